@@ -1,0 +1,25 @@
+/**
+ * The one exception type: atelier cannot run (bad usage, bad configuration, a path that does not
+ * exist, a format it cannot open when named explicitly). Problems in the data are `Issue` values.
+ * Messages are in both languages so that the CLI can pick one without the core knowing it.
+ */
+export type AppErrorCode =
+  | "USAGE"
+  | "PATH_NOT_FOUND"
+  | "NO_SUBMISSION"
+  | "UNSUPPORTED_FORMAT"
+  | "CONFIG_INVALID"
+  | "OUTPUT_NOT_WRITABLE";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fr: string;
+  readonly en: string;
+  constructor(code: AppErrorCode, text: { fr: string; en: string }) {
+    super(text.en);
+    this.name = "AppError";
+    this.code = code;
+    this.fr = text.fr;
+    this.en = text.en;
+  }
+}

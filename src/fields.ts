@@ -1,0 +1,594 @@
+/**
+ * The field registry: the single source of truth for every column atelier reads.
+ * Header matching, value parsing, the zod schemas, templates, the JSON/Table Schema export and
+ * the README field table are all derived from these arrays; no field is described anywhere else.
+ * Order here is column order in templates and outputs.
+ */
+
+/** How a cell is read. Each type has exactly one parser in `values.ts` (enforced by a mapped type). */
+export type FieldType =
+  | "text"
+  | "code"
+  | "axis"
+  | "enum"
+  | "amount"
+  | "percent"
+  | "bool"
+  | "calendar"
+  | "list"
+  | "date"
+  | "yearAmounts";
+
+/** One allowed value of an enumeration: stored as `id`, accepted as id, labels or synonyms. */
+export interface EnumValue {
+  id: string;
+  fr: string;
+  en: string;
+  synonyms?: readonly string[];
+}
+
+export interface FieldSpec {
+  /** Stable identifier used in outputs (`code_activite`). */
+  id: string;
+  /** Canonical French header. */
+  fr: string;
+  /** Canonical English header. */
+  en: string;
+  /** Other headers people write; matched after folding case, accents, spacing and units. */
+  aliases: readonly string[];
+  type: FieldType;
+  required: boolean;
+  /** Allowed values, for `enum` fields. */
+  values?: readonly EnumValue[];
+  /** Bounds for numbers (amounts and rates). */
+  min?: number;
+  max?: number;
+  help: { fr: string; en: string };
+  /** A value that passes, shown in templates and docs. */
+  example?: string;
+}
+
+export const STATUTS = [
+  {
+    id: "realise",
+    fr: "Réalisé",
+    en: "Done",
+    synonyms: ["réalisée", "exécuté", "exécutée", "achevé", "achevée", "fait", "terminé"],
+  },
+  {
+    id: "partiel",
+    fr: "Partiellement réalisé",
+    en: "Partially done",
+    synonyms: ["partiel", "réalisé en partie", "partiellement exécuté", "partiellement"],
+  },
+  {
+    id: "en_cours",
+    fr: "En cours",
+    en: "Ongoing",
+    synonyms: ["en cours d'exécution", "démarré", "in progress"],
+  },
+  {
+    id: "non_realise",
+    fr: "Non réalisé",
+    en: "Not done",
+    synonyms: ["non entamé", "non démarré", "non exécuté", "pas réalisé", "not started"],
+  },
+  {
+    id: "abandonne",
+    fr: "Abandonné",
+    en: "Abandoned",
+    synonyms: ["annulé", "caduc", "sans objet", "cancelled"],
+  },
+] as const satisfies readonly EnumValue[];
+
+export const TYPES_CONSTAT = [
+  { id: "force", fr: "Force", en: "Strength", synonyms: ["point fort", "acquis"] },
+  { id: "faiblesse", fr: "Faiblesse", en: "Weakness", synonyms: ["point faible", "insuffisance"] },
+  { id: "opportunite", fr: "Opportunité", en: "Opportunity" },
+  { id: "menace", fr: "Menace", en: "Threat", synonyms: ["risque", "contrainte"] },
+] as const satisfies readonly EnumValue[];
+
+export const PRIORITES = [
+  { id: "haute", fr: "Haute", en: "High", synonyms: ["élevée", "forte"] },
+  { id: "moyenne", fr: "Moyenne", en: "Medium" },
+  { id: "basse", fr: "Basse", en: "Low", synonyms: ["faible"] },
+] as const satisfies readonly EnumValue[];
+
+export const NATURES = [
+  { id: "nouvelle", fr: "Nouvelle", en: "New", synonyms: ["nouveau"] },
+  { id: "reconduite", fr: "Reconduite", en: "Carried over", synonyms: ["reconduit", "maintenue"] },
+  { id: "reformulee", fr: "Reformulée", en: "Reworded", synonyms: ["reformulé", "révisée"] },
+] as const satisfies readonly EnumValue[];
+
+const axe = {
+  id: "axe",
+  fr: "Axe stratégique",
+  en: "Strategic axis",
+  aliases: ["Axe", "Axis", "Axe du PAN", "N° axe"],
+  type: "axis",
+  required: true,
+  help: {
+    fr: "Code (PREV, PROT, POUR, COOR), numéro (1 à 4), « Axe 2 » ou intitulé de l'axe.",
+    en: "Code (PREV, PROT, POUR, COOR), number (1 to 4), “Axe 2” or the axis label.",
+  },
+  example: "Axe 2",
+} as const satisfies FieldSpec;
+
+const codeActivite = {
+  id: "code_activite",
+  fr: "Code activité",
+  en: "Activity code",
+  aliases: ["Code", "N° activité", "Numéro activité", "Réf. activité", "Référence"],
+  type: "code",
+  required: true,
+  help: {
+    fr: "Numéro de l'activité dans le plan, chiffres séparés par des points (1.2.3).",
+    en: "Activity number in the plan, digits separated by dots (1.2.3).",
+  },
+  example: "2.1.3",
+} as const satisfies FieldSpec;
+
+const responsable = {
+  id: "responsable",
+  fr: "Structure responsable",
+  en: "Responsible body",
+  aliases: ["Responsable", "Structure en charge", "Responsable de mise en œuvre", "Responsables"],
+  type: "text",
+  required: false,
+  help: {
+    fr: "Institution chargée de la mise en œuvre.",
+    en: "Institution in charge of implementation.",
+  },
+  example: "Ministère de la Justice et des Droits de l'Homme",
+} as const satisfies FieldSpec;
+
+const indicateur = {
+  id: "indicateur",
+  fr: "Indicateur",
+  en: "Indicator",
+  aliases: ["Indicateurs", "Indicateur de performance", "Indicateur de résultat"],
+  type: "text",
+  required: false,
+  help: { fr: "Ce qui permet de mesurer l'activité.", en: "What measures the activity." },
+  example: "Nombre d'agents formés",
+} as const satisfies FieldSpec;
+
+const cible = {
+  id: "cible",
+  fr: "Cible",
+  en: "Target",
+  aliases: ["Valeur cible"],
+  type: "text",
+  required: false,
+  help: { fr: "Valeur visée pour l'indicateur.", en: "Target value of the indicator." },
+  example: "200 agents",
+} as const satisfies FieldSpec;
+
+const sourceFinancement = {
+  id: "source_financement",
+  fr: "Source de financement",
+  en: "Funding source",
+  aliases: ["Financement", "Bailleur", "Bailleurs", "Source"],
+  type: "text",
+  required: false,
+  help: { fr: "Budget d'État, partenaire…", en: "State budget, partner…" },
+  example: "Budget national, OIM",
+} as const satisfies FieldSpec;
+
+const amountHelp = {
+  fr: "Montant en FCFA, sans décimales : 1 500 000 ou 1500000.",
+  en: "Amount in FCFA: 1500000 or 1 500 000.",
+};
+
+export const bilanFields = [
+  axe,
+  codeActivite,
+  {
+    id: "activite",
+    fr: "Activité",
+    en: "Activity",
+    aliases: ["Activités", "Intitulé de l'activité", "Libellé activité"],
+    type: "text",
+    required: true,
+    help: { fr: "Intitulé de l'activité du plan.", en: "Activity title in the plan." },
+    example: "Former les magistrats à la loi n°2012-023",
+  },
+  responsable,
+  indicateur,
+  cible,
+  {
+    id: "resultat",
+    fr: "Résultat atteint",
+    en: "Result achieved",
+    aliases: ["Résultat", "Résultats", "Résultats obtenus", "Réalisations"],
+    type: "text",
+    required: false,
+    help: { fr: "Ce qui a été obtenu.", en: "What was achieved." },
+    example: "120 magistrats formés",
+  },
+  {
+    id: "statut",
+    fr: "Statut",
+    en: "Status",
+    aliases: ["État", "Etat d'exécution", "Niveau d'exécution", "Statut de mise en œuvre"],
+    type: "enum",
+    values: STATUTS,
+    required: true,
+    help: {
+      fr: "Réalisé, Partiellement réalisé, En cours, Non réalisé ou Abandonné.",
+      en: "Done, Partially done, Ongoing, Not done or Abandoned.",
+    },
+    example: "Partiellement réalisé",
+  },
+  {
+    id: "taux_realisation",
+    fr: "Taux de réalisation (%)",
+    en: "Completion rate (%)",
+    aliases: ["Taux de réalisation", "Taux", "Taux d'exécution physique", "% réalisation"],
+    type: "percent",
+    min: 0,
+    max: 100,
+    required: false,
+    help: { fr: "Pourcentage de 0 à 100 : 75 ou 75 %.", en: "Percentage from 0 to 100: 75 or 75%." },
+    example: "60 %",
+  },
+  {
+    id: "budget_prevu",
+    fr: "Budget prévu (FCFA)",
+    en: "Planned budget (FCFA)",
+    aliases: ["Budget prévu", "Coût prévu", "Montant prévu", "Budget"],
+    type: "amount",
+    min: 0,
+    required: false,
+    help: amountHelp,
+    example: "25 000 000",
+  },
+  {
+    id: "budget_execute",
+    fr: "Budget exécuté (FCFA)",
+    en: "Spent budget (FCFA)",
+    aliases: ["Budget exécuté", "Montant exécuté", "Dépenses", "Budget consommé", "Spent"],
+    type: "amount",
+    min: 0,
+    required: false,
+    help: amountHelp,
+    example: "15 000 000",
+  },
+  sourceFinancement,
+  {
+    id: "difficultes",
+    fr: "Difficultés rencontrées",
+    en: "Difficulties",
+    aliases: ["Difficultés", "Contraintes", "Obstacles"],
+    type: "text",
+    required: false,
+    help: { fr: "Ce qui a freiné la mise en œuvre.", en: "What slowed implementation." },
+    example: "Retard de décaissement",
+  },
+  {
+    id: "hors_plan",
+    fr: "Activité non programmée",
+    en: "Unplanned activity",
+    aliases: ["Hors plan", "Non programmée", "Hors PAN"],
+    type: "bool",
+    required: false,
+    help: {
+      fr: "Oui si l'activité ne figure pas dans le plan (son code peut alors être nouveau).",
+      en: "Yes when the activity is not in the plan (its code may then be new).",
+    },
+    example: "Non",
+  },
+  {
+    id: "observations",
+    fr: "Observations",
+    en: "Comments",
+    aliases: ["Observation", "Commentaires", "Remarques", "Notes"],
+    type: "text",
+    required: false,
+    help: { fr: "Toute précision utile.", en: "Any useful detail." },
+  },
+] as const satisfies readonly FieldSpec[];
+
+export const constatFields = [
+  axe,
+  {
+    id: "type",
+    fr: "Type",
+    en: "Type",
+    aliases: ["Type de constat", "FFOM", "SWOT", "Catégorie"],
+    type: "enum",
+    values: TYPES_CONSTAT,
+    required: true,
+    help: {
+      fr: "Force, Faiblesse, Opportunité ou Menace.",
+      en: "Strength, Weakness, Opportunity or Threat.",
+    },
+    example: "Faiblesse",
+  },
+  {
+    id: "constat",
+    fr: "Constat",
+    en: "Finding",
+    aliases: ["Constats", "Description", "Libellé du constat"],
+    type: "text",
+    required: true,
+    help: { fr: "Le constat, en une phrase.", en: "The finding, in one sentence." },
+    example: "Faible coordination entre les acteurs de la chaîne pénale",
+  },
+  { ...codeActivite, required: false },
+  {
+    id: "preuve",
+    fr: "Source / preuve",
+    en: "Evidence",
+    aliases: ["Source", "Preuve", "Sources", "Justificatif", "Source de vérification"],
+    type: "text",
+    required: false,
+    help: { fr: "Document ou fait qui étaye le constat.", en: "Document or fact behind it." },
+  },
+  {
+    id: "recommandation",
+    fr: "Recommandation",
+    en: "Recommendation",
+    aliases: ["Recommandations", "Proposition"],
+    type: "text",
+    required: false,
+    help: { fr: "Ce qu'il faudrait faire.", en: "What should be done." },
+  },
+] as const satisfies readonly FieldSpec[];
+
+export const propositionFields = [
+  axe,
+  {
+    id: "objectif",
+    fr: "Objectif stratégique",
+    en: "Strategic objective",
+    aliases: ["Objectif", "Objectifs", "Objectif spécifique", "Objective"],
+    type: "text",
+    required: true,
+    help: { fr: "Objectif auquel l'action contribue.", en: "Objective the action serves." },
+    example: "Renforcer la prise en charge des victimes",
+  },
+  {
+    id: "action",
+    fr: "Action",
+    en: "Action",
+    aliases: ["Actions", "Action proposée", "Activité proposée", "Mesure"],
+    type: "text",
+    required: true,
+    help: { fr: "L'action proposée pour le nouveau plan.", en: "The proposed action." },
+    example: "Créer deux centres d'accueil à Kayes et Sikasso",
+  },
+  { ...indicateur, required: true },
+  {
+    id: "reference",
+    fr: "Valeur de référence",
+    en: "Baseline",
+    aliases: ["Situation de référence", "Référence", "Baseline value"],
+    type: "text",
+    required: false,
+    help: { fr: "Valeur de l'indicateur au départ.", en: "Indicator value at the start." },
+  },
+  cible,
+  { ...responsable, required: true },
+  {
+    id: "partenaires",
+    fr: "Partenaires",
+    en: "Partners",
+    aliases: ["Partenaire", "Structures associées", "Partenaires associés"],
+    type: "list",
+    required: false,
+    help: {
+      fr: "Séparés par ; , / ou « et ».",
+      en: "Separated by ; , / or “and”.",
+    },
+    example: "OIM; ONUDC; UNICEF",
+  },
+  {
+    id: "calendrier",
+    fr: "Calendrier",
+    en: "Timeline",
+    aliases: ["Période", "Échéance", "Chronogramme", "Période d'exécution", "Années"],
+    type: "calendar",
+    required: true,
+    help: {
+      fr: "Années du plan : 2023-2025, 2024, « 2023, 2025 », « 2023 à 2027 », « Toute la période » ; ou une colonne par année cochée X.",
+      en: "Years of the plan: 2023-2025, 2024, “2023, 2025”, “Whole period”; or one column per year marked X.",
+    },
+    example: "2024-2026",
+  },
+  {
+    id: "cout",
+    fr: "Coût estimé (FCFA)",
+    en: "Estimated cost (FCFA)",
+    aliases: ["Coût", "Coût total", "Budget estimé", "Cost", "Montant"],
+    type: "amount",
+    min: 0,
+    required: false,
+    help: amountHelp,
+    example: "60 000 000",
+  },
+  sourceFinancement,
+  {
+    id: "priorite",
+    fr: "Priorité",
+    en: "Priority",
+    aliases: ["Niveau de priorité"],
+    type: "enum",
+    values: PRIORITES,
+    required: false,
+    help: { fr: "Haute, Moyenne ou Basse.", en: "High, Medium or Low." },
+    example: "Haute",
+  },
+  {
+    id: "nature",
+    fr: "Nature",
+    en: "Proposal type",
+    aliases: ["Type d'action", "Nature de l'action"],
+    type: "enum",
+    values: NATURES,
+    required: false,
+    help: {
+      fr: "Nouvelle, Reconduite (activité du plan précédent) ou Reformulée.",
+      en: "New, Carried over (from the previous plan) or Reworded.",
+    },
+    example: "Reconduite",
+  },
+  {
+    id: "code_activite_origine",
+    fr: "Activité d'origine",
+    en: "Source activity",
+    aliases: ["Code activité d'origine", "Activité reconduite", "Code origine"],
+    type: "code",
+    required: false,
+    help: {
+      fr: "Code de l'activité du plan évalué que l'action reconduit ou reformule.",
+      en: "Code of the reviewed plan's activity that the action carries over or rewords.",
+    },
+    example: "2.1.3",
+  },
+  {
+    id: "resultat_attendu",
+    fr: "Résultat attendu",
+    en: "Expected result",
+    aliases: ["Résultats attendus", "Effet attendu"],
+    type: "text",
+    required: false,
+    help: { fr: "Ce que l'action doit produire.", en: "What the action should produce." },
+  },
+  {
+    id: "cout_annuel",
+    fr: "Coût {year} (FCFA)",
+    en: "Cost {year} (FCFA)",
+    aliases: ["Budget {year}", "Montant {year}"],
+    type: "yearAmounts",
+    min: 0,
+    required: false,
+    help: {
+      fr: "Une colonne par année du plan ; leur somme doit égaler le coût estimé.",
+      en: "One column per year of the plan; they must add up to the estimated cost.",
+    },
+  },
+] as const satisfies readonly FieldSpec[];
+
+/** Submission metadata: from an Identification sheet, row columns, the folder, or CLI flags. */
+export const metadataFields = [
+  {
+    id: "groupe",
+    fr: "Groupe de travail",
+    en: "Working group",
+    aliases: ["Groupe", "Group", "GT"],
+    type: "text",
+    required: false,
+    help: { fr: "Nom ou numéro du groupe.", en: "Group name or number." },
+    example: "Groupe 2",
+  },
+  {
+    id: "session",
+    fr: "Session",
+    en: "Session",
+    aliases: ["Jour", "Séance"],
+    type: "text",
+    required: false,
+    help: { fr: "Session de l'atelier (J1, J2, J3).", en: "Workshop session (J1, J2, J3)." },
+    example: "J1",
+  },
+  {
+    id: "structure",
+    fr: "Structure",
+    en: "Organisation",
+    aliases: ["Organisation", "Institution", "Organization"],
+    type: "text",
+    required: false,
+    help: { fr: "Structure qui remet le fichier.", en: "Organisation handing in the file." },
+  },
+  {
+    id: "rapporteur",
+    fr: "Rapporteur",
+    en: "Rapporteur",
+    aliases: ["Rapporteuse", "Rapporteur du groupe"],
+    type: "text",
+    required: false,
+    help: { fr: "Fonction du rapporteur du groupe.", en: "Role of the group's rapporteur." },
+  },
+  {
+    id: "date",
+    fr: "Date",
+    en: "Date",
+    aliases: ["Date de la session"],
+    type: "date",
+    required: false,
+    help: { fr: "jj/mm/aaaa.", en: "dd/mm/yyyy." },
+    example: "18/07/2023",
+  },
+] as const satisfies readonly FieldSpec[];
+
+/** The reference plan: activities of the plan under review, used as a check, never as a source. */
+export const referenceFields = [
+  codeActivite,
+  axe,
+  { ...bilanFields[2] },
+  responsable,
+  indicateur,
+  {
+    id: "budget_prevu",
+    fr: "Budget prévu (FCFA)",
+    en: "Planned budget (FCFA)",
+    aliases: ["Budget prévu", "Coût prévu", "Budget"],
+    type: "amount",
+    min: 0,
+    required: false,
+    help: amountHelp,
+  },
+] as const satisfies readonly FieldSpec[];
+
+export const KINDS = {
+  bilan: bilanFields,
+  constats: constatFields,
+  propositions: propositionFields,
+} as const;
+
+/** A submission kind: one per CSV file, one per XLSX sheet. */
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+/** Sheet names that hint at a kind; the headers decide. */
+export const KIND_SHEET_HINTS: Record<Kind, readonly string[]> = {
+  bilan: ["bilan", "evaluation", "assessment", "activites"],
+  constats: ["constats", "ffom", "swot", "findings", "forces et faiblesses"],
+  propositions: ["propositions", "actions", "matrice", "proposals", "plan d'action"],
+};
+
+export type FieldsOf<K extends Kind> = (typeof KINDS)[K][number];
+export type FieldId<K extends Kind> = FieldsOf<K>["id"];
+
+/** The typed value each field type produces; missing values are `null`. */
+export interface ValueTypes {
+  text: string;
+  code: string;
+  axis: string;
+  enum: string;
+  amount: number;
+  percent: number;
+  bool: boolean;
+  calendar: number[];
+  list: string[];
+  date: string;
+  yearAmounts: Record<string, number>;
+}
+
+/** A normalised row of one kind, derived from the registry: a field cannot exist unregistered. */
+export type Row<K extends Kind> = {
+  [F in FieldsOf<K> as F["id"]]: ValueTypes[F["type"]] | null;
+};
+export type Metadata = { [F in (typeof metadataFields)[number] as F["id"]]: string | null };
+export type ReferenceActivity = {
+  [F in (typeof referenceFields)[number] as F["id"]]: ValueTypes[F["type"]] | null;
+};
+
+export function fieldsOf(kind: Kind): readonly FieldSpec[] {
+  return KINDS[kind];
+}
+
+export function findField(kind: Kind, id: string): FieldSpec | undefined {
+  return fieldsOf(kind).find((f) => f.id === id);
+}

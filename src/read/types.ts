@@ -1,0 +1,56 @@
+import type { Issue } from "../issues.js";
+
+/** A cell as the file holds it: CSV gives strings; XLSX gives numbers, booleans and dates too. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface Cell {
+  v: CellValue;
+  /** Excel error value (`#N/A`, `#DIV/0!`): the cell is an error, `v` is null. */
+  error?: string;
+  /** The numeric cell is formatted as a percentage, so 0.45 means 45 %. */
+  percent?: boolean;
+  /** A formula with no cached result in the file; `v` is null. */
+  formula?: string;
+}
+
+export interface RawRow {
+  /** Row number as the spreadsheet shows it (1-based); for CSV, the line where the record starts. */
+  row: number;
+  /** Cells by column index: 0 is column A. Sparse rows may be shorter than the header. */
+  cells: (Cell | undefined)[];
+  /** The row is hidden in the workbook. */
+  hidden?: boolean;
+}
+
+export interface RawSheet {
+  /** Sheet name; `undefined` for CSV. */
+  name?: string;
+  /** Visibility in the workbook; CSV is always visible. */
+  state: "visible" | "hidden" | "veryHidden";
+  /** Non-empty rows only, in order; trailing empty rows and columns are never included. */
+  rows: RawRow[];
+}
+
+export interface RawFile {
+  /** Path as shown to the user (relative to the workshop folder, `/` separators). */
+  path: string;
+  format: "csv" | "xlsx";
+  sheets: RawSheet[];
+  /** Problems met while reading (encoding fallback, unreadable parts), already located. */
+  issues: Issue[];
+  /** CSV only: the encoding and delimiter that were used. */
+  encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+  delimiter?: string;
+}
+
+/** Column letter for a 0-based index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
