@@ -1,0 +1,530 @@
+import type { Config } from "./config.js";
+import {
+  type FieldSpec,
+  KIND_NAMES,
+  KIND_SHEET_HINTS,
+  KINDS,
+  type Kind,
+  metadataFields,
+  referenceFields,
+} from "./fields.js";
+import { type Issue, issue, type Location } from "./issues.js";
+import { type Cell, columnLetter, type RawRow, type RawSheet } from "./read/types.js";
+import { clean, closest, fold, foldWords } from "./text.js";
+import { cellText, type ParseContext, parseCell } from "./values.js";
+
+/**
+ * Normalisation: finds the header row and the kind of each sheet, maps headers to field ids, and
+ * reads every cell into its typed value. Problems become issues located at the cell.
+ */
+
+/** What a table holds: a submission kind, or the reference plan. */
+export type TableKind = Kind | "reference";
+
+export interface Column {
+  index: number;
+  letter: string;
+  /** Header as read (line breaks and all). */
+  header: string;
+  role: "field" | "calendarYear" | "yearAmount" | "meta" | "unknown" | "blank";
+  field?: FieldSpec;
+  /** For `calendarYear` and `yearAmount` columns. */
+  year?: number;
+  /** `millions de FCFA` in the header scales the column's amounts. */
+  scale: number;
+}
+
+export interface Table {
+  kind: TableKind;
+  file: string;
+  sheet?: string;
+  headerRow: number;
+  columns: Column[];
+  /** Header-level problems (missing, unknown, duplicate, blank columns). */
+  issues: Issue[];
+  /** A required column is missing: every row of the table is rejected. */
+  fatal: Issue[];
+}
+
+/** One data row, read and typed; `issues` holds its problems (rows with an error are rejected). */
+export interface RecordRow {
+  file: string;
+  sheet?: string;
+  row: number;
+  /** Typed values by field id; missing values are `null`. */
+  values: Record<string, unknown>;
+  /** Every non-empty cell as read, by header: what `rejets.csv` shows. */
+  raw: Record<string, string>;
+  /** Cells under headers that match no field: kept, not checked. */
+  extras: Record<string, string>;
+  /** Metadata given in the row's own columns (Groupe, Session…). */
+  meta: Record<string, string>;
+  /** Where each field's value came from, for rules that point at a cell. */
+  cells: Record<string, Column>;
+  issues: Issue[];
+}
+
+const SKIPPED_SHEETS = new Set(
+  [
+    "instructions",
+    "listes",
+    "liste",
+    "lists",
+    "aide",
+    "help",
+    "notice",
+    "parametres",
+    "mode d'emploi",
+    "lisez-moi",
+    "readme",
+    "consignes",
+  ].map(foldWords),
+);
+
+/** Sheets that only explain or hold lists, never data. */
+export function isHelperSheet(name: string | undefined): boolean {
+  return name !== undefined && SKIPPED_SHEETS.has(foldWords(name));
+}
+
+export function isIdentificationSheet(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  const key = foldWords(name);
+  return ["identification", "fiche d'identification", "metadonnees", "informations"]
+    .map(foldWords)
+    .includes(key);
+}
+
+// --- headers -----------------------------------------------------------------------------------
+
+/** Header text reduced to its words: no case, accents, line breaks, `*`, or unit in brackets. */
+export function headerKey(header: string): string {
+  return foldWords(
+    fold(header)
+      .replace(/\*+\s*$/, "")
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+      .replace(/\b(?:en\s+)?(?:(?:millions?|milliers?)\s+(?:de\s+)?)?(?:f\s?cfa|xof)\b/g, " "),
+  );
+}
+
+function headerScale(header: string): number {
+  const f = fold(header);
+  if (/\bmillions?\b/.test(f)) return 1_000_000;
+  if (/\bmilliers?\b/.test(f)) return 1_000;
+  return 1;
+}
+
+function labelsOf(f: FieldSpec): string[] {
+  return [f.id, f.fr, f.en, ...f.aliases];
+}
+
+const indexCache = new Map<TableKind | "meta", Map<string, FieldSpec>>();
+
+/** Header key → field, for one kind: ids, French and English labels and aliases. */
+function headerIndex(kind: TableKind | "meta"): Map<string, FieldSpec> {
+  let index = indexCache.get(kind);
+  if (!index) {
+    index = new Map();
+    const fields =
+      kind === "meta" ? metadataFields : kind === "reference" ? referenceFields : KINDS[kind];
+    for (const f of fields) {
+      if (f.type === "yearAmounts") continue;
+      for (const label of labelsOf(f)) {
+        const key = headerKey(label);
+        if (!index.has(key)) index.set(key, f);
+      }
+    }
+    indexCache.set(kind, index);
+  }
+  return index;
+}
+
+const YEAR_AMOUNT = /^(?:cout|couts|budget|montant|cost)\s+(?:annee\s+)?(\d{4})$/;
+
+/** What one header names for a kind. */
+function classify(header: string, kind: TableKind): Omit<Column, "index" | "letter" | "header"> {
+  const scale = headerScale(header);
+  const key = headerKey(header);
+  if (key === "") return { role: "blank", scale };
+  const field = headerIndex(kind).get(key);
+  if (field) return { role: "field", field, scale };
+  if (kind === "propositions") {
+    if (/^\d{4}$/.test(key)) return { role: "calendarYear", year: Number(key), scale };
+    const ya = YEAR_AMOUNT.exec(key);
+    if (ya) {
+      const field = KINDS.propositions.find((f) => f.type === "yearAmounts");
+      return { role: "yearAmount", year: Number(ya[1]), field, scale };
+    }
+  }
+  const meta = headerIndex("meta").get(key);
+  if (meta) return { role: "meta", field: meta, scale };
+  return { role: "unknown", scale };
+}
+
+/** How well a row works as the header of a kind: distinct fields matched, required ones count double. */
+function score(row: RawRow, kind: TableKind): number {
+  const seen = new Set<string>();
+  let s = 0;
+  for (const cell of row.cells) {
+    if (!cell || typeof cell.v !== "string") continue;
+    const c = classify(cell.v, kind);
+    if (c.role !== "field" && c.role !== "calendarYear" && c.role !== "yearAmount") continue;
+    const id = c.field?.id ?? "calendrier";
+    if (seen.has(id)) continue;
+    seen.add(id);
+    s += c.field?.required || c.role === "calendarYear" ? 2 : 1;
+  }
+  return s;
+}
+
+export const HEADER_SCAN_ROWS = 20;
+
+/**
+ * Finds the header row and kind: the best-scoring of the first rows, for the kinds allowed.
+ * A sheet name such as "Bilan" breaks ties. `undefined` when nothing looks like a header.
+ */
+export function detectTable(
+  sheet: RawSheet,
+  kinds: readonly TableKind[],
+): { kind: TableKind; headerIndex: number } | undefined {
+  const hint = sheet.name ? foldWords(sheet.name) : "";
+  let best: { kind: TableKind; headerIndex: number; score: number } | undefined;
+  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const row = sheet.rows[i] as RawRow;
+    for (const kind of kinds) {
+      let s = score(row, kind);
+      if (s < 3) continue;
+      const hints = kind === "reference" ? [] : KIND_SHEET_HINTS[kind];
+      if (hints.some((h) => hint.includes(foldWords(h)))) s += 0.5;
+      if (!best || s > best.score) best = { kind, headerIndex: i, score: s };
+    }
+  }
+  return best && { kind: best.kind, headerIndex: best.headerIndex };
+}
+
+function suggestHeader(header: string, kind: TableKind): string | undefined {
+  const fields = kind === "reference" ? referenceFields : KINDS[kind];
+  const candidates = fields.filter((f) => f.type !== "yearAmounts").flatMap(labelsOf);
+  return closest(header, candidates, (c) => headerKey(c)) ?? undefined;
+}
+
+function canonicalLabel(field: FieldSpec, kind: TableKind): string {
+  const match = (kind === "reference" ? referenceFields : KINDS[kind]).find(
+    (f) => f.id === field.id,
+  );
+  return (match ?? field).fr;
+}
+
+/** Builds the column map of a table from its header row, with header-level issues. */
+export function buildTable(
+  sheet: RawSheet,
+  kind: TableKind,
+  headerIndex: number,
+  file: string,
+  format: "csv" | "xlsx",
+): Table {
+  const header = sheet.rows[headerIndex] as RawRow;
+  const where: Location = { file, row: header.row };
+  if (sheet.name !== undefined) where.sheet = sheet.name;
+  const table: Table = {
+    kind,
+    file,
+    headerRow: header.row,
+    columns: [],
+    issues: [],
+    fatal: [],
+  };
+  if (sheet.name !== undefined) table.sheet = sheet.name;
+  const firstOf = new Map<string, Column>();
+  header.cells.forEach((cell, index) => {
+    const text = cell ? clean(cellText(cell)) : "";
+    const column: Column = {
+      index,
+      letter: columnLetter(index),
+      header: text,
+      ...classify(text, kind),
+    };
+    table.columns.push(column);
+    const at = { ...where, column: column.letter, header: text };
+    if (column.role === "unknown") {
+      const suggestion = suggestHeader(text, kind);
+      table.issues.push(
+        issue("unknown-column", at, {
+          value: text,
+          params: suggestion ? { suggestion } : {},
+        }),
+      );
+    }
+    const id =
+      column.role === "field" || column.role === "meta"
+        ? (column.field?.id ?? "")
+        : column.role === "calendarYear" || column.role === "yearAmount"
+          ? `${column.role}:${column.year}`
+          : "";
+    if (id === "") return;
+    const first = firstOf.get(id);
+    if (first) {
+      table.issues.push(
+        issue("duplicate-column", at, {
+          field: column.field?.id ?? "calendrier",
+          params: { label: text, first: first.letter },
+        }),
+      );
+    } else {
+      firstOf.set(id, column);
+    }
+  });
+  // Data in columns with no header (XLSX) is reported once per column, never dropped unsaid.
+  const dataRows = sheet.rows.slice(headerIndex + 1);
+  const width = Math.max(header.cells.length, ...dataRows.map((r) => r.cells.length));
+  for (let index = 0; index < width; index++) {
+    const column = table.columns[index];
+    if (column && column.role !== "blank") continue;
+    if (!column && format === "csv") continue; // a CSV row longer than its header is extra-cell
+    const count = dataRows.filter((r) => hasValue(r.cells[index])).length;
+    if (count === 0) continue;
+    if (!column) {
+      table.columns[index] = {
+        index,
+        letter: columnLetter(index),
+        header: "",
+        role: "blank",
+        scale: 1,
+      };
+    }
+    table.issues.push(
+      issue("blank-header", { ...where, column: columnLetter(index) }, { params: { count } }),
+    );
+  }
+  const fields = kind === "reference" ? referenceFields : KINDS[kind];
+  const hasYearColumns = table.columns.some((c) => c.role === "calendarYear");
+  for (const f of fields) {
+    if (!f.required || firstOf.has(f.id)) continue;
+    if (f.type === "calendar" && hasYearColumns) continue;
+    table.fatal.push(
+      issue("missing-column", where, {
+        field: f.id,
+        params: { label: canonicalLabel(f, kind) },
+      }),
+    );
+  }
+  return table;
+}
+
+function hasValue(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  if (cell.error || cell.formula !== undefined) return true;
+  return cell.v !== null && !(typeof cell.v === "string" && cell.v.trim() === "");
+}
+
+// --- rows --------------------------------------------------------------------------------------
+
+const CALENDAR_LABEL = KINDS.propositions.find((f) => f.id === "calendrier")?.fr ?? "Calendrier";
+const MARKED = new Set(["x", "oui", "yes", "1", "✓", "✔", "v", "ok"]);
+const UNMARKED = new Set(["non", "no", "0", "n"]);
+
+/** Reads one data row against its table: every cell typed or turned into a located issue. */
+export function readRow(
+  table: Table,
+  row: RawRow,
+  ctx: ParseContext,
+  delimiter?: string,
+): RecordRow {
+  const record: RecordRow = {
+    file: table.file,
+    row: row.row,
+    values: {},
+    raw: {},
+    extras: {},
+    meta: {},
+    cells: {},
+    issues: [],
+  };
+  if (table.sheet !== undefined) record.sheet = table.sheet;
+  const at = (column: Column): Location => {
+    const loc: Location = {
+      file: table.file,
+      row: row.row,
+      column: column.letter,
+      header: column.header,
+    };
+    if (table.sheet !== undefined) loc.sheet = table.sheet;
+    return loc;
+  };
+  const years: number[] = [];
+  let sawYearColumn = false;
+  const yearAmounts: Record<string, number> = {};
+  for (const column of table.columns) {
+    const cell = row.cells[column.index];
+    const shown = cellText(cell);
+    if (hasValue(cell)) record.raw[column.header || column.letter] = shown;
+    if (column.role === "blank") continue;
+    if (column.role === "unknown") {
+      if (hasValue(cell)) record.extras[column.header] = shown;
+      continue;
+    }
+    if (column.role === "meta") {
+      const t = clean(shown);
+      if (t !== "" && column.field && !(column.field.id in record.meta)) {
+        record.meta[column.field.id] = t;
+      }
+      continue;
+    }
+    if (column.role === "calendarYear") {
+      sawYearColumn = true;
+      if (!hasValue(cell)) continue;
+      const mark = foldWords(shown) || clean(shown);
+      if (MARKED.has(mark)) years.push(column.year as number);
+      else if (!UNMARKED.has(mark)) {
+        record.issues.push(
+          issue("type-error", at(column), {
+            field: "calendrier",
+            value: shown,
+            params: { label: column.header, expected: "X (année prévue) ou une cellule vide" },
+          }),
+        );
+      }
+      continue;
+    }
+    const field = column.field as FieldSpec;
+    const parsed = parseCell(cell, field, { ...ctx, scale: column.scale });
+    if (parsed.problem) {
+      const label = column.role === "yearAmount" ? column.header : canonicalLabel(field, table.kind);
+      record.issues.push(
+        issue(parsed.problem.code, at(column), {
+          field: field.id,
+          value: shown,
+          params: { label, ...parsed.problem.params },
+        }),
+      );
+      record.cells[field.id] ??= column;
+      continue;
+    }
+    if (column.role === "yearAmount") {
+      const year = column.year as number;
+      if (parsed.value === null) continue;
+      if (year < ctx.period.from || year > ctx.period.to) {
+        record.issues.push(
+          issue("calendar-out-of-period", at(column), {
+            field: field.id,
+            value: shown,
+            params: { label: column.header, years: year, from: ctx.period.from, to: ctx.period.to },
+          }),
+        );
+        continue;
+      }
+      yearAmounts[String(year)] = parsed.value as number;
+      record.cells[field.id] ??= column;
+      continue;
+    }
+    const previous = record.values[field.id];
+    if (previous !== undefined && previous !== null && parsed.value !== null) {
+      if (JSON.stringify(previous) !== JSON.stringify(parsed.value)) {
+        const first = record.cells[field.id];
+        record.issues.push(
+          issue("conflicting-columns", at(column), {
+            field: field.id,
+            value: first ? cellText(row.cells[first.index]) : "",
+            params: { label: canonicalLabel(field, table.kind), other: shown },
+          }),
+        );
+      }
+      continue;
+    }
+    if (previous === undefined || previous === null) {
+      record.values[field.id] = parsed.value;
+      if (parsed.value !== null || !record.cells[field.id]) record.cells[field.id] = column;
+    }
+  }
+  if (sawYearColumn && years.length > 0) {
+    const fromText = (record.values.calendrier as number[] | null | undefined) ?? [];
+    record.values.calendrier = [...new Set([...fromText, ...years])].sort((a, b) => a - b);
+    const outside = years.filter((y) => y < ctx.period.from || y > ctx.period.to);
+    if (outside.length > 0) {
+      const column = table.columns.find(
+        (c) => c.role === "calendarYear" && c.year === outside[0],
+      ) as Column;
+      record.issues.push(
+        issue("calendar-out-of-period", at(column), {
+          field: "calendrier",
+          value: cellText(row.cells[column.index]),
+          params: {
+            label: CALENDAR_LABEL,
+            years: outside.join(", "),
+            from: ctx.period.from,
+            to: ctx.period.to,
+          },
+        }),
+      );
+    }
+  }
+  if (Object.keys(yearAmounts).length > 0) record.values.cout_annuel = yearAmounts;
+  const fields = table.kind === "reference" ? referenceFields : KINDS[table.kind];
+  for (const f of fields) record.values[f.id] ??= null;
+  // A CSV record longer than its header: the values are shifted, so the row cannot be trusted.
+  const width = table.columns.length;
+  const extra = row.cells.slice(width).filter(hasValue);
+  if (delimiter !== undefined && extra.length > 0) {
+    const loc: Location = { file: table.file, row: row.row, column: columnLetter(width) };
+    record.issues.push(
+      issue("extra-cell", loc, {
+        value: extra.map((c) => cellText(c)).join(delimiter),
+        params: {
+          count: row.cells.length - width,
+          extra: extra.map((c) => `« ${cellText(c)} »`).join(", "),
+          delimiter,
+        },
+      }),
+    );
+  }
+  return record;
+}
+
+/**
+ * Reads a key/value Identification sheet: the first column names a metadata field, the next
+ * non-empty cell is its value. A date that cannot be read is an issue at its cell.
+ */
+export function readIdentification(
+  sheet: RawSheet,
+  file: string,
+): { meta: Record<string, string>; issues: Issue[] } {
+  const meta: Record<string, string> = {};
+  const issues: Issue[] = [];
+  const index = headerIndex("meta");
+  for (const row of sheet.rows) {
+    const [key, ...rest] = row.cells;
+    if (!key || typeof key.v !== "string") continue;
+    const field = index.get(headerKey(key.v.replace(/:\s*$/, "")));
+    const at = rest.findIndex(hasValue);
+    const valueCell = rest[at];
+    if (!field || !valueCell || field.id in meta) continue;
+    const parsed = parseCell(valueCell, field, { axes: [], period: { from: 0, to: 0 }, synonyms: {}, scale: 1 });
+    if (parsed.problem) {
+      const loc: Location = { file, row: row.row, column: columnLetter(at + 1), header: key.v };
+      if (sheet.name !== undefined) loc.sheet = sheet.name;
+      issues.push(
+        issue(parsed.problem.code, loc, {
+          field: field.id,
+          value: cellText(valueCell),
+          params: { label: field.fr, ...parsed.problem.params },
+        }),
+      );
+      continue;
+    }
+    if (typeof parsed.value === "string") meta[field.id] = parsed.value;
+  }
+  return { meta, issues };
+}
+
+/** Kinds a sheet may hold, for detection. */
+export const SUBMISSION_KINDS: readonly TableKind[] = KIND_NAMES;
+
+/** The parse context of a kind under a configuration. */
+export function contextFor(kind: TableKind, config: Config): ParseContext {
+  return {
+    axes: kind === "propositions" ? config.plan.axes : config.review.axes,
+    period: { from: config.plan.from, to: config.plan.to },
+    synonyms: config.synonyms,
+    scale: 1,
+  };
+}

@@ -1,0 +1,334 @@
+import { existsSync, statSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
+import { type Config, CONFIG_FILE, findConfig, loadConfig } from "./config.js";
+import { AppError } from "./errors.js";
+import { countBySeverity, type Issue, issue } from "./issues.js";
+import {
+  buildTable,
+  contextFor,
+  detectTable,
+  isHelperSheet,
+  isIdentificationSheet,
+  type RecordRow,
+  readIdentification,
+  readRow,
+  SUBMISSION_KINDS,
+  type Table,
+  type TableKind,
+} from "./normalize.js";
+import { collectInputs, displayPath, type InputFile, readInput, type SkipReason } from "./read/index.js";
+import type { RawFile } from "./read/types.js";
+import { isRejected, type ReferencePlan, validateTable } from "./validate.js";
+
+/**
+ * The only module that knows the order of the stages: read → normalise → validate, per file.
+ * It prints nothing; progress goes through an optional callback.
+ */
+
+export interface SheetReport {
+  /** Sheet name; `null` for CSV. */
+  name: string | null;
+  kind: TableKind | null;
+  headerRow: number | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+}
+
+/** One table of one file with its rows, as the later stages need them. */
+export interface TableRows {
+  table: Table;
+  records: RecordRow[];
+}
+
+export interface FileReport {
+  path: string;
+  format: "csv" | "xlsx";
+  encoding?: string;
+  delimiter?: string;
+  /** Metadata of the whole file (Identification sheet, folder, flags). */
+  meta: Record<string, string>;
+  sheets: SheetReport[];
+  /** Every problem of the file, in sheet, row and column order. */
+  issues: Issue[];
+  tables: TableRows[];
+}
+
+export interface ValidationResult {
+  /** The language the (first) configuration asks for, if it does. */
+  language?: "fr" | "en";
+  files: FileReport[];
+  skipped: { path: string; reason: SkipReason }[];
+  summary: { files: number; rows: number; accepted: number; rejected: number; errors: number; warnings: number };
+}
+
+export interface RunOptions {
+  /** Explicit configuration file; otherwise the nearest `atelier.config.json` of each path. */
+  config?: string;
+  /** Folder that displayed paths are relative to (default: the current folder). */
+  base?: string;
+  /** Metadata given on the command line: the last fallback. */
+  meta?: Record<string, string>;
+  onFile?: (path: string, index: number, total: number) => void;
+}
+
+/** The workshop folder a path belongs to: its configuration's folder, else the folder given. */
+function workshopRoot(config: Config, path: string): string {
+  if (config.source) return config.root;
+  const abs = resolve(path);
+  return statSync(abs).isDirectory() ? abs : dirname(abs);
+}
+
+/** Validates files and folders; nothing is written. */
+export async function validatePaths(
+  paths: readonly string[],
+  options: RunOptions = {},
+): Promise<ValidationResult> {
+  const base = options.base ?? process.cwd();
+  const explicit = options.config ? findConfigFile(options.config) : undefined;
+  const files: FileReport[] = [];
+  const skipped: ValidationResult["skipped"] = [];
+  const references = new Map<string, { plan: ReferencePlan; report: FileReport }>();
+  const groups: { config: Config; root: string; inputs: InputFile[] }[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) {
+      throw new AppError("PATH_NOT_FOUND", {
+        fr: `Chemin introuvable : ${p}. Vérifiez l'orthographe et le dossier courant.`,
+        en: `Path not found: ${p}. Check the spelling and the current folder.`,
+      });
+    }
+    const config = explicit ?? findConfig(statSync(p).isDirectory() ? p : dirname(p));
+    const root = workshopRoot(config, p);
+    const exclude = excluder(config, root);
+    const inputs = collectInputs([p], base, exclude);
+    skipped.push(...inputs.skipped);
+    groups.push({ config, root, inputs: inputs.files });
+  }
+  const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
+  if (all.length === 0) throw noSubmission(paths, skipped);
+  for (const g of groups) {
+    if (g.config.reference && !references.has(g.config.reference)) {
+      references.set(g.config.reference, await loadReference(g.config, base));
+    }
+  }
+  for (const ref of references.values()) files.push(ref.report);
+  let index = 0;
+  const seen = new Set<string>();
+  for (const { config, root, input } of all) {
+    if (seen.has(input.abs)) continue;
+    seen.add(input.abs);
+    options.onFile?.(input.path, index++, all.length);
+    const raw = await readInput(input);
+    const reference = config.reference ? references.get(config.reference)?.plan : undefined;
+    const folderSession = sessionFolder(input.abs, root);
+    const fallback: Record<string, string> = { ...options.meta };
+    if (folderSession) fallback.session = folderSession;
+    files.push(validateRaw(raw, config, reference, fallback));
+  }
+  const result: ValidationResult = { files, skipped, summary: summarise(files) };
+  const language = groups.find((g) => g.config.language)?.config.language;
+  if (language) result.language = language;
+  return result;
+}
+
+function findConfigFile(file: string): Config {
+  if (!existsSync(file)) {
+    throw new AppError("CONFIG_INVALID", {
+      fr: `Fichier de configuration introuvable : ${file}. Vérifiez le chemin donné à --config.`,
+      en: `Configuration file not found: ${file}. Check the path given to --config.`,
+    });
+  }
+  return loadConfig(file);
+}
+
+/** What a folder walk passes over: the output folder, the config, the reference plan. */
+function excluder(config: Config, root: string) {
+  const output = resolve(root, config.output);
+  return (abs: string): SkipReason | undefined => {
+    if (abs === output) return "output-folder";
+    if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
+    if (abs === resolve(root, "resolutions.csv")) return "workshop-file";
+    return undefined;
+  };
+}
+
+/** The session a file belongs to by its place: the first folder under the workshop folder. */
+function sessionFolder(abs: string, root: string): string | undefined {
+  const rel = relative(root, abs);
+  if (rel.startsWith("..")) return undefined;
+  const parts = rel.split(sep);
+  return parts.length > 1 ? parts[0] : undefined;
+}
+
+function noSubmission(paths: readonly string[], skipped: ValidationResult["skipped"]): AppError {
+  const n = skipped.length;
+  return new AppError("NO_SUBMISSION", {
+    fr: `Aucun fichier .xlsx ou .csv à lire dans ${paths.join(", ")}${n ? ` (${n} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
+    en: `No .xlsx or .csv file to read in ${paths.join(", ")}${n ? ` (${n} other file(s) skipped)` : ""}. Put the groups' files there.`,
+  });
+}
+
+/** Normalises and validates one file that has been read. */
+export function validateRaw(
+  raw: RawFile,
+  config: Config,
+  reference: ReferencePlan | undefined,
+  fallback: Record<string, string> = {},
+  kinds: readonly TableKind[] = SUBMISSION_KINDS,
+): FileReport {
+  const report: FileReport = {
+    path: raw.path,
+    format: raw.format,
+    meta: {},
+    sheets: [],
+    issues: [...raw.issues],
+    tables: [],
+  };
+  if (raw.encoding) report.encoding = raw.encoding;
+  if (raw.delimiter) report.delimiter = raw.delimiter;
+  const identification: Record<string, string> = {};
+  for (const sheet of raw.sheets) {
+    if (raw.format === "xlsx" && isIdentificationSheet(sheet.name)) {
+      const id = readIdentification(sheet, raw.path);
+      Object.assign(identification, id.meta);
+      report.issues.push(...id.issues);
+    }
+  }
+  const sheetOrder = new Map<string | undefined, number>();
+  raw.sheets.forEach((sheet, i) => {
+    sheetOrder.set(sheet.name, i);
+    if (raw.format === "xlsx" && (isIdentificationSheet(sheet.name) || isHelperSheet(sheet.name))) {
+      return;
+    }
+    const where = { file: raw.path, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
+    const entry: SheetReport = {
+      name: sheet.name ?? null,
+      kind: null,
+      headerRow: null,
+      rows: 0,
+      accepted: 0,
+      rejected: 0,
+    };
+    if (sheet.state !== "visible") {
+      report.issues.push(issue("hidden-sheet", where, { params: { sheet: sheet.name ?? "" } }));
+      report.sheets.push(entry);
+      return;
+    }
+    if (sheet.rows.length === 0) return;
+    const found = detectTable(sheet, kinds);
+    if (!found) {
+      if (raw.format === "xlsx") {
+        report.issues.push(issue("sheet-skipped", where, { params: { sheet: sheet.name ?? "" } }));
+      } else {
+        report.issues.push(
+          issue("header-not-found", where, {
+            params: { scanned: 20, example: "Axe stratégique ; Code activité ; Activité ; Statut" },
+          }),
+        );
+      }
+      report.sheets.push(entry);
+      return;
+    }
+    const table = buildTable(sheet, found.kind, found.headerIndex, raw.path, raw.format);
+    entry.kind = table.kind;
+    entry.headerRow = table.headerRow;
+    report.issues.push(...table.issues, ...table.fatal);
+    const ctx = contextFor(table.kind, config);
+    const records: RecordRow[] = [];
+    for (const row of sheet.rows.slice(found.headerIndex + 1)) {
+      const record = readRow(table, row, ctx, raw.format === "csv" ? raw.delimiter : undefined);
+      if (row.hidden) {
+        record.issues.push(
+          issue("hidden-row", { ...where, row: row.row }, { params: { row: row.row } }),
+        );
+      }
+      records.push(record);
+    }
+    validateTable(table, records, { config, ...(reference ? { reference } : {}) });
+    for (const r of records) {
+      r.meta = { ...fallback, ...r.meta, ...identification };
+      report.issues.push(...r.issues);
+      if (isRejected(r, table)) entry.rejected++;
+      else entry.accepted++;
+    }
+    entry.rows = records.length;
+    if (records.length === 0) {
+      report.issues.push(issue("no-data", { ...where, row: table.headerRow }));
+    }
+    report.sheets.push(entry);
+    report.tables.push({ table, records });
+  });
+  report.meta = { ...fallback, ...identification };
+  if (config.sessions && report.meta.session && !config.sessions.includes(report.meta.session)) {
+    report.issues.push(
+      issue("unknown-session", { file: raw.path }, {
+        field: "session",
+        value: report.meta.session,
+        params: { allowed: config.sessions.join(", ") },
+      }),
+    );
+  }
+  report.issues = sortIssues(report.issues, sheetOrder);
+  return report;
+}
+
+function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>): Issue[] {
+  const colIndex = (c: string | undefined) =>
+    c === undefined ? -1 : [...c].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return issues
+    .map((i, n) => ({ i, n }))
+    .sort(
+      (a, b) =>
+        (sheetOrder.get(a.i.sheet) ?? -1) - (sheetOrder.get(b.i.sheet) ?? -1) ||
+        (a.i.row ?? 0) - (b.i.row ?? 0) ||
+        colIndex(a.i.column) - colIndex(b.i.column) ||
+        a.n - b.n,
+    )
+    .map((x) => x.i);
+}
+
+/** Reads the reference plan named in the configuration; its own problems are reported like any file's. */
+async function loadReference(
+  config: Config,
+  base: string,
+): Promise<{ plan: ReferencePlan; report: FileReport }> {
+  const abs = config.reference as string;
+  if (!existsSync(abs)) {
+    throw new AppError("CONFIG_INVALID", {
+      fr: `Plan de référence introuvable : ${abs} (clé « reference » de ${config.source}). Corrigez le chemin ou retirez la clé.`,
+      en: `Reference plan not found: ${abs} (key “reference” of ${config.source}). Fix the path or remove the key.`,
+    });
+  }
+  const raw = await readInput({ abs, path: displayPath(abs, base) });
+  const report = validateRaw(raw, config, undefined, {}, ["reference"]);
+  const plan: ReferencePlan = new Map();
+  for (const { table, records } of report.tables) {
+    for (const r of records) {
+      if (isRejected(r, table) || typeof r.values.code_activite !== "string") continue;
+      plan.set(r.values.code_activite, {
+        axe: (r.values.axe as string | null) ?? null,
+        activite: (r.values.activite as string | null) ?? null,
+      });
+    }
+  }
+  return { plan, report };
+}
+
+export function summarise(files: readonly FileReport[]): ValidationResult["summary"] {
+  let rows = 0;
+  let accepted = 0;
+  let rejected = 0;
+  let errors = 0;
+  let warnings = 0;
+  for (const f of files) {
+    for (const s of f.sheets) {
+      rows += s.rows;
+      accepted += s.accepted;
+      rejected += s.rejected;
+    }
+    const c = countBySeverity(f.issues);
+    errors += c.errors;
+    warnings += c.warnings;
+  }
+  return { files: files.length, rows, accepted, rejected, errors, warnings };
+}

@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { AppError } from "../errors.js";
+import { issue } from "../issues.js";
+import { naturalCompare } from "../text.js";
+import { readCsv } from "./csv.js";
+import type { RawFile } from "./types.js";
+import { readXlsx } from "./xlsx.js";
+
+/**
+ * Finding and opening submissions. Folders are walked recursively in natural order; lock files,
+ * hidden files, the output folder and files that are not spreadsheets are skipped with a reason;
+ * spreadsheet formats we cannot read get an issue that says how to convert them.
+ */
+
+/** Why a file was passed over; rendered in the user's language by the CLI. */
+export type SkipReason = "lock-file" | "hidden" | "not-spreadsheet" | "output-folder" | "workshop-file";
+
+export interface InputFile {
+  /** Absolute path. */
+  abs: string;
+  /** Path shown to the user and written to outputs: relative, with `/`. */
+  path: string;
+}
+
+export interface Inputs {
+  files: InputFile[];
+  skipped: { path: string; reason: SkipReason }[];
+}
+
+const READABLE = new Set([".csv", ".tsv", ".xlsx", ".xlsm"]);
+/** Spreadsheet formats people hand in that we cannot read: each gets an issue, never silence. */
+const CONVERTIBLE: Record<string, string> = {
+  ".xls": "Excel 97-2003 (.xls)",
+  ".xlsb": "Excel binaire (.xlsb)",
+  ".ods": "OpenDocument (.ods)",
+  ".fods": "OpenDocument plat (.fods)",
+  ".numbers": "Apple Numbers (.numbers)",
+};
+
+export function displayPath(abs: string, base: string): string {
+  const rel = relative(base, abs);
+  return (rel === "" ? basename(abs) : rel).split(sep).join("/");
+}
+
+function isLockFile(name: string): boolean {
+  return name.startsWith("~$") || name.startsWith(".~lock.");
+}
+
+/**
+ * Lists the files to read under the given paths. A path that does not exist, or a file named
+ * explicitly in a format we do not read, cannot run: that is an AppError (exit 2).
+ */
+export function collectInputs(
+  paths: readonly string[],
+  base: string,
+  exclude: (abs: string) => SkipReason | undefined = () => undefined,
+): Inputs {
+  const out: Inputs = { files: [], skipped: [] };
+  const seen = new Set<string>();
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.files.push({ abs, path: displayPath(abs, base) });
+  };
+  for (const p of paths) {
+    const abs = resolve(p);
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(abs);
+    } catch {
+      throw new AppError("PATH_NOT_FOUND", {
+        fr: `Chemin introuvable : ${p}. Vérifiez l'orthographe et le dossier courant.`,
+        en: `Path not found: ${p}. Check the spelling and the current folder.`,
+      });
+    }
+    if (stat.isDirectory()) {
+      walk(abs, base, out, add, exclude);
+      continue;
+    }
+    const ext = extname(abs).toLowerCase();
+    if (!READABLE.has(ext)) {
+      const format = CONVERTIBLE[ext];
+      throw new AppError("UNSUPPORTED_FORMAT", {
+        fr: format
+          ? `${p} : format ${format} non pris en charge. Enregistrez-le en .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx "${basename(p)}"`
+          : `${p} : ce n'est pas un tableur (.xlsx ou .csv attendu). Exportez les données au format .xlsx ou .csv.`,
+        en: format
+          ? `${p}: ${format} format is not supported. Save it as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx "${basename(p)}"`
+          : `${p}: not a spreadsheet (.xlsx or .csv expected). Export the data as .xlsx or .csv.`,
+      });
+    }
+    add(abs);
+  }
+  out.files.sort((a, b) => naturalCompare(a.path, b.path));
+  return out;
+}
+
+function walk(
+  dir: string,
+  base: string,
+  out: Inputs,
+  add: (abs: string) => void,
+  exclude: (abs: string) => SkipReason | undefined,
+) {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    naturalCompare(a.name, b.name),
+  );
+  for (const entry of entries) {
+    const abs = join(dir, entry.name);
+    const path = displayPath(abs, base);
+    const excluded = exclude(abs);
+    if (excluded) {
+      out.skipped.push({ path, reason: excluded });
+      continue;
+    }
+    if (isLockFile(entry.name)) {
+      out.skipped.push({ path, reason: "lock-file" });
+      continue;
+    }
+    if (entry.name.startsWith(".")) {
+      if (entry.isFile()) out.skipped.push({ path, reason: "hidden" });
+      continue;
+    }
+    if (entry.isDirectory()) {
+      walk(abs, base, out, add, exclude);
+      continue;
+    }
+    if (!entry.isFile()) continue;
+    const ext = extname(entry.name).toLowerCase();
+    if (READABLE.has(ext) || ext in CONVERTIBLE) add(abs);
+    else out.skipped.push({ path, reason: "not-spreadsheet" });
+  }
+}
+
+/** Reads one file into raw cells; content problems come back as issues, never as exceptions. */
+export async function readInput(file: InputFile): Promise<RawFile> {
+  const ext = extname(file.abs).toLowerCase();
+  const format = CONVERTIBLE[ext];
+  if (format) {
+    return {
+      path: file.path,
+      format: "xlsx",
+      sheets: [],
+      issues: [
+        issue("unsupported-format", { file: file.path }, {
+          params: { format, name: basename(file.abs) },
+        }),
+      ],
+    };
+  }
+  let data: Buffer;
+  try {
+    data = readFileSync(file.abs);
+  } catch (e) {
+    return {
+      path: file.path,
+      format: ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx",
+      sheets: [],
+      issues: [
+        issue("file-unreadable", { file: file.path }, {
+          params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+        }),
+      ],
+    };
+  }
+  if (ext === ".csv" || ext === ".tsv") return readCsv(data, file.path);
+  return readXlsx(data, file.path);
+}

@@ -1,0 +1,362 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { issue } from "../issues.js";
+import type { Cell, RawFile, RawRow, RawSheet } from "./types.js";
+
+/**
+ * XLSX through exceljs. Every worksheet is read (chart sheets are not worksheets and are left out
+ * by exceljs), with its visibility; only rows holding a value are kept, numbered as the sheet
+ * shows them. Formula cells give their cached result, merged cells give the master's value to
+ * every cell they cover. A file that cannot be read is never an exception: it comes back with no
+ * sheet and one `file-unreadable` issue whose reason says what the file really is.
+ *
+ * exceljs is strict about some things that real files do (namespace prefixes, `\` in zip paths,
+ * inline strings with a `<v>`, ISO dates); those parts are patched before exceljs sees them.
+ */
+export async function readXlsx(data: Buffer, path: string): Promise<RawFile> {
+  const unreadable = (reason: string): RawFile => ({
+    path,
+    format: "xlsx",
+    sheets: [],
+    issues: [issue("file-unreadable", { file: path }, { params: { reason } })],
+  });
+
+  const notZip = sniff(data);
+  if (notZip) return unreadable(notZip);
+
+  let parts: Map<string, Part>;
+  try {
+    parts = await readParts(data);
+  } catch {
+    return unreadable("archive zip endommagée ou tronquée");
+  }
+  const missing = missingPart(parts);
+  if (missing) return unreadable(missing);
+
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await load(data, parts);
+  } catch (e) {
+    return unreadable(explain(e, parts));
+  }
+
+  const sheets: RawSheet[] = [];
+  for (const ws of wb.worksheets) {
+    let rows: RawRow[];
+    try {
+      rows = readRows(ws);
+    } catch (e) {
+      // Not met in the corpus; exceljs getters (shared formulas, styles) are the only risk.
+      return unreadable(`feuille « ${ws.name} » illisible (${messageOf(e)})`);
+    }
+    const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
+    sheets.push({ name: ws.name, state, rows });
+  }
+  return { path, format: "xlsx", sheets, issues: [] };
+}
+
+// --- cells -------------------------------------------------------------------------------------
+
+function readRows(ws: ExcelJS.Worksheet): RawRow[] {
+  const rows: RawRow[] = [];
+  // eachRow visits only the rows exceljs holds (never the declared dimension, which can be
+  // A1:XFD1048576), and eachCell skips styled empty cells.
+  ws.eachRow((row, rowNumber) => {
+    const cells: (Cell | undefined)[] = [];
+    let width = 0;
+    let own = false;
+    row.eachCell((cell, col) => {
+      // exceljs materialises every cell a merge covers as a `Merge` cell pointing to its master,
+      // creating rows that the file does not hold. Copies fill a row but do not make it exist:
+      // a title merged over A1:E3 must not invent rows 2 and 3.
+      const copy = cell.type === ExcelJS.ValueType.Merge;
+      // An unstyled `<c/>` is also typed Merge, with no master.
+      const source = copy ? (cell.master as ExcelJS.Cell | undefined) : cell;
+      const value = source && toCell(source);
+      if (!value) return;
+      cells[col - 1] = value;
+      if (hasContent(value)) {
+        width = col;
+        if (!copy) own = true;
+      }
+    });
+    if (!own) return;
+    const out: RawRow = {
+      row: rowNumber,
+      cells: Array.from({ length: width }, (_, i) => cells[i]),
+    };
+    if (row.hidden) out.hidden = true;
+    rows.push(out);
+  });
+  return rows;
+}
+
+/** A cell holding something: whitespace-only text counts as empty, as in the CSV reader. */
+function hasContent(c: Cell): boolean {
+  return c.v === null || typeof c.v !== "string" || c.v.trim() !== "";
+}
+
+/** The cell as atelier sees it, or `undefined` when it is empty. */
+function toCell(cell: ExcelJS.Cell): Cell | undefined {
+  const value = cell.value;
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      // A formula written by a generator that did not compute it: no cached value to read.
+      if (result === undefined || result === null) return { v: null, formula: cell.formula ?? "" };
+      return fromValue(result, cell.numFmt);
+    }
+  }
+  return fromValue(value, cell.numFmt);
+}
+
+function fromValue(value: unknown, numFmt: string | undefined): Cell | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return undefined;
+    return isPercent(numFmt) ? { v: value, percent: true } : { v: value };
+  }
+  if (typeof value === "boolean") return { v: value };
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { v: value };
+  if (typeof value === "string") return value === "" ? undefined : { v: unescapeXlsx(value) };
+  if (typeof value === "object") {
+    if ("error" in value) return { v: null, error: String(value.error) };
+    // Rich text, and hyperlinks whose text may itself be rich text.
+    const text = textOf(value);
+    return text === "" ? undefined : { v: unescapeXlsx(text) };
+  }
+  return undefined;
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null || typeof value !== "object") return "";
+  if ("richText" in value && Array.isArray(value.richText)) {
+    return value.richText.map((run: { text?: unknown }) => textOf(run.text)).join("");
+  }
+  if ("text" in value) return textOf(value.text);
+  return ""; // `<si/>`, or a hyperlink on an empty cell
+}
+
+/**
+ * `_x000D_` is how OOXML escapes characters XML cannot hold. exceljs decodes it in shared strings
+ * and rich text, not in inline strings or formula results; a second pass only matters for text
+ * that literally contains `_x005F_x…_`, which nobody types.
+ */
+function unescapeXlsx(text: string): string {
+  if (!text.includes("_x")) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(Number.parseInt(hex, 16)),
+  );
+}
+
+/** A `%` that scales the number: not inside quotes, not escaped with `\` (`0" %"` is literal). */
+function isPercent(numFmt: string | undefined): boolean {
+  if (!numFmt?.includes("%")) return false;
+  return numFmt.replace(/"[^"]*"|\\./g, "").includes("%");
+}
+
+// --- container ---------------------------------------------------------------------------------
+
+/** What the bytes are when they cannot be an xlsx (a zip), or `undefined` when they may be. */
+function sniff(data: Buffer): string | undefined {
+  if (data.length === 0) return "le fichier est vide";
+  if (data[0] === 0x50 && data[1] === 0x4b) return undefined; // "PK"
+  if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    // An OLE compound file: Excel stores an encrypted xlsx in one, and legacy .xls is one.
+    // Stream names are UTF-16LE in the directory.
+    if (data.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
+      return "classeur protégé par mot de passe (chiffré) : enlevez le mot de passe et réenregistrez";
+    }
+    if (
+      data.includes(Buffer.from("Workbook", "utf16le")) ||
+      data.includes(Buffer.from("Book", "utf16le"))
+    ) {
+      return "ancien format Excel 97-2003 (.xls) renommé en .xlsx : réenregistrez au format .xlsx";
+    }
+    return "document Office 97-2003 (OLE), pas un classeur .xlsx";
+  }
+  if (data.subarray(0, 5).toString("latin1") === "%PDF-") return "c'est un document PDF";
+  const head = data
+    .subarray(0, 4096)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
+  if (/^\s*<(!doctype html|html)/i.test(head)) return "c'est une page HTML renommée en .xlsx";
+  if (/^\s*<\?xml/.test(head)) {
+    return /urn:schemas-microsoft-com:office:spreadsheet/.test(head)
+      ? "classeur XML 2003 (SpreadsheetML) : réenregistrez au format .xlsx"
+      : "fichier XML, pas un classeur .xlsx";
+  }
+  if (looksLikeCsv(head)) return "le fichier semble être un CSV renommé en .xlsx";
+  return "ce n'est pas un fichier .xlsx (archive zip invalide)";
+}
+
+/** Printable text whose first lines are split by `,` `;` or tab. */
+function looksLikeCsv(head: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: binary bytes are what we look for
+  if (/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(head)) return false;
+  const lines = head.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
+  if (lines.length === 0) return false;
+  return lines.slice(0, 5).every((l) => /[,;\t]/.test(l));
+}
+
+interface Part {
+  /** The entry as stored (the zip may use `\` where OOXML wants `/`). */
+  entry: JSZip.JSZipObject;
+  /** XML text, for `.xml` and `.rels` parts. */
+  xml?: string;
+  /** The name or the text had to be fixed for exceljs. */
+  patched: boolean;
+}
+
+/** The zip's parts by their OOXML name, XML ones decoded and patched for exceljs. */
+async function readParts(data: Buffer): Promise<Map<string, Part>> {
+  const zip = await JSZip.loadAsync(data);
+  const parts = new Map<string, Part>();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const name = entry.name.replace(/\\/g, "/").replace(/^\/+/, "");
+    const part: Part = { entry, patched: name !== entry.name };
+    if (/\.(xml|rels)$/i.test(name)) {
+      const raw = await entry.async("string");
+      part.xml = patchXml(raw, name);
+      if (part.xml !== raw) part.patched = true;
+    }
+    parts.set(name, part);
+  }
+  return parts;
+}
+
+/**
+ * Rewrites what valid files hold and exceljs misreads. Each fix is guarded by a cheap test, so a
+ * file that needs none is passed to exceljs untouched.
+ */
+function patchXml(xml: string, name: string): string {
+  let out = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  // `<x:worksheet xmlns:x="…/main">` (.NET writers, openpyxl's `ns0:Relationships`): exceljs
+  // matches tag names, not namespaces, so a prefixed root is not recognised (sheets vanish or it
+  // throws). Only the namespaces it expects unprefixed: core.xml must keep its `cp:` and `dc:`.
+  const prefix = /^\s*(?:<\?[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.-]*):/.exec(
+    out,
+  )?.[1];
+  if (prefix) {
+    const uri = new RegExp(`\\sxmlns:${prefix}="([^"]*)"`).exec(out)?.[1] ?? "";
+    if (/spreadsheetml\/(2006\/)?main$|package\/2006\/(relationships|content-types)$/.test(uri)) {
+      out = out.replaceAll(`<${prefix}:`, "<").replaceAll(`</${prefix}:`, "</");
+    }
+  }
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+    // An inline string with a stray `<v>` (calamine issue): exceljs concatenates the two, or
+    // throws when the `<v>` comes first. The `<is>` text is the value.
+    if (out.includes('t="inlineStr"') && out.includes("<v>")) {
+      out = out.replace(/<c\b[^>]*\bt="inlineStr"[^>]*(?<!\/)>[\s\S]*?<\/c>/g, (c) =>
+        c.replace(/<v>[^<]*<\/v>/g, ""),
+      );
+    }
+    // `t="d"` holds an ISO 8601 date that exceljs would parseFloat into its year (2021-07-06 →
+    // 2021). As a string (`t="str"`) it reaches the date parser intact.
+    if (out.includes('t="d"')) {
+      out = out.replace(/(<c\b[^>]*\bt=")d("[^>]*>)/g, "$1str$2");
+    }
+  }
+  return out;
+}
+
+/** A part that exceljs needs and the zip lacks, or other xlsx look-alikes. */
+function missingPart(parts: Map<string, Part>): string | undefined {
+  if (!parts.has("xl/workbook.xml")) {
+    if (parts.has("mimetype") && parts.has("content.xml")) {
+      return "document OpenDocument (.ods) renommé en .xlsx : réenregistrez au format .xlsx";
+    }
+    if (parts.has("word/document.xml")) return "document Word, pas un classeur .xlsx";
+    if (parts.has("ppt/presentation.xml")) return "présentation PowerPoint, pas un classeur .xlsx";
+    if (parts.has("xl/workbook.bin")) {
+      return "classeur binaire Excel (.xlsb) : réenregistrez au format .xlsx standard";
+    }
+    if (![...parts.keys()].some((name) => name.startsWith("xl/"))) {
+      return "archive zip qui ne contient pas de classeur .xlsx";
+    }
+    return "partie du classeur manquante : xl/workbook.xml";
+  }
+  // exceljs silently drops a worksheet whose part is absent or not named `sheetN.xml`.
+  const rels = parts.get("xl/_rels/workbook.xml.rels")?.xml ?? "";
+  for (const rel of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+    if (!/\bType="[^"]*\/worksheet"/.test(rel)) continue;
+    const target = /\bTarget="([^"]*)"/.exec(rel)?.[1];
+    if (!target) continue;
+    const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    if (!parts.has(part)) return `partie du classeur manquante : ${part}`;
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) {
+      return `feuille dans une partie au nom non standard (${part}) : réenregistrez le fichier`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The file as is when it needed no patch; otherwise, or when exceljs fails on it, a new zip with
+ * the fixed names and texts and without `docProps/`: document properties are of no use here and
+ * exceljs throws on any element it does not expect there (`<lastModifiedBy>` without `cp:`).
+ */
+async function load(data: Buffer, parts: Map<string, Part>): Promise<ExcelJS.Workbook> {
+  if (![...parts.values()].some((p) => p.patched)) {
+    try {
+      // exceljs declares its own `Buffer` (an ArrayBuffer); it takes a Node Buffer at run time.
+      return await new ExcelJS.Workbook().xlsx.load(data as unknown as ExcelJS.Buffer);
+    } catch {
+      // retried below without the metadata; a real fault fails there too
+    }
+  }
+  const zip = new JSZip();
+  for (const [name, part] of parts) {
+    if (name.startsWith("docProps/")) continue;
+    zip.file(name, part.xml ?? (await part.entry.async("uint8array")));
+  }
+  // Stored, not compressed: it is read once, at once.
+  const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
+  return new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
+}
+
+/** A short French reason for an exceljs failure. */
+function explain(e: unknown, parts: Map<string, Part>): string {
+  const message = messageOf(e);
+  // saxes errors read `line:column: message` and do not say which part they come from.
+  if (/^\d+:\d+: /.test(message)) {
+    for (const [name, part] of parts) {
+      if (part.xml !== undefined && !wellFormed(part.xml)) return `XML mal formé dans ${name}`;
+    }
+    return `XML mal formé (${message})`;
+  }
+  return `structure du classeur non reconnue (${message})`;
+}
+
+function messageOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).slice(0, 120);
+}
+
+/** A light check: one root element, tags balanced, no text outside the root. */
+function wellFormed(xml: string): boolean {
+  const stack: string[] = [];
+  let seenRoot = false;
+  let last = 0;
+  const token =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)[^>]*?(\/?)>/g;
+  for (let m = token.exec(xml); m; m = token.exec(xml)) {
+    if (stack.length === 0 && xml.slice(last, m.index).trim() !== "") return false;
+    last = token.lastIndex;
+    const [, close, tag, selfClosing] = m;
+    if (tag === undefined) continue;
+    if (close) {
+      if (stack.pop() !== tag) return false;
+    } else if (!selfClosing) {
+      if (stack.length === 0 && seenRoot) return false;
+      stack.push(tag);
+      seenRoot = true;
+    } else if (stack.length === 0) {
+      if (seenRoot) return false;
+      seenRoot = true;
+    }
+  }
+  return seenRoot && stack.length === 0 && xml.slice(last).trim() === "";
+}

@@ -1,0 +1,177 @@
+import { cellOf, hintOf, type Issue, type Lang, messageOf, recordOf } from "../issues.js";
+import type { ValidationResult } from "../pipeline.js";
+import type { SkipReason } from "../read/index.js";
+
+/**
+ * The three views of a validation result: text for people, JSON for scripts, GitHub workflow
+ * annotations for CI. Pure functions returning strings; the CLI prints them.
+ */
+
+export const JSON_VERSION = 1;
+
+/** The JSON document of `validate --format json` and of `journal.json`. */
+export function validationJson(result: ValidationResult, lang: Lang) {
+  return {
+    version: JSON_VERSION,
+    valid: result.summary.errors === 0,
+    summary: {
+      files: result.summary.files,
+      rows: result.summary.rows,
+      accepted: result.summary.accepted,
+      rejected: result.summary.rejected,
+      errors: result.summary.errors,
+      warnings: result.summary.warnings,
+    },
+    files: result.files.map((f) => ({
+      path: f.path,
+      format: f.format,
+      ...(f.encoding ? { encoding: f.encoding } : {}),
+      ...(f.delimiter ? { delimiter: f.delimiter } : {}),
+      meta: f.meta,
+      sheets: f.sheets.map((s) => ({
+        name: s.name,
+        kind: s.kind,
+        header_row: s.headerRow,
+        rows: s.rows,
+        accepted: s.accepted,
+        rejected: s.rejected,
+      })),
+      problems: f.issues.map((i) => recordOf(i, lang)),
+    })),
+    skipped: result.skipped,
+  };
+}
+
+const SKIP_TEXT: Record<SkipReason, Record<Lang, string>> = {
+  "lock-file": { fr: "fichier de verrouillage Excel/LibreOffice", en: "Excel/LibreOffice lock file" },
+  hidden: { fr: "fichier caché", en: "hidden file" },
+  "not-spreadsheet": { fr: "pas un tableur", en: "not a spreadsheet" },
+  "output-folder": { fr: "dossier de sortie", en: "output folder" },
+  "workshop-file": { fr: "fichier de l'atelier (configuration, plan, résolutions)", en: "workshop file (configuration, plan, resolutions)" },
+};
+
+export function skipText(reason: SkipReason, lang: Lang): string {
+  return SKIP_TEXT[reason][lang];
+}
+
+/** Colours are injected so that this module does not depend on the terminal. */
+export interface Paint {
+  error: (s: string) => string;
+  warning: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
+  ok: (s: string) => string;
+}
+
+const T = {
+  fr: {
+    rows: (n: number, a: number, r: number) =>
+      `${n} ligne${n > 1 ? "s" : ""} : ${a} acceptée${a > 1 ? "s" : ""}, ${r} rejetée${r > 1 ? "s" : ""}`,
+    header: (n: number) => `en-tête ligne ${n}`,
+    skippedSheet: "ignorée",
+    more: (n: number, e: number, w: number) =>
+      `… et ${n} autre(s) problème(s) (${e} erreur(s), ${w} avertissement(s)) : --all ou --format json pour tout voir`,
+    skipped: "Ignorés",
+    summary: (s: ValidationResult["summary"]) =>
+      `${s.files} fichier(s), ${s.rows} ligne(s) lue(s) = ${s.accepted} acceptée(s) + ${s.rejected} rejetée(s) ; ${s.errors} erreur(s), ${s.warnings} avertissement(s)`,
+    valid: "Valide",
+    invalid: "Erreurs à corriger",
+  },
+  en: {
+    rows: (n: number, a: number, r: number) => `${n} row(s): ${a} accepted, ${r} rejected`,
+    header: (n: number) => `header row ${n}`,
+    skippedSheet: "skipped",
+    more: (n: number, e: number, w: number) =>
+      `… and ${n} more problem(s) (${e} error(s), ${w} warning(s)): use --all or --format json to see all`,
+    skipped: "Skipped",
+    summary: (s: ValidationResult["summary"]) =>
+      `${s.files} file(s), ${s.rows} row(s) read = ${s.accepted} accepted + ${s.rejected} rejected; ${s.errors} error(s), ${s.warnings} warning(s)`,
+    valid: "Valid",
+    invalid: "Errors to fix",
+  },
+};
+
+/** Human view, grouped by file, `Bilan!C12` locations; at most `cap` problems shown per file. */
+export function validationText(
+  result: ValidationResult,
+  lang: Lang,
+  paint: Paint,
+  cap = 30,
+): string {
+  const t = T[lang];
+  const out: string[] = [];
+  for (const f of result.files) {
+    const c = { errors: 0, warnings: 0 };
+    for (const i of f.issues) i.severity === "error" ? c.errors++ : c.warnings++;
+    const mark = c.errors ? paint.error("✖") : c.warnings ? paint.warning("⚠") : paint.ok("✔");
+    const how = [f.format.toUpperCase(), f.encoding, f.delimiter ? `« ${f.delimiter === "\t" ? "tab" : f.delimiter} »` : undefined]
+      .filter(Boolean)
+      .join(", ");
+    out.push(`${mark} ${paint.bold(f.path)} ${paint.dim(`(${how})`)}`);
+    for (const s of f.sheets) {
+      const name = s.name ?? f.format.toUpperCase();
+      out.push(
+        s.kind
+          ? `    ${name} → ${s.kind}, ${t.header(s.headerRow ?? 0)} : ${t.rows(s.rows, s.accepted, s.rejected)}`
+          : `    ${name} : ${paint.dim(t.skippedSheet)}`,
+      );
+    }
+    for (const i of f.issues.slice(0, cap)) out.push(...issueLines(i, lang, paint));
+    if (f.issues.length > cap) {
+      const rest = f.issues.slice(cap);
+      const e = rest.filter((i) => i.severity === "error").length;
+      out.push(paint.dim(`    ${t.more(rest.length, e, rest.length - e)}`));
+    }
+  }
+  if (result.skipped.length > 0) {
+    out.push(paint.dim(`${t.skipped} :`));
+    for (const s of result.skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
+  }
+  const s = result.summary;
+  const verdict = s.errors === 0 ? paint.ok(t.valid) : paint.error(t.invalid);
+  out.push("", `${verdict} — ${t.summary(s)}`);
+  return `${out.join("\n")}\n`;
+}
+
+function issueLines(i: Issue, lang: Lang, paint: Paint): string[] {
+  const where = cellOf(i) ?? "";
+  const tag = i.severity === "error" ? paint.error("erreur") : paint.warning("attention");
+  const tagEn = i.severity === "error" ? paint.error("error") : paint.warning("warning");
+  const lines = [
+    `    ${lang === "fr" ? tag : tagEn} ${paint.bold(where)}${where ? " " : ""}${messageOf(i, lang)} ${paint.dim(`[${i.code}]`)}`,
+  ];
+  const hint = hintOf(i, lang);
+  if (hint) lines.push(`        → ${hint}`);
+  return lines;
+}
+
+/** GitHub workflow commands: one annotation per problem. */
+export function validationGithub(result: ValidationResult, lang: Lang): string {
+  const lines: string[] = [];
+  for (const f of result.files) {
+    for (const i of f.issues) {
+      const props = [`file=${prop(f.path)}`];
+      if (i.row !== undefined) props.push(`line=${i.row}`);
+      if (i.column) props.push(`col=${columnNumber(i.column)}`);
+      props.push(`title=${prop(`${i.code}${cellOf(i) ? ` ${cellOf(i)}` : ""}`)}`);
+      const hint = hintOf(i, lang);
+      const text = hint ? `${messageOf(i, lang)} — ${hint}` : messageOf(i, lang);
+      lines.push(`::${i.severity === "error" ? "error" : "warning"} ${props.join(",")}::${data(text)}`);
+    }
+  }
+  const s = result.summary;
+  lines.push(`${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} file(s)`);
+  return `${lines.join("\n")}\n`;
+}
+
+function data(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function prop(s: string): string {
+  return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}

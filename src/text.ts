@@ -1,0 +1,81 @@
+/**
+ * Text folding and fuzzy matching shared by header matching, enum parsing and clustering.
+ * Folding is locale-independent on purpose: the same bytes give the same key on every laptop.
+ */
+
+const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200b]+/g;
+const APOSTROPHES = /[’‘`´ʼ′]/g;
+
+/** NFC, non-breaking and odd spaces as plain spaces, runs collapsed, trimmed. */
+export function clean(text: string): string {
+  return text.normalize("NFC").replace(SPACES, " ").trim();
+}
+
+/** Lower case without accents, typographic apostrophes and quotes made plain, spaces collapsed. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/œ/g, "oe")
+    .replace(/Œ/g, "OE")
+    .replace(/æ/g, "ae")
+    .toLowerCase()
+    .replace(APOSTROPHES, "'")
+    .replace(/[«»“”„]/g, '"')
+    .replace(SPACES, " ")
+    .trim();
+}
+
+/** `fold`, then every run of punctuation as one space: for matching labels and enum values. */
+export function foldWords(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}%]+/gu, " ")
+    .trim();
+}
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. */
+export function distance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/**
+ * The candidate closest to `input` once both are folded, if it is close enough to be a likely
+ * typo: at most 2 edits, or a third of the longer word for long labels.
+ */
+export function closest<T>(
+  input: string,
+  candidates: readonly T[],
+  keyOf: (c: T) => string,
+): T | undefined {
+  const key = foldWords(input);
+  let best: T | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of candidates) {
+    const k = foldWords(keyOf(c));
+    const limit = Math.max(2, Math.floor(Math.max(k.length, key.length) / 3));
+    const d = distance(key, k, limit);
+    if (d <= limit && d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** Natural order: `J2` before `J10`, accents and case ignored. */
+export const naturalCompare = new Intl.Collator("fr", { numeric: true, sensitivity: "base" })
+  .compare;
