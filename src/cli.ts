@@ -30,9 +30,12 @@ const defaultIo: Io = {
   color: Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env),
 };
 
-export function createProgram(io: Io = defaultIo, setExit: (code: number) => void = (c) => {
-  process.exitCode = c;
-}): Command {
+export function createProgram(
+  io: Io = defaultIo,
+  setExit: (code: number) => void = (c) => {
+    process.exitCode = c;
+  },
+): Command {
   const program = new Command();
   program
     .name("atelier")
@@ -49,7 +52,9 @@ export function createProgram(io: Io = defaultIo, setExit: (code: number) => voi
     .description("vérifie des fichiers ou dossiers sans rien écrire")
     .argument("<paths...>", "fichiers .xlsx/.csv ou dossiers")
     .addOption(
-      new Option("--format <format>", "text, json ou github").choices(["text", "json", "github"]).default("text"),
+      new Option("--format <format>", "text, json ou github")
+        .choices(["text", "json", "github"])
+        .default("text"),
     )
     .option("--strict", "les avertissements comptent comme des erreurs (code 1)")
     .addOption(new Option("--lang <lang>", "langue des messages").choices(["fr", "en"]))
@@ -73,7 +78,9 @@ export function createProgram(io: Io = defaultIo, setExit: (code: number) => voi
         const chalk = (await import("chalk")).Chalk;
         const c = new chalk({ level: io.color ? 1 : 0 });
         const paint = { error: c.red, warning: c.yellow, dim: c.dim, bold: c.bold, ok: c.green };
-        io.out(render.validationText(result, lang, paint, opts.all ? Number.POSITIVE_INFINITY : 30));
+        io.out(
+          render.validationText(result, lang, paint, opts.all ? Number.POSITIVE_INFINITY : 30),
+        );
       }
       const { errors, warnings } = result.summary;
       setExit(errors > 0 || (opts.strict && warnings > 0) ? EXIT.invalid : EXIT.ok);

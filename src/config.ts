@@ -33,7 +33,12 @@ export const DEFAULT_AXES: Axis[] = [
     number: 2,
     fr: "Protection et assistance aux victimes",
     en: "Protection and assistance to victims",
-    aliases: ["Protection", "Prise en charge", "Assistance aux victimes", "Protection des victimes"],
+    aliases: [
+      "Protection",
+      "Prise en charge",
+      "Assistance aux victimes",
+      "Protection des victimes",
+    ],
   },
   {
     code: "POUR",
@@ -64,9 +69,7 @@ const periodSchema = (label: string, from: number, to: number) =>
 const statusIds = ["realise", "partiel", "en_cours", "non_realise", "abandonne"] as const;
 
 export const configSchema = z.strictObject({
-  title: z
-    .string()
-    .default("Atelier de restitution et de compilation des données — PAN 2023-2027"),
+  title: z.string().default("Atelier de restitution et de compilation des données — PAN 2023-2027"),
   language: z.enum(["fr", "en"]).optional(),
   currency: z.string().min(1).default("XOF"),
   review: periodSchema("PAN 2018-2022", 2018, 2022).default({
@@ -114,13 +117,23 @@ export interface Config {
   source?: string;
 }
 
-export const DEFAULT_WEIGHTS = { realise: 1, partiel: 0.5, en_cours: 0.5, non_realise: 0, abandonne: 0 };
+export const DEFAULT_WEIGHTS = {
+  realise: 1,
+  partiel: 0.5,
+  en_cours: 0.5,
+  non_realise: 0,
+  abandonne: 0,
+};
 
 export function defaultConfig(root: string): Config {
   return resolveConfig(configSchema.parse({}), root);
 }
 
-function resolveConfig(parsed: z.infer<typeof configSchema>, root: string, source?: string): Config {
+function resolveConfig(
+  parsed: z.infer<typeof configSchema>,
+  root: string,
+  source?: string,
+): Config {
   const reviewAxes = parsed.review.axes ?? DEFAULT_AXES;
   const config: Config = {
     title: parsed.title,

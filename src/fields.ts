@@ -229,7 +229,10 @@ export const bilanFields = [
     min: 0,
     max: 100,
     required: false,
-    help: { fr: "Pourcentage de 0 à 100 : 75 ou 75 %.", en: "Percentage from 0 to 100: 75 or 75%." },
+    help: {
+      fr: "Pourcentage de 0 à 100 : 75 ou 75 %.",
+      en: "Percentage from 0 to 100: 75 or 75%.",
+    },
     example: "60 %",
   },
   {

@@ -202,10 +202,13 @@ export function detectTable(
   return best && { kind: best.kind, headerIndex: best.headerIndex };
 }
 
+/** The canonical label of the field whose labels come closest to an unknown header. */
 function suggestHeader(header: string, kind: TableKind): string | undefined {
-  const fields = kind === "reference" ? referenceFields : KINDS[kind];
-  const candidates = fields.filter((f) => f.type !== "yearAmounts").flatMap(labelsOf);
-  return closest(header, candidates, (c) => headerKey(c)) ?? undefined;
+  const fields: readonly FieldSpec[] = kind === "reference" ? referenceFields : KINDS[kind];
+  const candidates = fields
+    .filter((f) => f.type !== "yearAmounts")
+    .flatMap((f) => labelsOf(f).map((label) => ({ label, f })));
+  return closest(header, candidates, (c) => headerKey(c.label))?.f.fr;
 }
 
 function canonicalLabel(field: FieldSpec, kind: TableKind): string {
@@ -387,9 +390,12 @@ export function readRow(
       continue;
     }
     const field = column.field as FieldSpec;
-    const parsed = parseCell(cell, field, { ...ctx, scale: column.scale });
+    // Each yearly cost cell is one amount; the field gathers them by year.
+    const readAs: FieldSpec = column.role === "yearAmount" ? { ...field, type: "amount" } : field;
+    const parsed = parseCell(cell, readAs, { ...ctx, scale: column.scale });
     if (parsed.problem) {
-      const label = column.role === "yearAmount" ? column.header : canonicalLabel(field, table.kind);
+      const label =
+        column.role === "yearAmount" ? column.header : canonicalLabel(field, table.kind);
       record.issues.push(
         issue(parsed.problem.code, at(column), {
           field: field.id,
@@ -498,7 +504,12 @@ export function readIdentification(
     const at = rest.findIndex(hasValue);
     const valueCell = rest[at];
     if (!field || !valueCell || field.id in meta) continue;
-    const parsed = parseCell(valueCell, field, { axes: [], period: { from: 0, to: 0 }, synonyms: {}, scale: 1 });
+    const parsed = parseCell(valueCell, field, {
+      axes: [],
+      period: { from: 0, to: 0 },
+      synonyms: {},
+      scale: 1,
+    });
     if (parsed.problem) {
       const loc: Location = { file, row: row.row, column: columnLetter(at + 1), header: key.v };
       if (sheet.name !== undefined) loc.sheet = sheet.name;

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { type Config, CONFIG_FILE, findConfig, loadConfig } from "./config.js";
+import { CONFIG_FILE, type Config, findConfig, loadConfig } from "./config.js";
 import { AppError } from "./errors.js";
 import { countBySeverity, type Issue, issue } from "./issues.js";
 import {
@@ -16,7 +16,13 @@ import {
   type Table,
   type TableKind,
 } from "./normalize.js";
-import { collectInputs, displayPath, type InputFile, readInput, type SkipReason } from "./read/index.js";
+import {
+  collectInputs,
+  displayPath,
+  type InputFile,
+  readInput,
+  type SkipReason,
+} from "./read/index.js";
 import type { RawFile } from "./read/types.js";
 import { isRejected, type ReferencePlan, validateTable } from "./validate.js";
 
@@ -59,7 +65,14 @@ export interface ValidationResult {
   language?: "fr" | "en";
   files: FileReport[];
   skipped: { path: string; reason: SkipReason }[];
-  summary: { files: number; rows: number; accepted: number; rejected: number; errors: number; warnings: number };
+  summary: {
+    files: number;
+    rows: number;
+    accepted: number;
+    rejected: number;
+    errors: number;
+    warnings: number;
+  };
 }
 
 export interface RunOptions {
@@ -261,11 +274,15 @@ export function validateRaw(
   report.meta = { ...fallback, ...identification };
   if (config.sessions && report.meta.session && !config.sessions.includes(report.meta.session)) {
     report.issues.push(
-      issue("unknown-session", { file: raw.path }, {
-        field: "session",
-        value: report.meta.session,
-        params: { allowed: config.sessions.join(", ") },
-      }),
+      issue(
+        "unknown-session",
+        { file: raw.path },
+        {
+          field: "session",
+          value: report.meta.session,
+          params: { allowed: config.sessions.join(", ") },
+        },
+      ),
     );
   }
   report.issues = sortIssues(report.issues, sheetOrder);

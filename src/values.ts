@@ -32,7 +32,20 @@ type Parser<T extends FieldType> = (
 ) => Parsed<ValueTypes[T]>;
 
 /** Texts that mean "nothing here". */
-const EMPTY_MARKERS = new Set(["", "-", "--", "—", "–", "/", "n/a", "na", "nd", "nr", "neant", "\\n"]);
+const EMPTY_MARKERS = new Set([
+  "",
+  "-",
+  "--",
+  "—",
+  "–",
+  "/",
+  "n/a",
+  "na",
+  "nd",
+  "nr",
+  "neant",
+  "\\n",
+]);
 
 export function isEmptyText(text: string): boolean {
   return EMPTY_MARKERS.has(fold(text).replace(/\.$/, ""));
@@ -67,7 +80,8 @@ function isoDate(d: Date): string {
 
 // --- numbers -----------------------------------------------------------------------------------
 
-const CURRENCY = /^(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?\s*|\s*(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?$/i;
+const CURRENCY =
+  /^(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?\s*|\s*(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?$/i;
 
 /**
  * Parses a number typed as text in a French or English habit. Spaces (also non-breaking) group
@@ -129,16 +143,10 @@ export function parseNumberText(
 
 function groupedOk(s: string, mark: string): boolean {
   const groups = s.split(mark);
-  return (
-    /^\d{1,3}$/.test(groups[0] ?? "") && groups.slice(1).every((g) => /^\d{3}$/.test(g))
-  );
+  return /^\d{1,3}$/.test(groups[0] ?? "") && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 }
 
-function numberFrom(
-  cell: Cell,
-  expected: string,
-  percentCell: boolean,
-): Parsed<number> {
+function numberFrom(cell: Cell, expected: string, percentCell: boolean): Parsed<number> {
   const v = cell.v;
   if (typeof v === "number") return { value: percentCell && cell.percent ? v * 100 : v };
   if (typeof v !== "string") return typeError(expected);
@@ -236,16 +244,17 @@ const axis: Parser<"axis"> = (cell, _field, ctx) => {
   });
 };
 
-const WHOLE_PERIOD = /^(toute la periode|toute la duree|tout le plan|whole period|all years|permanent|continu|en continu)$/;
+const WHOLE_PERIOD =
+  /^(toute la periode|toute la duree|tout le plan|whole period|all years|permanent|continu|en continu)$/;
 
 /** Years inside the planned period: `2023-2025`, `2024`, `2023, 2025`, `2023 à 2027`, `Toute la période`. */
 const calendar: Parser<"calendar"> = (cell, _field, ctx) => {
   const { from, to } = ctx.period;
   const all = () => Array.from({ length: to - from + 1 }, (_, i) => from + i);
   if (typeof cell.v === "number" && Number.isInteger(cell.v)) return yearsIn([cell.v], ctx);
-  const key = foldWords(cellText(cell));
-  if (WHOLE_PERIOD.test(key)) return { value: all() };
-  const words = key
+  if (WHOLE_PERIOD.test(foldWords(cellText(cell)))) return { value: all() };
+  const words = fold(cellText(cell))
+    .replace(/[–—]/g, "-")
     .replace(/\b(de|du|en|annees?|years?|from)\b/g, " ")
     .replace(/\b(a|au|to|jusqu'?a)\b/g, "-")
     .replace(/\s*-\s*/g, "-")
@@ -325,7 +334,7 @@ function dateOf(y: number, m: number, d: number): Parsed<string> {
   return typeError(expected);
 }
 
-/** Per-year amounts are read column by column in `normalize.ts`; a lone cell is one amount. */
+/** Per-year amounts are read column by column in `normalize.ts`, each cell as an amount. */
 const yearAmounts: Parser<"yearAmounts"> = () => typeError("un montant par année");
 
 /** One parser per field type: adding a type without a parser fails to compile. */

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { issue } from "../issues.js";
 import type { Issue } from "../issues.js";
+import { issue } from "../issues.js";
 import type { Cell, RawFile, RawRow } from "./types.js";
 
 /**
@@ -67,8 +67,7 @@ export function readCsv(data: Buffer, path: string): RawFile {
 // --- encoding ----------------------------------------------------------------------------------
 
 /** Windows-1252 bytes 0x80–0x9F; Node's decoder maps them to C1 controls, so we map them here. */
-const CP1252_HIGH =
-  "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 function decode(data: Buffer): {
   text: string;

@@ -14,7 +14,12 @@ import { readXlsx } from "./xlsx.js";
  */
 
 /** Why a file was passed over; rendered in the user's language by the CLI. */
-export type SkipReason = "lock-file" | "hidden" | "not-spreadsheet" | "output-folder" | "workshop-file";
+export type SkipReason =
+  | "lock-file"
+  | "hidden"
+  | "not-spreadsheet"
+  | "output-folder"
+  | "workshop-file";
 
 export interface InputFile {
   /** Absolute path. */
@@ -143,9 +148,13 @@ export async function readInput(file: InputFile): Promise<RawFile> {
       format: "xlsx",
       sheets: [],
       issues: [
-        issue("unsupported-format", { file: file.path }, {
-          params: { format, name: basename(file.abs) },
-        }),
+        issue(
+          "unsupported-format",
+          { file: file.path },
+          {
+            params: { format, name: basename(file.abs) },
+          },
+        ),
       ],
     };
   }
@@ -158,9 +167,13 @@ export async function readInput(file: InputFile): Promise<RawFile> {
       format: ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx",
       sheets: [],
       issues: [
-        issue("file-unreadable", { file: file.path }, {
-          params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
-        }),
+        issue(
+          "file-unreadable",
+          { file: file.path },
+          {
+            params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+          },
+        ),
       ],
     };
   }

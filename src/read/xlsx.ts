@@ -188,17 +188,27 @@ function sniff(data: Buffer): string | undefined {
       ? "classeur XML 2003 (SpreadsheetML) : réenregistrez au format .xlsx"
       : "fichier XML, pas un classeur .xlsx";
   }
-  if (looksLikeCsv(head)) return "le fichier semble être un CSV renommé en .xlsx";
+  if (isText(head)) {
+    return looksLikeCsv(head)
+      ? "le fichier semble être un CSV renommé en .xlsx"
+      : "fichier texte, pas un classeur .xlsx";
+  }
   return "ce n'est pas un fichier .xlsx (archive zip invalide)";
 }
 
-/** Printable text whose first lines are split by `,` `;` or tab. */
-function looksLikeCsv(head: string): boolean {
+/** No control character but tab and line breaks: text, in whatever 8-bit encoding. */
+function isText(head: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: binary bytes are what we look for
-  if (/[\u0000-\u0008\u000E-\u001F\uFFFD]/.test(head)) return false;
-  const lines = head.split(/\r\n|\n|\r/).filter((l) => l.trim() !== "");
-  if (lines.length === 0) return false;
-  return lines.slice(0, 5).every((l) => /[,;\t]/.test(l));
+  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(head);
+}
+
+/** Most of the first lines split by `,` `;` tab or `|` (a `#` comment line may come first). */
+function looksLikeCsv(head: string): boolean {
+  const lines = head
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== "")
+    .slice(0, 5);
+  return lines.filter((l) => /[,;\t|]/.test(l)).length * 2 > lines.length;
 }
 
 interface Part {
@@ -320,14 +330,13 @@ async function load(data: Buffer, parts: Map<string, Part>): Promise<ExcelJS.Wor
 
 /** A short French reason for an exceljs failure. */
 function explain(e: unknown, parts: Map<string, Part>): string {
-  const message = messageOf(e);
-  // saxes errors read `line:column: message` and do not say which part they come from.
-  if (/^\d+:\d+: /.test(message)) {
-    for (const [name, part] of parts) {
-      if (part.xml !== undefined && !wellFormed(part.xml)) return `XML mal formé dans ${name}`;
-    }
-    return `XML mal formé (${message})`;
+  // exceljs does not say which part failed: saxes errors read `line:column: message`, and a
+  // truncated part is no error at all until a later step trips on what is missing.
+  for (const [name, part] of parts) {
+    if (part.xml !== undefined && !wellFormed(part.xml)) return `XML mal formé dans ${name}`;
   }
+  const message = messageOf(e);
+  if (/^\d+:\d+: /.test(message)) return `XML mal formé (${message})`;
   return `structure du classeur non reconnue (${message})`;
 }
 

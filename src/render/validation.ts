@@ -43,11 +43,17 @@ export function validationJson(result: ValidationResult, lang: Lang) {
 }
 
 const SKIP_TEXT: Record<SkipReason, Record<Lang, string>> = {
-  "lock-file": { fr: "fichier de verrouillage Excel/LibreOffice", en: "Excel/LibreOffice lock file" },
+  "lock-file": {
+    fr: "fichier de verrouillage Excel/LibreOffice",
+    en: "Excel/LibreOffice lock file",
+  },
   hidden: { fr: "fichier caché", en: "hidden file" },
   "not-spreadsheet": { fr: "pas un tableur", en: "not a spreadsheet" },
   "output-folder": { fr: "dossier de sortie", en: "output folder" },
-  "workshop-file": { fr: "fichier de l'atelier (configuration, plan, résolutions)", en: "workshop file (configuration, plan, resolutions)" },
+  "workshop-file": {
+    fr: "fichier de l'atelier (configuration, plan, résolutions)",
+    en: "workshop file (configuration, plan, resolutions)",
+  },
 };
 
 export function skipText(reason: SkipReason, lang: Lang): string {
@@ -104,7 +110,11 @@ export function validationText(
     const c = { errors: 0, warnings: 0 };
     for (const i of f.issues) i.severity === "error" ? c.errors++ : c.warnings++;
     const mark = c.errors ? paint.error("✖") : c.warnings ? paint.warning("⚠") : paint.ok("✔");
-    const how = [f.format.toUpperCase(), f.encoding, f.delimiter ? `« ${f.delimiter === "\t" ? "tab" : f.delimiter} »` : undefined]
+    const how = [
+      f.format.toUpperCase(),
+      f.encoding,
+      f.delimiter ? `« ${f.delimiter === "\t" ? "tab" : f.delimiter} »` : undefined,
+    ]
       .filter(Boolean)
       .join(", ");
     out.push(`${mark} ${paint.bold(f.path)} ${paint.dim(`(${how})`)}`);
@@ -125,7 +135,8 @@ export function validationText(
   }
   if (result.skipped.length > 0) {
     out.push(paint.dim(`${t.skipped} :`));
-    for (const s of result.skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
+    for (const s of result.skipped)
+      out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
   const s = result.summary;
   const verdict = s.errors === 0 ? paint.ok(t.valid) : paint.error(t.invalid);
@@ -156,7 +167,9 @@ export function validationGithub(result: ValidationResult, lang: Lang): string {
       props.push(`title=${prop(`${i.code}${cellOf(i) ? ` ${cellOf(i)}` : ""}`)}`);
       const hint = hintOf(i, lang);
       const text = hint ? `${messageOf(i, lang)} — ${hint}` : messageOf(i, lang);
-      lines.push(`::${i.severity === "error" ? "error" : "warning"} ${props.join(",")}::${data(text)}`);
+      lines.push(
+        `::${i.severity === "error" ? "error" : "warning"} ${props.join(",")}::${data(text)}`,
+      );
     }
   }
   const s = result.summary;

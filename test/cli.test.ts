@@ -1,0 +1,190 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+
+/** Runs the CLI in-process and captures what it prints. */
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    color: false,
+  });
+  return { code, out, err };
+}
+
+function workshop(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), "atelier-cli-"));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
+
+const BILAN_HEADER =
+  "Axe;Code activité;Activité;Statut;Taux de réalisation (%);Budget prévu (FCFA);Budget exécuté (FCFA)\r\n";
+
+describe("validate: what cannot run exits 2 with one line, never a stack trace", () => {
+  it("a wrong path", async () => {
+    const r = await run("validate", "nulle-part/groupe-2.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "atelier : Chemin introuvable : nulle-part/groupe-2.xlsx. Vérifiez l'orthographe et le dossier courant.\n",
+    );
+    expect(r.out).toBe("");
+  });
+
+  it("a folder of PDFs", async () => {
+    const dir = workshop({ "a.pdf": "%PDF-1.4", "b.pdf": "%PDF-1.4" });
+    const r = await run("validate", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^atelier : Aucun fichier \.xlsx ou \.csv à lire dans .* \(2 autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
+    );
+  });
+
+  it.each([
+    ["groupe.xls", "Excel 97-2003 (.xls)"],
+    ["groupe.ods", "OpenDocument (.ods)"],
+    ["groupe.numbers", "Apple Numbers (.numbers)"],
+  ])("an explicit %s", async (name, format) => {
+    const dir = workshop({ [name]: "x" });
+    const r = await run("validate", join(dir, name));
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")).toHaveLength(2);
+    expect(r.err).toContain(`format ${format} non pris en charge`);
+    expect(r.err).toContain(`soffice --headless --convert-to xlsx "${name}"`);
+  });
+
+  it("says it in English with --lang en", async () => {
+    const r = await run("validate", "--lang", "en", "nowhere.csv");
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "atelier : Path not found: nowhere.csv. Check the spelling and the current folder.\n",
+    );
+  });
+
+  it("an unknown option or format", async () => {
+    expect((await run("validate", "--format", "xml", ".")).code).toBe(2);
+    expect((await run("frobnicate")).code).toBe(2);
+  });
+
+  it("an invalid configuration names the key", async () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ plan: { from: "2023" }, colour: "bleu" }),
+      "g.csv": `${BILAN_HEADER}1;1.1.1;A;Réalisé;100;10;10\r\n`,
+    });
+    const r = await run("validate", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("plan.from");
+    expect(r.err).toContain("colour : clé inconnue");
+  });
+});
+
+describe("validate: results", () => {
+  const dir = workshop({
+    "J1/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Réalisé;100;1 500 000;1 200 000\r\nAxe 1;1.1.2;Former;Realsé;;;\r\n`,
+    "J1/~$groupe-1.xlsx": "lock",
+    "J2/ok.csv": `${BILAN_HEADER}2;2.1.1;Assister;En cours;50;10;20\r\n`,
+  });
+
+  it("prints one JSON document with the spec's shape and exits 1 on errors", async () => {
+    const r = await run("validate", dir, "--format", "json");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.valid).toBe(false);
+    expect(json.summary).toEqual({
+      files: 2,
+      rows: 3,
+      accepted: 2,
+      rejected: 1,
+      errors: 1,
+      warnings: 1,
+    });
+    expect(json.files.map((f: { path: string }) => f.path.split("/").slice(-2).join("/"))).toEqual([
+      "J1/groupe-1.csv",
+      "J2/ok.csv",
+    ]);
+    expect(json.files[0].sheets).toEqual([
+      { name: null, kind: "bilan", header_row: 1, rows: 2, accepted: 1, rejected: 1 },
+    ]);
+    expect(json.files[0].meta).toEqual({ session: "J1" });
+    const problem = json.files[0].problems[0];
+    expect(problem).toMatchObject({
+      code: "invalid-value",
+      severity: "error",
+      sheet: null,
+      row: 3,
+      column: "D",
+      header: "Statut",
+      cell: "D3",
+      field: "statut",
+      value: "Realsé",
+      message: "« Statut » : « Realsé » n'est pas une valeur autorisée",
+    });
+    expect(problem.hint).toContain("vouliez-vous dire « Réalisé » ?");
+    expect(json.files[1].problems.map((p: { code: string }) => p.code)).toEqual([
+      "budget-overspent",
+    ]);
+    expect(json.skipped.map((s: { reason: string }) => s.reason)).toEqual(["lock-file"]);
+  });
+
+  it("exits 0 on warnings alone, 1 with --strict", async () => {
+    const ok = join(dir, "J2", "ok.csv");
+    expect((await run("validate", ok)).code).toBe(0);
+    expect((await run("validate", ok, "--strict")).code).toBe(1);
+  });
+
+  it("prints GitHub annotations", async () => {
+    const r = await run("validate", join(dir, "J1"), "--format", "github", "--lang", "en");
+    const lines = r.out.trim().split("\n");
+    expect(lines[0]).toMatch(
+      /^::error file=.*groupe-1\.csv,line=3,col=4,title=invalid-value D3::“Statut”: “Realsé” is not an allowed value — Allowed values: .*$/,
+    );
+    expect(lines.at(-1)).toBe("1 error(s), 0 warning(s) in 1 file(s)");
+  });
+
+  it("prints text grouped by file with cell locations", async () => {
+    const r = await run("validate", join(dir, "J1"));
+    expect(r.out).toContain(
+      "erreur D3 « Statut » : « Realsé » n'est pas une valeur autorisée [invalid-value]",
+    );
+    expect(r.out).toContain("CSV → bilan, en-tête ligne 1 : 2 lignes : 1 acceptée, 1 rejetée");
+    expect(r.out).toContain("Ignorés :");
+    expect(r.out).not.toContain("\u001b["); // no colour when not a terminal
+  });
+
+  it("keeps exact counts past the display cap", async () => {
+    const rows = Array.from({ length: 45 }, (_, i) => `1;1.1.${i + 1};A;Faux;;;\r\n`).join("");
+    const d = workshop({ "many.csv": `${BILAN_HEADER}${rows}` });
+    const r = await run("validate", d);
+    expect(r.out).toContain("… et 15 autre(s) problème(s) (15 erreur(s), 0 avertissement(s))");
+    expect(r.out).toContain("45 ligne(s) lue(s) = 0 acceptée(s) + 45 rejetée(s) ; 45 erreur(s)");
+  });
+});
+
+describe("the installed command", () => {
+  it("runs from dist with --help and exits 0", () => {
+    const out = execFileSync(process.execPath, ["dist/bin.js", "--help"], { encoding: "utf8" });
+    expect(out).toContain("Usage: atelier");
+    expect(out).toContain("validate");
+  });
+
+  it("exits 2 without a stack trace on a wrong path", () => {
+    const r = spawnSync(process.execPath, ["dist/bin.js", "validate", "absent.xlsx"], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toContain("    at ");
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../src/config.js";
+import { flatten } from "../src/issues.js";
+import { buildTable, contextFor, detectTable, headerKey, readRow } from "../src/normalize.js";
+import type { Cell, RawSheet } from "../src/read/types.js";
+
+/** A sheet from rows of plain values, numbered from `first`. */
+function sheet(rows: (string | number | null)[][], first = 1, name?: string): RawSheet {
+  return {
+    ...(name ? { name } : {}),
+    state: "visible",
+    rows: rows.map((cells, i) => ({
+      row: first + i,
+      cells: cells.map((v): Cell => ({ v })),
+    })),
+  };
+}
+
+describe("header keys", () => {
+  it.each([
+    ["Budget prévu (FCFA)", "budget prevu"],
+    ["budget prevu (fcfa)", "budget prevu"],
+    ["BUDGET PRÉVU", "budget prevu"],
+    ["Budget\nprévu (FCFA) *", "budget prevu"],
+    ["Budget prévu en millions de FCFA", "budget prevu"],
+    ["Taux de réalisation (%)", "taux de realisation"],
+    ["  Code   activité*", "code activite"],
+    ["Activité d’origine", "activite d origine"],
+  ])("%j → %j", (header, key) => {
+    expect(headerKey(header)).toBe(key);
+  });
+});
+
+describe("table detection", () => {
+  it("finds the header below a three-line title block and recognises the kind", () => {
+    const s = sheet([
+      ["Ministère de la Justice et des Droits de l'Homme"],
+      ["Atelier de restitution — Bilan du PAN 2018-2022"],
+      ["Groupe 2 : Protection"],
+      ["Axe stratégique *", "Code activité *", "Activité *", "Statut *"],
+      ["Axe 2", "2.1.1", "Prise en charge des victimes", "En cours"],
+    ]);
+    expect(detectTable(s, ["bilan", "constats", "propositions"])).toEqual({
+      kind: "bilan",
+      headerIndex: 3,
+    });
+  });
+
+  it("recognises constats and propositions, in English too", () => {
+    const constats = sheet([["Strategic axis", "Type", "Finding"]]);
+    expect(detectTable(constats, ["bilan", "constats", "propositions"])?.kind).toBe("constats");
+    const props = sheet([["Axe", "Objectif", "Action", "Indicateur", "2023", "2024"]]);
+    expect(detectTable(props, ["bilan", "constats", "propositions"])?.kind).toBe("propositions");
+  });
+
+  it("finds nothing in a sheet of unrelated headers", () => {
+    expect(detectTable(sheet([["id", "name", "age"]]), ["bilan", "constats", "propositions"])).toBe(
+      undefined,
+    );
+  });
+});
+
+describe("columns and rows", () => {
+  const config = defaultConfig(".");
+
+  it("reports unknown, duplicate and missing columns with suggestions", () => {
+    const s = sheet([
+      ["Axe", "Code activité", "Activité", "Observatons", "Activité", ""],
+      ["1", "1.1.1", "Sensibiliser", "ok", "Sensibiliser", "perdu"],
+    ]);
+    const t = buildTable(s, "bilan", 0, "g.xlsx", "xlsx");
+    expect(flatten([...t.issues, ...t.fatal], ["code", "column", "field"])).toEqual([
+      ["unknown-column", "D", undefined],
+      ["duplicate-column", "E", "activite"],
+      ["blank-header", "F", undefined],
+      ["missing-column", undefined, "statut"],
+    ]);
+    expect(t.issues[0]?.params).toEqual({ suggestion: "Observations" });
+  });
+
+  it("reads a row into typed values with located problems", () => {
+    const s = sheet(
+      [
+        [
+          "Axe",
+          "Code activité",
+          "Activité",
+          "Statut",
+          "Taux de réalisation (%)",
+          "Budget prévu (millions de FCFA)",
+        ],
+        ["Axe 1", "1.1.1", "Sensibiliser", "Realsé", "45 %", "2,5"],
+      ],
+      4,
+      "Bilan",
+    );
+    const t = buildTable(s, "bilan", 0, "g.xlsx", "xlsx");
+    const row = s.rows[1];
+    if (!row) throw new Error("no row");
+    const r = readRow(t, row, contextFor("bilan", config));
+    expect(r.values).toMatchObject({
+      axe: "PREV",
+      code_activite: "1.1.1",
+      activite: "Sensibiliser",
+      statut: null,
+      taux_realisation: 45,
+      budget_prevu: 2500000,
+    });
+    expect(flatten(r.issues, ["code", "sheet", "row", "column", "field", "value"])).toEqual([
+      ["invalid-value", "Bilan", 5, "D", "statut", "Realsé"],
+    ]);
+  });
+
+  it("reads a calendar given as one column per year", () => {
+    const s = sheet([
+      [
+        "Axe",
+        "Objectif",
+        "Action",
+        "Indicateur",
+        "Responsable",
+        "2023",
+        "2024",
+        "2025",
+        "2026",
+        "2027",
+      ],
+      ["2", "Protéger", "Centres d'accueil", "Nombre", "DNPEF", "X", "x", "", "✓", "oui"],
+      ["2", "Protéger", "Formation", "Nombre", "DNPEF", "", "peut-être", "", "", ""],
+    ]);
+    const t = buildTable(s, "propositions", 0, "p.csv", "csv");
+    expect(t.fatal).toEqual([]);
+    const ctx = contextFor("propositions", config);
+    const [, first, second] = s.rows;
+    if (!first || !second) throw new Error("rows");
+    expect(readRow(t, first, ctx).values.calendrier).toEqual([2023, 2024, 2026, 2027]);
+    expect(flatten(readRow(t, second, ctx).issues, ["code", "column", "value"])).toEqual([
+      ["type-error", "G", "peut-être"],
+    ]);
+  });
+
+  it("reads yearly costs and reports a year outside the plan", () => {
+    const s = sheet([
+      [
+        "Axe",
+        "Objectif",
+        "Action",
+        "Indicateur",
+        "Responsable",
+        "Calendrier",
+        "Coût 2023 (FCFA)",
+        "Coût 2024 (FCFA)",
+        "Coût 2028 (FCFA)",
+      ],
+      ["1", "Prévenir", "Campagnes", "Nombre", "CNLTP", "2023-2024", "1 000 000", "2 000 000", "5"],
+    ]);
+    const t = buildTable(s, "propositions", 0, "p.csv", "csv");
+    const row = s.rows[1];
+    if (!row) throw new Error("row");
+    const r = readRow(t, row, contextFor("propositions", config));
+    expect(r.values.cout_annuel).toEqual({ 2023: 1000000, 2024: 2000000 });
+    expect(flatten(r.issues, ["code", "column"])).toEqual([["calendar-out-of-period", "I"]]);
+  });
+
+  it("flags CSV rows longer than the header as shifted", () => {
+    const s = sheet([
+      ["Axe", "Code activité", "Activité", "Statut"],
+      ["1", "1.1.1", "Sensibiliser", "les chefs", "Réalisé"],
+    ]);
+    const t = buildTable(s, "bilan", 0, "g.csv", "csv");
+    const row = s.rows[1];
+    if (!row) throw new Error("row");
+    const r = readRow(t, row, contextFor("bilan", config), ";");
+    expect(flatten(r.issues, ["code", "row", "column", "value"])).toEqual([
+      ["invalid-value", 2, "D", "les chefs"],
+      ["extra-cell", 2, "E", "Réalisé"],
+    ]);
+  });
+});
