@@ -1,0 +1,77 @@
+import { type FieldSpec, KINDS, type Kind, metadataFields } from "./fields.js";
+import { CATALOG, type IssueCode } from "./issues.js";
+
+/**
+ * Reference tables generated from the registry and the catalog, for the README (between
+ * `<!-- name -->` markers) and `atelier schema --format markdown`. A test keeps the README current.
+ */
+
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+/** The issue catalog as a Markdown table. */
+export function issuesMarkdown(): string {
+  const rows = (Object.keys(CATALOG) as IssueCode[]).map((code) => {
+    const spec = CATALOG[code];
+    return `| \`${code}\` | ${spec.severity === "error" ? "erreur" : "avertissement"} | ${cell(spec.title.fr)} | ${cell(spec.title.en)} |`;
+  });
+  return ["| code | gravité | problème | problem |", "| --- | --- | --- | --- |", ...rows].join(
+    "\n",
+  );
+}
+
+function typeText(f: FieldSpec): string {
+  if (f.values) return f.values.map((v) => `\`${v.id}\` ${v.fr}`).join(" · ");
+  const min = f.min !== undefined ? ` ≥ ${f.min}` : "";
+  const max = f.max !== undefined ? ` ≤ ${f.max}` : "";
+  return `${f.type}${min}${max}`;
+}
+
+function fieldTable(fields: readonly FieldSpec[]): string {
+  const rows = fields.map(
+    (f) =>
+      `| \`${f.id}\` | ${cell(f.fr)} | ${cell(f.en)} | ${cell(typeText(f))} | ${f.required ? "oui" : "non"} | ${cell(f.help.fr)} |`,
+  );
+  return [
+    "| id | intitulé | label | type | obligatoire | aide |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+/** Every kind's fields, then the metadata, as Markdown sections. */
+export function fieldsMarkdown(): string {
+  const kinds = Object.keys(KINDS) as Kind[];
+  return [
+    ...kinds.map((k) => `#### ${k}\n\n${fieldTable(KINDS[k])}`),
+    `#### métadonnées / metadata\n\n${fieldTable(metadataFields)}`,
+  ].join("\n\n");
+}
+
+/** Replaces the text between `<!-- name -->` and `<!-- /name -->` in a document. */
+export function replaceSection(doc: string, name: string, body: string): string {
+  const start = `<!-- ${name} -->`;
+  const end = `<!-- /${name} -->`;
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a === -1 || b === -1) return doc;
+  return `${doc.slice(0, a + start.length)}\n${body}\n${doc.slice(b)}`;
+}
+
+/** Rewrites the generated sections of a README in place (`npm run docs`). */
+export async function updateReadme(path: string): Promise<boolean> {
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const before = readFileSync(path, "utf8");
+  const after = readmeWithGenerated(before);
+  if (after !== before) writeFileSync(path, after);
+  return after !== before;
+}
+
+export function readmeWithGenerated(doc: string): string {
+  return replaceSection(
+    replaceSection(doc, "fields", fieldsMarkdown()),
+    "issues",
+    issuesMarkdown(),
+  );
+}

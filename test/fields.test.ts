@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../src/config.js";
+import {
+  type FieldSpec,
+  KINDS,
+  type Kind,
+  metadataFields,
+  referenceFields,
+} from "../src/fields.js";
+import { CATALOG } from "../src/issues.js";
+import { contextFor, headerKey } from "../src/normalize.js";
+import { foldWords } from "../src/text.js";
+import { parseCell } from "../src/values.js";
+
+const tables: [string, readonly FieldSpec[]][] = [
+  ...(Object.keys(KINDS) as Kind[]).map((k): [string, readonly FieldSpec[]] => [k, KINDS[k]]),
+  ["reference", referenceFields],
+];
+
+describe("field registry", () => {
+  it.each(tables)("%s: ids are unique and every header names one field", (_kind, fields) => {
+    const ids = fields.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const owner = new Map<string, string>();
+    for (const f of [...fields, ...metadataFields]) {
+      for (const label of [f.id, f.fr, f.en, ...f.aliases]) {
+        if (f.type === "yearAmounts") continue;
+        const key = headerKey(label);
+        const other = owner.get(key);
+        if (other !== undefined && other !== f.id) {
+          throw new Error(`header "${label}" names both ${other} and ${f.id}`);
+        }
+        owner.set(key, f.id);
+      }
+    }
+  });
+
+  it.each(tables)("%s: every example passes its own field's parser", (kind, fields) => {
+    const ctx = contextFor(kind === "reference" ? "reference" : (kind as Kind), defaultConfig("."));
+    for (const f of fields) {
+      if (f.example === undefined) continue;
+      const r = parseCell({ v: f.example }, f, ctx);
+      expect(r.problem, `${f.id}: ${f.example}`).toBeUndefined();
+      expect(r.value).not.toBeNull();
+    }
+  });
+
+  it("enum values are told apart once folded", () => {
+    for (const f of Object.values(KINDS).flat() as FieldSpec[]) {
+      const owner = new Map<string, string>();
+      for (const v of f.values ?? []) {
+        for (const key of [v.id, v.fr, v.en, ...(v.synonyms ?? [])].map(foldWords)) {
+          expect(owner.get(key) ?? v.id, `${f.id}: ${key}`).toBe(v.id);
+          owner.set(key, v.id);
+        }
+      }
+    }
+  });
+});
+
+describe("issue catalog", () => {
+  it.each(Object.entries(CATALOG))(
+    "%s: codes are kebab-case; French and English say the same things",
+    (code, spec) => {
+      expect(code).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(names(spec.message.en)).toEqual(names(spec.message.fr));
+      if ("hint" in spec) expect(names(spec.hint.en)).toEqual(names(spec.hint.fr));
+    },
+  );
+});
