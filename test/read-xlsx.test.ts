@@ -276,7 +276,7 @@ describe("readXlsx: XML that exceljs misreads is patched first", () => {
 });
 
 describe("readXlsx: files that are not a readable xlsx", () => {
-  it("refuses an empty file, random bytes, a PDF, an HTML page and a plain zip", async () => {
+  it("says what the file is: empty, binary, PDF, HTML, CSV, text, plain zip, ODS", async () => {
     const zip = new JSZip();
     zip.file("notes.txt", "bonjour");
     const plainZip = await zip.generateAsync({ type: "nodebuffer" });
@@ -295,6 +295,14 @@ describe("readXlsx: files that are not a readable xlsx", () => {
         "c'est une page HTML renommée en .xlsx",
       ],
       [Buffer.from("code;statut\n1.1;réalisé\n"), "le fichier semble être un CSV renommé en .xlsx"],
+      [
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from("code\tstatut\r\n1.1\tfait\r\n", "utf16le"),
+        ]),
+        "le fichier semble être un CSV renommé en .xlsx",
+      ],
+      [Buffer.from("01\n002\n00003"), "fichier texte, pas un classeur .xlsx"],
       [plainZip, "archive zip qui ne contient pas de classeur .xlsx"],
       [
         await ods.generateAsync({ type: "nodebuffer" }),

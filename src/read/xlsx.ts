@@ -178,10 +178,10 @@ function sniff(data: Buffer): string | undefined {
     return "document Office 97-2003 (OLE), pas un classeur .xlsx";
   }
   if (data.subarray(0, 5).toString("latin1") === "%PDF-") return "c'est un document PDF";
-  const head = data
-    .subarray(0, 4096)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "");
+  // UTF-16 text (a CSV saved as "Unicode text") has a BOM; anything else is read as UTF-8.
+  const utf16 = data[0] === 0xff && data[1] === 0xfe ? "utf-16le" : undefined;
+  const encoding = data[0] === 0xfe && data[1] === 0xff ? "utf-16be" : (utf16 ?? "utf-8");
+  const head = new TextDecoder(encoding).decode(data.subarray(0, 4096)).replace(/^\uFEFF/, "");
   if (/^\s*<(!doctype html|html)/i.test(head)) return "c'est une page HTML renommée en .xlsx";
   if (/^\s*<\?xml/.test(head)) {
     return /urn:schemas-microsoft-com:office:spreadsheet/.test(head)
