@@ -56,6 +56,18 @@ export const CATALOG = {
       en: "Check the accents; next time save as “CSV UTF-8”",
     },
   },
+  "empty-file": {
+    severity: "error",
+    title: { fr: "Fichier vide", en: "Empty file" },
+    message: {
+      fr: "Le fichier ne contient aucune donnée",
+      en: "The file holds no data",
+    },
+    hint: {
+      fr: "Vérifiez que c'est le bon fichier et qu'il a été enregistré après la saisie",
+      en: "Check that this is the right file and that it was saved after typing",
+    },
+  },
   "no-data": {
     severity: "warning",
     title: { fr: "Aucune donnée", en: "No data" },
@@ -338,6 +350,40 @@ export const CATALOG = {
       fr: "Session « {value} » absente de la configuration ({allowed})",
       en: "Session “{value}” is not in the configuration ({allowed})",
     },
+  },
+  // --- resolutions.csv (the rapporteur's decisions on conflicts) ---
+  "invalid-resolution": {
+    severity: "error",
+    title: { fr: "Champ de résolution inconnu", en: "Unknown resolution field" },
+    message: {
+      fr: "« {value} » n'est pas un champ qui peut être en conflit : la décision est ignorée",
+      en: "“{value}” is not a field that can be in conflict: the decision is ignored",
+    },
+    hint: {
+      fr: "Indiquez l'un de ces champs : {allowed}",
+      en: "Use one of these fields: {allowed}",
+    },
+  },
+  "unused-resolution": {
+    severity: "warning",
+    title: { fr: "Résolution sans conflit", en: "Resolution without a conflict" },
+    message: {
+      fr: "Aucun conflit sur « {label} » pour l'activité {key} : la décision n'est pas appliquée",
+      en: "No conflict on “{label}” for activity {key}: the decision is not applied",
+    },
+    hint: {
+      fr: "Vérifiez le code et le champ : seuls les conflits de conflits.csv se tranchent ici",
+      en: "Check the code and the field: only the conflicts in conflits.csv are settled here",
+    },
+  },
+  "duplicate-resolution": {
+    severity: "warning",
+    title: { fr: "Résolution en double", en: "Resolution given twice" },
+    message: {
+      fr: "« {label} » de l'activité {key} est déjà tranché ligne {first} : cette ligne, plus bas, l'emporte",
+      en: "“{label}” of activity {key} is already settled on row {first}: this later row wins",
+    },
+    hint: { fr: "Supprimez la ligne qui ne vaut plus", en: "Delete the row that no longer holds" },
   },
 } as const satisfies Record<string, IssueSpec>;
 

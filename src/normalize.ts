@@ -160,20 +160,28 @@ function classify(header: string, kind: TableKind): Omit<Column, "index" | "lett
   return { role: "unknown", scale };
 }
 
-/** How well a row works as the header of a kind: distinct fields matched, required ones count double. */
+/**
+ * How well a row works as the header of a kind: distinct fields matched, required ones counting
+ * double; 0 when fewer than a third of its labels are ours (an unrelated table that happens to
+ * have a "Type" column is not a submission).
+ */
 function score(row: RawRow, kind: TableKind): number {
   const seen = new Set<string>();
   let s = 0;
+  let labels = 0;
+  let matched = 0;
   for (const cell of row.cells) {
-    if (!cell || typeof cell.v !== "string") continue;
+    if (!cell || typeof cell.v !== "string" || cell.v.trim() === "") continue;
+    labels++;
     const c = classify(cell.v, kind);
     if (c.role !== "field" && c.role !== "calendarYear" && c.role !== "yearAmount") continue;
+    matched++;
     const id = c.field?.id ?? "calendrier";
     if (seen.has(id)) continue;
     seen.add(id);
     s += c.field?.required || c.role === "calendarYear" ? 2 : 1;
   }
-  return s;
+  return matched * 3 >= labels ? s : 0;
 }
 
 export const HEADER_SCAN_ROWS = 20;

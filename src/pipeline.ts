@@ -7,6 +7,7 @@ import {
   buildTable,
   contextFor,
   detectTable,
+  HEADER_SCAN_ROWS,
   isHelperSheet,
   isIdentificationSheet,
   type RecordRow,
@@ -181,6 +182,11 @@ function noSubmission(paths: readonly string[], skipped: ValidationResult["skipp
   });
 }
 
+const HEADER_HELP = {
+  scanned: HEADER_SCAN_ROWS,
+  example: "Axe stratégique ; Code activité ; Activité ; Statut",
+};
+
 /** Normalises and validates one file that has been read. */
 export function validateRaw(
   raw: RawFile,
@@ -234,9 +240,7 @@ export function validateRaw(
         report.issues.push(issue("sheet-skipped", where, { params: { sheet: sheet.name ?? "" } }));
       } else {
         report.issues.push(
-          issue("header-not-found", where, {
-            params: { scanned: 20, example: "Axe stratégique ; Code activité ; Activité ; Statut" },
-          }),
+          issue("header-not-found", where, { params: HEADER_HELP }),
         );
       }
       report.sheets.push(entry);
@@ -271,6 +275,15 @@ export function validateRaw(
     report.sheets.push(entry);
     report.tables.push({ table, records });
   });
+  // A file that gave no table at all must fail, whatever its sheets said one by one.
+  if (report.tables.length === 0 && !report.issues.some((i) => i.severity === "error")) {
+    const empty = raw.sheets.every((s) => s.rows.length === 0);
+    report.issues.push(
+      empty
+        ? issue("empty-file", { file: raw.path })
+        : issue("header-not-found", { file: raw.path }, { params: HEADER_HELP }),
+    );
+  }
   report.meta = { ...fallback, ...identification };
   if (config.sessions && report.meta.session && !config.sessions.includes(report.meta.session)) {
     report.issues.push(

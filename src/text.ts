@@ -54,7 +54,7 @@ export function distance(a: string, b: string, max = Number.POSITIVE_INFINITY): 
 
 /**
  * The candidate closest to `input` once both are folded, if it is close enough to be a likely
- * typo: at most 2 edits, or a third of the longer word for long labels.
+ * typo: one edit for short words, two for most, a quarter of the length for long labels.
  */
 export function closest<T>(
   input: string,
@@ -66,7 +66,8 @@ export function closest<T>(
   let bestD = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
     const k = foldWords(keyOf(c));
-    const limit = Math.max(2, Math.floor(Math.max(k.length, key.length) / 3));
+    const len = Math.max(k.length, key.length);
+    const limit = Math.min(key.length, k.length) <= 4 ? 1 : Math.max(2, Math.floor(len / 4));
     const d = distance(key, k, limit);
     if (d <= limit && d < bestD) {
       best = c;

@@ -1,0 +1,69 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+
+/**
+ * Every file of the public corpus gets an answer from `validate`: one JSON document and exit 1
+ * (none of them is a workshop submission), or exit 2 with one line for formats we do not read.
+ */
+
+const root = fileURLToPath(new URL("./corpus/", import.meta.url));
+
+async function validate(file: string) {
+  let out = "";
+  let err = "";
+  const code = await main(["validate", `${root}${file}`, "--format", "json"], {
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
+    color: false,
+  });
+  return { code, out, err };
+}
+
+/** Issue codes expected per file, beyond the `header-not-found` every foreign table gets. */
+const SPECIAL: Record<string, string[]> = {
+  "frictionless/empty.csv": ["empty-file"],
+  "xlsx-public/openpyxl__bigfoot.xlsx": ["empty-file"],
+  "frictionless/latin1.csv": ["encoding-fallback", "header-not-found"],
+  "frictionless/table-infer-iso-8859-7.csv": ["encoding-fallback", "header-not-found"],
+  "french-locale/frictionless__table-with-accents.csv": ["encoding-fallback", "header-not-found"],
+  "french-locale/validateur-bal__sample.ansi.csv": ["encoding-fallback", "header-not-found"],
+  "other-public/bank2ynab__CSV_A_20180414_112204.csv": ["encoding-fallback", "header-not-found"],
+  "xlsx-public/calamine__pass_protected.xlsx": ["file-unreadable"],
+  "xlsx-public/exceljs__invalid-xml.xlsx": ["file-unreadable"],
+  "xlsx-public/exceljs__missing-bits.xlsx": ["file-unreadable"],
+  "xlsx-public/calamine__any_sheets.xlsx": ["hidden-sheet", "header-not-found", "sheet-skipped"],
+  "xlsx-public/exceljs__test-issue-877.xlsx": ["hidden-sheet", "header-not-found"],
+  "xlsx-public/exceljs__test-pr-728.xlsx": ["hidden-sheet", "header-not-found", "sheet-skipped"],
+};
+
+const files = ["frictionless", "french-locale", "other-public", "xlsx-public"].flatMap((dir) =>
+  readdirSync(`${root}${dir}`).map((f) => `${dir}/${f}`),
+);
+
+describe("validate on the public corpus", () => {
+  it.each(files.filter((f) => /\.(csv|tsv|xlsx)$/.test(f)))("%s", async (file) => {
+    const r = await validate(file);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    const codes = [...new Set(json.files[0].problems.map((p: { code: string }) => p.code))].sort();
+    const expected =
+      SPECIAL[file] ??
+      (file.endsWith(".xlsx") ? ["header-not-found", "sheet-skipped"] : ["header-not-found"]);
+    expect(codes).toEqual([...expected].sort());
+  });
+
+  it.each(files.filter((f) => f.endsWith(".xls")))("%s: exit 2 with one line", async (file) => {
+    const r = await validate(file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("Excel 97-2003 (.xls) non pris en charge");
+  });
+});
