@@ -239,9 +239,7 @@ export function validateRaw(
       if (raw.format === "xlsx") {
         report.issues.push(issue("sheet-skipped", where, { params: { sheet: sheet.name ?? "" } }));
       } else {
-        report.issues.push(
-          issue("header-not-found", where, { params: HEADER_HELP }),
-        );
+        report.issues.push(issue("header-not-found", where, { params: HEADER_HELP }));
       }
       report.sheets.push(entry);
       return;
