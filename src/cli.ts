@@ -65,10 +65,7 @@ export function createProgram(
     .action(async (paths: string[], opts) => {
       const { validatePaths } = await import("./pipeline.js");
       const render = await import("./render/validation.js");
-      const meta: Record<string, string> = {};
-      if (opts.groupe) meta.groupe = opts.groupe;
-      if (opts.session) meta.session = opts.session;
-      const result = await validatePaths(paths, { config: opts.config, meta });
+      const result = await validatePaths(paths, { config: opts.config, meta: metaOf(opts) });
       const lang = resolveLang(opts.lang, result.language);
       if (opts.format === "json") {
         io.out(`${JSON.stringify(render.validationJson(result, lang), null, 2)}\n`);
@@ -86,7 +83,88 @@ export function createProgram(
       setExit(errors > 0 || (opts.strict && warnings > 0) ? EXIT.invalid : EXIT.ok);
     });
 
+  program
+    .command("compile")
+    .description("consolide tous les fichiers d'un atelier et écrit les sorties")
+    .argument("[dir]", "dossier de l'atelier", ".")
+    .option("--out <dir>", "dossier de sortie (défaut : <dir>/sortie)")
+    .option("--strict", "code 1 si une ligne est rejetée ou un avertissement émis")
+    .addOption(new Option("--lang <lang>", "langue des sorties et messages").choices(["fr", "en"]))
+    .addOption(
+      new Option("--format <format>", "résumé en texte ou en JSON")
+        .choices(["text", "json"])
+        .default("text"),
+    )
+    .option("--csv-delimiter <char>", "séparateur des CSV écrits", ";")
+    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .option("--groupe <groupe>", "groupe de travail, si les fichiers ne le disent pas")
+    .option("--session <session>", "session, si les fichiers ou dossiers ne le disent pas")
+    .action(async (dir: string, opts) => {
+      const { compileWorkshop } = await import("./compile.js");
+      const render = await import("./render/summary.js");
+      // A tab is hard to type in a shell: `tab` and `\t` say it.
+      const delimiter = ["tab", "\\t"].includes(opts.csvDelimiter) ? "\t" : opts.csvDelimiter;
+      if (![";", ",", "\t", "|"].includes(delimiter)) {
+        throw new AppError("USAGE", {
+          fr: `--csv-delimiter : « ${opts.csvDelimiter} » n'est pas un séparateur accepté (; , | ou tabulation).`,
+          en: `--csv-delimiter: “${opts.csvDelimiter}” is not an accepted delimiter (; , | or tab).`,
+        });
+      }
+      const progress = progressBar(io);
+      const result = await compileWorkshop(dir, {
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.config ? { config: opts.config } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        csvDelimiter: delimiter,
+        meta: metaOf(opts),
+        onFile: progress.tick,
+      });
+      progress.done();
+      const lang = resolveLang(opts.lang, result.lang);
+      if (opts.format === "json") {
+        io.out(`${JSON.stringify(render.compileJson(result), null, 2)}\n`);
+      } else {
+        io.out(render.compileText(result, lang, await paintFor(io)));
+      }
+      const { summary } = result.consolidation;
+      const flagged = summary.rows.rejected > 0 || summary.warnings > 0 || summary.errors > 0;
+      setExit(opts.strict && flagged ? EXIT.invalid : EXIT.ok);
+    });
+
   return program;
+}
+
+function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {
+  const meta: Record<string, string> = {};
+  if (opts.groupe) meta.groupe = opts.groupe;
+  if (opts.session) meta.session = opts.session;
+  return meta;
+}
+
+async function paintFor(io: Io) {
+  const { Chalk } = await import("chalk");
+  const c = new Chalk({ level: io.color ? 1 : 0 });
+  return { error: c.red, warning: c.yellow, dim: c.dim, bold: c.bold, ok: c.green };
+}
+
+/** A progress bar on stderr, only on a terminal outside CI, and only once a run takes a while. */
+function progressBar(io: Io) {
+  const shown = Boolean(process.stderr.isTTY) && !process.env.CI && io === defaultIo;
+  const start = Date.now();
+  let drawn = false;
+  return {
+    tick: (path: string, index: number, total: number) => {
+      if (!shown || Date.now() - start < 800) return;
+      const width = 24;
+      const full = Math.round(((index + 1) / total) * width);
+      const bar = `${"█".repeat(full)}${"░".repeat(width - full)}`;
+      process.stderr.write(`\r${bar} ${index + 1}/${total} ${path.slice(-40).padEnd(40)}`);
+      drawn = true;
+    },
+    done: () => {
+      if (drawn) process.stderr.write(`\r${" ".repeat(80)}\r`);
+    },
+  };
 }
 
 /** Runs the CLI: every "cannot run" becomes one line and exit 2; data problems never throw. */

@@ -241,7 +241,7 @@ export function mergeSubmissions(
   const compareSession = sessionComparator(config);
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const rows = { read: 0, accepted: 0, rejected: 0, duplicates: 0 };
-  const rejets: Rejet[] = [];
+  const rejected: { rejet: Rejet; tableIndex: number }[] = [];
   const entries: Entry[] = [];
   let submissionFiles = 0;
   let errors = 0;
@@ -261,14 +261,15 @@ export function mergeSubmissions(
         rows.read++;
         if (isRejected(record, table)) {
           rows.rejected++;
-          rejets.push({
+          const rejet: Rejet = {
             file: record.file,
             sheet: record.sheet ?? null,
             row: record.row,
             kind,
             values: { ...record.raw },
             problems: [...record.issues, ...table.fatal],
-          });
+          };
+          rejected.push({ rejet, tableIndex });
           continue;
         }
         rows.accepted++;
@@ -333,10 +334,14 @@ export function mergeSubmissions(
   );
   numberClusters(propositions, counter);
 
-  rejets.sort(
-    (a, b) =>
-      compareText(a.file, b.file) || sheetIndex(sorted, a) - sheetIndex(sorted, b) || a.row - b.row,
-  );
+  const rejets = rejected
+    .sort(
+      (a, b) =>
+        compareText(a.rejet.file, b.rejet.file) ||
+        a.tableIndex - b.tableIndex ||
+        a.rejet.row - b.rejet.row,
+    )
+    .map((r) => r.rejet);
 
   return {
     summary: {
@@ -355,11 +360,6 @@ export function mergeSubmissions(
     indicateurs: computeIndicators(bilan, config),
     issues,
   };
-}
-
-function sheetIndex(files: readonly FileReport[], rejet: Rejet): number {
-  const file = files.find((f) => f.path === rejet.file);
-  return file ? file.tables.findIndex((t) => (t.table.sheet ?? null) === rejet.sheet) : -1;
 }
 
 /** Entries grouped by identity, groups in order of first appearance, members in source order. */
@@ -489,7 +489,6 @@ function mergeBilan(
       .map((e) => ({ value: e.values[field], source: e.source, values: e.values }));
     const first = versions[0];
     if (!first) continue;
-    row[field] = first.value;
     if (versions.every((v) => sameValue(v.value, first.value))) continue;
     const conflict: Conflict = {
       kind: "bilan",
@@ -556,17 +555,17 @@ interface Placed<K extends "constats" | "propositions"> {
   group: number;
 }
 
-/** Constats by axis, type, cluster (clusters ordered by their first wording), then wording. */
+/** Constats by axis, type, cluster (clusters ordered by their smallest wording), then wording. */
 function orderConstats(rows: Consolidated<"constats">[], config: Config): Placed<"constats">[] {
   const axes = config.review.axes.map((a) => a.code);
   const blockOf = (r: Consolidated<"constats">) => `${r.axe}\u0000${r.type}`;
   const groups = clusterGroups(rows, blockOf, (r) => String(r.constat ?? ""));
-  const firstText = new Map<number, string>();
+  const minText = new Map<number, string>();
   rows.forEach((r, i) => {
     const g = groups[i] as number;
     const t = String(r.constat ?? "");
-    const seen = firstText.get(g);
-    if (seen === undefined || compareText(t, seen) < 0) firstText.set(g, t);
+    const seen = minText.get(g);
+    if (seen === undefined || compareText(t, seen) < 0) minText.set(g, t);
   });
   return rows
     .map((row, i) => ({ row, group: groups[i] as number }))
@@ -575,7 +574,7 @@ function orderConstats(rows: Consolidated<"constats">[], config: Config): Placed
         rankIn(axes, a.row.axe) - rankIn(axes, b.row.axe) ||
         compareText(String(a.row.axe), String(b.row.axe)) ||
         rankIn(TYPE_ORDER, a.row.type) - rankIn(TYPE_ORDER, b.row.type) ||
-        compareText(firstText.get(a.group) ?? "", firstText.get(b.group) ?? "") ||
+        compareText(minText.get(a.group) ?? "", minText.get(b.group) ?? "") ||
         compareText(String(a.row.constat ?? ""), String(b.row.constat ?? "")),
     );
 }
@@ -715,7 +714,7 @@ export function groupsByCluster(
 // --- resolutions.csv ---------------------------------------------------------------------------
 
 const RESOLUTION_HEADERS = {
-  key: ["Code activité", "code_activite", "key", "Code", "Clé", "Activité", "Activity code"],
+  key: ["Code activité", "code_activite", "key", "Code", "Clé", "Activity code"],
   field: ["Champ", "field", "Colonne", "Donnée"],
   value: ["Valeur", "value", "Valeur retenue", "Décision"],
   motif: ["Motif", "reason", "Justification", "Commentaire", "Observations", "Raison"],

@@ -61,9 +61,19 @@ export interface FileReport {
   tables: TableRows[];
 }
 
+/** The reference plan of the (first) configuration that names one. */
+export interface LoadedReference {
+  /** Path as displayed. */
+  path: string;
+  plan: ReferencePlan;
+  /** Codes in the plan's own order. */
+  order: string[];
+}
+
 export interface ValidationResult {
   /** The language the (first) configuration asks for, if it does. */
   language?: "fr" | "en";
+  reference?: LoadedReference;
   files: FileReport[];
   skipped: { path: string; reason: SkipReason }[];
   summary: {
@@ -83,6 +93,8 @@ export interface RunOptions {
   base?: string;
   /** Metadata given on the command line: the last fallback. */
   meta?: Record<string, string>;
+  /** Absolute paths never read as submissions (the output folder of a compile). */
+  exclude?: readonly string[];
   onFile?: (path: string, index: number, total: number) => void;
 }
 
@@ -102,7 +114,7 @@ export async function validatePaths(
   const explicit = options.config ? findConfigFile(options.config) : undefined;
   const files: FileReport[] = [];
   const skipped: ValidationResult["skipped"] = [];
-  const references = new Map<string, { plan: ReferencePlan; report: FileReport }>();
+  const references = new Map<string, { loaded: LoadedReference; report: FileReport }>();
   const groups: { config: Config; root: string; inputs: InputFile[] }[] = [];
   for (const p of paths) {
     if (!existsSync(p)) {
@@ -113,7 +125,7 @@ export async function validatePaths(
     }
     const config = explicit ?? findConfig(statSync(p).isDirectory() ? p : dirname(p));
     const root = workshopRoot(config, p);
-    const exclude = excluder(config, root);
+    const exclude = excluder(config, root, options.exclude ?? []);
     const inputs = collectInputs([p], base, exclude);
     skipped.push(...inputs.skipped);
     groups.push({ config, root, inputs: inputs.files });
@@ -133,13 +145,15 @@ export async function validatePaths(
     seen.add(input.abs);
     options.onFile?.(input.path, index++, all.length);
     const raw = await readInput(input);
-    const reference = config.reference ? references.get(config.reference)?.plan : undefined;
+    const reference = config.reference ? references.get(config.reference)?.loaded.plan : undefined;
     const folderSession = sessionFolder(input.abs, root);
     const fallback: Record<string, string> = { ...options.meta };
     if (folderSession) fallback.session = folderSession;
     files.push(validateRaw(raw, config, reference, fallback));
   }
   const result: ValidationResult = { files, skipped, summary: summarise(files) };
+  const first = references.values().next().value;
+  if (first) result.reference = first.loaded;
   const language = groups.find((g) => g.config.language)?.config.language;
   if (language) result.language = language;
   return result;
@@ -156,10 +170,10 @@ function findConfigFile(file: string): Config {
 }
 
 /** What a folder walk passes over: the output folder, the config, the reference plan. */
-function excluder(config: Config, root: string) {
-  const output = resolve(root, config.output);
+function excluder(config: Config, root: string, extra: readonly string[]) {
+  const outputs = [resolve(root, config.output), ...extra.map((p) => resolve(p))];
   return (abs: string): SkipReason | undefined => {
-    if (abs === output) return "output-folder";
+    if (outputs.includes(abs)) return "output-folder";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
     if (abs === resolve(root, "resolutions.csv")) return "workshop-file";
     return undefined;
@@ -319,7 +333,7 @@ function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>
 async function loadReference(
   config: Config,
   base: string,
-): Promise<{ plan: ReferencePlan; report: FileReport }> {
+): Promise<{ loaded: LoadedReference; report: FileReport }> {
   const abs = config.reference as string;
   if (!existsSync(abs)) {
     throw new AppError("CONFIG_INVALID", {
@@ -330,16 +344,18 @@ async function loadReference(
   const raw = await readInput({ abs, path: displayPath(abs, base) });
   const report = validateRaw(raw, config, undefined, {}, ["reference"]);
   const plan: ReferencePlan = new Map();
+  const order: string[] = [];
   for (const { table, records } of report.tables) {
     for (const r of records) {
       if (isRejected(r, table) || typeof r.values.code_activite !== "string") continue;
+      if (!plan.has(r.values.code_activite)) order.push(r.values.code_activite);
       plan.set(r.values.code_activite, {
         axe: (r.values.axe as string | null) ?? null,
         activite: (r.values.activite as string | null) ?? null,
       });
     }
   }
-  return { plan, report };
+  return { loaded: { path: report.path, plan, order }, report };
 }
 
 export function summarise(files: readonly FileReport[]): ValidationResult["summary"] {

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { AppError } from "./errors.js";
+
+/**
+ * Writing the output folder as one unit: every file goes to a fresh sibling folder, which then
+ * replaces the old one by two renames. If the process dies at any point, the folder holds either
+ * the previous complete set or the new one; a set left half-swapped is put back on the next run.
+ */
+
+/** The marker that says a folder is ours to replace. */
+export const MARKER = "consolidation.json";
+
+function siblings(out: string) {
+  return { next: `${out}.nouveau`, old: `${out}.ancien` };
+}
+
+/** Finishes or undoes a swap that an earlier run did not complete. */
+export function recoverOutput(out: string) {
+  const { next, old } = siblings(out);
+  if (!existsSync(out) && existsSync(old)) renameSync(old, out);
+  if (existsSync(old)) rmSync(old, { recursive: true, force: true });
+  if (existsSync(next)) rmSync(next, { recursive: true, force: true });
+}
+
+/** Refuses to replace a folder that holds files that are not a previous output of ours. */
+export function checkOutputFolder(out: string) {
+  if (!existsSync(out)) return;
+  const entries = readdirSync(out);
+  if (entries.length === 0 || entries.includes(MARKER)) return;
+  throw new AppError("OUTPUT_NOT_WRITABLE", {
+    fr: `Le dossier de sortie ${out} contient déjà d'autres fichiers (${entries.slice(0, 3).join(", ")}…) : choisissez un dossier vide ou nouveau avec --out.`,
+    en: `The output folder ${out} already holds other files (${entries.slice(0, 3).join(", ")}…): choose an empty or new folder with --out.`,
+  });
+}
+
+/** Writes every file into a new folder, then swaps it in place of `out`. */
+export function writeOutputSet(out: string, files: ReadonlyMap<string, string | Buffer>) {
+  recoverOutput(out);
+  checkOutputFolder(out);
+  const { next, old } = siblings(out);
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    mkdirSync(next, { recursive: true });
+    for (const [name, content] of files) writeFileSync(join(next, name), content);
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(next, out);
+  } catch (e) {
+    recoverOutput(out);
+    const err = e as NodeJS.ErrnoException;
+    throw new AppError("OUTPUT_NOT_WRITABLE", {
+      fr: `Impossible d'écrire dans ${out} (${err.code ?? err.message}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${basename(out)} ouverts dans Excel.`,
+      en: `Cannot write to ${out} (${err.code ?? err.message}): check permissions and disk space, and close the files of ${basename(out)} open in Excel.`,
+    });
+  }
+  rmSync(old, { recursive: true, force: true });
+}

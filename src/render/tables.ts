@@ -1,0 +1,309 @@
+import type { Config } from "../config.js";
+import { type FieldSpec, KINDS, type Kind } from "../fields.js";
+import { cellOf, type Lang, messageOf } from "../issues.js";
+import type { Consolidation, Source } from "../merge.js";
+import type { FileReport } from "../pipeline.js";
+
+/**
+ * The consolidated data set as flat tables: one column list and rows of plain values, shared by
+ * the CSV writer, the workbook writer and the Data Package. Columns follow the registry; yearly
+ * costs become one column per planned year; provenance comes last.
+ */
+
+export type ColumnType = "string" | "number" | "integer" | "boolean" | "date";
+
+export interface TableColumn {
+  /** Machine name (field id), the CSV header. */
+  name: string;
+  /** Human titles, for the workbook header and the Table Schema. */
+  title: { fr: string; en: string };
+  type: ColumnType;
+  /** Registry constraints, for the Table Schema. */
+  required?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  /** A money column: `# ##0` in the workbook. */
+  money?: boolean;
+  width?: number;
+}
+
+export type Value = string | number | boolean | null;
+
+export interface FlatTable {
+  name: string;
+  title: { fr: string; en: string };
+  columns: TableColumn[];
+  rows: Value[][];
+}
+
+const SOURCE_COLUMNS: TableColumn[] = [
+  { name: "groupes", title: { fr: "Groupes", en: "Groups" }, type: "string", width: 24 },
+  { name: "sessions", title: { fr: "Sessions", en: "Sessions" }, type: "string", width: 12 },
+  { name: "sources", title: { fr: "Sources", en: "Sources" }, type: "string", width: 40 },
+];
+
+function typeOf(f: FieldSpec): ColumnType {
+  switch (f.type) {
+    case "amount":
+    case "percent":
+      return "number";
+    case "bool":
+      return "boolean";
+    case "date":
+      return "date";
+    default:
+      return "string";
+  }
+}
+
+/** Columns of a kind: the registry's fields, with yearly costs expanded over the planned years. */
+export function kindColumns(kind: Kind, config: Config, axes: "review" | "plan"): TableColumn[] {
+  const columns: TableColumn[] = [];
+  for (const f of KINDS[kind] as readonly FieldSpec[]) {
+    if (f.type === "yearAmounts") {
+      for (let y = config.plan.from; y <= config.plan.to; y++) {
+        columns.push({
+          name: `${f.id}_${y}`,
+          title: { fr: f.fr.replace("{year}", String(y)), en: f.en.replace("{year}", String(y)) },
+          type: "number",
+          minimum: 0,
+          money: true,
+          width: 14,
+        });
+      }
+      continue;
+    }
+    const column: TableColumn = {
+      name: f.id,
+      title: { fr: f.fr, en: f.en },
+      type: typeOf(f),
+      width: f.type === "text" ? 36 : f.type === "amount" ? 16 : 14,
+    };
+    if (f.required) column.required = true;
+    if (f.values) column.enum = f.values.map((v) => v.id);
+    if (f.type === "axis") column.enum = config[axes].axes.map((a) => a.code);
+    if (f.min !== undefined) column.minimum = f.min;
+    if (f.max !== undefined) column.maximum = f.max;
+    if (f.type === "amount") column.money = true;
+    columns.push(column);
+  }
+  if (kind !== "bilan") {
+    columns.push({
+      name: "cluster",
+      title: { fr: "Regroupement", en: "Cluster" },
+      type: "string",
+      width: 12,
+    });
+  }
+  return [...columns, ...SOURCE_COLUMNS];
+}
+
+/** `J1/groupe-2.xlsx!Bilan:4`: a source as one short reference. */
+export function sourceRef(s: Source): string {
+  return `${s.file}${s.sheet ? `!${s.sheet}` : ""}:${s.row}`;
+}
+
+function unique(values: (string | null)[]): string {
+  return [...new Set(values.filter((v): v is string => v !== null && v !== ""))].join(", ");
+}
+
+function plain(value: unknown, column: TableColumn): Value {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.join(column.name === "partenaires" ? "; " : ", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return value as Value;
+}
+
+function kindRows(rows: readonly Record<string, unknown>[], columns: TableColumn[]): Value[][] {
+  return rows.map((row) => {
+    const sources = row.sources as Source[];
+    return columns.map((c) => {
+      if (c.name === "groupes") return unique(sources.map((s) => s.groupe));
+      if (c.name === "sessions") return unique(sources.map((s) => s.session));
+      if (c.name === "sources") return sources.map(sourceRef).join(" | ");
+      const year = /^cout_annuel_(\d{4})$/.exec(c.name)?.[1];
+      if (year) return (row.cout_annuel as Record<string, number> | null)?.[year] ?? null;
+      return plain(row[c.name], c);
+    });
+  });
+}
+
+/** Every file read, with its metadata and accounting: the provenance annex. */
+export function sourcesTable(files: readonly FileReport[]): FlatTable {
+  const columns: TableColumn[] = [
+    text("file", "Fichier", "File", 36),
+    text("groupe", "Groupe", "Group", 16),
+    text("session", "Session", "Session", 10),
+    text("structure", "Structure", "Organisation", 24),
+    text("rapporteur", "Rapporteur", "Rapporteur", 24),
+    text("date", "Date", "Date", 12),
+    text("sheets", "Feuilles", "Sheets", 30),
+    { name: "rows", title: { fr: "Lignes lues", en: "Rows read" }, type: "integer", width: 10 },
+    { name: "accepted", title: { fr: "Acceptées", en: "Accepted" }, type: "integer", width: 10 },
+    { name: "rejected", title: { fr: "Rejetées", en: "Rejected" }, type: "integer", width: 10 },
+    { name: "errors", title: { fr: "Erreurs", en: "Errors" }, type: "integer", width: 10 },
+    {
+      name: "warnings",
+      title: { fr: "Avertissements", en: "Warnings" },
+      type: "integer",
+      width: 14,
+    },
+  ];
+  const rows = files.map((f): Value[] => {
+    const sum = (k: "rows" | "accepted" | "rejected") => f.sheets.reduce((n, s) => n + s[k], 0);
+    const errors = f.issues.filter((i) => i.severity === "error").length;
+    return [
+      f.path,
+      f.meta.groupe ?? null,
+      f.meta.session ?? null,
+      f.meta.structure ?? null,
+      f.meta.rapporteur ?? null,
+      f.meta.date ?? null,
+      f.sheets.map((s) => `${s.name ?? "CSV"} (${s.kind ?? "—"})`).join(", "),
+      sum("rows"),
+      sum("accepted"),
+      sum("rejected"),
+      errors,
+      f.issues.length - errors,
+    ];
+  });
+  return { name: "sources", title: { fr: "Sources", en: "Sources" }, columns, rows };
+}
+
+/** Every table compile writes as CSV, in workbook order (the workbook adds Sources). */
+export function consolidationTables(c: Consolidation, config: Config, lang: Lang): FlatTable[] {
+  const bilan = kindColumns("bilan", config, "review");
+  const constats = kindColumns("constats", config, "review");
+  const propositions = kindColumns("propositions", config, "plan");
+  return [
+    {
+      name: "bilan",
+      title: { fr: "Bilan", en: "Assessment" },
+      columns: bilan,
+      rows: kindRows(c.bilan, bilan),
+    },
+    {
+      name: "constats",
+      title: { fr: "Constats", en: "Findings" },
+      columns: constats,
+      rows: kindRows(c.constats, constats),
+    },
+    {
+      name: "propositions",
+      title: { fr: "Propositions", en: "Proposals" },
+      columns: propositions,
+      rows: kindRows(c.propositions, propositions),
+    },
+    rejetsTable(c, lang),
+    conflitsTable(c),
+  ];
+}
+
+const text = (name: string, fr: string, en: string, width = 14): TableColumn => ({
+  name,
+  title: { fr, en },
+  type: "string",
+  width,
+});
+
+/** One row per problem of each rejected row, with the row's values as read. */
+function rejetsTable(c: Consolidation, lang: Lang): FlatTable {
+  const columns: TableColumn[] = [
+    text("file", "Fichier", "File", 28),
+    text("sheet", "Feuille", "Sheet"),
+    { name: "row", title: { fr: "Ligne", en: "Row" }, type: "integer", width: 8 },
+    text("kind", "Type de fiche", "Kind"),
+    text("cell", "Cellule", "Cell", 12),
+    text("code", "Code", "Code", 20),
+    text("severity", "Gravité", "Severity", 10),
+    text("message", "Problème", "Problem", 60),
+    text("values", "Valeurs lues", "Values as read", 60),
+  ];
+  const rows: Value[][] = [];
+  for (const r of c.rejets) {
+    const values = Object.entries(r.values)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(" | ");
+    for (const p of r.problems) {
+      rows.push([
+        r.file,
+        r.sheet,
+        r.row,
+        r.kind,
+        cellOf(p) ?? null,
+        p.code,
+        p.severity,
+        messageOf(p, lang),
+        values,
+      ]);
+    }
+  }
+  return { name: "rejets", title: { fr: "Rejets", en: "Rejected" }, columns, rows };
+}
+
+/** One row per version of each conflicting value. */
+function conflitsTable(c: Consolidation): FlatTable {
+  const columns: TableColumn[] = [
+    text("kind", "Type de fiche", "Kind", 10),
+    text("key", "Activité", "Activity", 10),
+    text("field", "Champ", "Field", 16),
+    text("chosen", "Valeur retenue", "Chosen value", 16),
+    text("rule", "Règle", "Rule", 20),
+    text("value", "Version", "Version", 16),
+    text("source", "Source", "Source", 36),
+    text("groupe", "Groupe", "Group", 16),
+    text("session", "Session", "Session", 10),
+  ];
+  const rows: Value[][] = [];
+  for (const k of c.conflits) {
+    for (const v of k.versions) {
+      rows.push([
+        k.kind,
+        k.key,
+        k.field,
+        plain(k.chosen, columns[3] as TableColumn),
+        k.rule,
+        plain(v.value, columns[5] as TableColumn),
+        sourceRef(v.source),
+        v.source.groupe,
+        v.source.session,
+      ]);
+    }
+  }
+  return { name: "conflits", title: { fr: "Conflits", en: "Conflicts" }, columns, rows };
+}
+
+// --- CSV ----------------------------------------------------------------------------------------
+
+/**
+ * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+ * leading `'` (OWASP). Numbers are never touched, so -5 stays a number.
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvField(value: Value, delimiter: string): string {
+  if (value === null) return "";
+  let s: string;
+  if (typeof value === "number") {
+    s = String(value);
+    // French Excel reads `;` files with a decimal comma.
+    if (delimiter === ";") s = s.replace(".", ",");
+  } else if (typeof value === "boolean") {
+    s = value ? "true" : "false";
+  } else {
+    s = neutralise(value);
+  }
+  return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 with BOM and CRLF, as French Excel opens it without an import dialog. */
+export function toCsv(table: FlatTable, delimiter = ";"): string {
+  const lines = [
+    table.columns.map((c) => csvField(c.name, delimiter)).join(delimiter),
+    ...table.rows.map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter)),
+  ];
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
