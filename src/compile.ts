@@ -11,7 +11,7 @@ import {
   type Resolution,
   readResolutions,
 } from "./merge.js";
-import { writeOutputSet } from "./output.js";
+import { recoverOutput, writeOutputSet } from "./output.js";
 import {
   type FileReport,
   type RunOptions,
@@ -101,6 +101,7 @@ export async function compileWorkshop(
   });
 
   const files = fileDigests(validation.files, root);
+  recoverOutput(out);
   const previous = readPrevious(out);
   const generated = generationTime();
   const outputs = await renderOutputs(

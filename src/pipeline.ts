@@ -20,6 +20,7 @@ import {
 import {
   collectInputs,
   displayPath,
+  type Exclusion,
   type InputFile,
   readInput,
   type SkipReason,
@@ -171,9 +172,14 @@ function findConfigFile(file: string): Config {
 
 /** What a folder walk passes over: the output folder, the config, the reference plan. */
 function excluder(config: Config, root: string, extra: readonly string[]) {
-  const outputs = [resolve(root, config.output), ...extra.map((p) => resolve(p))];
-  return (abs: string): SkipReason | undefined => {
-    if (outputs.includes(abs)) return "output-folder";
+  // The output folder and the siblings it is swapped through.
+  const outputs = [resolve(root, config.output), ...extra.map((p) => resolve(p))].flatMap((o) => [
+    o,
+    `${o}.nouveau`,
+    `${o}.ancien`,
+  ]);
+  return (abs: string): Exclusion | undefined => {
+    if (outputs.includes(abs)) return "own-output";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
     if (abs === resolve(root, "resolutions.csv")) return "workshop-file";
     return undefined;
@@ -358,14 +364,19 @@ async function loadReference(
   return { loaded: { path: report.path, plan, order }, report };
 }
 
+/** Totals over submissions; the reference plan is listed with the files but is not one. */
 export function summarise(files: readonly FileReport[]): ValidationResult["summary"] {
+  let count = 0;
   let rows = 0;
   let accepted = 0;
   let rejected = 0;
   let errors = 0;
   let warnings = 0;
   for (const f of files) {
+    const reference = f.sheets.length > 0 && f.sheets.every((s) => s.kind === "reference");
+    if (!reference) count++;
     for (const s of f.sheets) {
+      if (s.kind === "reference") continue;
       rows += s.rows;
       accepted += s.accepted;
       rejected += s.rejected;
@@ -374,5 +385,5 @@ export function summarise(files: readonly FileReport[]): ValidationResult["summa
     errors += c.errors;
     warnings += c.warnings;
   }
-  return { files: files.length, rows, accepted, rejected, errors, warnings };
+  return { files: count, rows, accepted, rejected, errors, warnings };
 }

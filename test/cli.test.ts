@@ -1,38 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
+import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
 
-/** Runs the CLI in-process and captures what it prints. */
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    color: false,
-  });
-  return { code, out, err };
-}
-
-function workshop(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), "atelier-cli-"));
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, name);
-    mkdirSync(join(path, ".."), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-const BILAN_HEADER =
-  "Axe;Code activité;Activité;Statut;Taux de réalisation (%);Budget prévu (FCFA);Budget exécuté (FCFA)\r\n";
+("Axe;Code activité;Activité;Statut;Taux de réalisation (%);Budget prévu (FCFA);Budget exécuté (FCFA)\r\n");
 
 describe("validate: what cannot run exits 2 with one line, never a stack trace", () => {
   it("a wrong path", async () => {

@@ -14,12 +14,10 @@ import { readXlsx } from "./xlsx.js";
  */
 
 /** Why a file was passed over; rendered in the user's language by the CLI. */
-export type SkipReason =
-  | "lock-file"
-  | "hidden"
-  | "not-spreadsheet"
-  | "output-folder"
-  | "workshop-file";
+export type SkipReason = "lock-file" | "hidden" | "not-spreadsheet" | "workshop-file";
+
+/** What a caller's filter says of a path: a reason to list it as skipped, or `own-output`. */
+export type Exclusion = SkipReason | "own-output";
 
 export interface InputFile {
   /** Absolute path. */
@@ -59,7 +57,7 @@ function isLockFile(name: string): boolean {
 export function collectInputs(
   paths: readonly string[],
   base: string,
-  exclude: (abs: string) => SkipReason | undefined = () => undefined,
+  exclude: (abs: string) => Exclusion | undefined = () => undefined,
 ): Inputs {
   const out: Inputs = { files: [], skipped: [] };
   const seen = new Set<string>();
@@ -106,7 +104,7 @@ function walk(
   base: string,
   out: Inputs,
   add: (abs: string) => void,
-  exclude: (abs: string) => SkipReason | undefined,
+  exclude: (abs: string) => Exclusion | undefined,
 ) {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     naturalCompare(a.name, b.name),
@@ -115,6 +113,8 @@ function walk(
     const abs = join(dir, entry.name);
     const path = displayPath(abs, base);
     const excluded = exclude(abs);
+    // Our own output is not an input that was passed over: it is not listed.
+    if (excluded === "own-output") continue;
     if (excluded) {
       out.skipped.push({ path, reason: excluded });
       continue;

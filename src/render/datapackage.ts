@@ -36,7 +36,7 @@ export function dataPackage(tables: readonly FlatTable[], config: Config, delimi
       title: t.title.fr,
       format: "csv",
       mediatype: "text/csv",
-      encoding: "utf-8-sig",
+      encoding: "utf-8",
       dialect: {
         delimiter,
         lineTerminator: "\r\n",

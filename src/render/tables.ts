@@ -25,6 +25,8 @@ export interface TableColumn {
   maximum?: number;
   /** A money column: `# ##0` in the workbook. */
   money?: boolean;
+  /** Labels of enum ids, shown instead of the ids in workbooks for people. */
+  labels?: Record<string, { fr: string; en: string }>;
   width?: number;
 }
 
@@ -81,8 +83,19 @@ export function kindColumns(kind: Kind, config: Config, axes: "review" | "plan")
       width: f.type === "text" ? 36 : f.type === "amount" ? 16 : 14,
     };
     if (f.required) column.required = true;
-    if (f.values) column.enum = f.values.map((v) => v.id);
-    if (f.type === "axis") column.enum = config[axes].axes.map((a) => a.code);
+    if (f.values) {
+      column.enum = f.values.map((v) => v.id);
+      column.labels = Object.fromEntries(f.values.map((v) => [v.id, { fr: v.fr, en: v.en }]));
+    }
+    if (f.type === "axis") {
+      column.enum = config[axes].axes.map((a) => a.code);
+      column.labels = Object.fromEntries(
+        config[axes].axes.map((a) => [
+          a.code,
+          { fr: `${a.number}. ${a.fr}`, en: `${a.number}. ${a.en}` },
+        ]),
+      );
+    }
     if (f.min !== undefined) column.minimum = f.min;
     if (f.max !== undefined) column.maximum = f.max;
     if (f.type === "amount") column.money = true;

@@ -49,7 +49,6 @@ const SKIP_TEXT: Record<SkipReason, Record<Lang, string>> = {
   },
   hidden: { fr: "fichier caché", en: "hidden file" },
   "not-spreadsheet": { fr: "pas un tableur", en: "not a spreadsheet" },
-  "output-folder": { fr: "dossier de sortie", en: "output folder" },
   "workshop-file": {
     fr: "fichier de l'atelier (configuration, plan, résolutions)",
     en: "workshop file (configuration, plan, resolutions)",

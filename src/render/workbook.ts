@@ -29,7 +29,11 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: FlatTable, lang: Lang
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
   });
   for (const values of table.rows) {
-    const row = ws.addRow(values.map((v) => (v === null ? null : v)));
+    const shown = values.map((v, i) => {
+      const label = typeof v === "string" ? table.columns[i]?.labels?.[v] : undefined;
+      return label ? label[lang] : v;
+    });
+    const row = ws.addRow(shown);
     row.alignment = { vertical: "top", wrapText: true };
   }
   table.columns.forEach((c, i) => {

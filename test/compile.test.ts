@@ -1,0 +1,286 @@
+import { execFileSync, spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
+
+const CONFIG = JSON.stringify({ sessions: ["J1", "J2"], reference: "plan.csv" });
+const PLAN =
+  "Code activité;Axe;Activité\r\n1.1.1;1;Sensibiliser\r\n1.1.2;1;Former\r\n2.1.1;2;Assister\r\n2.1.2;2;Héberger\r\n";
+const CONSTATS = "Axe;Type;Constat\r\n";
+
+function sample() {
+  return workshop({
+    "atelier.config.json": CONFIG,
+    "plan.csv": PLAN,
+    "J1/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Réalisé;100;1 500 000;1 200 000\r\nAxe 1;1.1.2;Former;Realsé;;;\r\n2;2.1.1;=HYPERLINK("http://x","y");En cours;50;10;5\r\n`,
+    "J1/groupe-2.csv": `${CONSTATS}1;Faiblesse;Faible coordination des acteurs de la chaîne pénale\r\n1;Force;Engagement du CNLTP\r\n`,
+    "J2/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Partiellement réalisé;60;;\r\n`,
+    "J2/groupe-3.csv": `${CONSTATS}1;Faiblesse;Coordination insuffisante entre les acteurs de la chaîne pénale\r\n1;Force;Engagement du CNLTP\r\n`,
+  });
+}
+
+const json = (dir: string, name: string) =>
+  JSON.parse(readFileSync(join(dir, "sortie", name), "utf8"));
+
+describe("compile", () => {
+  it("writes every output, keeps the accounting and exits 0 with rejected rows", async () => {
+    const dir = sample();
+    const r = await run("compile", dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, "sortie")).sort()).toEqual([
+      "bilan.csv",
+      "conflits.csv",
+      "consolidation.json",
+      "consolidation.xlsx",
+      "constats.csv",
+      "datapackage.json",
+      "journal.json",
+      "propositions.csv",
+      "rejets.csv",
+    ]);
+    const c = json(dir, "consolidation.json");
+    expect(c.summary).toEqual({
+      files: 4,
+      rows: { read: 8, accepted: 7, rejected: 1, duplicates: 1 },
+      conflicts: 2,
+      errors: 1,
+      warnings: 0,
+    });
+    expect(
+      c.bilan.map((b: { code_activite: string; statut: string }) => [b.code_activite, b.statut]),
+    ).toEqual([
+      ["1.1.1", "partiel"],
+      ["2.1.1", "en_cours"],
+    ]);
+    expect(c.bilan[0].sources).toEqual([
+      { file: "J1/groupe-1.csv", sheet: null, row: 2, groupe: "groupe-1", session: "J1" },
+      { file: "J2/groupe-1.csv", sheet: null, row: 2, groupe: "groupe-1", session: "J2" },
+    ]);
+    expect(
+      c.conflits.map((k: { key: string; field: string; chosen: unknown; rule: string }) => [
+        k.key,
+        k.field,
+        k.chosen,
+        k.rule,
+      ]),
+    ).toEqual([
+      ["1.1.1", "statut", "partiel", "latest-session"],
+      ["1.1.1", "taux_realisation", 60, "latest-session"],
+    ]);
+    expect(c.non_evalues).toEqual(["1.1.2", "2.1.2"]);
+    expect(c.rejets).toHaveLength(1);
+    expect(c.rejets[0]).toMatchObject({
+      file: "J1/groupe-1.csv",
+      sheet: null,
+      row: 3,
+      kind: "bilan",
+    });
+    expect(c.rejets[0].values).toMatchObject({ Statut: "Realsé", "Code activité": "1.1.2" });
+    expect(
+      c.rejets[0].problems.map((p: { code: string; cell: string }) => [p.code, p.cell]),
+    ).toEqual([["invalid-value", "D3"]]);
+    // The two wordings of one weakness share a cluster; the duplicate strength folded.
+    const weak = c.constats.filter((k: { type: string }) => k.type === "faiblesse");
+    expect(weak).toHaveLength(2);
+    expect(weak[0].cluster).toBe(weak[1].cluster);
+    const strength = c.constats.find((k: { type: string }) => k.type === "force");
+    expect(strength.sources.map((s: { groupe: string }) => s.groupe)).toEqual([
+      "groupe-2",
+      "groupe-3",
+    ]);
+    expect(r.out).toContain(
+      "Total : 8 ligne(s) lue(s) = 7 acceptée(s) (dont 1 doublon(s) regroupé(s)) + 1 rejetée(s), dans 4 fichier(s)",
+    );
+    expect(r.out).toContain("Activités du plan non évaluées : 2 (1.1.2, 2.1.2)");
+  });
+
+  it("writes French-Excel CSVs: BOM, semicolons, CRLF, formulas neutralised", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const bilan = readFileSync(join(dir, "sortie", "bilan.csv"), "utf8");
+    expect(bilan.startsWith("\uFEFFaxe;code_activite;activite;")).toBe(true);
+    expect(bilan).toContain('\r\nPROT;2.1.1;"\'=HYPERLINK(""http://x"",""y"")";');
+    const rejets = readFileSync(join(dir, "sortie", "rejets.csv"), "utf8");
+    expect(rejets.split("\r\n")[1]).toMatch(/^J1\/groupe-1\.csv;;3;bilan;D3;invalid-value;error;/);
+  });
+
+  it("exits 1 with --strict when rows were rejected, and 2 on a missing folder", async () => {
+    expect((await run("compile", sample(), "--strict")).code).toBe(1);
+    const r = await run("compile", join(tmpdir(), "absent-atelier"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^atelier : Dossier d'atelier introuvable/);
+  });
+
+  it("gives byte-identical files on a second run", async () => {
+    const dir = sample();
+    process.env.SOURCE_DATE_EPOCH = "1689811200";
+    try {
+      await run("compile", dir);
+      const first = Object.fromEntries(
+        readdirSync(join(dir, "sortie")).map((f) => [f, readFileSync(join(dir, "sortie", f))]),
+      );
+      await run("compile", dir);
+      for (const [name, bytes] of Object.entries(first)) {
+        expect(readFileSync(join(dir, "sortie", name)).equals(bytes), name).toBe(true);
+      }
+      expect(json(dir, "consolidation.json").generated).toBe("2023-07-20T00:00:00.000Z");
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+  });
+
+  it("says what changed since the previous compile, and never reads its own outputs", async () => {
+    const dir = sample();
+    const first = await run("compile", dir);
+    expect(first.out).toContain("Première compilation dans ce dossier de sortie.");
+    const again = await run("compile", dir);
+    expect(again.out).toContain("fichiers : 0 ajouté(s), 0 modifié(s), 0 retiré(s)");
+    expect(again.out).toContain("lignes consolidées : 0 nouvelle(s), 0 disparue(s)");
+    writeFileSync(
+      join(dir, "J2", "groupe-4.csv"),
+      `${BILAN_HEADER}2;2.1.2;Héberger;Non réalisé;0;;\r\n`,
+    );
+    writeFileSync(join(dir, "J1", "groupe-2.csv"), `${CONSTATS}1;Faiblesse;Manque de moyens\r\n`);
+    const third = await run("compile", dir, "--format", "json");
+    const summary = JSON.parse(third.out);
+    expect(summary.changes).toEqual({
+      files: { added: ["J2/groupe-4.csv"], changed: ["J1/groupe-2.csv"], removed: [] },
+      rows: { added: 2, removed: 1 },
+      newConflicts: [],
+    });
+    expect(summary.summary.files).toBe(5);
+  });
+
+  it("keeps an output folder inside the workshop out of the submissions", async () => {
+    const dir = sample();
+    await run("compile", dir, "--out", join(dir, "J1", "sortie"));
+    const r = await run("compile", dir, "--out", join(dir, "J1", "sortie"), "--format", "json");
+    expect(JSON.parse(r.out).summary.rows.read).toBe(8);
+  });
+
+  it("refuses to replace a folder that is not an output of atelier", async () => {
+    const dir = sample();
+    const out = join(dir, "mes-documents");
+    mkdirSync(out);
+    writeFileSync(join(out, "note.docx"), "x");
+    const r = await run("compile", dir, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("contient déjà d'autres fichiers (note.docx…)");
+    expect(readdirSync(out)).toEqual(["note.docx"]);
+  });
+
+  it("puts back the previous outputs when a run died between the two renames", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const out = join(dir, "sortie");
+    renameSync(out, `${out}.ancien`);
+    mkdirSync(`${out}.nouveau`);
+    writeFileSync(join(`${out}.nouveau`, "bilan.csv"), "half");
+    const r = await run("compile", dir, "--format", "json");
+    expect(JSON.parse(r.out).changes.files.added).toEqual([]);
+    expect(existsSync(`${out}.ancien`)).toBe(false);
+    expect(existsSync(`${out}.nouveau`)).toBe(false);
+  });
+
+  it("leaves the previous complete set when killed at any point", async () => {
+    const files: Record<string, string> = { "atelier.config.json": CONFIG, "plan.csv": PLAN };
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `1;1.${Math.floor(i / 100) + 1}.${(i % 100) + 1};Activité ${i};En cours;50;1000;500\r\n`,
+    ).join("");
+    for (let g = 1; g <= 6; g++) files[`J1/groupe-${g}.csv`] = `${BILAN_HEADER}${rows}`;
+    const dir = workshop(files);
+    await run("compile", dir);
+    const out = join(dir, "sortie");
+    const reference = readFileSync(join(out, "consolidation.json"), "utf8");
+    for (const delay of [50, 150, 300, 450, 600, 800, 1000, 1300]) {
+      const child = spawn(process.execPath, ["dist/bin.js", "compile", dir], { stdio: "ignore" });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.on("exit", r));
+      // Whatever the moment, the next run sees a complete set (recovering a half-done swap).
+      const after = await run("compile", dir, "--format", "json");
+      expect(after.code).toBe(0);
+      expect(readdirSync(out)).toHaveLength(9);
+      expect(readFileSync(join(out, "consolidation.json"), "utf8").length).toBe(reference.length);
+    }
+  }, 120_000);
+});
+
+describe("compile outputs read by other programs", () => {
+  it("consolidation.xlsx has the styled sheets, text cells for text, and opens in LibreOffice", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const file = join(dir, "sortie", "consolidation.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Bilan",
+      "Constats",
+      "Propositions",
+      "Sources",
+      "Rejets",
+      "Conflits",
+    ]);
+    const bilan = wb.getWorksheet("Bilan");
+    expect(bilan?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(bilan?.autoFilter).toBeDefined();
+    const payload = bilan?.getRow(3).getCell(3);
+    expect(payload?.value).toBe('=HYPERLINK("http://x","y")');
+    expect(payload?.type).toBe(ExcelJS.ValueType.String);
+    expect(bilan?.getRow(2).getCell(8).value).toBe("Partiellement réalisé");
+
+    const lo = mkdtempSync(join(tmpdir(), "atelier-lo-"));
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(lo, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        lo,
+        file,
+      ],
+      { stdio: "ignore", timeout: 90_000 },
+    );
+    const sheet = readFileSync(join(lo, "consolidation-Bilan.csv"), "utf8").trim().split("\n");
+    expect(sheet).toHaveLength(3);
+    expect(sheet[1]).toContain("1.1.1;Sensibiliser");
+    expect(sheet[2]).toContain(';"=HYPERLINK(""http://x"",""y"")";');
+    const sources = readFileSync(join(lo, "consolidation-Sources.csv"), "utf8").trim().split("\n");
+    expect(sources).toHaveLength(6); // header, the reference plan, four submissions
+  }, 120_000);
+
+  it("datapackage.json is a valid Tabular Data Package whose CSVs read back with their schemas", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const out = join(dir, "sortie");
+    // tableschema-js keeps a BOM in the first header: read a BOM-less copy of each CSV.
+    const copy = mkdtempSync(join(tmpdir(), "atelier-dp-"));
+    for (const f of readdirSync(out)) {
+      const bytes = readFileSync(join(out, f));
+      writeFileSync(join(copy, f), f.endsWith(".csv") ? bytes.subarray(3) : bytes);
+    }
+    const { Package } = (await import("datapackage")).default;
+    const pkg = await Package.load(join(copy, "datapackage.json"), { basePath: copy });
+    expect(pkg.errors).toEqual([]);
+    expect(pkg.valid).toBe(true);
+    const counts: Record<string, number> = {};
+    for (const r of pkg.resources) counts[r.name] = (await r.read({ keyed: true })).length;
+    expect(counts).toEqual({ bilan: 2, constats: 3, propositions: 0, rejets: 1, conflits: 4 });
+  }, 60_000);
+});
