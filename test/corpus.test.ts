@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
+import { run } from "./helpers/workshop.js";
 
 /**
  * Every file of the public corpus gets an answer from `validate`: one JSON document and exit 1
@@ -10,20 +10,7 @@ import { main } from "../src/cli.js";
 
 const root = fileURLToPath(new URL("./corpus/", import.meta.url));
 
-async function validate(file: string) {
-  let out = "";
-  let err = "";
-  const code = await main(["validate", `${root}${file}`, "--format", "json"], {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-    color: false,
-  });
-  return { code, out, err };
-}
+const validate = (file: string) => run("validate", `${root}${file}`, "--format", "json");
 
 /** Issue codes expected per file, beyond the `header-not-found` every foreign table gets. */
 const SPECIAL: Record<string, string[]> = {
