@@ -94,7 +94,39 @@ export const configSchema = z.strictObject({
     .optional(),
   synonyms: z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)))).default({}),
   output: z.string().min(1).default("sortie"),
+  limits: z
+    .strictObject({
+      maxFileMB: z.number().positive(),
+      maxInflatedMB: z.number().positive(),
+      maxRows: z.number().int().positive(),
+      maxColumns: z.number().int().positive(),
+      maxCellLength: z.number().int().positive(),
+    })
+    .partial()
+    .optional(),
 });
+
+/** What a file may hold before atelier refuses or cuts it; each has its own issue code. */
+export interface Limits {
+  /** Size of one input file on disk. */
+  maxFileMB: number;
+  /** Sum of the uncompressed sizes an xlsx declares (zip bombs are refused before inflating). */
+  maxInflatedMB: number;
+  /** Non-empty rows per sheet. */
+  maxRows: number;
+  /** Columns per row. */
+  maxColumns: number;
+  /** Characters per cell (Excel's own limit is 32,767). */
+  maxCellLength: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileMB: 200,
+  maxInflatedMB: 500,
+  maxRows: 1_100_000,
+  maxColumns: 1_000,
+  maxCellLength: 32_767,
+};
 
 /** The configuration with every default applied, and the folder it was read from. */
 export interface Config {
@@ -111,6 +143,7 @@ export interface Config {
   bands: { satisfaisant: number; moyen: number };
   synonyms: Record<string, Record<string, string[]>>;
   output: string;
+  limits: Limits;
   /** Folder the configuration belongs to: paths are shown relative to it. */
   root: string;
   /** The file it came from, if any. */
@@ -144,6 +177,7 @@ function resolveConfig(
     bands: { satisfaisant: 0.75, moyen: 0.5, ...parsed.bands },
     synonyms: parsed.synonyms,
     output: parsed.output,
+    limits: { ...DEFAULT_LIMITS, ...parsed.limits },
     root,
   };
   if (parsed.language) config.language = parsed.language;

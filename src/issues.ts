@@ -44,6 +44,57 @@ export const CATALOG = {
       en: "Open the file in Excel or LibreOffice and save it again as .xlsx",
     },
   },
+  "file-too-large": {
+    severity: "error",
+    title: { fr: "Fichier trop volumineux", en: "File too large" },
+    message: {
+      fr: "Fichier de {size} Mo, au-delà de la limite de {limit} Mo : il n'est pas lu",
+      en: "{size} MB file, over the {limit} MB limit: it is not read",
+    },
+    hint: {
+      fr: "Scindez le fichier, ou relevez « limits.maxFileMB » dans atelier.config.json",
+      en: "Split the file, or raise “limits.maxFileMB” in atelier.config.json",
+    },
+  },
+  "inflated-too-large": {
+    severity: "error",
+    title: {
+      fr: "Classeur trop volumineux une fois décompressé",
+      en: "Workbook too large once inflated",
+    },
+    message: {
+      fr: "Le classeur annonce {size} Mo une fois décompressé, au-delà de la limite de {limit} Mo : il n'est pas lu",
+      en: "The workbook declares {size} MB once inflated, over the {limit} MB limit: it is not read",
+    },
+    hint: {
+      fr: "Vérifiez l'origine du fichier ; s'il est légitime, relevez « limits.maxInflatedMB »",
+      en: "Check where the file comes from; if it is genuine, raise “limits.maxInflatedMB”",
+    },
+  },
+  "too-many-rows": {
+    severity: "error",
+    title: { fr: "Trop de lignes", en: "Too many rows" },
+    message: {
+      fr: "Plus de {limit} lignes non vides : les lignes après la ligne {row} ne sont pas lues",
+      en: "More than {limit} non-empty rows: rows after row {row} are not read",
+    },
+    hint: {
+      fr: "Scindez le fichier, ou relevez « limits.maxRows » dans atelier.config.json",
+      en: "Split the file, or raise “limits.maxRows” in atelier.config.json",
+    },
+  },
+  "too-many-columns": {
+    severity: "error",
+    title: { fr: "Trop de colonnes", en: "Too many columns" },
+    message: {
+      fr: "La ligne {row} a des valeurs au-delà de {limit} colonnes : elles ne sont pas lues",
+      en: "Row {row} holds values beyond {limit} columns: they are not read",
+    },
+    hint: {
+      fr: "Supprimez les colonnes en trop, ou relevez « limits.maxColumns »",
+      en: "Delete the extra columns, or raise “limits.maxColumns”",
+    },
+  },
   "encoding-fallback": {
     severity: "warning",
     title: { fr: "Encodage Windows-1252", en: "Windows-1252 encoding" },
@@ -220,6 +271,18 @@ export const CATALOG = {
     hint: {
       fr: "Indiquez des années entre {from} et {to}",
       en: "Give years between {from} and {to}",
+    },
+  },
+  "cell-too-long": {
+    severity: "error",
+    title: { fr: "Cellule trop longue", en: "Cell too long" },
+    message: {
+      fr: "« {label} » : la cellule contient {length} caractères, au-delà de la limite de {limit}",
+      en: "“{label}”: the cell holds {length} characters, over the {limit} limit",
+    },
+    hint: {
+      fr: "Raccourcissez le texte, ou relevez « limits.maxCellLength »",
+      en: "Shorten the text, or raise “limits.maxCellLength”",
     },
   },
   "cell-error": {

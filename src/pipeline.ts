@@ -145,7 +145,7 @@ export async function validatePaths(
     if (seen.has(input.abs)) continue;
     seen.add(input.abs);
     options.onFile?.(input.path, index++, all.length);
-    const raw = await readInput(input);
+    const raw = await readInput(input, config.limits);
     const reference = config.reference ? references.get(config.reference)?.loaded.plan : undefined;
     const folderSession = sessionFolder(input.abs, root);
     const fallback: Record<string, string> = { ...options.meta };
@@ -347,7 +347,7 @@ async function loadReference(
       en: `Reference plan not found: ${abs} (key “reference” of ${config.source}). Fix the path or remove the key.`,
     });
   }
-  const raw = await readInput({ abs, path: displayPath(abs, base) });
+  const raw = await readInput({ abs, path: displayPath(abs, base) }, config.limits);
   const report = validateRaw(raw, config, undefined, {}, ["reference"]);
   const plan: ReferencePlan = new Map();
   const order: string[] = [];

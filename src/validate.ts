@@ -198,7 +198,8 @@ const missingOrigin: RowRule = (r) => {
   if ((nature !== "reconduite" && nature !== "reformulee") || r.values.code_activite_origine) {
     return undefined;
   }
-  return issue("missing-origin", locate(r, r.cells.nature), {
+  // Pointed at the empty origin cell when the column exists: that is the cell to fill.
+  return issue("missing-origin", locate(r, r.cells.code_activite_origine ?? r.cells.nature), {
     field: "code_activite_origine",
     params: { nature: nature === "reconduite" ? "Reconduite" : "Reformulée" },
   });

@@ -362,6 +362,9 @@ export function parseCell(
   ctx: ParseContext,
 ): Parsed<unknown> {
   if (!cell) return { value: null };
+  if (cell.tooLong !== undefined) {
+    return problem("cell-too-long", { length: cell.tooLong, limit: cellText(cell).length });
+  }
   if (cell.error) return problem("cell-error");
   if (cell.formula !== undefined && cell.v === null) {
     return problem("formula-no-cached-value", { formula: cell.formula });

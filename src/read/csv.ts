@@ -49,9 +49,9 @@ export function readCsv(data: Buffer, path: string): RawFile {
   const rows: RawRow[] = [];
   records.forEach((record, index) => {
     if (record.every((v) => v.trim() === "")) return;
-    let last = record.length - 1;
-    while (last >= 0 && (record[last] ?? "").trim() === "") last--;
-    const cells: Cell[] = record.slice(0, last + 1).map((v) => ({ v: v === "" ? null : v }));
+    // Trailing empty cells are kept: in a CSV they are real columns (`a;b;` has three), so a
+    // value under an empty header is told apart from a row that is longer than its header.
+    const cells = record.map((v): Cell | undefined => (v === "" ? undefined : { v }));
     rows.push({ row: index + 1, cells });
   });
   return {

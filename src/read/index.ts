@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
+import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { AppError } from "../errors.js";
 import { issue } from "../issues.js";
 import { naturalCompare } from "../text.js";
@@ -139,7 +140,10 @@ function walk(
 }
 
 /** Reads one file into raw cells; content problems come back as issues, never as exceptions. */
-export async function readInput(file: InputFile): Promise<RawFile> {
+export async function readInput(
+  file: InputFile,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<RawFile> {
   const ext = extname(file.abs).toLowerCase();
   const format = CONVERTIBLE[ext];
   if (format) {
@@ -158,13 +162,31 @@ export async function readInput(file: InputFile): Promise<RawFile> {
       ],
     };
   }
+  const formatOf = ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx";
   let data: Buffer;
   try {
+    const size = statSync(file.abs).size;
+    if (size > limits.maxFileMB * 1e6) {
+      return {
+        path: file.path,
+        format: formatOf,
+        sheets: [],
+        issues: [
+          issue(
+            "file-too-large",
+            { file: file.path },
+            {
+              params: { size: Math.round(size / 1e6), limit: limits.maxFileMB },
+            },
+          ),
+        ],
+      };
+    }
     data = readFileSync(file.abs);
   } catch (e) {
     return {
       path: file.path,
-      format: ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx",
+      format: formatOf,
       sheets: [],
       issues: [
         issue(
@@ -177,6 +199,53 @@ export async function readInput(file: InputFile): Promise<RawFile> {
       ],
     };
   }
-  if (ext === ".csv" || ext === ".tsv") return readCsv(data, file.path);
-  return readXlsx(data, file.path);
+  const raw =
+    formatOf === "csv" ? readCsv(data, file.path) : await readXlsx(data, file.path, limits);
+  return applyLimits(raw, limits);
+}
+
+/**
+ * Cuts what is past the row, column and cell limits, each with its own issue: a hostile or
+ * broken file is answered, never allowed to exhaust the machine further down the pipeline.
+ */
+export function applyLimits(raw: RawFile, limits: Limits): RawFile {
+  for (const sheet of raw.sheets) {
+    const where = { file: raw.path, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
+    if (sheet.rows.length > limits.maxRows) {
+      const last = sheet.rows[limits.maxRows - 1]?.row ?? limits.maxRows;
+      raw.issues.push(
+        issue("too-many-rows", where, { params: { limit: limits.maxRows, row: last } }),
+      );
+      sheet.rows = sheet.rows.slice(0, limits.maxRows);
+    }
+    let widthReported = false;
+    for (const row of sheet.rows) {
+      if (row.cells.length > limits.maxColumns) {
+        // Empty cells past the limit (a CSV line of delimiters) are dropped without a word.
+        if (
+          !widthReported &&
+          row.cells.slice(limits.maxColumns).some((c) => c?.v != null || c?.error)
+        ) {
+          raw.issues.push(
+            issue(
+              "too-many-columns",
+              { ...where, row: row.row },
+              {
+                params: { limit: limits.maxColumns, row: row.row },
+              },
+            ),
+          );
+          widthReported = true;
+        }
+        row.cells = row.cells.slice(0, limits.maxColumns);
+      }
+      for (const cell of row.cells) {
+        if (cell && typeof cell.v === "string" && cell.v.length > limits.maxCellLength) {
+          cell.tooLong = cell.v.length;
+          cell.v = cell.v.slice(0, limits.maxCellLength);
+        }
+      }
+    }
+  }
+  return raw;
 }

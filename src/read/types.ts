@@ -11,6 +11,8 @@ export interface Cell {
   percent?: boolean;
   /** A formula with no cached result in the file; `v` is null. */
   formula?: string;
+  /** The text was longer than the cell limit: its length before it was cut. */
+  tooLong?: number;
 }
 
 export interface RawRow {

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { issue } from "../issues.js";
 import type { Cell, RawFile, RawRow, RawSheet } from "./types.js";
+import { checkZip } from "./zip.js";
 
 /**
  * XLSX through exceljs. Every worksheet is read (chart sheets are not worksheets and are left out
@@ -13,7 +15,11 @@ import type { Cell, RawFile, RawRow, RawSheet } from "./types.js";
  * exceljs is strict about some things that real files do (namespace prefixes, `\` in zip paths,
  * inline strings with a `<v>`, ISO dates); those parts are patched before exceljs sees them.
  */
-export async function readXlsx(data: Buffer, path: string): Promise<RawFile> {
+export async function readXlsx(
+  data: Buffer,
+  path: string,
+  limits: Pick<Limits, "maxInflatedMB"> = DEFAULT_LIMITS,
+): Promise<RawFile> {
   const unreadable = (reason: string): RawFile => ({
     path,
     format: "xlsx",
@@ -23,6 +29,25 @@ export async function readXlsx(data: Buffer, path: string): Promise<RawFile> {
 
   const notZip = sniff(data);
   if (notZip) return unreadable(notZip);
+  // Before any zip library inflates anything: declared sizes, and sizes that lie.
+  const zip = checkZip(data, { inflated: limits.maxInflatedMB * 1e6 });
+  if (zip?.tooLarge !== undefined) {
+    return {
+      path,
+      format: "xlsx",
+      sheets: [],
+      issues: [
+        issue(
+          "inflated-too-large",
+          { file: path },
+          {
+            params: { size: Math.round(zip.tooLarge / 1e6), limit: limits.maxInflatedMB },
+          },
+        ),
+      ],
+    };
+  }
+  if (zip) return unreadable(zip.reason);
 
   let parts: Map<string, Part>;
   try {

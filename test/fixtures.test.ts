@@ -1,0 +1,378 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileWorkshop } from "../src/compile.js";
+import { validatePaths } from "../src/pipeline.js";
+import { run } from "./helpers/workshop.js";
+
+/**
+ * The bundled fixtures: the sample workshop (three sessions, planted mistakes, three files saved
+ * by LibreOffice), one defect per file in `invalid/`, and files that must pass clean in `valid/`.
+ * Expected values are written out here; `fixtures/*.md` explain them.
+ */
+
+type Tuple = [
+  file: string,
+  sheet: string | null,
+  row: number | null,
+  column: string | null,
+  field: string | null,
+  code: string,
+];
+
+interface JsonProblem {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  field: string | null;
+  code: string;
+  severity: string;
+}
+interface JsonReport {
+  summary: Record<string, number>;
+  files: { path: string; problems: JsonProblem[] }[];
+  skipped: { path: string; reason: string }[];
+}
+
+async function problems(dir: string): Promise<{ code: number; tuples: Tuple[]; json: JsonReport }> {
+  const r = await run("validate", dir, "--format", "json");
+  const json: JsonReport = JSON.parse(r.out);
+  const tuples = json.files.flatMap((f) =>
+    f.problems.map(
+      (p): Tuple => [p.file.replace(`${dir}/`, ""), p.sheet, p.row, p.column, p.field, p.code],
+    ),
+  );
+  return { code: r.code, tuples, json };
+}
+
+describe("the sample workshop (fixtures/atelier)", () => {
+  it("validates with every planted mistake located, and nothing else", async () => {
+    const { code, tuples, json } = await problems("fixtures/atelier");
+    expect(code).toBe(1);
+    expect(json.summary).toEqual({
+      files: 12,
+      rows: 69,
+      accepted: 64,
+      rejected: 5,
+      errors: 6,
+      warnings: 6,
+    });
+    expect(tuples).toEqual([
+      ["J1/groupe-1-prevention.xlsx", "Bilan", 6, "H", "taux_realisation", "out-of-range"],
+      ["J1/groupe-2-protection.csv", null, null, null, null, "encoding-fallback"],
+      ["J1/groupe-2-protection.csv", null, 5, "I", "statut", "invalid-value"],
+      ["J1/groupe-3-poursuites.xlsx", "Bilan", 7, "K", "budget_execute", "budget-overspent"],
+      ["J1/groupe-4-coordination.csv", null, 4, "J", "budget_execute", "ambiguous-number"],
+      ["J1/groupe-4-coordination.csv", null, 5, "B", "axe", "axis-code-mismatch"],
+      ["J2/groupe-1-prevention.xlsx", "Constats", 8, null, null, "hidden-row"],
+      ["J2/groupe-3-onudc-en.csv", null, 3, "C", "code_activite", "unknown-activity"],
+      ["J2/groupe-4-coordination.xlsx", "Bilan", 4, "I", null, "unknown-column"],
+      [
+        "J3/groupe-1-prevention.xlsx",
+        "Propositions",
+        8,
+        "I",
+        "calendrier",
+        "calendar-out-of-period",
+      ],
+      ["J3/groupe-3-poursuites.csv", null, 4, "E", "indicateur", "missing-value"],
+      ["J3/groupe-4-coordination.xlsx", "Identification", 5, "B", "date", "type-error"],
+    ]);
+  });
+
+  it("reads each file's format, header row and metadata", async () => {
+    const result = await validatePaths(["fixtures/atelier"], { base: "fixtures/atelier" });
+    const byPath = new Map(result.files.map((f) => [f.path, f]));
+    expect(byPath.get("J1/groupe-2-protection.csv")).toMatchObject({
+      encoding: "windows-1252",
+      delimiter: ";",
+    });
+    expect(byPath.get("J2/groupe-3-onudc-en.csv")).toMatchObject({
+      encoding: "utf-8",
+      delimiter: ",",
+    });
+    expect(byPath.get("J1/groupe-4-coordination.csv")?.sheets).toEqual([
+      { name: null, kind: "bilan", headerRow: 2, rows: 5, accepted: 4, rejected: 1 },
+    ]);
+    expect(byPath.get("J1/groupe-1-prevention.xlsx")?.meta).toMatchObject({
+      groupe: "Groupe 1",
+      session: "J1",
+    });
+    expect(byPath.get("plan-2018-2022.csv")?.sheets).toEqual([
+      { name: null, kind: "reference", headerRow: 1, rows: 24, accepted: 24, rejected: 0 },
+    ]);
+    expect(result.reference?.order).toHaveLength(24);
+    expect(result.skipped.map((s) => [s.path, s.reason])).toEqual([
+      ["atelier.config.json", "workshop-file"],
+      ["plan-2018-2022.csv", "workshop-file"],
+      ["README.md", "not-spreadsheet"],
+    ]);
+  });
+
+  it("compiles to the expected consolidation", async () => {
+    const out = mkdtempSync(join(tmpdir(), "atelier-sample-"));
+    const { consolidation: c } = await compileWorkshop("fixtures/atelier", { out });
+    expect(c.summary).toEqual({
+      files: 12,
+      rows: { read: 69, accepted: 64, rejected: 5, duplicates: 2 },
+      conflicts: 2,
+      errors: 6,
+      warnings: 6,
+    });
+    expect(
+      c.bilan.map((b) => [
+        b.code_activite,
+        b.axe,
+        b.statut,
+        b.taux_realisation,
+        b.budget_prevu,
+        b.budget_execute,
+      ]),
+    ).toEqual([
+      ["1.1.1", "PREV", "partiel", 45, 60000000, 27000000],
+      ["1.1.2", "PREV", "partiel", 60, 15000000, 9000000],
+      ["1.2.1", "PREV", "partiel", 50, 20000000, 6000000],
+      ["1.2.2", "PREV", "non_realise", 0, 10000000, 0],
+      ["2.1.1", "PROT", "realise", 100, 12000000, 11500000],
+      ["2.1.2", "PROT", "partiel", 40, 18000000, 7500000],
+      ["2.1.3", "COOR", "en_cours", 25, 10000000, 2000000],
+      ["2.2.1", "PROT", "partiel", 35, 150000000, 48000000],
+      ["2.2.2", "PROT", "realise", 100, 30000000, 29000000],
+      ["2.3.1", "PROT", "realise", 100, 40000000, 38000000],
+      ["3.1.1", "POUR", "realise", 100, 25000000, 24500000],
+      ["3.1.2", "POUR", "partiel", 60, 12000000, 7200000],
+      ["3.1.3", "POUR", "en_cours", 50, 8000000, 5000000],
+      ["3.2.1", "POUR", "realise", 100, 35000000, 41500000],
+      ["3.2.2", "POUR", "non_realise", 0, 20000000, 0],
+      ["3.2.3", "POUR", "partiel", 40, 15000000, 6000000],
+      ["4.1.1", "COOR", "realise", 100, 30000000, 28750000],
+      ["4.1.2", "COOR", "partiel", 50, 24000000, 1500000],
+      ["4.2.2", "COOR", "non_realise", 0, 45000000, 0],
+      ["4.3.1", "COOR", "partiel", 50, 20000000, 9000000],
+      ["4.4.1", "COOR", "realise", 100, 5000000, 5000000],
+    ]);
+    // 1.2.1: "En cours / 30" on J1, "Partiellement réalisé / 50" on J2; the latest session wins.
+    expect(
+      c.conflits.map((k) => [
+        k.key,
+        k.field,
+        k.chosen,
+        k.rule,
+        k.versions.map((v) => [v.value, v.source.session]),
+      ]),
+    ).toEqual([
+      [
+        "1.2.1",
+        "statut",
+        "partiel",
+        "latest-session",
+        [
+          ["en_cours", "J1"],
+          ["partiel", "J2"],
+        ],
+      ],
+      [
+        "1.2.1",
+        "taux_realisation",
+        50,
+        "latest-session",
+        [
+          [30, "J1"],
+          [50, "J2"],
+        ],
+      ],
+    ]);
+    expect(c.non_evalues).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
+    expect(c.indicateurs).toEqual({
+      taux_realisation: {
+        global: 0.5525,
+        par_axe: { PREV: 0.3875, PROT: 0.75, POUR: 0.583333, COOR: 0.45 },
+      },
+      execution_budgetaire: {
+        global: 0.503255,
+        par_axe: { PREV: 0.4, PROT: 0.536, POUR: 0.732174, COOR: 0.319767 },
+      },
+    });
+    const clusters = new Map<string, string[]>();
+    for (const k of c.constats)
+      clusters.set(k.cluster ?? "", [...(clusters.get(k.cluster ?? "") ?? []), k.constat ?? ""]);
+    expect([...clusters.values()].filter((v) => v.length > 1)).toEqual([
+      [
+        "Insuffisance des centres d'accueil pour les victimes de traite",
+        "Manque de centres d'accueil pour les victimes de traite",
+      ],
+      [
+        "Coordination insuffisante entre les acteurs de la chaîne pénale",
+        "Faible coordination des acteurs de la chaîne pénale",
+        "faible coordination des acteurs de la chaine penale",
+      ],
+      [
+        "Absence de données fiables sur la traite des personnes",
+        "Absence de données statistiques fiables sur la traite des personnes",
+      ],
+    ]);
+    // Read from files saved by LibreOffice: per-year X columns, partner lists, enums, amounts.
+    const fromLibreOffice = c.propositions
+      .filter((p) => p.sources[0]?.file === "J3/groupe-2-protection.xlsx")
+      .map((p) => [
+        p.sources[0]?.row,
+        p.calendrier,
+        p.cout,
+        p.partenaires,
+        p.priorite,
+        p.nature,
+        p.code_activite_origine,
+      ]);
+    expect(fromLibreOffice).toEqual([
+      [5, [2023, 2024], 120000000, ["OIM", "UNICEF"], "haute", "reconduite", "2.2.1"],
+      [
+        6,
+        [2023, 2024, 2025, 2026, 2027],
+        60000000,
+        ["OIM", "ONUDC", "UNICEF"],
+        "haute",
+        "reformulee",
+        "2.1.2",
+      ],
+      [7, [2024, 2025], 35000000, ["OIM"], "moyenne", "reconduite", "2.1.3"],
+      [
+        8,
+        [2024, 2025, 2026, 2027],
+        80000000,
+        ["Organisations de la société civile", "OIM"],
+        "haute",
+        "nouvelle",
+        null,
+      ],
+      [9, [2023], 15000000, ["UNICEF"], "moyenne", "nouvelle", null],
+    ]);
+    const b312 = c.bilan.find((b) => b.code_activite === "3.1.2");
+    expect(b312?.sources).toEqual([
+      {
+        file: "J1/groupe-3-poursuites.xlsx",
+        sheet: "Bilan",
+        row: 5,
+        groupe: "Groupe 3",
+        session: "J1",
+      },
+    ]);
+  });
+
+  it("compiles to byte-identical files twice", async () => {
+    const a = mkdtempSync(join(tmpdir(), "atelier-a-"));
+    const b = mkdtempSync(join(tmpdir(), "atelier-b-"));
+    process.env.SOURCE_DATE_EPOCH = "1689811200";
+    try {
+      await compileWorkshop("fixtures/atelier", { out: a });
+      await compileWorkshop("fixtures/atelier", { out: b });
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+    for (const f of readdirSync(a))
+      expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+  });
+});
+
+describe("fixtures/invalid: one defect per file", () => {
+  const expected: Record<string, Tuple[]> = {
+    "ambiguous-number.csv": [["", null, 2, "H", "budget_execute", "ambiguous-number"]],
+    "axis-code-mismatch.csv": [["", null, 4, "A", "axe", "axis-code-mismatch"]],
+    "blank-header.csv": [["", null, 1, "J", null, "blank-header"]],
+    "budget-overspent.csv": [["", null, 2, "H", "budget_execute", "budget-overspent"]],
+    "calendar-out-of-period.csv": [["", null, 3, "G", "calendrier", "calendar-out-of-period"]],
+    "cell-error.xlsx": [["", "Bilan", 3, "H", "budget_execute", "cell-error"]],
+    "corrupt.xlsx": [["", null, null, null, null, "file-unreadable"]],
+    "cost-split-mismatch.csv": [["", null, 4, "L", "cout", "cost-split-mismatch"]],
+    "date-mm-dd.xlsx": [["", "Identification", 4, "B", "date", "type-error"]],
+    "duplicate-activity.csv": [["", null, 4, "B", "code_activite", "duplicate-activity"]],
+    "duplicate-column.csv": [["", null, 1, "J", "observations", "duplicate-column"]],
+    "encoding-fallback.csv": [["", null, null, null, null, "encoding-fallback"]],
+    "extra-cell.csv": [["", null, 3, "J", null, "extra-cell"]],
+    "formula-no-cached-value.xlsx": [
+      ["", "Bilan", 4, "G", "budget_prevu", "formula-no-cached-value"],
+    ],
+    "header-not-found.csv": [["", null, null, null, null, "header-not-found"]],
+    "hidden-row.xlsx": [["", "Bilan", 3, null, null, "hidden-row"]],
+    "hidden-sheet.xlsx": [["", "Bilan (ancien)", null, null, null, "hidden-sheet"]],
+    "invalid-axis.csv": [["", null, 4, "A", "axe", "invalid-value"]],
+    "invalid-statut.csv": [["", null, 2, "E", "statut", "invalid-value"]],
+    "missing-column.csv": [["", null, 1, null, "statut", "missing-column"]],
+    "missing-origin.csv": [["", null, 3, "K", "code_activite_origine", "missing-origin"]],
+    "missing-value.csv": [["", null, 3, "C", "activite", "missing-value"]],
+    "negative-amount.csv": [["", null, 4, "H", "budget_execute", "out-of-range"]],
+    "out-of-range-taux.csv": [["", null, 3, "F", "taux_realisation", "out-of-range"]],
+    "rate-status-mismatch.csv": [["", null, 4, "F", "taux_realisation", "rate-status-mismatch"]],
+    "type-error-amount.csv": [["", null, 3, "G", "budget_prevu", "type-error"]],
+    "unknown-column.csv": [["", null, 1, "D", null, "unknown-column"]],
+  };
+
+  it.each(Object.entries(expected))("%s", async (file, tuples) => {
+    const { tuples: got, code, json } = await problems(`fixtures/invalid/${file}`);
+    expect(got.map(([, ...rest]) => ["", ...rest])).toEqual(tuples);
+    const errors = tuples.filter(
+      ([, , , , , c]) => json.files[0]?.problems.find((p) => p.code === c)?.severity === "error",
+    );
+    expect(code).toBe(errors.length > 0 ? 1 : 0);
+  });
+
+  it("each file of the folder is there for a reason", () => {
+    const files = readdirSync("fixtures/invalid").filter((f) => f !== "README.md");
+    const named = [
+      ...Object.keys(expected),
+      "legacy.xls",
+      "unsupported.ods",
+      "not-a-spreadsheet.pdf",
+    ];
+    expect(files.sort()).toEqual(named.sort());
+  });
+
+  it.each([
+    ["legacy.xls", "Excel 97-2003 (.xls)"],
+    ["unsupported.ods", "OpenDocument (.ods)"],
+    ["not-a-spreadsheet.pdf", "ce n'est pas un tableur"],
+  ])("%s named alone: one line, exit 2", async (file, words) => {
+    const r = await run("validate", `fixtures/invalid/${file}`);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain(words);
+  });
+
+  it("in a folder scan, unreadable formats are errors of their own and the PDF is listed as skipped", async () => {
+    const { json } = await problems("fixtures/invalid");
+    const codes = (name: string) =>
+      json.files.find((f) => f.path.endsWith(name))?.problems.map((p) => p.code);
+    expect(codes("legacy.xls")).toEqual(["unsupported-format"]);
+    expect(codes("unsupported.ods")).toEqual(["unsupported-format"]);
+    expect(json.skipped.map((s) => [s.path.split("/").pop(), s.reason])).toEqual([
+      ["not-a-spreadsheet.pdf", "not-spreadsheet"],
+      ["README.md", "not-spreadsheet"],
+    ]);
+    expect(json.summary).toEqual({
+      files: 29,
+      rows: 75,
+      accepted: 59,
+      rejected: 16,
+      errors: 19,
+      warnings: 10,
+    });
+  });
+});
+
+describe("fixtures/valid", () => {
+  it("validates with no error and no warning", async () => {
+    const { code, tuples, json } = await problems("fixtures/valid");
+    expect(code).toBe(0);
+    expect(tuples).toEqual([]);
+    expect(json.summary).toEqual({
+      files: 4,
+      rows: 14,
+      accepted: 14,
+      rejected: 0,
+      errors: 0,
+      warnings: 0,
+    });
+    expect((await run("validate", "fixtures/valid", "--strict")).code).toBe(0);
+  });
+});
