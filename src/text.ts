@@ -6,9 +6,15 @@
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200b]+/g;
 const APOSTROPHES = /[’‘`´ʼ′]/g;
 
-/** NFC, non-breaking and odd spaces as plain spaces, runs collapsed, trimmed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * NFC, control characters (NUL bytes from broken exports) removed, non-breaking and odd spaces as
+ * plain spaces, runs collapsed, trimmed.
+ */
 export function clean(text: string): string {
-  return text.normalize("NFC").replace(SPACES, " ").trim();
+  return text.normalize("NFC").replace(CONTROLS, "").replace(SPACES, " ").trim();
 }
 
 /** Lower case without accents, typographic apostrophes and quotes made plain, spaces collapsed. */

@@ -32,6 +32,8 @@ export function readCsv(data: Buffer, path: string): RawFile {
   try {
     records = parse(text, {
       delimiter,
+      // Files stitched together from several machines mix their line endings.
+      record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
@@ -83,6 +85,9 @@ function decode(data: Buffer): {
   if (data[0] === 0xfe && data[1] === 0xff) {
     return { text: new TextDecoder("utf-16be").decode(data.subarray(2)), encoding: "utf-16be" };
   }
+  // UTF-16 saved without a BOM: every other byte of ASCII text is NUL.
+  const nuls = utf16Guess(data);
+  if (nuls) return { text: new TextDecoder(nuls).decode(data), encoding: nuls };
   const bad = firstInvalidUtf8(data);
   if (bad === -1) return { text: utf8(data), encoding: "utf-8" };
   let text = "";
@@ -90,6 +95,21 @@ function decode(data: Buffer): {
     text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
   }
   return { text, encoding: "windows-1252", badByte: bad };
+}
+
+function utf16Guess(data: Buffer): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(data.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (data[i] === 0) even++;
+    if (data[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd > half * 0.6 && even < half * 0.1) return "utf-16le";
+  if (even > half * 0.6 && odd < half * 0.1) return "utf-16be";
+  return undefined;
 }
 
 function utf8(data: Buffer): string {

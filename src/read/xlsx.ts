@@ -55,6 +55,12 @@ export async function readXlsx(
   } catch {
     return unreadable("archive zip endommagée ou tronquée");
   }
+  // No workbook needs a DTD; one that declares entities is refused before any XML parser sees it.
+  for (const [name, part] of parts) {
+    if (part.xml !== undefined && /<!DOCTYPE/i.test(part.xml)) {
+      return unreadable(`déclaration DOCTYPE dans ${name} : refusée (entités XML externes)`);
+    }
+  }
   const missing = missingPart(parts);
   if (missing) return unreadable(missing);
 

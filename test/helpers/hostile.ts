@@ -1,0 +1,267 @@
+import { once } from "node:events";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+
+/**
+ * Hostile and broken inputs, made at test time (the large ones are never committed). Each case
+ * says what `validate --format json` must answer: the exit code and the issue codes.
+ */
+
+export interface HostileCase {
+  name: string;
+  file: string;
+  /** Exit code of `validate`. */
+  exit: 0 | 1 | 2;
+  /** Issue codes expected in the JSON (in any order, duplicates ignored); none for exit 2. */
+  codes: string[];
+}
+
+interface ZipEntry {
+  name: string;
+  data: Buffer;
+  /** Declared uncompressed size, when it should lie. */
+  declared?: number;
+  /** Already deflated bytes (for entries too large to hold uncompressed). */
+  deflated?: Buffer;
+  crc?: number;
+}
+
+/** A minimal zip writer: enough to build archives that lie about their sizes. */
+function zip(entries: ZipEntry[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const body = e.deflated ?? deflateRawSync(e.data);
+    const size = e.declared ?? e.data.length;
+    const crc = e.crc ?? crc32(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const WORKBOOK = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bilan" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+
+/** A one-sheet workbook whose sheet XML is given (or given already deflated). */
+function workbook(sheet: ZipEntry): Buffer {
+  const text = (name: string, s: string): ZipEntry => ({ name, data: Buffer.from(s, "utf8") });
+  return zip([
+    text("[Content_Types].xml", CONTENT_TYPES),
+    text("_rels/.rels", ROOT_RELS),
+    text("xl/workbook.xml", WORKBOOK),
+    text("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+    sheet,
+  ]);
+}
+
+const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
+const inline = (ref: string, text: string) =>
+  `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+const HEADER_ROW = `<row r="1">${inline("A1", "Axe")}${inline("B1", "Code activité")}${inline("C1", "Activité")}${inline("D1", "Statut")}</row>`;
+const DATA_ROW = (r: number) =>
+  `<row r="${r}">${inline(`A${r}`, "1")}${inline(`B${r}`, "1.1.1")}${inline(`C${r}`, "Sensibiliser")}${inline(`D${r}`, "Réalisé")}</row>`;
+
+/** Deflates `total` bytes of spaces between a head and a tail, streaming: never held at once. */
+async function deflatedPadding(head: string, tail: string, total: number) {
+  const z = createDeflateRaw({ level: 1 });
+  const out: Buffer[] = [];
+  z.on("data", (d: Buffer) => out.push(d));
+  const ended = once(z, "end");
+  const chunk = Buffer.alloc(1 << 20, 0x20);
+  let crc = crc32(head);
+  z.write(head);
+  for (let left = total; left > 0; left -= chunk.length) {
+    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+    crc = crc32(piece, crc);
+    if (!z.write(piece)) await once(z, "drain");
+  }
+  crc = crc32(tail, crc);
+  z.end(tail);
+  await ended;
+  return { deflated: Buffer.concat(out), crc };
+}
+
+/** Writes every hostile case into `dir` and says what each must give. */
+export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
+  mkdirSync(dir, { recursive: true });
+  const cases: HostileCase[] = [];
+  const put = (
+    name: string,
+    file: string,
+    content: Buffer | string,
+    exit: 0 | 1 | 2,
+    codes: string[],
+  ) => {
+    writeFileSync(join(dir, file), content);
+    cases.push({ name, file, exit, codes });
+  };
+  const bilan = "Axe;Code activité;Activité;Statut\r\n";
+
+  put("empty CSV", "vide.csv", "", 1, ["empty-file"]);
+  put("empty XLSX", "vide.xlsx", "", 1, ["file-unreadable"]);
+  const garbage = Buffer.alloc(64 * 1024);
+  for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+  put("binary garbage as CSV", "binaire.csv", garbage, 1, [
+    "encoding-fallback",
+    "header-not-found",
+  ]);
+  put("binary garbage as XLSX", "binaire.xlsx", garbage, 1, ["file-unreadable"]);
+  put(
+    "a PDF renamed .xlsx",
+    "rapport.xlsx",
+    "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+    1,
+    ["file-unreadable"],
+  );
+  const good = workbook({
+    name: "xl/worksheets/sheet1.xml",
+    data: Buffer.from(
+      `${SHEET_HEAD}<sheetData>${HEADER_ROW}${DATA_ROW(2)}</sheetData></worksheet>`,
+    ),
+  });
+  put("a well-formed minimal workbook", "minimal.xlsx", good, 0, []);
+  put("a truncated XLSX", "tronque.xlsx", good.subarray(0, Math.floor(good.length * 0.6)), 1, [
+    "file-unreadable",
+  ]);
+
+  // 600 MB of sheet XML in well under 1 MB: refused from the declared size, never inflated.
+  const padding = 600 * 1024 * 1024;
+  const head = `${SHEET_HEAD}<sheetData>${HEADER_ROW}`;
+  const tail = `${DATA_ROW(2)}</sheetData></worksheet>`;
+  const bomb = await deflatedPadding(head, tail, padding);
+  put(
+    "a zip bomb that declares its size",
+    "bombe.xlsx",
+    workbook({
+      name: "xl/worksheets/sheet1.xml",
+      data: Buffer.alloc(0),
+      deflated: bomb.deflated,
+      crc: bomb.crc,
+      declared: head.length + padding + tail.length,
+    }),
+    1,
+    ["inflated-too-large"],
+  );
+  put(
+    "a zip bomb that lies about its size",
+    "bombe-menteuse.xlsx",
+    workbook({
+      name: "xl/worksheets/sheet1.xml",
+      data: Buffer.alloc(0),
+      deflated: bomb.deflated,
+      crc: bomb.crc,
+      declared: 4096,
+    }),
+    1,
+    ["file-unreadable"],
+  );
+  const xxe = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${SHEET_HEAD.replace(/^<\?xml[^>]*\?>/, "")}<sheetData>${HEADER_ROW}<row r="2">${inline("A2", "1")}${inline("B2", "1.1.1")}${inline("C2", "&xxe;")}${inline("D2", "Réalisé")}</row></sheetData></worksheet>`;
+  put(
+    "an external entity (XXE)",
+    "xxe.xlsx",
+    workbook({ name: "xl/worksheets/sheet1.xml", data: Buffer.from(xxe) }),
+    1,
+    ["file-unreadable"],
+  );
+  put(
+    "NUL bytes in a CSV",
+    "nul.csv",
+    Buffer.from(`${bilan}1;1.1.1;Sensi\u0000biliser;Réalisé\r\n`),
+    0,
+    [],
+  );
+  put(
+    "UTF-16 with BOM",
+    "utf16.csv",
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`${bilan}1;1.1.1;Sensibiliser;Réalisé\r\n`, "utf16le"),
+    ]),
+    0,
+    [],
+  );
+  put(
+    "UTF-16 without BOM",
+    "utf16-sans-bom.csv",
+    Buffer.from(`${bilan}1;1.1.1;Sensibiliser;Réalisé\r\n`, "utf16le"),
+    0,
+    [],
+  );
+  put(
+    "mixed line endings",
+    "fins-de-ligne.csv",
+    `${bilan}1;1.1.1;A;Réalisé\n1;1.1.2;B;Réalisé\r1;1.1.3;C;Réalisé\r\n`,
+    0,
+    [],
+  );
+  put(
+    "an unterminated quote",
+    "guillemet.csv",
+    `${bilan}1;1.1.1;"Sensibiliser;Réalisé\r\n1;1.1.2;B;Réalisé\r\n`,
+    1,
+    ["file-unreadable"],
+  );
+  put(
+    "a line with a million columns",
+    "colonnes.csv",
+    `${bilan}1;1.1.1;A;Réalisé;${"x;".repeat(1_000_000)}\r\n`,
+    1,
+    ["too-many-columns", "extra-cell"],
+  );
+  put(
+    "a 10 MB cell",
+    "cellule.csv",
+    `${bilan}1;1.1.1;${"a".repeat(10 * 1024 * 1024)};Réalisé\r\n`,
+    1,
+    ["cell-too-long"],
+  );
+
+  const many = new ExcelJS.Workbook();
+  for (let i = 1; i <= 1000; i++) many.addWorksheet(`F${i}`).addRow(["note"]);
+  put("1,000 sheets", "feuilles.xlsx", Buffer.from(await many.xlsx.writeBuffer()), 1, [
+    "sheet-skipped",
+    "header-not-found",
+  ]);
+  const claimed = `${SHEET_HEAD}<dimension ref="A1:XFD1048576"/><sheetData>${HEADER_ROW}${DATA_ROW(2)}<row r="1048576">${inline("A1048576", "fin")}</row></sheetData></worksheet>`;
+  put(
+    "a used range of 1,048,576 rows",
+    "plage.xlsx",
+    workbook({ name: "xl/worksheets/sheet1.xml", data: Buffer.from(claimed) }),
+    1,
+    ["missing-value", "invalid-value"],
+  );
+  return cases;
+}
