@@ -78,7 +78,7 @@ export async function compileWorkshop(
   const config: Config = options.config ? loadConfig(options.config) : findConfig(root);
   const out = resolve(options.out ?? join(root, config.output));
   const lang: Lang = options.lang ?? config.language ?? "fr";
-  const run: RunOptions = { base: root, exclude: [out] };
+  const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
   if (options.config) run.config = options.config;
   if (options.meta) run.meta = options.meta;
   if (options.onFile) run.onFile = options.onFile;

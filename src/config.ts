@@ -10,6 +10,8 @@ import { AppError } from "./errors.js";
  */
 
 export const CONFIG_FILE = "atelier.config.json";
+/** Where `atelier init` puts the blank templates; never read as submissions. */
+export const TEMPLATES_FOLDER = "modeles";
 
 const axisSchema = z.strictObject({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{1,11}$/, "un code en majuscules (PREV)"),

@@ -9,7 +9,9 @@ export type AppErrorCode =
   | "NO_SUBMISSION"
   | "UNSUPPORTED_FORMAT"
   | "CONFIG_INVALID"
-  | "OUTPUT_NOT_WRITABLE";
+  | "OUTPUT_NOT_WRITABLE"
+  | "BROWSER_NOT_FOUND"
+  | "PDF_FAILED";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

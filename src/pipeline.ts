@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { CONFIG_FILE, type Config, findConfig, loadConfig } from "./config.js";
+import { CONFIG_FILE, type Config, findConfig, loadConfig, TEMPLATES_FOLDER } from "./config.js";
 import { AppError } from "./errors.js";
 import { countBySeverity, type Issue, issue } from "./issues.js";
 import {
@@ -96,6 +96,8 @@ export interface RunOptions {
   meta?: Record<string, string>;
   /** Absolute paths never read as submissions (the output folder of a compile). */
   exclude?: readonly string[];
+  /** A folder with nothing to read is a result (compile of a fresh workshop), not an error. */
+  allowEmpty?: boolean;
   onFile?: (path: string, index: number, total: number) => void;
 }
 
@@ -132,7 +134,7 @@ export async function validatePaths(
     groups.push({ config, root, inputs: inputs.files });
   }
   const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
-  if (all.length === 0) throw noSubmission(paths, skipped);
+  if (all.length === 0 && !options.allowEmpty) throw noSubmission(paths, skipped);
   for (const g of groups) {
     if (g.config.reference && !references.has(g.config.reference)) {
       references.set(g.config.reference, await loadReference(g.config, base));
@@ -182,6 +184,7 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
     if (outputs.includes(abs)) return "own-output";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
     if (abs === resolve(root, "resolutions.csv")) return "workshop-file";
+    if (abs === resolve(root, TEMPLATES_FOLDER)) return "template";
     return undefined;
   };
 }
@@ -200,6 +203,30 @@ function noSubmission(paths: readonly string[], skipped: ValidationResult["skipp
     fr: `Aucun fichier .xlsx ou .csv à lire dans ${paths.join(", ")}${n ? ` (${n} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
     en: `No .xlsx or .csv file to read in ${paths.join(", ")}${n ? ` (${n} other file(s) skipped)` : ""}. Put the groups' files there.`,
   });
+}
+
+/** What a group fills in a bilan row; the rest may come prefilled from the reference plan. */
+const ASSESSMENT_FIELDS = [
+  "statut",
+  "taux_realisation",
+  "budget_execute",
+  "resultat",
+  "difficultes",
+  "observations",
+  "hors_plan",
+];
+
+/**
+ * A bilan row of a prefilled template that the group left as it was: an activity it did not
+ * assess, which is then reported among the activities nobody assessed, not as a broken row.
+ */
+function isUntouchedPrefill(record: RecordRow, reference: ReferencePlan | undefined): boolean {
+  const code = record.values.code_activite;
+  if (!reference || typeof code !== "string" || !reference.has(code)) return false;
+  if (record.issues.length > 0 || Object.keys(record.extras).length > 0) return false;
+  return ASSESSMENT_FIELDS.every(
+    (f) => record.values[f] === null || record.values[f] === undefined,
+  );
 }
 
 const HEADER_HELP = {
@@ -234,6 +261,8 @@ export function validateRaw(
     }
   }
   const sheetOrder = new Map<string | undefined, number>();
+  // A workbook with one filled sheet of three is normal: `no-data` only when nothing is filled.
+  const emptyTables: Issue[] = [];
   raw.sheets.forEach((sheet, i) => {
     sheetOrder.set(sheet.name, i);
     if (raw.format === "xlsx" && (isIdentificationSheet(sheet.name) || isHelperSheet(sheet.name))) {
@@ -272,6 +301,7 @@ export function validateRaw(
     const records: RecordRow[] = [];
     for (const row of sheet.rows.slice(found.headerIndex + 1)) {
       const record = readRow(table, row, ctx, raw.format === "csv" ? raw.delimiter : undefined);
+      if (table.kind === "bilan" && isUntouchedPrefill(record, reference)) continue;
       if (row.hidden) {
         record.issues.push(
           issue("hidden-row", { ...where, row: row.row }, { params: { row: row.row } }),
@@ -287,12 +317,12 @@ export function validateRaw(
       else entry.accepted++;
     }
     entry.rows = records.length;
-    if (records.length === 0) {
-      report.issues.push(issue("no-data", { ...where, row: table.headerRow }));
-    }
+    if (records.length === 0)
+      emptyTables.push(issue("no-data", { ...where, row: table.headerRow }));
     report.sheets.push(entry);
     report.tables.push({ table, records });
   });
+  if (report.tables.every((t) => t.records.length === 0)) report.issues.push(...emptyTables);
   // A file that gave no table at all must fail, whatever its sheets said one by one.
   if (report.tables.length === 0 && !report.issues.some((i) => i.severity === "error")) {
     const empty = raw.sheets.every((s) => s.rows.length === 0);

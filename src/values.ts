@@ -48,6 +48,8 @@ const EMPTY_MARKERS = new Set([
 ]);
 
 export function isEmptyText(text: string): boolean {
+  // The longest marker, `néant.`, has six characters: longer text is never folded here.
+  if (text.length > 12 && text.trim().length > 6) return false;
   return EMPTY_MARKERS.has(fold(text).replace(/\.$/, ""));
 }
 
@@ -200,13 +202,33 @@ function enumKeys(v: EnumValue, extra: readonly string[] = []): string[] {
   return [v.id, v.fr, v.en, ...(v.synonyms ?? []), ...extra].map(foldWords);
 }
 
+// Folded label → id, built once per field and synonym set: folding every label for every cell
+// was most of the time spent reading large files.
+const enumIndexes = new WeakMap<object, WeakMap<FieldSpec, Map<string, string>>>();
+
+function enumIndex(field: FieldSpec, synonyms: ParseContext["synonyms"]): Map<string, string> {
+  let byField = enumIndexes.get(synonyms);
+  if (!byField) {
+    byField = new WeakMap();
+    enumIndexes.set(synonyms, byField);
+  }
+  let index = byField.get(field);
+  if (!index) {
+    index = new Map();
+    const extra = synonyms[field.id] ?? {};
+    for (const v of field.values ?? []) {
+      for (const key of enumKeys(v, extra[v.id])) if (!index.has(key)) index.set(key, v.id);
+    }
+    byField.set(field, index);
+  }
+  return index;
+}
+
 const enumeration: Parser<"enum"> = (cell, field, ctx) => {
   const values = field.values ?? [];
-  const key = foldWords(cellText(cell));
+  const found = enumIndex(field, ctx.synonyms).get(foldWords(cellText(cell)));
+  if (found !== undefined) return { value: found };
   const extra = ctx.synonyms[field.id] ?? {};
-  for (const v of values) {
-    if (enumKeys(v, extra[v.id]).includes(key)) return { value: v.id };
-  }
   const near = closest(
     cellText(cell),
     values.flatMap((v) => enumKeys(v, extra[v.id]).map((k) => ({ k, v }))),
@@ -218,15 +240,31 @@ const enumeration: Parser<"enum"> = (cell, field, ctx) => {
   });
 };
 
+const axisIndexes = new WeakMap<readonly Axis[], Map<string, string>>();
+
+function axisIndex(axes: readonly Axis[]): Map<string, string> {
+  let index = axisIndexes.get(axes);
+  if (!index) {
+    index = new Map();
+    for (const a of axes) {
+      for (const name of [a.code, a.fr, a.en, ...a.aliases]) {
+        const key = foldWords(name);
+        if (!index.has(key)) index.set(key, a.code);
+      }
+    }
+    axisIndexes.set(axes, index);
+  }
+  return index;
+}
+
 const axis: Parser<"axis"> = (cell, _field, ctx) => {
   const raw = cellText(cell);
   const key = foldWords(raw);
+  const named = axisIndex(ctx.axes).get(key);
+  if (named !== undefined) return { value: named };
   const number = /^(?:axe|axis)?\s*(?:n ?o?\s*)?(\d{1,2})(?:\s|$)/.exec(key)?.[1];
-  for (const a of ctx.axes) {
-    const names = [a.code, a.fr, a.en, ...a.aliases].map(foldWords);
-    if (names.includes(key)) return { value: a.code };
-    if (number !== undefined && Number(number) === a.number) return { value: a.code };
-  }
+  const numbered = ctx.axes.find((a) => number !== undefined && Number(number) === a.number);
+  if (numbered) return { value: numbered.code };
   // `Axe 2 : Protection…` with the number missing or wrong is an error; a label prefix is not.
   if (number === undefined) {
     for (const a of ctx.axes) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { AppError } from "../errors.js";
@@ -6,7 +6,6 @@ import { issue } from "../issues.js";
 import { naturalCompare } from "../text.js";
 import { readCsv } from "./csv.js";
 import type { RawFile } from "./types.js";
-import { readXlsx } from "./xlsx.js";
 
 /**
  * Finding and opening submissions. Folders are walked recursively in natural order; lock files,
@@ -15,7 +14,13 @@ import { readXlsx } from "./xlsx.js";
  */
 
 /** Why a file was passed over; rendered in the user's language by the CLI. */
-export type SkipReason = "lock-file" | "hidden" | "not-spreadsheet" | "workshop-file";
+export type SkipReason =
+  | "lock-file"
+  | "hidden"
+  | "not-spreadsheet"
+  | "workshop-file"
+  | "link-outside"
+  | "template";
 
 /** What a caller's filter says of a path: a reason to list it as skipped, or `own-output`. */
 export type Exclusion = SkipReason | "own-output";
@@ -106,6 +111,7 @@ function walk(
   out: Inputs,
   add: (abs: string) => void,
   exclude: (abs: string) => Exclusion | undefined,
+  top = realpathSync(dir),
 ) {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     naturalCompare(a.name, b.name),
@@ -128,14 +134,35 @@ function walk(
       if (entry.isFile()) out.skipped.push({ path, reason: "hidden" });
       continue;
     }
-    if (entry.isDirectory()) {
-      walk(abs, base, out, add, exclude);
+    const isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Followed only to a file inside the folder being read: a link out of it could leak other
+      // data, and a link to a folder could loop (that folder is read where it really is).
+      const real = realTarget(abs);
+      if (!real?.startsWith(`${top}${sep}`)) {
+        out.skipped.push({ path, reason: "link-outside" });
+        continue;
+      }
+      if (!statSync(real).isFile()) continue;
+      isFile = true;
+    }
+    if (isDir) {
+      walk(abs, base, out, add, exclude, top);
       continue;
     }
-    if (!entry.isFile()) continue;
+    if (!isFile) continue;
     const ext = extname(entry.name).toLowerCase();
     if (READABLE.has(ext) || ext in CONVERTIBLE) add(abs);
     else out.skipped.push({ path, reason: "not-spreadsheet" });
+  }
+}
+
+function realTarget(abs: string): string | undefined {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return undefined; // a dangling link
   }
 }
 
@@ -199,8 +226,11 @@ export async function readInput(
       ],
     };
   }
+  // exceljs is loaded only when a workbook is met: CSV-only runs start faster without it.
   const raw =
-    formatOf === "csv" ? readCsv(data, file.path) : await readXlsx(data, file.path, limits);
+    formatOf === "csv"
+      ? readCsv(data, file.path)
+      : await (await import("./xlsx.js")).readXlsx(data, file.path, limits);
   return applyLimits(raw, limits);
 }
 

@@ -291,9 +291,10 @@ function conflitsTable(c: Consolidation): FlatTable {
 
 /**
  * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
- * leading `'` (OWASP). Numbers are never touched, so -5 stays a number.
+ * leading `'` (OWASP). A plain number such as `-5` or `+3,5` runs nothing and stays as it is.
  */
 export function neutralise(text: string): string {
+  if (/^[-+]?\d+([.,]\d+)?$/.test(text)) return text;
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 

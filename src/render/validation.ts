@@ -48,6 +48,11 @@ const SKIP_TEXT: Record<SkipReason, Record<Lang, string>> = {
     en: "Excel/LibreOffice lock file",
   },
   hidden: { fr: "fichier caché", en: "hidden file" },
+  template: { fr: "modèles vierges (atelier init)", en: "blank templates (atelier init)" },
+  "link-outside": {
+    fr: "lien vers l'extérieur du dossier, non suivi",
+    en: "link leading outside the folder, not followed",
+  },
   "not-spreadsheet": { fr: "pas un tableur", en: "not a spreadsheet" },
   "workshop-file": {
     fr: "fichier de l'atelier (configuration, plan, résolutions)",

@@ -10,7 +10,8 @@ import type { FlatTable } from "./tables.js";
  */
 
 export const HEADER_FILL = "FF1F4E79";
-export const MONEY_FORMAT = "# ##0";
+/** Grouped thousands in the reader's own separator (a space in French); `# ##0` misgroups in LibreOffice. */
+export const MONEY_FORMAT = "#,##0";
 
 export function addTableSheet(wb: ExcelJS.Workbook, table: FlatTable, lang: Lang) {
   const ws = wb.addWorksheet(table.title[lang].slice(0, 31), {

@@ -1,0 +1,124 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, win32 } from "node:path";
+import { pathToFileURL } from "node:url";
+import { AppError } from "../errors.js";
+
+/**
+ * Printing the HTML report to PDF with a Chromium-family browser already on the machine
+ * (Chromium, Chrome or Edge, which every Windows 10/11 laptop has), driven from the command line:
+ * no npm dependency and no download, so it works offline.
+ */
+
+/** Where browsers install themselves, per platform; `CHROME_PATH` comes first. */
+export function browserCandidates(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
+  const fromEnv = env.CHROME_PATH ? [env.CHROME_PATH] : [];
+  if (platform === "win32") {
+    const roots = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter(
+      (r): r is string => Boolean(r),
+    );
+    const apps = [
+      ["Google", "Chrome", "Application", "chrome.exe"],
+      ["Chromium", "Application", "chrome.exe"],
+      ["Microsoft", "Edge", "Application", "msedge.exe"],
+    ];
+    return [...fromEnv, ...apps.flatMap((app) => roots.map((root) => win32.join(root, ...app)))];
+  }
+  if (platform === "darwin") {
+    const apps = [
+      "Google Chrome.app/Contents/MacOS/Google Chrome",
+      "Chromium.app/Contents/MacOS/Chromium",
+      "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    ];
+    const roots = ["/Applications", ...(env.HOME ? [join(env.HOME, "Applications")] : [])];
+    return [...fromEnv, ...apps.flatMap((app) => roots.map((root) => join(root, app)))];
+  }
+  return [
+    ...fromEnv,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/snap/bin/chromium",
+    "/usr/bin/microsoft-edge",
+  ];
+}
+
+/** The first browser found, or `undefined`. */
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
+  return browserCandidates(env, platform).find((p) => exists(p));
+}
+
+/** Flags for a one-shot print: no profile, no network chatter, no header or footer. */
+export function printArgs(htmlFile: string, pdfFile: string, profile: string): string[] {
+  return [
+    "--headless",
+    "--disable-gpu",
+    "--no-sandbox",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    `--user-data-dir=${profile}`,
+    `--print-to-pdf=${resolve(pdfFile)}`,
+    "--no-pdf-header-footer",
+    // The name of the same flag before Chrome 120; newer versions ignore it.
+    "--print-to-pdf-no-header",
+    pathToFileURL(resolve(htmlFile)).href,
+  ];
+}
+
+export function browserNotFound(): AppError {
+  return new AppError("BROWSER_NOT_FOUND", {
+    fr: "Aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un (Debian/Ubuntu : sudo apt-get install chromium) ou donnez son chemin dans la variable CHROME_PATH ; le rapport HTML peut aussi être imprimé en PDF depuis le navigateur (Ctrl+P).",
+    en: "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
+  });
+}
+
+/**
+ * Prints `htmlFile` to `pdfFile` (A4, as the report's print CSS asks) with a fresh, throwaway
+ * browser profile. Throws an AppError when no browser is found or the print fails.
+ */
+export async function printPdf(
+  htmlFile: string,
+  pdfFile: string,
+  options: { browser?: string; timeoutMs?: number } = {},
+): Promise<void> {
+  const browser = options.browser ?? findChromium();
+  if (!browser) throw browserNotFound();
+  const profile = mkdtempSync(join(tmpdir(), "atelier-chromium-"));
+  try {
+    rmSync(pdfFile, { force: true });
+    const stderr = await new Promise<string>((done, fail) => {
+      execFile(
+        browser,
+        printArgs(htmlFile, pdfFile, profile),
+        { timeout: options.timeoutMs ?? 120_000, windowsHide: true },
+        (error, _stdout, err) => (error ? fail(Object.assign(error, { stderr: err })) : done(err)),
+      );
+    }).catch((e: Error & { stderr?: string }) => {
+      throw printFailed(browser, `${e.message} ${e.stderr ?? ""}`);
+    });
+    if (!existsSync(pdfFile) || readFileSync(pdfFile).subarray(0, 5).toString() !== "%PDF-") {
+      throw printFailed(browser, stderr);
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function printFailed(browser: string, detail: string): AppError {
+  const why = detail.trim().split("\n").slice(-3).join(" ").slice(0, 400);
+  return new AppError("PDF_FAILED", {
+    fr: `L'impression du PDF avec ${browser} a échoué${why ? ` : ${why}` : ""}. Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).`,
+    en: `Printing the PDF with ${browser} failed${why ? `: ${why}` : ""}. Open the HTML report in a browser and print it to PDF (Ctrl+P).`,
+  });
+}

@@ -1,0 +1,1061 @@
+import { readFileSync } from "node:fs";
+import type { Band } from "../indicators.js";
+import { cellOf, type Lang, messageOf } from "../issues.js";
+import type { Source } from "../merge.js";
+import type {
+  AxisFigures,
+  FindingCluster,
+  FindingType,
+  ReportAxis,
+  ReportModel,
+} from "./report.js";
+import { STATUS_IDS } from "./report.js";
+import {
+  axisShort,
+  axisTitle,
+  BAND_COLORS,
+  bandLabel,
+  conflictValue,
+  currencyLabel,
+  fieldLabel,
+  formatDate,
+  formatMillions,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  issueTitle,
+  missingInputs,
+  natureLabel,
+  REJETS_SHOWN,
+  ruleText,
+  SECTION_IDS,
+  type SectionId,
+  STATUS_COLORS,
+  sourceText,
+  statusLabel,
+  TEXTS,
+  typePlural,
+  weightsText,
+} from "./report-i18n.js";
+
+/**
+ * The report as one self-contained HTML page: `templates/report.html` gives the layout and the
+ * CSS (screen and A4 print), this module the body. Charts are inline SVG with a title, a label
+ * and a table next to them that holds the same numbers. Markup is only built through `el`,
+ * which escapes every string it is given: input text cannot become markup.
+ */
+
+/** Markup that is safe to insert: built by `el` from escaped parts. */
+class SafeHtml {
+  constructor(readonly html: string) {}
+}
+
+type Child = SafeHtml | string | number | null | undefined | false | readonly Child[];
+type Attrs = Record<string, string | number | boolean | null | undefined>;
+
+/** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+const VOID = new Set(["br", "meta", "col"]);
+const SVG_EMPTY = new Set(["rect", "line", "path", "circle"]);
+
+function renderChild(c: Child): string {
+  if (c === null || c === undefined || c === false) return "";
+  if (c instanceof SafeHtml) return c.html;
+  if (Array.isArray(c)) return c.map(renderChild).join("");
+  return escapeHtml(String(c));
+}
+
+function el(tag: string, attrs: Attrs | null, ...children: Child[]): SafeHtml {
+  const a = Object.entries(attrs ?? {})
+    .filter(([, v]) => v !== null && v !== undefined && v !== false)
+    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`))
+    .join("");
+  if (children.length === 0 && VOID.has(tag)) return new SafeHtml(`<${tag}${a}>`);
+  if (children.length === 0 && SVG_EMPTY.has(tag)) return new SafeHtml(`<${tag}${a}/>`);
+  return new SafeHtml(`<${tag}${a}>${children.map(renderChild).join("")}</${tag}>`);
+}
+
+const TEMPLATE_URL = new URL("../../templates/report.html", import.meta.url);
+
+/**
+ * Fills `{{name}}` slots with markup in one pass, so that text inserted in a slot is never read
+ * as a slot, and a `$&` in it is not a replacement pattern.
+ */
+export function fillTemplate(template: string, slots: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => slots[name] ?? whole);
+}
+
+type T = (typeof TEXTS)["fr"];
+
+interface Ctx {
+  m: ReportModel;
+  lang: Lang;
+  t: T;
+  pct: (v: number | null) => string;
+  money: (v: number) => string;
+  n: (v: number) => string;
+}
+
+const dash = "—";
+
+function table(
+  caption: string,
+  head: string[],
+  rows: Child[][],
+  options: {
+    numeric?: number[];
+    /** Short columns that must not wrap to one word a line. */
+    narrow?: number[];
+    id?: string;
+    total?: Child[];
+    className?: string;
+  } = {},
+): SafeHtml {
+  const numeric = new Set(options.numeric ?? []);
+  const narrow = new Set(options.narrow ?? []);
+  const cls = (i: number) => (numeric.has(i) ? "num" : narrow.has(i) ? "minw" : null);
+  const row = (cells: Child[], extra: string | null = null) =>
+    el(
+      "tr",
+      { class: extra },
+      cells.map((c, i) =>
+        i === 0 ? el("th", { scope: "row" }, c) : el("td", { class: cls(i) }, c),
+      ),
+    );
+  return el(
+    "table",
+    { id: options.id, class: options.className },
+    el("caption", null, caption),
+    el(
+      "thead",
+      null,
+      el(
+        "tr",
+        null,
+        head.map((h, i) => el("th", { scope: "col", class: cls(i) }, h)),
+      ),
+    ),
+    el(
+      "tbody",
+      null,
+      rows.map((r) => row(r)),
+      options.total ? row(options.total, "total") : null,
+    ),
+  );
+}
+
+/** A section whose heading is printed on the same page as its first block (`first`). */
+function section(id: SectionId, ctx: Ctx, first: Child, ...rest: Child[]): SafeHtml {
+  return el(
+    "section",
+    { id, class: MAJOR.has(id) ? "major" : null, "aria-labelledby": `${id}-h` },
+    el("div", { class: "keep" }, el("h2", { id: `${id}-h` }, ctx.t.sections[id]), first),
+    rest,
+  );
+}
+
+/** Sections that start a new printed page. */
+const MAJOR = new Set<SectionId>([
+  "statut",
+  "budget",
+  "forces-faiblesses",
+  "opportunites-menaces",
+  "non-evaluees",
+  "methode",
+  "annexe-sources",
+  "annexe-qualite",
+]);
+
+const p = (text: Child, className: string | null = null) => el("p", { class: className }, text);
+
+function sources(list: readonly Source[], _lang: Lang): SafeHtml {
+  return el(
+    "ul",
+    { class: "sources" },
+    list.map((s) => el("li", null, sourceText(s))),
+  );
+}
+
+// --- charts ------------------------------------------------------------------------------------
+
+const CHART_WIDTH = 720;
+
+function clip(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function svg(label: string, height: number, tableId: string, ...content: Child[]): SafeHtml {
+  return el(
+    "svg",
+    {
+      class: "chart",
+      role: "img",
+      "aria-label": label,
+      "aria-describedby": tableId,
+      viewBox: `0 0 ${CHART_WIDTH} ${height}`,
+      width: CHART_WIDTH,
+      height,
+    },
+    el("title", null, label),
+    content,
+  );
+}
+
+function legend(items: { label: string; fill: string }[], note?: string): SafeHtml {
+  return el(
+    "ul",
+    { class: "legend", "aria-hidden": "true" },
+    items.map((i) =>
+      el(
+        "li",
+        null,
+        el(
+          "svg",
+          { class: "swatch", width: 12, height: 12, viewBox: "0 0 12 12" },
+          el("rect", { width: 12, height: 12, rx: 2, fill: i.fill }),
+        ),
+        i.label,
+      ),
+    ),
+    note ? el("li", { class: "legend-note" }, note) : null,
+  );
+}
+
+function statusChart(ctx: Ctx, axes: readonly AxisFigures[]): SafeHtml {
+  const { lang, t, m } = ctx;
+  const withRef = m.received.reference !== null;
+  const keys = [...STATUS_IDS, ...(withRef ? (["non_evalue"] as const) : [])];
+  const countOf = (a: AxisFigures, k: (typeof keys)[number]) =>
+    k === "non_evalue" ? (a.unassessed ?? 0) : a.statuses[k];
+  const totals = axes.map((a) => keys.reduce((s, k) => s + countOf(a, k), 0));
+  const max = Math.max(1, ...totals);
+  const barWidth = CHART_WIDTH - 70;
+  const rowHeight = 62;
+  const height = axes.length * rowHeight + 4;
+  const labelOf = (k: (typeof keys)[number]) =>
+    k === "non_evalue" ? t.unassessedCol : statusLabel(k, lang);
+  const rows = axes.map((a, i) => {
+    const y = i * rowHeight;
+    let x = 0;
+    const segments = keys.map((k) => {
+      const count = countOf(a, k);
+      if (count === 0) return null;
+      const w = (count / max) * barWidth;
+      const color = STATUS_COLORS[k];
+      const seg = el(
+        "g",
+        null,
+        el(
+          "rect",
+          { x: x.toFixed(1), y: y + 22, width: w.toFixed(1), height: 28, fill: color.fill },
+          el("title", null, `${labelOf(k)}${t.colon}${count}`),
+        ),
+        w >= 18
+          ? el(
+              "text",
+              {
+                x: (x + w / 2).toFixed(1),
+                y: y + 41,
+                "text-anchor": "middle",
+                fill: color.ink,
+                class: "value",
+              },
+              formatNumber(count, lang),
+            )
+          : null,
+      );
+      x += w;
+      return seg;
+    });
+    return el(
+      "g",
+      null,
+      el("text", { x: 0, y: y + 15, class: "label" }, clip(axisShort(a.axis, lang))),
+      segments,
+      el(
+        "text",
+        { x: (x + 8).toFixed(1), y: y + 41, class: "total" },
+        t.activities(totals[i] ?? 0),
+      ),
+    );
+  });
+  const summary = axes
+    .map(
+      (a) =>
+        `${axisShort(a.axis, lang)}${t.colon}${keys.map((k) => `${labelOf(k)} ${countOf(a, k)}`).join(", ")}`,
+    )
+    .join(" ; ");
+  return el(
+    "figure",
+    { class: "chart-figure" },
+    svg(t.chartStatus(summary), height, "t-statut", rows),
+    el(
+      "figcaption",
+      null,
+      legend(keys.map((k) => ({ label: labelOf(k), fill: STATUS_COLORS[k].fill }))),
+    ),
+  );
+}
+
+function rateChart(ctx: Ctx): SafeHtml {
+  const { lang, t, m } = ctx;
+  const items: { label: string; rate: number | null; band: Band | null; bold: boolean }[] = [
+    ...m.axes.map((a) => ({
+      label: axisShort(a.axis, lang),
+      rate: a.rate,
+      band: a.band,
+      bold: false,
+    })),
+    { label: t.overall, rate: m.key.rate, band: m.key.band, bold: true },
+  ];
+  const top = 22;
+  const rowHeight = 50;
+  const barWidth = CHART_WIDTH - 80;
+  const height = top + items.length * rowHeight + 4;
+  const thresholds = [m.bands.moyen, m.bands.satisfaisant].map((b) =>
+    el(
+      "g",
+      { class: "threshold" },
+      el("line", {
+        x1: (b * barWidth).toFixed(1),
+        x2: (b * barWidth).toFixed(1),
+        y1: top - 4,
+        y2: height - 4,
+      }),
+      el(
+        "text",
+        { x: (b * barWidth).toFixed(1), y: 12, "text-anchor": "middle" },
+        formatPercent(b, lang),
+      ),
+    ),
+  );
+  const rows = items.map((item, i) => {
+    const y = top + i * rowHeight;
+    const w = item.rate === null ? 0 : Math.max(0, Math.min(1, item.rate)) * barWidth;
+    return el(
+      "g",
+      null,
+      el(
+        "text",
+        { x: 0, y: y + 14, class: item.bold ? "label strong" : "label" },
+        clip(item.label),
+      ),
+      el("rect", { x: 0, y: y + 20, width: barWidth, height: 20, class: "track" }),
+      item.band
+        ? el("rect", {
+            x: 0,
+            y: y + 20,
+            width: w.toFixed(1),
+            height: 20,
+            fill: BAND_COLORS[item.band],
+          })
+        : null,
+      el(
+        "text",
+        { x: (w + 6).toFixed(1), y: y + 35, class: "total" },
+        item.rate === null ? dash : ctx.pct(item.rate),
+      ),
+    );
+  });
+  const summary = items
+    .map(
+      (i) =>
+        `${i.label}${t.colon}${i.rate === null ? dash : ctx.pct(i.rate)} (${bandLabel(i.band, lang)})`,
+    )
+    .join(" ; ");
+  return el(
+    "figure",
+    { class: "chart-figure" },
+    svg(t.chartRate(summary), height, "t-taux", thresholds, rows),
+    el(
+      "figcaption",
+      null,
+      legend(
+        (["satisfaisant", "moyen", "insuffisant"] as const).map((b) => ({
+          label: bandLabel(b, lang),
+          fill: BAND_COLORS[b],
+        })),
+      ),
+    ),
+  );
+}
+
+const PLANNED_FILL = "#9cc3e4";
+const SPENT_FILL = "#1f5f99";
+
+function budgetChart(ctx: Ctx): SafeHtml {
+  const { lang, t, m } = ctx;
+  const axes = m.axes;
+  const max = Math.max(1, ...axes.flatMap((a) => [a.budget.planned, a.budget.spent]));
+  const barWidth = CHART_WIDTH - 90;
+  const rowHeight = 68;
+  const height = axes.length * rowHeight + 4;
+  const rows = axes.map((a, i) => {
+    const y = i * rowHeight;
+    const bar = (value: number, dy: number, fill: string, name: string) => {
+      const w = (value / max) * barWidth;
+      return el(
+        "g",
+        null,
+        el(
+          "rect",
+          { x: 0, y: y + dy, width: w.toFixed(1), height: 18, fill },
+          el("title", null, `${name}${t.colon}${ctx.money(value)}`),
+        ),
+        el(
+          "text",
+          { x: (w + 6).toFixed(1), y: y + dy + 14, class: "total" },
+          formatMillions(value, lang),
+        ),
+      );
+    };
+    return el(
+      "g",
+      null,
+      el("text", { x: 0, y: y + 15, class: "label" }, clip(axisShort(a.axis, lang))),
+      bar(a.budget.planned, 22, PLANNED_FILL, t.planned),
+      bar(a.budget.spent, 42, SPENT_FILL, t.spent),
+    );
+  });
+  const summary = axes
+    .map(
+      (a) =>
+        `${axisShort(a.axis, lang)}${t.colon}${t.planned} ${ctx.money(a.budget.planned)}, ${t.spent} ${ctx.money(a.budget.spent)}`,
+    )
+    .join(" ; ");
+  return el(
+    "figure",
+    { class: "chart-figure" },
+    svg(t.chartBudget(summary), height, "t-budget", rows),
+    el(
+      "figcaption",
+      null,
+      legend(
+        [
+          { label: t.planned, fill: PLANNED_FILL },
+          { label: t.spent, fill: SPENT_FILL },
+        ],
+        t.millions(currencyLabel(m.currency, lang)),
+      ),
+    ),
+  );
+}
+
+// --- sections ----------------------------------------------------------------------------------
+
+function keyFigures(ctx: Ctx): SafeHtml {
+  const { m, t, lang, pct, money, n } = ctx;
+  const k = m.key;
+  const card = (label: string, value: string, ...notes: Child[]) =>
+    el(
+      "div",
+      { class: "card" },
+      el("dt", null, label),
+      el("dd", { class: "value" }, value),
+      notes.filter(Boolean).map((note) => el("dd", null, note)),
+    );
+  const assessed =
+    k.reference !== null && k.assessedInReference !== null
+      ? card(
+          t.kAssessed,
+          t.kAssessedOf(n(k.assessedInReference), n(k.reference)),
+          t.kAssessedRef(k.reference > 0 ? pct(k.assessedInReference / k.reference) : dash),
+          k.notInReference.length > 0 ? t.kNotInRef(k.notInReference.join(", ")) : null,
+          k.horsPlan.length > 0 ? t.kHorsPlan(k.horsPlan.join(", ")) : null,
+        )
+      : card(
+          t.kAssessed,
+          n(k.assessed),
+          t.kAssessedNoRef,
+          k.horsPlan.length > 0 ? t.kHorsPlan(k.horsPlan.join(", ")) : null,
+        );
+  const rate =
+    k.rate === null
+      ? card(t.kRate, dash, t.notComputable)
+      : card(
+          t.kRate,
+          pct(k.rate),
+          el("span", { class: `band band-${k.band}` }, bandLabel(k.band, lang)),
+          t.kRateOn(k.assessed),
+        );
+  const budget =
+    k.budget.execution === null
+      ? card(t.kBudget, dash, t.notComputable)
+      : card(
+          t.kBudget,
+          pct(k.budget.execution),
+          t.kBudgetOn(money(k.budget.spent), money(k.budget.planned), k.budget.activities),
+        );
+  const missing = missingInputs(m, lang);
+  return section(
+    "chiffres-cles",
+    ctx,
+    el(
+      "dl",
+      { class: "cards" },
+      assessed,
+      rate,
+      budget,
+      card(t.kFindings, n(k.findings), t.kFindingsOn(k.findings, k.findingClusters)),
+      card(t.kProposals, n(k.propositions), t.kProposalsOn(m.plan.label)),
+      card(t.kConflicts, n(k.conflicts), t.kConflictsOn(k.conflicts)),
+    ),
+    missing.length > 0
+      ? el(
+          "aside",
+          { class: "missing", "aria-label": t.missing },
+          el("p", null, el("strong", null, t.missing)),
+          el(
+            "ul",
+            null,
+            missing.map((s) => el("li", null, s)),
+          ),
+        )
+      : null,
+  );
+}
+
+function statusSections(ctx: Ctx): SafeHtml[] {
+  const { m, t, lang, pct, money } = ctx;
+  if (m.received.bilan === 0) {
+    return (["statut", "taux", "budget"] as const).map((id) =>
+      section(id, ctx, p(t.noBilan, "empty")),
+    );
+  }
+  const withRef = m.received.reference !== null;
+  const sum = (f: (a: AxisFigures) => number) => m.axes.reduce((s, a) => s + f(a), 0);
+  const statusHead = [
+    t.axis,
+    ...STATUS_IDS.map((s) => statusLabel(s, lang)),
+    t.assessedCol,
+    ...(withRef ? [t.unassessedCol] : []),
+  ];
+  const numeric = statusHead.map((_, i) => i).slice(1);
+  const status = section(
+    "statut",
+    ctx,
+    [p(t.statusLead, "lead"), statusChart(ctx, m.axes)],
+    table(
+      t.statusCaption,
+      statusHead,
+      m.axes.map((a) => [
+        axisShort(a.axis, lang),
+        ...STATUS_IDS.map((s) => a.statuses[s]),
+        a.assessed,
+        ...(withRef ? [a.unassessed ?? 0] : []),
+      ]),
+      {
+        numeric,
+        id: "t-statut",
+        total: [
+          t.total,
+          ...STATUS_IDS.map((s) => sum((a) => a.statuses[s])),
+          sum((a) => a.assessed),
+          ...(withRef ? [sum((a) => a.unassessed ?? 0)] : []),
+        ],
+      },
+    ),
+  );
+  const bandCell = (band: Band | null) =>
+    band ? el("span", { class: `band band-${band}` }, bandLabel(band, lang)) : dash;
+  const rate = section(
+    "taux",
+    ctx,
+    [p(t.rateLead(pct(m.bands.satisfaisant), pct(m.bands.moyen)), "lead"), rateChart(ctx)],
+    table(
+      t.rateCaption,
+      [t.axis, t.assessedCol, t.rateCol, t.band],
+      m.axes.map((a) => [axisShort(a.axis, lang), a.assessed, pct(a.rate), bandCell(a.band)]),
+      {
+        numeric: [1, 2],
+        id: "t-taux",
+        total: [t.overall, m.key.assessed, pct(m.key.rate), bandCell(m.key.band)],
+      },
+    ),
+  );
+  const b = m.key.budget;
+  const budget =
+    b.activities === 0
+      ? section("budget", ctx, p(t.noBudget, "empty"))
+      : section(
+          "budget",
+          ctx,
+          [p(t.budgetLead(b.activities), "lead"), budgetChart(ctx)],
+          table(
+            t.budgetCaption(currencyLabel(m.currency, lang)),
+            [t.axis, t.activitiesCol, t.planned, t.spent, t.execution],
+            m.axes.map((a) => [
+              axisShort(a.axis, lang),
+              a.budget.activities,
+              money(a.budget.planned),
+              money(a.budget.spent),
+              pct(a.budget.execution),
+            ]),
+            {
+              numeric: [1, 2, 3, 4],
+              id: "t-budget",
+              total: [t.total, b.activities, money(b.planned), money(b.spent), pct(b.execution)],
+            },
+          ),
+        );
+  return [status, rate, budget];
+}
+
+function clusterItem(ctx: Ctx, c: FindingCluster): SafeHtml {
+  const { t, lang } = ctx;
+  const [head] = c.wordings;
+  const many = c.groups.length > 1;
+  return el(
+    "li",
+    { class: "cluster" },
+    el(
+      "p",
+      { class: "finding" },
+      el("span", { class: many ? "badge many" : "badge" }, t.citedBy(c.groups.length)),
+      " ",
+      el("strong", null, head?.text ?? ""),
+    ),
+    c.groups.length > 1 ? p(c.groups.join(", "), "groups") : null,
+    el(
+      "ul",
+      { class: "wordings" },
+      c.wordings.map((w) =>
+        el(
+          "li",
+          null,
+          c.wordings.length > 1 ? el("em", { class: "wording" }, t.quote(w.text)) : null,
+          sources(w.sources, lang),
+          w.code_activite || w.preuve || w.recommandation
+            ? p(
+                [
+                  w.code_activite
+                    ? [el("span", { class: "k" }, t.activity), " ", w.code_activite]
+                    : null,
+                  w.preuve
+                    ? [
+                        w.code_activite ? " · " : null,
+                        el("span", { class: "k" }, t.evidence),
+                        t.colon,
+                        w.preuve,
+                      ]
+                    : null,
+                  w.recommandation
+                    ? [
+                        w.code_activite || w.preuve ? " · " : null,
+                        el("span", { class: "k" }, t.recommendation),
+                        t.colon,
+                        w.recommandation,
+                      ]
+                    : null,
+                ],
+                "detail",
+              )
+            : null,
+        ),
+      ),
+    ),
+    c.addressedBy.length === 0
+      ? null
+      : el(
+          "div",
+          { class: "action" },
+          el("span", { class: "k" }, c.addressedBy.length > 1 ? t.addressedByMany : t.addressedBy),
+          t.colon,
+          c.addressedBy.length > 1
+            ? el(
+                "ul",
+                null,
+                c.addressedBy.map((a) => el("li", null, a)),
+              )
+            : c.addressedBy[0],
+        ),
+  );
+}
+
+function findingsSection(
+  ctx: Ctx,
+  id: SectionId,
+  types: readonly FindingType[],
+  none: string,
+): SafeHtml {
+  const { m, t, lang } = ctx;
+  if (m.received.constats === 0) return section(id, ctx, p(t.noConstats, "empty"));
+  const all = m.findings.flatMap((f) => types.flatMap((ty) => f.types[ty]));
+  if (all.length === 0) return section(id, ctx, p(none, "empty"));
+  return section(
+    id,
+    ctx,
+    p(t.findingsLead, "lead"),
+    m.findings.map((f) =>
+      el(
+        "section",
+        { class: "axis", "aria-label": axisTitle(f.axis, lang) },
+        el("h3", null, axisTitle(f.axis, lang)),
+        types.every((ty) => f.types[ty].length === 0)
+          ? p(t.noFindingsAxis, "empty")
+          : el(
+              "div",
+              { class: "ffom" },
+              types.map((ty) =>
+                el(
+                  "div",
+                  { class: `type type-${ty}` },
+                  el("h4", null, typePlural(ty, lang)),
+                  f.types[ty].length === 0
+                    ? p(t.noneRaised, "empty")
+                    : el(
+                        "ol",
+                        { class: "clusters" },
+                        f.types[ty].map((c) => clusterItem(ctx, c)),
+                      ),
+                ),
+              ),
+            ),
+      ),
+    ),
+  );
+}
+
+function axisName(m: ReportModel, code: string | null, lang: Lang): string {
+  const a: ReportAxis | undefined = m.axes.find((x) => x.axis.code === code)?.axis;
+  return a ? axisShort(a, lang) : (code ?? dash);
+}
+
+function unassessedSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  if (m.received.reference === null) return section("non-evaluees", ctx, p(t.noReference, "empty"));
+  if (m.unassessed.length === 0) return section("non-evaluees", ctx, p(t.allAssessed, "empty"));
+  return section(
+    "non-evaluees",
+    ctx,
+    p(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0), "lead"),
+    table(
+      t.unassessedCaption,
+      [t.code, t.axis, t.title],
+      m.unassessed.map((u) => [u.code, axisName(m, u.axe, lang), u.activite ?? dash]),
+    ),
+  );
+}
+
+function carriedSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  if (m.received.propositions === 0) {
+    return section("reconduites", ctx, p(t.noPropositions(m.plan.label), "empty"));
+  }
+  if (m.carriedOver.length === 0) {
+    return section("reconduites", ctx, p(t.noCarried(m.review.label), "empty"));
+  }
+  const rows = m.carriedOver.flatMap((c) =>
+    c.proposals.map((prop): Child[] => [
+      [
+        el("span", { class: "code" }, c.code),
+        c.activite ? [" ", c.activite] : null,
+        c.inReference ? null : [" ", el("em", null, `(${t.notInRef})`)],
+      ],
+      c.assessment
+        ? [
+            c.assessment.statut ? statusLabel(c.assessment.statut, lang) : dash,
+            c.assessment.taux_realisation !== null
+              ? `, ${formatPoints(c.assessment.taux_realisation, lang)}`
+              : null,
+          ]
+        : el("em", null, t.notAssessed),
+      prop.action,
+      natureLabel(prop.nature, lang),
+      [...new Set(prop.sources.map((s) => s.groupe).filter(Boolean))].join(", "),
+    ]),
+  );
+  return section(
+    "reconduites",
+    ctx,
+    p(t.carriedLead(m.plan.label), "lead"),
+    table(t.carriedCaption, [t.origin, t.assessmentCol, t.proposal, t.nature, t.groups], rows, {
+      className: "wide",
+      narrow: [1, 3, 4],
+    }),
+  );
+}
+
+function weaknessesSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  const id = "faiblesses-sans-action";
+  if (m.received.propositions === 0)
+    return section(id, ctx, p(t.noPropositions(m.plan.label), "empty"));
+  if (m.weaknesses.total === 0) return section(id, ctx, p(t.noWeakness, "empty"));
+  if (m.weaknesses.unaddressed.length === 0) {
+    return section(id, ctx, p(t.allAddressed, "empty"), p(t.weakRule, "note"));
+  }
+  return section(
+    id,
+    ctx,
+    p(t.weakLead(m.weaknesses.addressed, m.weaknesses.total), "lead"),
+    p(t.weakRule, "note"),
+    m.findings.map((f) => {
+      const list = m.weaknesses.unaddressed.filter((c) => c.axe === f.axis.code);
+      if (list.length === 0) return null;
+      return [
+        el("h3", null, axisTitle(f.axis, lang)),
+        el(
+          "ul",
+          { class: "plain" },
+          list.map((c) =>
+            el(
+              "li",
+              null,
+              el(
+                "span",
+                { class: c.groups.length > 1 ? "badge many" : "badge" },
+                t.citedBy(c.groups.length),
+              ),
+              " ",
+              el("strong", null, c.wordings[0]?.text ?? ""),
+              " ",
+              el("span", { class: "groups" }, `(${c.groups.join(", ")})`),
+            ),
+          ),
+        ),
+      ];
+    }),
+  );
+}
+
+function conflictsSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  if (m.received.bilan === 0) return section("conflits", ctx, p(t.noBilan, "empty"));
+  if (m.conflicts.length === 0) return section("conflits", ctx, p(t.noConflicts, "empty"));
+  const value = (field: string, v: unknown) => conflictValue(field, v, m.currency, lang);
+  return section(
+    "conflits",
+    ctx,
+    p(t.conflictsLead, "lead"),
+    table(
+      t.conflictsCaption,
+      [t.activity, t.field, t.versions, t.chosen, t.rule],
+      m.conflicts.map((c) => [
+        [el("span", { class: "code" }, c.key), c.activite ? [" ", c.activite] : null],
+        fieldLabel(c.field, lang),
+        el(
+          "ul",
+          { class: "versions" },
+          c.versions.map((v) =>
+            el(
+              "li",
+              null,
+              el("strong", null, value(c.field, v.value)),
+              " — ",
+              sourceText(v.source),
+            ),
+          ),
+        ),
+        el("strong", null, value(c.field, c.chosen)),
+        ruleText(c, lang),
+      ]),
+      { className: "wide" },
+    ),
+  );
+}
+
+function methodSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang, pct } = ctx;
+  const excluded = m.key.horsPlan.length > 0 ? ` (${m.key.horsPlan.join(", ")})` : "";
+  return section(
+    "methode",
+    ctx,
+    el(
+      "ul",
+      null,
+      t
+        .method(m, weightsText(m, lang), pct(m.bands.satisfaisant), pct(m.bands.moyen), excluded)
+        .map((s) => el("li", null, s)),
+      el("li", null, t.weakRule),
+    ),
+  );
+}
+
+function sourcesSection(ctx: Ctx): SafeHtml {
+  const { m, t } = ctx;
+  const s = m.sources;
+  return section(
+    "annexe-sources",
+    ctx,
+    p(
+      t.sourcesLead(
+        s.files.length,
+        s.rows.read,
+        s.rows.accepted,
+        s.rows.rejected,
+        s.rows.duplicates,
+      ),
+    ),
+    s.reference ? p(t.referenceFile(s.reference.path, s.reference.activities)) : null,
+    s.files.length === 0
+      ? null
+      : [
+          table(
+            t.filesCaption,
+            [t.file, t.groups, t.sessions, t.structure, t.kinds, t.rows, t.accepted, t.rejected],
+            s.files.map((f) => [
+              el("span", { class: "path" }, f.path),
+              f.groupes.join(", ") || dash,
+              f.sessions.join(", ") || dash,
+              f.structure ?? dash,
+              f.kinds.map((k) => t.kindNames[k] ?? k).join(", ") || dash,
+              f.rows,
+              f.accepted,
+              f.rejected,
+            ]),
+            { numeric: [5, 6, 7], className: "wide" },
+          ),
+          el(
+            "div",
+            { class: "pair" },
+            table(
+              t.groupsCaption,
+              [t.group, t.sessions, t.files, t.rows],
+              s.groups.map((g) => [g.name, g.sessions.join(", ") || dash, g.files, g.rows]),
+              { numeric: [2, 3] },
+            ),
+            table(
+              t.sessionsCaption,
+              [t.session, t.groups, t.files, t.rows],
+              s.sessions.map((x) => [x.name ?? t.noSession, x.groups.join(", "), x.files, x.rows]),
+              { numeric: [2, 3] },
+            ),
+          ),
+        ],
+  );
+}
+
+function qualitySection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  const q = m.quality;
+  if (q.byCode.length === 0) return section("annexe-qualite", ctx, p(t.noProblem, "empty"));
+  const severity = (sev: string) =>
+    el("span", { class: `sev sev-${sev}` }, sev === "error" ? t.severityError : t.severityWarning);
+  const shown = q.rejets.slice(0, REJETS_SHOWN);
+  return section(
+    "annexe-qualite",
+    ctx,
+    p(t.qualityLead(q.errors, q.warnings, q.rejets.length), "lead"),
+    table(
+      t.byCodeCaption,
+      [t.code, t.problem, t.severity, t.problems, t.rejectedRows],
+      q.byCode.map((c) => [
+        el("code", null, c.code),
+        issueTitle(c.code, lang),
+        severity(c.severity),
+        c.problems,
+        c.rejectedRows,
+      ]),
+      { numeric: [3, 4] },
+    ),
+    table(
+      t.byFileCaption,
+      [t.file, t.rows, t.rejected, t.errors, t.warnings],
+      q.byFile.map((f) => [
+        el("span", { class: "path" }, f.path),
+        f.rows,
+        f.rejected,
+        f.errors,
+        f.warnings,
+      ]),
+      { numeric: [1, 2, 3, 4] },
+    ),
+    shown.length === 0
+      ? null
+      : table(
+          t.rejetsCaption,
+          [t.file, t.where, t.problems],
+          shown.map((r) => [
+            el("span", { class: "path" }, r.file),
+            `${r.sheet ? `${r.sheet}, ` : ""}${t.rowWord} ${r.row}`,
+            el(
+              "ul",
+              { class: "plain" },
+              r.problems.map((prob) =>
+                el(
+                  "li",
+                  null,
+                  cellOf(prob) ? [el("code", null, cellOf(prob) ?? ""), " "] : null,
+                  messageOf(prob, lang),
+                ),
+              ),
+            ),
+          ]),
+          { className: "wide" },
+        ),
+    q.rejets.length > shown.length ? p(t.more(q.rejets.length - shown.length), "note") : null,
+  );
+}
+
+/** The report page: the template filled with the title and the body. */
+export function reportHtml(m: ReportModel, lang: Lang): string {
+  const t = TEXTS[lang];
+  const ctx: Ctx = {
+    m,
+    lang,
+    t,
+    pct: (v) => (v === null ? dash : formatPercent(v, lang)),
+    money: (v) => formatMoney(v, m.currency, lang),
+    n: (v) => formatNumber(v, lang),
+  };
+  const heading = t.heading(m);
+  const header = el(
+    "header",
+    { class: "cover" },
+    p(m.title, "kicker"),
+    el("h1", null, heading),
+    p(t.subtitle, "subtitle"),
+    p(
+      [
+        el("span", null, `${m.review.label} → ${m.plan.label}`),
+        " · ",
+        el("time", { datetime: m.generated }, t.generated(formatDate(m.generated, lang))),
+      ],
+      "meta",
+    ),
+    p(t.draft, "draft"),
+  );
+  const nav = el(
+    "nav",
+    { class: "toc", "aria-label": t.contents },
+    el("p", { class: "toc-title" }, t.contents),
+    el(
+      "ol",
+      null,
+      SECTION_IDS.map((id) => el("li", null, el("a", { href: `#${id}` }, t.sections[id]))),
+    ),
+  );
+  const body = el(
+    "div",
+    null,
+    header,
+    nav,
+    keyFigures(ctx),
+    statusSections(ctx),
+    findingsSection(ctx, "forces-faiblesses", ["force", "faiblesse"], t.noStrengths),
+    findingsSection(ctx, "opportunites-menaces", ["opportunite", "menace"], t.noOpportunities),
+    unassessedSection(ctx),
+    carriedSection(ctx),
+    weaknessesSection(ctx),
+    conflictsSection(ctx),
+    methodSection(ctx),
+    sourcesSection(ctx),
+    qualitySection(ctx),
+  );
+  const template = readFileSync(TEMPLATE_URL, "utf8");
+  return fillTemplate(template, {
+    lang: escapeHtml(lang),
+    title: escapeHtml(`${heading} — ${m.title}`),
+    body: body.html,
+  });
+}

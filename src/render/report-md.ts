@@ -1,0 +1,479 @@
+import { cellOf, type Lang, messageOf } from "../issues.js";
+import type { Source } from "../merge.js";
+import type { FindingCluster, FindingType, ReportModel } from "./report.js";
+import { STATUS_IDS } from "./report.js";
+import {
+  axisShort,
+  axisTitle,
+  bandLabel,
+  conflictValue,
+  currencyLabel,
+  fieldLabel,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  issueTitle,
+  missingInputs,
+  natureLabel,
+  REJETS_SHOWN,
+  ruleText,
+  type SectionId,
+  sourceText,
+  statusLabel,
+  TEXTS,
+  typePlural,
+  weightsText,
+} from "./report-i18n.js";
+
+/**
+ * The report as Markdown (GitHub flavour): the same sections as the HTML, tables instead of
+ * charts. Every piece of input text goes through `escapeMarkdown`, so that a `|`, a newline or a
+ * leading `#` in a finding can never break a table or start a heading.
+ */
+
+/**
+ * Input text made inert in Markdown: backslash, emphasis, code, link, table and strike-through
+ * characters escaped, HTML and entities neutralised, a leading block marker (`#`, `>`, `-`, `+`,
+ * `=`, `1.`) escaped, and line breaks as `<br>` so the text stays on its table row or list item.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .trim()
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/\\/g, "\\\\")
+        .replace(/[`*_[\]|~]/g, "\\$&")
+        .replace(/&(?=#?\w+;)/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/\t/g, " "),
+    )
+    .map((line, i) => (i === 0 ? escapeLeading(line) : line))
+    .join("<br>");
+}
+
+function escapeLeading(line: string): string {
+  return line
+    .replace(/^\s+/, "")
+    .replace(/^(#{1,6}(?=\s|$)|>|[-+](?=\s|$))/, "\\$1")
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/** Markdown that is already safe (built from escaped parts). */
+interface Md {
+  md: string;
+}
+type Cell = string | number | Md;
+
+const raw = (md: string): Md => ({ md });
+const e = escapeMarkdown;
+const cell = (c: Cell): string => (typeof c === "object" ? c.md : e(String(c)));
+
+function table(caption: string, head: Cell[], rows: Cell[][], numeric: number[] = []): string {
+  const align = head.map((_, i) => (numeric.includes(i) ? "---:" : "---"));
+  return [
+    `*${e(caption)}*`,
+    "",
+    `| ${head.map(cell).join(" | ")} |`,
+    `| ${align.join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
+}
+
+const dash = "—";
+
+export function reportMarkdown(m: ReportModel, lang: Lang): string {
+  const t = TEXTS[lang];
+  const pct = (v: number | null) => (v === null ? dash : formatPercent(v, lang));
+  const money = (v: number) => formatMoney(v, m.currency, lang);
+  const n = (v: number) => formatNumber(v, lang);
+  const sources = (list: readonly Source[]) => list.map((s) => e(sourceText(s))).join(" ; ");
+  const out: string[] = [];
+  const section = (id: SectionId, body: string[]) => {
+    out.push(`## ${e(t.sections[id])}`, "", ...body.flatMap((b) => [b, ""]));
+  };
+
+  out.push(
+    `# ${e(t.heading(m))}`,
+    "",
+    `*${e(t.subtitle)}*`,
+    "",
+    `${e(m.title)}<br>${e(`${m.review.label} → ${m.plan.label}`)}<br>${e(t.generated(formatDate(m.generated, lang)))}`,
+    "",
+    `> ${e(t.draft)}`,
+    "",
+  );
+
+  // --- key figures
+  const k = m.key;
+  const figures: string[] = [];
+  if (k.reference !== null && k.assessedInReference !== null) {
+    const share = k.reference > 0 ? formatPercent(k.assessedInReference / k.reference, lang) : dash;
+    figures.push(
+      `- **${e(t.kAssessed)}**${t.colon}${e(t.kAssessedOf(n(k.assessedInReference), n(k.reference)))} ${e(t.kAssessedRef(share))}`,
+    );
+  } else {
+    figures.push(`- **${e(t.kAssessed)}**${t.colon}${e(n(k.assessed))} ${e(t.kAssessedNoRef)}`);
+  }
+  if (k.notInReference.length > 0)
+    figures.push(`  - ${e(t.kNotInRef(k.notInReference.join(", ")))}`);
+  if (k.horsPlan.length > 0) figures.push(`  - ${e(t.kHorsPlan(k.horsPlan.join(", ")))}`);
+  figures.push(
+    k.rate === null
+      ? `- **${e(t.kRate)}**${t.colon}${e(t.notComputable)}`
+      : `- **${e(t.kRate)}**${t.colon}${e(pct(k.rate))} — ${e(bandLabel(k.band, lang))} (${e(t.kRateOn(k.assessed))})`,
+    k.budget.execution === null
+      ? `- **${e(t.kBudget)}**${t.colon}${e(t.notComputable)}`
+      : `- **${e(t.kBudget)}**${t.colon}${e(pct(k.budget.execution))} — ${e(t.kBudgetOn(money(k.budget.spent), money(k.budget.planned), k.budget.activities))}`,
+    `- **${e(t.kFindings)}**${t.colon}${e(t.kFindingsOn(k.findings, k.findingClusters))}`,
+    `- **${e(t.kProposals)}**${t.colon}${e(n(k.propositions))} ${e(t.kProposalsOn(m.plan.label))}`,
+    `- **${e(t.kConflicts)}**${t.colon}${e(n(k.conflicts))} — ${e(t.kConflictsOn(k.conflicts))}`,
+  );
+  const missing = missingInputs(m, lang);
+  const missingBlock =
+    missing.length > 0 ? [`**${e(t.missing)}**`, missing.map((s) => `- ${e(s)}`).join("\n")] : [];
+  section("chiffres-cles", [figures.join("\n"), ...missingBlock]);
+
+  // --- status by axis
+  if (m.received.bilan === 0) {
+    section("statut", [e(t.noBilan)]);
+    section("taux", [e(t.noBilan)]);
+    section("budget", [e(t.noBilan)]);
+  } else {
+    const withRef = m.received.reference !== null;
+    const head: Cell[] = [
+      t.axis,
+      ...STATUS_IDS.map((s) => statusLabel(s, lang)),
+      t.assessedCol,
+      ...(withRef ? [t.unassessedCol] : []),
+    ];
+    const rows = m.axes.map((a): Cell[] => [
+      axisShort(a.axis, lang),
+      ...STATUS_IDS.map((s) => a.statuses[s]),
+      a.assessed,
+      ...(withRef ? [a.unassessed ?? 0] : []),
+    ]);
+    const sum = (f: (a: (typeof m.axes)[number]) => number) => m.axes.reduce((s, a) => s + f(a), 0);
+    rows.push([
+      raw(`**${e(t.total)}**`),
+      ...STATUS_IDS.map((s) => sum((a) => a.statuses[s])),
+      sum((a) => a.assessed),
+      ...(withRef ? [sum((a) => a.unassessed ?? 0)] : []),
+    ]);
+    const numeric = head.map((_, i) => i).filter((i) => i > 0);
+    section("statut", [e(t.statusLead), table(t.statusCaption, head, rows, numeric)]);
+
+    const rateRows = m.axes.map((a): Cell[] => [
+      axisShort(a.axis, lang),
+      a.assessed,
+      pct(a.rate),
+      bandLabel(a.band, lang),
+    ]);
+    rateRows.push([raw(`**${e(t.overall)}**`), k.assessed, pct(k.rate), bandLabel(k.band, lang)]);
+    section("taux", [
+      e(t.rateLead(formatPercent(m.bands.satisfaisant, lang), formatPercent(m.bands.moyen, lang))),
+      table(t.rateCaption, [t.axis, t.assessedCol, t.rateCol, t.band], rateRows, [1, 2]),
+    ]);
+
+    if (k.budget.activities === 0) {
+      section("budget", [e(t.noBudget)]);
+    } else {
+      const budgetRows = m.axes.map((a): Cell[] => [
+        axisShort(a.axis, lang),
+        a.budget.activities,
+        money(a.budget.planned),
+        money(a.budget.spent),
+        pct(a.budget.execution),
+      ]);
+      budgetRows.push([
+        raw(`**${e(t.total)}**`),
+        k.budget.activities,
+        money(k.budget.planned),
+        money(k.budget.spent),
+        pct(k.budget.execution),
+      ]);
+      section("budget", [
+        e(t.budgetLead(k.budget.activities)),
+        table(
+          t.budgetCaption(currencyLabel(m.currency, lang)),
+          [t.axis, t.activitiesCol, t.planned, t.spent, t.execution],
+          budgetRows,
+          [1, 2, 3, 4],
+        ),
+      ]);
+    }
+  }
+
+  // --- findings
+  const findingsSection = (id: SectionId, types: readonly FindingType[], none: string) => {
+    if (m.received.constats === 0) return section(id, [e(t.noConstats)]);
+    const clusters = m.findings.flatMap((f) => types.flatMap((ty) => f.types[ty]));
+    if (clusters.length === 0) return section(id, [e(none)]);
+    const body: string[] = [e(t.findingsLead)];
+    for (const f of m.findings) {
+      const any = types.some((ty) => f.types[ty].length > 0);
+      body.push(`### ${e(axisTitle(f.axis, lang))}`);
+      if (!any) {
+        body.push(e(t.noFindingsAxis));
+        continue;
+      }
+      for (const ty of types) {
+        const list = f.types[ty];
+        if (list.length === 0) {
+          body.push(`*${e(t.noneOfType(typePlural(ty, lang)))}*`);
+          continue;
+        }
+        body.push(
+          `#### ${e(typePlural(ty, lang))}`,
+          list.map((c, i) => clusterMd(c, i)).join("\n"),
+        );
+      }
+    }
+    section(id, body);
+  };
+  const clusterMd = (c: FindingCluster, i: number): string => {
+    const head = c.wordings[0];
+    const lines = [
+      `${i + 1}. **${e(head?.text ?? "")}** — ${e(t.citedBy(c.groups.length))} (${e(c.groups.join(", "))})`,
+    ];
+    for (const w of c.wordings) {
+      const details = [
+        w.code_activite ? `${e(t.activity)} ${e(w.code_activite)}` : null,
+        w.preuve ? `${e(t.evidence)}${t.colon}${e(w.preuve)}` : null,
+        w.recommandation ? `${e(t.recommendation)}${t.colon}${e(w.recommandation)}` : null,
+      ].filter((d): d is string => d !== null);
+      const quoted = c.wordings.length > 1 ? `${e(t.quote(w.text))} — ` : "";
+      lines.push(
+        `   - ${quoted}${sources(w.sources)}${details.length ? `<br>${details.join(" ; ")}` : ""}`,
+      );
+    }
+    if (c.addressedBy.length > 0) {
+      const label = c.addressedBy.length > 1 ? t.addressedByMany : t.addressedBy;
+      lines.push(`   - ${e(label)}${t.colon}${c.addressedBy.map(e).join(" ; ")}`);
+    }
+    return lines.join("\n");
+  };
+  findingsSection("forces-faiblesses", ["force", "faiblesse"], t.noStrengths);
+  findingsSection("opportunites-menaces", ["opportunite", "menace"], t.noOpportunities);
+
+  // --- unassessed
+  if (m.received.reference === null) {
+    section("non-evaluees", [e(t.noReference)]);
+  } else if (m.unassessed.length === 0) {
+    section("non-evaluees", [e(t.allAssessed)]);
+  } else {
+    const axis = (code: string | null) => {
+      const a = m.axes.find((x) => x.axis.code === code);
+      return a ? axisShort(a.axis, lang) : (code ?? dash);
+    };
+    section("non-evaluees", [
+      e(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0)),
+      table(
+        t.unassessedCaption,
+        [t.code, t.axis, t.title],
+        m.unassessed.map((u) => [u.code, axis(u.axe), u.activite ?? dash]),
+      ),
+    ]);
+  }
+
+  // --- carried over
+  if (m.received.propositions === 0) {
+    section("reconduites", [e(t.noPropositions(m.plan.label))]);
+  } else if (m.carriedOver.length === 0) {
+    section("reconduites", [e(t.noCarried(m.review.label))]);
+  } else {
+    const rows = m.carriedOver.flatMap((c) =>
+      c.proposals.map((p): Cell[] => [
+        raw(
+          `${e(c.code)}${c.activite ? ` ${e(c.activite)}` : ""}${c.inReference ? "" : ` (${e(t.notInRef)})`}`,
+        ),
+        c.assessment
+          ? [
+              c.assessment.statut ? statusLabel(c.assessment.statut, lang) : dash,
+              c.assessment.taux_realisation !== null
+                ? formatPoints(c.assessment.taux_realisation, lang)
+                : null,
+            ]
+              .filter(Boolean)
+              .join(", ")
+          : t.notAssessed,
+        p.action,
+        natureLabel(p.nature, lang),
+        [...new Set(p.sources.map((s) => s.groupe).filter(Boolean))].join(", "),
+      ]),
+    );
+    section("reconduites", [
+      e(t.carriedLead(m.plan.label)),
+      table(t.carriedCaption, [t.origin, t.assessmentCol, t.proposal, t.nature, t.groups], rows),
+    ]);
+  }
+
+  // --- weaknesses without action
+  if (m.received.propositions === 0) {
+    section("faiblesses-sans-action", [e(t.noPropositions(m.plan.label))]);
+  } else if (m.weaknesses.total === 0) {
+    section("faiblesses-sans-action", [e(t.noWeakness)]);
+  } else if (m.weaknesses.unaddressed.length === 0) {
+    section("faiblesses-sans-action", [e(t.allAddressed), `*${e(t.weakRule)}*`]);
+  } else {
+    const body = [e(t.weakLead(m.weaknesses.addressed, m.weaknesses.total)), `*${e(t.weakRule)}*`];
+    for (const f of m.findings) {
+      const list = m.weaknesses.unaddressed.filter((c) => c.axe === f.axis.code);
+      if (list.length === 0) continue;
+      body.push(
+        `### ${e(axisTitle(f.axis, lang))}`,
+        list
+          .map(
+            (c) =>
+              `- **${e(c.wordings[0]?.text ?? "")}** — ${e(t.citedBy(c.groups.length))} (${e(c.groups.join(", "))})`,
+          )
+          .join("\n"),
+      );
+    }
+    section("faiblesses-sans-action", body);
+  }
+
+  // --- conflicts
+  if (m.received.bilan === 0) {
+    section("conflits", [e(t.noBilan)]);
+  } else if (m.conflicts.length === 0) {
+    section("conflits", [e(t.noConflicts)]);
+  } else {
+    const value = (field: string, v: unknown) => conflictValue(field, v, m.currency, lang);
+    section("conflits", [
+      e(t.conflictsLead),
+      table(
+        t.conflictsCaption,
+        [t.activity, t.field, t.versions, t.chosen, t.rule],
+        m.conflicts.map((c) => [
+          raw(`${e(c.key)}${c.activite ? ` ${e(c.activite)}` : ""}`),
+          fieldLabel(c.field, lang),
+          raw(
+            c.versions
+              .map((v) => `${e(value(c.field, v.value))} — ${e(sourceText(v.source))}`)
+              .join("<br>"),
+          ),
+          raw(`**${e(value(c.field, c.chosen))}**`),
+          ruleText(c, lang),
+        ]),
+      ),
+    ]);
+  }
+
+  // --- method
+  const excluded = m.key.horsPlan.length > 0 ? ` (${m.key.horsPlan.join(", ")})` : "";
+  section("methode", [
+    t
+      .method(
+        m,
+        weightsText(m, lang),
+        formatPercent(m.bands.satisfaisant, lang),
+        formatPercent(m.bands.moyen, lang),
+        excluded,
+      )
+      .concat(t.weakRule)
+      .map((s) => `- ${e(s)}`)
+      .join("\n"),
+  ]);
+
+  // --- annexes
+  const s = m.sources;
+  const annexA = [
+    e(
+      t.sourcesLead(
+        s.files.length,
+        s.rows.read,
+        s.rows.accepted,
+        s.rows.rejected,
+        s.rows.duplicates,
+      ),
+    ),
+  ];
+  if (s.reference) annexA.push(e(t.referenceFile(s.reference.path, s.reference.activities)));
+  if (s.files.length > 0) {
+    annexA.push(
+      table(
+        t.filesCaption,
+        [t.file, t.groups, t.sessions, t.kinds, t.rows, t.accepted, t.rejected],
+        s.files.map((f) => [
+          f.path,
+          f.groupes.join(", ") || dash,
+          f.sessions.join(", ") || dash,
+          f.kinds.map((kind) => t.kindNames[kind] ?? kind).join(", ") || dash,
+          f.rows,
+          f.accepted,
+          f.rejected,
+        ]),
+        [4, 5, 6],
+      ),
+      table(
+        t.groupsCaption,
+        [t.group, t.sessions, t.files, t.rows],
+        s.groups.map((g) => [g.name, g.sessions.join(", ") || dash, g.files, g.rows]),
+        [2, 3],
+      ),
+      table(
+        t.sessionsCaption,
+        [t.session, t.groups, t.files, t.rows],
+        s.sessions.map((x) => [x.name ?? t.noSession, x.groups.join(", "), x.files, x.rows]),
+        [2, 3],
+      ),
+    );
+  }
+  section("annexe-sources", annexA);
+
+  const q = m.quality;
+  if (q.byCode.length === 0) {
+    section("annexe-qualite", [e(t.noProblem)]);
+  } else {
+    const severity = (sev: string) => (sev === "error" ? t.severityError : t.severityWarning);
+    const body = [
+      e(t.qualityLead(q.errors, q.warnings, q.rejets.length)),
+      table(
+        t.byCodeCaption,
+        [t.code, t.problem, t.severity, t.problems, t.rejectedRows],
+        q.byCode.map((c) => [
+          raw(`\`${c.code}\``),
+          issueTitle(c.code, lang),
+          severity(c.severity),
+          c.problems,
+          c.rejectedRows,
+        ]),
+        [3, 4],
+      ),
+      table(
+        t.byFileCaption,
+        [t.file, t.rows, t.rejected, t.errors, t.warnings],
+        q.byFile.map((f) => [f.path, f.rows, f.rejected, f.errors, f.warnings]),
+        [1, 2, 3, 4],
+      ),
+    ];
+    if (q.rejets.length > 0) {
+      const shown = q.rejets.slice(0, REJETS_SHOWN);
+      body.push(
+        table(
+          t.rejetsCaption,
+          [t.file, t.where, t.problems],
+          shown.map((r) => [
+            r.file,
+            `${r.sheet ? `${r.sheet}, ` : ""}${t.rowWord} ${r.row}`,
+            raw(
+              r.problems
+                .map((p) => `${e(cellOf(p) ?? "")}${cellOf(p) ? " " : ""}${e(messageOf(p, lang))}`)
+                .join("<br>"),
+            ),
+          ]),
+        ),
+      );
+      if (q.rejets.length > shown.length) body.push(e(t.more(q.rejets.length - shown.length)));
+    }
+    section("annexe-qualite", body);
+  }
+
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
+}

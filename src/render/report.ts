@@ -1,0 +1,711 @@
+import { posix } from "node:path";
+import type { Config } from "../config.js";
+import { STATUTS, TYPES_CONSTAT } from "../fields.js";
+import { type Band, bandOf, scoreOf } from "../indicators.js";
+import type { IssueCode, Severity } from "../issues.js";
+import {
+  type Conflict,
+  type Consolidated,
+  type Consolidation,
+  fingerprint,
+  groupsByCluster,
+  identityText,
+  type Rejet,
+  type Source,
+} from "../merge.js";
+import type { FileReport } from "../pipeline.js";
+import { naturalCompare } from "../text.js";
+import { isRejected } from "../validate.js";
+
+/**
+ * The report on the plan under review (spec §8) as data: computed once from the consolidation,
+ * rendered by `report-md.ts` and `report-html.ts`. Nothing here depends on the language; the
+ * renderers pick labels and number formats.
+ *
+ * Choices where the specification is silent:
+ * - Figures come from `consolidation.indicateurs` (the same numbers as `consolidation.json`);
+ *   status counts and budget sums follow the same rule: activities marked `hors_plan` are left
+ *   out, and are listed apart.
+ * - "Activities assessed / in the reference plan" counts the reference codes that some accepted
+ *   row assessed; an assessed code outside the reference plan counts in the rate (as in
+ *   `computeIndicators`) and is named apart.
+ * - A cluster is ranked by the number of distinct groups that raised it, then by its number of
+ *   sources, then in consolidation order; its headline is its most cited wording.
+ * - A weakness is addressed by a proposition of the same axis code when the proposition carries
+ *   over the activity the weakness names (`code_activite` = `code_activite_origine`), or when the
+ *   proposition's action and expected result share at least two significant words (one when the
+ *   text has only one) with the weakness's wording or with its recommendation. Significant words
+ *   are those of `fingerprint` (accents, case, stop words and plural `s` folded) minus
+ *   `GENERIC_WORDS`, which every finding of this domain would share.
+ */
+
+export type StatusId = (typeof STATUTS)[number]["id"];
+export type FindingType = (typeof TYPES_CONSTAT)[number]["id"];
+
+export const STATUS_IDS: readonly StatusId[] = STATUTS.map((s) => s.id);
+export const FINDING_TYPES: readonly FindingType[] = TYPES_CONSTAT.map((t) => t.id);
+
+export interface ReportAxis {
+  code: string;
+  number: number;
+  fr: string;
+  en: string;
+}
+
+/** Σ prévu and Σ exécuté over the activities that give both, and their ratio. */
+export interface Budget {
+  planned: number;
+  spent: number;
+  /** Activities that give both amounts. */
+  activities: number;
+  execution: number | null;
+}
+
+export interface AxisFigures {
+  axis: ReportAxis;
+  /** Activities of the axis by consolidated status (unplanned activities left out). */
+  statuses: Record<StatusId, number>;
+  /** Activities counted in the rate. */
+  assessed: number;
+  /** Reference activities of the axis; `null` without a reference plan. */
+  inReference: number | null;
+  /** Reference activities of the axis nobody assessed; `null` without a reference plan. */
+  unassessed: number | null;
+  rate: number | null;
+  band: Band | null;
+  budget: Budget;
+}
+
+export interface Wording {
+  text: string;
+  code_activite: string | null;
+  preuve: string | null;
+  recommandation: string | null;
+  sources: Source[];
+}
+
+/** Near-duplicate findings (one cluster id), with every wording and its sources. */
+export interface FindingCluster {
+  id: string;
+  axe: string;
+  type: FindingType;
+  /** Distinct groups that raised it, sorted. */
+  groups: string[];
+  /** Most cited wording first. */
+  wordings: Wording[];
+  /** Weaknesses only: actions of proposals that address it (empty when none). */
+  addressedBy: string[];
+}
+
+export interface AxisFindings {
+  axis: ReportAxis;
+  /** Clusters by type, ranked by the number of groups that raised them. */
+  types: Record<FindingType, FindingCluster[]>;
+}
+
+/** An activity of the plan under review that a proposal carries over or rewords. */
+export interface CarriedOver {
+  code: string;
+  /** Title from the assessment, else from the reference plan. */
+  activite: string | null;
+  assessment: {
+    axe: string | null;
+    statut: string | null;
+    taux_realisation: number | null;
+    score: number | null;
+  } | null;
+  inReference: boolean;
+  proposals: {
+    axe: string | null;
+    action: string;
+    nature: string | null;
+    sources: Source[];
+  }[];
+}
+
+export interface ReportConflict extends Conflict {
+  /** Title of the activity, from the consolidation or the reference plan. */
+  activite: string | null;
+}
+
+export interface UnassessedActivity {
+  code: string;
+  axe: string | null;
+  activite: string | null;
+}
+
+export interface SourceFile {
+  path: string;
+  format: "csv" | "xlsx";
+  groupes: string[];
+  sessions: string[];
+  structure: string | null;
+  kinds: string[];
+  rows: number;
+  accepted: number;
+  rejected: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface GroupSummary {
+  name: string;
+  sessions: string[];
+  files: number;
+  rows: number;
+}
+
+export interface SessionSummary {
+  /** `null`: files that give no session. */
+  name: string | null;
+  groups: string[];
+  files: number;
+  rows: number;
+}
+
+export interface IssueCount {
+  code: IssueCode;
+  severity: Severity;
+  /** Problems of this code over every file. */
+  problems: number;
+  /** Rejected rows that have at least one problem of this code. */
+  rejectedRows: number;
+}
+
+export interface ReportModel {
+  title: string;
+  review: { label: string; from: number; to: number };
+  plan: { label: string; from: number; to: number };
+  /** ISO date-time of the generation (`generationTime()` at the call site). */
+  generated: string;
+  currency: string;
+  weights: Config["weights"];
+  bands: Config["bands"];
+  /** What the report could be built from, to say what is missing. */
+  received: {
+    rowsRead: number;
+    rowsAccepted: number;
+    bilan: number;
+    constats: number;
+    propositions: number;
+    /** Path of the reference plan, `null` when none is configured. */
+    reference: string | null;
+  };
+  key: {
+    /** Activities counted in the rate (assessed, not `hors_plan`). */
+    assessed: number;
+    /** Activities in the reference plan; `null` without one. */
+    reference: number | null;
+    /** Reference activities assessed; `null` without a reference plan. */
+    assessedInReference: number | null;
+    /** Codes assessed (and counted) that the reference plan does not list. */
+    notInReference: string[];
+    /** Codes marked `hors_plan`: outside every figure. */
+    horsPlan: string[];
+    rate: number | null;
+    band: Band | null;
+    budget: Budget;
+    findings: number;
+    findingClusters: number;
+    propositions: number;
+    conflicts: number;
+  };
+  axes: AxisFigures[];
+  findings: AxisFindings[];
+  unassessed: UnassessedActivity[];
+  carriedOver: CarriedOver[];
+  conflicts: ReportConflict[];
+  weaknesses: {
+    /** Weakness clusters (all axes). */
+    total: number;
+    addressed: number;
+    /** Weakness clusters no proposal addresses; empty when there is no proposal. */
+    unaddressed: FindingCluster[];
+  };
+  sources: {
+    files: SourceFile[];
+    groups: GroupSummary[];
+    sessions: SessionSummary[];
+    rows: Consolidation["summary"]["rows"];
+    /** The reference plan file and its activities. */
+    reference: { path: string; activities: number } | null;
+  };
+  quality: {
+    errors: number;
+    warnings: number;
+    byCode: IssueCount[];
+    /** Files with a rejected row or a problem. */
+    byFile: { path: string; rows: number; rejected: number; errors: number; warnings: number }[];
+    rejets: Rejet[];
+  };
+}
+
+/** Words that every finding or action of this domain may contain: they prove no link. */
+export const GENERIC_WORDS = new Set([
+  // the domain
+  "traite",
+  "personne",
+  "victime",
+  "pratique",
+  "assimilee",
+  "lutte",
+  "contre",
+  "national",
+  "nationale",
+  "niveau",
+  "region",
+  "zone",
+  // how a weakness is said
+  "insuffisance",
+  "insuffisant",
+  "insuffisante",
+  "faible",
+  "faiblesse",
+  "absence",
+  "manque",
+  "difficulte",
+  "probleme",
+  "peu",
+  "pas",
+  "non",
+  "tres",
+  "plus",
+  // how an action is said
+  "mettre",
+  "place",
+  "oeuvre",
+  "renforcer",
+  "renforcement",
+  "ameliorer",
+  "amelioration",
+  "assurer",
+  "appuyer",
+  "appui",
+  "developper",
+  "elaborer",
+  "organiser",
+  "promouvoir",
+  "soutenir",
+  "favoriser",
+  "faciliter",
+  "rendre",
+  "creer",
+  "creation",
+]);
+
+/** The words of a text that can link a weakness to an action. */
+export function significantWords(text: string): string[] {
+  // One-letter tokens are what is left of `n°`, `l'`: no topic.
+  return fingerprint(text).filter((w) => w.length > 1 && !GENERIC_WORDS.has(w));
+}
+
+/** Whether an action text shares enough significant words with a weakness text. */
+export function sharesTopic(weakness: readonly string[], action: ReadonlySet<string>): boolean {
+  if (weakness.length === 0) return false;
+  const common = weakness.filter((w) => action.has(w)).length;
+  return common >= Math.min(2, weakness.length);
+}
+
+const text = (v: unknown): string | null =>
+  typeof v === "string" && v.trim() !== "" ? v : v === null || v === undefined ? null : String(v);
+
+const compare = (a: string, b: string) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+function isReferenceFile(f: FileReport): boolean {
+  return (
+    f.tables.some((t) => t.table.kind === "reference") ||
+    (f.sheets.length > 0 && f.sheets.every((s) => s.kind === "reference"))
+  );
+}
+
+/** The reference plan as `loadReference` reads it: accepted rows, plan order, later rows win. */
+function referenceOf(files: readonly FileReport[]) {
+  const file = files.find(isReferenceFile);
+  if (!file) return null;
+  const activities = new Map<string, UnassessedActivity>();
+  for (const { table, records } of file.tables) {
+    if (table.kind !== "reference") continue;
+    for (const r of records) {
+      const code = r.values.code_activite;
+      if (isRejected(r, table) || typeof code !== "string") continue;
+      activities.set(code, { code, axe: text(r.values.axe), activite: text(r.values.activite) });
+    }
+  }
+  return { path: file.path, activities };
+}
+
+function axesOf(config: Config, extra: readonly (string | null)[]): ReportAxis[] {
+  const axes: ReportAxis[] = config.review.axes.map((a) => ({
+    code: a.code,
+    number: a.number,
+    fr: a.fr,
+    en: a.en,
+  }));
+  // An axis the configuration does not list (not possible once validated) still gets its rows.
+  for (const code of extra) {
+    if (code === null || axes.some((a) => a.code === code)) continue;
+    axes.push({ code, number: axes.length + 1, fr: code, en: code });
+  }
+  return axes;
+}
+
+function emptyStatuses(): Record<StatusId, number> {
+  return Object.fromEntries(STATUS_IDS.map((s) => [s, 0])) as Record<StatusId, number>;
+}
+
+function budgetOf(rows: readonly Consolidated<"bilan">[], execution: number | null): Budget {
+  const b: Budget = { planned: 0, spent: 0, activities: 0, execution };
+  for (const r of rows) {
+    if (typeof r.budget_prevu !== "number" || typeof r.budget_execute !== "number") continue;
+    b.planned += r.budget_prevu;
+    b.spent += r.budget_execute;
+    b.activities++;
+  }
+  return b;
+}
+
+/** Builds the report model; pure: the same consolidation gives the same model. */
+export function buildReport(
+  c: Consolidation,
+  files: readonly FileReport[],
+  config: Config,
+  generated: Date,
+): ReportModel {
+  const reference = referenceOf(files);
+  const counted = c.bilan.filter((b) => b.hors_plan !== true);
+  const axes = axesOf(config, [...c.bilan.map((b) => b.axe), ...c.constats.map((k) => k.axe)]);
+  const assessedCodes = new Set(c.bilan.map((b) => identityText(String(b.code_activite ?? ""))));
+  const inReference = (code: string) =>
+    reference !== null &&
+    [...reference.activities.keys()].some((k) => identityText(k) === identityText(code));
+  const referenceCodes = reference ? [...reference.activities.keys()] : [];
+  const unassessed: UnassessedActivity[] = c.non_evalues.map(
+    (code) => reference?.activities.get(code) ?? { code, axe: null, activite: null },
+  );
+
+  const axisFigures = axes.map((axis): AxisFigures => {
+    const rows = counted.filter((b) => b.axe === axis.code);
+    const statuses = emptyStatuses();
+    for (const r of rows) {
+      if (r.statut !== null && r.statut in statuses) statuses[r.statut as StatusId]++;
+    }
+    const rate = c.indicateurs.taux_realisation.par_axe[axis.code] ?? null;
+    const ofAxis = reference
+      ? [...reference.activities.values()].filter((a) => a.axe === axis.code)
+      : [];
+    return {
+      axis,
+      statuses,
+      assessed: rows.filter((r) => scoreOf(r, config) !== null).length,
+      inReference: reference ? ofAxis.length : null,
+      unassessed: reference ? unassessed.filter((u) => u.axe === axis.code).length : null,
+      rate,
+      band: bandOf(rate, config),
+      budget: budgetOf(rows, c.indicateurs.execution_budgetaire.par_axe[axis.code] ?? null),
+    };
+  });
+
+  const propositionsByAxis = new Map<string, { action: string; words: Set<string> }[]>();
+  for (const p of c.propositions) {
+    const action = text(p.action);
+    if (action === null || p.axe === null) continue;
+    const words = new Set(significantWords(`${action} ${text(p.resultat_attendu) ?? ""}`));
+    const list = propositionsByAxis.get(p.axe) ?? [];
+    list.push({ action, words });
+    propositionsByAxis.set(p.axe, list);
+  }
+  const clusters = clustersOf(c.constats);
+  for (const k of clusters) {
+    if (k.type !== "faiblesse") continue;
+    const by = new Set<string>();
+    const named = new Set(
+      k.wordings.flatMap((w) => (w.code_activite ? [identityText(w.code_activite)] : [])),
+    );
+    for (const p of c.propositions) {
+      const origin = p.code_activite_origine;
+      if (p.axe === k.axe && typeof origin === "string" && named.has(identityText(origin))) {
+        by.add(String(p.action));
+      }
+    }
+    for (const p of propositionsByAxis.get(k.axe) ?? []) {
+      const linked = k.wordings.some(
+        (w) =>
+          sharesTopic(significantWords(w.text), p.words) ||
+          (w.recommandation !== null && sharesTopic(significantWords(w.recommandation), p.words)),
+      );
+      if (linked) by.add(p.action);
+    }
+    k.addressedBy = [...by];
+  }
+  const findings = axes.map((axis): AxisFindings => {
+    const types = Object.fromEntries(
+      FINDING_TYPES.map((t) => [t, clusters.filter((k) => k.axe === axis.code && k.type === t)]),
+    ) as Record<FindingType, FindingCluster[]>;
+    return { axis, types };
+  });
+  const weak = clusters.filter((k) => k.type === "faiblesse");
+
+  const rate = c.indicateurs.taux_realisation.global;
+  const titleOf = (code: string): string | null => {
+    const row = c.bilan.find((b) => b.code_activite === code);
+    return text(row?.activite) ?? reference?.activities.get(code)?.activite ?? null;
+  };
+
+  return {
+    title: config.title,
+    review: { label: config.review.label, from: config.review.from, to: config.review.to },
+    plan: { label: config.plan.label, from: config.plan.from, to: config.plan.to },
+    generated: generated.toISOString(),
+    currency: config.currency,
+    weights: { ...config.weights },
+    bands: { ...config.bands },
+    received: {
+      rowsRead: c.summary.rows.read,
+      rowsAccepted: c.summary.rows.accepted,
+      bilan: c.bilan.length,
+      constats: c.constats.length,
+      propositions: c.propositions.length,
+      reference: reference?.path ?? null,
+    },
+    key: {
+      assessed: counted.filter((r) => scoreOf(r, config) !== null).length,
+      reference: reference ? reference.activities.size : null,
+      assessedInReference: reference
+        ? referenceCodes.filter((code) => assessedCodes.has(identityText(code))).length
+        : null,
+      notInReference: reference
+        ? counted.map((b) => String(b.code_activite)).filter((code) => !inReference(code))
+        : [],
+      horsPlan: c.bilan.filter((b) => b.hors_plan === true).map((b) => String(b.code_activite)),
+      rate,
+      band: bandOf(rate, config),
+      budget: budgetOf(counted, c.indicateurs.execution_budgetaire.global),
+      findings: c.constats.length,
+      findingClusters: clusters.length,
+      propositions: c.propositions.length,
+      conflicts: c.conflits.length,
+    },
+    axes: axisFigures,
+    findings,
+    unassessed,
+    carriedOver: carriedOverOf(c, reference?.activities ?? new Map(), config),
+    conflicts: c.conflits.map((k) => ({ ...k, activite: titleOf(k.key) })),
+    weaknesses: {
+      total: weak.length,
+      addressed: weak.filter((k) => k.addressedBy.length > 0).length,
+      unaddressed: c.propositions.length > 0 ? weak.filter((k) => k.addressedBy.length === 0) : [],
+    },
+    sources: sourcesOf(files, c, reference),
+    quality: qualityOf(files, c),
+  };
+}
+
+/** Clusters in consolidation order, then ranked inside each axis and type. */
+function clustersOf(constats: readonly Consolidated<"constats">[]): FindingCluster[] {
+  const groups = groupsByCluster(constats);
+  const byId = new Map<string, { first: number; rows: Consolidated<"constats">[] }>();
+  constats.forEach((row, i) => {
+    const id = row.cluster ?? `#${i}`;
+    const entry = byId.get(id) ?? { first: i, rows: [] };
+    entry.rows.push(row);
+    byId.set(id, entry);
+  });
+  const sourceCount = (k: FindingCluster) => k.wordings.reduce((n, w) => n + w.sources.length, 0);
+  return [...byId.entries()]
+    .map(([id, { first, rows }]) => {
+      const head = rows[0] as Consolidated<"constats">;
+      const wordings = rows
+        .map((r, i): Wording & { i: number } => ({
+          i,
+          text: text(r.constat) ?? "",
+          code_activite: text(r.code_activite),
+          preuve: text(r.preuve),
+          recommandation: text(r.recommandation),
+          sources: r.sources,
+        }))
+        .sort((a, b) => b.sources.length - a.sources.length || a.i - b.i)
+        .map(({ i: _, ...w }) => w);
+      const cluster: FindingCluster = {
+        id,
+        axe: String(head.axe),
+        type: head.type as FindingType,
+        groups: groups.get(id) ?? [],
+        wordings,
+        addressedBy: [],
+      };
+      return { cluster, first };
+    })
+    .sort(
+      (a, b) =>
+        b.cluster.groups.length - a.cluster.groups.length ||
+        sourceCount(b.cluster) - sourceCount(a.cluster) ||
+        a.first - b.first,
+    )
+    .map((x) => x.cluster);
+}
+
+function carriedOverOf(
+  c: Consolidation,
+  reference: ReadonlyMap<string, UnassessedActivity>,
+  config: Config,
+): CarriedOver[] {
+  const byCode = new Map<string, CarriedOver>();
+  for (const p of c.propositions) {
+    const code = text(p.code_activite_origine);
+    if (code === null) continue;
+    let entry = byCode.get(identityText(code));
+    if (!entry) {
+      const row = c.bilan.find(
+        (b) => identityText(String(b.code_activite ?? "")) === identityText(code),
+      );
+      const ref = [...reference.values()].find((a) => identityText(a.code) === identityText(code));
+      entry = {
+        code,
+        activite: text(row?.activite) ?? ref?.activite ?? null,
+        assessment: row
+          ? {
+              axe: row.axe,
+              statut: row.statut,
+              taux_realisation: row.taux_realisation,
+              score: scoreOf(row, config),
+            }
+          : null,
+        inReference: ref !== undefined,
+        proposals: [],
+      };
+      byCode.set(identityText(code), entry);
+    }
+    entry.proposals.push({
+      axe: p.axe,
+      action: text(p.action) ?? "",
+      nature: p.nature,
+      sources: p.sources,
+    });
+  }
+  return [...byCode.values()].sort((a, b) => compare(a.code, b.code));
+}
+
+function sourcesOf(
+  files: readonly FileReport[],
+  c: Consolidation,
+  reference: ReturnType<typeof referenceOf>,
+): ReportModel["sources"] {
+  const groups = new Map<string, { sessions: Set<string>; files: Set<string>; rows: number }>();
+  const sessions = new Map<
+    string | null,
+    { groups: Set<string>; files: Set<string>; rows: number }
+  >();
+  const out: SourceFile[] = [];
+  for (const f of files) {
+    if (isReferenceFile(f)) continue;
+    const fallback = f.meta.groupe ?? posix.basename(f.path, posix.extname(f.path));
+    const fileGroups = new Set<string>();
+    const fileSessions = new Set<string | null>();
+    const note = (groupe: string, session: string | null, rows: number) => {
+      fileGroups.add(groupe);
+      fileSessions.add(session);
+      const g = groups.get(groupe) ?? { sessions: new Set(), files: new Set(), rows: 0 };
+      if (session !== null) g.sessions.add(session);
+      g.files.add(f.path);
+      g.rows += rows;
+      groups.set(groupe, g);
+      const s = sessions.get(session) ?? { groups: new Set(), files: new Set(), rows: 0 };
+      s.groups.add(groupe);
+      s.files.add(f.path);
+      s.rows += rows;
+      sessions.set(session, s);
+    };
+    for (const { table, records } of f.tables) {
+      if (table.kind === "reference") continue;
+      for (const r of records) {
+        note(r.meta.groupe ?? fallback, r.meta.session ?? f.meta.session ?? null, 1);
+      }
+    }
+    if (fileGroups.size === 0) note(fallback, f.meta.session ?? null, 0);
+    const sum = (k: "rows" | "accepted" | "rejected") => f.sheets.reduce((n, s) => n + s[k], 0);
+    const errors = f.issues.filter((i) => i.severity === "error").length;
+    out.push({
+      path: f.path,
+      format: f.format,
+      groupes: [...fileGroups].sort(compare),
+      sessions: [...fileSessions].filter((s): s is string => s !== null).sort(compare),
+      structure: f.meta.structure ?? null,
+      kinds: [
+        ...new Set(
+          f.sheets.map((s) => s.kind).filter((k): k is NonNullable<typeof k> => k !== null),
+        ),
+      ],
+      rows: sum("rows"),
+      accepted: sum("accepted"),
+      rejected: sum("rejected"),
+      errors,
+      warnings: f.issues.length - errors,
+    });
+  }
+  out.sort((a, b) => compare(a.path, b.path));
+  return {
+    files: out,
+    groups: [...groups.entries()]
+      .map(([name, g]) => ({
+        name,
+        sessions: [...g.sessions].sort(compare),
+        files: g.files.size,
+        rows: g.rows,
+      }))
+      .sort((a, b) => compare(a.name, b.name)),
+    sessions: [...sessions.entries()]
+      .map(([name, s]) => ({
+        name,
+        groups: [...s.groups].sort(compare),
+        files: s.files.size,
+        rows: s.rows,
+      }))
+      .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : compare(a.name, b.name))),
+    rows: { ...c.summary.rows },
+    reference: reference ? { path: reference.path, activities: reference.activities.size } : null,
+  };
+}
+
+function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel["quality"] {
+  const counts = new Map<IssueCode, IssueCount>();
+  const all = [...files.flatMap((f) => f.issues), ...c.issues];
+  for (const i of all) {
+    const entry = counts.get(i.code) ?? {
+      code: i.code,
+      severity: i.severity,
+      problems: 0,
+      rejectedRows: 0,
+    };
+    entry.problems++;
+    counts.set(i.code, entry);
+  }
+  for (const r of c.rejets) {
+    for (const code of new Set(r.problems.map((p) => p.code))) {
+      const entry = counts.get(code);
+      if (entry) entry.rejectedRows++;
+    }
+  }
+  const byFile = files
+    .map((f) => {
+      const errors = f.issues.filter((i) => i.severity === "error").length;
+      return {
+        path: f.path,
+        rows: f.sheets.reduce((n, s) => n + s.rows, 0),
+        rejected: f.sheets.reduce((n, s) => n + s.rejected, 0),
+        errors,
+        warnings: f.issues.length - errors,
+      };
+    })
+    .filter((f) => f.rejected > 0 || f.errors > 0 || f.warnings > 0)
+    .sort((a, b) => b.rejected - a.rejected || b.errors - a.errors || compare(a.path, b.path));
+  return {
+    errors: c.summary.errors,
+    warnings: c.summary.warnings,
+    byCode: [...counts.values()].sort(
+      (a, b) =>
+        b.rejectedRows - a.rejectedRows || b.problems - a.problems || compare(a.code, b.code),
+    ),
+    byFile,
+    rejets: c.rejets,
+  };
+}

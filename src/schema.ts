@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { Config } from "./config.js";
+import { fieldsMarkdown } from "./docs.js";
+import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "./fields.js";
+import type { Lang } from "./issues.js";
+import { dataPackage } from "./render/datapackage.js";
+import { type FlatTable, kindColumns } from "./render/tables.js";
+import { schemaFor } from "./validate.js";
+
+/**
+ * `atelier schema`: the field registry in three forms, each derived, none written by hand.
+ * The JSON Schema describes a typed row as validation sees it (ids, codes, numbers); the Table
+ * Schema describes the consolidated CSV columns; the Markdown is the README's field reference.
+ */
+
+type JsonSchema = Record<string, unknown>;
+type TableSchema = ReturnType<typeof dataPackage>["resources"][number]["schema"];
+
+const KIND_TITLES: Record<Kind, Record<Lang, string>> = {
+  bilan: { fr: "Bilan d'une activité du plan évalué", en: "Assessment of one activity" },
+  constats: { fr: "Constat (forces, faiblesses, opportunités, menaces)", en: "Finding (SWOT)" },
+  propositions: {
+    fr: "Action proposée pour le nouveau plan",
+    en: "Action proposed for the new plan",
+  },
+};
+
+/**
+ * One JSON Schema (draft 2020-12) per kind, from the same zod schema that validates rows; each
+ * property gets the registry's label as `title` and its help as `description`.
+ */
+export function schemaJson(config: Config, lang: Lang = "fr"): Record<Kind, JsonSchema> {
+  const out = {} as Record<Kind, JsonSchema>;
+  for (const kind of KIND_NAMES) {
+    const schema = z.toJSONSchema(schemaFor(kind, config)) as JsonSchema;
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const f of KINDS[kind] as readonly FieldSpec[]) {
+      const property = properties[f.id];
+      if (!property) continue;
+      properties[f.id] = {
+        title: f[lang].replace("{year}", "…"),
+        description: f.help[lang],
+        ...property,
+      };
+    }
+    out[kind] = { $schema: schema.$schema, title: KIND_TITLES[kind][lang], ...schema };
+  }
+  return out;
+}
+
+/**
+ * One Frictionless Table Schema per kind, for the consolidated CSVs: the same columns and
+ * constraints as `datapackage.json`, without the provenance columns that merging adds.
+ */
+export function tableSchema(config: Config): Record<Kind, TableSchema> {
+  const tables: FlatTable[] = KIND_NAMES.map((kind) => {
+    const fields = KINDS[kind] as readonly FieldSpec[];
+    const ours = (name: string) =>
+      fields.some(
+        (f) => f.id === name || (f.type === "yearAmounts" && name.startsWith(`${f.id}_`)),
+      );
+    return {
+      name: kind,
+      title: { fr: kind, en: kind },
+      columns: kindColumns(kind, config, kind === "propositions" ? "plan" : "review").filter((c) =>
+        ours(c.name),
+      ),
+      rows: [],
+    };
+  });
+  const pkg = dataPackage(tables, config, ";");
+  const out = {} as Record<Kind, TableSchema>;
+  KIND_NAMES.forEach((kind, i) => {
+    const resource = pkg.resources[i];
+    if (resource) out[kind] = resource.schema;
+  });
+  return out;
+}
+
+/** The README's field reference (`<!-- fields -->`), exactly. */
+export function schemaMarkdown(): string {
+  return fieldsMarkdown();
+}

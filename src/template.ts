@@ -1,0 +1,1046 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type ExcelJS from "exceljs";
+import {
+  type Axis,
+  CONFIG_FILE,
+  type Config,
+  defaultConfig,
+  loadConfig,
+  TEMPLATES_FOLDER,
+} from "./config.js";
+import { AppError } from "./errors.js";
+import {
+  type FieldSpec,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  metadataFields,
+  type ReferenceActivity,
+  referenceFields,
+} from "./fields.js";
+import type { Lang } from "./issues.js";
+import { type FileReport, validateRaw } from "./pipeline.js";
+import { displayPath, readInput } from "./read/index.js";
+import { columnLetter } from "./read/types.js";
+import { type FlatTable, toCsv } from "./render/tables.js";
+import { HEADER_FILL, newWorkbook, workbookBytes } from "./render/workbook.js";
+import { isRejected } from "./validate.js";
+
+/**
+ * Blank submission templates, derived from the field registry and the configuration: what a
+ * group fills must come back valid. One workbook holds an Instructions sheet, an Identification
+ * sheet (key/value rows, as `readIdentification` reads them), one sheet per kind with the
+ * canonical headers on row 1, and a hidden `Listes` sheet (XLSForm layout `list_name | name |
+ * label`) that every dropdown references by range, so no list meets Excel's 255-character limit
+ * on inline lists. `initWorkshop` scaffolds a workshop folder around these templates.
+ */
+
+export interface TemplateOptions {
+  /** One kind, or every kind in one workbook (default). */
+  kind?: Kind | "all";
+  lang: Lang;
+  config: Config;
+  /** Prefilled on the Identification sheet. */
+  groupe?: string;
+  session?: string;
+  /** Activities of the plan under review: the Bilan sheet comes prefilled with one row each. */
+  reference?: readonly ReferenceActivity[];
+}
+
+/** One column of a kind sheet (and of its CSV template). */
+export interface TemplateColumn {
+  /** Header as written: the label in the template's language, ` *` when required. */
+  header: string;
+  field: FieldSpec;
+  /** `calendarYear`: one column per plan year, marked X; `yearAmount`: the cost of one year. */
+  role: "field" | "calendarYear" | "yearAmount";
+  year?: number;
+  /** Name of the Listes list that the column's dropdown shows. */
+  list?: string;
+  width: number;
+}
+
+/** A list of the Listes sheet: `name` is what atelier stores, `label` what the dropdown shows. */
+export interface TemplateList {
+  name: string;
+  items: { name: string; label: string }[];
+}
+
+/**
+ * Template bytes are reproducible: the dates inside the file are this fixed instant unless the
+ * caller gives one (the CLI may pass `generationTime()`).
+ */
+export const TEMPLATE_DATE = new Date(Date.UTC(2023, 0, 1));
+
+/** Rows below the header that carry the dropdowns and checks; a group writes far fewer. */
+export const TEMPLATE_ROWS = 500;
+
+const LISTS_SHEET = "Listes";
+const PREFILLED_FILL = "FFF2F2F2";
+const OPTIONAL_HEADER_FILL = "FF4A6FA5";
+const INPUT_FILL = "FFFFF8DC";
+/**
+ * Fonts are named: a font without a name is drawn in LibreOffice's default serif, next to the
+ * Calibri of the rest of the sheet.
+ */
+const FONT = { name: "Calibri", size: 11 } as const;
+
+const SHEET_NAMES: Record<Kind, Record<Lang, string>> = {
+  bilan: { fr: "Bilan", en: "Assessment" },
+  constats: { fr: "Constats", en: "Findings" },
+  propositions: { fr: "Propositions", en: "Proposals" },
+};
+
+const T = {
+  fr: {
+    instructions: "Instructions",
+    identification: "Identification",
+    required: "oui",
+    optional: "non",
+    yes: "Oui",
+    no: "Non",
+    axis: (a: Axis) => `Axe ${a.number} – ${a.fr}`,
+    intro: "Ce classeur est le modèle de remise des groupes de travail. Comment le remplir :",
+    steps: (kinds: readonly Kind[], config: Config, prefilled: boolean) => [
+      "Remplissez d'abord la feuille « Identification » (groupe, session, structure, rapporteur, date).",
+      ...kinds.map((k) => `Feuille « ${SHEET_NAMES[k].fr} » : ${KIND_PURPOSE[k].fr}`),
+      "Les colonnes marquées * sont obligatoires. Ne modifiez pas la ligne d'en-tête et n'ajoutez pas de colonnes.",
+      "Sélectionnez une cellule : un message rappelle ce qu'il faut y écrire. Pour les colonnes à liste, choisissez la valeur dans la liste déroulante (▼).",
+      "Montants en FCFA, en chiffres, sans décimales (1500000). Taux de réalisation : un nombre de 0 à 100 (75 veut dire 75 %).",
+      ...(kinds.includes("propositions")
+        ? [
+            `Calendrier des propositions : mettez X dans la colonne de chaque année prévue (${config.plan.from} à ${config.plan.to}).`,
+          ]
+        : []),
+      ...(prefilled
+        ? [
+            `La feuille « Bilan » reprend les activités du ${config.review.label} (cellules grises) : remplissez le statut et les chiffres des activités que votre groupe évalue, et supprimez les lignes des autres.`,
+          ]
+        : []),
+      "Laissez vides les feuilles qui ne concernent pas votre groupe.",
+      "Enregistrez au format Excel (.xlsx), même dans LibreOffice, et remettez le fichier au rapporteur de l'atelier.",
+    ],
+    reference: "Signification des colonnes",
+    tableHead: [
+      "Feuille",
+      "Colonne",
+      "Obligatoire",
+      "Signification",
+      "Valeurs autorisées",
+      "Exemple",
+    ],
+    axes: (label: string) => `Axes du ${label}`,
+    axesHead: ["N°", "Code", "Intitulé"],
+    allowed: "Valeurs autorisées",
+    or: " ; ",
+    example: "Exemple",
+    free: "Texte libre",
+    code: "Chiffres séparés par des points",
+    amount: "Nombre entier ≥ 0, en FCFA",
+    percent: (min: number, max: number) => `Nombre de ${min} à ${max} (75 = 75 %)`,
+    list: "Texte ; plusieurs éléments séparés par ;",
+    date: "Date jj/mm/aaaa",
+    calendar: (from: number, to: number) =>
+      `X dans la colonne de chaque année prévue (${from} à ${to})`,
+    yearColumn: (year: number) => `Calendrier : X si l'action est prévue en ${year}.`,
+    yearAmounts: (from: number, to: number) => `Nombre entier ≥ 0 par année (${from} à ${to})`,
+    marked: (years: number[]) => `X sous ${years.join(", ")}`,
+    pick: "Choisissez dans la liste.",
+    listErrorTitle: "Valeur hors liste",
+    listError: (values: string) => `Choisissez une valeur de la liste : ${values}`,
+    numberErrorTitle: "Nombre attendu",
+    amountError: "Écrivez un montant en FCFA : un nombre entier, sans espace ni unité (1500000).",
+    percentError: (min: number, max: number) =>
+      `Écrivez un nombre de ${min} à ${max}, sans le signe % (75 pour 75 %).`,
+    dateErrorTitle: "Date attendue",
+    dateError: "Écrivez une date jj/mm/aaaa (18/07/2023).",
+    idHelp: "Remplissez la colonne B. Ces informations valent pour tout le fichier.",
+    listsHead: ["list_name", "name", "label"],
+  },
+  en: {
+    instructions: "Instructions",
+    identification: "Identification",
+    required: "yes",
+    optional: "no",
+    yes: "Yes",
+    no: "No",
+    axis: (a: Axis) => `Axis ${a.number} – ${a.en}`,
+    intro: "This workbook is the submission template of the working groups. How to fill it:",
+    steps: (kinds: readonly Kind[], config: Config, prefilled: boolean) => [
+      "First fill the “Identification” sheet (group, session, organisation, rapporteur, date).",
+      ...kinds.map((k) => `Sheet “${SHEET_NAMES[k].en}”: ${KIND_PURPOSE[k].en}`),
+      "Columns marked * are required. Do not change the header row and do not add columns.",
+      "Select a cell: a message says what to write in it. In columns with a list, pick the value from the dropdown (▼).",
+      "Amounts in FCFA, as figures, without decimals (1500000). Completion rate: a number from 0 to 100 (75 means 75%).",
+      ...(kinds.includes("propositions")
+        ? [
+            `Timeline of the proposals: put X in the column of each planned year (${config.plan.from} to ${config.plan.to}).`,
+          ]
+        : []),
+      ...(prefilled
+        ? [
+            `The “${SHEET_NAMES.bilan.en}” sheet lists the activities of the ${config.review.label} (grey cells): fill in the status and figures of the activities your group assesses, and delete the other rows.`,
+          ]
+        : []),
+      "Leave empty the sheets that do not concern your group.",
+      "Save as Excel (.xlsx), even in LibreOffice, and hand the file to the workshop rapporteur.",
+    ],
+    reference: "What each column means",
+    tableHead: ["Sheet", "Column", "Required", "Meaning", "Allowed values", "Example"],
+    axes: (label: string) => `Axes of the ${label}`,
+    axesHead: ["No.", "Code", "Title"],
+    allowed: "Allowed values",
+    or: "; ",
+    example: "Example",
+    free: "Free text",
+    code: "Digits separated by dots",
+    amount: "Whole number ≥ 0, in FCFA",
+    percent: (min: number, max: number) => `Number from ${min} to ${max} (75 = 75%)`,
+    list: "Text; several items separated by ;",
+    date: "Date dd/mm/yyyy",
+    calendar: (from: number, to: number) =>
+      `X in the column of each planned year (${from} to ${to})`,
+    yearColumn: (year: number) => `Timeline: X if the action is planned in ${year}.`,
+    yearAmounts: (from: number, to: number) => `Whole number ≥ 0 per year (${from} to ${to})`,
+    marked: (years: number[]) => `X under ${years.join(", ")}`,
+    pick: "Pick from the list.",
+    listErrorTitle: "Value not in the list",
+    listError: (values: string) => `Pick a value from the list: ${values}`,
+    numberErrorTitle: "Number expected",
+    amountError: "Write an amount in FCFA: a whole number, without spaces or unit (1500000).",
+    percentError: (min: number, max: number) =>
+      `Write a number from ${min} to ${max}, without the % sign (75 for 75%).`,
+    dateErrorTitle: "Date expected",
+    dateError: "Write a date dd/mm/yyyy (18/07/2023).",
+    idHelp: "Fill in column B. This information applies to the whole file.",
+    listsHead: ["list_name", "name", "label"],
+  },
+} as const;
+
+const KIND_PURPOSE: Record<Kind, Record<Lang, string>> = {
+  bilan: {
+    fr: "une ligne par activité du plan évalué (statut, résultats, budget).",
+    en: "one row per activity of the plan under review (status, results, budget).",
+  },
+  constats: {
+    fr: "une ligne par constat : force, faiblesse, opportunité ou menace.",
+    en: "one row per finding: strength, weakness, opportunity or threat.",
+  },
+  propositions: {
+    fr: "une ligne par action proposée pour le nouveau plan.",
+    en: "one row per action proposed for the new plan.",
+  },
+};
+
+// --- lists and columns, from the registry ------------------------------------------------------
+
+/** The list a field's dropdown shows, if it has one. */
+function listOf(f: FieldSpec, kind: Kind, hasActivities: boolean): string | undefined {
+  if (f.type === "axis") return kind === "propositions" ? "axe_nouveau_plan" : "axe_plan_evalue";
+  if (f.type === "enum") return f.id;
+  if (f.type === "bool") return "oui_non";
+  // Codes are only offered from the reference plan; a new code stays possible (warning style).
+  if (f.type === "code" && hasActivities) return "activite";
+  return undefined;
+}
+
+function widthOf(f: FieldSpec): number {
+  switch (f.type) {
+    case "axis":
+      return 30;
+    case "code":
+      return 14;
+    case "enum":
+      return 22;
+    case "amount":
+    case "yearAmounts":
+      return 16;
+    case "percent":
+    case "bool":
+    case "date":
+      return 14;
+    default:
+      return f.required ? 40 : 32;
+  }
+}
+
+/**
+ * The columns of a kind, in registry order. The calendar becomes one column per plan year marked
+ * X (the reader takes either form; ticking years is what groups get right without a format),
+ * and the yearly cost one column per plan year.
+ */
+export function templateColumns(
+  kind: Kind,
+  lang: Lang,
+  config: Config,
+  hasActivities = false,
+): TemplateColumn[] {
+  const columns: TemplateColumn[] = [];
+  const years: number[] = [];
+  for (let y = config.plan.from; y <= config.plan.to; y++) years.push(y);
+  for (const f of KINDS[kind] as readonly FieldSpec[]) {
+    if (f.type === "calendar") {
+      for (const year of years) {
+        columns.push({
+          // A bare `2023` next to the cost columns reads as an amount; the reader ignores the
+          // bracket, which says what to write.
+          header: `${year} (X)`,
+          field: f,
+          role: "calendarYear",
+          year,
+          list: "marque",
+          width: 9,
+        });
+      }
+      continue;
+    }
+    if (f.type === "yearAmounts") {
+      for (const year of years) {
+        columns.push({
+          header: f[lang].replace("{year}", String(year)),
+          field: f,
+          role: "yearAmount",
+          year,
+          width: widthOf(f),
+        });
+      }
+      continue;
+    }
+    const column: TemplateColumn = {
+      header: f.required ? `${f[lang]} *` : f[lang],
+      field: f,
+      role: "field",
+      width: widthOf(f),
+    };
+    const list = listOf(f, kind, hasActivities);
+    if (list) column.list = list;
+    columns.push(column);
+  }
+  return columns;
+}
+
+function axisLabel(a: Axis, lang: Lang): string {
+  return T[lang].axis(a);
+}
+
+/** Every enumeration the templates use, in the XLSForm list layout. */
+export function templateLists(
+  config: Config,
+  lang: Lang,
+  reference: readonly ReferenceActivity[] = [],
+): TemplateList[] {
+  const lists: TemplateList[] = [
+    {
+      name: "axe_plan_evalue",
+      items: config.review.axes.map((a) => ({ name: a.code, label: axisLabel(a, lang) })),
+    },
+    {
+      name: "axe_nouveau_plan",
+      items: config.plan.axes.map((a) => ({ name: a.code, label: axisLabel(a, lang) })),
+    },
+  ];
+  const seen = new Set<string>();
+  for (const kind of KIND_NAMES) {
+    for (const f of KINDS[kind] as readonly FieldSpec[]) {
+      if (!f.values || seen.has(f.id)) continue;
+      seen.add(f.id);
+      lists.push({ name: f.id, items: f.values.map((v) => ({ name: v.id, label: v[lang] })) });
+    }
+  }
+  lists.push({
+    name: "oui_non",
+    items: [
+      { name: "oui", label: T[lang].yes },
+      { name: "non", label: T[lang].no },
+    ],
+  });
+  const years: TemplateList["items"] = [];
+  for (let y = config.plan.from; y <= config.plan.to; y++) {
+    years.push({ name: String(y), label: String(y) });
+  }
+  lists.push({ name: "annee", items: years });
+  lists.push({ name: "marque", items: [{ name: "x", label: "X" }] });
+  if (config.sessions && config.sessions.length > 0) {
+    lists.push({ name: "session", items: config.sessions.map((s) => ({ name: s, label: s })) });
+  }
+  const codes = [...new Set(reference.map((r) => r.code_activite).filter(isText))];
+  if (codes.length > 0) {
+    lists.push({ name: "activite", items: codes.map((c) => ({ name: c, label: c })) });
+  }
+  return lists;
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === "string" && v !== "";
+}
+
+// --- texts shown to the group -------------------------------------------------------------------
+
+function allowedText(f: FieldSpec, kind: Kind, lang: Lang, config: Config): string {
+  const t = T[lang];
+  const period = config.plan;
+  switch (f.type) {
+    case "axis":
+      return (kind === "propositions" ? config.plan.axes : config.review.axes)
+        .map((a) => axisLabel(a, lang))
+        .join(t.or);
+    case "enum":
+      return (f.values ?? []).map((v) => v[lang]).join(t.or);
+    case "bool":
+      return [t.yes, t.no].join(t.or);
+    case "amount":
+      return t.amount;
+    case "percent":
+      return t.percent(f.min ?? 0, f.max ?? 100);
+    case "code":
+      return t.code;
+    case "calendar":
+      return t.calendar(period.from, period.to);
+    case "yearAmounts":
+      return t.yearAmounts(period.from, period.to);
+    case "list":
+      return t.list;
+    case "date":
+      return t.date;
+    default:
+      return t.free;
+  }
+}
+
+/** The registry's example as the group would enter it in this template and language. */
+function exampleText(f: FieldSpec, kind: Kind, lang: Lang, config: Config): string {
+  const example = f.example;
+  if (example === undefined) return "";
+  if (f.values) {
+    const v = f.values.find((x) => [x.id, x.fr, x.en].includes(example));
+    return v ? v[lang] : example;
+  }
+  if (f.type === "axis") {
+    const n = Number(/\d+/.exec(example)?.[0]);
+    const a = (kind === "propositions" ? config.plan.axes : config.review.axes).find(
+      (x) => x.number === n,
+    );
+    return a ? axisLabel(a, lang) : example;
+  }
+  if (f.type === "bool") return /^(non|no)$/i.test(example) ? T[lang].no : T[lang].yes;
+  if (f.type === "calendar") {
+    const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(example);
+    if (!range) return example;
+    const years: number[] = [];
+    for (let y = Number(range[1]); y <= Number(range[2]); y++) years.push(y);
+    return T[lang].marked(years);
+  }
+  return example;
+}
+
+/** Excel caps an input message at 255 characters and its title at 32. */
+function cap(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function promptOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config): string {
+  const f = column.field;
+  if (column.role === "calendarYear") return T[lang].yearColumn(column.year as number);
+  const example = exampleText(f, kind, lang, config);
+  const exampleLabel = T[lang].example;
+  const pick = column.list ? `${T[lang].pick} ` : "";
+  return cap(`${pick}${f.help[lang]}${example ? ` ${exampleLabel} : ${example}` : ""}`, 255);
+}
+
+function noteOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config): string {
+  const f = column.field;
+  const t = T[lang];
+  const lines = [
+    column.role === "calendarYear" ? t.yearColumn(column.year as number) : f.help[lang],
+    `${t.allowed} : ${allowedText(f, kind, lang, config)}`,
+  ];
+  const example = exampleText(f, kind, lang, config);
+  if (example && column.role === "field") lines.push(`${t.example} : ${example}`);
+  return lines.join("\n");
+}
+
+// --- the workbook -------------------------------------------------------------------------------
+
+/** The validation model exceljs writes; its typings lack the range API and the `any` type. */
+interface Validation {
+  type: "list" | "whole" | "decimal" | "date" | "any";
+  formulae?: unknown[];
+  operator?: "between" | "greaterThanOrEqual";
+  allowBlank?: boolean;
+  showInputMessage: boolean;
+  promptTitle: string;
+  prompt: string;
+  showErrorMessage?: boolean;
+  errorStyle?: "stop" | "warning";
+  errorTitle?: string;
+  error?: string;
+}
+
+function addValidation(ws: ExcelJS.Worksheet, range: string, v: Validation) {
+  (
+    ws as unknown as { dataValidations: { add(range: string, v: Validation): void } }
+  ).dataValidations.add(range, v);
+}
+
+interface ListRange {
+  formula: string;
+  labels: string[];
+}
+
+function validationOf(
+  column: TemplateColumn,
+  kind: Kind,
+  lang: Lang,
+  config: Config,
+  ranges: Map<string, ListRange>,
+): Validation {
+  const t = T[lang];
+  const f = column.field;
+  const base = {
+    showInputMessage: true,
+    promptTitle: cap(column.role === "field" ? f[lang] : column.header, 32),
+    prompt: promptOf(column, kind, lang, config),
+  };
+  const list = column.list ? ranges.get(column.list) : undefined;
+  if (list) {
+    // Warning, not stop: the reader also takes synonyms (« Axe 2 », « exécuté ») and reports
+    // anything else with the allowed values, so a group is never blocked at the keyboard.
+    return {
+      ...base,
+      type: "list",
+      allowBlank: true,
+      formulae: [list.formula],
+      showErrorMessage: true,
+      errorStyle: "warning",
+      errorTitle: cap(t.listErrorTitle, 32),
+      error: cap(t.listError(list.labels.join(", ")), 225),
+    };
+  }
+  if (f.type === "amount" || column.role === "yearAmount") {
+    return {
+      ...base,
+      type: "whole",
+      operator: "greaterThanOrEqual",
+      allowBlank: true,
+      formulae: [f.min ?? 0],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: t.numberErrorTitle,
+      error: t.amountError,
+    };
+  }
+  if (f.type === "percent") {
+    return {
+      ...base,
+      type: "decimal",
+      operator: "between",
+      allowBlank: true,
+      formulae: [f.min ?? 0, f.max ?? 100],
+      showErrorMessage: true,
+      errorStyle: "stop",
+      errorTitle: t.numberErrorTitle,
+      error: t.percentError(f.min ?? 0, f.max ?? 100),
+    };
+  }
+  return { ...base, type: "any" };
+}
+
+function styleHeader(cell: ExcelJS.Cell, required: boolean) {
+  cell.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
+  cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+  cell.fill = {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: required ? HEADER_FILL : OPTIONAL_HEADER_FILL },
+  };
+  cell.border = { bottom: { style: "thin", color: { argb: "FF000000" } } };
+}
+
+/** Number formats: amounts grouped by thousands (shown `1 500 000` in French); codes as text. */
+function numFmtOf(column: TemplateColumn): string | undefined {
+  const type = column.field.type;
+  if (type === "amount" || column.role === "yearAmount") return "#,##0";
+  // A code typed as 1.10 must stay `1.10`, and 1.2 must not become 1 February.
+  if (type === "code") return "@";
+  return undefined;
+}
+
+/** Writes the lists in the order `listRanges` placed them. */
+function addListsSheet(wb: ExcelJS.Workbook, lists: readonly TemplateList[], lang: Lang) {
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
+  ws.columns = [{ width: 20 }, { width: 16 }, { width: 50 }];
+  ws.addRow([...T[lang].listsHead]).font = { ...FONT, bold: true };
+  for (const list of lists) {
+    for (const item of list.items) ws.addRow([list.name, item.name, item.label]);
+  }
+  return ws;
+}
+
+const INSTRUCTION_WIDTHS = [14, 26, 11, 50, 46, 32];
+/** Column width units that one landscape A4 page holds at a readable size. */
+const PRINT_WIDTH = 180;
+
+/**
+ * Neither exceljs nor LibreOffice's import sizes rows to wrapped text, so long help texts would
+ * overlap the next row: the height is estimated from the text and the column widths.
+ */
+function rowHeight(values: readonly unknown[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (typeof v !== "string") return;
+    const perLine = Math.max(1, Math.floor((widths[i] ?? 10) * 1.2));
+    const n = v
+      .split("\n")
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  return 15 * lines;
+}
+
+function addInstructionsSheet(
+  wb: ExcelJS.Workbook,
+  kinds: readonly Kind[],
+  lang: Lang,
+  config: Config,
+  prefilled: boolean,
+) {
+  const t = T[lang];
+  const ws = wb.addWorksheet(t.instructions, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  ws.columns = INSTRUCTION_WIDTHS.map((width) => ({ width }));
+  const wrap = { vertical: "top", wrapText: true } as const;
+  const title = ws.addRow([config.title]);
+  title.font = { ...FONT, bold: true, size: 14 };
+  ws.mergeCells(title.number, 1, title.number, 6);
+  title.height = 22;
+  ws.addRow([]);
+  ws.addRow([t.intro]).font = { ...FONT, bold: true };
+  t.steps(kinds, config, prefilled).forEach((step, i) => {
+    const row = ws.addRow([`${i + 1}. ${step}`]);
+    ws.mergeCells(row.number, 1, row.number, 6);
+    row.alignment = wrap;
+    row.height = rowHeight([`${i + 1}. ${step}`], [INSTRUCTION_WIDTHS.reduce((a, b) => a + b, 0)]);
+  });
+  ws.addRow([]);
+  ws.addRow([t.reference]).font = { ...FONT, bold: true, size: 12 };
+  const head = ws.addRow([...t.tableHead]);
+  head.eachCell((cell) => styleHeader(cell, true));
+  const sections: { sheet: string; kind: Kind; fields: readonly FieldSpec[] }[] = [
+    { sheet: t.identification, kind: "bilan", fields: metadataFields },
+    ...kinds.map((k) => ({ sheet: SHEET_NAMES[k][lang], kind: k, fields: KINDS[k] })),
+  ];
+  for (const s of sections) {
+    for (const f of s.fields) {
+      const label =
+        f.type === "yearAmounts"
+          ? f[lang].replace("{year}", `${config.plan.from}…${config.plan.to}`)
+          : f.type === "calendar"
+            ? `${f[lang]} (${config.plan.from} … ${config.plan.to})`
+            : f[lang];
+      const row = ws.addRow([
+        s.sheet,
+        label,
+        f.required ? t.required : t.optional,
+        f.help[lang],
+        allowedText(f, s.kind, lang, config),
+        exampleText(f, s.kind, lang, config),
+      ]);
+      row.alignment = wrap;
+      row.height = rowHeight(
+        row.values as unknown[],
+        [0, ...INSTRUCTION_WIDTHS], // row.values is 1-based
+      );
+      if (f.required) row.getCell(2).font = { ...FONT, bold: true };
+    }
+  }
+  for (const period of [config.review, config.plan]) {
+    ws.addRow([]);
+    ws.addRow([t.axes(period.label)]).font = { ...FONT, bold: true, size: 12 };
+    const axesHead = ws.addRow([...t.axesHead]);
+    axesHead.eachCell((cell) => styleHeader(cell, true));
+    for (const a of period.axes) {
+      const row = ws.addRow([a.number, a.code, a[lang]]);
+      ws.mergeCells(row.number, 3, row.number, 5);
+      row.getCell(1).alignment = { horizontal: "left" };
+    }
+  }
+  return ws;
+}
+
+function addIdentificationSheet(
+  wb: ExcelJS.Workbook,
+  lang: Lang,
+  ranges: Map<string, ListRange>,
+  given: { groupe?: string; session?: string },
+) {
+  const t = T[lang];
+  const ws = wb.addWorksheet(t.identification, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  ws.columns = [{ width: 24 }, { width: 48 }];
+  ws.addRow([t.identification]).font = { ...FONT, bold: true, size: 14 };
+  // Column A only: `readIdentification` takes the first non-empty cell after a key as its value,
+  // so no help text may sit to the right of an empty value.
+  ws.addRow([t.idHelp]).font = { ...FONT, italic: true };
+  ws.addRow([]);
+  for (const f of metadataFields) {
+    const value = f.id === "groupe" ? given.groupe : f.id === "session" ? given.session : undefined;
+    const row = ws.addRow([f[lang], value ?? null]);
+    const key = row.getCell(1);
+    key.font = { ...FONT, bold: true };
+    key.note = f.help[lang];
+    const cell = row.getCell(2);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INPUT_FILL } };
+    cell.border = { bottom: { style: "thin", color: { argb: "FF999999" } } };
+    const base = {
+      showInputMessage: true,
+      promptTitle: cap(f[lang], 32),
+      prompt: cap(f.help[lang], 255),
+    };
+    const sessions = f.id === "session" ? ranges.get("session") : undefined;
+    if (f.type === "date") {
+      cell.numFmt = "dd/mm/yyyy";
+      addValidation(ws, cell.address, {
+        ...base,
+        type: "date",
+        operator: "between",
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(2000, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+        showErrorMessage: true,
+        // A date typed 18/07/2023 under an English locale stays text, which atelier reads.
+        errorStyle: "warning",
+        errorTitle: t.dateErrorTitle,
+        error: t.dateError,
+      });
+    } else if (sessions) {
+      addValidation(ws, cell.address, {
+        ...base,
+        type: "list",
+        allowBlank: true,
+        formulae: [sessions.formula],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: cap(t.listErrorTitle, 32),
+        error: cap(t.listError(sessions.labels.join(", ")), 225),
+      });
+    } else {
+      cell.numFmt = "@";
+      addValidation(ws, cell.address, { ...base, type: "any" });
+    }
+  }
+  return ws;
+}
+
+/** The value a prefilled Bilan cell takes from a reference activity, as the dropdown shows it. */
+function prefillValue(
+  column: TemplateColumn,
+  activity: ReferenceActivity,
+  lang: Lang,
+  config: Config,
+): string | number | null {
+  if (column.role !== "field") return null;
+  const id = column.field.id;
+  if (!referenceFields.some((f) => f.id === id)) return null;
+  const value = activity[id as keyof ReferenceActivity];
+  if (id === "axe" && typeof value === "string") {
+    const a = config.review.axes.find((x) => x.code === value);
+    return a ? axisLabel(a, lang) : value;
+  }
+  return typeof value === "string" || typeof value === "number" ? value : null;
+}
+
+function addKindSheet(
+  wb: ExcelJS.Workbook,
+  kind: Kind,
+  lang: Lang,
+  config: Config,
+  ranges: Map<string, ListRange>,
+  reference: readonly ReferenceActivity[],
+) {
+  const columns = templateColumns(kind, lang, config, ranges.has("activite"));
+  const ws = wb.addWorksheet(SHEET_NAMES[kind][lang], {
+    // Bilan rows are read across: the activity stays in view while scrolling to the figures.
+    views: [{ state: "frozen", ySplit: 1, xSplit: kind === "bilan" ? 3 : 0 }],
+    // Printed on A4 across as many pages as keep the text readable, the header repeated.
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: Math.ceil(columns.reduce((n, c) => n + c.width, 0) / PRINT_WIDTH),
+      fitToHeight: 0,
+    },
+  });
+  ws.pageSetup.printTitlesRow = "1:1";
+  ws.columns = columns.map((c) => {
+    const numFmt = numFmtOf(c);
+    return {
+      header: c.header,
+      width: c.width,
+      ...(numFmt ? { style: { numFmt } } : {}),
+    };
+  });
+  const header = ws.getRow(1);
+  header.height = 48;
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    styleHeader(cell, c.field.required);
+    cell.note = noteOf(c, kind, lang, config);
+  });
+  const rows = kind === "bilan" ? reference : [];
+  for (const activity of rows) {
+    const values = columns.map((c) => prefillValue(c, activity, lang, config));
+    const row = ws.addRow(values);
+    row.alignment = { vertical: "top", wrapText: true };
+    row.height = rowHeight(
+      values,
+      columns.map((c) => c.width),
+    );
+    columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      if (cell.value === null) return;
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: PREFILLED_FILL } };
+      const numFmt = numFmtOf(c);
+      if (numFmt) cell.numFmt = numFmt;
+    });
+  }
+  const last = 1 + rows.length + TEMPLATE_ROWS;
+  columns.forEach((c, i) => {
+    const letter = columnLetter(i);
+    addValidation(ws, `${letter}2:${letter}${last}`, validationOf(c, kind, lang, config, ranges));
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return ws;
+}
+
+/** The blank (or Bilan-prefilled) submission workbook. */
+export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
+  const { lang, config } = options;
+  const kinds: Kind[] =
+    options.kind === undefined || options.kind === "all" ? [...KIND_NAMES] : [options.kind];
+  const reference = options.reference ?? [];
+  const wb = newWorkbook(TEMPLATE_DATE, config.title);
+  const prefilled = kinds.includes("bilan") && reference.length > 0;
+  addInstructionsSheet(wb, kinds, lang, config, prefilled);
+  // Listes is the last tab, but the dropdowns before it need its ranges: they are computed first.
+  const lists = templateLists(config, lang, reference);
+  const ranges = listRanges(lists);
+  const given: { groupe?: string; session?: string } = {};
+  if (options.groupe) given.groupe = options.groupe;
+  if (options.session) given.session = options.session;
+  addIdentificationSheet(wb, lang, ranges, given);
+  for (const kind of kinds) addKindSheet(wb, kind, lang, config, ranges, reference);
+  addListsSheet(wb, lists, lang);
+  return wb;
+}
+
+/** Where each list lands on the Listes sheet (header on row 1, lists one after another). */
+function listRanges(lists: readonly TemplateList[]): Map<string, ListRange> {
+  const ranges = new Map<string, ListRange>();
+  let next = 2;
+  for (const list of lists) {
+    const first = next;
+    next += list.items.length;
+    ranges.set(list.name, {
+      formula: `${LISTS_SHEET}!$C$${first}:$C$${next - 1}`,
+      labels: list.items.map((i) => i.label),
+    });
+  }
+  return ranges;
+}
+
+/** The template as reproducible `.xlsx` bytes. */
+export async function templateXlsx(
+  options: TemplateOptions,
+  generated: Date = TEMPLATE_DATE,
+): Promise<Buffer> {
+  const wb = buildTemplate(options);
+  wb.created = generated;
+  wb.modified = generated;
+  return workbookBytes(wb, generated);
+}
+
+/** A header-only CSV of one kind: UTF-8 with BOM, `;`, CRLF, as French Excel opens it. */
+export function templateCsv(
+  kind: Kind,
+  lang: Lang,
+  config: Config = defaultConfig(process.cwd()),
+): string {
+  const table: FlatTable = {
+    name: kind,
+    title: SHEET_NAMES[kind],
+    columns: templateColumns(kind, lang, config).map((c) => ({
+      name: c.header,
+      title: { fr: c.header, en: c.header },
+      type: "string",
+    })),
+    rows: [],
+  };
+  return toCsv(table, ";");
+}
+
+// --- the reference plan -------------------------------------------------------------------------
+
+/**
+ * The activities of the configured reference plan, read and checked by the pipeline like any
+ * file; rows it rejects are left out (its `report` says why). No reference: no activity.
+ */
+export async function loadReferenceActivities(
+  config: Config,
+): Promise<{ activities: ReferenceActivity[]; report?: FileReport }> {
+  const abs = config.reference;
+  if (!abs) return { activities: [] };
+  if (!existsSync(abs)) {
+    throw new AppError("CONFIG_INVALID", {
+      fr: `Plan de référence introuvable : ${abs} (clé « reference » de ${config.source}). Corrigez le chemin ou retirez la clé.`,
+      en: `Reference plan not found: ${abs} (key “reference” of ${config.source}). Fix the path or remove the key.`,
+    });
+  }
+  const raw = await readInput({ abs, path: displayPath(abs, config.root) });
+  const report = validateRaw(raw, config, undefined, {}, ["reference"]);
+  const activities: ReferenceActivity[] = [];
+  const seen = new Set<string>();
+  for (const { table, records } of report.tables) {
+    for (const r of records) {
+      const code = r.values.code_activite;
+      if (isRejected(r, table) || typeof code !== "string" || seen.has(code)) continue;
+      seen.add(code);
+      activities.push(
+        Object.fromEntries(
+          referenceFields.map((f) => [f.id, r.values[f.id] ?? null]),
+        ) as ReferenceActivity,
+      );
+    }
+  }
+  return { activities, report };
+}
+
+// --- init ---------------------------------------------------------------------------------------
+
+/** Sessions of a new workshop: the three days the example configuration names. */
+export const SCAFFOLD_SESSIONS = ["J1", "J2", "J3"] as const;
+export const TEMPLATE_FILE = "modele.xlsx";
+
+export interface InitResult {
+  root: string;
+  /** Files and folders created, relative to `root`, with `/`. */
+  written: string[];
+}
+
+/** The configuration a new workshop starts from: the defaults, spelled out to be edited. */
+function scaffoldConfig(lang: Lang) {
+  const d = defaultConfig(process.cwd());
+  return {
+    title: d.title,
+    language: lang,
+    currency: d.currency,
+    review: { label: d.review.label, from: d.review.from, to: d.review.to },
+    plan: { label: d.plan.label, from: d.plan.from, to: d.plan.to },
+    sessions: [...SCAFFOLD_SESSIONS],
+    output: d.output,
+  };
+}
+
+function scaffoldReadme(config: Config): string {
+  const sessions = config.sessions ?? [];
+  const folders = sessions.map((s) => `\`${s}/\``).join(", ");
+  const kinds = KIND_NAMES.map((k) => `\`${TEMPLATES_FOLDER}/${k}.csv\``).join(", ");
+  return `# ${config.title}
+
+Dossier de l'atelier, préparé par \`atelier init\`. Il contient :
+
+- \`${CONFIG_FILE}\` : la configuration de l'atelier (voir plus bas) ;
+- \`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}\` : le classeur à remettre à chaque groupe (feuilles Instructions,
+  Identification, Bilan, Constats, Propositions) ; ${kinds} : les mêmes colonnes en CSV ;
+- ${folders} : un dossier par session, où ranger les fichiers rendus par les groupes.
+
+## Déroulement
+
+1. Avant chaque session, copiez \`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}\` pour chaque groupe
+   (\`groupe-1.xlsx\`, \`groupe-2.xlsx\`…) ; le groupe remplit la feuille Identification puis les
+   feuilles qui le concernent, avec les listes déroulantes.
+2. Rangez chaque fichier rendu dans le dossier de sa session (${folders}).
+3. Vérifiez les fichiers d'une session : \`atelier validate ${sessions[0] ?? "J1"}\`. Chaque problème est
+   signalé à sa cellule (\`Bilan!D12\`) avec la correction à faire ; renvoyez le fichier au groupe si
+   besoin.
+4. Compilez l'atelier : \`atelier compile .\` écrit le jeu consolidé, les rejets et les conflits dans
+   \`${config.output}/\`.
+
+## Configuration (\`${CONFIG_FILE}\`)
+
+Toutes les clés sont facultatives ; une clé inconnue ou mal écrite arrête la commande avec son nom.
+
+| clé | sens |
+| --- | --- |
+| \`title\` | titre de l'atelier, repris dans les modèles et les sorties |
+| \`language\` | \`fr\` ou \`en\` : langue des messages et des modèles |
+| \`currency\` | devise des montants (\`XOF\` : FCFA) |
+| \`review\` | plan évalué : \`label\`, années \`from\`–\`to\`, \`axes\` (liste de \`{ code, number, fr, en, aliases }\`) |
+| \`plan\` | nouveau plan, même forme ; ses axes reprennent ceux du plan évalué par défaut |
+| \`reference\` | fichier du plan évalué (\`Code activité\`, \`Axe\`, \`Activité\`, \`Structure responsable\`, \`Budget prévu\`) |
+| \`sessions\` | ordre des sessions, et noms des dossiers |
+| \`weights\`, \`bands\` | pondération des statuts et seuils d'appréciation du taux de mise en œuvre |
+| \`synonyms\` | valeurs supplémentaires acceptées, par champ puis par valeur |
+| \`output\` | dossier de sortie de la compilation |
+
+Avec un plan de référence (ajoutez par exemple \`"reference": "plan-${config.review.from}-${config.review.to}.csv"\`),
+\`atelier template\` produit un classeur dont la feuille Bilan reprend déjà toutes les activités du
+plan : les groupes n'ont plus qu'à remplir le statut et les chiffres.
+`;
+}
+
+/**
+ * Scaffolds a workshop folder: configuration, templates, one folder per session and a README for
+ * the rapporteur. Nothing is overwritten: if any of the files exists, nothing is written.
+ */
+export async function initWorkshop(
+  dir: string,
+  lang: Lang,
+  generated: Date = TEMPLATE_DATE,
+): Promise<InitResult> {
+  const root = resolve(dir);
+  const configPath = join(root, CONFIG_FILE);
+  const files = [
+    CONFIG_FILE,
+    "README.md",
+    `${TEMPLATES_FOLDER}/${TEMPLATE_FILE}`,
+    ...KIND_NAMES.map((k) => `${TEMPLATES_FOLDER}/${k}.csv`),
+  ];
+  const existing = files.filter((f) => existsSync(join(root, ...f.split("/"))));
+  if (existing.length > 0) {
+    throw new AppError("OUTPUT_NOT_WRITABLE", {
+      fr: `${dir} contient déjà ${existing.join(", ")} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
+      en: `${dir} already holds ${existing.join(", ")}: atelier init overwrites nothing. Choose an empty or new folder.`,
+    });
+  }
+  mkdirSync(join(root, TEMPLATES_FOLDER), { recursive: true });
+  // `wx`: a file that appeared since the check above is still never overwritten.
+  const write = (name: string, content: string | Buffer) =>
+    writeFileSync(join(root, ...name.split("/")), content, { flag: "wx" });
+  write(CONFIG_FILE, `${JSON.stringify(scaffoldConfig(lang), null, 2)}\n`);
+  // Templates are built from the file just written, so that they match what compile will read.
+  const config = loadConfig(configPath);
+  write(`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}`, await templateXlsx({ lang, config }, generated));
+  for (const kind of KIND_NAMES) {
+    write(`${TEMPLATES_FOLDER}/${kind}.csv`, templateCsv(kind, lang, config));
+  }
+  const folders = (config.sessions ?? []).map((s) => {
+    mkdirSync(join(root, s), { recursive: true });
+    return `${s}/`;
+  });
+  write("README.md", scaffoldReadme(config));
+  return { root, written: [...files, ...folders] };
+}

@@ -1,0 +1,728 @@
+import { execFileSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { compileWorkshop } from "../src/compile.js";
+import { type Config, defaultConfig, loadConfig } from "../src/config.js";
+import { fieldsMarkdown } from "../src/docs.js";
+import { AppError } from "../src/errors.js";
+import { KIND_NAMES, KINDS, type Kind, metadataFields } from "../src/fields.js";
+import { hintOf, type Lang } from "../src/issues.js";
+import { validatePaths } from "../src/pipeline.js";
+import { columnLetter } from "../src/read/types.js";
+import { schemaJson, schemaMarkdown, tableSchema } from "../src/schema.js";
+import {
+  buildTemplate,
+  initWorkshop,
+  loadReferenceActivities,
+  type TemplateColumn,
+  templateColumns,
+  templateCsv,
+  templateLists,
+  templateXlsx,
+} from "../src/template.js";
+import { run, workshop } from "./helpers/workshop.js";
+
+const SHEETS: Record<Lang, Record<Kind, string>> = {
+  fr: { bilan: "Bilan", constats: "Constats", propositions: "Propositions" },
+  en: { bilan: "Assessment", constats: "Findings", propositions: "Proposals" },
+};
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), "atelier-template-"));
+}
+
+// --- filling a workbook without our writer: its sheet XML, edited as text ------------------------
+
+type Value = string | number;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function colIndex(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function cellXml(ref: string, value: Value, style: string): string {
+  return typeof value === "number"
+    ? `<c r="${ref}"${style}><v>${value}</v></c>`
+    : `<c r="${ref}"${style} t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
+}
+
+/**
+ * Writes values into a worksheet's XML the way another program would: inline strings and plain
+ * numbers, rows created or completed in place, keeping each existing cell's style.
+ */
+function setCells(xml: string, values: Record<string, Value>): string {
+  const byRow = new Map<number, Map<string, Value>>();
+  for (const [ref, v] of Object.entries(values)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) throw new Error(ref);
+    const row = Number(m[2]);
+    if (!byRow.has(row)) byRow.set(row, new Map());
+    byRow.get(row)?.set(m[1] as string, v);
+  }
+  let out = xml.replace("<sheetData/>", "<sheetData></sheetData>");
+  for (const [r, cells] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const rowRe = new RegExp(`<row r="${r}"([^>]*?)(?:/>|>([\\s\\S]*?)</row>)`);
+    const found = rowRe.exec(out);
+    const existing = new Map<string, string>();
+    let attrs = "";
+    if (found) {
+      attrs = (found[1] ?? "").replace(/\s*spans="[^"]*"/, "");
+      const cellRe = /<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/g;
+      for (const c of (found[2] ?? "").matchAll(cellRe)) existing.set(c[1] as string, c[0]);
+    }
+    for (const [col, v] of cells) {
+      const style = / s="\d+"/.exec(existing.get(col) ?? "")?.[0] ?? "";
+      existing.set(col, cellXml(`${col}${r}`, v, style));
+    }
+    const body = [...existing]
+      .sort((a, b) => colIndex(a[0]) - colIndex(b[0]))
+      .map(([, c]) => c)
+      .join("");
+    const row = `<row r="${r}"${attrs}>${body}</row>`;
+    if (found) {
+      out = out.replace(found[0], row);
+    } else {
+      const later = [...out.matchAll(/<row r="(\d+)"/g)].find((m) => Number(m[1]) > r);
+      out = later
+        ? `${out.slice(0, later.index)}${row}${out.slice(later.index)}`
+        : out.replace("</sheetData>", `${row}</sheetData>`);
+    }
+  }
+  return out;
+}
+
+/** The path of each sheet's XML part, by sheet name. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const parts = new Map<string, string>();
+  for (const s of workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+    const target = new RegExp(
+      `Id="${s[2]}"[^>]*?Target="([^"]+)"|Target="([^"]+)"[^>]*?Id="${s[2]}"`,
+    )
+      .exec(rels)
+      ?.slice(1)
+      .find(Boolean);
+    if (target) parts.set(s[1] as string, `xl/${target.replace(/^\/?xl\//, "")}`);
+  }
+  return parts;
+}
+
+async function fillXlsx(bytes: Buffer, sheets: Record<string, Record<string, Value>>) {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  for (const [name, values] of Object.entries(sheets)) {
+    const part = parts.get(name);
+    if (!part) throw new Error(`no sheet ${name}`);
+    const xml = (await zip.file(part)?.async("string")) ?? "";
+    zip.file(part, setCells(xml, values));
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** LibreOffice opens the file and saves it again as .xlsx, with its own writer. */
+function libreOfficeResave(file: string): string {
+  const out = tmp();
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(out, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      out,
+      file,
+    ],
+    { stdio: "ignore", timeout: 90_000 },
+  );
+  return join(out, basename(file));
+}
+
+// --- rows a group would enter, picked from the template's own lists ------------------------------
+
+function pick(config: Config, lang: Lang, list: string, name: string): string {
+  const item = templateLists(config, lang)
+    .find((l) => l.name === list)
+    ?.items.find((i) => i.name === name);
+  if (!item) throw new Error(`${list}/${name}`);
+  return item.label;
+}
+
+/** One row per kind, by field id (and `year:2024` for the calendar and cost columns). */
+function sampleRows(config: Config, lang: Lang): Record<Kind, Record<string, Value>> {
+  const p = (list: string, name: string) => pick(config, lang, list, name);
+  return {
+    bilan: {
+      axe: p("axe_plan_evalue", "PROT"),
+      code_activite: "2.1.1",
+      activite: "Former les magistrats à la loi n°2012-023",
+      responsable: "Ministère de la Justice",
+      indicateur: "Nombre de magistrats formés",
+      cible: "200",
+      resultat: "120 magistrats formés",
+      statut: p("statut", "partiel"),
+      taux_realisation: 60,
+      budget_prevu: 25000000,
+      budget_execute: 15000000,
+      source_financement: "Budget national",
+      difficultes: "Retard de décaissement",
+      hors_plan: p("oui_non", "non"),
+      observations: "Formation à Kayes & Sikasso",
+    },
+    constats: {
+      axe: p("axe_plan_evalue", "POUR"),
+      type: p("type", "faiblesse"),
+      constat: "Faible coordination entre les acteurs de la chaîne pénale",
+      code_activite: "3.1.2",
+      preuve: "Rapport 2022",
+      recommandation: "Créer un cadre de concertation",
+    },
+    propositions: {
+      axe: p("axe_nouveau_plan", "PROT"),
+      objectif: "Renforcer la prise en charge des victimes",
+      action: "Créer deux centres d'accueil",
+      indicateur: "Nombre de centres ouverts",
+      responsable: "Ministère de la Promotion de la Femme",
+      partenaires: "OIM; UNICEF",
+      "calendrier:2024": "X",
+      "calendrier:2025": "X",
+      cout: 60000000,
+      priorite: p("priorite", "haute"),
+      nature: p("nature", "nouvelle"),
+      "cout_annuel:2024": 30000000,
+      "cout_annuel:2025": 30000000,
+    },
+  };
+}
+
+/** The value cell of a metadata field on the Identification sheet, found by its label. */
+function identificationCell(config: Config, lang: Lang, id: string): string {
+  const ws = buildTemplate({ lang, config }).getWorksheet("Identification");
+  const label = metadataFields.find((f) => f.id === id)?.[lang];
+  let ref = "";
+  ws?.eachRow((row, n) => {
+    if (row.getCell(1).value === label) ref = `B${n}`;
+  });
+  return ref;
+}
+
+function keyOf(c: TemplateColumn): string {
+  return c.role === "field" ? c.field.id : `${c.field.id}:${c.year}`;
+}
+
+/** Cell references of one row of values in a kind sheet, from the template's own columns. */
+function rowCells(columns: TemplateColumn[], row: number, values: Record<string, Value>) {
+  const cells: Record<string, Value> = {};
+  columns.forEach((c, i) => {
+    const v = values[keyOf(c)];
+    if (v !== undefined) cells[`${columnLetter(i)}${row}`] = v;
+  });
+  return cells;
+}
+
+function letterOf(columns: TemplateColumn[], key: string): string {
+  return columnLetter(columns.findIndex((c) => keyOf(c) === key));
+}
+
+/** The typed rows read back from a file, by kind. */
+function readBack(result: Awaited<ReturnType<typeof validatePaths>>) {
+  const out: Partial<Record<Kind, Record<string, unknown>[]>> = {};
+  for (const { table, records } of result.files[0]?.tables ?? []) {
+    if (table.kind === "reference") continue;
+    out[table.kind] = records.map((r) => r.values);
+  }
+  return out;
+}
+
+const EXPECTED = {
+  bilan: {
+    axe: "PROT",
+    code_activite: "2.1.1",
+    statut: "partiel",
+    taux_realisation: 60,
+    budget_prevu: 25000000,
+    budget_execute: 15000000,
+    hors_plan: false,
+  },
+  constats: { axe: "POUR", type: "faiblesse", code_activite: "3.1.2" },
+  propositions: {
+    axe: "PROT",
+    calendrier: [2024, 2025],
+    cout: 60000000,
+    priorite: "haute",
+    nature: "nouvelle",
+    partenaires: ["OIM", "UNICEF"],
+    cout_annuel: { "2024": 30000000, "2025": 30000000 },
+  },
+};
+
+// --- the tests ----------------------------------------------------------------------------------
+
+describe("template round trip: filled by other programs, validated clean", () => {
+  it.each(["fr", "en"] as const)(
+    "%s: rows typed into the sheet XML, re-saved by LibreOffice, validate with no problem",
+    async (lang) => {
+      const dir = tmp();
+      const config = defaultConfig(dir);
+      const blank = await templateXlsx({ lang, config, groupe: "Groupe 2", session: "J1" });
+      const rows = sampleRows(config, lang);
+      const at = (id: string) => identificationCell(config, lang, id);
+      const sheets: Record<string, Record<string, Value>> = {
+        Identification: {
+          [at("structure")]: "Direction nationale de la Justice",
+          [at("rapporteur")]: "Chef de division",
+          [at("date")]: "18/07/2023",
+        },
+      };
+      for (const kind of KIND_NAMES) {
+        sheets[SHEETS[lang][kind]] = rowCells(templateColumns(kind, lang, config), 2, rows[kind]);
+      }
+      const filled = join(dir, "groupe-2.xlsx");
+      writeFileSync(filled, await fillXlsx(blank, sheets));
+      const saved = libreOfficeResave(filled);
+
+      const result = await validatePaths([saved]);
+      expect(result.files[0]?.issues).toEqual([]);
+      expect(result.summary).toMatchObject({
+        files: 1,
+        rows: 3,
+        accepted: 3,
+        errors: 0,
+        warnings: 0,
+      });
+      expect(result.files[0]?.meta).toEqual({
+        groupe: "Groupe 2",
+        session: "J1",
+        structure: "Direction nationale de la Justice",
+        rapporteur: "Chef de division",
+        date: "2023-07-18",
+      });
+      const back = readBack(result);
+      for (const kind of KIND_NAMES) {
+        expect(back[kind]).toHaveLength(1);
+        expect(back[kind]?.[0]).toMatchObject(EXPECTED[kind]);
+      }
+      expect(back.bilan?.[0]?.observations).toBe("Formation à Kayes & Sikasso");
+
+      // The CLI says the same, and LibreOffice kept the dropdowns and the hidden list sheet.
+      expect((await run("validate", saved, "--strict")).code).toBe(0);
+      const zip = await JSZip.loadAsync(readFileSync(saved));
+      const parts = await sheetParts(zip);
+      const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+      expect(workbook).toMatch(/<sheet [^>]*name="Listes"[^>]*state="hidden"/);
+      const bilanXml = (await zip.file(parts.get(SHEETS[lang].bilan) ?? "")?.async("string")) ?? "";
+      expect(bilanXml).toMatch(/<formula1>\$?Listes!\$C\$\d+:\$C\$\d+<\/formula1>/);
+    },
+    120_000,
+  );
+
+  it("a header-only CSV template, completed by plain text, validates with no problem", async () => {
+    const config = defaultConfig(tmp());
+    const files: Record<string, string> = {};
+    for (const kind of KIND_NAMES) {
+      const columns = templateColumns(kind, "fr", config);
+      const values = sampleRows(config, "fr")[kind];
+      const line = columns
+        .map((c) => {
+          const v = values[keyOf(c)];
+          return v === undefined ? "" : String(v).includes(";") ? `"${v}"` : String(v);
+        })
+        .join(";");
+      files[`J1/${kind}.csv`] = `${templateCsv(kind, "fr", config)}${line}\r\n`;
+    }
+    const dir = workshop(files);
+    const result = await validatePaths([dir]);
+    expect(result.files.flatMap((f) => f.issues)).toEqual([]);
+    expect(result.summary).toMatchObject({
+      files: 3,
+      rows: 3,
+      accepted: 3,
+      errors: 0,
+      warnings: 0,
+    });
+    for (const f of result.files) {
+      const kind = f.sheets[0]?.kind as Kind;
+      expect(f.path.endsWith(`${kind}.csv`)).toBe(true);
+      expect(f.tables[0]?.records[0]?.values).toMatchObject(EXPECTED[kind]);
+    }
+  });
+
+  it("a value typed outside a dropdown is reported with the allowed values", async () => {
+    const dir = tmp();
+    const config = defaultConfig(dir);
+    const columns = templateColumns("bilan", "fr", config);
+    const values = { ...sampleRows(config, "fr").bilan, statut: "Terminé à moitié" };
+    const file = join(dir, "groupe-3.xlsx");
+    writeFileSync(
+      file,
+      await fillXlsx(await templateXlsx({ lang: "fr", config }), {
+        Bilan: rowCells(columns, 2, values),
+      }),
+    );
+    const result = await validatePaths([file]);
+    const problems = result.files[0]?.issues.filter((i) => i.severity === "error") ?? [];
+    expect(problems.map((i) => [i.code, i.sheet, `${i.column}${i.row}`, i.value])).toEqual([
+      ["invalid-value", "Bilan", `${letterOf(columns, "statut")}2`, "Terminé à moitié"],
+    ]);
+    const allowed = KINDS.bilan.find((f) => f.id === "statut")?.values?.map((v) => v.fr) ?? [];
+    expect(problems[0] && hintOf(problems[0], "fr")).toContain(
+      `Valeurs autorisées : ${allowed.join(", ")}`,
+    );
+    expect((await run("validate", file)).code).toBe(1);
+  });
+});
+
+describe("template XML", () => {
+  const config = defaultConfig(tmpdir());
+
+  async function parts(lang: Lang) {
+    const zip = await JSZip.loadAsync(await templateXlsx({ lang, config }));
+    const names = await sheetParts(zip);
+    const text = async (path: string) => (await zip.file(path)?.async("string")) ?? "";
+    return { zip, names, text };
+  }
+
+  it("has the sheets in order, with Listes hidden, and is byte-for-byte reproducible", async () => {
+    const { text } = await parts("fr");
+    const workbook = await text("xl/workbook.xml");
+    const sheets = [...workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?state="(\w+)"/g)].map(
+      (m) => [m[1], m[2]],
+    );
+    expect(sheets).toEqual([
+      ["Instructions", "visible"],
+      ["Identification", "visible"],
+      ["Bilan", "visible"],
+      ["Constats", "visible"],
+      ["Propositions", "visible"],
+      ["Listes", "hidden"],
+    ]);
+    const a = await templateXlsx({ lang: "fr", config });
+    const b = await templateXlsx({ lang: "fr", config });
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it("gives every kind column an input message, dropdowns as ranges on Listes, checks on numbers", async () => {
+    const { names, text } = await parts("fr");
+    const wb = buildTemplate({ lang: "fr", config });
+    const listes = wb.getWorksheet("Listes");
+    expect(listes?.getRow(1).values).toEqual([undefined, "list_name", "name", "label"]);
+    const labelsAt = (formula: string) => {
+      const [, first, last] = /\$C\$(\d+):\$C\$(\d+)$/.exec(formula) ?? [];
+      const out: string[] = [];
+      for (let r = Number(first); r <= Number(last); r++) {
+        out.push(String(listes?.getRow(r).getCell(3).value));
+      }
+      return out;
+    };
+    for (const kind of KIND_NAMES) {
+      const xml = await text(names.get(SHEETS.fr[kind]) ?? "");
+      const columns = templateColumns(kind, "fr", config);
+      const validations = [
+        ...xml.matchAll(/<dataValidation ([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g),
+      ].map((m) => ({
+        attrs: m[1] ?? "",
+        sqref: /sqref="([A-Z]+)2:\1\d+"/.exec(m[1] ?? "")?.[1],
+        formulas: [...(m[2] ?? "").matchAll(/<formula\d>([^<]*)<\/formula\d>/g)].map((f) => f[1]),
+      }));
+      const byColumn = new Map(validations.map((v) => [v.sqref, v]));
+      columns.forEach((c, i) => {
+        const v = byColumn.get(columnLetter(i));
+        expect(v, `${kind} ${c.header}`).toBeDefined();
+        expect(v?.attrs).toContain('showInputMessage="1"');
+        expect(v?.attrs).toMatch(/promptTitle="[^"]+"/);
+        expect(v?.attrs).toMatch(/prompt="[^"]+"/);
+        if (c.list) {
+          expect(v?.attrs).toContain('type="list"');
+          expect(v?.formulas[0]).toMatch(/^Listes!\$C\$\d+:\$C\$\d+$/);
+          const list = templateLists(config, "fr").find((l) => l.name === c.list);
+          expect(labelsAt(v?.formulas[0] ?? "")).toEqual(list?.items.map((x) => x.label));
+        } else if (c.field.type === "amount" || c.role === "yearAmount") {
+          expect(v?.attrs).toContain('type="whole"');
+          expect(v?.attrs).toContain('operator="greaterThanOrEqual"');
+          expect(v?.formulas).toEqual(["0"]);
+        } else if (c.field.type === "percent") {
+          expect(v?.attrs).toContain('type="decimal"');
+          expect(v?.formulas).toEqual(["0", "100"]);
+        }
+      });
+      expect(xml).toContain('state="frozen"');
+      // Every header cell carries its help text as a comment, in the sheet's comments part.
+      const rels = await text(
+        `xl/worksheets/_rels/${names.get(SHEETS.fr[kind])?.split("/").pop()}.rels`,
+      );
+      const commentsPart = /Target="\.\.\/(comments\d+\.xml)"/.exec(rels)?.[1];
+      const comments = await text(`xl/${commentsPart}`);
+      expect(comments.match(/<comment ref="[A-Z]+1"/g)).toHaveLength(columns.length);
+      const header = wb.getWorksheet(SHEETS.fr[kind])?.getRow(1);
+      columns.forEach((c, i) => {
+        const note = header?.getCell(i + 1).note;
+        const text = typeof note === "string" ? note : "";
+        expect(text).toContain(c.role === "calendarYear" ? String(c.year) : c.field.help.fr);
+      });
+    }
+    // Formats as Excel reads them back: amounts grouped by the locale's separator (`# ##0` would
+    // group 25000000 as `25000 000`), codes as text, and no `%` format on the rate: a rate typed
+    // 75 must stay 75.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await templateXlsx({ lang: "fr", config })) as unknown as ArrayBuffer);
+    const bilan = back.getWorksheet("Bilan");
+    const columns = templateColumns("bilan", "fr", config);
+    const fmt = (id: string) => bilan?.getColumn(letterOf(columns, id)).numFmt;
+    expect([fmt("budget_prevu"), fmt("budget_execute"), fmt("code_activite")]).toEqual([
+      "#,##0",
+      "#,##0",
+      "@",
+    ]);
+    expect(fmt("taux_realisation") ?? "").not.toContain("%");
+  });
+
+  it("marks required headers with * and puts the header on row 1", () => {
+    const wb = buildTemplate({ lang: "en", config });
+    for (const kind of KIND_NAMES) {
+      const ws = wb.getWorksheet(SHEETS.en[kind]);
+      const headers = ((ws?.getRow(1).values ?? []) as unknown[]).slice(1);
+      expect(headers).toEqual(templateColumns(kind, "en", config).map((c) => c.header));
+      for (const f of KINDS[kind]) {
+        if (f.type === "calendar" || f.type === "yearAmounts") continue;
+        expect(headers).toContain(f.required ? `${f.en} *` : f.en);
+      }
+    }
+  });
+});
+
+describe("blank templates validate", () => {
+  it.each(["fr", "en"] as const)(
+    "%s: every kind sheet is found, no row is read, no error",
+    async (lang) => {
+      const dir = tmp();
+      const file = join(dir, `modele-${lang}.xlsx`);
+      writeFileSync(file, await templateXlsx({ lang, config: defaultConfig(dir) }));
+      const result = await validatePaths([file]);
+      const sheets = result.files[0]?.sheets ?? [];
+      expect(sheets.map((s) => [s.name, s.kind, s.headerRow, s.rows])).toEqual(
+        KIND_NAMES.map((k) => [SHEETS[lang][k], k, 1, 0]),
+      );
+      expect(result.summary.errors).toBe(0);
+      // An untouched kind sheet is at most a `no-data` warning (documented in the README catalog).
+      expect(result.files[0]?.issues.every((i) => i.code === "no-data")).toBe(true);
+      expect((await run("validate", file)).code).toBe(0);
+    },
+  );
+
+  it.each(KIND_NAMES)(
+    "the %s CSV is UTF-8 with BOM, `;`, CRLF, header only, and is read as its kind",
+    async (kind) => {
+      const csv = templateCsv(kind, "fr");
+      expect(csv.startsWith("\uFEFF")).toBe(true);
+      expect(csv.endsWith("\r\n")).toBe(true);
+      expect(csv.split("\r\n")).toHaveLength(2);
+      expect(csv.slice(1, -2).split(";")).toEqual(
+        templateColumns(kind, "fr", defaultConfig(tmpdir())).map((c) => c.header),
+      );
+      const dir = workshop({ [`${kind}.csv`]: csv });
+      const result = await validatePaths([dir]);
+      expect(result.files[0]?.sheets.map((s) => [s.kind, s.headerRow, s.rows])).toEqual([
+        [kind, 1, 0],
+      ]);
+      expect(result.summary.errors).toBe(0);
+    },
+  );
+});
+
+describe("template prefilled from the reference plan", () => {
+  const PLAN = [
+    "Code activité;Axe;Activité;Structure responsable;Budget prévu (FCFA)",
+    "1.1.1;1;Sensibiliser les communautés;CNLTP;10 000 000",
+    "2.1.1;Axe 2;Assister les victimes;Ministère de la Promotion de la Femme;25 000 000",
+    "3.1.2;POUR;Former les magistrats;Ministère de la Justice;",
+  ].join("\r\n");
+
+  async function setup() {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ reference: "plan.csv" }),
+      "plan.csv": `${PLAN}\r\n`,
+    });
+    const config = loadConfig(join(dir, "atelier.config.json"));
+    const { activities } = await loadReferenceActivities(config);
+    return { dir, config, activities };
+  }
+
+  it("lists every activity of the plan in the Bilan sheet, which reads back to the plan", async () => {
+    const { dir, config, activities } = await setup();
+    expect(activities.map((a) => [a.code_activite, a.axe, a.budget_prevu])).toEqual([
+      ["1.1.1", "PREV", 10000000],
+      ["2.1.1", "PROT", 25000000],
+      ["3.1.2", "POUR", null],
+    ]);
+    const file = join(dir, "J1", "groupe-1.xlsx");
+    const bytes = await templateXlsx({ kind: "bilan", lang: "fr", config, reference: activities });
+    mkdirSync(join(dir, "J1"));
+    writeFileSync(file, bytes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const bilan = wb.getWorksheet("Bilan");
+    const columns = templateColumns("bilan", "fr", config, true);
+    const at = (row: number, id: string) => bilan?.getCell(`${letterOf(columns, id)}${row}`).value;
+    expect(
+      [2, 3, 4].map((r) => [at(r, "code_activite"), at(r, "activite"), at(r, "statut")]),
+    ).toEqual([
+      ["1.1.1", "Sensibiliser les communautés", null],
+      ["2.1.1", "Assister les victimes", null],
+      ["3.1.2", "Former les magistrats", null],
+    ]);
+    expect(at(3, "axe")).toBe(pick(config, "fr", "axe_plan_evalue", "PROT"));
+    expect(at(3, "responsable")).toBe("Ministère de la Promotion de la Femme");
+    expect(at(3, "budget_prevu")).toBe(25000000);
+    expect(bilan?.rowCount).toBe(4);
+    // Codes are offered from the plan in a dropdown of its own.
+    expect(
+      templateLists(config, "fr", activities).find((l) => l.name === "activite")?.items,
+    ).toHaveLength(3);
+
+    // The group fills the statuses only: the prefilled values read back as the plan's.
+    const statut = letterOf(columns, "statut");
+    const filled = await fillXlsx(bytes, {
+      Bilan: {
+        [`${statut}2`]: pick(config, "fr", "statut", "realise"),
+        [`${statut}3`]: pick(config, "fr", "statut", "en_cours"),
+        [`${statut}4`]: pick(config, "fr", "statut", "non_realise"),
+      },
+    });
+    writeFileSync(file, filled);
+    const result = await validatePaths([file]);
+    const submission = result.files.find((f) => f.path.endsWith("groupe-1.xlsx"));
+    expect(submission?.issues).toEqual([]);
+    const rows = submission?.tables[0]?.records.map((r) => [
+      r.values.code_activite,
+      r.values.axe,
+      r.values.activite,
+      r.values.budget_prevu,
+      r.values.statut,
+    ]);
+    expect(rows).toEqual([
+      ["1.1.1", "PREV", "Sensibiliser les communautés", 10000000, "realise"],
+      ["2.1.1", "PROT", "Assister les victimes", 25000000, "en_cours"],
+      ["3.1.2", "POUR", "Former les magistrats", null, "non_realise"],
+    ]);
+  });
+});
+
+describe("schema outputs", () => {
+  const config = defaultConfig(tmpdir());
+
+  it("JSON Schema: one per kind, a property for every field, the required ones required", () => {
+    const json = JSON.parse(JSON.stringify(schemaJson(config)));
+    for (const kind of KIND_NAMES) {
+      const s = json[kind];
+      expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+      expect(Object.keys(s.properties)).toEqual(KINDS[kind].map((f) => f.id));
+      // Every key is present in a typed row; an optional field may be null, a required one not.
+      for (const f of KINDS[kind]) {
+        const nullable = /"type":(?:"null"|\[[^\]]*"null")/.test(
+          JSON.stringify(s.properties[f.id]),
+        );
+        expect(nullable, f.id).toBe(!f.required);
+      }
+      for (const f of KINDS[kind]) expect(s.properties[f.id].description).toBe(f.help.fr);
+    }
+    expect(json.bilan.properties.axe.enum).toEqual(config.review.axes.map((a) => a.code));
+    expect(
+      json.bilan.properties.statut.anyOf?.[0]?.enum ?? json.bilan.properties.statut.enum,
+    ).toEqual(KINDS.bilan.find((f) => f.id === "statut")?.values?.map((v) => v.id));
+  });
+
+  it("Table Schema: the registry's columns, a valid Frictionless schema", async () => {
+    const schemas = tableSchema(config);
+    expect(schemas.bilan.fields.map((f) => f.name)).toEqual(KINDS.bilan.map((f) => f.id));
+    const years: number[] = [];
+    for (let y = config.plan.from; y <= config.plan.to; y++) years.push(y);
+    expect(schemas.propositions.fields.map((f) => f.name).slice(-years.length)).toEqual(
+      years.map((y) => `cout_annuel_${y}`),
+    );
+    const { Package } = (await import("datapackage")).default;
+    const pkg = await Package.load({
+      profile: "tabular-data-package",
+      resources: KIND_NAMES.map((k) => ({
+        name: k,
+        profile: "tabular-data-resource",
+        data: [schemas[k].fields.map((f) => f.name)],
+        schema: schemas[k],
+      })),
+    });
+    expect(pkg.errors).toEqual([]);
+    expect(pkg.valid).toBe(true);
+  });
+
+  it("Markdown: the README's field reference", () => {
+    expect(schemaMarkdown()).toBe(fieldsMarkdown());
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(schemaMarkdown());
+  });
+});
+
+describe("initWorkshop", () => {
+  it("scaffolds config, templates, sessions and README, then refuses to overwrite", async () => {
+    const dir = join(tmp(), "atelier-juillet");
+    const result = await initWorkshop(dir, "fr");
+    expect(result.written).toEqual([
+      "atelier.config.json",
+      "README.md",
+      "modeles/modele.xlsx",
+      "modeles/bilan.csv",
+      "modeles/constats.csv",
+      "modeles/propositions.csv",
+      "J1/",
+      "J2/",
+      "J3/",
+    ]);
+    for (const f of result.written) expect(existsSync(join(dir, f))).toBe(true);
+    const config = loadConfig(join(dir, "atelier.config.json"));
+    expect(config.sessions).toEqual(["J1", "J2", "J3"]);
+    expect(config.language).toBe("fr");
+    expect(readFileSync(join(dir, "modeles", "bilan.csv"), "utf8")).toBe(
+      templateCsv("bilan", "fr", config),
+    );
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    expect(readme).toContain("atelier compile .");
+    expect(readme).toContain("`reference`");
+
+    const before = readdirSync(dir).sort();
+    await expect(initWorkshop(dir, "fr")).rejects.toSatisfy(
+      (e: unknown) =>
+        e instanceof AppError &&
+        e.code === "OUTPUT_NOT_WRITABLE" &&
+        e.fr.includes("atelier.config.json"),
+    );
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it("compiles fresh: nothing read, no error", async () => {
+    const dir = join(tmp(), "atelier");
+    await initWorkshop(dir, "fr");
+    const result = await compileWorkshop(dir);
+    expect(result.consolidation.summary.rows.read).toBe(0);
+    expect(result.consolidation.summary.errors).toBe(0);
+    expect(result.written).toContain("consolidation.json");
+    // Today the templates folder is read like a session folder: its empty sheets give `no-data`
+    // and its name an `unknown-session` warning. Nothing else may come up.
+    const elsewhere = result.validation.files.filter(
+      (f) => f.issues.length > 0 && !f.path.startsWith("modeles/"),
+    );
+    expect(elsewhere).toEqual([]);
+  });
+});
