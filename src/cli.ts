@@ -131,7 +131,210 @@ export function createProgram(
       setExit(opts.strict && flagged ? EXIT.invalid : EXIT.ok);
     });
 
+  program
+    .command("report")
+    .description("écrit le rapport bilan (forces et faiblesses) du plan évalué")
+    .argument("[dir]", "dossier de l'atelier", ".")
+    .option("--out <dir>", "dossier de sortie (défaut : <dir>/sortie)")
+    .addOption(new Option("--lang <lang>", "langue du rapport").choices(["fr", "en"]))
+    .option("--format <formats>", "md, html et/ou pdf, séparés par des virgules", "md,html")
+    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .action(async (dir: string, opts) => {
+      const formats = String(opts.format)
+        .split(",")
+        .map((f) => f.trim());
+      const unknown = formats.filter((f) => !["md", "html", "pdf"].includes(f));
+      if (unknown.length > 0 || formats.length === 0) {
+        throw new AppError("USAGE", {
+          fr: `--format : « ${unknown.join(", ")} » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).`,
+          en: `--format: unknown “${unknown.join(", ")}”; choose among md, html, pdf (e.g. --format html,pdf).`,
+        });
+      }
+      const { consolidateWorkshop, generationTime, reportOutputs } = await import("./compile.js");
+      const { writeFilesAtomically } = await import("./output.js");
+      const w = await consolidateWorkshop(dir, workshopOptions(opts));
+      const all = await reportOutputs(
+        w.consolidation,
+        w.validation,
+        w.config,
+        w.lang,
+        generationTime(),
+      );
+      const files = new Map(
+        [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
+      );
+      // The PDF is printed from the HTML, which is written too.
+      if (formats.includes("pdf"))
+        files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
+      writeFilesAtomically(w.out, files);
+      const written = [...files.keys()];
+      if (formats.includes("pdf")) {
+        const { printPdf } = await import("./render/pdf.js");
+        const { join } = await import("node:path");
+        await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
+        written.push("rapport-bilan.pdf");
+      }
+      io.out(writtenText(w.out, written, resolveLang(opts.lang, w.lang)));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("matrix")
+    .description("écrit la matrice d'actions du nouveau plan (Excel et CSV)")
+    .argument("[dir]", "dossier de l'atelier", ".")
+    .option("--out <dir>", "dossier de sortie (défaut : <dir>/sortie)")
+    .addOption(new Option("--lang <lang>", "langue de la matrice").choices(["fr", "en"]))
+    .addOption(
+      new Option("--format <format>", "xlsx (avec le CSV) ou md")
+        .choices(["xlsx", "md"])
+        .default("xlsx"),
+    )
+    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .action(async (dir: string, opts) => {
+      const { consolidateWorkshop, generationTime } = await import("./compile.js");
+      const { matrixMarkdown, matrixOutputs, matrixRows } = await import("./render/matrix.js");
+      const { writeFilesAtomically } = await import("./output.js");
+      const w = await consolidateWorkshop(dir, workshopOptions(opts));
+      const generated = generationTime();
+      const files =
+        opts.format === "md"
+          ? new Map([
+              [
+                "matrice-actions.md",
+                matrixMarkdown(matrixRows(w.consolidation, w.config), w.config, w.lang, generated),
+              ],
+            ])
+          : await matrixOutputs(w.consolidation, w.config, w.lang, generated);
+      writeFilesAtomically(w.out, files);
+      io.out(writtenText(w.out, [...files.keys()], resolveLang(opts.lang, w.lang)));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("template")
+    .description("écrit un modèle vierge de fiche à remettre aux groupes")
+    .option(
+      "-o, --out <path>",
+      "fichier .xlsx (défaut : modele.xlsx) ou dossier des CSV (défaut : .)",
+    )
+    .addOption(new Option("--lang <lang>", "langue du modèle").choices(["fr", "en"]))
+    .addOption(
+      new Option("--kind <kind>", "type de fiche")
+        .choices(["bilan", "constats", "propositions", "all"])
+        .default("all"),
+    )
+    .addOption(
+      new Option("--format <format>", "xlsx ou csv").choices(["xlsx", "csv"]).default("xlsx"),
+    )
+    .option("--groupe <groupe>", "groupe prérempli dans la feuille Identification")
+    .option("--session <session>", "session préremplie dans la feuille Identification")
+    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .action(async (opts) => {
+      const { findConfig, loadConfig } = await import("./config.js");
+      const template = await import("./template.js");
+      const { join } = await import("node:path");
+      const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
+      const lang = resolveLang(opts.lang, config.language);
+      const files = new Map<string, string | Buffer>();
+      if (opts.format === "csv") {
+        const kinds =
+          opts.kind === "all" ? (["bilan", "constats", "propositions"] as const) : [opts.kind];
+        for (const k of kinds)
+          files.set(join(opts.out ?? ".", `${k}.csv`), template.templateCsv(k, lang, config));
+      } else {
+        const { activities } = await template.loadReferenceActivities(config);
+        const bytes = await template.templateXlsx({
+          kind: opts.kind,
+          lang,
+          config,
+          reference: activities,
+          ...(opts.groupe ? { groupe: opts.groupe } : {}),
+          ...(opts.session ? { session: opts.session } : {}),
+        });
+        files.set(opts.out ?? template.TEMPLATE_FILE, bytes);
+      }
+      await writeNew(files);
+      io.out(writtenText(".", [...files.keys()], lang));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("init")
+    .description("prépare un dossier d'atelier : configuration, modèles, dossiers de sessions")
+    .argument("[dir]", "dossier à préparer", ".")
+    .addOption(new Option("--lang <lang>", "langue des modèles").choices(["fr", "en"]))
+    .action(async (dir: string, opts) => {
+      const { initWorkshop } = await import("./template.js");
+      const lang = resolveLang(opts.lang);
+      const r = await initWorkshop(dir, lang);
+      io.out(writtenText(r.root, r.written, lang));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command("schema")
+    .description("affiche le registre des champs")
+    .addOption(
+      new Option("--format <format>", "json-schema, table-schema ou markdown")
+        .choices(["json-schema", "table-schema", "markdown"])
+        .default("json-schema"),
+    )
+    .addOption(new Option("--lang <lang>", "langue des titres").choices(["fr", "en"]))
+    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .action(async (opts) => {
+      const { findConfig, loadConfig } = await import("./config.js");
+      const schema = await import("./schema.js");
+      const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
+      const lang = resolveLang(opts.lang, config.language);
+      if (opts.format === "markdown") io.out(`${schema.schemaMarkdown()}\n`);
+      else {
+        const doc =
+          opts.format === "table-schema"
+            ? schema.tableSchema(config)
+            : schema.schemaJson(config, lang);
+        io.out(`${JSON.stringify(doc, null, 2)}\n`);
+      }
+      setExit(EXIT.ok);
+    });
+
   return program;
+}
+
+function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
+  return {
+    ...(opts.out ? { out: opts.out } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
+  };
+}
+
+function writtenText(dir: string, names: string[], lang: Lang): string {
+  const head = lang === "en" ? `Written to ${dir}:` : `Écrit dans ${dir} :`;
+  return `${head}\n    ${names.join(", ")}\n`;
+}
+
+/** Writes new files only: a template a facilitator already handed out is never overwritten. */
+async function writeNew(files: ReadonlyMap<string, string | Buffer>) {
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const { dirname } = await import("node:path");
+  for (const [path, content] of files) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content, { flag: "wx" });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new AppError("OUTPUT_NOT_WRITABLE", {
+        fr:
+          code === "EEXIST"
+            ? `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`
+            : `Impossible d'écrire ${path} (${code}).`,
+        en:
+          code === "EEXIST"
+            ? `${path} already exists: choose another name with -o, or delete it.`
+            : `Cannot write ${path} (${code}).`,
+      });
+    }
+  }
 }
 
 function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {

@@ -19,6 +19,7 @@ import {
   validatePaths,
 } from "./pipeline.js";
 import { dataPackage } from "./render/datapackage.js";
+import { matrixOutputs } from "./render/matrix.js";
 import { consolidationTables, sourcesTable, toCsv } from "./render/tables.js";
 import { validationJson } from "./render/validation.js";
 import { addTableSheet, newWorkbook, workbookBytes } from "./render/workbook.js";
@@ -46,12 +47,7 @@ export interface Changes {
   newConflicts: string[];
 }
 
-export interface CompileResult {
-  root: string;
-  out: string;
-  lang: Lang;
-  validation: ValidationResult;
-  consolidation: Consolidation;
+export interface CompileResult extends Workshop {
   /** `undefined` on the first compile. */
   changes?: Changes;
   /** Names of the files written. */
@@ -64,10 +60,21 @@ export function generationTime(): Date {
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
 }
 
-export async function compileWorkshop(
+/** A workshop read, validated and merged: what compile, report and matrix all start from. */
+export interface Workshop {
+  root: string;
+  config: Config;
+  out: string;
+  lang: Lang;
+  validation: ValidationResult;
+  consolidation: Consolidation;
+}
+
+/** Reads every submission under a workshop folder and merges them; writes nothing. */
+export async function consolidateWorkshop(
   dir: string,
   options: CompileOptions = {},
-): Promise<CompileResult> {
+): Promise<Workshop> {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new AppError("PATH_NOT_FOUND", {
@@ -99,7 +106,15 @@ export async function compileWorkshop(
     resolutions,
     issues: extra,
   });
+  return { root, config, out, lang, validation, consolidation };
+}
 
+export async function compileWorkshop(
+  dir: string,
+  options: CompileOptions = {},
+): Promise<CompileResult> {
+  const done = await consolidateWorkshop(dir, options);
+  const { root, config, out, lang, validation, consolidation } = done;
   const files = fileDigests(validation.files, root);
   recoverOutput(out);
   const previous = readPrevious(out);
@@ -114,14 +129,7 @@ export async function compileWorkshop(
     options.csvDelimiter ?? ";",
   );
   writeOutputSet(out, outputs);
-  const result: CompileResult = {
-    root,
-    out,
-    lang,
-    validation,
-    consolidation,
-    written: [...outputs.keys()],
-  };
+  const result: CompileResult = { ...done, written: [...outputs.keys()] };
   if (previous) result.changes = changesSince(previous, consolidation, files);
   return result;
 }
@@ -166,6 +174,24 @@ export function consolidationJson(
   };
 }
 
+/** `rapport-bilan.md` and `.html`: one model, two renderers. */
+export async function reportOutputs(
+  c: Consolidation,
+  validation: ValidationResult,
+  config: Config,
+  lang: Lang,
+  generated: Date,
+): Promise<Map<string, string>> {
+  const { buildReport } = await import("./render/report.js");
+  const { reportMarkdown } = await import("./render/report-md.js");
+  const { reportHtml } = await import("./render/report-html.js");
+  const model = buildReport(c, validation.files, config, generated);
+  return new Map([
+    ["rapport-bilan.md", reportMarkdown(model, lang)],
+    ["rapport-bilan.html", reportHtml(model, lang)],
+  ]);
+}
+
 async function renderOutputs(
   c: Consolidation,
   validation: ValidationResult,
@@ -189,6 +215,10 @@ async function renderOutputs(
     if (t) addTableSheet(wb, t, lang);
   }
   outputs.set("consolidation.xlsx", await workbookBytes(wb, generated));
+  for (const [name, data] of await reportOutputs(c, validation, config, lang, generated))
+    outputs.set(name, data);
+  for (const [name, data] of await matrixOutputs(c, config, lang, generated, delimiter))
+    outputs.set(name, data);
   return outputs;
 }
 

@@ -55,3 +55,24 @@ export function writeOutputSet(out: string, files: ReadonlyMap<string, string | 
   }
   rmSync(old, { recursive: true, force: true });
 }
+
+/**
+ * Writes some files into a folder that may hold others (`report`, `matrix`): each goes to a
+ * temporary name first and is renamed into place, so a reader never sees half a file.
+ */
+export function writeFilesAtomically(out: string, files: ReadonlyMap<string, string | Buffer>) {
+  try {
+    mkdirSync(out, { recursive: true });
+    for (const [name, content] of files) {
+      const tmp = join(out, `.${name}.${process.pid}.tmp`);
+      writeFileSync(tmp, content);
+      renameSync(tmp, join(out, name));
+    }
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new AppError("OUTPUT_NOT_WRITABLE", {
+      fr: `Impossible d'écrire dans ${out} (${err.code ?? err.message}) : vérifiez les droits et fermez les fichiers ouverts dans Excel.`,
+      en: `Cannot write to ${out} (${err.code ?? err.message}): check permissions and close the files open in Excel.`,
+    });
+  }
+}

@@ -159,3 +159,47 @@ describe("the installed command", () => {
     expect(r.stderr).not.toContain("    at ");
   });
 });
+
+describe("report, matrix, template, init and schema", () => {
+  it("report writes only the formats asked for, with no previous compile", async () => {
+    const out = workshop({});
+    const r = await run("report", "fixtures/atelier", "--out", out, "--format", "md");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`Écrit dans ${out} :\n    rapport-bilan.md\n`);
+    expect((await run("report", "fixtures/atelier", "--out", out, "--format", "docx")).code).toBe(
+      2,
+    );
+  });
+
+  it("matrix writes the workbook and its CSV, or a Markdown table", async () => {
+    const out = workshop({});
+    expect((await run("matrix", "fixtures/atelier", "--out", out)).out).toBe(
+      `Écrit dans ${out} :\n    matrice-actions.xlsx, matrice-actions.csv\n`,
+    );
+    expect(
+      (await run("matrix", "fixtures/atelier", "--out", out, "--format", "md", "--lang", "en")).out,
+    ).toBe(`Written to ${out}:\n    matrice-actions.md\n`);
+  });
+
+  it("template never overwrites a file, init never overwrites a workshop", async () => {
+    const dir = workshop({});
+    const file = join(dir, "modele-g2.xlsx");
+    expect((await run("template", "-o", file, "--groupe", "Groupe 2")).code).toBe(0);
+    const again = await run("template", "-o", file);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("existe déjà");
+    expect((await run("init", join(dir, "atelier"))).code).toBe(0);
+    expect((await run("init", join(dir, "atelier"))).code).toBe(2);
+    const compiled = await run("compile", join(dir, "atelier"));
+    expect(compiled.code).toBe(0);
+    expect(compiled.out).toContain("Rien à compiler pour l'instant");
+  });
+
+  it("schema prints the registry in three forms", async () => {
+    const json = JSON.parse((await run("schema")).out);
+    expect(Object.keys(json)).toEqual(["bilan", "constats", "propositions"]);
+    const table = JSON.parse((await run("schema", "--format", "table-schema")).out);
+    expect(table.bilan.fields[0].name).toBe("axe");
+    expect((await run("schema", "--format", "markdown")).out).toContain("| `code_activite` |");
+  });
+});

@@ -48,7 +48,11 @@ describe("compile", () => {
       "constats.csv",
       "datapackage.json",
       "journal.json",
+      "matrice-actions.csv",
+      "matrice-actions.xlsx",
       "propositions.csv",
+      "rapport-bilan.html",
+      "rapport-bilan.md",
       "rejets.csv",
     ]);
     const c = json(dir, "consolidation.json");
@@ -221,7 +225,7 @@ describe("compile", () => {
       // Whatever the moment, the folder holds a complete set once a half-done swap is settled,
       // which is the first thing the next run does.
       recoverOutput(out);
-      expect(readdirSync(out)).toHaveLength(9);
+      expect(readdirSync(out)).toHaveLength(13);
       expect(readFileSync(join(out, "consolidation.json"), "utf8").length).toBe(reference.length);
     }
   }, 300_000);
