@@ -191,3 +191,41 @@ describe("finding a browser", () => {
     await expect(failed).rejects.toMatchObject({ code: "PDF_FAILED" });
   });
 });
+
+describe("payloads typed by groups, in the browser", () => {
+  it("stay visible as text and never run", async () => {
+    const { payloadWorkshop, PAYLOADS } = await import("./helpers/payloads.js");
+    const dir = payloadWorkshop();
+    await compileWorkshop(dir);
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    page.on("dialog", async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    page.on("request", (r) => {
+      requests.push(r.url());
+    });
+    const file = pathToFileURL(join(dir, "sortie", "rapport-bilan.html")).href;
+    await page.goto(file);
+    const text = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { body: { innerText: string } } }).document.body
+          .innerText,
+    );
+    for (const p of PAYLOADS) expect(text).toContain(p.trim());
+    const live = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      return {
+        scripts: doc.querySelectorAll("script").length,
+        handlers: doc.querySelectorAll("[onerror], [onload], [onclick]").length,
+        images: doc.querySelectorAll("img").length,
+      };
+    });
+    expect(live).toEqual({ scripts: 0, handlers: 0, images: 0 });
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([file]);
+    await page.close();
+  });
+});
