@@ -211,8 +211,8 @@ describe("payloads typed by groups, in the browser", () => {
     await page.goto(file);
     const text = await page.evaluate(
       () =>
-        (globalThis as unknown as { document: { body: { innerText: string } } }).document.body
-          .innerText,
+        (globalThis as unknown as { document: { body: { textContent: string } } }).document.body
+          .textContent,
     );
     for (const p of PAYLOADS) expect(text).toContain(p.trim());
     const live = await page.evaluate(() => {
