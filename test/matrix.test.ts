@@ -515,7 +515,7 @@ describe("matrix workbook read back with exceljs", () => {
       "• Insuffisance des campagnes de sensibilisation en milieu rural",
     );
     expect(ws.getCell("U6").value).toBe(
-      "• « Organiser des campagnes de sensibilisation en milieu rural et urbain » — groupe-2 (J2); 2023-2024; 50\u00a0000\u00a0000 FCFA",
+      "• « Organiser des campagnes de sensibilisation en milieu rural et urbain » — groupe-2 (J2); 2023-2024; 50\u202f000\u202f000 FCFA",
     );
     expect(ws.getCell("R6").value).toBe("groupe-1 (J2); groupe-2 (J2)");
 
@@ -588,7 +588,7 @@ describe("matrix CSV and Markdown", () => {
   });
 
   it("escapes Markdown cells so that a pipe or a newline cannot break the table", () => {
-    expect(markdownCell("a | b\nc <script>")).toBe("a \\| b<br>c &lt;script&gt;");
+    expect(markdownCell("a | b\nc <script>")).toBe("a \\| b<br>c &lt;script>");
     const c = consolidationOf([
       proposition({ action: "Former | juges\net greffiers", objectif: "Obj | 1" }),
       proposition({ axe: "PROT", action: "Créer", cout: 2500, calendrier: [2023, 2024] }),
@@ -602,9 +602,9 @@ describe("matrix CSV and Markdown", () => {
     expect(new Set(rows.map(cells))).toEqual(new Set([cells(rows[0] as string)]));
     expect(md).toContain("Former \\| juges<br>et greffiers");
     expect(md).toContain("**Matrice d'actions — PAN 2023-2027 — PROJET**");
-    expect(md).toContain("**Total général\u00a0: 3\u00a0500 FCFA**");
+    expect(md).toContain("**Total général\u00a0: 3\u202f500 FCFA**");
     expect(md).toContain(
-      "| 2. Protection et assistance aux victimes | 1\u00a0250 | 1\u00a0250 | 0 |",
+      "| 2. Protection et assistance aux victimes | 1\u202f250 | 1\u202f250 | 0 |",
     );
   });
 });

@@ -4,8 +4,11 @@ import type { Config } from "../config.js";
 import { NATURES, PRIORITES, propositionFields, STATUTS } from "../fields.js";
 import type { Lang } from "../issues.js";
 import { type Consolidated, type Consolidation, identityText, type Source } from "../merge.js";
+import { columnLetter } from "../read/types.js";
 import { naturalCompare } from "../text.js";
 import { sharesTopic, significantWords } from "./report.js";
+import { formatNumber } from "./report-i18n.js";
+import { escapeMarkdown } from "./report-md.js";
 import { type FlatTable, type TableColumn, toCsv, type Value } from "./tables.js";
 import { HEADER_FILL, newWorkbook, workbookBytes } from "./workbook.js";
 
@@ -436,13 +439,6 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** Digits grouped by three with no-break spaces: never split across lines, same on every machine. */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n);
-  const digits = String(Math.abs(rounded)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  return rounded < 0 ? `-${digits}` : digits;
-}
-
 function axisLabel(config: Config, code: string, lang: Lang, order: readonly string[]): string {
   const axis = config.plan.axes.find((a) => a.code === code);
   return axis ? `${axis.number}. ${axis[lang]}` : `${axisNumber(config, code, order)}. ${code}`;
@@ -502,7 +498,7 @@ function variantLines(r: MatrixRow, config: Config, lang: Lang): string[] {
   return r.variants.map((v) => {
     const details = [groupsText(v.sources)];
     if (v.years.length > 0) details.push(yearsText(v.years));
-    if (v.cout !== null) details.push(`${formatNumber(v.cout)} ${currencyOf(config)}`);
+    if (v.cout !== null) details.push(`${formatNumber(v.cout, lang)} ${currencyOf(config)}`);
     const objective =
       identityText(v.objectif) === identityText(r.objectif) ? "" : ` [${v.objectif}]`;
     return `${T[lang].quote(v.action)}${objective} — ${details.join("; ")}`;
@@ -618,16 +614,9 @@ export function matrixCsv(
   return toCsv(matrixTable(rows, config, lang), delimiter);
 }
 
-/** A table cell that cannot end the cell or the row, nor open an HTML tag. */
+/** A table cell that cannot end the cell or the row, nor open an HTML tag: the report's rule. */
 export function markdownCell(text: string | null): string {
-  if (text === null) return "";
-  return text
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r\n|\r|\n/g, "<br>")
-    .trim();
+  return text === null ? "" : escapeMarkdown(text);
 }
 
 function markdownTable(head: string[], body: string[][]): string {
@@ -691,7 +680,7 @@ export function matrixMarkdown(
       const cells = columns.map((c) => {
         switch (c.key) {
           case "cout":
-            return r.cout === null ? "" : formatNumber(r.cout);
+            return r.cout === null ? "" : formatNumber(r.cout, lang);
           case "partenaires":
             return markdownCell(s.partenaires);
           case "priorite":
@@ -716,10 +705,10 @@ export function matrixMarkdown(
     const last = head.map(() => "");
     last[columns.findIndex((c) => c.key === "action")] =
       `**${t.subtotal(axisNumber(config, code, order))}**`;
-    last[calendarAt + 1] = `**${formatNumber(subtotal)}**`;
+    last[calendarAt + 1] = `**${formatNumber(subtotal, lang)}**`;
     out.push(markdownTable(head, [...body, last]), "");
   }
-  out.push(`**${t.labelled(t.total, `${formatNumber(total)} ${cur}`)}**`, "");
+  out.push(`**${t.labelled(t.total, `${formatNumber(total, lang)} ${cur}`)}**`, "");
   out.push(`## ${t.summary}`, "");
   const years = planYears(config);
   const budget = budgetByAxis(rows, config);
@@ -732,13 +721,19 @@ export function matrixMarkdown(
       [
         ...budget.map((b) => [
           markdownCell(axisLabel(config, b.axe, lang, order)),
-          ...years.map((y) => formatNumber(b.years[y] ?? 0)),
-          formatNumber(yearTotal(b)),
+          ...years.map((y) => formatNumber(b.years[y] ?? 0, lang)),
+          formatNumber(yearTotal(b), lang),
         ]),
         [
           `**${t.rowTotal}**`,
-          ...years.map((y) => `**${formatNumber(sum((b) => b.years[y] ?? 0))}**`),
-          `**${formatNumber(sum(yearTotal))}**`,
+          ...years.map(
+            (y) =>
+              `**${formatNumber(
+                sum((b) => b.years[y] ?? 0),
+                lang,
+              )}**`,
+          ),
+          `**${formatNumber(sum(yearTotal), lang)}**`,
         ],
       ],
     ),
@@ -778,16 +773,8 @@ const GRID: Partial<ExcelJS.Borders> = (() => {
   return { top: side, left: side, bottom: side, right: side };
 })();
 
-function letter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Letter of a 1-based column number, as exceljs numbers columns. */
+const letter = (column: number) => columnLetter(column - 1);
 
 /** `'Sheet name'!A1`: quoted for spaces and accents, a quote doubled. */
 function ref(sheet: string, address: string): string {
