@@ -604,7 +604,7 @@ describe("matrix CSV and Markdown", () => {
     expect(md).toContain("**Matrice d'actions — PAN 2023-2027 — PROJET**");
     expect(md).toContain("**Total général\u00a0: 3\u202f500 FCFA**");
     expect(md).toContain(
-      "| 2. Protection et assistance aux victimes | 1\u202f250 | 1\u202f250 | 0 |",
+      "| 2\\. Protection et assistance aux victimes | 1\u202f250 | 1\u202f250 | 0 |",
     );
   });
 });
