@@ -4,13 +4,7 @@ import { join, resolve } from "node:path";
 import { type Config, findConfig, loadConfig } from "./config.js";
 import { AppError } from "./errors.js";
 import { type Issue, type Lang, recordOf } from "./issues.js";
-import {
-  type Consolidation,
-  identityText,
-  mergeSubmissions,
-  type Resolution,
-  readResolutions,
-} from "./merge.js";
+import { type Consolidation, mergeSubmissions, type Resolution, readResolutions } from "./merge.js";
 import { recoverOutput, writeOutputSet } from "./output.js";
 import {
   type FileReport,
@@ -23,6 +17,7 @@ import { matrixOutputs } from "./render/matrix.js";
 import { consolidationTables, sourcesTable, toCsv } from "./render/tables.js";
 import { validationJson } from "./render/validation.js";
 import { addTableSheet, newWorkbook, workbookBytes } from "./render/workbook.js";
+import { identityText } from "./text.js";
 
 /**
  * `compile`: every submission under a workshop folder → one consolidated, traceable data set,

@@ -7,7 +7,7 @@ import { contextFor, headerKey, type RecordRow } from "./normalize.js";
 import type { FileReport } from "./pipeline.js";
 import { readCsv } from "./read/csv.js";
 import { type Cell, columnLetter, type RawRow } from "./read/types.js";
-import { distance, fold, naturalCompare } from "./text.js";
+import { distance, fold, identityText, naturalCompare } from "./text.js";
 import { isRejected, type ReferencePlan } from "./validate.js";
 import { cellText, parseCell } from "./values.js";
 
@@ -145,22 +145,6 @@ export interface MergeOptions {
 }
 
 // --- comparison helpers ------------------------------------------------------------------------
-
-const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200b]+/g;
-
-/** Identity form of a text: case, spacing, quotes and apostrophes folded; accents kept. */
-export function identityText(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[’‘`´ʼ′]/g, "'")
-    .replace(/«\s*/g, '"')
-    .replace(/\s*»/g, '"')
-    .replace(/[“”„]/g, '"')
-    .replace(SPACES, " ")
-    .replace(/ ([;:!?])/g, "$1")
-    .trim();
-}
 
 function identityOf(v: unknown): string {
   if (typeof v === "string") return identityText(v);

@@ -32,6 +32,23 @@ export function fold(text: string): string {
     .trim();
 }
 
+/**
+ * The form in which two rows' texts are compared for identity: case, spacing (also before
+ * `; : ! ?` and inside « »), typographic quotes and apostrophes folded; accents kept.
+ */
+export function identityText(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(APOSTROPHES, "'")
+    .replace(/«\s*/g, '"')
+    .replace(/\s*»/g, '"')
+    .replace(/[“”„]/g, '"')
+    .replace(SPACES, " ")
+    .replace(/ ([;:!?])/g, "$1")
+    .trim();
+}
+
 /** `fold`, then every run of punctuation as one space: for matching labels and enum values. */
 export function foldWords(text: string): string {
   return fold(text)

@@ -9,12 +9,11 @@ import {
   type Consolidation,
   fingerprint,
   groupsByCluster,
-  identityText,
   type Rejet,
   type Source,
 } from "../merge.js";
 import type { FileReport } from "../pipeline.js";
-import { naturalCompare } from "../text.js";
+import { identityText, naturalCompare } from "../text.js";
 import { isRejected } from "../validate.js";
 
 /**
