@@ -118,25 +118,28 @@ function amountText(r, n) {
 function bilanRow(r, code, axisNumber, mistakes = true) {
   const axis = AXES[axisNumber - 1];
   const u = r();
-  const axe = u < 0.7 ? `Axe ${axis.n}` : u < 0.85 ? axis.code : u < 0.95 ? axis.fr : String(axis.n);
+  const axe =
+    u < 0.7 ? `Axe ${axis.n}` : u < 0.85 ? axis.code : u < 0.95 ? axis.fr : String(axis.n);
   const statut = pick(r, STATUTS);
-  let statutText =
-    statut.label === "Réalisé" ? pick(r, STATUT_VARIANTS.Réalisé) : statut.label;
+  let statutText = statut.label === "Réalisé" ? pick(r, STATUT_VARIANTS.Réalisé) : statut.label;
   let rate = statut.rate(r);
   const planned = (1 + Math.floor(r() * 300)) * 100_000;
-  let spent = Math.floor(planned * r() * 0.95 / 1000) * 1000;
-  let plannedText;
+  let spent = Math.floor((planned * r() * 0.95) / 1000) * 1000;
   let spentText;
   let activite = pick(r, ACTIVITES);
   if (mistakes) {
     const m = r();
-    if (m < 0.005) statutText = "Realsé"; // invalid-value with a suggestion
-    else if (m < 0.01) spentText = "1.500"; // ambiguous-number
-    else if (m < 0.02) spent = planned + 250_000; // budget-overspent (warning)
-    else if (m < 0.03 && rate !== null) rate = statut.label === "Réalisé" ? 80 : rate; // rate-status-mismatch
+    if (m < 0.005)
+      statutText = "Realsé"; // invalid-value with a suggestion
+    else if (m < 0.01)
+      spentText = "1.500"; // ambiguous-number
+    else if (m < 0.02)
+      spent = planned + 250_000; // budget-overspent (warning)
+    else if (m < 0.03 && rate !== null)
+      rate = statut.label === "Réalisé" ? 80 : rate; // rate-status-mismatch
     else if (m < 0.033) activite = ""; // missing-value
   }
-  plannedText ??= amountText(r, planned);
+  const plannedText = amountText(r, planned);
   spentText ??= amountText(r, spent);
   return {
     axe,
@@ -307,7 +310,7 @@ export async function generate(dir, { log = () => {} } = {}) {
     const short = ACTIVITES.map((a) => a.split(" ").slice(0, 5).join(" "));
     await writeLines(files.big, bigHeader, 1_000_000, (i) => {
       const axis = (i % 4) + 1;
-      const code = `${axis}.${Math.floor(i / 4000) + 1}.${Math.floor(i / 4) % 1000 + 1}`;
+      const code = `${axis}.${Math.floor(i / 4000) + 1}.${(Math.floor(i / 4) % 1000) + 1}`;
       const b = bilanRow(r, code, axis);
       return csvLine([
         b.axe,

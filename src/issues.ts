@@ -490,12 +490,17 @@ export function issue(
   return out;
 }
 
-/** Fills `{name}` from the params, then the location; `undefined` when a placeholder stays empty. */
-function fill(template: string, issue: Issue): string | undefined {
+/**
+ * Fills `{name}` from the params (`name_en` first when rendering English, `name_fr` for French),
+ * then the location; `undefined` when a placeholder stays empty.
+ */
+function fill(template: string, issue: Issue, lang: Lang): string | undefined {
   let missing = false;
   const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v =
-      issue.params[name] ?? (issue as unknown as Record<string, string | number | undefined>)[name];
+      issue.params[`${name}_${lang}`] ??
+      issue.params[name] ??
+      (issue as unknown as Record<string, string | number | undefined>)[name];
     if (v === undefined) missing = true;
     return String(v);
   });
@@ -504,13 +509,18 @@ function fill(template: string, issue: Issue): string | undefined {
 
 export function messageOf(issue: Issue, lang: Lang): string {
   const template = CATALOG[issue.code].message[lang];
-  return fill(template, issue) ?? template;
+  return fill(template, issue, lang) ?? template;
 }
 
 /** The fix to suggest; omitted when the hint needs a param this issue does not have. */
 export function hintOf(issue: Issue, lang: Lang): string | undefined {
   const spec: IssueSpec = CATALOG[issue.code];
-  return spec.hint ? fill(spec.hint[lang], issue) : undefined;
+  return spec.hint ? fill(spec.hint[lang], issue, lang) : undefined;
+}
+
+/** A field's label in both languages, as issue params (`{label}` in either template). */
+export function labelParams(field: { fr: string; en: string }): Params {
+  return { label: field.fr, label_en: field.en };
 }
 
 /** `Bilan!C12`, `C12`, `ligne 12`: the place a rapporteur clicks. */

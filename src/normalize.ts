@@ -8,10 +8,17 @@ import {
   metadataFields,
   referenceFields,
 } from "./fields.js";
-import { type Issue, issue, type Location } from "./issues.js";
+import { type Issue, issue, type Location, labelParams } from "./issues.js";
 import { type Cell, columnLetter, type RawRow, type RawSheet } from "./read/types.js";
 import { clean, closest, fold, foldWords } from "./text.js";
-import { cellText, type ParseContext, parseCell } from "./values.js";
+import {
+  type CellParser,
+  cellParser,
+  cellText,
+  type ParseContext,
+  parseCell,
+  tidy,
+} from "./values.js";
 
 /**
  * Normalisation: finds the header row and the kind of each sheet, maps headers to field ids, and
@@ -140,8 +147,31 @@ function headerIndex(kind: TableKind | "meta"): Map<string, FieldSpec> {
 
 const YEAR_AMOUNT = /^(?:cout|couts|budget|montant|cost)\s+(?:annee\s+)?(\d{4})$/;
 
-/** What one header names for a kind. */
-function classify(header: string, kind: TableKind): Omit<Column, "index" | "letter" | "header"> {
+type Classified = Omit<Column, "index" | "letter" | "header">;
+
+/**
+ * Headers already classified, by kind: finding the header tries every kind on each of the first
+ * twenty rows of every file, and the same headers come back file after file. Bounded, so that
+ * hostile headers cannot grow it without end.
+ */
+const classified = new Map<TableKind, Map<string, Classified>>();
+
+/** What one header names for a kind (shared results: never changed by callers). */
+function classify(header: string, kind: TableKind): Classified {
+  let known = classified.get(kind);
+  if (!known) {
+    known = new Map();
+    classified.set(kind, known);
+  }
+  let c = known.get(header);
+  if (!c) {
+    c = classifyNow(header, kind);
+    if (known.size < 4096) known.set(header, c);
+  }
+  return c;
+}
+
+function classifyNow(header: string, kind: TableKind): Classified {
   const scale = headerScale(header);
   const key = headerKey(header);
   if (key === "") return { role: "blank", scale };
@@ -210,20 +240,13 @@ export function detectTable(
   return best && { kind: best.kind, headerIndex: best.headerIndex };
 }
 
-/** The canonical label of the field whose labels come closest to an unknown header. */
-function suggestHeader(header: string, kind: TableKind): string | undefined {
+/** The field whose labels come closest to an unknown header. */
+function suggestHeader(header: string, kind: TableKind): FieldSpec | undefined {
   const fields: readonly FieldSpec[] = kind === "reference" ? referenceFields : KINDS[kind];
   const candidates = fields
     .filter((f) => f.type !== "yearAmounts")
     .flatMap((f) => labelsOf(f).map((label) => ({ label, f })));
-  return closest(header, candidates, (c) => headerKey(c.label))?.f.fr;
-}
-
-function canonicalLabel(field: FieldSpec, kind: TableKind): string {
-  const match = (kind === "reference" ? referenceFields : KINDS[kind]).find(
-    (f) => f.id === field.id,
-  );
-  return (match ?? field).fr;
+  return closest(header, candidates, (c) => headerKey(c.label))?.f;
 }
 
 /** Builds the column map of a table from its header row, with header-level issues. */
@@ -262,7 +285,7 @@ export function buildTable(
       table.issues.push(
         issue("unknown-column", at, {
           value: text,
-          params: suggestion ? { suggestion } : {},
+          params: suggestion ? { suggestion: suggestion.fr, suggestion_en: suggestion.en } : {},
         }),
       );
     }
@@ -287,7 +310,9 @@ export function buildTable(
   });
   // Data in columns with no header (XLSX) is reported once per column, never dropped unsaid.
   const dataRows = sheet.rows.slice(headerIndex + 1);
-  const width = Math.max(header.cells.length, ...dataRows.map((r) => r.cells.length));
+  // A loop, not Math.max(...rows): spreading a large sheet's rows overflows the call stack.
+  let width = header.cells.length;
+  for (const r of dataRows) if (r.cells.length > width) width = r.cells.length;
   for (let index = 0; index < width; index++) {
     const column = table.columns[index];
     if (column && column.role !== "blank") continue;
@@ -315,7 +340,7 @@ export function buildTable(
     table.fatal.push(
       issue("missing-column", where, {
         field: f.id,
-        params: { label: canonicalLabel(f, kind) },
+        params: labelParams(f),
       }),
     );
   }
@@ -328,11 +353,138 @@ function hasValue(cell: Cell | undefined): boolean {
   return cell.v !== null && !(typeof cell.v === "string" && cell.v.trim() === "");
 }
 
+/**
+ * `blank-header` counted row by row, for a table built from its header alone (a CSV read as a
+ * stream): the values under the header's blank columns, reported as `buildTable` reports them
+ * from the whole sheet. A CSV has no column past its header (those cells are extra cells).
+ */
+export class BlankCells {
+  private readonly columns: number[];
+  private readonly counts: number[];
+
+  constructor(table: Table) {
+    this.columns = table.columns.filter((c) => c.role === "blank").map((c) => c.index);
+    this.counts = this.columns.map(() => 0);
+  }
+
+  add(row: RawRow) {
+    for (let k = 0; k < this.columns.length; k++) {
+      if (hasValue(row.cells[this.columns[k] as number])) {
+        this.counts[k] = (this.counts[k] as number) + 1;
+      }
+    }
+  }
+
+  /** Adds the issues to the table, after its header issues, as `buildTable` orders them. */
+  report(table: Table) {
+    const where: Location = { file: table.file, row: table.headerRow };
+    if (table.sheet !== undefined) where.sheet = table.sheet;
+    this.columns.forEach((index, k) => {
+      const count = this.counts[k] as number;
+      if (count === 0) return;
+      table.issues.push(
+        issue("blank-header", { ...where, column: columnLetter(index) }, { params: { count } }),
+      );
+    });
+  }
+}
+
 // --- rows --------------------------------------------------------------------------------------
 
-const CALENDAR_LABEL = KINDS.propositions.find((f) => f.id === "calendrier")?.fr ?? "Calendrier";
+const CALENDAR = KINDS.propositions.find((f) => f.id === "calendrier") as FieldSpec;
 const MARKED = new Set(["x", "oui", "yes", "1", "✓", "✔", "v", "ok"]);
 const UNMARKED = new Set(["non", "no", "0", "n"]);
+
+/** How the rows of a table are read under one context: worked out once per table. */
+interface RowPlan {
+  ctx: ParseContext;
+  /** Cell readers by column index (field and yearly cost columns). */
+  parsers: (CellParser | undefined)[];
+  /**
+   * Each field has at most one column and no column is per year: a field's value and cell are
+   * then set once, by its column, and need no look at what an earlier column gave.
+   */
+  simple: boolean;
+  /** Fields of the kind, in registry order, and those without a column. */
+  fields: readonly FieldSpec[];
+  absent: readonly FieldSpec[];
+}
+
+const plans = new WeakMap<Table, RowPlan>();
+
+function planOf(table: Table, ctx: ParseContext): RowPlan {
+  const known = plans.get(table);
+  if (known && known.ctx === ctx) return known;
+  const parsers = table.columns.map((column) => {
+    if (column.role !== "field" && column.role !== "yearAmount") return undefined;
+    const field = column.field as FieldSpec;
+    // Each yearly cost cell is one amount; the field gathers them by year.
+    const readAs: FieldSpec = column.role === "yearAmount" ? { ...field, type: "amount" } : field;
+    return cellParser(readAs, { ...ctx, scale: column.scale });
+  });
+  const ids = table.columns.filter((c) => c.role === "field").map((c) => c.field?.id);
+  const simple =
+    new Set(ids).size === ids.length &&
+    !table.columns.some((c) => c.role === "yearAmount" || c.role === "calendarYear");
+  const fields = table.kind === "reference" ? referenceFields : KINDS[table.kind];
+  const absent = fields.filter((f) => !ids.includes(f.id));
+  const plan = { ctx, parsers, simple, fields, absent };
+  plans.set(table, plan);
+  return plan;
+}
+
+/** Every non-empty cell of a row as read, by header: a record's `raw`. */
+function rawOf(table: Table, row: RawRow): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const column of table.columns) {
+    const cell = row.cells[column.index];
+    if (hasValue(cell)) raw[column.header || column.letter] = cellText(cell);
+  }
+  return raw;
+}
+
+/**
+ * A row that is validated and then dropped (`validate`): its `raw` is worked out only if a
+ * problem quotes a cell, which spares most rows a map of every cell.
+ */
+class PassingRecord implements RecordRow {
+  file: string;
+  sheet?: string;
+  row: number;
+  values: Record<string, unknown> = {};
+  extras: Record<string, string> = {};
+  meta: Record<string, string> = {};
+  cells: Record<string, Column> = {};
+  issues: Issue[] = [];
+  private known: Record<string, string> | undefined;
+
+  constructor(
+    private readonly table: Table,
+    private readonly source: RawRow,
+  ) {
+    this.file = table.file;
+    if (table.sheet !== undefined) this.sheet = table.sheet;
+    this.row = source.row;
+  }
+
+  get raw(): Record<string, string> {
+    this.known ??= rawOf(this.table, this.source);
+    return this.known;
+  }
+}
+
+/**
+ * `readRow` for a row that will not be kept: the same record, except that `raw` is worked out
+ * when it is first read.
+ */
+export function readPassingRow(
+  table: Table,
+  row: RawRow,
+  ctx: ParseContext,
+  delimiter?: string,
+): RecordRow {
+  return readInto(new PassingRecord(table, row), table, row, ctx, delimiter);
+}
 
 /** Reads one data row against its table: every cell typed or turned into a located issue. */
 export function readRow(
@@ -352,6 +504,18 @@ export function readRow(
     issues: [],
   };
   if (table.sheet !== undefined) record.sheet = table.sheet;
+  return readInto(record, table, row, ctx, delimiter);
+}
+
+function readInto(
+  record: RecordRow,
+  table: Table,
+  row: RawRow,
+  ctx: ParseContext,
+  delimiter: string | undefined,
+): RecordRow {
+  const eager = !(record instanceof PassingRecord);
+  let problems = false;
   const at = (column: Column): Location => {
     const loc: Location = {
       file: table.file,
@@ -365,17 +529,19 @@ export function readRow(
   const years: number[] = [];
   let sawYearColumn = false;
   const yearAmounts: Record<string, number> = {};
+  const plan = planOf(table, ctx);
+  const { parsers, simple } = plan;
   for (const column of table.columns) {
     const cell = row.cells[column.index];
     const shown = cellText(cell);
-    if (hasValue(cell)) record.raw[column.header || column.letter] = shown;
+    if (eager && hasValue(cell)) record.raw[column.header || column.letter] = shown;
     if (column.role === "blank") continue;
     if (column.role === "unknown") {
       if (hasValue(cell)) record.extras[column.header] = shown;
       continue;
     }
     if (column.role === "meta") {
-      const t = clean(shown);
+      const t = tidy(shown);
       if (t !== "" && column.field && !(column.field.id in record.meta)) {
         record.meta[column.field.id] = t;
       }
@@ -391,24 +557,26 @@ export function readRow(
           issue("type-error", at(column), {
             field: "calendrier",
             value: shown,
-            params: { label: column.header, expected: "X (année prévue) ou une cellule vide" },
+            params: {
+              label: column.header,
+              expected: "X (année prévue) ou une cellule vide",
+              expected_en: "X (year planned) or an empty cell",
+            },
           }),
         );
       }
       continue;
     }
     const field = column.field as FieldSpec;
-    // Each yearly cost cell is one amount; the field gathers them by year.
-    const readAs: FieldSpec = column.role === "yearAmount" ? { ...field, type: "amount" } : field;
-    const parsed = parseCell(cell, readAs, { ...ctx, scale: column.scale });
+    const parsed = (parsers[column.index] as CellParser)(cell);
     if (parsed.problem) {
-      const label =
-        column.role === "yearAmount" ? column.header : canonicalLabel(field, table.kind);
+      problems = true;
+      const label = column.role === "yearAmount" ? { label: column.header } : labelParams(field);
       record.issues.push(
         issue(parsed.problem.code, at(column), {
           field: field.id,
           value: shown,
-          params: { label, ...parsed.problem.params },
+          params: { ...label, ...parsed.problem.params },
         }),
       );
       record.cells[field.id] ??= column;
@@ -431,6 +599,11 @@ export function readRow(
       record.cells[field.id] ??= column;
       continue;
     }
+    if (simple) {
+      record.values[field.id] = parsed.value;
+      record.cells[field.id] = column;
+      continue;
+    }
     const previous = record.values[field.id];
     if (previous !== undefined && previous !== null && parsed.value !== null) {
       if (JSON.stringify(previous) !== JSON.stringify(parsed.value)) {
@@ -439,7 +612,7 @@ export function readRow(
           issue("conflicting-columns", at(column), {
             field: field.id,
             value: first ? cellText(row.cells[first.index]) : "",
-            params: { label: canonicalLabel(field, table.kind), other: shown },
+            params: { ...labelParams(field), other: shown },
           }),
         );
       }
@@ -463,7 +636,7 @@ export function readRow(
           field: "calendrier",
           value: cellText(row.cells[column.index]),
           params: {
-            label: CALENDAR_LABEL,
+            ...labelParams(CALENDAR),
             years: outside.join(", "),
             from: ctx.period.from,
             to: ctx.period.to,
@@ -473,11 +646,12 @@ export function readRow(
     }
   }
   if (Object.keys(yearAmounts).length > 0) record.values.cout_annuel = yearAmounts;
-  const fields = table.kind === "reference" ? referenceFields : KINDS[table.kind];
-  for (const f of fields) record.values[f.id] ??= null;
+  // Registry order for the fields still missing; when every column gave its field a value, only
+  // the fields without a column can be.
+  for (const f of simple && !problems ? plan.absent : plan.fields) record.values[f.id] ??= null;
   // A CSV record longer than its header: the values are shifted, so the row cannot be trusted.
   const width = table.columns.length;
-  const extra = row.cells.slice(width).filter(hasValue);
+  const extra = row.cells.length > width ? row.cells.slice(width).filter(hasValue) : [];
   if (delimiter !== undefined && extra.length > 0) {
     const loc: Location = { file: table.file, row: row.row, column: columnLetter(width) };
     record.issues.push(
@@ -525,7 +699,7 @@ export function readIdentification(
         issue(parsed.problem.code, loc, {
           field: field.id,
           value: cellText(valueCell),
-          params: { label: field.fr, ...parsed.problem.params },
+          params: { ...labelParams(field), ...parsed.problem.params },
         }),
       );
       continue;

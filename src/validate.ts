@@ -1,7 +1,14 @@
 import { z } from "zod";
 import type { Config } from "./config.js";
 import { type FieldSpec, type FieldType, KINDS, referenceFields, STATUTS } from "./fields.js";
-import { type Issue, type IssueCode, issue, type Location, type Params } from "./issues.js";
+import {
+  type Issue,
+  type IssueCode,
+  issue,
+  type Location,
+  labelParams,
+  type Params,
+} from "./issues.js";
 import type { Column, RecordRow, Table, TableKind } from "./normalize.js";
 import { closest } from "./text.js";
 
@@ -74,6 +81,85 @@ export function schemaFor(kind: TableKind, config: Config): z.ZodObject {
   return schema;
 }
 
+/** Whether a value certainly passes its field's zod type: `undefined` when only zod can say. */
+type Passes = (v: unknown) => boolean;
+
+function inBounds(field: FieldSpec): Passes {
+  const { min, max } = field;
+  return (v) =>
+    typeof v === "number" &&
+    Number.isFinite(v) &&
+    (min === undefined || v >= min) &&
+    (max === undefined || v <= max);
+}
+
+const isText: Passes = (v) => typeof v === "string" && v.length >= 1;
+
+/** The same types as `ZOD`, as plain checks that never accept what zod would refuse. */
+const PASSES: {
+  [T in FieldType]: (field: FieldSpec, axes: readonly string[]) => Passes | undefined;
+} = {
+  text: () => isText,
+  code: () => isText,
+  axis: (_f, axes) => {
+    const codes = new Set(axes);
+    return (v) => typeof v === "string" && codes.has(v);
+  },
+  enum: (f) => {
+    const ids = new Set((f.values ?? []).map((v) => v.id));
+    return (v) => typeof v === "string" && ids.has(v);
+  },
+  amount: inBounds,
+  percent: inBounds,
+  bool: () => (v) => typeof v === "boolean",
+  calendar: () => (v) => Array.isArray(v) && v.length >= 1 && v.every(Number.isSafeInteger),
+  list: () => (v) => Array.isArray(v) && v.every((x) => typeof x === "string"),
+  date: () => undefined,
+  yearAmounts: () => undefined,
+};
+
+const passCache = new WeakMap<
+  Config,
+  Map<TableKind, (values: Record<string, unknown>) => boolean>
+>();
+
+/**
+ * A row that certainly passes its kind's schema, checked without zod: nearly every row is valid,
+ * and zod's parse (which copies the row) was most of the cost of validating it. Any doubt, and
+ * every failure, goes to zod, which alone words the problems.
+ */
+function passesFor(kind: TableKind, config: Config): (values: Record<string, unknown>) => boolean {
+  let byKind = passCache.get(config);
+  if (!byKind) {
+    byKind = new Map();
+    passCache.set(config, byKind);
+  }
+  let passes = byKind.get(kind);
+  if (!passes) {
+    const axes = (kind === "propositions" ? config.plan.axes : config.review.axes).map(
+      (a) => a.code,
+    );
+    const checks = fieldsOfTable(kind).map((f) => ({
+      id: f.id,
+      required: f.required,
+      check: PASSES[f.type](f, axes),
+    }));
+    passes = (values) => {
+      for (const { id, required, check } of checks) {
+        const v = values[id];
+        if (v === null) {
+          if (required) return false;
+        } else if (!check?.(v)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    byKind.set(kind, passes);
+  }
+  return passes;
+}
+
 function locate(record: RecordRow, column: Column | undefined): Location {
   const loc: Location = { file: record.file, row: record.row };
   if (record.sheet !== undefined) loc.sheet = record.sheet;
@@ -90,8 +176,9 @@ function shownOf(record: RecordRow, id: string): string | undefined {
   return column ? record.raw[column.header || column.letter] : undefined;
 }
 
-function labelOf(kind: TableKind, id: string): string {
-  return fieldsOfTable(kind).find((f) => f.id === id)?.fr ?? id;
+function labelOf(kind: TableKind, id: string): Params {
+  const f = fieldsOfTable(kind).find((x) => x.id === id);
+  return f ? labelParams(f) : { label: id };
 }
 
 /**
@@ -99,6 +186,7 @@ function labelOf(kind: TableKind, id: string): string {
  * A value the schema refuses is set to null afterwards, so that rules never reason on it.
  */
 function checkSchema(record: RecordRow, table: Table, config: Config) {
+  if (passesFor(table.kind, config)(record.values)) return;
   const result = schemaFor(table.kind, config).safeParse(record.values);
   if (result.success) return;
   const failed = new Set(record.issues.map((i) => i.field));
@@ -114,13 +202,14 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
     const label = labelOf(table.kind, id);
     const empty = value === null || value === undefined;
     let code: IssueCode = "invalid-value";
-    const params: Params = { label };
+    const params: Params = { ...label };
     if (empty || (zi.code === "too_small" && Array.isArray(value) && value.length === 0)) {
       code = "missing-value";
     } else if (zi.code === "too_small" || zi.code === "too_big") {
       code = "out-of-range";
       const f = fieldsOfTable(table.kind).find((x) => x.id === id);
-      params.range = rangeText(f);
+      params.range = rangeText(f, "à");
+      params.range_en = rangeText(f, "to");
       params.value = typeof value === "number" ? value : JSON.stringify(value);
     } else {
       params.allowed = "";
@@ -134,9 +223,9 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
   for (const id of reported) record.values[id] = null;
 }
 
-function rangeText(f: FieldSpec | undefined): string {
+function rangeText(f: FieldSpec | undefined, to: string): string {
   if (!f) return "";
-  if (f.min !== undefined && f.max !== undefined) return `${f.min} à ${f.max}`;
+  if (f.min !== undefined && f.max !== undefined) return `${f.min} ${to} ${f.max}`;
   if (f.min !== undefined) return `≥ ${f.min}`;
   return `≤ ${f.max}`;
 }
@@ -176,7 +265,11 @@ const rateStatusMismatch: RowRule = (r) => {
   return issue("rate-status-mismatch", locate(r, r.cells.taux_realisation), {
     field: "taux_realisation",
     value: String(rate),
-    params: { rate, status: STATUTS.find((s) => s.id === status)?.fr ?? status },
+    params: {
+      rate,
+      status: STATUTS.find((s) => s.id === status)?.fr ?? status,
+      status_en: STATUTS.find((s) => s.id === status)?.en ?? status,
+    },
   });
 };
 
@@ -207,8 +300,10 @@ const missingOrigin: RowRule = (r) => {
 
 /** The axis number a code starts with (`2.1.3` → 2), if it starts with one. */
 function axisNumberOf(code: string): number | undefined {
-  const m = /^(\d+)\./.exec(code);
-  return m ? Number(m[1]) : undefined;
+  // `/^(\d+)\./` read by hand: it runs on every row, and a match array is an allocation.
+  let i = 0;
+  while (i < code.length && code.charCodeAt(i) >= 0x30 && code.charCodeAt(i) <= 0x39) i++;
+  return i > 0 && code.charCodeAt(i) === 0x2e ? Number(code.slice(0, i)) : undefined;
 }
 
 const axisCodeMismatch: RowRule = (r, ctx) => {
@@ -228,7 +323,9 @@ const axisCodeMismatch: RowRule = (r, ctx) => {
     params: {
       code,
       expected: `${expected.number} (${expected.fr})`,
+      expected_en: `${expected.number} (${expected.en})`,
       axis: `${actual.number} (${actual.fr})`,
+      axis_en: `${actual.number} (${actual.en})`,
     },
   });
 };
@@ -254,45 +351,73 @@ const ROW_RULES: Record<TableKind, RowRule[]> = {
   reference: [],
 };
 
+/** What the rules across the rows of one table remember: where each activity code first came. */
+export class TableTracker {
+  readonly first = new Map<string, number>();
+}
+
 /** Two bilan rows of one file for the same activity: the later one is the error. */
-function duplicateActivity(records: RecordRow[]) {
-  const first = new Map<string, RecordRow>();
-  for (const r of records) {
-    const code = r.values.code_activite;
-    if (typeof code !== "string") continue;
-    const seen = first.get(code);
-    if (!seen) {
-      first.set(code, r);
-      continue;
-    }
-    r.issues.push(
-      issue("duplicate-activity", locate(r, r.cells.code_activite), {
-        field: "code_activite",
-        value: code,
-        params: { first: seen.row },
-      }),
-    );
+function duplicateActivity(r: RecordRow, tracker: TableTracker) {
+  const code = r.values.code_activite;
+  if (typeof code !== "string") return;
+  const seen = tracker.first.get(code);
+  if (seen === undefined) {
+    tracker.first.set(copyOf(code), r.row);
+    return;
   }
+  r.issues.push(
+    issue("duplicate-activity", locate(r, r.cells.code_activite), {
+      field: "code_activite",
+      value: code,
+      params: { first: seen },
+    }),
+  );
+}
+
+/**
+ * A copy of a string that shares nothing with the text it was cut from: V8 keeps a long slice
+ * as a view of its parent, so one code or cell kept from a streamed file would keep the whole
+ * chunk of text around it alive.
+ */
+export function copyOf(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
+/**
+ * Validates one row in place: schema, row rules, then the rules across rows, against what the
+ * tracker kept of the rows before it. Rows are validated in order, one at a time.
+ */
+export function validateRecord(
+  table: Table,
+  record: RecordRow,
+  ctx: RuleContext,
+  tracker: TableTracker,
+) {
+  checkSchema(record, table, ctx.config);
+  if (table.fatal.length === 0) {
+    for (const rule of ROW_RULES[table.kind]) {
+      const found = rule(record, ctx);
+      if (found) record.issues.push(found);
+    }
+  }
+  if (table.kind === "bilan" || table.kind === "reference") duplicateActivity(record, tracker);
 }
 
 /** Validates the rows of one table in place: schema, row rules, then rules across rows. */
 export function validateTable(table: Table, records: RecordRow[], ctx: RuleContext) {
-  for (const r of records) {
-    checkSchema(r, table, ctx.config);
-    if (table.fatal.length > 0) continue;
-    for (const rule of ROW_RULES[table.kind]) {
-      const found = rule(r, ctx);
-      if (found) r.issues.push(found);
-    }
-  }
-  if (table.kind === "bilan" || table.kind === "reference") duplicateActivity(records);
+  const tracker = new TableTracker();
+  for (const r of records) validateRecord(table, r, ctx, tracker);
 }
 
 export function isRejected(record: RecordRow, table: Table): boolean {
   return table.fatal.length > 0 || record.issues.some((i) => i.severity === "error");
 }
 
+/** Made once, on first use: building a formatter costs more than formatting. */
+let amountFormat: Intl.NumberFormat | undefined;
+
 /** `1 500 000` with a narrow no-break space, as French typography writes amounts. */
 export function formatAmount(n: number): string {
-  return new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 }).format(n);
+  amountFormat ??= new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+  return amountFormat.format(n);
 }

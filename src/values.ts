@@ -47,19 +47,55 @@ const EMPTY_MARKERS = new Set([
   "\\n",
 ]);
 
+/**
+ * Folding keeps ASCII digits and letters (lower-cased): a text with one that no marker has
+ * (`n/a`, `neant`, `nd`, `nr` use only a d e n r t) is not a marker, and is not folded. Almost
+ * every cell is ruled out here; folding (NFD and eight replacements) was a tenth of the time.
+ */
+const NOT_A_MARKER = /[0-9b-cf-mo-qsu-z]/i;
+
 export function isEmptyText(text: string): boolean {
   // The longest marker, `néant.`, has six characters: longer text is never folded here.
   if (text.length > 12 && text.trim().length > 6) return false;
+  if (NOT_A_MARKER.test(text)) return false;
   return EMPTY_MARKERS.has(fold(text).replace(/\.$/, ""));
+}
+
+/**
+ * Text that `clean` leaves as it is: printable ASCII, Latin-1, œ, typographic punctuation and €,
+ * single spaces between words. It is NFC already (none of these characters composes with
+ * another) and holds no control character nor odd space, so the normalisation is skipped.
+ */
+const CLEAN_AS_IS =
+  /^[\x21-\x7e\xa1-\xff\u0152\u0153\u2010-\u2027\u20ac]+(?: [\x21-\x7e\xa1-\xff\u0152\u0153\u2010-\u2027\u20ac]+)*$/;
+
+/** `clean`, without its cost for text that it would not change. */
+export function tidy(text: string): string {
+  return CLEAN_AS_IS.test(text) ? text : clean(text);
 }
 
 function problem(code: IssueCode, params: Params = {}) {
   return { problem: { code, params } };
 }
 
-function typeError(expected: string) {
-  return problem("type-error", { expected });
+/** What a cell should have held, said in both languages. */
+interface Expected {
+  fr: string;
+  en: string;
 }
+
+function typeError(expected: Expected) {
+  return problem("type-error", { expected: expected.fr, expected_en: expected.en });
+}
+
+const AMOUNT: Expected = { fr: "un montant (1 500 000)", en: "an amount (1500000)" };
+const PERCENT: Expected = { fr: "un pourcentage (75 %)", en: "a percentage (75%)" };
+const CODE: Expected = { fr: "un code d'activité (1.2.3)", en: "an activity code (1.2.3)" };
+const YEARS: Expected = {
+  fr: "des années (2023-2025, « Toute la période »)",
+  en: "years (2023-2025, “Whole period”)",
+};
+const DATE: Expected = { fr: "une date (jj/mm/aaaa)", en: "a date (dd/mm/yyyy)" };
 
 /** The cell as text, for text-like fields and for messages. */
 export function cellText(cell: Cell | undefined): string {
@@ -72,6 +108,9 @@ export function cellText(cell: Cell | undefined): string {
 }
 
 function round(n: number): number {
+  // An integer of up to twelve digits is its own rounding (`+ 0` turns -0 into 0, as parsing
+  // the text does): most numbers, and toPrecision is slow.
+  if (Number.isInteger(n) && n < 1e12 && n > -1e12) return n + 0;
   // Binary floats from spreadsheets (274.65999999999997) are shown as people typed them.
   return Number.parseFloat(n.toPrecision(12));
 }
@@ -81,6 +120,22 @@ function isoDate(d: Date): string {
 }
 
 // --- numbers -----------------------------------------------------------------------------------
+
+const PLAIN_NUMBER = /^(?:\d+|\d{1,3}(?: \d{3})+)$/;
+
+/** The value of a PLAIN_NUMBER text: summed digit by digit while that is exact (15 digits). */
+function plainNumber(input: string, expected: Expected): Parsed<number> {
+  if (input.length > 15) {
+    const n = Number(input.replace(/ /g, ""));
+    return Number.isFinite(n) ? { value: n } : typeError(expected);
+  }
+  let n = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c !== 0x20) n = n * 10 + (c - 0x30);
+  }
+  return { value: n };
+}
 
 const CURRENCY =
   /^(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?\s*|\s*(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?$/i;
@@ -92,8 +147,11 @@ const CURRENCY =
  */
 export function parseNumberText(
   input: string,
-  expected: string,
+  expected: Expected,
 ): Parsed<number> | { ambiguous: { asThousands: string; asDecimal: string } } {
+  // Digits, maybe grouped by threes with plain spaces (`1500000`, `1 500 000`): what most cells
+  // hold, read as the general path below would read them.
+  if (PLAIN_NUMBER.test(input)) return plainNumber(input, expected);
   let s = clean(input);
   s = s.replace(CURRENCY, "").trim();
   let sign = 1;
@@ -148,7 +206,7 @@ function groupedOk(s: string, mark: string): boolean {
   return /^\d{1,3}$/.test(groups[0] ?? "") && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 }
 
-function numberFrom(cell: Cell, expected: string, percentCell: boolean): Parsed<number> {
+function numberFrom(cell: Cell, expected: Expected, percentCell: boolean): Parsed<number> {
   const v = cell.v;
   if (typeof v === "number") return { value: percentCell && cell.percent ? v * 100 : v };
   if (typeof v !== "string") return typeError(expected);
@@ -162,28 +220,32 @@ function numberFrom(cell: Cell, expected: string, percentCell: boolean): Parsed<
 // --- the parsers, one per field type ---------------------------------------------------------
 
 const text: Parser<"text"> = (cell) => {
-  const t = clean(cellText(cell));
+  const t = tidy(cellText(cell));
   return { value: t === "" ? null : t };
 };
 
+const PLAIN_CODE = /^\d+(?:\.\d+)*$/;
+
 /** Activity codes: digits (or letters) separated by dots, `1.2.3`; a trailing dot is dropped. */
 const code: Parser<"code"> = (cell) => {
-  if (cell.v instanceof Date) return typeError("un code d'activité (1.2.3)");
+  // A code as plans write it (`2.1.3`) is kept as it is, which the general path also does.
+  if (typeof cell.v === "string" && PLAIN_CODE.test(cell.v)) return { value: cell.v };
+  if (cell.v instanceof Date) return typeError(CODE);
   const t = clean(cellText(cell))
     .replace(/\s*\.\s*/g, ".")
     .replace(/\.$/, "");
   if (/^[\p{L}\p{N}]+([.\-/][\p{L}\p{N}]+)*$/u.test(t)) return { value: t };
-  return typeError("un code d'activité (1.2.3)");
+  return typeError(CODE);
 };
 
 const amount: Parser<"amount"> = (cell, _field, ctx) => {
-  const r = numberFrom(cell, "un montant (1 500 000)", false);
+  const r = numberFrom(cell, AMOUNT, false);
   if (r.value === undefined || r.value === null || ctx.scale === 1) return r;
   return { value: Math.round(r.value * ctx.scale * 100) / 100 };
 };
 
 const percent: Parser<"percent"> = (cell) => {
-  const r = numberFrom(cell, "un pourcentage (75 %)", true);
+  const r = numberFrom(cell, PERCENT, true);
   return r.value === undefined || r.value === null ? r : { value: round(r.value) };
 };
 
@@ -195,7 +257,7 @@ const bool: Parser<"bool"> = (cell) => {
   const t = foldWords(cellText(cell)) || clean(cellText(cell));
   if (YES.has(t)) return { value: true };
   if (NO.has(t)) return { value: false };
-  return problem("invalid-value", { allowed: "Oui, Non", suggestion: "" });
+  return problem("invalid-value", { allowed: "Oui, Non", allowed_en: "Yes, No", suggestion: "" });
 };
 
 function enumKeys(v: EnumValue, extra: readonly string[] = []): string[] {
@@ -236,7 +298,9 @@ const enumeration: Parser<"enum"> = (cell, field, ctx) => {
   );
   return problem("invalid-value", {
     allowed: values.map((v) => v.fr).join(", "),
+    allowed_en: values.map((v) => v.en).join(", "),
     suggestion: near ? ` — vouliez-vous dire « ${near.v.fr} » ?` : "",
+    suggestion_en: near ? ` — did you mean “${near.v.en}”?` : "",
   });
 };
 
@@ -278,7 +342,9 @@ const axis: Parser<"axis"> = (cell, _field, ctx) => {
   );
   return problem("invalid-value", {
     allowed: ctx.axes.map((a) => `${a.number} ${a.code} (${a.fr})`).join(", "),
+    allowed_en: ctx.axes.map((a) => `${a.number} ${a.code} (${a.en})`).join(", "),
     suggestion: near ? ` — vouliez-vous dire « Axe ${near.a.number} – ${near.a.fr} » ?` : "",
+    suggestion_en: near ? ` — did you mean “Axis ${near.a.number} – ${near.a.en}”?` : "",
   });
 };
 
@@ -304,12 +370,12 @@ const calendar: Parser<"calendar"> = (cell, _field, ctx) => {
     if (range) {
       const a = Number(range[1]);
       const b = Number(range[2]);
-      if (b < a || b - a > 50) return typeError("des années (2023-2025)");
+      if (b < a || b - a > 50) return typeError(YEARS);
       for (let y = a; y <= b; y++) years.push(y);
     } else if (/^\d{4}$/.test(w)) {
       years.push(Number(w));
     } else {
-      return typeError("des années (2023-2025, « Toute la période »)");
+      return typeError(YEARS);
     }
   }
   if (years.length === 0) return { value: null };
@@ -345,7 +411,7 @@ const date: Parser<"date"> = (cell) => {
   const v = cell.v;
   if (v instanceof Date) return { value: isoDate(v) };
   if (typeof v === "number") {
-    if (v < 1 || v > 2958465) return typeError("une date (jj/mm/aaaa)");
+    if (v < 1 || v > 2958465) return typeError(DATE);
     return { value: isoDate(new Date(EXCEL_EPOCH + Math.floor(v) * 86400000)) };
   }
   const t = clean(cellText(cell));
@@ -356,7 +422,7 @@ const date: Parser<"date"> = (cell) => {
     const y = Number(fr[3]);
     return dateOf(y < 100 ? 2000 + y : y, Number(fr[2]), Number(fr[1]));
   }
-  return typeError("une date (jj/mm/aaaa)");
+  return typeError(DATE);
 };
 
 function dateOf(y: number, m: number, d: number): Parsed<string> {
@@ -365,15 +431,18 @@ function dateOf(y: number, m: number, d: number): Parsed<string> {
     return { value: isoDate(dt) };
   }
   // 07/25/2023 is month-first: say so instead of guessing.
-  const expected =
-    m > 12 && d <= 12
-      ? `une date jour/mois/année (${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}/${y} ?)`
-      : "une date (jj/mm/aaaa)";
-  return typeError(expected);
+  if (m > 12 && d <= 12) {
+    const likely = `${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}/${y}`;
+    return typeError({
+      fr: `une date jour/mois/année (${likely} ?)`,
+      en: `a day/month/year date (${likely}?)`,
+    });
+  }
+  return typeError(DATE);
 }
 
 /** Per-year amounts are read column by column in `normalize.ts`, each cell as an amount. */
-const yearAmounts: Parser<"yearAmounts"> = () => typeError("un montant par année");
+const yearAmounts: Parser<"yearAmounts"> = () => typeError(AMOUNT);
 
 /** One parser per field type: adding a type without a parser fails to compile. */
 export const PARSERS: { [T in FieldType]: Parser<T> } = {
@@ -389,6 +458,40 @@ export const PARSERS: { [T in FieldType]: Parser<T> } = {
   date,
   yearAmounts,
 };
+
+/** A cell reader made for one column: see `cellParser`. */
+export type CellParser = (cell: Cell | undefined) => Parsed<unknown>;
+
+/** Types whose result depends only on the text, and whose texts repeat: statuses, axes, yes/no. */
+const MEMOISED = new Set<FieldType>(["enum", "axis", "bool"]);
+/** Distinct texts remembered per column: every spelling a workshop uses, and a bound. */
+const MEMO_SIZE = 512;
+const NOTHING: Parsed<unknown> = { value: null };
+
+/**
+ * `parseCell` for one field under one context, chosen once per column instead of once per cell.
+ * Results of enumerations, axes and booleans are remembered by text (folding and fuzzy matching
+ * are the costly part of reading them); they are shared, so callers must not change them.
+ */
+export function cellParser(field: FieldSpec, ctx: ParseContext): CellParser {
+  const parse = PARSERS[field.type] as Parser<FieldType>;
+  const memo = MEMOISED.has(field.type) ? new Map<string, Parsed<unknown>>() : undefined;
+  return (cell) => {
+    if (!cell) return NOTHING;
+    const v = cell.v;
+    if (typeof v !== "string" || cell.tooLong !== undefined || cell.error) {
+      return parseCell(cell, field, ctx);
+    }
+    // parseCell's order for a plain text cell: an empty marker, else the type's parser.
+    if (memo) {
+      const known = memo.get(v);
+      if (known) return known;
+    }
+    const r = isEmptyText(v) ? NOTHING : parse(cell, field, ctx);
+    if (memo && memo.size < MEMO_SIZE) memo.set(v, r);
+    return r;
+  };
+}
 
 /**
  * Reads one cell for one field: Excel errors and formulas without a cached value first, then

@@ -120,7 +120,7 @@ describe("validate: results", () => {
     const r = await run("validate", join(dir, "J1"), "--format", "github", "--lang", "en");
     const lines = r.out.trim().split("\n");
     expect(lines[0]).toMatch(
-      /^::error file=.*groupe-1\.csv,line=3,col=4,title=invalid-value D3::“Statut”: “Realsé” is not an allowed value — Allowed values: .*$/,
+      /^::error file=.*groupe-1\.csv,line=3,col=4,title=invalid-value D3::“Status”: “Realsé” is not an allowed value — Allowed values: .*$/,
     );
     expect(lines.at(-1)).toBe("1 error(s), 0 warning(s) in 1 file(s)");
   });

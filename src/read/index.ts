@@ -1,11 +1,19 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { AppError } from "../errors.js";
-import { issue } from "../issues.js";
+import { type Issue, issue, type Location } from "../issues.js";
 import { naturalCompare } from "../text.js";
-import { readCsv } from "./csv.js";
-import type { RawFile } from "./types.js";
+import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
+import type { RawFile, RawRow } from "./types.js";
 
 /**
  * Finding and opening submissions. Folders are walked recursively in natural order; lock files,
@@ -166,11 +174,14 @@ function realTarget(abs: string): string | undefined {
   }
 }
 
-/** Reads one file into raw cells; content problems come back as issues, never as exceptions. */
-export async function readInput(
-  file: InputFile,
-  limits: Limits = DEFAULT_LIMITS,
-): Promise<RawFile> {
+/** Bytes read at a time from a CSV being streamed. */
+const CHUNK = 256 * 1024;
+
+/**
+ * The answer to a file that cannot be read at all, before its content: a format we do not read,
+ * too large, or not readable. `undefined` when the content can be read.
+ */
+function refusal(file: InputFile, limits: Limits): RawFile | undefined {
   const ext = extname(file.abs).toLowerCase();
   const format = CONVERTIBLE[ext];
   if (format) {
@@ -189,14 +200,12 @@ export async function readInput(
       ],
     };
   }
-  const formatOf = ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx";
-  let data: Buffer;
   try {
     const size = statSync(file.abs).size;
     if (size > limits.maxFileMB * 1e6) {
       return {
         path: file.path,
-        format: formatOf,
+        format: formatOf(file),
         sheets: [],
         issues: [
           issue(
@@ -209,29 +218,116 @@ export async function readInput(
         ],
       };
     }
+  } catch (e) {
+    return unreadable(file, e);
+  }
+  return undefined;
+}
+
+function formatOf(file: InputFile): "csv" | "xlsx" {
+  const ext = extname(file.abs).toLowerCase();
+  return ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx";
+}
+
+function unreadable(file: InputFile, e: unknown): RawFile {
+  return {
+    path: file.path,
+    format: formatOf(file),
+    sheets: [],
+    issues: [
+      issue(
+        "file-unreadable",
+        { file: file.path },
+        {
+          params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
+        },
+      ),
+    ],
+  };
+}
+
+/** Reads one file into raw cells; content problems come back as issues, never as exceptions. */
+export async function readInput(
+  file: InputFile,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<RawFile> {
+  const refused = refusal(file, limits);
+  if (refused) return refused;
+  let data: Buffer;
+  try {
     data = readFileSync(file.abs);
   } catch (e) {
-    return {
-      path: file.path,
-      format: formatOf,
-      sheets: [],
-      issues: [
-        issue(
-          "file-unreadable",
-          { file: file.path },
-          {
-            params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
-          },
-        ),
-      ],
-    };
+    return unreadable(file, e);
   }
   // exceljs is loaded only when a workbook is met: CSV-only runs start faster without it.
   const raw =
-    formatOf === "csv"
+    formatOf(file) === "csv"
       ? readCsv(data, file.path)
       : await (await import("./xlsx.js")).readXlsx(data, file.path, limits);
   return applyLimits(raw, limits);
+}
+
+/** Whether a file is read as CSV, and can then be streamed. */
+export function isCsvInput(file: InputFile): boolean {
+  return formatOf(file) === "csv";
+}
+
+/**
+ * Reads a CSV file as a stream: `onRow` gets each row within the limits, one at a time, and
+ * nothing else keeps them. `onStart` gets the delimiter before the first row. The file comes
+ * back without rows, with its issues (encoding fallback, limits). When `streamed` is false the
+ * file could not be read (too large, unreadable, a quote never closed): the rows already handed
+ * over, if any, are void and `raw` says why, as `readInput` would.
+ */
+export function streamCsvInput(
+  file: InputFile,
+  limits: Limits,
+  onRow: (row: RawRow) => void,
+  onStart: (delimiter: string) => void = () => {},
+): { raw: RawFile; streamed: boolean } {
+  const refused = refusal(file, limits);
+  if (refused) return { raw: refused, streamed: false };
+  const limiter = new RowLimiter(limits, { file: file.path });
+  let outcome: CsvOutcome;
+  try {
+    outcome = streamCsv(
+      fileChunks(file.abs),
+      file.path,
+      (row) => {
+        if (limiter.accept(row)) onRow(row);
+      },
+      onStart,
+    );
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+    return { raw: unreadable(file, e), streamed: false };
+  }
+  const raw: RawFile = {
+    path: file.path,
+    format: "csv",
+    sheets: [],
+    issues: outcome.failed ? outcome.issues : [...outcome.issues, ...limiter.issues()],
+    encoding: outcome.encoding,
+    delimiter: outcome.delimiter,
+  };
+  return { raw, streamed: !outcome.failed };
+}
+
+/** A file's bytes chunk by chunk; each chunk is valid until the next one is asked for. */
+function fileChunks(abs: string): ByteSource {
+  return function* () {
+    const fd = openSync(abs, "r");
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (;;) {
+        const n = readSync(fd, buffer, 0, CHUNK, null);
+        if (n === 0) break;
+        yield buffer.subarray(0, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 /**
@@ -241,41 +337,70 @@ export async function readInput(
 export function applyLimits(raw: RawFile, limits: Limits): RawFile {
   for (const sheet of raw.sheets) {
     const where = { file: raw.path, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
-    if (sheet.rows.length > limits.maxRows) {
-      const last = sheet.rows[limits.maxRows - 1]?.row ?? limits.maxRows;
-      raw.issues.push(
-        issue("too-many-rows", where, { params: { limit: limits.maxRows, row: last } }),
-      );
-      sheet.rows = sheet.rows.slice(0, limits.maxRows);
-    }
-    let widthReported = false;
-    for (const row of sheet.rows) {
-      if (row.cells.length > limits.maxColumns) {
-        // Empty cells past the limit (a CSV line of delimiters) are dropped without a word.
-        if (
-          !widthReported &&
-          row.cells.slice(limits.maxColumns).some((c) => c?.v != null || c?.error)
-        ) {
-          raw.issues.push(
-            issue(
-              "too-many-columns",
-              { ...where, row: row.row },
-              {
-                params: { limit: limits.maxColumns, row: row.row },
-              },
-            ),
-          );
-          widthReported = true;
-        }
-        row.cells = row.cells.slice(0, limits.maxColumns);
-      }
-      for (const cell of row.cells) {
-        if (cell && typeof cell.v === "string" && cell.v.length > limits.maxCellLength) {
-          cell.tooLong = cell.v.length;
-          cell.v = cell.v.slice(0, limits.maxCellLength);
-        }
-      }
-    }
+    const limiter = new RowLimiter(limits, where);
+    sheet.rows = sheet.rows.filter((row) => limiter.accept(row));
+    raw.issues.push(...limiter.issues());
   }
   return raw;
+}
+
+/** The limits of one sheet applied row by row, in order, so that a stream can be cut as it goes. */
+class RowLimiter {
+  private kept = 0;
+  private lastRow = 0;
+  private tooManyRows = false;
+  private tooWide: Issue | undefined;
+
+  constructor(
+    private readonly limits: Limits,
+    private readonly where: Location,
+  ) {}
+
+  /** Cuts the row to the column and cell limits; `false` once the sheet has enough rows. */
+  accept(row: RawRow): boolean {
+    const limits = this.limits;
+    if (this.kept >= limits.maxRows) {
+      this.tooManyRows = true;
+      return false;
+    }
+    this.kept++;
+    this.lastRow = row.row;
+    if (row.cells.length > limits.maxColumns) {
+      // Empty cells past the limit (a CSV line of delimiters) are dropped without a word.
+      if (
+        !this.tooWide &&
+        row.cells.slice(limits.maxColumns).some((c) => c?.v != null || c?.error)
+      ) {
+        this.tooWide = issue(
+          "too-many-columns",
+          { ...this.where, row: row.row },
+          {
+            params: { limit: limits.maxColumns, row: row.row },
+          },
+        );
+      }
+      row.cells = row.cells.slice(0, limits.maxColumns);
+    }
+    for (const cell of row.cells) {
+      if (cell && typeof cell.v === "string" && cell.v.length > limits.maxCellLength) {
+        cell.tooLong = cell.v.length;
+        cell.v = cell.v.slice(0, limits.maxCellLength);
+      }
+    }
+    return true;
+  }
+
+  /** The sheet's limit issues, rows before columns. */
+  issues(): Issue[] {
+    const out: Issue[] = [];
+    if (this.tooManyRows) {
+      out.push(
+        issue("too-many-rows", this.where, {
+          params: { limit: this.limits.maxRows, row: this.lastRow },
+        }),
+      );
+    }
+    if (this.tooWide) out.push(this.tooWide);
+    return out;
+  }
 }

@@ -16,7 +16,11 @@ export function payloadWorkshop(): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const bilan = PAYLOADS.map((p, i) => `1;1.1.${i + 1};${q(p)};Réalisé;100;1000;-\r\n`).join("");
   const constats = PAYLOADS.map((p) => `1;Faiblesse;${q(p)}\r\n`).join("");
+  const propositions = PAYLOADS.map(
+    (p, i) => `1;Prévenir;${q(p)};Indicateur ${i};CNLTP;2024;1000\r\n`,
+  ).join("");
   return workshop({
+    "J1/propositions.csv": `Axe;Objectif;Action;Indicateur;Responsable;Calendrier;Coût estimé (FCFA)\r\n${propositions}`,
     "J1/bilan.csv": `${BILAN_HEADER}${bilan}`,
     "J1/constats.csv": `Axe;Type;Constat\r\n${constats}`,
   });

@@ -1,0 +1,436 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (not part of `npm test`): atelier against the tools people would otherwise
+ * script together, side by side on the same generated files, in one run.
+ *
+ *   validate, 40 CSV × 2 500 rows     vs  Miller (`mlr --icsv --ifs ';' --ojson cat`), csvstack
+ *   validate, 20 XLSX × 2 000 rows    vs  in2csv, file by file
+ *   validation throughput (rows/s)    vs  tableschema (Frictionless JS), same CSV files
+ *   --help, validate of a small CSV   vs  `node -e 0`
+ *   compile of the CSV workshop       vs  Miller cat
+ *   peak memory validating 1 000 000 rows
+ *
+ * Each timing is the median of --runs runs (5 by default) after one warm-up run. The table of
+ * ratios is printed and written with every sample to bench/results.json; `--readme` also puts it
+ * in README.md, between the `<!-- bench -->` markers. Data are generated once into bench/work/
+ * (seeded: the same files everywhere). Peers come from `apt-get install -y miller csvkit`; a
+ * missing one is reported as such, the rest still runs.
+ *
+ *   node bench/run.mjs [--runs 5] [--only csv,xlsx,throughput,startup,compile,memory]
+ *                      [--bin dist/bin.js] [--readme]
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate } from "./generate.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(HERE);
+const WORK = path.join(HERE, "work");
+
+// --- options -----------------------------------------------------------------------------------
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return fallback;
+  const v = process.argv[i + 1];
+  return v === undefined || v.startsWith("--") ? true : v;
+}
+
+const RUNS = Math.max(1, Number(option("runs", 5)));
+const ALL = ["csv", "xlsx", "throughput", "startup", "compile", "memory"];
+const ONLY = String(option("only", ALL.join(","))).split(",");
+const BIN = path.resolve(ROOT, String(option("bin", "dist/bin.js")));
+const README = option("readme", false) === true;
+
+// --- measuring ---------------------------------------------------------------------------------
+
+/** Runs a command, its output thrown away; seconds of wall time. Fails on a crash, not on exit 1. */
+function timeOnce(cmd, args, { okCodes = [0, 1] } = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, {
+    stdio: ["ignore", "ignore", "pipe"],
+    cwd: WORK,
+    maxBuffer: 1 << 26,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.error) throw r.error;
+  if (!okCodes.includes(r.status ?? -1)) {
+    throw new Error(
+      `${path.basename(cmd)} ${args.slice(0, 3).join(" ")}… exited with ${r.status}: ${String(r.stderr).slice(0, 400)}`,
+    );
+  }
+  return seconds;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * The median of RUNS runs after a warm-up. `before` runs untimed before each run (a clean output
+ * folder for compile). Commands of one measure take turns, so that a busy moment of the machine
+ * does not fall on one side only.
+ */
+function measure(commands, { before = () => {} } = {}) {
+  const samples = commands.map(() => []);
+  for (let run = 0; run <= RUNS; run++) {
+    commands.forEach((c, k) => {
+      if (!c) return;
+      before();
+      const s = c();
+      if (run > 0) samples[k].push(s);
+    });
+  }
+  return samples.map((xs) => (xs.length ? { median: median(xs), samples: xs } : null));
+}
+
+/** Whether a peer is installed: its name and version, or undefined. */
+function tool(cmd, args = ["--version"]) {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  if (r.error || r.status !== 0) return undefined;
+  return `${r.stdout}${r.stderr}`.trim().split("\n")[0];
+}
+
+/**
+ * Peak resident memory of a command, in MB: `/usr/bin/time -v` where it exists, else VmHWM read
+ * from /proc while the process runs (Linux); `undefined` elsewhere.
+ */
+async function peakRss(cmd, args) {
+  if (process.platform !== "linux") return undefined;
+  if (existsSync("/usr/bin/time")) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync("/usr/bin/time", ["-v", cmd, ...args], {
+      stdio: ["ignore", "ignore", "pipe"],
+      cwd: WORK,
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? "")?.[1];
+    if (kb) return { mb: Number(kb) / 1024, seconds, how: "/usr/bin/time -v" };
+  }
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(cmd, args, { stdio: "ignore", cwd: WORK });
+    let peak = 0;
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        if (kb > peak) peak = kb;
+      } catch {
+        // The process has just ended: its last reading stands.
+      }
+    }, 10);
+    child.on("exit", () => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      resolve(peak ? { mb: peak / 1024, seconds, how: "VmHWM (/proc)" } : undefined);
+    });
+  });
+}
+
+// --- the run -----------------------------------------------------------------------------------
+
+function ensureBuilt() {
+  if (existsSync(BIN)) return;
+  console.log("Compilation (dist/ absent)…");
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (r.status !== 0) throw new Error("la compilation a échoué");
+}
+
+const node = process.execPath;
+const atelier =
+  (...args) =>
+  () =>
+    timeOnce(node, [BIN, ...args]);
+const fmt = (n, digits = 2) =>
+  n === undefined || n === null || Number.isNaN(n)
+    ? "n/a"
+    : n.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const seconds = (m) => (m ? `${fmt(m.median)} s` : "n/a");
+
+async function main() {
+  ensureBuilt();
+  console.log(
+    `Données de test dans ${path.relative(ROOT, WORK)}/ (générées une fois, graine fixe)…`,
+  );
+  const files = await generate(WORK, { log: (s) => console.log(s) });
+  const rel = (p) => path.relative(WORK, p);
+  const csvFiles = files.csv.map(rel);
+  const xlsxFiles = files.xlsx.map(rel);
+
+  const tools = {
+    mlr: tool("mlr"),
+    csvstack: tool("csvstack"),
+    in2csv: tool("in2csv"),
+    tableschema: (() => {
+      try {
+        const require = createRequire(import.meta.url);
+        return `tableschema ${require("tableschema/package.json").version}`;
+      } catch {
+        return undefined;
+      }
+    })(),
+  };
+  const missing = ["mlr", "csvstack", "in2csv"].filter((t) => !tools[t]);
+  if (missing.length > 0) {
+    console.log(
+      `Absents : ${missing.join(", ")} — apt-get install -y miller csvkit (mesures « n/a »).`,
+    );
+  }
+  const mlrCat = tools.mlr
+    ? () => timeOnce("mlr", ["--icsv", "--ifs", ";", "--ojson", "cat", ...csvFiles])
+    : null;
+
+  const rows = [];
+  const add = (row) => {
+    rows.push(row);
+    console.log(
+      `  ${row.label} : ${row.atelierText} — ${row.peers.map((p) => `${p.name} ${p.text}`).join(", ") || "—"}`,
+    );
+  };
+  console.log(`Mesures : médiane de ${RUNS} exécution(s) après un tour d'échauffement.`);
+
+  let csvValidate;
+  if (ONLY.includes("csv") || ONLY.includes("throughput")) {
+    const csvstack = tools.csvstack ? () => timeOnce("csvstack", ["-d", ";", ...csvFiles]) : null;
+    const [a, m, c] = measure([atelier("validate", rel(files.csvDir)), mlrCat, csvstack]);
+    csvValidate = a;
+    if (ONLY.includes("csv")) {
+      add({
+        id: "csv-validate",
+        label: "validate, 40 CSV × 2 500 lignes",
+        atelier: a,
+        atelierText: seconds(a),
+        peers: [
+          {
+            name: "Miller cat",
+            value: m,
+            text: seconds(m),
+            ratio: m && a.median / m.median,
+            target: 1,
+          },
+          { name: "csvstack", value: c, text: seconds(c), ratio: c && a.median / c.median },
+        ],
+      });
+    }
+  }
+
+  if (ONLY.includes("xlsx")) {
+    const in2csv = tools.in2csv
+      ? () => xlsxFiles.reduce((t, f) => t + timeOnce("in2csv", [f], { okCodes: [0] }), 0)
+      : null;
+    const [a, p] = measure([atelier("validate", rel(files.xlsxDir)), in2csv]);
+    add({
+      id: "xlsx-validate",
+      label: "validate, 20 XLSX × 2 000 lignes",
+      atelier: a,
+      atelierText: seconds(a),
+      peers: [
+        {
+          name: "in2csv (fichier par fichier)",
+          value: p,
+          text: seconds(p),
+          ratio: p && a.median / p.median,
+          target: 1,
+        },
+      ],
+    });
+  }
+
+  if (ONLY.includes("throughput")) {
+    const script = path.join(HERE, "tableschema.mjs");
+    const ts = tools.tableschema
+      ? () => timeOnce(node, [script, ...csvFiles], { okCodes: [0] })
+      : null;
+    const [p] = measure([ts]);
+    const perSecond = (m) => m && 100_000 / m.median;
+    const a = perSecond(csvValidate);
+    const t = perSecond(p);
+    add({
+      id: "throughput",
+      label: "débit de validation, 100 000 lignes CSV",
+      atelier: csvValidate,
+      atelierText: `${fmt(a, 0)} lignes/s`,
+      higherIsBetter: true,
+      peers: [
+        {
+          name: "tableschema",
+          value: p,
+          text: `${fmt(t, 0)} lignes/s`,
+          ratio: t && a / t,
+          target: 5,
+        },
+      ],
+    });
+  }
+
+  if (ONLY.includes("startup")) {
+    const [n, h, v] = measure([
+      () => timeOnce(node, ["-e", "0"]),
+      atelier("--help"),
+      atelier("validate", rel(files.small)),
+    ]);
+    add({
+      id: "help",
+      label: "atelier --help",
+      atelier: h,
+      atelierText: seconds(h),
+      peers: [
+        { name: "node -e 0", value: n, text: seconds(n), ratio: h.median / n.median, target: 2 },
+      ],
+    });
+    add({
+      id: "small-validate",
+      label: "validate d'un petit CSV (20 lignes)",
+      atelier: v,
+      atelierText: seconds(v),
+      peers: [{ name: "node -e 0", value: n, text: seconds(n), ratio: v.median / n.median }],
+    });
+  }
+
+  if (ONLY.includes("compile")) {
+    // Every run compiles from scratch: the previous output folder would change the work done.
+    const clean = () => rmSync(path.join(files.csvDir, "sortie"), { recursive: true, force: true });
+    const [a, m] = measure([atelier("compile", rel(files.csvDir)), mlrCat], { before: clean });
+    clean();
+    add({
+      id: "compile",
+      label: "compile, 40 CSV × 2 500 lignes",
+      atelier: a,
+      atelierText: seconds(a),
+      peers: [
+        {
+          name: "Miller cat",
+          value: m,
+          text: seconds(m),
+          ratio: m && a.median / m.median,
+          target: 3,
+        },
+      ],
+    });
+  }
+
+  if (ONLY.includes("memory")) {
+    const r = await peakRss(node, [BIN, "validate", rel(files.big)]);
+    add({
+      id: "memory",
+      label: "mémoire max, validate de 1 000 000 lignes",
+      atelier: r ? { peakMB: r.mb, seconds: r.seconds, how: r.how } : null,
+      atelierText: r ? `${fmt(r.mb, 0)} Mo (${fmt(r.seconds, 1)} s)` : "n/a",
+      limitMB: 250,
+      peers: [],
+    });
+  }
+
+  const machine = {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpu: os.cpus()[0]?.model?.trim() ?? "?",
+    cores:
+      typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+  const date = new Date().toISOString();
+  for (const r of rows) r.ok = verdict(r);
+  const table = markdownTable(rows);
+  const where = `${machine.cpu}, ${machine.cores} cœurs, ${machine.memoryGB} Go, ${machine.os}, Node ${machine.node}`;
+  console.log(`\n${where}\n\n${table}`);
+  const results = {
+    version: 1,
+    date,
+    runs: RUNS,
+    machine,
+    tools,
+    measures: rows.map(({ atelierText, ...r }) => ({
+      ...r,
+      peers: r.peers.map(({ text, ...p }) => p),
+    })),
+  };
+  writeFileSync(path.join(HERE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nRésultats : ${path.relative(ROOT, path.join(HERE, "results.json"))}`);
+  if (README) {
+    updateReadme(readmeSection(table, date, where));
+    console.log("README.md mis à jour (section « Performances »).");
+  }
+}
+
+/** Whether the measure meets its target, or undefined when it has none or could not be taken. */
+function verdict(row) {
+  if (row.limitMB) return row.atelier ? row.atelier.peakMB <= row.limitMB : undefined;
+  const p = row.peers.find((x) => x.target !== undefined);
+  if (!p || p.ratio === undefined || p.ratio === null || Number.isNaN(p.ratio)) return undefined;
+  return row.higherIsBetter ? p.ratio >= p.target : p.ratio <= p.target;
+}
+
+function markdownTable(rows) {
+  const lines = [
+    "| mesure | atelier | comparé à | rapport | cible | tenue |",
+    "| --- | --- | --- | --- | --- | --- |",
+  ];
+  const yes = (ok) => (ok === undefined ? "—" : ok ? "oui" : "non");
+  for (const r of rows) {
+    if (r.limitMB) {
+      lines.push(`| ${r.label} | ${r.atelierText} | — | — | ≤ ${r.limitMB} Mo | ${yes(r.ok)} |`);
+      continue;
+    }
+    r.peers.forEach((p, i) => {
+      const ratio = p.ratio === undefined || p.ratio === null ? "n/a" : `${fmt(p.ratio)}×`;
+      const target =
+        p.target === undefined ? "" : `${r.higherIsBetter ? "≥" : "≤"} ${fmt(p.target, 1)}×`;
+      const first = i === 0;
+      lines.push(
+        `| ${first ? r.label : ""} | ${first ? r.atelierText : ""} | ${p.name} : ${p.text} | ${ratio} | ${target} | ${p.target === undefined ? "" : yes(r.ok)} |`,
+      );
+    });
+  }
+  return lines.join("\n");
+}
+
+/** The README's « Performances » section: what is measured, where, and the table. */
+function readmeSection(table, date, where) {
+  return `## Performances
+
+\`npm run bench\` (hors de \`npm test\`) génère des ateliers synthétiques avec une graine fixe
+(\`bench/work/\` : 40 CSV × 2 500 lignes de bilan au format d'Excel français, 20 XLSX × 2 000
+lignes, un CSV d'un million de lignes) et mesure atelier à côté des outils qu'on assemblerait sans
+lui, sur les mêmes fichiers : Miller et csvkit (\`apt-get install -y miller csvkit\`) et la
+bibliothèque Frictionless \`tableschema\`. Chaque temps est la médiane de ${RUNS} exécutions après un
+tour d'échauffement ; le rapport est le temps d'atelier divisé par celui de l'autre outil (pour le
+débit, l'inverse). Le détail de chaque mesure est dans \`bench/results.json\` ;
+\`npm run bench -- --readme\` remplace cette section.
+
+Dernière mesure : ${date.slice(0, 10)}, ${where}.
+
+${table}`;
+}
+
+/** Replaces what lies between the bench markers of README.md; nothing else is touched. */
+function updateReadme(content) {
+  const file = path.join(ROOT, "README.md");
+  const text = readFileSync(file, "utf8");
+  const start = "<!-- bench -->";
+  const end = "<!-- /bench -->";
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a === -1 || b === -1 || b < a)
+    throw new Error("README.md : marqueurs <!-- bench --> absents");
+  writeFileSync(file, `${text.slice(0, a + start.length)}\n${content}\n${text.slice(b)}`);
+}
+
+main().catch((e) => {
+  console.error(`bench : ${e.message}`);
+  process.exitCode = 1;
+});
