@@ -65,7 +65,12 @@ export function createProgram(
     .action(async (paths: string[], opts) => {
       const { validatePaths } = await import("./pipeline.js");
       const render = await import("./render/validation.js");
-      const result = await validatePaths(paths, { config: opts.config, meta: metaOf(opts) });
+      // Validation keeps counts and problems only: rows are not held (flat memory on big files).
+      const result = await validatePaths(paths, {
+        config: opts.config,
+        meta: metaOf(opts),
+        records: false,
+      });
       const lang = resolveLang(opts.lang, result.language);
       if (opts.format === "json") {
         io.out(`${JSON.stringify(render.validationJson(result, lang), null, 2)}\n`);

@@ -445,8 +445,10 @@ export function buildReport(
   const weak = clusters.filter((k) => k.type === "faiblesse");
 
   const rate = c.indicateurs.taux_realisation.global;
+  // One lookup table: a search per conflict was quadratic on large workshops.
+  const bilanByCode = new Map(c.bilan.map((b) => [b.code_activite, b]));
   const titleOf = (code: string): string | null => {
-    const row = c.bilan.find((b) => b.code_activite === code);
+    const row = bilanByCode.get(code);
     return text(row?.activite) ?? reference?.activities.get(code)?.activite ?? null;
   };
 
