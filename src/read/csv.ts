@@ -21,6 +21,16 @@ import type { Cell, RawFile, RawRow } from "./types.js";
  */
 export type ByteSource = () => Iterable<Uint8Array>;
 
+/** The source's non-empty chunks without their first `skip` bytes (the BOM). */
+function* chunksAfter(source: ByteSource, skip: number): Generator<Uint8Array> {
+  let left = skip;
+  for (const chunk of source()) {
+    const n = Math.min(left, chunk.length);
+    left -= n;
+    if (chunk.length > n) yield n > 0 ? chunk.subarray(n) : chunk;
+  }
+}
+
 /** What reading a CSV tells besides its rows. */
 export interface CsvOutcome {
   encoding: NonNullable<RawFile["encoding"]>;
@@ -437,16 +447,9 @@ function* decodedText(source: ByteSource, decoding: Decoding): Generator<string>
     yield* utf8Text(source, decoding.skip);
     return;
   }
-  let skip = decoding.skip;
   const decoder =
     decoding.encoding === "windows-1252" ? undefined : new TextDecoder(decoding.encoding);
-  for (let chunk of source()) {
-    if (skip > 0) {
-      const n = Math.min(skip, chunk.length);
-      chunk = chunk.subarray(n);
-      skip -= n;
-    }
-    if (chunk.length === 0) continue;
+  for (const chunk of chunksAfter(source, decoding.skip)) {
     yield decoder ? decoder.decode(chunk, { stream: true }) : windows1252(chunk);
   }
   if (decoder) yield decoder.decode();
@@ -467,13 +470,7 @@ function* utf8Text(source: ByteSource, skip: number): Generator<string> {
     first = false;
     return text;
   };
-  for (let chunk of source()) {
-    if (skip > 0) {
-      const n = Math.min(skip, chunk.length);
-      chunk = chunk.subarray(n);
-      skip -= n;
-    }
-    if (chunk.length === 0) continue;
+  for (const chunk of chunksAfter(source, skip)) {
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     const cut = sequenceCut(data);
     carry = Uint8Array.prototype.slice.call(data, cut);
@@ -512,13 +509,7 @@ function utf8Lines(source: ByteSource, skip: number, tokenizer: CsvTokenizer) {
     }
     return s;
   };
-  for (let chunk of source()) {
-    if (skip > 0) {
-      const n = Math.min(skip, chunk.length);
-      chunk = chunk.subarray(n);
-      skip -= n;
-    }
-    if (chunk.length === 0) continue;
+  for (const chunk of chunksAfter(source, skip)) {
     const data =
       carry.length > 0
         ? Buffer.concat([carry, chunk])
