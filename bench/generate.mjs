@@ -170,6 +170,28 @@ function csvField(value) {
 
 const csvLine = (cells) => `${cells.map(csvField).join(";")}\r\n`;
 
+/** The cells of one generated bilan row, in the header's order. */
+function bilanCells(groupe, b) {
+  return [
+    groupe,
+    b.axe,
+    b.code,
+    b.activite,
+    b.responsable,
+    b.indicateur,
+    b.cible,
+    b.resultat,
+    b.statut,
+    b.tauxText,
+    b.plannedText,
+    b.spentText,
+    b.source,
+    b.difficultes,
+    b.horsPlan,
+    b.observations,
+  ];
+}
+
 /** Codes `a.b.c` unique in a file: the first number is the axis, as the plan numbers them. */
 function codeOf(fileIndex, i) {
   const axis = (i % 4) + 1;
@@ -229,24 +251,7 @@ export async function generate(dir, { log = () => {} } = {}) {
       // One row in twenty assesses an activity of the neighbouring file: compile has conflicts.
       const { axis, code } = codeOf(r() < 0.05 ? (f + 1) % 40 : f, i);
       const b = bilanRow(r, code, axis);
-      return csvLine([
-        groupe,
-        b.axe,
-        b.code,
-        b.activite,
-        b.responsable,
-        b.indicateur,
-        b.cible,
-        b.resultat,
-        b.statut,
-        b.tauxText,
-        b.plannedText,
-        b.spentText,
-        b.source,
-        b.difficultes,
-        b.horsPlan,
-        b.observations,
-      ]);
+      return csvLine(bilanCells(groupe, b));
     });
   }
 
@@ -331,24 +336,7 @@ export async function generate(dir, { log = () => {} } = {}) {
     await writeLines(files.small, header, 20, (i) => {
       const { axis, code } = codeOf(0, i);
       const b = bilanRow(r, code, axis, false);
-      return csvLine([
-        "Groupe 1",
-        b.axe,
-        b.code,
-        b.activite,
-        b.responsable,
-        b.indicateur,
-        b.cible,
-        b.resultat,
-        b.statut,
-        b.tauxText,
-        b.plannedText,
-        b.spentText,
-        b.source,
-        b.difficultes,
-        b.horsPlan,
-        b.observations,
-      ]);
+      return csvLine(bilanCells("Groupe 1", b));
     });
   }
   writeFileSync(stamp, VERSION);
