@@ -16,7 +16,7 @@ import { dataPackage } from "./render/datapackage.js";
 import { matrixOutputs } from "./render/matrix.js";
 import { consolidationTables, sourcesTable, toCsv } from "./render/tables.js";
 import { validationJson } from "./render/validation.js";
-import { addTableSheet, newWorkbook, workbookBytes } from "./render/workbook.js";
+import { tableWorkbook } from "./render/workbook.js";
 import { identityText } from "./text.js";
 
 /**
@@ -204,12 +204,17 @@ async function renderOutputs(
   outputs.set("datapackage.json", json(dataPackage(tables, config, delimiter)));
   const journal = validationJson(validation, lang);
   outputs.set("journal.json", json({ ...journal, generated: generated.toISOString() }));
-  const wb = newWorkbook(generated, config.title);
   const [bilan, constats, propositions, ...annexes] = tables;
-  for (const t of [bilan, constats, propositions, sourcesTable(validation.files), ...annexes]) {
-    if (t) addTableSheet(wb, t, lang);
-  }
-  outputs.set("consolidation.xlsx", await workbookBytes(wb, generated));
+  const sheets = [bilan, constats, propositions, sourcesTable(validation.files), ...annexes];
+  outputs.set(
+    "consolidation.xlsx",
+    tableWorkbook(
+      sheets.filter((t) => t !== undefined),
+      lang,
+      generated,
+      config.title,
+    ),
+  );
   for (const [name, data] of await reportOutputs(c, validation, config, lang, generated))
     outputs.set(name, data);
   for (const [name, data] of await matrixOutputs(c, config, lang, generated, delimiter))

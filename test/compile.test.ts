@@ -253,6 +253,13 @@ describe("compile outputs read by other programs", () => {
     expect(payload?.value).toBe('=HYPERLINK("http://x","y")');
     expect(payload?.type).toBe(ExcelJS.ValueType.String);
     expect(bilan?.getRow(2).getCell(8).value).toBe("Partiellement réalisé");
+    const header = bilan?.getRow(1).getCell(1);
+    expect(header?.value).toBe("Axe stratégique");
+    expect(header?.font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
+    expect(header?.fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FF1F4E79" } });
+    const budget = bilan?.getRow(2).getCell(10);
+    expect([budget?.value, budget?.numFmt]).toEqual([1_500_000, "#,##0"]);
+    expect([bilan?.getColumn(2).width, bilan?.getColumn(3).width]).toEqual([14, 36]);
 
     const lo = mkdtempSync(join(tmpdir(), "atelier-lo-"));
     execFileSync(

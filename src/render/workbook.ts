@@ -1,55 +1,186 @@
+import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Lang } from "../issues.js";
-import type { FlatTable } from "./tables.js";
+import { columnLetter } from "../read/types.js";
+import type { FlatTable, Value } from "./tables.js";
 
 /**
- * Workbooks for people: one styled sheet per table, frozen header, filter, widths, wrapped text,
- * FCFA number format. Every text is written as a string cell, so nothing a group typed can become
- * a formula. Written byte-for-byte reproducibly: the dates inside come from `generated`.
+ * Workbooks for people. The consolidated tables (up to hundreds of thousands of rows) are
+ * written straight as SpreadsheetML: one styled sheet per table, frozen header, filter, widths,
+ * wrapped text, FCFA number format, and every text as a shared string, so that nothing a group
+ * typed can become a formula. Building them through exceljs's object model cost seconds and
+ * gigabytes per 100k rows. The matrix and the templates, small and richly formatted, keep
+ * exceljs. Every archive is byte-for-byte reproducible: its dates come from `generated`.
  */
 
 export const HEADER_FILL = "FF1F4E79";
 /** Grouped thousands in the reader's own separator (a space in French); `# ##0` misgroups in LibreOffice. */
 export const MONEY_FORMAT = "#,##0";
+/** Excel refuses a cell longer than this; CSV and JSON keep the whole text. */
+const MAX_CELL_TEXT = 32_767;
 
-export function addTableSheet(wb: ExcelJS.Workbook, table: FlatTable, lang: Lang) {
-  const ws = wb.addWorksheet(table.title[lang].slice(0, 31), {
-    views: [{ state: "frozen", ySplit: 1 }],
-  });
-  ws.columns = table.columns.map((c) => ({
-    header: c.title[lang],
-    key: c.name,
-    width: c.width ?? 14,
-  }));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: "FFFFFFFF" } };
-  header.alignment = { vertical: "middle", wrapText: true };
-  header.height = 30;
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-  });
-  for (const values of table.rows) {
-    const shown = values.map((v, i) => {
-      const label = typeof v === "string" ? table.columns[i]?.labels?.[v] : undefined;
-      return label ? label[lang] : v;
-    });
-    const row = ws.addRow(shown);
-    row.alignment = { vertical: "top", wrapText: true };
-  }
-  table.columns.forEach((c, i) => {
-    if (c.money) ws.getColumn(i + 1).numFmt = MONEY_FORMAT;
-  });
-  if (table.columns.length > 0) {
-    ws.autoFilter = {
-      from: { row: 1, column: 1 },
-      to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length },
-    };
-  }
-  return ws;
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Cell styles of `STYLES`, by position. */
+const HEADER = 1;
+const BODY = 2;
+const MONEY = 3;
+const STYLES = `${DECL}<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${MONEY_FORMAT}"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL}"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** Characters XML 1.0 cannot carry are dropped, as exceljs does. */
+const xmlText = (s: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it drops
+  s.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "",
+  );
+
+/**
+ * Text gathered as UTF-8 buffers of about a megabyte, so that a sheet of a million rows never
+ * becomes one string past V8's length limit.
+ */
+function chunks() {
+  const parts: Buffer[] = [];
+  let text = "";
+  const flush = () => {
+    parts.push(Buffer.from(text));
+    text = "";
+  };
+  return {
+    add(s: string) {
+      text += s;
+      if (text.length > 1 << 20) flush();
+    },
+    bytes(): Buffer {
+      flush();
+      return Buffer.concat(parts);
+    },
+  };
 }
 
-/** A new workbook whose metadata dates are the generation time. */
+/** A workbook of flat tables, one sheet each, in order. */
+export function tableWorkbook(
+  tables: readonly FlatTable[],
+  lang: Lang,
+  generated: Date,
+  title: string,
+): Buffer {
+  const strings = new Map<string, number>();
+  const shared = chunks();
+  const stringCell = (text: string) => {
+    let i = strings.get(text);
+    if (i === undefined) {
+      i = strings.size;
+      strings.set(text, i);
+      const t = xmlText(
+        text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text,
+      );
+      shared.add(
+        t.trim() === t ? `<si><t>${t}</t></si>` : `<si><t xml:space="preserve">${t}</t></si>`,
+      );
+    }
+    return i;
+  };
+  const names: string[] = [];
+  const sheets = tables.map((table, k) => {
+    const name = table.title[lang].slice(0, 31);
+    names.push(name);
+    const letters = table.columns.map((_, i) => columnLetter(i));
+    const last = `${letters.at(-1) ?? "A"}${table.rows.length + 1}`;
+    const xml = chunks();
+    xml.add(
+      `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+    );
+    if (table.columns.length > 0) {
+      xml.add("<cols>");
+      table.columns.forEach((c, i) => {
+        xml.add(`<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 14}" customWidth="1"/>`);
+      });
+      xml.add("</cols>");
+    }
+    xml.add('<sheetData><row r="1" ht="30" customHeight="1">');
+    table.columns.forEach((c, i) => {
+      xml.add(`<c r="${letters[i]}1" s="${HEADER}" t="s"><v>${stringCell(c.title[lang])}</v></c>`);
+    });
+    xml.add("</row>");
+    const labels = table.columns.map((c) => c.labels);
+    const styles = table.columns.map((c) => (c.money ? MONEY : BODY));
+    table.rows.forEach((values, r) => {
+      const n = r + 2;
+      let row = `<row r="${n}">`;
+      values.forEach((v: Value, i) => {
+        if (v === null) return;
+        const at = `<c r="${letters[i]}${n}" s="${styles[i]}"`;
+        if (typeof v === "number") row += `${at}><v>${v}</v></c>`;
+        else if (typeof v === "boolean") row += `${at} t="b"><v>${v ? 1 : 0}</v></c>`;
+        else {
+          const label = labels[i]?.[v];
+          row += `${at} t="s"><v>${stringCell(label ? label[lang] : v)}</v></c>`;
+        }
+      });
+      xml.add(`${row}</row>`);
+    });
+    xml.add("</sheetData>");
+    if (table.columns.length > 0) xml.add(`<autoFilter ref="A1:${last}"/>`);
+    xml.add(
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+    );
+    return xml.bytes();
+  });
+
+  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  const filters = tables
+    .map((t, k) =>
+      t.columns.length > 0
+        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${k}" hidden="1">${xmlText(quoted(names[k] ?? ""))}!$A$1:$${columnLetter(t.columns.length - 1)}$${t.rows.length + 1}</definedName>`
+        : "",
+    )
+    .join("");
+  const workbook = `${DECL}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${names
+    .map((n, k) => `<sheet name="${xmlText(n)}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`)
+    .join("")}</sheets>${filters ? `<definedNames>${filters}</definedNames>` : ""}</workbook>`;
+  const rels = `${DECL}<Relationships xmlns="${PKG_REL}">${sheets
+    .map(
+      (_, k) =>
+        `<Relationship Id="rId${k + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`,
+    )
+    .join(
+      "",
+    )}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  const type = (part: string, t: string) =>
+    `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${t}+xml"/>`;
+  const contentTypes = `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${type("xl/workbook.xml", "officedocument.spreadsheetml.sheet.main")}${sheets.map((_, k) => type(`xl/worksheets/sheet${k + 1}.xml`, "officedocument.spreadsheetml.worksheet")).join("")}${type("xl/styles.xml", "officedocument.spreadsheetml.styles")}${type("xl/sharedStrings.xml", "officedocument.spreadsheetml.sharedStrings")}${type("docProps/core.xml", "package.core-properties")}</Types>`;
+  const when = generated.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const core = `${DECL}<cp:coreProperties xmlns:cp="${PKG_REL.replace("relationships", "metadata/core-properties")}" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>atelier</dc:creator><cp:lastModifiedBy>atelier</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
+  const sst = Buffer.concat([
+    Buffer.from(
+      `${DECL}<sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">`,
+    ),
+    shared.bytes(),
+    Buffer.from("</sst>"),
+  ]);
+  return zipArchive(
+    [
+      ["[Content_Types].xml", contentTypes],
+      [
+        "_rels/.rels",
+        `${DECL}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="${PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+      ],
+      ["docProps/core.xml", core],
+      ["xl/workbook.xml", workbook],
+      ["xl/_rels/workbook.xml.rels", rels],
+      ["xl/styles.xml", STYLES],
+      ["xl/sharedStrings.xml", sst],
+      ...sheets.map((s, k): [string, Buffer] => [`xl/worksheets/sheet${k + 1}.xml`, s]),
+    ],
+    generated,
+  );
+}
+
+/** A new exceljs workbook whose metadata dates are the generation time. */
 export function newWorkbook(generated: Date, title: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "atelier";
@@ -61,28 +192,101 @@ export function newWorkbook(generated: Date, title: string): ExcelJS.Workbook {
 }
 
 /**
- * The workbook's bytes, reproducible: exceljs stamps every zip entry with the current time, so
- * the archive is rewritten with the generation time on each entry, in a fixed order.
+ * An exceljs workbook's bytes, reproducible: exceljs stamps every zip entry with the current
+ * time, so its parts are archived again with the generation time, in a fixed order.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook, generated: Date): Promise<Buffer> {
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  const zip = await JSZip.loadAsync(raw);
-  const out = new JSZip();
-  const names = Object.keys(zip.files).sort((a, b) =>
-    // [Content_Types].xml first, as Office expects.
-    a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const names = Object.keys(zip.files)
+    .filter((name) => !zip.files[name]?.dir)
+    .sort((a, b) =>
+      // [Content_Types].xml first, as Office expects.
+      a === "[Content_Types].xml"
+        ? -1
+        : b === "[Content_Types].xml"
+          ? 1
+          : a < b
+            ? -1
+            : a > b
+              ? 1
+              : 0,
+    );
+  const entries = await Promise.all(
+    names.map(
+      async (name): Promise<[string, Buffer]> => [
+        name,
+        Buffer.from(await (zip.files[name] as JSZip.JSZipObject).async("uint8array")),
+      ],
+    ),
   );
-  // Zip times are local DOS times: shift so that every machine writes the same bytes.
-  const stamp = new Date(generated.getTime() + generated.getTimezoneOffset() * 60_000);
-  for (const name of names) {
-    const entry = zip.files[name];
-    if (!entry || entry.dir) continue;
-    out.file(name, await entry.async("uint8array"), { date: stamp, createFolders: false });
+  return zipArchive(entries, generated);
+}
+
+/** CRC-32 of zip entries: zlib's own where Node has it (20.15 on), a table otherwise. */
+const crc32: (data: Buffer) => number =
+  zlib.crc32 ??
+  ((): ((data: Buffer) => number) => {
+    const table = Array.from({ length: 256 }, (_, n) => {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      return c >>> 0;
+    });
+    return (data) => {
+      let c = 0xffffffff;
+      for (const byte of data) c = (table[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
+  })();
+
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** Signature, then "version made by": 2.0, MS-DOS. */
+const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0]);
+
+/**
+ * A zip archive of the given parts, in that order, each deflated by Node's own zlib and stamped
+ * with `date` as a DOS time read in UTC, so that every machine writes the same bytes.
+ */
+export function zipArchive(
+  entries: readonly (readonly [string, string | Buffer])[],
+  date: Date,
+): Buffer {
+  const year = Math.max(1980, date.getUTCFullYear());
+  const dosTime =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const dosDate = ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const data = typeof content === "string" ? Buffer.from(content) : content;
+    const packed = zlib.deflateRawSync(data, { level: 6 });
+    const fileName = Buffer.from(name);
+    // The fields local and central headers share, from "version needed" to "extra length".
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0);
+    common.writeUInt16LE(0, 2);
+    common.writeUInt16LE(8, 4);
+    common.writeUInt16LE(dosTime, 6);
+    common.writeUInt16LE(dosDate, 8);
+    common.writeUInt32LE(crc32(data), 10);
+    common.writeUInt32LE(packed.length, 14);
+    common.writeUInt32LE(data.length, 18);
+    common.writeUInt16LE(fileName.length, 22);
+    common.writeUInt16LE(0, 24);
+    const local = Buffer.concat([LOCAL_HEADER, common, fileName, packed]);
+    // Comment length, disk, attributes (all zero), then where the local header starts.
+    const tail = Buffer.alloc(14);
+    tail.writeUInt32LE(offset, 10);
+    centrals.push(Buffer.concat([CENTRAL_HEADER, common, tail, fileName]));
+    locals.push(local);
+    offset += local.length;
   }
-  return out.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-    platform: "DOS",
-  });
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
