@@ -13,6 +13,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { recoverOutput } from "../src/output.js";
+import { tableWorkbook } from "../src/render/workbook.js";
 import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
 
 const CONFIG = JSON.stringify({ sessions: ["J1", "J2"], reference: "plan.csv" });
@@ -229,6 +230,56 @@ describe("compile", () => {
       expect(readFileSync(join(out, "consolidation.json"), "utf8").length).toBe(reference.length);
     }
   }, 300_000);
+});
+
+describe("tableWorkbook", () => {
+  it("keeps spaces, drops what XML cannot carry, cuts what Excel refuses, types every cell", async () => {
+    const long = "x".repeat(40_000);
+    const bytes = tableWorkbook(
+      [
+        {
+          name: "t",
+          title: { fr: "Groupes & « sessions » d'avril", en: "Groups" },
+          columns: [
+            {
+              name: "a",
+              title: { fr: "A", en: "A" },
+              type: "string",
+              labels: { ok: { fr: "Bon", en: "Good" } },
+            },
+            { name: "b", title: { fr: "B", en: "B" }, type: "number", money: true },
+            { name: "c", title: { fr: "C", en: "C" }, type: "boolean" },
+          ],
+          rows: [
+            ["  indenté <b>&", 1_234_567.5, true],
+            ["ok", null, false],
+            ["constructor", 0, null],
+            [`bip\u0007${long}`, -3, null],
+          ],
+        },
+      ],
+      "fr",
+      new Date("2023-07-14T10:00:00Z"),
+      "Atelier",
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect(ws.name).toBe("Groupes & « sessions » d'avril");
+    expect(wb.title).toBe("Atelier");
+    const rows = [2, 3, 4, 5].map((r) => [1, 2, 3].map((c) => ws.getRow(r).getCell(c).value));
+    expect(rows.slice(0, 3)).toEqual([
+      ["  indenté <b>&", 1_234_567.5, true],
+      ["Bon", null, false],
+      ["constructor", 0, null],
+    ]);
+    expect(rows[3]?.slice(1)).toEqual([-3, null]);
+    const cut = String(rows[3]?.[0]);
+    // Cut to Excel's 32,767 characters, then the bell dropped.
+    expect([cut.length, cut.slice(0, 4), cut.at(-1)]).toEqual([32_766, "bipx", "…"]);
+    expect(ws.getRow(2).getCell(2).numFmt).toBe("#,##0");
+    expect(ws.autoFilter).toBe("A1:C5");
+  });
 });
 
 describe("compile outputs read by other programs", () => {
