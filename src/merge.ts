@@ -3,8 +3,8 @@ import type { Config } from "./config.js";
 import { bilanFields, type FieldSpec, KINDS, type Kind, type Row, type STATUTS } from "./fields.js";
 import { computeIndicators } from "./indicators.js";
 import { countBySeverity, type Issue, issue, type Location } from "./issues.js";
-import { contextFor, headerKey, type RecordRow } from "./normalize.js";
-import type { FileReport } from "./pipeline.js";
+import { contextFor, headerKey } from "./normalize.js";
+import type { FileReport, KeptRow } from "./pipeline.js";
 import { readCsv } from "./read/csv.js";
 import { type Cell, columnLetter, type RawRow } from "./read/types.js";
 import { distance, fold, identityText, naturalCompare } from "./text.js";
@@ -195,7 +195,7 @@ interface Entry {
   tableIndex: number;
 }
 
-function sourceOf(record: RecordRow, file: FileReport): Source {
+function sourceOf(record: KeptRow, file: FileReport): Source {
   const meta = (id: string) => record.meta[id] ?? file.meta[id] ?? null;
   return {
     file: record.file,

@@ -444,10 +444,10 @@ function rawOf(table: Table, row: RawRow): Record<string, string> {
 }
 
 /**
- * A row that is validated and then dropped (`validate`): its `raw` is worked out only if a
- * problem quotes a cell, which spares most rows a map of every cell.
+ * A row being read: its `raw` is worked out only if a problem quotes a cell or the row is
+ * rejected, which spares most rows a map of every cell.
  */
-class PassingRecord implements RecordRow {
+class RowRecord implements RecordRow {
   file: string;
   sheet?: string;
   row: number;
@@ -473,19 +473,6 @@ class PassingRecord implements RecordRow {
   }
 }
 
-/**
- * `readRow` for a row that will not be kept: the same record, except that `raw` is worked out
- * when it is first read.
- */
-export function readPassingRow(
-  table: Table,
-  row: RawRow,
-  ctx: ParseContext,
-  delimiter?: string,
-): RecordRow {
-  return readInto(new PassingRecord(table, row), table, row, ctx, delimiter);
-}
-
 /** Reads one data row against its table: every cell typed or turned into a located issue. */
 export function readRow(
   table: Table,
@@ -493,18 +480,7 @@ export function readRow(
   ctx: ParseContext,
   delimiter?: string,
 ): RecordRow {
-  const record: RecordRow = {
-    file: table.file,
-    row: row.row,
-    values: {},
-    raw: {},
-    extras: {},
-    meta: {},
-    cells: {},
-    issues: [],
-  };
-  if (table.sheet !== undefined) record.sheet = table.sheet;
-  return readInto(record, table, row, ctx, delimiter);
+  return readInto(new RowRecord(table, row), table, row, ctx, delimiter);
 }
 
 function readInto(
@@ -514,7 +490,6 @@ function readInto(
   ctx: ParseContext,
   delimiter: string | undefined,
 ): RecordRow {
-  const eager = !(record instanceof PassingRecord);
   let problems = false;
   const at = (column: Column): Location => {
     const loc: Location = {
@@ -534,7 +509,6 @@ function readInto(
   for (const column of table.columns) {
     const cell = row.cells[column.index];
     const shown = cellText(cell);
-    if (eager && hasValue(cell)) record.raw[column.header || column.letter] = shown;
     if (column.role === "blank") continue;
     if (column.role === "unknown") {
       if (hasValue(cell)) record.extras[column.header] = shown;

@@ -13,7 +13,6 @@ import {
   isIdentificationSheet,
   type RecordRow,
   readIdentification,
-  readPassingRow,
   readRow,
   SUBMISSION_KINDS,
   type Table,
@@ -55,10 +54,19 @@ export interface SheetReport {
   rejected: number;
 }
 
+/**
+ * A row as the later stages need it, once validated: its place, typed values, metadata and
+ * problems. The cells as read stay only on a rejected row, for `rejets.csv`; the cell map and
+ * the unknown columns served the rules and are let go, which halves the memory of a compile.
+ */
+export type KeptRow = Pick<RecordRow, "file" | "sheet" | "row" | "values" | "meta" | "issues"> & {
+  raw?: Record<string, string>;
+};
+
 /** One table of one file with its rows, as the later stages need them. */
 export interface TableRows {
   table: Table;
-  records: RecordRow[];
+  records: KeptRow[];
 }
 
 export interface FileReport {
@@ -281,7 +289,7 @@ class SheetRun {
   /** `undefined` when the sheet is not listed at all (helper and Identification sheets). */
   entry: SheetReport | undefined;
   table: Table | undefined;
-  records: RecordRow[] = [];
+  records: KeptRow[] = [];
   /** The sheet's problems, once `end` has run. */
   issues: Issue[] = [];
   noData: Issue | undefined;
@@ -389,8 +397,8 @@ class SheetRun {
     const table = this.table as Table;
     const file = this.file;
     this.blanks?.add(row);
-    // A row that is not kept works out the map of its cells only if a problem quotes one.
-    const record = (file.keep ? readRow : readPassingRow)(
+    // The map of a row's cells is worked out only if a problem quotes one or the row is rejected.
+    const record = readRow(
       table,
       row,
       this.parse as ParseContext,
@@ -405,11 +413,20 @@ class SheetRun {
     validateRecord(table, record, this.rules, this.tracker);
     const entry = this.entry as SheetReport;
     entry.rows++;
-    if (isRejected(record, table)) entry.rejected++;
+    const rejected = isRejected(record, table);
+    if (rejected) entry.rejected++;
     else entry.accepted++;
     if (file.keep) {
-      record.meta = { ...file.fallback, ...record.meta, ...file.identification };
-      this.records.push(record);
+      const kept: KeptRow = {
+        file: record.file,
+        row: record.row,
+        values: record.values,
+        meta: { ...file.fallback, ...record.meta, ...file.identification },
+        issues: record.issues,
+      };
+      if (record.sheet !== undefined) kept.sheet = record.sheet;
+      if (rejected) kept.raw = record.raw;
+      this.records.push(kept);
       for (const i of record.issues) this.recordIssues.push(i);
     } else {
       // The row is dropped: its problems must not hold on to the chunk of file text it was cut from.

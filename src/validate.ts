@@ -409,7 +409,7 @@ export function validateTable(table: Table, records: RecordRow[], ctx: RuleConte
   for (const r of records) validateRecord(table, r, ctx, tracker);
 }
 
-export function isRejected(record: RecordRow, table: Table): boolean {
+export function isRejected(record: Pick<RecordRow, "issues">, table: Table): boolean {
   return table.fatal.length > 0 || record.issues.some((i) => i.severity === "error");
 }
 
