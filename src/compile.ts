@@ -114,17 +114,19 @@ export async function compileWorkshop(
   recoverOutput(out);
   const previous = readPrevious(out);
   const generated = generationTime();
-  const outputs = await renderOutputs(
-    consolidation,
-    validation,
-    config,
-    lang,
-    generated,
-    files,
-    options.csvDelimiter ?? ";",
+  const written = await writeOutputSet(
+    out,
+    renderOutputs(
+      consolidation,
+      validation,
+      config,
+      lang,
+      generated,
+      files,
+      options.csvDelimiter ?? ";",
+    ),
   );
-  writeOutputSet(out, outputs);
-  const result: CompileResult = { ...done, written: [...outputs.keys()] };
+  const result: CompileResult = { ...done, written };
   if (previous) result.changes = changesSince(previous, consolidation, files);
   return result;
 }
@@ -187,7 +189,8 @@ export async function reportOutputs(
   ]);
 }
 
-async function renderOutputs(
+/** Every output, one at a time: each can be written and let go before the next is made. */
+async function* renderOutputs(
   c: Consolidation,
   validation: ValidationResult,
   config: Config,
@@ -195,18 +198,17 @@ async function renderOutputs(
   generated: Date,
   files: readonly FileDigest[],
   delimiter: string,
-): Promise<Map<string, string | Buffer>> {
+): AsyncGenerator<readonly [string, string | Buffer]> {
   const tables = consolidationTables(c, config, lang);
-  const outputs = new Map<string, string | Buffer>();
-  for (const t of tables) outputs.set(`${t.name}.csv`, toCsv(t, delimiter));
+  for (const t of tables) yield [`${t.name}.csv`, toCsv(t, delimiter)];
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
-  outputs.set("consolidation.json", json(consolidationJson(c, config, lang, generated, files)));
-  outputs.set("datapackage.json", json(dataPackage(tables, config, delimiter)));
+  yield ["consolidation.json", json(consolidationJson(c, config, lang, generated, files))];
+  yield ["datapackage.json", json(dataPackage(tables, config, delimiter))];
   const journal = validationJson(validation, lang);
-  outputs.set("journal.json", json({ ...journal, generated: generated.toISOString() }));
+  yield ["journal.json", json({ ...journal, generated: generated.toISOString() })];
   const [bilan, constats, propositions, ...annexes] = tables;
   const sheets = [bilan, constats, propositions, sourcesTable(validation.files), ...annexes];
-  outputs.set(
+  yield [
     "consolidation.xlsx",
     tableWorkbook(
       sheets.filter((t) => t !== undefined),
@@ -214,12 +216,9 @@ async function renderOutputs(
       generated,
       config.title,
     ),
-  );
-  for (const [name, data] of await reportOutputs(c, validation, config, lang, generated))
-    outputs.set(name, data);
-  for (const [name, data] of await matrixOutputs(c, config, lang, generated, delimiter))
-    outputs.set(name, data);
-  return outputs;
+  ];
+  yield* await reportOutputs(c, validation, config, lang, generated);
+  yield* await matrixOutputs(c, config, lang, generated, delimiter);
 }
 
 interface Previous {

@@ -34,26 +34,51 @@ export function checkOutputFolder(out: string) {
   });
 }
 
-/** Writes every file into a new folder, then swaps it in place of `out`. */
-export function writeOutputSet(out: string, files: ReadonlyMap<string, string | Buffer>) {
+/**
+ * Writes every file into a new folder as it is produced, then swaps the folder in place of
+ * `out`; returns the names written. Taking the files one at a time means that a large workshop
+ * never holds all its outputs in memory at once.
+ */
+export async function writeOutputSet(
+  out: string,
+  files: AsyncIterable<readonly [string, string | Buffer]>,
+): Promise<string[]> {
   recoverOutput(out);
   checkOutputFolder(out);
   const { next, old } = siblings(out);
+  // Only a failing write is "cannot write"; a failure to render goes on as it is. Either way the
+  // half-written folder goes.
+  const write = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      throw new AppError("OUTPUT_NOT_WRITABLE", {
+        fr: `Impossible d'écrire dans ${out} (${err.code ?? err.message}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${basename(out)} ouverts dans Excel.`,
+        en: `Cannot write to ${out} (${err.code ?? err.message}): check permissions and disk space, and close the files of ${basename(out)} open in Excel.`,
+      });
+    }
+  };
+  const written: string[] = [];
   try {
-    mkdirSync(dirname(out), { recursive: true });
-    mkdirSync(next, { recursive: true });
-    for (const [name, content] of files) writeFileSync(join(next, name), content);
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(next, out);
+    write(() => {
+      mkdirSync(dirname(out), { recursive: true });
+      mkdirSync(next, { recursive: true });
+    });
+    for await (const [name, content] of files) {
+      write(() => writeFileSync(join(next, name), content));
+      written.push(name);
+    }
+    write(() => {
+      if (existsSync(out)) renameSync(out, old);
+      renameSync(next, out);
+    });
   } catch (e) {
     recoverOutput(out);
-    const err = e as NodeJS.ErrnoException;
-    throw new AppError("OUTPUT_NOT_WRITABLE", {
-      fr: `Impossible d'écrire dans ${out} (${err.code ?? err.message}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${basename(out)} ouverts dans Excel.`,
-      en: `Cannot write to ${out} (${err.code ?? err.message}): check permissions and disk space, and close the files of ${basename(out)} open in Excel.`,
-    });
+    throw e;
   }
   rmSync(old, { recursive: true, force: true });
+  return written;
 }
 
 /**
