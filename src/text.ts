@@ -37,6 +37,8 @@ export function fold(text: string): string {
  * `; : ! ?` and inside « »), typographic quotes and apostrophes folded; accents kept.
  */
 export function identityText(text: string): string {
+  // Activity codes, most of what merging compares, have nothing to fold.
+  if (/^[\da-z._-]*$/.test(text)) return text;
   return text
     .normalize("NFC")
     .toLowerCase()
