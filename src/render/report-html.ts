@@ -56,6 +56,7 @@ type Attrs = Record<string, string | number | boolean | null | undefined>;
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attribute values. */
 export function escapeHtml(text: string): string {
+  if (!/[&<>"']/.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
