@@ -291,6 +291,21 @@ describe("report renderers", () => {
     expect(html.match(/<h1[ >]/g)).toHaveLength(1);
   });
 
+  it("list the first 200 conflicts and send the reader to conflits.csv for the rest", async () => {
+    const m = await reportOf(small());
+    const [first] = m.conflicts;
+    if (!first) throw new Error("the small workshop has a conflict");
+    const many = Array.from({ length: 205 }, (_, i) => ({ ...first, key: `9.9.${i + 1}` }));
+    const big: ReportModel = { ...m, conflicts: many };
+    const md = reportMarkdown(big, "fr");
+    const html = reportHtml(big, "en");
+    expect([md.includes("9.9.200"), md.includes("9.9.201")]).toEqual([true, false]);
+    expect([html.includes("9.9.200"), html.includes("9.9.201")]).toEqual([true, false]);
+    expect(md).toContain("… et 5 autres divergences : voir conflits.csv.");
+    expect(html).toContain("… and 5 more conflicts: see conflits.csv.");
+    expect(reportMarkdown(m, "fr")).not.toContain("voir conflits.csv.");
+  });
+
   it("escapes input text in both renderers", async () => {
     const m = await reportOf(small());
     const html = reportHtml(m, "fr");

@@ -15,6 +15,7 @@ import {
   axisTitle,
   BAND_COLORS,
   bandLabel,
+  CONFLICTS_SHOWN,
   conflictValue,
   currencyLabel,
   fieldLabel,
@@ -834,6 +835,7 @@ function conflictsSection(ctx: Ctx): SafeHtml {
   if (m.received.bilan === 0) return section("conflits", ctx, p(t.noBilan, "empty"));
   if (m.conflicts.length === 0) return section("conflits", ctx, p(t.noConflicts, "empty"));
   const value = (field: string, v: unknown) => conflictValue(field, v, m.currency, lang);
+  const shown = m.conflicts.slice(0, CONFLICTS_SHOWN);
   return section(
     "conflits",
     ctx,
@@ -841,7 +843,7 @@ function conflictsSection(ctx: Ctx): SafeHtml {
     table(
       t.conflictsCaption,
       [t.activity, t.field, t.versions, t.chosen, t.rule],
-      m.conflicts.map((c) => [
+      shown.map((c) => [
         [el("span", { class: "code" }, c.key), c.activite ? [" ", c.activite] : null],
         fieldLabel(c.field, lang),
         el(
@@ -862,6 +864,9 @@ function conflictsSection(ctx: Ctx): SafeHtml {
       ]),
       { className: "wide" },
     ),
+    m.conflicts.length > shown.length
+      ? p(t.moreConflicts(m.conflicts.length - shown.length), "note")
+      : null,
   );
 }
 

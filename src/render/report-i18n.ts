@@ -16,6 +16,8 @@ import type { FindingType, ReportAxis, ReportModel, StatusId } from "./report.js
 
 /** Rejected rows listed in the report; all of them are in rejets.csv. */
 export const REJETS_SHOWN = 100;
+/** Conflicts listed in the report; all of them are in conflits.csv. */
+export const CONFLICTS_SHOWN = 200;
 
 export const NNBSP = "\u202f";
 export const NBSP = "\u00a0";
@@ -363,6 +365,8 @@ const FR = {
     "Quand des groupes donnent des valeurs différentes pour une même activité, toutes les versions sont gardées (conflits.csv) et une valeur est retenue selon une règle.",
   noConflicts: "Aucune divergence : les groupes qui ont évalué une même activité sont d'accord.",
   conflictsCaption: "Divergences entre groupes",
+  moreConflicts: (n: number) =>
+    `… et ${plural(n, "fr", "autre divergence", "autres divergences")} : voir conflits.csv.`,
   field: "Champ",
   chosen: "Valeur retenue",
   rule: "Règle",
@@ -547,6 +551,8 @@ const EN: Texts = {
     "When groups give different values for the same activity, every version is kept (conflits.csv) and one value is chosen by a rule.",
   noConflicts: "No conflict: the groups that assessed the same activity agree.",
   conflictsCaption: "Conflicts between groups",
+  moreConflicts: (n) =>
+    `… and ${plural(n, "en", "more conflict", "more conflicts")}: see conflits.csv.`,
   field: "Field",
   chosen: "Chosen value",
   rule: "Rule",

@@ -6,6 +6,7 @@ import {
   axisShort,
   axisTitle,
   bandLabel,
+  CONFLICTS_SHOWN,
   conflictValue,
   currencyLabel,
   fieldLabel,
@@ -342,12 +343,13 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     section("conflits", [e(t.noConflicts)]);
   } else {
     const value = (field: string, v: unknown) => conflictValue(field, v, m.currency, lang);
-    section("conflits", [
+    const shown = m.conflicts.slice(0, CONFLICTS_SHOWN);
+    const body = [
       e(t.conflictsLead),
       table(
         t.conflictsCaption,
         [t.activity, t.field, t.versions, t.chosen, t.rule],
-        m.conflicts.map((c) => [
+        shown.map((c) => [
           raw(`${e(c.key)}${c.activite ? ` ${e(c.activite)}` : ""}`),
           fieldLabel(c.field, lang),
           raw(
@@ -359,7 +361,11 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
           ruleText(c, lang),
         ]),
       ),
-    ]);
+    ];
+    if (m.conflicts.length > shown.length) {
+      body.push(e(t.moreConflicts(m.conflicts.length - shown.length)));
+    }
+    section("conflits", body);
   }
 
   // --- method
