@@ -57,7 +57,7 @@ export interface SheetReport {
 /**
  * A row as the later stages need it, once validated: its place, typed values, metadata and
  * problems. The cells as read stay only on a rejected row, for `rejets.csv`; the cell map and
- * the unknown columns served the rules and are let go, which halves the memory of a compile.
+ * the unknown columns served the rules and are let go.
  */
 export type KeptRow = Pick<RecordRow, "file" | "sheet" | "row" | "values" | "meta" | "issues"> & {
   raw?: Record<string, string>;
