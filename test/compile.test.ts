@@ -10,10 +10,12 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { recoverOutput } from "../src/output.js";
-import { tableWorkbook } from "../src/render/workbook.js";
+import { tableCrc32, tableWorkbook, zipArchive } from "../src/render/workbook.js";
 import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
 
 const CONFIG = JSON.stringify({ sessions: ["J1", "J2"], reference: "plan.csv" });
@@ -230,6 +232,35 @@ describe("compile", () => {
       expect(readFileSync(join(out, "consolidation.json"), "utf8").length).toBe(reference.length);
     }
   }, 300_000);
+});
+
+describe("zipArchive", () => {
+  it("stores its parts in order, stamped with the generation time, and reads back", async () => {
+    const big = Buffer.from("é;1 500 000\r\n".repeat(50_000));
+    const bytes = zipArchive(
+      [
+        ["[Content_Types].xml", "<Types/>"],
+        ["xl/big.xml", big],
+        ["empty.txt", ""],
+      ],
+      new Date("2023-07-14T10:21:34Z"),
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(zip.files)).toEqual(["[Content_Types].xml", "xl/big.xml", "empty.txt"]);
+    expect((await zip.file("xl/big.xml")?.async("nodebuffer"))?.equals(big)).toBe(true);
+    expect(await zip.file("empty.txt")?.async("string")).toBe("");
+    // DOS times count seconds by twos; JSZip reads them as local time.
+    const date = zip.files["xl/big.xml"]?.date as Date;
+    expect(new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString()).toBe(
+      "2023-07-14T10:21:34.000Z",
+    );
+  });
+
+  it("computes the CRC-32 by table exactly as zlib does, for Node 20 before 20.15", () => {
+    for (const data of [Buffer.alloc(0), Buffer.from("atelier"), Buffer.alloc(70_000, 0xe9)]) {
+      expect(tableCrc32(data)).toBe(crc32(data));
+    }
+  });
 });
 
 describe("tableWorkbook", () => {

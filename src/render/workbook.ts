@@ -223,21 +223,20 @@ export async function workbookBytes(wb: ExcelJS.Workbook, generated: Date): Prom
   return zipArchive(entries, generated);
 }
 
-/** CRC-32 of zip entries: zlib's own where Node has it (20.15 on), a table otherwise. */
-const crc32: (data: Buffer) => number =
-  zlib.crc32 ??
-  ((): ((data: Buffer) => number) => {
-    const table = Array.from({ length: 256 }, (_, n) => {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      return c >>> 0;
-    });
-    return (data) => {
-      let c = 0xffffffff;
-      for (const byte of data) c = (table[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-      return (c ^ 0xffffffff) >>> 0;
-    };
-  })();
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as zip wants it, by table: for Node 20 before 20.15, which has no `zlib.crc32`. */
+export function tableCrc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const crc32: (data: Uint8Array) => number = zlib.crc32 ?? tableCrc32;
 
 const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Signature, then "version made by": 2.0, MS-DOS. */
