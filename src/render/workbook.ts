@@ -155,7 +155,7 @@ export function tableWorkbook(
     `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${t}+xml"/>`;
   const contentTypes = `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${type("xl/workbook.xml", "officedocument.spreadsheetml.sheet.main")}${sheets.map((_, k) => type(`xl/worksheets/sheet${k + 1}.xml`, "officedocument.spreadsheetml.worksheet")).join("")}${type("xl/styles.xml", "officedocument.spreadsheetml.styles")}${type("xl/sharedStrings.xml", "officedocument.spreadsheetml.sharedStrings")}${type("docProps/core.xml", "package.core-properties")}</Types>`;
   const when = generated.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const core = `${DECL}<cp:coreProperties xmlns:cp="${PKG_REL.replace("relationships", "metadata/core-properties")}" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>atelier</dc:creator><cp:lastModifiedBy>atelier</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
+  const core = `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>atelier</dc:creator><cp:lastModifiedBy>atelier</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
   const sst = Buffer.concat([
     Buffer.from(
       `${DECL}<sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">`,
@@ -198,20 +198,11 @@ export function newWorkbook(generated: Date, title: string): ExcelJS.Workbook {
  */
 export async function workbookBytes(wb: ExcelJS.Workbook, generated: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  // [Content_Types].xml first, as Office expects; then by name.
+  const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : 1);
   const names = Object.keys(zip.files)
     .filter((name) => !zip.files[name]?.dir)
-    .sort((a, b) =>
-      // [Content_Types].xml first, as Office expects.
-      a === "[Content_Types].xml"
-        ? -1
-        : b === "[Content_Types].xml"
-          ? 1
-          : a < b
-            ? -1
-            : a > b
-              ? 1
-              : 0,
-    );
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const entries = await Promise.all(
     names.map(
       async (name): Promise<[string, Buffer]> => [
