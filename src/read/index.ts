@@ -13,7 +13,7 @@ import { AppError } from "../errors.js";
 import { type Issue, issue, type Location } from "../issues.js";
 import { naturalCompare } from "../text.js";
 import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
-import type { RawFile, RawRow } from "./types.js";
+import { type RawFile, type RawRow, refusedFile } from "./types.js";
 
 /**
  * Finding and opening submissions. Folders are walked recursively in natural order; lock files,
@@ -185,38 +185,18 @@ function refusal(file: InputFile, limits: Limits): RawFile | undefined {
   const ext = extname(file.abs).toLowerCase();
   const format = CONVERTIBLE[ext];
   if (format) {
-    return {
-      path: file.path,
-      format: "xlsx",
-      sheets: [],
-      issues: [
-        issue(
-          "unsupported-format",
-          { file: file.path },
-          {
-            params: { format, name: basename(file.abs) },
-          },
-        ),
-      ],
-    };
+    return refusedFile(file.path, "xlsx", "unsupported-format", {
+      format,
+      name: basename(file.abs),
+    });
   }
   try {
     const size = statSync(file.abs).size;
     if (size > limits.maxFileMB * 1e6) {
-      return {
-        path: file.path,
-        format: formatOf(file),
-        sheets: [],
-        issues: [
-          issue(
-            "file-too-large",
-            { file: file.path },
-            {
-              params: { size: Math.round(size / 1e6), limit: limits.maxFileMB },
-            },
-          ),
-        ],
-      };
+      return refusedFile(file.path, formatOf(file), "file-too-large", {
+        size: Math.round(size / 1e6),
+        limit: limits.maxFileMB,
+      });
     }
   } catch (e) {
     return unreadable(file, e);
@@ -230,20 +210,9 @@ function formatOf(file: InputFile): "csv" | "xlsx" {
 }
 
 function unreadable(file: InputFile, e: unknown): RawFile {
-  return {
-    path: file.path,
-    format: formatOf(file),
-    sheets: [],
-    issues: [
-      issue(
-        "file-unreadable",
-        { file: file.path },
-        {
-          params: { reason: (e as NodeJS.ErrnoException).code ?? String(e) },
-        },
-      ),
-    ],
-  };
+  return refusedFile(file.path, formatOf(file), "file-unreadable", {
+    reason: (e as NodeJS.ErrnoException).code ?? String(e),
+  });
 }
 
 /** Reads one file into raw cells; content problems come back as issues, never as exceptions. */

@@ -1,4 +1,4 @@
-import type { Issue } from "../issues.js";
+import { type Issue, type IssueCode, issue, type Params } from "../issues.js";
 
 /** A cell as the file holds it: CSV gives strings; XLSX gives numbers, booleans and dates too. */
 export type CellValue = string | number | boolean | Date | null;
@@ -43,6 +43,16 @@ export interface RawFile {
   /** CSV only: the encoding and delimiter that were used. */
   encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
   delimiter?: string;
+}
+
+/** A file that gave nothing to read, with the one problem that says why. */
+export function refusedFile(
+  path: string,
+  format: RawFile["format"],
+  code: IssueCode,
+  params: Params,
+): RawFile {
+  return { path, format, sheets: [], issues: [issue(code, { file: path }, { params })] };
 }
 
 /** Column letter for a 0-based index: 0 → A, 27 → AB. */

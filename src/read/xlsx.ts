@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
-import { issue } from "../issues.js";
-import type { Cell, RawFile, RawRow, RawSheet } from "./types.js";
+import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
 import { checkZip } from "./zip.js";
 
 /**
@@ -20,32 +19,17 @@ export async function readXlsx(
   path: string,
   limits: Pick<Limits, "maxInflatedMB"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
-  const unreadable = (reason: string): RawFile => ({
-    path,
-    format: "xlsx",
-    sheets: [],
-    issues: [issue("file-unreadable", { file: path }, { params: { reason } })],
-  });
+  const unreadable = (reason: string) => refusedFile(path, "xlsx", "file-unreadable", { reason });
 
   const notZip = sniff(data);
   if (notZip) return unreadable(notZip);
   // Before any zip library inflates anything: declared sizes, and sizes that lie.
   const zip = checkZip(data, { inflated: limits.maxInflatedMB * 1e6 });
   if (zip?.tooLarge !== undefined) {
-    return {
-      path,
-      format: "xlsx",
-      sheets: [],
-      issues: [
-        issue(
-          "inflated-too-large",
-          { file: path },
-          {
-            params: { size: Math.round(zip.tooLarge / 1e6), limit: limits.maxInflatedMB },
-          },
-        ),
-      ],
-    };
+    return refusedFile(path, "xlsx", "inflated-too-large", {
+      size: Math.round(zip.tooLarge / 1e6),
+      limit: limits.maxInflatedMB,
+    });
   }
   if (zip) return unreadable(zip.reason);
 
