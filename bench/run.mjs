@@ -159,6 +159,14 @@ const fmt = (n, digits = 2) =>
     ? "n/a"
     : n.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (m) => (m ? `${fmt(m.median)} s` : "n/a");
+/** A peer's timing beside atelier's `a`: the ratio of the medians, `null` when it could not run. */
+const versus = (a, name, value, target) => ({
+  name,
+  value,
+  text: seconds(value),
+  ratio: value && a.median / value.median,
+  ...(target === undefined ? {} : { target }),
+});
 
 async function main() {
   ensureBuilt();
@@ -213,16 +221,7 @@ async function main() {
         label: "validate, 40 CSV × 2 500 lignes",
         atelier: a,
         atelierText: seconds(a),
-        peers: [
-          {
-            name: "Miller cat",
-            value: m,
-            text: seconds(m),
-            ratio: m && a.median / m.median,
-            target: 1,
-          },
-          { name: "csvstack", value: c, text: seconds(c), ratio: c && a.median / c.median },
-        ],
+        peers: [versus(a, "Miller cat", m, 1), versus(a, "csvstack", c)],
       });
     }
   }
@@ -237,15 +236,7 @@ async function main() {
       label: "validate, 20 XLSX × 2 000 lignes",
       atelier: a,
       atelierText: seconds(a),
-      peers: [
-        {
-          name: "in2csv (fichier par fichier)",
-          value: p,
-          text: seconds(p),
-          ratio: p && a.median / p.median,
-          target: 1,
-        },
-      ],
+      peers: [versus(a, "in2csv (fichier par fichier)", p, 1)],
     });
   }
 
@@ -287,16 +278,14 @@ async function main() {
       label: "atelier --help",
       atelier: h,
       atelierText: seconds(h),
-      peers: [
-        { name: "node -e 0", value: n, text: seconds(n), ratio: h.median / n.median, target: 2 },
-      ],
+      peers: [versus(h, "node -e 0", n, 2)],
     });
     add({
       id: "small-validate",
       label: "validate d'un petit CSV (20 lignes)",
       atelier: v,
       atelierText: seconds(v),
-      peers: [{ name: "node -e 0", value: n, text: seconds(n), ratio: v.median / n.median }],
+      peers: [versus(v, "node -e 0", n)],
     });
   }
 
@@ -310,15 +299,7 @@ async function main() {
       label: "compile, 40 CSV × 2 500 lignes",
       atelier: a,
       atelierText: seconds(a),
-      peers: [
-        {
-          name: "Miller cat",
-          value: m,
-          text: seconds(m),
-          ratio: m && a.median / m.median,
-          target: 3,
-        },
-      ],
+      peers: [versus(a, "Miller cat", m, 3)],
     });
   }
 
