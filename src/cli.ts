@@ -63,7 +63,7 @@ export function createProgram(
     .option("--groupe <groupe>", "groupe de travail, si les fichiers ne le disent pas")
     .option("--session <session>", "session, si les fichiers ou dossiers ne le disent pas")
     .action(async (paths: string[], opts) => {
-      const { validatePaths } = await import("./pipeline.js");
+      const { validatePaths } = await import("./validate/index.js");
       const render = await import("./render/validation.js");
       // Validation keeps counts and problems only: rows are not held (flat memory on big files).
       const result = await validatePaths(paths, {
@@ -105,7 +105,7 @@ export function createProgram(
     .option("--groupe <groupe>", "groupe de travail, si les fichiers ne le disent pas")
     .option("--session <session>", "session, si les fichiers ou dossiers ne le disent pas")
     .action(async (dir: string, opts) => {
-      const { compileWorkshop } = await import("./compile.js");
+      const { compileWorkshop } = await import("./commands/compile.js");
       const render = await import("./render/summary.js");
       // A tab is hard to type in a shell: `tab` and `\t` say it.
       const delimiter = ["tab", "\\t"].includes(opts.csvDelimiter) ? "\t" : opts.csvDelimiter;
@@ -155,8 +155,10 @@ export function createProgram(
           en: `--format: unknown “${unknown.join(", ")}”; choose among md, html, pdf (e.g. --format html,pdf).`,
         });
       }
-      const { consolidateWorkshop, generationTime, reportOutputs } = await import("./compile.js");
-      const { writeFilesAtomically } = await import("./output.js");
+      const { consolidateWorkshop, generationTime, reportOutputs } = await import(
+        "./commands/compile.js"
+      );
+      const { writeFilesAtomically } = await import("./commands/output.js");
       const w = await consolidateWorkshop(dir, workshopOptions(opts));
       const all = await reportOutputs(
         w.consolidation,
@@ -196,9 +198,9 @@ export function createProgram(
     )
     .option("--config <file>", "fichier atelier.config.json à utiliser")
     .action(async (dir: string, opts) => {
-      const { consolidateWorkshop, generationTime } = await import("./compile.js");
+      const { consolidateWorkshop, generationTime } = await import("./commands/compile.js");
       const { matrixMarkdown, matrixOutputs, matrixRows } = await import("./render/matrix.js");
-      const { writeFilesAtomically } = await import("./output.js");
+      const { writeFilesAtomically } = await import("./commands/output.js");
       const w = await consolidateWorkshop(dir, workshopOptions(opts));
       const generated = generationTime();
       const files =
@@ -236,7 +238,7 @@ export function createProgram(
     .option("--config <file>", "fichier atelier.config.json à utiliser")
     .action(async (opts) => {
       const { findConfig, loadConfig } = await import("./config.js");
-      const template = await import("./template.js");
+      const template = await import("./render/template.js");
       const { join } = await import("node:path");
       const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
       const lang = resolveLang(opts.lang, config.language);
@@ -269,7 +271,7 @@ export function createProgram(
     .argument("[dir]", "dossier à préparer", ".")
     .addOption(new Option("--lang <lang>", "langue des modèles").choices(["fr", "en"]))
     .action(async (dir: string, opts) => {
-      const { initWorkshop } = await import("./template.js");
+      const { initWorkshop } = await import("./render/template.js");
       const lang = resolveLang(opts.lang);
       const r = await initWorkshop(dir, lang);
       io.out(writtenText(r.root, r.written, lang));
@@ -288,7 +290,7 @@ export function createProgram(
     .option("--config <file>", "fichier atelier.config.json à utiliser")
     .action(async (opts) => {
       const { findConfig, loadConfig } = await import("./config.js");
-      const schema = await import("./schema.js");
+      const schema = await import("./render/schema.js");
       const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
       const lang = resolveLang(opts.lang, config.language);
       if (opts.format === "markdown") io.out(`${schema.schemaMarkdown()}\n`);

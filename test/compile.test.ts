@@ -14,8 +14,8 @@ import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { recoverOutput } from "../src/output.js";
-import { tableCrc32, tableWorkbook, zipArchive } from "../src/render/workbook.js";
+import { recoverOutput } from "../src/commands/output.js";
+import { tableCrc32, tableWorkbook, zipArchive } from "../src/render/xlsx.js";
 import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
 
 const CONFIG = JSON.stringify({ sessions: ["J1", "J2"], reference: "plan.csv" });

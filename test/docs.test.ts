@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readmeWithGenerated } from "../src/docs.js";
 import { CATALOG } from "../src/issues.js";
+import { readmeWithGenerated } from "../src/render/docs.js";
 
 describe("README", () => {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

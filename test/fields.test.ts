@@ -8,9 +8,9 @@ import {
   referenceFields,
 } from "../src/fields.js";
 import { CATALOG } from "../src/issues.js";
-import { contextFor, headerKey } from "../src/normalize.js";
+import { contextFor, headerKey } from "../src/normalize/index.js";
+import { parseCell } from "../src/normalize/values.js";
 import { foldWords } from "../src/text.js";
-import { parseCell } from "../src/values.js";
 
 const tables: [string, readonly FieldSpec[]][] = [
   ...(Object.keys(KINDS) as Kind[]).map((k): [string, readonly FieldSpec[]] => [k, KINDS[k]]),

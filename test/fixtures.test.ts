@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileWorkshop } from "../src/compile.js";
-import { validatePaths } from "../src/pipeline.js";
+import { compileWorkshop } from "../src/commands/compile.js";
+import { validatePaths } from "../src/validate/index.js";
 import { run } from "./helpers/workshop.js";
 
 /**

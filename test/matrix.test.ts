@@ -6,9 +6,9 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compileWorkshop } from "../src/compile.js";
+import { compileWorkshop } from "../src/commands/compile.js";
 import { type Config, defaultConfig, findConfig } from "../src/config.js";
-import type { Consolidated, Consolidation, Source } from "../src/merge.js";
+import type { Consolidated, Consolidation, Source } from "../src/merge/index.js";
 import {
   buildMatrix,
   type MatrixRow,
@@ -20,7 +20,7 @@ import {
   wrappedLines,
   yearsText,
 } from "../src/render/matrix.js";
-import { workbookBytes } from "../src/render/workbook.js";
+import { workbookBytes } from "../src/render/xlsx.js";
 import { BILAN_HEADER, workshop } from "./helpers/workshop.js";
 
 const GENERATED = new Date("2023-07-20T00:00:00Z");

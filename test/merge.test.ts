@@ -13,11 +13,11 @@ import {
   type Resolution,
   readResolutions,
   similar,
-} from "../src/merge.js";
-import type { RecordRow, Table, TableKind } from "../src/normalize.js";
-import type { FileReport } from "../src/pipeline.js";
-import { validatePaths } from "../src/pipeline.js";
-import type { ReferencePlan } from "../src/validate.js";
+} from "../src/merge/index.js";
+import type { RecordRow, Table, TableKind } from "../src/normalize/index.js";
+import type { FileReport } from "../src/validate/index.js";
+import { validatePaths } from "../src/validate/index.js";
+import type { ReferencePlan } from "../src/validate/rules.js";
 
 // --- factories -----------------------------------------------------------------------------------
 

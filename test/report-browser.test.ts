@@ -4,12 +4,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileWorkshop } from "../src/compile.js";
+import { buildReport } from "../src/analysis/report.js";
+import { compileWorkshop } from "../src/commands/compile.js";
 import { findConfig } from "../src/config.js";
 import { AppError } from "../src/errors.js";
 import type { Lang } from "../src/issues.js";
 import { browserNotFound, findChromium, printArgs, printPdf } from "../src/render/pdf.js";
-import { buildReport } from "../src/render/report.js";
 import { reportHtml } from "../src/render/report-html.js";
 import { SECTION_IDS, TEXTS } from "../src/render/report-i18n.js";
 

@@ -2,9 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compileWorkshop } from "../src/compile.js";
+import { buildReport, type ReportModel } from "../src/analysis/report.js";
+import { compileWorkshop } from "../src/commands/compile.js";
 import { findConfig } from "../src/config.js";
-import { buildReport, type ReportModel } from "../src/render/report.js";
 import { escapeHtml, fillTemplate, reportHtml } from "../src/render/report-html.js";
 import {
   formatMoney,

@@ -12,15 +12,14 @@ import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { compileWorkshop } from "../src/compile.js";
+import { compileWorkshop } from "../src/commands/compile.js";
 import { type Config, defaultConfig, loadConfig } from "../src/config.js";
-import { fieldsMarkdown } from "../src/docs.js";
 import { AppError } from "../src/errors.js";
 import { KIND_NAMES, KINDS, type Kind, metadataFields } from "../src/fields.js";
 import { hintOf, type Lang } from "../src/issues.js";
-import { validatePaths } from "../src/pipeline.js";
 import { columnLetter } from "../src/read/types.js";
-import { schemaJson, schemaMarkdown, tableSchema } from "../src/schema.js";
+import { fieldsMarkdown } from "../src/render/docs.js";
+import { schemaJson, schemaMarkdown, tableSchema } from "../src/render/schema.js";
 import {
   buildTemplate,
   initWorkshop,
@@ -30,7 +29,8 @@ import {
   templateCsv,
   templateLists,
   templateXlsx,
-} from "../src/template.js";
+} from "../src/render/template.js";
+import { validatePaths } from "../src/validate/index.js";
 import { run, workshop } from "./helpers/workshop.js";
 
 const SHEETS: Record<Lang, Record<Kind, string>> = {

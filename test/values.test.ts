@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_AXES } from "../src/config.js";
 import { type FieldSpec, KINDS, metadataFields } from "../src/fields.js";
+import { type ParseContext, parseCell } from "../src/normalize/values.js";
 import type { Cell } from "../src/read/types.js";
-import { type ParseContext, parseCell } from "../src/values.js";
 
 const ctx: ParseContext = {
   axes: DEFAULT_AXES,

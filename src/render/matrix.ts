@@ -1,16 +1,16 @@
 import { posix } from "node:path";
 import type ExcelJS from "exceljs";
+import { sharesTopic, significantWords } from "../analysis/report.js";
 import type { Config } from "../config.js";
 import { NATURES, PRIORITES, propositionFields, STATUTS } from "../fields.js";
 import type { Lang } from "../issues.js";
-import type { Consolidated, Consolidation, Source } from "../merge.js";
+import type { Consolidated, Consolidation, Source } from "../merge/index.js";
 import { columnLetter } from "../read/types.js";
 import { identityText, naturalCompare } from "../text.js";
-import { sharesTopic, significantWords } from "./report.js";
 import { formatNumber } from "./report-i18n.js";
 import { escapeMarkdown } from "./report-md.js";
 import { type FlatTable, type TableColumn, toCsv, type Value } from "./tables.js";
-import { HEADER_FILL, newWorkbook, workbookBytes } from "./workbook.js";
+import { HEADER_FILL, newWorkbook, workbookBytes } from "./xlsx.js";
 
 /**
  * The draft action matrix of the new plan (spec §9, issue 5): the consolidated proposals as one

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
-import type { Band } from "../indicators.js";
-import { cellOf, type Lang, messageOf } from "../issues.js";
-import type { Source } from "../merge.js";
 import type {
   AxisFigures,
   FindingCluster,
   FindingType,
   ReportAxis,
   ReportModel,
-} from "./report.js";
-import { STATUS_IDS } from "./report.js";
+} from "../analysis/report.js";
+import { STATUS_IDS } from "../analysis/report.js";
+import { cellOf, type Lang, messageOf } from "../issues.js";
+import type { Source } from "../merge/index.js";
+import type { Band } from "../merge/indicators.js";
 import {
   axisShort,
   axisTitle,

@@ -1,8 +1,8 @@
+import type { FindingType, ReportAxis, ReportModel, StatusId } from "../analysis/report.js";
 import { bilanFields, NATURES, STATUTS, TYPES_CONSTAT } from "../fields.js";
-import type { Band } from "../indicators.js";
 import { CATALOG, type IssueCode, type Lang } from "../issues.js";
-import type { Conflict, Source } from "../merge.js";
-import type { FindingType, ReportAxis, ReportModel, StatusId } from "./report.js";
+import type { Conflict, Source } from "../merge/index.js";
+import type { Band } from "../merge/indicators.js";
 
 /**
  * Labels, sentences and number formats of the report, in French and English, shared by the

@@ -1,7 +1,7 @@
+import type { FindingCluster, FindingType, ReportModel } from "../analysis/report.js";
+import { STATUS_IDS } from "../analysis/report.js";
 import { cellOf, type Lang, messageOf } from "../issues.js";
-import type { Source } from "../merge.js";
-import type { FindingCluster, FindingType, ReportModel } from "./report.js";
-import { STATUS_IDS } from "./report.js";
+import type { Source } from "../merge/index.js";
 import {
   axisShort,
   axisTitle,

@@ -1,4 +1,4 @@
-import type { CompileResult } from "../compile.js";
+import type { CompileResult } from "../commands/compile.js";
 import type { Lang } from "../issues.js";
 import { displayPath } from "../read/index.js";
 import type { Paint } from "./validation.js";

@@ -1,6 +1,6 @@
 import { cellOf, hintOf, type Issue, type Lang, messageOf, recordOf } from "../issues.js";
-import type { ValidationResult } from "../pipeline.js";
 import type { SkipReason } from "../read/index.js";
+import type { ValidationResult } from "../validate/index.js";
 
 /**
  * The three views of a validation result: text for people, JSON for scripts, GitHub workflow

@@ -1,23 +1,28 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Config, findConfig, loadConfig } from "./config.js";
-import { AppError } from "./errors.js";
-import { type Issue, type Lang, recordOf } from "./issues.js";
-import { type Consolidation, mergeSubmissions, type Resolution, readResolutions } from "./merge.js";
-import { recoverOutput, writeOutputSet } from "./output.js";
+import { type Config, findConfig, loadConfig } from "../config.js";
+import { AppError } from "../errors.js";
+import { type Issue, type Lang, recordOf } from "../issues.js";
+import {
+  type Consolidation,
+  mergeSubmissions,
+  type Resolution,
+  readResolutions,
+} from "../merge/index.js";
+import { dataPackage } from "../render/datapackage.js";
+import { matrixOutputs } from "../render/matrix.js";
+import { consolidationTables, sourcesTable, toCsv } from "../render/tables.js";
+import { validationJson } from "../render/validation.js";
+import { tableWorkbook } from "../render/xlsx.js";
+import { identityText } from "../text.js";
 import {
   type FileReport,
   type RunOptions,
   type ValidationResult,
   validatePaths,
-} from "./pipeline.js";
-import { dataPackage } from "./render/datapackage.js";
-import { matrixOutputs } from "./render/matrix.js";
-import { consolidationTables, sourcesTable, toCsv } from "./render/tables.js";
-import { validationJson } from "./render/validation.js";
-import { tableWorkbook } from "./render/workbook.js";
-import { identityText } from "./text.js";
+} from "../validate/index.js";
+import { recoverOutput, writeOutputSet } from "./output.js";
 
 /**
  * `compile`: every submission under a workshop folder → one consolidated, traceable data set,
@@ -179,9 +184,9 @@ export async function reportOutputs(
   lang: Lang,
   generated: Date,
 ): Promise<Map<string, string>> {
-  const { buildReport } = await import("./render/report.js");
-  const { reportMarkdown } = await import("./render/report-md.js");
-  const { reportHtml } = await import("./render/report-html.js");
+  const { buildReport } = await import("../analysis/report.js");
+  const { reportMarkdown } = await import("../render/report-md.js");
+  const { reportHtml } = await import("../render/report-html.js");
   const model = buildReport(c, validation.files, config, generated);
   return new Map([
     ["rapport-bilan.md", reportMarkdown(model, lang)],

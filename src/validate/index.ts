@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { CONFIG_FILE, type Config, findConfig, loadConfig, TEMPLATES_FOLDER } from "./config.js";
-import { AppError } from "./errors.js";
-import { countBySeverity, type Issue, issue, type Location } from "./issues.js";
+import { CONFIG_FILE, type Config, findConfig, loadConfig, TEMPLATES_FOLDER } from "../config.js";
+import { AppError } from "../errors.js";
+import { countBySeverity, type Issue, issue, type Location } from "../issues.js";
 import {
   BlankCells,
   buildTable,
@@ -17,7 +17,8 @@ import {
   SUBMISSION_KINDS,
   type Table,
   type TableKind,
-} from "./normalize.js";
+} from "../normalize/index.js";
+import type { ParseContext } from "../normalize/values.js";
 import {
   collectInputs,
   displayPath,
@@ -27,8 +28,8 @@ import {
   readInput,
   type SkipReason,
   streamCsvInput,
-} from "./read/index.js";
-import type { RawFile, RawRow, RawSheet } from "./read/types.js";
+} from "../read/index.js";
+import type { RawFile, RawRow, RawSheet } from "../read/types.js";
 import {
   copyOf,
   isRejected,
@@ -36,8 +37,7 @@ import {
   type RuleContext,
   TableTracker,
   validateRecord,
-} from "./validate.js";
-import type { ParseContext } from "./values.js";
+} from "./rules.js";
 
 /**
  * The only module that knows the order of the stages: read → normalise → validate, per file.

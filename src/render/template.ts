@@ -8,8 +8,8 @@ import {
   defaultConfig,
   loadConfig,
   TEMPLATES_FOLDER,
-} from "./config.js";
-import { AppError } from "./errors.js";
+} from "../config.js";
+import { AppError } from "../errors.js";
 import {
   type FieldSpec,
   KIND_NAMES,
@@ -18,14 +18,14 @@ import {
   metadataFields,
   type ReferenceActivity,
   referenceFields,
-} from "./fields.js";
-import type { Lang } from "./issues.js";
-import { type FileReport, validateRaw } from "./pipeline.js";
-import { displayPath, readInput } from "./read/index.js";
-import { columnLetter } from "./read/types.js";
-import { type FlatTable, toCsv } from "./render/tables.js";
-import { HEADER_FILL, newWorkbook, workbookBytes } from "./render/workbook.js";
-import { isRejected } from "./validate.js";
+} from "../fields.js";
+import type { Lang } from "../issues.js";
+import { displayPath, readInput } from "../read/index.js";
+import { columnLetter } from "../read/types.js";
+import { type FileReport, validateRaw } from "../validate/index.js";
+import { isRejected } from "../validate/rules.js";
+import { type FlatTable, toCsv } from "./tables.js";
+import { HEADER_FILL, newWorkbook, workbookBytes } from "./xlsx.js";
 
 /**
  * Blank submission templates, derived from the field registry and the configuration: what a

@@ -1,15 +1,22 @@
 import { posix } from "node:path";
-import type { Config } from "./config.js";
-import { bilanFields, type FieldSpec, KINDS, type Kind, type Row, type STATUTS } from "./fields.js";
+import type { Config } from "../config.js";
+import {
+  bilanFields,
+  type FieldSpec,
+  KINDS,
+  type Kind,
+  type Row,
+  type STATUTS,
+} from "../fields.js";
+import { countBySeverity, type Issue, issue, type Location } from "../issues.js";
+import { contextFor, headerKey } from "../normalize/index.js";
+import { cellText, parseCell } from "../normalize/values.js";
+import { readCsv } from "../read/csv.js";
+import { type Cell, columnLetter, type RawRow } from "../read/types.js";
+import { distance, fold, identityText, naturalCompare } from "../text.js";
+import type { FileReport, KeptRow } from "../validate/index.js";
+import { isRejected, type ReferencePlan } from "../validate/rules.js";
 import { computeIndicators } from "./indicators.js";
-import { countBySeverity, type Issue, issue, type Location } from "./issues.js";
-import { contextFor, headerKey } from "./normalize.js";
-import type { FileReport, KeptRow } from "./pipeline.js";
-import { readCsv } from "./read/csv.js";
-import { type Cell, columnLetter, type RawRow } from "./read/types.js";
-import { distance, fold, identityText, naturalCompare } from "./text.js";
-import { isRejected, type ReferencePlan } from "./validate.js";
-import { cellText, parseCell } from "./values.js";
 
 /**
  * Merging: accepted rows of every file become one consolidated data set that keeps the source of

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Config } from "./config.js";
+import type { Config } from "../config.js";
+import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "../fields.js";
+import type { Lang } from "../issues.js";
+import { schemaFor } from "../validate/rules.js";
+import { dataPackage } from "./datapackage.js";
 import { fieldsMarkdown } from "./docs.js";
-import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "./fields.js";
-import type { Lang } from "./issues.js";
-import { dataPackage } from "./render/datapackage.js";
-import { type FlatTable, kindColumns } from "./render/tables.js";
-import { schemaFor } from "./validate.js";
+import { type FlatTable, kindColumns } from "./tables.js";
 
 /**
  * `atelier schema`: the field registry in three forms, each derived, none written by hand.

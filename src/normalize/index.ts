@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import type { Config } from "../config.js";
 import {
   type FieldSpec,
   KIND_NAMES,
@@ -7,10 +7,10 @@ import {
   type Kind,
   metadataFields,
   referenceFields,
-} from "./fields.js";
-import { type Issue, issue, type Location, labelParams } from "./issues.js";
-import { type Cell, columnLetter, type RawRow, type RawSheet } from "./read/types.js";
-import { clean, closest, fold, foldWords } from "./text.js";
+} from "../fields.js";
+import { type Issue, issue, type Location, labelParams } from "../issues.js";
+import { type Cell, columnLetter, type RawRow, type RawSheet } from "../read/types.js";
+import { clean, closest, fold, foldWords } from "../text.js";
 import {
   type CellParser,
   cellParser,

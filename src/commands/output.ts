@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { AppError } from "./errors.js";
+import { AppError } from "../errors.js";
 
 /**
  * Writing the output folder as one unit: every file goes to a fresh sibling folder, which then

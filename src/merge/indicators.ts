@@ -1,5 +1,5 @@
-import type { Config } from "./config.js";
-import type { Consolidated, Indicators } from "./merge.js";
+import type { Config } from "../config.js";
+import type { Consolidated, Indicators } from "./index.js";
 
 /**
  * The report's key figures (§8). Implementation rate = mean score of the assessed activities,

@@ -1,5 +1,5 @@
-import { type FieldSpec, KINDS, type Kind, metadataFields } from "./fields.js";
-import { CATALOG, type IssueCode } from "./issues.js";
+import { type FieldSpec, KINDS, type Kind, metadataFields } from "../fields.js";
+import { CATALOG, type IssueCode } from "../issues.js";
 
 /**
  * Reference tables generated from the registry and the catalog, for the README (between

@@ -1,8 +1,8 @@
-import type { Axis } from "./config.js";
-import type { EnumValue, FieldSpec, FieldType, ValueTypes } from "./fields.js";
-import type { IssueCode, Params } from "./issues.js";
-import type { Cell } from "./read/types.js";
-import { clean, closest, fold, foldWords } from "./text.js";
+import type { Axis } from "../config.js";
+import type { EnumValue, FieldSpec, FieldType, ValueTypes } from "../fields.js";
+import type { IssueCode, Params } from "../issues.js";
+import type { Cell } from "../read/types.js";
+import { clean, closest, fold, foldWords } from "../text.js";
 
 /**
  * Value parsers: one per field type, each total (a value, `null` for empty, or a problem).

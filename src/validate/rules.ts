@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Config } from "./config.js";
-import { type FieldSpec, type FieldType, KINDS, referenceFields, STATUTS } from "./fields.js";
+import type { Config } from "../config.js";
+import { type FieldSpec, type FieldType, KINDS, referenceFields, STATUTS } from "../fields.js";
 import {
   type Issue,
   type IssueCode,
@@ -8,9 +8,9 @@ import {
   type Location,
   labelParams,
   type Params,
-} from "./issues.js";
-import type { Column, RecordRow, Table, TableKind } from "./normalize.js";
-import { closest } from "./text.js";
+} from "../issues.js";
+import type { Column, RecordRow, Table, TableKind } from "../normalize/index.js";
+import { closest } from "../text.js";
 
 /**
  * Validation: the zod schema of each kind (derived from the field registry) checks required

@@ -1,7 +1,6 @@
 import { posix } from "node:path";
 import type { Config } from "../config.js";
 import { STATUTS, TYPES_CONSTAT } from "../fields.js";
-import { type Band, bandOf, scoreOf } from "../indicators.js";
 import type { IssueCode, Severity } from "../issues.js";
 import {
   type Conflict,
@@ -11,10 +10,11 @@ import {
   groupsByCluster,
   type Rejet,
   type Source,
-} from "../merge.js";
-import type { FileReport } from "../pipeline.js";
+} from "../merge/index.js";
+import { type Band, bandOf, scoreOf } from "../merge/indicators.js";
 import { identityText, naturalCompare } from "../text.js";
-import { isRejected } from "../validate.js";
+import type { FileReport } from "../validate/index.js";
+import { isRejected } from "../validate/rules.js";
 
 /**
  * The report on the plan under review (spec §8) as data: computed once from the consolidation,
