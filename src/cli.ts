@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { languageOf } from "./config.js";
 import { AppError } from "./errors.js";
 import type { Lang } from "./issues.js";
 
@@ -9,13 +10,6 @@ import type { Lang } from "./issues.js";
  */
 
 export const EXIT = { ok: 0, invalid: 1, cannotRun: 2 } as const;
-
-/** `--lang`, else the configuration's language, else the LANG environment variable, else French. */
-function resolveLang(flag: string | undefined, configured?: Lang): Lang {
-  if (flag === "fr" || flag === "en") return flag;
-  if (configured) return configured;
-  return /^en/i.test(process.env.LANG ?? "") ? "en" : "fr";
-}
 
 interface Io {
   out: (s: string) => void;
@@ -63,15 +57,15 @@ export function createProgram(
     .option("--groupe <groupe>", "groupe de travail, si les fichiers ne le disent pas")
     .option("--session <session>", "session, si les fichiers ou dossiers ne le disent pas")
     .action(async (paths: string[], opts) => {
-      const { validatePaths } = await import("./validate/index.js");
+      const { validateFiles } = await import("./commands/validate.js");
       const render = await import("./render/validation.js");
       // Validation keeps counts and problems only: rows are not held (flat memory on big files).
-      const result = await validatePaths(paths, {
-        config: opts.config,
+      const { validation: result, lang } = await validateFiles(paths, {
+        ...(opts.config ? { config: opts.config } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
         meta: metaOf(opts),
         records: false,
       });
-      const lang = resolveLang(opts.lang, result.language);
       if (opts.format === "json") {
         io.out(`${JSON.stringify(render.validationJson(result, lang), null, 2)}\n`);
       } else if (opts.format === "github") {
@@ -107,6 +101,8 @@ export function createProgram(
     .action(async (dir: string, opts) => {
       const { compileWorkshop } = await import("./commands/compile.js");
       const render = await import("./render/summary.js");
+      const { filesRead } = await import("./render/validation.js");
+      const { displayPath } = await import("./read/index.js");
       // A tab is hard to type in a shell: `tab` and `\t` say it.
       const delimiter = ["tab", "\\t"].includes(opts.csvDelimiter) ? "\t" : opts.csvDelimiter;
       if (![";", ",", "\t", "|"].includes(delimiter)) {
@@ -125,14 +121,20 @@ export function createProgram(
         onFile: progress.tick,
       });
       progress.done();
-      const lang = resolveLang(opts.lang, result.lang);
+      const summary: import("./render/summary.js").CompileSummary = {
+        out: displayPath(result.out, process.cwd()),
+        files: filesRead(result.validation),
+        consolidation: result.consolidation,
+        written: result.written,
+      };
+      if (result.changes) summary.changes = result.changes;
       if (opts.format === "json") {
-        io.out(`${JSON.stringify(render.compileJson(result), null, 2)}\n`);
+        io.out(`${JSON.stringify(render.compileJson(summary), null, 2)}\n`);
       } else {
-        io.out(render.compileText(result, lang, await paintFor(io)));
+        io.out(render.compileText(summary, result.lang, await paintFor(io)));
       }
-      const { summary } = result.consolidation;
-      const flagged = summary.rows.rejected > 0 || summary.warnings > 0 || summary.errors > 0;
+      const totals = result.consolidation.summary;
+      const flagged = totals.rows.rejected > 0 || totals.warnings > 0 || totals.errors > 0;
       setExit(opts.strict && flagged ? EXIT.invalid : EXIT.ok);
     });
 
@@ -145,43 +147,12 @@ export function createProgram(
     .option("--format <formats>", "md, html et/ou pdf, séparés par des virgules", "md,html")
     .option("--config <file>", "fichier atelier.config.json à utiliser")
     .action(async (dir: string, opts) => {
+      const { writeReport } = await import("./commands/documents.js");
       const formats = String(opts.format)
         .split(",")
         .map((f) => f.trim());
-      const unknown = formats.filter((f) => !["md", "html", "pdf"].includes(f));
-      if (unknown.length > 0 || formats.length === 0) {
-        throw new AppError("USAGE", {
-          fr: `--format : « ${unknown.join(", ")} » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).`,
-          en: `--format: unknown “${unknown.join(", ")}”; choose among md, html, pdf (e.g. --format html,pdf).`,
-        });
-      }
-      const { consolidateWorkshop, generationTime, reportOutputs } = await import(
-        "./commands/compile.js"
-      );
-      const { writeFilesAtomically } = await import("./commands/output.js");
-      const w = await consolidateWorkshop(dir, workshopOptions(opts));
-      const all = await reportOutputs(
-        w.consolidation,
-        w.validation,
-        w.config,
-        w.lang,
-        generationTime(),
-      );
-      const files = new Map(
-        [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
-      );
-      // The PDF is printed from the HTML, which is written too.
-      if (formats.includes("pdf"))
-        files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
-      writeFilesAtomically(w.out, files);
-      const written = [...files.keys()];
-      if (formats.includes("pdf")) {
-        const { printPdf } = await import("./render/pdf.js");
-        const { join } = await import("node:path");
-        await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
-        written.push("rapport-bilan.pdf");
-      }
-      io.out(writtenText(w.out, written, resolveLang(opts.lang, w.lang)));
+      const r = await writeReport(dir, formats, workshopOptions(opts));
+      io.out(writtenText(r.out, r.written, r.lang));
       setExit(EXIT.ok);
     });
 
@@ -198,22 +169,9 @@ export function createProgram(
     )
     .option("--config <file>", "fichier atelier.config.json à utiliser")
     .action(async (dir: string, opts) => {
-      const { consolidateWorkshop, generationTime } = await import("./commands/compile.js");
-      const { matrixMarkdown, matrixOutputs, matrixRows } = await import("./render/matrix.js");
-      const { writeFilesAtomically } = await import("./commands/output.js");
-      const w = await consolidateWorkshop(dir, workshopOptions(opts));
-      const generated = generationTime();
-      const files =
-        opts.format === "md"
-          ? new Map([
-              [
-                "matrice-actions.md",
-                matrixMarkdown(matrixRows(w.consolidation, w.config), w.config, w.lang, generated),
-              ],
-            ])
-          : await matrixOutputs(w.consolidation, w.config, w.lang, generated);
-      writeFilesAtomically(w.out, files);
-      io.out(writtenText(w.out, [...files.keys()], resolveLang(opts.lang, w.lang)));
+      const { writeMatrix } = await import("./commands/documents.js");
+      const r = await writeMatrix(dir, opts.format, workshopOptions(opts));
+      io.out(writtenText(r.out, r.written, r.lang));
       setExit(EXIT.ok);
     });
 
@@ -237,31 +195,17 @@ export function createProgram(
     .option("--session <session>", "session préremplie dans la feuille Identification")
     .option("--config <file>", "fichier atelier.config.json à utiliser")
     .action(async (opts) => {
-      const { findConfig, loadConfig } = await import("./config.js");
-      const template = await import("./render/template.js");
-      const { join } = await import("node:path");
-      const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
-      const lang = resolveLang(opts.lang, config.language);
-      const files = new Map<string, string | Buffer>();
-      if (opts.format === "csv") {
-        const kinds =
-          opts.kind === "all" ? (["bilan", "constats", "propositions"] as const) : [opts.kind];
-        for (const k of kinds)
-          files.set(join(opts.out ?? ".", `${k}.csv`), template.templateCsv(k, lang, config));
-      } else {
-        const { activities } = await template.loadReferenceActivities(config);
-        const bytes = await template.templateXlsx({
-          kind: opts.kind,
-          lang,
-          config,
-          reference: activities,
-          ...(opts.groupe ? { groupe: opts.groupe } : {}),
-          ...(opts.session ? { session: opts.session } : {}),
-        });
-        files.set(opts.out ?? template.TEMPLATE_FILE, bytes);
-      }
-      await writeNew(files);
-      io.out(writtenText(".", [...files.keys()], lang));
+      const { writeTemplate } = await import("./commands/template.js");
+      const r = await writeTemplate({
+        kind: opts.kind,
+        format: opts.format,
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.config ? { config: opts.config } : {}),
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.groupe ? { groupe: opts.groupe } : {}),
+        ...(opts.session ? { session: opts.session } : {}),
+      });
+      io.out(writtenText(".", r.written, r.lang));
       setExit(EXIT.ok);
     });
 
@@ -271,8 +215,8 @@ export function createProgram(
     .argument("[dir]", "dossier à préparer", ".")
     .addOption(new Option("--lang <lang>", "langue des modèles").choices(["fr", "en"]))
     .action(async (dir: string, opts) => {
-      const { initWorkshop } = await import("./render/template.js");
-      const lang = resolveLang(opts.lang);
+      const { initWorkshop } = await import("./commands/template.js");
+      const lang = languageOf(opts.lang);
       const r = await initWorkshop(dir, lang);
       io.out(writtenText(r.root, r.written, lang));
       setExit(EXIT.ok);
@@ -292,7 +236,7 @@ export function createProgram(
       const { findConfig, loadConfig } = await import("./config.js");
       const schema = await import("./render/schema.js");
       const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
-      const lang = resolveLang(opts.lang, config.language);
+      const lang = languageOf(opts.lang, config);
       if (opts.format === "markdown") io.out(`${schema.schemaMarkdown()}\n`);
       else {
         const doc =
@@ -318,30 +262,6 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
 function writtenText(dir: string, names: string[], lang: Lang): string {
   const head = lang === "en" ? `Written to ${dir}:` : `Écrit dans ${dir} :`;
   return `${head}\n    ${names.join(", ")}\n`;
-}
-
-/** Writes new files only: a template a facilitator already handed out is never overwritten. */
-async function writeNew(files: ReadonlyMap<string, string | Buffer>) {
-  const { mkdirSync, writeFileSync } = await import("node:fs");
-  const { dirname } = await import("node:path");
-  for (const [path, content] of files) {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content, { flag: "wx" });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new AppError("OUTPUT_NOT_WRITABLE", {
-        fr:
-          code === "EEXIST"
-            ? `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`
-            : `Impossible d'écrire ${path} (${code}).`,
-        en:
-          code === "EEXIST"
-            ? `${path} already exists: choose another name with -o, or delete it.`
-            : `Cannot write ${path} (${code}).`,
-      });
-    }
-  }
 }
 
 function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {
@@ -385,7 +305,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   });
   program.exitOverride();
   const debug = argv.includes("--debug");
-  const lang = resolveLang(argv[argv.indexOf("--lang") + 1]);
+  const flag = argv[argv.indexOf("--lang") + 1];
+  const lang = languageOf(flag === "en" || flag === "fr" ? flag : undefined);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {

@@ -133,7 +133,7 @@ export const DEFAULT_LIMITS: Limits = {
 /** The configuration with every default applied, and the folder it was read from. */
 export interface Config {
   title: string;
-  /** Set only when the file says so: otherwise `--lang`, then LANG, decide. */
+  /** Set only when the file says so (see `languageOf`). */
   language?: "fr" | "en";
   currency: string;
   review: { label: string; from: number; to: number; axes: Axis[] };
@@ -191,6 +191,12 @@ function resolveConfig(
 
 /** Reads and checks a configuration file; any problem is an AppError naming the key. */
 export function loadConfig(file: string): Config {
+  if (!existsSync(file)) {
+    throw new AppError("CONFIG_INVALID", {
+      fr: `Fichier de configuration introuvable : ${file}. Vérifiez le chemin donné à --config.`,
+      en: `Configuration file not found: ${file}. Check the path given to --config.`,
+    });
+  }
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
@@ -232,15 +238,34 @@ function checkAxes(config: Config, file: string) {
   }
 }
 
-/** The configuration of the nearest folder at or above `start` that has one; else the defaults. */
-export function findConfig(start: string, rootHint?: string): Config {
+/**
+ * The configuration of the nearest folder at or above `start` that has one; else the defaults.
+ * `loaded` keeps the files already read, so that a command reads each one once.
+ */
+export function findConfig(start: string, loaded = new Map<string, Config>()): Config {
   let dir = resolve(start);
   for (;;) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return loadConfig(candidate);
+    const file = join(dir, CONFIG_FILE);
+    if (existsSync(file)) {
+      const known = loaded.get(file);
+      if (known) return known;
+      const config = loadConfig(file);
+      loaded.set(file, config);
+      return config;
+    }
     const parent = dirname(dir);
-    if (parent === dir) break;
+    if (parent === dir) return defaultConfig(resolve(start));
     dir = parent;
   }
-  return defaultConfig(resolve(rootHint ?? start));
+}
+
+/**
+ * The one rule for the language of messages and outputs: `--lang`, else the configuration's
+ * `language`, else French.
+ */
+export function languageOf(
+  flag: "fr" | "en" | undefined,
+  config?: Pick<Config, "language">,
+): "fr" | "en" {
+  return flag ?? config?.language ?? "fr";
 }

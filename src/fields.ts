@@ -46,6 +46,16 @@ export interface FieldSpec {
   help: { fr: string; en: string };
   /** A value that passes, shown in templates and docs. */
   example?: string;
+  /**
+   * Bilan fields that groups disagree on as an assessment: a differing value is a conflict,
+   * settled by the merging rule and listed in `conflits`.
+   */
+  conflict?: true;
+  /**
+   * Bilan fields a group fills when it assesses an activity; the others may come prefilled from
+   * the reference plan, so a row that has none of these is an activity left unassessed.
+   */
+  assessment?: true;
 }
 
 export const STATUTS = [
@@ -203,6 +213,7 @@ export const bilanFields = [
     aliases: ["Résultat", "Résultats", "Résultats obtenus", "Réalisations"],
     type: "text",
     required: false,
+    assessment: true,
     help: { fr: "Ce qui a été obtenu.", en: "What was achieved." },
     example: "120 magistrats formés",
   },
@@ -214,6 +225,8 @@ export const bilanFields = [
     type: "enum",
     values: STATUTS,
     required: true,
+    conflict: true,
+    assessment: true,
     help: {
       fr: "Réalisé, Partiellement réalisé, En cours, Non réalisé ou Abandonné.",
       en: "Done, Partially done, Ongoing, Not done or Abandoned.",
@@ -229,6 +242,8 @@ export const bilanFields = [
     min: 0,
     max: 100,
     required: false,
+    conflict: true,
+    assessment: true,
     help: {
       fr: "Pourcentage de 0 à 100 : 75 ou 75 %.",
       en: "Percentage from 0 to 100: 75 or 75%.",
@@ -243,6 +258,7 @@ export const bilanFields = [
     type: "amount",
     min: 0,
     required: false,
+    conflict: true,
     help: amountHelp,
     example: "25 000 000",
   },
@@ -254,6 +270,8 @@ export const bilanFields = [
     type: "amount",
     min: 0,
     required: false,
+    conflict: true,
+    assessment: true,
     help: amountHelp,
     example: "15 000 000",
   },
@@ -265,6 +283,7 @@ export const bilanFields = [
     aliases: ["Difficultés", "Contraintes", "Obstacles"],
     type: "text",
     required: false,
+    assessment: true,
     help: { fr: "Ce qui a freiné la mise en œuvre.", en: "What slowed implementation." },
     example: "Retard de décaissement",
   },
@@ -275,6 +294,7 @@ export const bilanFields = [
     aliases: ["Hors plan", "Non programmée", "Hors PAN"],
     type: "bool",
     required: false,
+    assessment: true,
     help: {
       fr: "Oui si l'activité ne figure pas dans le plan (son code peut alors être nouveau).",
       en: "Yes when the activity is not in the plan (its code may then be new).",
@@ -288,6 +308,7 @@ export const bilanFields = [
     aliases: ["Observation", "Commentaires", "Remarques", "Notes"],
     type: "text",
     required: false,
+    assessment: true,
     help: { fr: "Toute précision utile.", en: "Any useful detail." },
   },
 ] as const satisfies readonly FieldSpec[];
@@ -544,6 +565,49 @@ export const referenceFields = [
   },
 ] as const satisfies readonly FieldSpec[];
 
+/**
+ * The rapporteur's decisions on conflicts (`resolutions.csv`): one row per activity and field,
+ * the value typed as that field is. Read and checked like any submission.
+ */
+export const resolutionFields = [
+  { ...codeActivite, aliases: [...codeActivite.aliases, "key", "Clé"] },
+  {
+    id: "champ",
+    fr: "Champ",
+    en: "Field",
+    aliases: ["field", "Colonne", "Donnée"],
+    type: "text",
+    required: true,
+    help: {
+      fr: "Le champ en conflit : Statut, Taux de réalisation, Budget prévu ou Budget exécuté.",
+      en: "The field in conflict: Status, Completion rate, Planned budget or Spent budget.",
+    },
+    example: "Statut",
+  },
+  {
+    id: "valeur",
+    fr: "Valeur",
+    en: "Value",
+    aliases: ["value", "Valeur retenue", "Décision"],
+    type: "text",
+    required: true,
+    help: {
+      fr: "La valeur retenue, écrite comme dans une fiche bilan.",
+      en: "The value chosen, written as in an assessment sheet.",
+    },
+    example: "Réalisé",
+  },
+  {
+    id: "motif",
+    fr: "Motif",
+    en: "Reason",
+    aliases: ["reason", "Justification", "Commentaire", "Observations", "Raison"],
+    type: "text",
+    required: false,
+    help: { fr: "Pourquoi cette valeur est retenue.", en: "Why this value is chosen." },
+  },
+] as const satisfies readonly FieldSpec[];
+
 export const KINDS = {
   bilan: bilanFields,
   constats: constatFields,
@@ -555,7 +619,7 @@ export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
 /** Sheet names that hint at a kind; the headers decide. */
-export const KIND_SHEET_HINTS: Record<Kind, readonly string[]> = {
+export const KIND_SHEET_HINTS: Partial<Record<TableKind, readonly string[]>> = {
   bilan: ["bilan", "evaluation", "assessment", "activites"],
   constats: ["constats", "ffom", "swot", "findings", "forces et faiblesses"],
   propositions: ["propositions", "actions", "matrice", "proposals", "plan d'action"],
@@ -592,6 +656,35 @@ export function fieldsOf(kind: Kind): readonly FieldSpec[] {
   return KINDS[kind];
 }
 
+/** What a table holds: a submission kind, the reference plan, or the rapporteur's resolutions. */
+export type TableKind = Kind | "reference" | "resolutions";
+
+/** The fields of a table kind. */
+export function tableFields(kind: TableKind): readonly FieldSpec[] {
+  if (kind === "reference") return referenceFields;
+  if (kind === "resolutions") return resolutionFields;
+  return KINDS[kind];
+}
+
 export function findField(kind: Kind, id: string): FieldSpec | undefined {
   return fieldsOf(kind).find((f) => f.id === id);
 }
+
+/** Bilan fields whose disagreement between groups is a conflict, in registry order. */
+export const CONFLICT_FIELDS = bilanFields
+  .filter((f): f is Extract<FieldsOf<"bilan">, { conflict: true }> => "conflict" in f)
+  .map((f) => f.id);
+export type ConflictField = (typeof CONFLICT_FIELDS)[number];
+
+/** What a group fills in a bilan row; the rest may come prefilled from the reference plan. */
+export const ASSESSMENT_FIELDS: readonly string[] = bilanFields
+  .filter((f) => "assessment" in f)
+  .map((f) => f.id);
+
+export type StatusId = (typeof STATUTS)[number]["id"];
+export type FindingType = (typeof TYPES_CONSTAT)[number]["id"];
+
+/** Statuses, most conservative first: the registry lists them from done to abandoned. */
+export const STATUS_ORDER: readonly StatusId[] = STATUTS.map((s) => s.id).reverse();
+/** Finding types in the registry's order: strengths, weaknesses, opportunities, threats. */
+export const TYPE_ORDER: readonly FindingType[] = TYPES_CONSTAT.map((t) => t.id);

@@ -8,7 +8,8 @@ import {
   referenceFields,
 } from "../src/fields.js";
 import { CATALOG } from "../src/issues.js";
-import { contextFor, headerKey } from "../src/normalize/index.js";
+import { headerKey } from "../src/normalize/index.js";
+import { contextFor } from "../src/normalize/row.js";
 import { parseCell } from "../src/normalize/values.js";
 import { foldWords } from "../src/text.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileWorkshop } from "../src/commands/compile.js";
-import { validatePaths } from "../src/validate/index.js";
+import { validateFiles } from "../src/commands/validate.js";
 import { run } from "./helpers/workshop.js";
 
 /**
@@ -83,8 +83,13 @@ describe("the sample workshop (fixtures/atelier)", () => {
   });
 
   it("reads each file's format, header row and metadata", async () => {
-    const result = await validatePaths(["fixtures/atelier"], { base: "fixtures/atelier" });
-    const byPath = new Map(result.files.map((f) => [f.path, f]));
+    const { validation: result } = await validateFiles(["fixtures/atelier"], {
+      base: "fixtures/atelier",
+    });
+    const plan = result.references[0];
+    const byPath = new Map(
+      [...(plan ? [plan.report] : []), ...result.files].map((f) => [f.path, f]),
+    );
     expect(byPath.get("J1/groupe-2-protection.csv")).toMatchObject({
       encoding: "windows-1252",
       delimiter: ";",
@@ -103,7 +108,7 @@ describe("the sample workshop (fixtures/atelier)", () => {
     expect(byPath.get("plan-2018-2022.csv")?.sheets).toEqual([
       { name: null, kind: "reference", headerRow: 1, rows: 24, accepted: 24, rejected: 0 },
     ]);
-    expect(result.reference?.order).toHaveLength(24);
+    expect(plan?.activities).toHaveLength(24);
     expect(result.skipped.map((s) => [s.path, s.reason])).toEqual([
       ["atelier.config.json", "workshop-file"],
       ["plan-2018-2022.csv", "workshop-file"],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Config, defaultConfig } from "../src/config.js";
 import { bilanFields } from "../src/fields.js";
-import type { Consolidated } from "../src/merge/index.js";
 import { bandOf, computeIndicators, scoreOf } from "../src/merge/indicators.js";
+import type { Consolidated } from "../src/model.js";
 
 const config = defaultConfig("/atelier");
 

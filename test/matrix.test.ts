@@ -6,20 +6,14 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type MatrixRow, matrixRows } from "../src/analysis/matrix.js";
 import { compileWorkshop } from "../src/commands/compile.js";
+import { matrixFiles } from "../src/commands/documents.js";
 import { type Config, defaultConfig, findConfig } from "../src/config.js";
-import type { Consolidated, Consolidation, Source } from "../src/merge/index.js";
-import {
-  buildMatrix,
-  type MatrixRow,
-  markdownCell,
-  matrixCsv,
-  matrixMarkdown,
-  matrixOutputs,
-  matrixRows,
-  wrappedLines,
-  yearsText,
-} from "../src/render/matrix.js";
+import type { Lang } from "../src/issues.js";
+import type { Consolidated, Consolidation, Source } from "../src/model.js";
+import { markdownCell, matrixCsv, matrixMarkdown, yearsText } from "../src/render/matrix-text.js";
+import { buildMatrix as matrixBook, wrappedLines } from "../src/render/matrix-xlsx.js";
 import { workbookBytes } from "../src/render/xlsx.js";
 import { BILAN_HEADER, workshop } from "./helpers/workshop.js";
 
@@ -64,6 +58,12 @@ function sample() {
       "",
     ].join("\r\n"),
   });
+}
+
+/** The matrix rows of a consolidation and the workbook made of them. */
+function buildMatrix(c: Consolidation, config: Config, lang: Lang, generated: Date) {
+  const rows = matrixRows(c, config);
+  return { rows, workbook: matrixBook(rows, config, lang, generated) };
 }
 
 async function compiled(dir: string) {
@@ -543,8 +543,8 @@ describe("matrix workbook read back with exceljs", () => {
 
   it("is byte-reproducible and speaks English", async () => {
     const { consolidation, config } = await compiled(sample());
-    const a = await matrixOutputs(consolidation, config, "en", GENERATED);
-    const b = await matrixOutputs(consolidation, config, "en", GENERATED);
+    const a = await matrixFiles({ consolidation, config, lang: "en" }, GENERATED);
+    const b = await matrixFiles({ consolidation, config, lang: "en" }, GENERATED);
     expect([...a.keys()]).toEqual(["matrice-actions.xlsx", "matrice-actions.csv"]);
     expect(
       (a.get("matrice-actions.xlsx") as Buffer).equals(b.get("matrice-actions.xlsx") as Buffer),

@@ -2,22 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { validateFiles } from "../src/commands/validate.js";
 import { type Config, defaultConfig } from "../src/config.js";
-import { KINDS } from "../src/fields.js";
+import { type ReferenceActivity, type TableKind, tableFields } from "../src/fields.js";
 import { flatten, type Issue, issue } from "../src/issues.js";
-import {
-  type Consolidated,
-  fingerprint,
-  groupsByCluster,
-  mergeSubmissions,
-  type Resolution,
-  readResolutions,
-  similar,
-} from "../src/merge/index.js";
-import type { RecordRow, Table, TableKind } from "../src/normalize/index.js";
-import type { FileReport } from "../src/validate/index.js";
-import { validatePaths } from "../src/validate/index.js";
-import type { ReferencePlan } from "../src/validate/rules.js";
+import { fingerprint, groupsByCluster, similar } from "../src/merge/clusters.js";
+import { mergeSubmissions } from "../src/merge/index.js";
+import type { Consolidated, FileReport, KeptRow, ReferencePlan, Resolution } from "../src/model.js";
+import { readResolutions } from "../src/validate/resolutions.js";
 
 // --- factories -----------------------------------------------------------------------------------
 
@@ -44,7 +36,7 @@ function isSpec(r: Values | RowSpec): r is RowSpec {
 
 /** Every field of the kind, null unless given. */
 function full(kind: TableKind, values: Values): Values {
-  const fields = kind === "reference" ? [] : KINDS[kind];
+  const fields = kind === "reference" ? [] : tableFields(kind);
   return { ...Object.fromEntries(fields.map((f) => [f.id, null])), ...values };
 }
 
@@ -56,32 +48,27 @@ function submission(
 ): FileReport {
   const report: FileReport = { path, format: "csv", meta, sheets: [], issues: [], tables: [] };
   for (const spec of tables) {
-    const table: Table = {
-      kind: spec.kind,
-      file: path,
-      headerRow: 1,
-      columns: [],
-      issues: [],
-      fatal: spec.fatal ?? [],
-    };
-    if (spec.sheet) table.sheet = spec.sheet;
-    const records = spec.rows.map((r, i): RecordRow => {
+    const fatal = spec.fatal ?? [];
+    const records = spec.rows.map((r, i): KeptRow => {
       const s = isSpec(r) ? r : { values: r };
-      const record: RecordRow = {
+      const issues = s.issues ?? [];
+      const rejected = fatal.length > 0 || issues.some((x) => x.severity === "error");
+      const record: KeptRow = {
         file: path,
         row: i + 2,
         values: full(spec.kind, s.values),
-        raw: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, String(v)])),
-        extras: {},
         meta: s.meta ?? {},
-        cells: {},
-        issues: s.issues ?? [],
+        issues,
+        rejected,
       };
+      if (rejected) {
+        record.raw = Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, String(v)]));
+      }
       if (spec.sheet) record.sheet = spec.sheet;
       return record;
     });
-    report.issues.push(...table.fatal, ...records.flatMap((r) => r.issues));
-    report.tables.push({ table, records });
+    report.issues.push(...fatal, ...records.flatMap((r) => r.issues));
+    report.tables.push({ kind: spec.kind, columns: {}, fatal, records });
   }
   return report;
 }
@@ -105,6 +92,30 @@ function proposition(axe: string, objectif: string, action: string, extra: Value
     ...extra,
   };
 }
+
+/** A reference plan of these activities, in this order. */
+function plan(codes: readonly string[], axe = "PREV"): ReferencePlan {
+  const activities = codes.map(
+    (code): ReferenceActivity => ({
+      code_activite: code,
+      axe,
+      activite: null,
+      responsable: null,
+      indicateur: null,
+      budget_prevu: null,
+    }),
+  );
+  return {
+    path: "plan.csv",
+    activities,
+    byCode: new Map(activities.map((a) => [code(a), a])),
+    report: submission("plan.csv", [
+      { kind: "reference", rows: codes.map((c) => ({ code_activite: c })) },
+    ]),
+  };
+}
+
+const code = (a: ReferenceActivity) => a.code_activite as string;
 
 const bilanFile = (path: string, session: string, rows: (Values | RowSpec)[], groupe?: string) =>
   submission(path, [{ kind: "bilan", rows }], { session, ...(groupe ? { groupe } : {}) });
@@ -137,12 +148,11 @@ describe("accounting", () => {
       // same code, but a differing text value: folded, not a duplicate
       bilan("1.1.3", "partiel", { resultat: "En partie" }),
     ]),
-    submission("plan.csv", [{ kind: "reference", rows: [{ code_activite: "1.1.1" }] }]),
   ];
   files[0]?.issues.push(
     issue("unknown-column", { file: "J1/groupe-1.csv", row: 1, column: "H" }, { value: "X" }),
   );
-  const result = mergeSubmissions(files, config);
+  const result = mergeSubmissions(files, config, { reference: plan(["1.1.1"]) });
 
   it("counts rows read = accepted + rejected, duplicates apart, reference rows left out", () => {
     expect(result.summary).toEqual({
@@ -692,9 +702,7 @@ describe("clusters", () => {
 // --- order, unassessed activities, determinism ---------------------------------------------------
 
 describe("order and completeness", () => {
-  const reference: ReferencePlan = new Map(
-    ["1.1.1", "1.10.1", "1.2.1", "2.1.1"].map((c) => [c, { axe: "PREV", activite: null }]),
-  );
+  const reference = plan(["1.1.1", "1.10.1", "1.2.1", "2.1.1"]);
   const files = [
     bilanFile("J1/b.csv", "J1", [
       bilan("1.10.1", "realise"),
@@ -727,8 +735,8 @@ describe("order and completeness", () => {
 
   it("lists reference activities nobody assessed, in plan order when given", () => {
     expect(mergeSubmissions(files, config, { reference }).non_evalues).toEqual(["1.1.1", "2.1.1"]);
-    const order = ["2.1.1", "1.2.1", "1.10.1", "1.1.1"];
-    expect(mergeSubmissions(files, config, { reference, order }).non_evalues).toEqual([
+    const order = plan(["2.1.1", "1.2.1", "1.10.1", "1.1.1"]);
+    expect(mergeSubmissions(files, config, { reference: order }).non_evalues).toEqual([
       "2.1.1",
       "1.1.1",
     ]);
@@ -812,7 +820,7 @@ describe("readResolutions", () => {
   it("reports missing columns and an unrecognisable header", () => {
     const missing = readResolutions(csv("Code activité;Valeur\n1.1.1;Réalisé\n"), "r.csv", config);
     expect(flatten(missing.issues, ["code", "row"])).toEqual([["missing-column", 1]]);
-    expect(missing.issues[0]?.params).toEqual({ label: "Champ" });
+    expect(missing.issues[0]?.params).toEqual({ label: "Champ", label_en: "Field" });
     const none = readResolutions(csv("a;b\n1;2\n"), "r.csv", config);
     expect(flatten(none.issues, ["code"])).toEqual([["header-not-found"]]);
   });
@@ -841,7 +849,7 @@ describe("with validatePaths", () => {
       header,
       "Axe 1;1.1.1;Sensibiliser les communautés;Réalisé;100 %;1 000 000;900 000;Groupe 2",
     ]);
-    const validation = await validatePaths([dir], { base: dir });
+    const { validation } = await validateFiles([dir], { base: dir });
     const { resolutions, issues } = readResolutions(
       Buffer.from("Code activité;Champ;Valeur\n1.1.1;Budget exécuté;700 000\n"),
       "resolutions.csv",

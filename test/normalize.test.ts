@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config.js";
 import { flatten } from "../src/issues.js";
-import { buildTable, contextFor, detectTable, headerKey, readRow } from "../src/normalize/index.js";
+import { buildTable, detectTable, headerKey } from "../src/normalize/index.js";
+import { contextFor, readRow } from "../src/normalize/row.js";
 import type { Cell, RawSheet } from "../src/read/types.js";
 
 /** A sheet from rows of plain values, numbered from `first`. */

@@ -6,12 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../src/config.js";
 import { type FieldSpec, KINDS, STATUTS } from "../src/fields.js";
-import { contextFor } from "../src/normalize/index.js";
+import { contextFor } from "../src/normalize/row.js";
 import { isEmptyText, parseCell } from "../src/normalize/values.js";
 import { detectDelimiter, readCsv, streamCsv } from "../src/read/csv.js";
 import { readXlsx } from "../src/read/xlsx.js";
 import { type FlatTable, kindColumns, toCsv } from "../src/render/tables.js";
-import { validateRaw } from "../src/validate/index.js";
+import { validateRaw } from "../src/validate/file.js";
 
 /** Records of a CSV as csv-spectrum writes them: header-keyed objects, empty cells as "". */
 function objects(data: Buffer): Record<string, string>[] {

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const result = await compileWorkshop("fixtures/atelier", { out: join(out, "sortie") });
   const model = buildReport(
     result.consolidation,
-    result.validation.files,
+    result.validation,
     findConfig("fixtures/atelier"),
     new Date("2023-07-20T17:30:00Z"),
   );

@@ -24,7 +24,7 @@ const NBSP = "\u00a0";
 async function reportOf(dir: string): Promise<ReportModel> {
   const out = mkdtempSync(join(tmpdir(), "atelier-report-"));
   const r = await compileWorkshop(dir, { out });
-  return buildReport(r.consolidation, r.validation.files, findConfig(dir), GENERATED);
+  return buildReport(r.consolidation, r.validation, findConfig(dir), GENERATED);
 }
 
 const PLAN = [

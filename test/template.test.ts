@@ -13,24 +13,25 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { compileWorkshop } from "../src/commands/compile.js";
+import { initWorkshop } from "../src/commands/template.js";
+import { validateFiles } from "../src/commands/validate.js";
 import { type Config, defaultConfig, loadConfig } from "../src/config.js";
 import { AppError } from "../src/errors.js";
 import { KIND_NAMES, KINDS, type Kind, metadataFields } from "../src/fields.js";
 import { hintOf, type Lang } from "../src/issues.js";
-import { columnLetter } from "../src/read/types.js";
+import type { ValidationResult } from "../src/model.js";
 import { fieldsMarkdown } from "../src/render/docs.js";
 import { schemaJson, schemaMarkdown, tableSchema } from "../src/render/schema.js";
 import {
   buildTemplate,
-  initWorkshop,
-  loadReferenceActivities,
   type TemplateColumn,
   templateColumns,
   templateCsv,
   templateLists,
   templateXlsx,
 } from "../src/render/template.js";
-import { validatePaths } from "../src/validate/index.js";
+import { columnLetter } from "../src/sheet.js";
+import { loadReference } from "../src/validate/reference.js";
 import { run, workshop } from "./helpers/workshop.js";
 
 const SHEETS: Record<Lang, Record<Kind, string>> = {
@@ -240,13 +241,18 @@ function letterOf(columns: TemplateColumn[], key: string): string {
 }
 
 /** The typed rows read back from a file, by kind. */
-function readBack(result: Awaited<ReturnType<typeof validatePaths>>) {
+function readBack(result: ValidationResult) {
   const out: Partial<Record<Kind, Record<string, unknown>[]>> = {};
-  for (const { table, records } of result.files[0]?.tables ?? []) {
-    if (table.kind === "reference") continue;
-    out[table.kind] = records.map((r) => r.values);
+  for (const { kind, records } of result.files[0]?.tables ?? []) {
+    if (kind === "reference" || kind === "resolutions") continue;
+    out[kind] = records.map((r) => r.values);
   }
   return out;
+}
+
+/** What `atelier validate` finds in these paths. */
+async function validatePaths(paths: string[]): Promise<ValidationResult> {
+  return (await validateFiles(paths)).validation;
 }
 
 const EXPECTED = {
@@ -558,7 +564,7 @@ describe("template prefilled from the reference plan", () => {
       "plan.csv": `${PLAN}\r\n`,
     });
     const config = loadConfig(join(dir, "atelier.config.json"));
-    const { activities } = await loadReferenceActivities(config);
+    const activities = (await loadReference(config, dir))?.activities ?? [];
     return { dir, config, activities };
   }
 

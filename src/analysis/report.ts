@@ -1,20 +1,21 @@
 import { posix } from "node:path";
 import type { Config } from "../config.js";
-import { STATUTS, TYPES_CONSTAT } from "../fields.js";
+import { type FindingType, STATUTS, type StatusId, TYPE_ORDER } from "../fields.js";
 import type { IssueCode, Severity } from "../issues.js";
-import {
-  type Conflict,
-  type Consolidated,
-  type Consolidation,
-  fingerprint,
-  groupsByCluster,
-  type Rejet,
-  type Source,
-} from "../merge/index.js";
-import { type Band, bandOf, scoreOf } from "../merge/indicators.js";
+import { bandOf, scoreOf } from "../merge/indicators.js";
+import type {
+  Band,
+  Conflict,
+  Consolidated,
+  Consolidation,
+  FileReport,
+  ReferencePlan,
+  Rejet,
+  Source,
+  ValidationResult,
+} from "../model.js";
 import { identityText, naturalCompare } from "../text.js";
-import type { FileReport } from "../validate/index.js";
-import { isRejected } from "../validate/rules.js";
+import { type FindingCluster as Cluster, findingClusters, text, weaknessLinks } from "./index.js";
 
 /**
  * The report on the plan under review (spec §8) as data: computed once from the consolidation,
@@ -30,19 +31,11 @@ import { isRejected } from "../validate/rules.js";
  *   `computeIndicators`) and is named apart.
  * - A cluster is ranked by the number of distinct groups that raised it, then by its number of
  *   sources, then in consolidation order; its headline is its most cited wording.
- * - A weakness is addressed by a proposition of the same axis code when the proposition carries
- *   over the activity the weakness names (`code_activite` = `code_activite_origine`), or when the
- *   proposition's action and expected result share at least two significant words (one when the
- *   text has only one) with the weakness's wording or with its recommendation. Significant words
- *   are those of `fingerprint` (accents, case, stop words and plural `s` folded) minus
- *   `GENERIC_WORDS`, which every finding of this domain would share.
+ * - Which proposals address a weakness is decided once, in `index.ts`, for this report and the
+ *   matrix alike.
  */
 
-export type StatusId = (typeof STATUTS)[number]["id"];
-export type FindingType = (typeof TYPES_CONSTAT)[number]["id"];
-
 export const STATUS_IDS: readonly StatusId[] = STATUTS.map((s) => s.id);
-export const FINDING_TYPES: readonly FindingType[] = TYPES_CONSTAT.map((t) => t.id);
 
 export interface ReportAxis {
   code: string;
@@ -75,23 +68,8 @@ export interface AxisFigures {
   budget: Budget;
 }
 
-export interface Wording {
-  text: string;
-  code_activite: string | null;
-  preuve: string | null;
-  recommandation: string | null;
-  sources: Source[];
-}
-
-/** Near-duplicate findings (one cluster id), with every wording and its sources. */
-export interface FindingCluster {
-  id: string;
-  axe: string;
-  type: FindingType;
-  /** Distinct groups that raised it, sorted. */
-  groups: string[];
-  /** Most cited wording first. */
-  wordings: Wording[];
+/** A cluster of findings as the report shows it: for a weakness, the actions that address it. */
+export interface FindingCluster extends Cluster {
   /** Weaknesses only: actions of proposals that address it (empty when none). */
   addressedBy: string[];
 }
@@ -239,99 +217,7 @@ export interface ReportModel {
   };
 }
 
-/** Words that every finding or action of this domain may contain: they prove no link. */
-export const GENERIC_WORDS = new Set([
-  // the domain
-  "traite",
-  "personne",
-  "victime",
-  "pratique",
-  "assimilee",
-  "lutte",
-  "contre",
-  "national",
-  "nationale",
-  "niveau",
-  "region",
-  "zone",
-  // how a weakness is said
-  "insuffisance",
-  "insuffisant",
-  "insuffisante",
-  "faible",
-  "faiblesse",
-  "absence",
-  "manque",
-  "difficulte",
-  "probleme",
-  "peu",
-  "pas",
-  "non",
-  "tres",
-  "plus",
-  // how an action is said
-  "mettre",
-  "place",
-  "oeuvre",
-  "renforcer",
-  "renforcement",
-  "ameliorer",
-  "amelioration",
-  "assurer",
-  "appuyer",
-  "appui",
-  "developper",
-  "elaborer",
-  "organiser",
-  "promouvoir",
-  "soutenir",
-  "favoriser",
-  "faciliter",
-  "rendre",
-  "creer",
-  "creation",
-]);
-
-/** The words of a text that can link a weakness to an action. */
-export function significantWords(text: string): string[] {
-  // One-letter tokens are what is left of `n°`, `l'`: no topic.
-  return fingerprint(text).filter((w) => w.length > 1 && !GENERIC_WORDS.has(w));
-}
-
-/** Whether an action text shares enough significant words with a weakness text. */
-export function sharesTopic(weakness: readonly string[], action: ReadonlySet<string>): boolean {
-  if (weakness.length === 0) return false;
-  const common = weakness.filter((w) => action.has(w)).length;
-  return common >= Math.min(2, weakness.length);
-}
-
-const text = (v: unknown): string | null =>
-  typeof v === "string" && v.trim() !== "" ? v : v === null || v === undefined ? null : String(v);
-
 const compare = (a: string, b: string) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-
-function isReferenceFile(f: FileReport): boolean {
-  return (
-    f.tables.some((t) => t.table.kind === "reference") ||
-    (f.sheets.length > 0 && f.sheets.every((s) => s.kind === "reference"))
-  );
-}
-
-/** The reference plan as `loadReference` reads it: accepted rows, plan order, later rows win. */
-function referenceOf(files: readonly FileReport[]) {
-  const file = files.find(isReferenceFile);
-  if (!file) return null;
-  const activities = new Map<string, UnassessedActivity>();
-  for (const { table, records } of file.tables) {
-    if (table.kind !== "reference") continue;
-    for (const r of records) {
-      const code = r.values.code_activite;
-      if (isRejected(r, table) || typeof code !== "string") continue;
-      activities.set(code, { code, axe: text(r.values.axe), activite: text(r.values.activite) });
-    }
-  }
-  return { path: file.path, activities };
-}
 
 function axesOf(config: Config, extra: readonly (string | null)[]): ReportAxis[] {
   const axes: ReportAxis[] = config.review.axes.map((a) => ({
@@ -366,11 +252,12 @@ function budgetOf(rows: readonly Consolidated<"bilan">[], execution: number | nu
 /** Builds the report model; pure: the same consolidation gives the same model. */
 export function buildReport(
   c: Consolidation,
-  files: readonly FileReport[],
+  validation: Pick<ValidationResult, "files" | "references">,
   config: Config,
   generated: Date,
 ): ReportModel {
-  const reference = referenceOf(files);
+  const { files } = validation;
+  const reference = referenceOf(validation.references[0]);
   const counted = c.bilan.filter((b) => b.hors_plan !== true);
   const axes = axesOf(config, [...c.bilan.map((b) => b.axe), ...c.constats.map((k) => k.axe)]);
   const assessedCodes = new Set(c.bilan.map((b) => identityText(String(b.code_activite ?? ""))));
@@ -404,41 +291,19 @@ export function buildReport(
     };
   });
 
-  const propositionsByAxis = new Map<string, { action: string; words: Set<string> }[]>();
-  for (const p of c.propositions) {
-    const action = text(p.action);
-    if (action === null || p.axe === null) continue;
-    const words = new Set(significantWords(`${action} ${text(p.resultat_attendu) ?? ""}`));
-    const list = propositionsByAxis.get(p.axe) ?? [];
-    list.push({ action, words });
-    propositionsByAxis.set(p.axe, list);
-  }
-  const clusters = clustersOf(c.constats);
-  for (const k of clusters) {
-    if (k.type !== "faiblesse") continue;
-    const by = new Set<string>();
-    const named = new Set(
-      k.wordings.flatMap((w) => (w.code_activite ? [identityText(w.code_activite)] : [])),
-    );
-    for (const p of c.propositions) {
-      const origin = p.code_activite_origine;
-      if (p.axe === k.axe && typeof origin === "string" && named.has(identityText(origin))) {
-        by.add(String(p.action));
-      }
-    }
-    for (const p of propositionsByAxis.get(k.axe) ?? []) {
-      const linked = k.wordings.some(
-        (w) =>
-          sharesTopic(significantWords(w.text), p.words) ||
-          (w.recommandation !== null && sharesTopic(significantWords(w.recommandation), p.words)),
-      );
-      if (linked) by.add(p.action);
-    }
-    k.addressedBy = [...by];
-  }
+  const found = findingClusters(c.constats);
+  const links = weaknessLinks(c, found);
+  const clusters = rank(found).map(
+    (k): FindingCluster => ({
+      ...k,
+      addressedBy: [
+        ...new Set((links.get(k.id) ?? []).map((i) => String(c.propositions[i]?.action))),
+      ],
+    }),
+  );
   const findings = axes.map((axis): AxisFindings => {
     const types = Object.fromEntries(
-      FINDING_TYPES.map((t) => [t, clusters.filter((k) => k.axe === axis.code && k.type === t)]),
+      TYPE_ORDER.map((t) => [t, clusters.filter((k) => k.axe === axis.code && k.type === t)]),
     ) as Record<FindingType, FindingCluster[]>;
     return { axis, types };
   });
@@ -497,45 +362,15 @@ export function buildReport(
       unaddressed: c.propositions.length > 0 ? weak.filter((k) => k.addressedBy.length === 0) : [],
     },
     sources: sourcesOf(files, c, reference),
-    quality: qualityOf(files, c),
+    quality: qualityOf([...validation.references.map((r) => r.report), ...files], c),
   };
 }
 
-/** Clusters in consolidation order, then ranked inside each axis and type. */
-function clustersOf(constats: readonly Consolidated<"constats">[]): FindingCluster[] {
-  const groups = groupsByCluster(constats);
-  const byId = new Map<string, { first: number; rows: Consolidated<"constats">[] }>();
-  constats.forEach((row, i) => {
-    const id = row.cluster ?? `#${i}`;
-    const entry = byId.get(id) ?? { first: i, rows: [] };
-    entry.rows.push(row);
-    byId.set(id, entry);
-  });
-  const sourceCount = (k: FindingCluster) => k.wordings.reduce((n, w) => n + w.sources.length, 0);
-  return [...byId.entries()]
-    .map(([id, { first, rows }]) => {
-      const head = rows[0] as Consolidated<"constats">;
-      const wordings = rows
-        .map((r, i): Wording & { i: number } => ({
-          i,
-          text: text(r.constat) ?? "",
-          code_activite: text(r.code_activite),
-          preuve: text(r.preuve),
-          recommandation: text(r.recommandation),
-          sources: r.sources,
-        }))
-        .sort((a, b) => b.sources.length - a.sources.length || a.i - b.i)
-        .map(({ i: _, ...w }) => w);
-      const cluster: FindingCluster = {
-        id,
-        axe: String(head.axe),
-        type: head.type as FindingType,
-        groups: groups.get(id) ?? [],
-        wordings,
-        addressedBy: [],
-      };
-      return { cluster, first };
-    })
+/** Clusters ranked by the groups that raised them, then their sources, then their place. */
+function rank(clusters: readonly Cluster[]): Cluster[] {
+  const sourceCount = (k: Cluster) => k.wordings.reduce((n, w) => n + w.sources.length, 0);
+  return clusters
+    .map((cluster, first) => ({ cluster, first }))
     .sort(
       (a, b) =>
         b.cluster.groups.length - a.cluster.groups.length ||
@@ -543,6 +378,17 @@ function clustersOf(constats: readonly Consolidated<"constats">[]): FindingClust
         a.first - b.first,
     )
     .map((x) => x.cluster);
+}
+
+/** The reference plan's activities as the report lists them. */
+function referenceOf(plan: ReferencePlan | undefined) {
+  if (!plan) return null;
+  const activities = new Map<string, UnassessedActivity>();
+  for (const a of plan.activities) {
+    const code = a.code_activite as string;
+    activities.set(code, { code, axe: text(a.axe), activite: text(a.activite) });
+  }
+  return { path: plan.path, activities };
 }
 
 function carriedOverOf(
@@ -598,7 +444,6 @@ function sourcesOf(
   >();
   const out: SourceFile[] = [];
   for (const f of files) {
-    if (isReferenceFile(f)) continue;
     const fallback = f.meta.groupe ?? posix.basename(f.path, posix.extname(f.path));
     const fileGroups = new Set<string>();
     const fileSessions = new Set<string | null>();
@@ -616,8 +461,7 @@ function sourcesOf(
       s.rows += rows;
       sessions.set(session, s);
     };
-    for (const { table, records } of f.tables) {
-      if (table.kind === "reference") continue;
+    for (const { records } of f.tables) {
       for (const r of records) {
         note(r.meta.groupe ?? fallback, r.meta.session ?? f.meta.session ?? null, 1);
       }

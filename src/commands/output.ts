@@ -104,3 +104,25 @@ export function writeFilesAtomically(out: string, files: ReadonlyMap<string, str
     });
   }
 }
+
+/** Writes new files only: a template a facilitator already handed out is never overwritten. */
+export function writeNew(files: ReadonlyMap<string, string | Buffer>) {
+  for (const [path, content] of files) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content, { flag: "wx" });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new AppError("OUTPUT_NOT_WRITABLE", {
+        fr:
+          code === "EEXIST"
+            ? `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`
+            : `Impossible d'écrire ${path} (${code}).`,
+        en:
+          code === "EEXIST"
+            ? `${path} already exists: choose another name with -o, or delete it.`
+            : `Cannot write ${path} (${code}).`,
+      });
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import type { Consolidated, Indicators } from "./index.js";
+import type { Band, Consolidated, Indicators } from "../model.js";
 
 /**
  * The report's key figures (§8). Implementation rate = mean score of the assessed activities,
@@ -14,8 +14,6 @@ import type { Consolidated, Indicators } from "./index.js";
  * - Σ prévu = 0 gives `null`, not a division by zero.
  * - Figures are rounded to 6 decimals so that float noise never shows or shifts a band.
  */
-
-export type Band = "satisfaisant" | "moyen" | "insuffisant";
 
 /** The score of one assessed activity (0 to 1), or `null` when it gives neither rate nor status. */
 export function scoreOf(row: Consolidated<"bilan">, config: Config): number | null {

@@ -1,32 +1,22 @@
-import type { Config } from "../config.js";
 import {
   type FieldSpec,
   KIND_NAMES,
   KIND_SHEET_HINTS,
   KINDS,
-  type Kind,
   metadataFields,
-  referenceFields,
+  type TableKind,
+  tableFields,
 } from "../fields.js";
 import { type Issue, issue, type Location, labelParams } from "../issues.js";
-import { type Cell, columnLetter, type RawRow, type RawSheet } from "../read/types.js";
+import type { Cell, RawRow, RawSheet } from "../read/types.js";
+import { columnLetter } from "../sheet.js";
 import { clean, closest, fold, foldWords } from "../text.js";
-import {
-  type CellParser,
-  cellParser,
-  cellText,
-  type ParseContext,
-  parseCell,
-  tidy,
-} from "./values.js";
+import { cellText } from "./values.js";
 
 /**
- * Normalisation: finds the header row and the kind of each sheet, maps headers to field ids, and
- * reads every cell into its typed value. Problems become issues located at the cell.
+ * Normalisation: raw cells become typed rows. This file finds the header row and the kind of
+ * each sheet and maps headers to field ids; `row.ts` reads each row, `values.ts` each cell.
  */
-
-/** What a table holds: a submission kind, or the reference plan. */
-export type TableKind = Kind | "reference";
 
 export interface Column {
   index: number;
@@ -127,12 +117,11 @@ function labelsOf(f: FieldSpec): string[] {
 const indexCache = new Map<TableKind | "meta", Map<string, FieldSpec>>();
 
 /** Header key → field, for one kind: ids, French and English labels and aliases. */
-function headerIndex(kind: TableKind | "meta"): Map<string, FieldSpec> {
+export function headerIndex(kind: TableKind | "meta"): Map<string, FieldSpec> {
   let index = indexCache.get(kind);
   if (!index) {
     index = new Map();
-    const fields =
-      kind === "meta" ? metadataFields : kind === "reference" ? referenceFields : KINDS[kind];
+    const fields = kind === "meta" ? metadataFields : tableFields(kind);
     for (const f of fields) {
       if (f.type === "yearAmounts") continue;
       for (const label of labelsOf(f)) {
@@ -232,7 +221,7 @@ export function detectTable(
     for (const kind of kinds) {
       let s = score(row, kind);
       if (s < 3) continue;
-      const hints = kind === "reference" ? [] : KIND_SHEET_HINTS[kind];
+      const hints = KIND_SHEET_HINTS[kind] ?? [];
       if (hints.some((h) => hint.includes(foldWords(h)))) s += 0.5;
       if (!best || s > best.score) best = { kind, headerIndex: i, score: s };
     }
@@ -242,7 +231,7 @@ export function detectTable(
 
 /** The field whose labels come closest to an unknown header. */
 function suggestHeader(header: string, kind: TableKind): FieldSpec | undefined {
-  const fields: readonly FieldSpec[] = kind === "reference" ? referenceFields : KINDS[kind];
+  const fields = tableFields(kind);
   const candidates = fields
     .filter((f) => f.type !== "yearAmounts")
     .flatMap((f) => labelsOf(f).map((label) => ({ label, f })));
@@ -332,7 +321,7 @@ export function buildTable(
       issue("blank-header", { ...where, column: columnLetter(index) }, { params: { count } }),
     );
   }
-  const fields = kind === "reference" ? referenceFields : KINDS[kind];
+  const fields = tableFields(kind);
   const hasYearColumns = table.columns.some((c) => c.role === "calendarYear");
   for (const f of fields) {
     if (!f.required || firstOf.has(f.id)) continue;
@@ -347,7 +336,7 @@ export function buildTable(
   return table;
 }
 
-function hasValue(cell: Cell | undefined): boolean {
+export function hasValue(cell: Cell | undefined): boolean {
   if (!cell) return false;
   if (cell.error || cell.formula !== undefined) return true;
   return cell.v !== null && !(typeof cell.v === "string" && cell.v.trim() === "");
@@ -389,309 +378,5 @@ export class BlankCells {
   }
 }
 
-// --- rows --------------------------------------------------------------------------------------
-
-const CALENDAR = KINDS.propositions.find((f) => f.id === "calendrier") as FieldSpec;
-const MARKED = new Set(["x", "oui", "yes", "1", "✓", "✔", "v", "ok"]);
-const UNMARKED = new Set(["non", "no", "0", "n"]);
-
-/** How the rows of a table are read under one context: worked out once per table. */
-interface RowPlan {
-  ctx: ParseContext;
-  /** Cell readers by column index (field and yearly cost columns). */
-  parsers: (CellParser | undefined)[];
-  /**
-   * Each field has at most one column and no column is per year: a field's value and cell are
-   * then set once, by its column, and need no look at what an earlier column gave.
-   */
-  simple: boolean;
-  /** Fields of the kind, in registry order, and those without a column. */
-  fields: readonly FieldSpec[];
-  absent: readonly FieldSpec[];
-}
-
-const plans = new WeakMap<Table, RowPlan>();
-
-function planOf(table: Table, ctx: ParseContext): RowPlan {
-  const known = plans.get(table);
-  if (known && known.ctx === ctx) return known;
-  const parsers = table.columns.map((column) => {
-    if (column.role !== "field" && column.role !== "yearAmount") return undefined;
-    const field = column.field as FieldSpec;
-    // Each yearly cost cell is one amount; the field gathers them by year.
-    const readAs: FieldSpec = column.role === "yearAmount" ? { ...field, type: "amount" } : field;
-    return cellParser(readAs, { ...ctx, scale: column.scale });
-  });
-  const ids = table.columns.filter((c) => c.role === "field").map((c) => c.field?.id);
-  const simple =
-    new Set(ids).size === ids.length &&
-    !table.columns.some((c) => c.role === "yearAmount" || c.role === "calendarYear");
-  const fields = table.kind === "reference" ? referenceFields : KINDS[table.kind];
-  const absent = fields.filter((f) => !ids.includes(f.id));
-  const plan = { ctx, parsers, simple, fields, absent };
-  plans.set(table, plan);
-  return plan;
-}
-
-/** Every non-empty cell of a row as read, by header: a record's `raw`. */
-function rawOf(table: Table, row: RawRow): Record<string, string> {
-  const raw: Record<string, string> = {};
-  for (const column of table.columns) {
-    const cell = row.cells[column.index];
-    if (hasValue(cell)) raw[column.header || column.letter] = cellText(cell);
-  }
-  return raw;
-}
-
-/**
- * A row being read: its `raw` is worked out only if a problem quotes a cell or the row is
- * rejected, which spares most rows a map of every cell.
- */
-class RowRecord implements RecordRow {
-  file: string;
-  sheet?: string;
-  row: number;
-  values: Record<string, unknown> = {};
-  extras: Record<string, string> = {};
-  meta: Record<string, string> = {};
-  cells: Record<string, Column> = {};
-  issues: Issue[] = [];
-  private known: Record<string, string> | undefined;
-
-  constructor(
-    private readonly table: Table,
-    private readonly source: RawRow,
-  ) {
-    this.file = table.file;
-    if (table.sheet !== undefined) this.sheet = table.sheet;
-    this.row = source.row;
-  }
-
-  get raw(): Record<string, string> {
-    this.known ??= rawOf(this.table, this.source);
-    return this.known;
-  }
-}
-
-/** Reads one data row against its table: every cell typed or turned into a located issue. */
-export function readRow(
-  table: Table,
-  row: RawRow,
-  ctx: ParseContext,
-  delimiter?: string,
-): RecordRow {
-  return readInto(new RowRecord(table, row), table, row, ctx, delimiter);
-}
-
-function readInto(
-  record: RecordRow,
-  table: Table,
-  row: RawRow,
-  ctx: ParseContext,
-  delimiter: string | undefined,
-): RecordRow {
-  let problems = false;
-  const at = (column: Column): Location => {
-    const loc: Location = {
-      file: table.file,
-      row: row.row,
-      column: column.letter,
-      header: column.header,
-    };
-    if (table.sheet !== undefined) loc.sheet = table.sheet;
-    return loc;
-  };
-  const years: number[] = [];
-  let sawYearColumn = false;
-  const yearAmounts: Record<string, number> = {};
-  const plan = planOf(table, ctx);
-  const { parsers, simple } = plan;
-  for (const column of table.columns) {
-    const cell = row.cells[column.index];
-    const shown = cellText(cell);
-    if (column.role === "blank") continue;
-    if (column.role === "unknown") {
-      if (hasValue(cell)) record.extras[column.header] = shown;
-      continue;
-    }
-    if (column.role === "meta") {
-      const t = tidy(shown);
-      if (t !== "" && column.field && !(column.field.id in record.meta)) {
-        record.meta[column.field.id] = t;
-      }
-      continue;
-    }
-    if (column.role === "calendarYear") {
-      sawYearColumn = true;
-      if (!hasValue(cell)) continue;
-      const mark = foldWords(shown) || clean(shown);
-      if (MARKED.has(mark)) years.push(column.year as number);
-      else if (!UNMARKED.has(mark)) {
-        record.issues.push(
-          issue("type-error", at(column), {
-            field: "calendrier",
-            value: shown,
-            params: {
-              label: column.header,
-              expected: "X (année prévue) ou une cellule vide",
-              expected_en: "X (year planned) or an empty cell",
-            },
-          }),
-        );
-      }
-      continue;
-    }
-    const field = column.field as FieldSpec;
-    const parsed = (parsers[column.index] as CellParser)(cell);
-    if (parsed.problem) {
-      problems = true;
-      const label = column.role === "yearAmount" ? { label: column.header } : labelParams(field);
-      record.issues.push(
-        issue(parsed.problem.code, at(column), {
-          field: field.id,
-          value: shown,
-          params: { ...label, ...parsed.problem.params },
-        }),
-      );
-      record.cells[field.id] ??= column;
-      continue;
-    }
-    if (column.role === "yearAmount") {
-      const year = column.year as number;
-      if (parsed.value === null) continue;
-      if (year < ctx.period.from || year > ctx.period.to) {
-        record.issues.push(
-          issue("calendar-out-of-period", at(column), {
-            field: field.id,
-            value: shown,
-            params: { label: column.header, years: year, from: ctx.period.from, to: ctx.period.to },
-          }),
-        );
-        continue;
-      }
-      yearAmounts[String(year)] = parsed.value as number;
-      record.cells[field.id] ??= column;
-      continue;
-    }
-    if (simple) {
-      record.values[field.id] = parsed.value;
-      record.cells[field.id] = column;
-      continue;
-    }
-    const previous = record.values[field.id];
-    if (previous !== undefined && previous !== null && parsed.value !== null) {
-      if (JSON.stringify(previous) !== JSON.stringify(parsed.value)) {
-        const first = record.cells[field.id];
-        record.issues.push(
-          issue("conflicting-columns", at(column), {
-            field: field.id,
-            value: first ? cellText(row.cells[first.index]) : "",
-            params: { ...labelParams(field), other: shown },
-          }),
-        );
-      }
-      continue;
-    }
-    if (previous === undefined || previous === null) {
-      record.values[field.id] = parsed.value;
-      if (parsed.value !== null || !record.cells[field.id]) record.cells[field.id] = column;
-    }
-  }
-  if (sawYearColumn && years.length > 0) {
-    const fromText = (record.values.calendrier as number[] | null | undefined) ?? [];
-    record.values.calendrier = [...new Set([...fromText, ...years])].sort((a, b) => a - b);
-    const outside = years.filter((y) => y < ctx.period.from || y > ctx.period.to);
-    if (outside.length > 0) {
-      const column = table.columns.find(
-        (c) => c.role === "calendarYear" && c.year === outside[0],
-      ) as Column;
-      record.issues.push(
-        issue("calendar-out-of-period", at(column), {
-          field: "calendrier",
-          value: cellText(row.cells[column.index]),
-          params: {
-            ...labelParams(CALENDAR),
-            years: outside.join(", "),
-            from: ctx.period.from,
-            to: ctx.period.to,
-          },
-        }),
-      );
-    }
-  }
-  if (Object.keys(yearAmounts).length > 0) record.values.cout_annuel = yearAmounts;
-  // Registry order for the fields still missing; when every column gave its field a value, only
-  // the fields without a column can be.
-  for (const f of simple && !problems ? plan.absent : plan.fields) record.values[f.id] ??= null;
-  // A CSV record longer than its header: the values are shifted, so the row cannot be trusted.
-  const width = table.columns.length;
-  const extra = row.cells.length > width ? row.cells.slice(width).filter(hasValue) : [];
-  if (delimiter !== undefined && extra.length > 0) {
-    const loc: Location = { file: table.file, row: row.row, column: columnLetter(width) };
-    record.issues.push(
-      issue("extra-cell", loc, {
-        value: extra.map((c) => cellText(c)).join(delimiter),
-        params: {
-          count: row.cells.length - width,
-          extra: extra.map((c) => `« ${cellText(c)} »`).join(", "),
-          delimiter,
-        },
-      }),
-    );
-  }
-  return record;
-}
-
-/**
- * Reads a key/value Identification sheet: the first column names a metadata field, the next
- * non-empty cell is its value. A date that cannot be read is an issue at its cell.
- */
-export function readIdentification(
-  sheet: RawSheet,
-  file: string,
-): { meta: Record<string, string>; issues: Issue[] } {
-  const meta: Record<string, string> = {};
-  const issues: Issue[] = [];
-  const index = headerIndex("meta");
-  for (const row of sheet.rows) {
-    const [key, ...rest] = row.cells;
-    if (!key || typeof key.v !== "string") continue;
-    const field = index.get(headerKey(key.v.replace(/:\s*$/, "")));
-    const at = rest.findIndex(hasValue);
-    const valueCell = rest[at];
-    if (!field || !valueCell || field.id in meta) continue;
-    const parsed = parseCell(valueCell, field, {
-      axes: [],
-      period: { from: 0, to: 0 },
-      synonyms: {},
-      scale: 1,
-    });
-    if (parsed.problem) {
-      const loc: Location = { file, row: row.row, column: columnLetter(at + 1), header: key.v };
-      if (sheet.name !== undefined) loc.sheet = sheet.name;
-      issues.push(
-        issue(parsed.problem.code, loc, {
-          field: field.id,
-          value: cellText(valueCell),
-          params: { ...labelParams(field), ...parsed.problem.params },
-        }),
-      );
-      continue;
-    }
-    if (typeof parsed.value === "string") meta[field.id] = parsed.value;
-  }
-  return { meta, issues };
-}
-
 /** Kinds a sheet may hold, for detection. */
 export const SUBMISSION_KINDS: readonly TableKind[] = KIND_NAMES;
-
-/** The parse context of a kind under a configuration. */
-export function contextFor(kind: TableKind, config: Config): ParseContext {
-  return {
-    axes: kind === "propositions" ? config.plan.axes : config.review.axes,
-    period: { from: config.plan.from, to: config.plan.to },
-    synonyms: config.synonyms,
-    scale: 1,
-  };
-}

@@ -1,15 +1,9 @@
 import { readFileSync } from "node:fs";
-import type {
-  AxisFigures,
-  FindingCluster,
-  FindingType,
-  ReportAxis,
-  ReportModel,
-} from "../analysis/report.js";
+import type { AxisFigures, FindingCluster, ReportAxis, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
+import type { FindingType } from "../fields.js";
 import { cellOf, type Lang, messageOf } from "../issues.js";
-import type { Source } from "../merge/index.js";
-import type { Band } from "../merge/indicators.js";
+import type { Band, Source } from "../model.js";
 import {
   axisShort,
   axisTitle,

@@ -1,8 +1,14 @@
-import type { FindingType, ReportAxis, ReportModel, StatusId } from "../analysis/report.js";
-import { bilanFields, NATURES, STATUTS, TYPES_CONSTAT } from "../fields.js";
+import type { ReportAxis, ReportModel } from "../analysis/report.js";
+import {
+  bilanFields,
+  type FindingType,
+  NATURES,
+  STATUTS,
+  type StatusId,
+  TYPES_CONSTAT,
+} from "../fields.js";
 import { CATALOG, type IssueCode, type Lang } from "../issues.js";
-import type { Conflict, Source } from "../merge/index.js";
-import type { Band } from "../merge/indicators.js";
+import type { Band, Conflict, Source } from "../model.js";
 
 /**
  * Labels, sentences and number formats of the report, in French and English, shared by the

@@ -1,7 +1,8 @@
-import type { FindingCluster, FindingType, ReportModel } from "../analysis/report.js";
+import type { FindingCluster, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
+import type { FindingType } from "../fields.js";
 import { cellOf, type Lang, messageOf } from "../issues.js";
-import type { Source } from "../merge/index.js";
+import type { Source } from "../model.js";
 import {
   axisShort,
   axisTitle,

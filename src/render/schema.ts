@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Config } from "../config.js";
 import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "../fields.js";
 import type { Lang } from "../issues.js";
-import { schemaFor } from "../validate/rules.js";
+import { schemaFor } from "../row-schema.js";
 import { dataPackage } from "./datapackage.js";
 import { fieldsMarkdown } from "./docs.js";
 import { type FlatTable, kindColumns } from "./tables.js";

@@ -1,6 +1,5 @@
-import type { CompileResult } from "../commands/compile.js";
 import type { Lang } from "../issues.js";
-import { displayPath } from "../read/index.js";
+import type { Changes, Consolidation, FileReport } from "../model.js";
 import type { Paint } from "./validation.js";
 
 /**
@@ -8,12 +7,24 @@ import type { Paint } from "./validation.js";
  * previous compile and where the outputs went. `--format json` prints `compileJson` instead.
  */
 
-export function compileJson(r: CompileResult) {
+/** What a compile did, as it is reported. */
+export interface CompileSummary {
+  /** The output folder as shown: relative to the current folder, with `/`. */
+  out: string;
+  /** Every file read, reference plans first. */
+  files: readonly FileReport[];
+  consolidation: Consolidation;
+  /** `undefined` on the first compile in this output folder. */
+  changes?: Changes;
+  written: string[];
+}
+
+export function compileJson(r: CompileSummary) {
   const c = r.consolidation;
   return {
-    out: displayPath(r.out, process.cwd()),
+    out: r.out,
     summary: c.summary,
-    files: r.validation.files.map((f) => ({
+    files: r.files.map((f) => ({
       path: f.path,
       kinds: [...new Set(f.sheets.map((s) => s.kind).filter(Boolean))],
       rows: f.sheets.reduce((n, s) => n + s.rows, 0),
@@ -31,7 +42,7 @@ export function compileJson(r: CompileResult) {
 const T = {
   fr: {
     head: ["Fichier", "Fiches", "Lues", "Acceptées", "Rejetées", "Erreurs", "Avert."],
-    total: (s: CompileResult["consolidation"]["summary"]) =>
+    total: (s: Consolidation["summary"]) =>
       `Total : ${s.rows.read} ligne(s) lue(s) = ${s.rows.accepted} acceptée(s) (dont ${s.rows.duplicates} doublon(s) regroupé(s)) + ${s.rows.rejected} rejetée(s), dans ${s.files} fichier(s)`,
     counts: (b: number, c: number, p: number) =>
       `Consolidé : ${b} activité(s) évaluée(s), ${c} constat(s), ${p} proposition(s)`,
@@ -51,7 +62,7 @@ const T = {
   },
   en: {
     head: ["File", "Kinds", "Read", "Accepted", "Rejected", "Errors", "Warn."],
-    total: (s: CompileResult["consolidation"]["summary"]) =>
+    total: (s: Consolidation["summary"]) =>
       `Total: ${s.rows.read} row(s) read = ${s.rows.accepted} accepted (${s.rows.duplicates} duplicate(s) folded) + ${s.rows.rejected} rejected, in ${s.files} file(s)`,
     counts: (b: number, c: number, p: number) =>
       `Consolidated: ${b} activity(ies) assessed, ${c} finding(s), ${p} proposal(s)`,
@@ -75,7 +86,7 @@ function pad(cells: string[], widths: number[]): string {
     .join("  ");
 }
 
-export function compileText(r: CompileResult, lang: Lang, paint: Paint): string {
+export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string {
   const t = T[lang];
   const rows = compileJson(r).files.map((f) => [
     f.path,
@@ -116,6 +127,6 @@ export function compileText(r: CompileResult, lang: Lang, paint: Paint): string 
   } else {
     out.push(paint.dim(t.first));
   }
-  out.push(t.written(displayPath(r.out, process.cwd())), `    ${r.written.join(", ")}`);
+  out.push(t.written(r.out), `    ${r.written.join(", ")}`);
   return `${out.join("\n")}\n`;
 }

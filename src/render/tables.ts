@@ -1,8 +1,7 @@
 import type { Config } from "../config.js";
 import { type FieldSpec, KINDS, type Kind } from "../fields.js";
 import { cellOf, type Lang, messageOf } from "../issues.js";
-import type { Consolidation, Source } from "../merge/index.js";
-import type { FileReport } from "../validate/index.js";
+import type { Consolidation, FileReport, Source } from "../model.js";
 
 /**
  * The consolidated data set as flat tables: one column list and rows of plain values, shared by

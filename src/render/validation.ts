@@ -1,6 +1,6 @@
 import { cellOf, hintOf, type Issue, type Lang, messageOf, recordOf } from "../issues.js";
-import type { SkipReason } from "../read/index.js";
-import type { ValidationResult } from "../validate/index.js";
+import type { FileReport, SkipReason, ValidationResult } from "../model.js";
+import { columnNumber } from "../sheet.js";
 
 /**
  * The three views of a validation result: text for people, JSON for scripts, GitHub workflow
@@ -8,6 +8,11 @@ import type { ValidationResult } from "../validate/index.js";
  */
 
 export const JSON_VERSION = 1;
+
+/** Every file read, in the order people see them: the reference plans, then the submissions. */
+export function filesRead(result: Pick<ValidationResult, "files" | "references">): FileReport[] {
+  return [...result.references.map((r) => r.report), ...result.files];
+}
 
 /** The JSON document of `validate --format json` and of `journal.json`. */
 export function validationJson(result: ValidationResult, lang: Lang) {
@@ -22,7 +27,7 @@ export function validationJson(result: ValidationResult, lang: Lang) {
       errors: result.summary.errors,
       warnings: result.summary.warnings,
     },
-    files: result.files.map((f) => ({
+    files: filesRead(result).map((f) => ({
       path: f.path,
       format: f.format,
       ...(f.encoding ? { encoding: f.encoding } : {}),
@@ -110,7 +115,7 @@ export function validationText(
 ): string {
   const t = T[lang];
   const out: string[] = [];
-  for (const f of result.files) {
+  for (const f of filesRead(result)) {
     const c = { errors: 0, warnings: 0 };
     for (const i of f.issues) i.severity === "error" ? c.errors++ : c.warnings++;
     const mark = c.errors ? paint.error("✖") : c.warnings ? paint.warning("⚠") : paint.ok("✔");
@@ -163,7 +168,7 @@ function issueLines(i: Issue, lang: Lang, paint: Paint): string[] {
 /** GitHub workflow commands: one annotation per problem. */
 export function validationGithub(result: ValidationResult, lang: Lang): string {
   const lines: string[] = [];
-  for (const f of result.files) {
+  for (const f of filesRead(result)) {
     for (const i of f.issues) {
       const props = [`file=${prop(f.path)}`];
       if (i.row !== undefined) props.push(`line=${i.row}`);
@@ -187,8 +192,4 @@ function data(s: string): string {
 
 function prop(s: string): string {
   return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }

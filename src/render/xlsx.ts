@@ -2,7 +2,7 @@ import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Lang } from "../issues.js";
-import { columnLetter } from "../read/types.js";
+import { columnLetter } from "../sheet.js";
 import type { FlatTable, Value } from "./tables.js";
 
 /**

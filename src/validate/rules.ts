@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { Config } from "../config.js";
-import { type FieldSpec, type FieldType, KINDS, referenceFields, STATUTS } from "../fields.js";
+import { bilanFields, type FieldSpec, STATUTS, tableFields } from "../fields.js";
 import {
   type Issue,
   type IssueCode,
@@ -9,155 +8,22 @@ import {
   labelParams,
   type Params,
 } from "../issues.js";
-import type { Column, RecordRow, Table, TableKind } from "../normalize/index.js";
-import { closest } from "../text.js";
+import type { ReferencePlan, TableKind } from "../model.js";
+import { type Column, headerKey, type RecordRow, type Table } from "../normalize/index.js";
+import { contextFor } from "../normalize/row.js";
+import { parseCell } from "../normalize/values.js";
+import { passesFor, schemaFor } from "../row-schema.js";
+import { closest, identityText } from "../text.js";
 
 /**
- * Validation: the zod schema of each kind (derived from the field registry) checks required
- * values and bounds on the typed row; then small named rules check fields against each other,
- * rows against each other, and codes against the reference plan.
+ * The checks of one row: the zod schema of its kind (derived from the field registry) checks
+ * required values and bounds on the typed row; then small named rules check fields against each
+ * other, rows against each other, and codes against the reference plan.
  */
-
-/** The reference plan, by activity code. */
-export type ReferencePlan = Map<string, { axe: string | null; activite: string | null }>;
 
 export interface RuleContext {
   config: Config;
   reference?: ReferencePlan;
-}
-
-// --- zod schemas from the registry ---------------------------------------------------------------
-
-type ZodFor = (field: FieldSpec, axes: readonly string[]) => z.ZodType;
-
-function bounded(field: FieldSpec) {
-  let n = z.number();
-  if (field.min !== undefined) n = n.min(field.min);
-  if (field.max !== undefined) n = n.max(field.max);
-  return n;
-}
-
-/** One zod type per field type: adding a field type without one fails to compile. */
-const ZOD: { [T in FieldType]: ZodFor } = {
-  text: () => z.string().min(1),
-  code: () => z.string().min(1),
-  axis: (_f, axes) => z.enum(axes as [string, ...string[]]),
-  enum: (f) => z.enum((f.values ?? []).map((v) => v.id) as [string, ...string[]]),
-  amount: bounded,
-  percent: bounded,
-  bool: () => z.boolean(),
-  calendar: () => z.array(z.number().int()).min(1),
-  list: () => z.array(z.string()),
-  date: () => z.iso.date(),
-  yearAmounts: (f) => z.record(z.string().regex(/^\d{4}$/), bounded(f)),
-};
-
-function fieldsOfTable(kind: TableKind): readonly FieldSpec[] {
-  return kind === "reference" ? referenceFields : KINDS[kind];
-}
-
-const schemaCache = new WeakMap<Config, Map<TableKind, z.ZodObject>>();
-
-/** The zod schema of a kind's typed row under a configuration (axes come from it). */
-export function schemaFor(kind: TableKind, config: Config): z.ZodObject {
-  let byKind = schemaCache.get(config);
-  if (!byKind) {
-    byKind = new Map();
-    schemaCache.set(config, byKind);
-  }
-  let schema = byKind.get(kind);
-  if (!schema) {
-    const axes = (kind === "propositions" ? config.plan.axes : config.review.axes).map(
-      (a) => a.code,
-    );
-    const shape: Record<string, z.ZodType> = {};
-    for (const f of fieldsOfTable(kind)) {
-      const base = ZOD[f.type](f, axes);
-      shape[f.id] = f.required ? base : base.nullable();
-    }
-    schema = z.object(shape);
-    byKind.set(kind, schema);
-  }
-  return schema;
-}
-
-/** Whether a value certainly passes its field's zod type: `undefined` when only zod can say. */
-type Passes = (v: unknown) => boolean;
-
-function inBounds(field: FieldSpec): Passes {
-  const { min, max } = field;
-  return (v) =>
-    typeof v === "number" &&
-    Number.isFinite(v) &&
-    (min === undefined || v >= min) &&
-    (max === undefined || v <= max);
-}
-
-const isText: Passes = (v) => typeof v === "string" && v.length >= 1;
-
-/** The same types as `ZOD`, as plain checks that never accept what zod would refuse. */
-const PASSES: {
-  [T in FieldType]: (field: FieldSpec, axes: readonly string[]) => Passes | undefined;
-} = {
-  text: () => isText,
-  code: () => isText,
-  axis: (_f, axes) => {
-    const codes = new Set(axes);
-    return (v) => typeof v === "string" && codes.has(v);
-  },
-  enum: (f) => {
-    const ids = new Set((f.values ?? []).map((v) => v.id));
-    return (v) => typeof v === "string" && ids.has(v);
-  },
-  amount: inBounds,
-  percent: inBounds,
-  bool: () => (v) => typeof v === "boolean",
-  calendar: () => (v) => Array.isArray(v) && v.length >= 1 && v.every(Number.isSafeInteger),
-  list: () => (v) => Array.isArray(v) && v.every((x) => typeof x === "string"),
-  date: () => undefined,
-  yearAmounts: () => undefined,
-};
-
-const passCache = new WeakMap<
-  Config,
-  Map<TableKind, (values: Record<string, unknown>) => boolean>
->();
-
-/**
- * A row that certainly passes its kind's schema, checked without zod: nearly every row is valid,
- * and zod's parse (which copies the row) was most of the cost of validating it. Any doubt, and
- * every failure, goes to zod, which alone words the problems.
- */
-function passesFor(kind: TableKind, config: Config): (values: Record<string, unknown>) => boolean {
-  let byKind = passCache.get(config);
-  if (!byKind) {
-    byKind = new Map();
-    passCache.set(config, byKind);
-  }
-  let passes = byKind.get(kind);
-  if (!passes) {
-    const axes = (kind === "propositions" ? config.plan.axes : config.review.axes).map(
-      (a) => a.code,
-    );
-    const checks = fieldsOfTable(kind).map((f) => ({
-      id: f.id,
-      required: f.required,
-      check: PASSES[f.type](f, axes),
-    }));
-    passes = (values) => {
-      for (const { id, required, check } of checks) {
-        const v = values[id];
-        if (v === null) {
-          if (required) return false;
-        } else if (!check?.(v)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    byKind.set(kind, passes);
-  }
-  return passes;
 }
 
 function locate(record: RecordRow, column: Column | undefined): Location {
@@ -177,7 +43,7 @@ function shownOf(record: RecordRow, id: string): string | undefined {
 }
 
 function labelOf(kind: TableKind, id: string): Params {
-  const f = fieldsOfTable(kind).find((x) => x.id === id);
+  const f = tableFields(kind).find((x) => x.id === id);
   return f ? labelParams(f) : { label: id };
 }
 
@@ -207,7 +73,7 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
       code = "missing-value";
     } else if (zi.code === "too_small" || zi.code === "too_big") {
       code = "out-of-range";
-      const f = fieldsOfTable(table.kind).find((x) => x.id === id);
+      const f = tableFields(table.kind).find((x) => x.id === id);
       params.range = rangeText(f, "à");
       params.range_en = rangeText(f, "to");
       params.value = typeof value === "number" ? value : JSON.stringify(value);
@@ -311,7 +177,7 @@ const axisCodeMismatch: RowRule = (r, ctx) => {
   const axe = r.values.axe;
   if (typeof code !== "string" || typeof axe !== "string") return undefined;
   const axes = ctx.config.review.axes;
-  const fromReference = ctx.reference?.get(code)?.axe ?? undefined;
+  const fromReference = ctx.reference?.byCode.get(code)?.axe ?? undefined;
   const expected = fromReference
     ? axes.find((a) => a.code === fromReference)
     : axes.find((a) => a.number === axisNumberOf(code));
@@ -333,9 +199,10 @@ const axisCodeMismatch: RowRule = (r, ctx) => {
 function unknownCode(field: string): RowRule {
   return (r, ctx) => {
     const code = r.values[field];
-    if (!ctx.reference || typeof code !== "string" || ctx.reference.has(code)) return undefined;
+    if (!ctx.reference || typeof code !== "string" || ctx.reference.byCode.has(code))
+      return undefined;
     if (field === "code_activite" && r.values.hors_plan === true) return undefined;
-    const near = closest(code, [...ctx.reference.keys()], (c) => c);
+    const near = closest(code, [...ctx.reference.byCode.keys()], (c) => c);
     return issue("unknown-activity", locate(r, r.cells[field]), {
       field,
       value: code,
@@ -344,16 +211,103 @@ function unknownCode(field: string): RowRule {
   };
 }
 
+/** The bilan fields a resolution may settle: those whose disagreement is a conflict. */
+const CONFLICT_SPECS: readonly FieldSpec[] = bilanFields.filter((f) => "conflict" in f);
+
+/** The conflict field a resolution names, by id, label or alias (`Budget exécuté (FCFA)`). */
+export function conflictFieldOf(text: string): FieldSpec | undefined {
+  const key = headerKey(text);
+  return CONFLICT_SPECS.find((f) =>
+    [f.id, f.fr, f.en, ...f.aliases].some((l) => headerKey(l) === key),
+  );
+}
+
+/** A resolution's value read as the field it settles is read in a bilan row. */
+export function resolutionValue(spec: FieldSpec, text: string, config: Config) {
+  return parseCell({ v: text }, spec, contextFor("bilan", config));
+}
+
+/** A resolution names a field that can be in conflict, and gives it a value that field takes. */
+const resolutionChecks: RowRule = (r, ctx) => {
+  const named = r.values.champ;
+  if (typeof named !== "string") return undefined;
+  const spec = conflictFieldOf(named);
+  if (!spec) {
+    return issue("invalid-resolution", locate(r, r.cells.champ), {
+      value: shownOf(r, "champ") ?? named,
+      params: { allowed: CONFLICT_SPECS.map((f) => f.fr).join(", ") },
+    });
+  }
+  const text = r.values.valeur;
+  if (typeof text !== "string") return undefined;
+  const parsed = resolutionValue(spec, text, ctx.config);
+  const where = locate(r, r.cells.valeur);
+  const value = shownOf(r, "valeur") ?? text;
+  if (parsed.problem) {
+    return issue(parsed.problem.code, where, {
+      field: spec.id,
+      value,
+      params: { ...labelParams(spec), ...parsed.problem.params },
+    });
+  }
+  if (parsed.value === null) {
+    return issue("missing-value", where, { field: spec.id, params: labelParams(spec) });
+  }
+  const n = parsed.value;
+  if (
+    typeof n === "number" &&
+    ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max))
+  ) {
+    return issue("out-of-range", where, {
+      field: spec.id,
+      value,
+      params: {
+        ...labelParams(spec),
+        value: n,
+        range: rangeText(spec, "à"),
+        range_en: rangeText(spec, "to"),
+      },
+    });
+  }
+  return undefined;
+};
+
 const ROW_RULES: Record<TableKind, RowRule[]> = {
   bilan: [budgetOverspent, rateStatusMismatch, axisCodeMismatch, unknownCode("code_activite")],
   constats: [axisCodeMismatch, unknownCode("code_activite")],
   propositions: [costSplitMismatch, missingOrigin, unknownCode("code_activite_origine")],
   reference: [],
+  resolutions: [resolutionChecks],
 };
 
-/** What the rules across the rows of one table remember: where each activity code first came. */
+/**
+ * What the rules across the rows of one table remember: where each activity code (or, for
+ * resolutions, each activity and field) first came.
+ */
 export class TableTracker {
   readonly first = new Map<string, number>();
+}
+
+/** A resolution given twice for one activity and field: the later row applies, with a warning. */
+function duplicateResolution(r: RecordRow, tracker: TableTracker) {
+  const code = r.values.code_activite;
+  const named = r.values.champ;
+  if (r.issues.some((i) => i.severity === "error")) return;
+  if (typeof code !== "string" || typeof named !== "string") return;
+  const spec = conflictFieldOf(named);
+  if (!spec) return;
+  const pair = `${identityText(code)}\u0000${spec.id}`;
+  const first = tracker.first.get(pair);
+  if (first !== undefined) {
+    r.issues.push(
+      issue("duplicate-resolution", locate(r, r.cells.code_activite), {
+        field: spec.id,
+        value: code,
+        params: { key: code, label: spec.fr, first },
+      }),
+    );
+  }
+  tracker.first.set(pair, r.row);
 }
 
 /** Two bilan rows of one file for the same activity: the later one is the error. */
@@ -401,12 +355,7 @@ export function validateRecord(
     }
   }
   if (table.kind === "bilan" || table.kind === "reference") duplicateActivity(record, tracker);
-}
-
-/** Validates the rows of one table in place: schema, row rules, then rules across rows. */
-export function validateTable(table: Table, records: RecordRow[], ctx: RuleContext) {
-  const tracker = new TableTracker();
-  for (const r of records) validateRecord(table, r, ctx, tracker);
+  if (table.kind === "resolutions") duplicateResolution(record, tracker);
 }
 
 export function isRejected(record: Pick<RecordRow, "issues">, table: Table): boolean {

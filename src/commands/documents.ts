@@ -1,0 +1,98 @@
+import { join } from "node:path";
+import type { ReportModel } from "../analysis/report.js";
+import { AppError } from "../errors.js";
+import type { Lang } from "../issues.js";
+import {
+  consolidateWorkshop,
+  generationTime,
+  type Workshop,
+  type WorkshopOptions,
+} from "./index.js";
+import { writeFilesAtomically } from "./output.js";
+
+/**
+ * The two documents of a workshop: the report on the plan under review (`report`) and the draft
+ * action matrix of the new plan (`matrix`). Compile writes both among its outputs; each command
+ * writes only its own files. Renderers are loaded when a document needs them.
+ */
+
+/** `rapport-bilan.md` and `.html`: one model, two renderers. */
+export async function reportFiles(model: ReportModel, lang: Lang): Promise<Map<string, string>> {
+  const { reportMarkdown } = await import("../render/report-md.js");
+  const { reportHtml } = await import("../render/report-html.js");
+  return new Map([
+    ["rapport-bilan.md", reportMarkdown(model, lang)],
+    ["rapport-bilan.html", reportHtml(model, lang)],
+  ]);
+}
+
+/** `matrice-actions.xlsx` and `matrice-actions.csv`. */
+export async function matrixFiles(
+  w: Pick<Workshop, "consolidation" | "config" | "lang">,
+  generated: Date,
+  delimiter = ";",
+): Promise<Map<string, string | Buffer>> {
+  const { matrixRows } = await import("../analysis/matrix.js");
+  const { matrixCsv } = await import("../render/matrix-text.js");
+  const { matrixWorkbook } = await import("../render/matrix-xlsx.js");
+  const rows = matrixRows(w.consolidation, w.config);
+  return new Map<string, string | Buffer>([
+    ["matrice-actions.xlsx", await matrixWorkbook(rows, w.config, w.lang, generated)],
+    ["matrice-actions.csv", matrixCsv(rows, w.config, w.lang, delimiter)],
+  ]);
+}
+
+export const REPORT_FORMATS = ["md", "html", "pdf"] as const;
+
+/** `report`: the report of a workshop in the formats asked; returns the folder and the names. */
+export async function writeReport(
+  dir: string,
+  formats: readonly string[],
+  options: WorkshopOptions,
+): Promise<{ out: string; lang: Lang; written: string[] }> {
+  const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || formats.length === 0) {
+    throw new AppError("USAGE", {
+      fr: `--format : « ${unknown.join(", ")} » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).`,
+      en: `--format: unknown “${unknown.join(", ")}”; choose among md, html, pdf (e.g. --format html,pdf).`,
+    });
+  }
+  const w = await consolidateWorkshop(dir, options);
+  const { buildReport } = await import("../analysis/report.js");
+  const model = buildReport(w.consolidation, w.validation, w.config, generationTime());
+  const all = await reportFiles(model, w.lang);
+  const files = new Map(
+    [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
+  );
+  // The PDF is printed from the HTML, which is written too.
+  if (formats.includes("pdf")) files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
+  writeFilesAtomically(w.out, files);
+  const written = [...files.keys()];
+  if (formats.includes("pdf")) {
+    const { printPdf } = await import("../render/pdf.js");
+    await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
+    written.push("rapport-bilan.pdf");
+  }
+  return { out: w.out, lang: w.lang, written };
+}
+
+/** `matrix`: the matrix of a workshop, as workbook and CSV or as Markdown. */
+export async function writeMatrix(
+  dir: string,
+  format: "xlsx" | "md",
+  options: WorkshopOptions,
+): Promise<{ out: string; lang: Lang; written: string[] }> {
+  const w = await consolidateWorkshop(dir, options);
+  const generated = generationTime();
+  let files: Map<string, string | Buffer>;
+  if (format === "md") {
+    const { matrixRows } = await import("../analysis/matrix.js");
+    const { matrixMarkdown } = await import("../render/matrix-text.js");
+    const rows = matrixRows(w.consolidation, w.config);
+    files = new Map([["matrice-actions.md", matrixMarkdown(rows, w.config, w.lang, generated)]]);
+  } else {
+    files = await matrixFiles(w, generated);
+  }
+  writeFilesAtomically(w.out, files);
+  return { out: w.out, lang: w.lang, written: [...files.keys()] };
+}

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type Config, findConfig, languageOf, loadConfig } from "../config.js";
+import { AppError } from "../errors.js";
+import type { Issue, Lang } from "../issues.js";
+import { mergeSubmissions } from "../merge/index.js";
+import type { Consolidation, ReferencePlan, Resolution, ValidationResult } from "../model.js";
+import { RESOLUTIONS_FILE, type RunOptions, validatePaths } from "../validate/index.js";
+import { readResolutions } from "../validate/resolutions.js";
+
+/**
+ * Commands: what each command of the CLI does end to end, and the only code that writes files.
+ * This file reads a workshop the way compile, report and matrix all start: one configuration,
+ * every submission validated, the rapporteur's resolutions, the merge.
+ */
+
+export interface WorkshopOptions {
+  out?: string;
+  /** `--config`: the configuration file to use instead of the workshop's own. */
+  config?: string;
+  lang?: Lang;
+  meta?: Record<string, string>;
+  onFile?: RunOptions["onFile"];
+}
+
+/** A workshop read, validated and merged: what compile, report and matrix all start from. */
+export interface Workshop {
+  root: string;
+  config: Config;
+  out: string;
+  lang: Lang;
+  validation: ValidationResult;
+  /** The plan under review, when the configuration names one. */
+  reference?: ReferencePlan;
+  consolidation: Consolidation;
+}
+
+/** Generation time: `SOURCE_DATE_EPOCH` when set, so that outputs can be byte-identical. */
+export function generationTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/** Reads every submission under a workshop folder and merges them; writes nothing. */
+export async function consolidateWorkshop(
+  dir: string,
+  options: WorkshopOptions = {},
+): Promise<Workshop> {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new AppError("PATH_NOT_FOUND", {
+      fr: `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
+      en: `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
+    });
+  }
+  const config = options.config ? loadConfig(options.config) : findConfig(root);
+  const out = resolve(options.out ?? join(root, config.output));
+  const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
+  if (options.meta) run.meta = options.meta;
+  if (options.onFile) run.onFile = options.onFile;
+  const validation = await validatePaths([{ path: root, config }], run);
+  const reference = validation.references[0];
+
+  let resolutions: Resolution[] = [];
+  let issues: Issue[] = [];
+  const resolutionsFile = join(root, RESOLUTIONS_FILE);
+  if (existsSync(resolutionsFile)) {
+    const read = readResolutions(readFileSync(resolutionsFile), RESOLUTIONS_FILE, config);
+    resolutions = read.resolutions;
+    issues = read.issues;
+  }
+  const consolidation = mergeSubmissions(validation.files, config, {
+    ...(reference ? { reference } : {}),
+    resolutions,
+    issues,
+  });
+  const workshop: Workshop = {
+    root,
+    config,
+    out,
+    lang: languageOf(options.lang, config),
+    validation,
+    consolidation,
+  };
+  if (reference) workshop.reference = reference;
+  return workshop;
+}

@@ -1,0 +1,218 @@
+import type { ConflictField, Kind, ReferenceActivity, Row, TableKind } from "./fields.js";
+import type { Issue, Location } from "./issues.js";
+
+/**
+ * The data model every stage shares, as types only: what validation says of each file, the
+ * reference plan, and the consolidated data set with its provenance. Stages build these values
+ * and later stages read them; nothing here imports a stage.
+ */
+
+// --- validation ---------------------------------------------------------------------------------
+
+export type { TableKind };
+
+export interface SheetReport {
+  /** Sheet name; `null` for CSV. */
+  name: string | null;
+  kind: TableKind | null;
+  headerRow: number | null;
+  rows: number;
+  accepted: number;
+  rejected: number;
+}
+
+/**
+ * A row as the later stages need it, once validated: its place, typed values, metadata and
+ * problems. The cells as read stay only on a rejected row, for `rejets.csv`.
+ */
+export interface KeptRow {
+  file: string;
+  sheet?: string;
+  /** Row as the spreadsheet numbers it. */
+  row: number;
+  /** Typed values by field id; missing values are `null`. */
+  values: Record<string, unknown>;
+  /** Metadata of the row: its own columns, then the file's (Identification, folder, flags). */
+  meta: Record<string, string>;
+  issues: Issue[];
+  /** An error in the row or in its table's header: the row is set aside, never merged. */
+  rejected: boolean;
+  /** Rejected rows only: every non-empty cell as read, by header. */
+  raw?: Record<string, string>;
+}
+
+/** One table of one file with its rows. */
+export interface TableRows {
+  kind: TableKind;
+  /** Where each field's column is (the first one, for a field given twice). */
+  columns: Record<string, { letter: string; header: string }>;
+  /** Header problems that reject every row of the table (a required column missing). */
+  fatal: Issue[];
+  records: KeptRow[];
+}
+
+export interface FileReport {
+  path: string;
+  format: "csv" | "xlsx";
+  encoding?: string;
+  delimiter?: string;
+  /** Metadata of the whole file (Identification sheet, folder, flags). */
+  meta: Record<string, string>;
+  sheets: SheetReport[];
+  /** Every problem of the file, in sheet, row and column order. */
+  issues: Issue[];
+  /** The tables with their rows; empty when validation was asked not to keep rows. */
+  tables: TableRows[];
+}
+
+/** The plan under review, read from the file the configuration names: a check, not a source. */
+export interface ReferencePlan {
+  /** Path as displayed. */
+  path: string;
+  /** Accepted activities in the plan's own order. */
+  activities: ReferenceActivity[];
+  /** The same activities by code. */
+  byCode: ReadonlyMap<string, ReferenceActivity>;
+  /** The plan file as validated: its problems are reported like any file's. */
+  report: FileReport;
+}
+
+/** Why a file was passed over when a folder was read. */
+export type SkipReason =
+  | "lock-file"
+  | "hidden"
+  | "not-spreadsheet"
+  | "workshop-file"
+  | "link-outside"
+  | "template";
+
+export interface ValidationResult {
+  /** The submissions, in the order they were read. */
+  files: FileReport[];
+  /** Every reference plan the configurations name, each read once (compile has one at most). */
+  references: ReferencePlan[];
+  skipped: { path: string; reason: SkipReason }[];
+  /** Rows over the submissions; problems over every file read, reference plans included. */
+  summary: {
+    files: number;
+    rows: number;
+    accepted: number;
+    rejected: number;
+    errors: number;
+    warnings: number;
+  };
+}
+
+// --- consolidation ------------------------------------------------------------------------------
+
+/** Where a consolidated row came from. */
+export interface Source {
+  /** Path relative to the workshop folder, with `/`. */
+  file: string;
+  sheet: string | null;
+  /** Row as the spreadsheet numbers it. */
+  row: number;
+  groupe: string | null;
+  session: string | null;
+}
+
+/** A consolidated row: the field values, its sources, and for findings and proposals its cluster. */
+export type Consolidated<K extends Kind> = Row<K> & {
+  sources: Source[];
+  /** Near-duplicate group (`c1`, `c2`…): same axis, similar wording. */
+  cluster?: string;
+};
+
+/**
+ * How a conflict was settled: `latest-session` (the latest session that gave a value agrees),
+ * `conservative-status` / `conservative-value` (the latest session disagrees with itself: the
+ * more conservative status, the lower rate or spent budget, the higher planned budget),
+ * `resolution` (the rapporteur decided in `resolutions.csv`).
+ */
+export type ConflictRule =
+  | "latest-session"
+  | "conservative-status"
+  | "conservative-value"
+  | "resolution";
+
+export interface Conflict {
+  kind: "bilan";
+  /** The activity code. */
+  key: string;
+  field: ConflictField;
+  chosen: unknown;
+  rule: ConflictRule;
+  versions: { value: unknown; source: Source }[];
+  /** The rate was taken among the sources that gave the chosen status. */
+  follows?: "statut";
+  /** The rapporteur's reason, for `resolution`. */
+  motif?: string;
+}
+
+/** A rejected row: nothing is lost, its values as read and every reason are kept. */
+export interface Rejet {
+  file: string;
+  sheet: string | null;
+  row: number;
+  kind: Kind | null;
+  values: Record<string, string>;
+  problems: Issue[];
+}
+
+/** Implementation rate and budget execution, overall and per axis (fractions, 0.61 = 61 %). */
+export interface Indicators {
+  taux_realisation: { global: number | null; par_axe: Record<string, number | null> };
+  execution_budgetaire: { global: number | null; par_axe: Record<string, number | null> };
+}
+
+/** The rating of an implementation rate against the configured bands. */
+export type Band = "satisfaisant" | "moyen" | "insuffisant";
+
+/** Everything compile writes; `consolidation.json` is this object (plus the summary). */
+export interface Consolidation {
+  summary: {
+    files: number;
+    rows: { read: number; accepted: number; rejected: number; duplicates: number };
+    conflicts: number;
+    errors: number;
+    warnings: number;
+  };
+  bilan: Consolidated<"bilan">[];
+  constats: Consolidated<"constats">[];
+  propositions: Consolidated<"propositions">[];
+  rejets: Rejet[];
+  conflits: Conflict[];
+  /** Reference activities that no accepted bilan row assessed, in plan order. */
+  non_evalues: string[];
+  indicateurs: Indicators;
+  /** Problems found while merging (unused resolutions) and those of the resolutions file. */
+  issues: Issue[];
+}
+
+/** A decision of the rapporteur, read from `resolutions.csv`. */
+export interface Resolution {
+  /** Activity code, read like any activity code. */
+  key: string;
+  field: ConflictField;
+  /** Typed like the field (`realise`, 75, 1500000). */
+  value: string | number;
+  motif: string | null;
+  /** Where it is written (file, row, key column): an unused resolution is reported there. */
+  at: Location;
+}
+
+// --- compile ------------------------------------------------------------------------------------
+
+/** A file read, by its path and the digest of its bytes. */
+export interface FileDigest {
+  path: string;
+  sha256: string;
+}
+
+/** What changed since the previous compile in the same output folder. */
+export interface Changes {
+  files: { added: string[]; changed: string[]; removed: string[] };
+  rows: { added: number; removed: number };
+  /** `2.2.1 statut`: conflicts that were not there before. */
+  newConflicts: string[];
+}

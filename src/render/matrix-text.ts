@@ -1,0 +1,428 @@
+import { posix } from "node:path";
+import {
+  axisNumber,
+  axisOrder,
+  budgetByAxis,
+  type MatrixRow,
+  planYears,
+} from "../analysis/matrix.js";
+import type { Config } from "../config.js";
+import { NATURES, PRIORITES, propositionFields, STATUTS } from "../fields.js";
+import type { Lang } from "../issues.js";
+import type { Source } from "../model.js";
+import { identityText } from "../text.js";
+import { formatNumber } from "./report-i18n.js";
+import { escapeMarkdown } from "./report-md.js";
+import { type FlatTable, type TableColumn, toCsv, type Value } from "./tables.js";
+
+/**
+ * The action matrix in words: its labels and shown texts (shared with the workbook), and the
+ * matrix as CSV (for sorting and re-summing, no subtotal rows) and as Markdown (the sums stated).
+ */
+
+export function fieldLabel(id: string, lang: Lang): string {
+  const f = propositionFields.find((x) => x.id === id);
+  return f ? f[lang] : id;
+}
+
+/** `FCFA` for the CFA francs, else the configured currency code. */
+export function currencyOf(config: Config): string {
+  return ["XOF", "XAF", "FCFA"].includes(config.currency.toUpperCase()) ? "FCFA" : config.currency;
+}
+
+export const T = {
+  fr: {
+    matrix: "Matrice",
+    matrixTitle: "Matrice d'actions",
+    summary: "Synthèse budgétaire",
+    breakdown: "Répartition annuelle",
+    sources: "Sources",
+    draft: "PROJET",
+    number: "N°",
+    axis: "Axe",
+    responsible: "Responsable",
+    origin: "Origine (groupes, sessions)",
+    activity: (label: string) => `Activité d'origine (${label})`,
+    weaknesses: "Faiblesses traitées",
+    variants: "Variantes regroupées (hors totaux)",
+    subtotal: (n: number) => `Sous-total axe ${n}`,
+    total: "Total général",
+    generated: (d: string, files: number) =>
+      `Généré le ${d} par atelier à partir de ${files} fichier(s) — document de travail à valider. Sous-totaux, total et synthèse budgétaire sont des formules.`,
+    notAssessed: "non évaluée",
+    axisCode: "Code axe",
+    cost: "Coût estimé",
+    mode: "Répartition",
+    given: "coûts annuels du groupe",
+    even: "parts égales",
+    rowTotal: "Total",
+    matrixTotal: "Total de la matrice",
+    gap: "Écart (coût non réparti sur les années)",
+    summaryNote: (cur: string) =>
+      `Montants en ${cur}. Coût de chaque action réparti sur ses années prévues : coûts annuels du groupe quand ils sont donnés, sinon parts égales.`,
+    summarySheetNote: "Détail par action : feuille « Répartition annuelle ».",
+    breakdownNote:
+      "Part de chaque année dans le coût estimé d'une action : calculée à partir des X de la matrice (parts égales), ou coûts annuels donnés par le groupe.",
+    file: "Fichier",
+    sheet: "Feuille",
+    group: "Groupe",
+    session: "Session",
+    proposals: "Propositions (lignes)",
+    actions: "Actions de la matrice",
+    numbers: "N° des actions",
+    priorityError: "Choisissez une priorité de la liste.",
+    yearError: "Marquez X une année prévue, ou laissez vide.",
+    footer: "Page &P / &N",
+    date: (d: Date) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
+    percent: (n: number) => `${String(Math.round(n * 10) / 10).replace(".", ",")}\u00a0%`,
+    quote: (text: string) => `« ${text} »`,
+    labelled: (label: string, text: string) => `${label}\u00a0: ${text}`,
+    markdownNote: (d: string, files: number) =>
+      `Généré le ${d} par atelier à partir de ${files} fichier(s) — document de travail à valider.`,
+  },
+  en: {
+    matrix: "Matrix",
+    matrixTitle: "Action matrix",
+    summary: "Budget summary",
+    breakdown: "Annual breakdown",
+    sources: "Sources",
+    draft: "DRAFT",
+    number: "No.",
+    axis: "Axis",
+    responsible: "Responsible",
+    origin: "Origin (groups, sessions)",
+    activity: (label: string) => `Source activity (${label})`,
+    weaknesses: "Weaknesses addressed",
+    variants: "Merged variants (not in totals)",
+    subtotal: (n: number) => `Subtotal axis ${n}`,
+    total: "Grand total",
+    generated: (d: string, files: number) =>
+      `Generated on ${d} by atelier from ${files} file(s) — working draft for validation. Subtotals, total and budget summary are formulas.`,
+    notAssessed: "not assessed",
+    axisCode: "Axis code",
+    cost: "Estimated cost",
+    mode: "Breakdown",
+    given: "group's yearly costs",
+    even: "even shares",
+    rowTotal: "Total",
+    matrixTotal: "Matrix total",
+    gap: "Difference (cost not spread over years)",
+    summaryNote: (cur: string) =>
+      `Amounts in ${cur}. Each action's cost spread over its scheduled years: the group's yearly costs when given, else even shares.`,
+    summarySheetNote: "Per action: sheet “Annual breakdown”.",
+    breakdownNote:
+      "Each year's share of an action's estimated cost: from the X marks of the matrix (even shares), or the yearly costs the group gave.",
+    file: "File",
+    sheet: "Sheet",
+    group: "Group",
+    session: "Session",
+    proposals: "Proposals (rows)",
+    actions: "Matrix actions",
+    numbers: "Action numbers",
+    priorityError: "Choose a priority from the list.",
+    yearError: "Mark a scheduled year X, or leave it empty.",
+    footer: "Page &P of &N",
+    date: (d: Date) => d.toISOString().slice(0, 10),
+    percent: (n: number) => `${Math.round(n * 10) / 10}%`,
+    quote: (text: string) => `“${text}”`,
+    labelled: (label: string, text: string) => `${label}: ${text}`,
+    markdownNote: (d: string, files: number) =>
+      `Generated on ${d} by atelier from ${files} file(s) — working draft for validation.`,
+  },
+} as const;
+
+export function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+export function axisLabel(
+  config: Config,
+  code: string,
+  lang: Lang,
+  order: readonly string[],
+): string {
+  const axis = config.plan.axes.find((a) => a.code === code);
+  return axis ? `${axis.number}. ${axis[lang]}` : `${axisNumber(config, code, order)}. ${code}`;
+}
+
+export function enumLabel(
+  values: readonly { id: string; fr: string; en: string }[],
+  id: string | null,
+  lang: Lang,
+) {
+  if (id === null) return null;
+  return values.find((v) => v.id === id)?.[lang] ?? id;
+}
+
+/** `2023-2025`, `2024`, `2023, 2025`. */
+export function yearsText(years: readonly number[]): string {
+  const parts: string[] = [];
+  let start = years[0];
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i] as number;
+    if (years[i + 1] === y + 1) continue;
+    parts.push(start === y ? String(y) : `${start}-${y}`);
+    start = years[i + 1];
+  }
+  return parts.join(", ");
+}
+
+export function groupsText(sources: readonly Source[]): string {
+  const groups = new Map<string, string[]>();
+  for (const s of sources) {
+    const g = s.groupe ?? posix.basename(s.file);
+    const sessions = groups.get(g) ?? [];
+    if (s.session !== null && !sessions.includes(s.session)) sessions.push(s.session);
+    groups.set(g, sessions);
+  }
+  return [...groups]
+    .map(([g, sessions]) => (sessions.length ? `${g} (${sessions.join(", ")})` : g))
+    .join("; ");
+}
+
+function originLines(r: MatrixRow, lang: Lang): string[] {
+  const t = T[lang];
+  const lines = r.origins.map((o) => {
+    if (o.statut !== null) {
+      const status = enumLabel(STATUTS, o.statut, lang);
+      const rate = o.taux_realisation !== null ? ` (${t.percent(o.taux_realisation)})` : "";
+      return t.labelled(o.code, `${status}${rate}`);
+    }
+    return o.unassessed ? t.labelled(o.code, t.notAssessed) : o.code;
+  });
+  // The proposal type heads the cell: "Reconduite" then the activity and how it went.
+  const nature = enumLabel(NATURES, r.nature, lang);
+  return nature === null ? lines : [nature, ...lines];
+}
+
+function variantLines(r: MatrixRow, config: Config, lang: Lang): string[] {
+  return r.variants.map((v) => {
+    const details = [groupsText(v.sources)];
+    if (v.years.length > 0) details.push(yearsText(v.years));
+    if (v.cout !== null) details.push(`${formatNumber(v.cout, lang)} ${currencyOf(config)}`);
+    const objective =
+      identityText(v.objectif) === identityText(r.objectif) ? "" : ` [${v.objectif}]`;
+    return `${T[lang].quote(v.action)}${objective} — ${details.join("; ")}`;
+  });
+}
+
+/** The cells shown for one row, shared by the workbook, the CSV and the Markdown. */
+export function shownTexts(r: MatrixRow, config: Config, lang: Lang) {
+  return {
+    partenaires: r.partenaires.join(", "),
+    priorite: enumLabel(PRIORITES, r.priorite, lang),
+    origine: groupsText(r.sources),
+    activite: originLines(r, lang),
+    faiblesses: r.weaknesses,
+    variantes: variantLines(r, config, lang),
+  };
+}
+
+// --- columns -----------------------------------------------------------------------------------
+
+export interface MatrixColumn {
+  key: string;
+  header: string;
+  /** Width in characters of the default font. */
+  width: number;
+  year?: number;
+}
+
+export function matrixColumns(config: Config, lang: Lang): MatrixColumn[] {
+  const t = T[lang];
+  const cur = currencyOf(config);
+  return [
+    { key: "number", header: t.number, width: 7 },
+    { key: "axe", header: t.axis, width: 14 },
+    { key: "objectif", header: fieldLabel("objectif", lang), width: 24 },
+    { key: "action", header: fieldLabel("action", lang), width: 40 },
+    { key: "indicateur", header: fieldLabel("indicateur", lang), width: 24 },
+    { key: "reference", header: fieldLabel("reference", lang), width: 13 },
+    { key: "cible", header: fieldLabel("cible", lang), width: 13 },
+    { key: "responsable", header: t.responsible, width: 20 },
+    { key: "partenaires", header: fieldLabel("partenaires", lang), width: 15 },
+    ...planYears(config).map((y) => ({ key: `y${y}`, header: String(y), width: 6, year: y })),
+    {
+      key: "cout",
+      header: fieldLabel("cout", lang).replace("(FCFA)", `(${cur})`),
+      width: 14,
+    },
+    { key: "source_financement", header: fieldLabel("source_financement", lang), width: 15 },
+    { key: "priorite", header: fieldLabel("priorite", lang), width: 10 },
+    { key: "origine", header: t.origin, width: 16 },
+    { key: "activite", header: t.activity(config.review.label), width: 20 },
+    { key: "faiblesses", header: t.weaknesses, width: 32 },
+    { key: "variantes", header: t.variants, width: 26 },
+  ];
+}
+
+// --- CSV and Markdown --------------------------------------------------------------------------
+
+/** The matrix as a flat table (no subtotal rows: a CSV is for sorting and re-summing). */
+export function matrixTable(rows: readonly MatrixRow[], config: Config, lang: Lang): FlatTable {
+  const columns = matrixColumns(config, lang);
+  const order = axisOrder(
+    config,
+    rows.map((r) => r.axe),
+  );
+  const tableColumns = columns.map(
+    (c): TableColumn => ({
+      name: c.header,
+      title: { fr: c.header, en: c.header },
+      type: c.key === "cout" ? "number" : "string",
+      money: c.key === "cout",
+      width: c.width,
+    }),
+  );
+  const values = rows.map((r) => {
+    const s = shownTexts(r, config, lang);
+    const join = (lines: string[]) => (lines.length ? lines.join(" | ") : null);
+    return columns.map((c): Value => {
+      if (c.year !== undefined) return r.years.includes(c.year) ? "X" : null;
+      switch (c.key) {
+        case "number":
+          return r.number;
+        case "axe":
+          return axisLabel(config, r.axe, lang, order);
+        case "partenaires":
+          return s.partenaires || null;
+        case "priorite":
+          return s.priorite;
+        case "origine":
+          return s.origine;
+        case "activite":
+          return join(s.activite);
+        case "faiblesses":
+          return join(s.faiblesses);
+        case "variantes":
+          return join(s.variantes);
+        default:
+          return (r[c.key as keyof MatrixRow] as Value | undefined) ?? null;
+      }
+    });
+  });
+  const title = { fr: T.fr.matrixTitle, en: T.en.matrixTitle };
+  return { name: "matrice-actions", title, columns: tableColumns, rows: values };
+}
+
+/** `matrice-actions.csv`: UTF-8 with BOM, `;`, CRLF, text that looks like a formula neutralised. */
+export function matrixCsv(
+  rows: readonly MatrixRow[],
+  config: Config,
+  lang: Lang,
+  delimiter = ";",
+): string {
+  return toCsv(matrixTable(rows, config, lang), delimiter);
+}
+
+/** A table cell that cannot end the cell or the row, nor open an HTML tag: the report's rule. */
+export function markdownCell(text: string | null): string {
+  return text === null ? "" : escapeMarkdown(text);
+}
+
+function markdownTable(head: string[], body: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map(() => "---")), ...body.map(line)].join("\n");
+}
+
+/** The matrix as Markdown: one table per axis with its subtotal, the total, the budget summary. */
+export function matrixMarkdown(
+  rows: readonly MatrixRow[],
+  config: Config,
+  lang: Lang,
+  generated: Date,
+): string {
+  const t = T[lang];
+  const cur = currencyOf(config);
+  const order = axisOrder(
+    config,
+    rows.map((r) => r.axe),
+  );
+  const columns = matrixColumns(config, lang).filter(
+    (c) => c.year === undefined && c.key !== "axe",
+  );
+  const calendarAt = columns.findIndex((c) => c.key === "cout");
+  const head = columns.map((c) => markdownCell(c.header));
+  head.splice(calendarAt, 0, markdownCell(fieldLabel("calendrier", lang)));
+  const files = new Set(rows.flatMap((r) => r.sources.map((s) => s.file))).size;
+  const out = [
+    `# ${markdownCell(config.title)}`,
+    "",
+    `**${markdownCell(`${t.matrixTitle} — ${config.plan.label}`)} — ${t.draft}**`,
+    "",
+    markdownCell(t.markdownNote(t.date(generated), files)),
+    "",
+  ];
+  let total = 0;
+  for (const code of order) {
+    const own = rows.filter((r) => r.axe === code);
+    if (own.length === 0) continue;
+    out.push(`## ${markdownCell(axisLabel(config, code, lang, order))}`, "");
+    const body = own.map((r) => {
+      const s = shownTexts(r, config, lang);
+      const cells = columns.map((c) => {
+        switch (c.key) {
+          case "cout":
+            return r.cout === null ? "" : formatNumber(r.cout, lang);
+          case "partenaires":
+            return markdownCell(s.partenaires);
+          case "priorite":
+            return markdownCell(s.priorite);
+          case "origine":
+            return markdownCell(s.origine);
+          case "activite":
+            return markdownCell(s.activite.join("\n"));
+          case "faiblesses":
+            return markdownCell(s.faiblesses.join("\n"));
+          case "variantes":
+            return markdownCell(s.variantes.join("\n"));
+          default:
+            return markdownCell((r[c.key as keyof MatrixRow] as string | null) ?? null);
+        }
+      });
+      cells.splice(calendarAt, 0, markdownCell(yearsText(r.years)));
+      return cells;
+    });
+    const subtotal = own.reduce((n, r) => n + (r.cout ?? 0), 0);
+    total += subtotal;
+    const last = head.map(() => "");
+    last[columns.findIndex((c) => c.key === "action")] =
+      `**${t.subtotal(axisNumber(config, code, order))}**`;
+    last[calendarAt + 1] = `**${formatNumber(subtotal, lang)}**`;
+    out.push(markdownTable(head, [...body, last]), "");
+  }
+  out.push(`**${t.labelled(t.total, `${formatNumber(total, lang)} ${cur}`)}**`, "");
+  out.push(`## ${t.summary}`, "");
+  const years = planYears(config);
+  const budget = budgetByAxis(rows, config);
+  const sum = (f: (b: (typeof budget)[number]) => number) => budget.reduce((n, b) => n + f(b), 0);
+  const yearTotal = (b: (typeof budget)[number]) =>
+    years.reduce((n, y) => n + (b.years[y] ?? 0), 0);
+  out.push(
+    markdownTable(
+      [t.axis, ...years.map(String), t.rowTotal],
+      [
+        ...budget.map((b) => [
+          markdownCell(axisLabel(config, b.axe, lang, order)),
+          ...years.map((y) => formatNumber(b.years[y] ?? 0, lang)),
+          formatNumber(yearTotal(b), lang),
+        ]),
+        [
+          `**${t.rowTotal}**`,
+          ...years.map(
+            (y) =>
+              `**${formatNumber(
+                sum((b) => b.years[y] ?? 0),
+                lang,
+              )}**`,
+          ),
+          `**${formatNumber(sum(yearTotal), lang)}**`,
+        ],
+      ],
+    ),
+    "",
+    markdownCell(t.summaryNote(cur)),
+    "",
+  );
+  return out.join("\n");
+}

@@ -1,0 +1,421 @@
+import type { Config } from "../config.js";
+import { ASSESSMENT_FIELDS } from "../fields.js";
+import { type Issue, issue, type Location } from "../issues.js";
+import type {
+  FileReport,
+  KeptRow,
+  ReferencePlan,
+  SheetReport,
+  TableKind,
+  TableRows,
+} from "../model.js";
+import {
+  BlankCells,
+  buildTable,
+  detectTable,
+  HEADER_SCAN_ROWS,
+  isHelperSheet,
+  isIdentificationSheet,
+  type RecordRow,
+  SUBMISSION_KINDS,
+  type Table,
+} from "../normalize/index.js";
+import { contextFor, readIdentification, readRow } from "../normalize/row.js";
+import type { ParseContext } from "../normalize/values.js";
+import { type InputFile, isCsvInput, readInput, streamCsvInput } from "../read/index.js";
+import type { RawFile, RawRow, RawSheet } from "../read/types.js";
+import { columnNumber } from "../sheet.js";
+import { copyOf, isRejected, type RuleContext, TableTracker, validateRecord } from "./rules.js";
+
+/**
+ * One file validated: each sheet's header found, each row read, typed and checked as it comes,
+ * and the file's report made of its sheets, rows and problems in the order the file shows them.
+ */
+
+/**
+ * A bilan row of a prefilled template that the group left as it was: an activity it did not
+ * assess, which is then reported among the activities nobody assessed, not as a broken row.
+ */
+function isUntouchedPrefill(record: RecordRow, reference: ReferencePlan | undefined): boolean {
+  const code = record.values.code_activite;
+  if (!reference || typeof code !== "string" || !reference.byCode.has(code)) return false;
+  if (record.issues.length > 0 || Object.keys(record.extras).length > 0) return false;
+  return ASSESSMENT_FIELDS.every(
+    (f) => record.values[f] === null || record.values[f] === undefined,
+  );
+}
+
+const HEADER_HELP = {
+  scanned: HEADER_SCAN_ROWS,
+  example: "Axe stratégique ; Code activité ; Activité ; Statut",
+};
+
+/** How a file is validated: the same for every sheet of it. */
+interface FileContext {
+  path: string;
+  format: "csv" | "xlsx";
+  /** CSV only, known before the first row: an over-long record is reported with it. */
+  delimiter?: string;
+  config: Config;
+  reference: ReferencePlan | undefined;
+  kinds: readonly TableKind[];
+  /** Keep the typed rows (compile); otherwise only counts and problems are kept. */
+  keep: boolean;
+  fallback: Record<string, string>;
+  /** Metadata of the Identification sheet, read before the data sheets. */
+  identification: Record<string, string>;
+}
+
+/**
+ * One sheet validated row by row as the rows come: the first rows are held until the header is
+ * found among them, then each row is read, checked, counted and dropped (or kept, for compile).
+ * The problems come out in the order in which a whole-sheet pass would give them.
+ */
+class SheetRun {
+  readonly name: string | undefined;
+  /** Rows were given, whatever became of them. */
+  sawRows = false;
+  /** `undefined` when the sheet is not listed at all (helper and Identification sheets). */
+  entry: SheetReport | undefined;
+  table: Table | undefined;
+  records: KeptRow[] = [];
+  /** The sheet's problems, once `end` has run. */
+  issues: Issue[] = [];
+  noData: Issue | undefined;
+  private state: "scan" | "data" | "done" = "scan";
+  private head: RawRow[] = [];
+  private readonly where: Location;
+  private parse: ParseContext | undefined;
+  private rules: RuleContext;
+  private readonly tracker: TableTracker = new TableTracker();
+  private blanks: BlankCells | undefined;
+  private recordIssues: Issue[] = [];
+
+  constructor(
+    private readonly file: FileContext,
+    sheet: { name?: string; state: RawSheet["state"] },
+    /** The whole sheet, when it was read whole (xlsx): columns without a header come from it. */
+    private readonly whole?: RawSheet,
+  ) {
+    this.name = sheet.name;
+    this.where = { file: file.path, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
+    this.rules = { config: file.config, ...(file.reference ? { reference: file.reference } : {}) };
+    if (
+      file.format === "xlsx" &&
+      (isIdentificationSheet(sheet.name) || isHelperSheet(sheet.name))
+    ) {
+      this.state = "done";
+      return;
+    }
+    this.entry = {
+      name: sheet.name ?? null,
+      kind: null,
+      headerRow: null,
+      rows: 0,
+      accepted: 0,
+      rejected: 0,
+    };
+    if (sheet.state !== "visible") {
+      this.issues.push(issue("hidden-sheet", this.where, { params: { sheet: sheet.name ?? "" } }));
+      this.state = "done";
+    }
+  }
+
+  push(row: RawRow) {
+    this.sawRows = true;
+    if (this.state === "data") this.read(row);
+    else if (this.state === "scan") {
+      this.head.push(row);
+      if (this.head.length >= HEADER_SCAN_ROWS) this.detect();
+    }
+  }
+
+  end() {
+    if (this.state === "scan") {
+      // A visible sheet without any row says nothing by itself.
+      if (this.head.length === 0) this.entry = undefined;
+      else this.detect();
+    }
+    const table = this.table;
+    if (!table) return;
+    this.blanks?.report(table);
+    this.issues = [...table.issues, ...table.fatal, ...this.recordIssues];
+    this.recordIssues = [];
+    if (this.entry && this.entry.rows === 0) {
+      this.noData = issue("no-data", { ...this.where, row: table.headerRow });
+    }
+  }
+
+  private detect() {
+    const rows = this.head;
+    this.head = [];
+    const sheet = this.whole ?? { name: this.name, state: "visible" as const, rows };
+    const found = detectTable(sheet, this.file.kinds);
+    if (!found) {
+      this.state = "done";
+      this.issues.push(
+        this.file.format === "xlsx"
+          ? issue("sheet-skipped", this.where, { params: { sheet: this.name ?? "" } })
+          : issue("header-not-found", this.where, { params: HEADER_HELP }),
+      );
+      return;
+    }
+    const { path, format, config } = this.file;
+    // Columns without a header are found in the whole sheet when there is one; a CSV has no
+    // column past its header (those cells are extra cells), so its blanks are counted as it goes.
+    const table = this.whole
+      ? buildTable(this.whole, found.kind, found.headerIndex, path, format)
+      : buildTable(
+          { ...sheet, rows: rows.slice(0, found.headerIndex + 1) },
+          found.kind,
+          found.headerIndex,
+          path,
+          format,
+        );
+    if (!this.whole) this.blanks = new BlankCells(table);
+    this.table = table;
+    const entry = this.entry as SheetReport;
+    entry.kind = table.kind;
+    entry.headerRow = table.headerRow;
+    this.parse = contextFor(table.kind, config);
+    this.state = "data";
+    for (let i = found.headerIndex + 1; i < rows.length; i++) this.read(rows[i] as RawRow);
+  }
+
+  private read(row: RawRow) {
+    const table = this.table as Table;
+    const file = this.file;
+    this.blanks?.add(row);
+    // The map of a row's cells is worked out only if a problem quotes one or the row is rejected.
+    const record = readRow(
+      table,
+      row,
+      this.parse as ParseContext,
+      file.format === "csv" ? file.delimiter : undefined,
+    );
+    if (table.kind === "bilan" && isUntouchedPrefill(record, file.reference)) return;
+    if (row.hidden) {
+      record.issues.push(
+        issue("hidden-row", { ...this.where, row: row.row }, { params: { row: row.row } }),
+      );
+    }
+    validateRecord(table, record, this.rules, this.tracker);
+    const entry = this.entry as SheetReport;
+    entry.rows++;
+    const rejected = isRejected(record, table);
+    if (rejected) entry.rejected++;
+    else entry.accepted++;
+    if (file.keep) {
+      const kept: KeptRow = {
+        file: record.file,
+        row: record.row,
+        values: record.values,
+        meta: { ...file.fallback, ...record.meta, ...file.identification },
+        issues: record.issues,
+        rejected,
+      };
+      if (record.sheet !== undefined) kept.sheet = record.sheet;
+      if (rejected) kept.raw = record.raw;
+      this.records.push(kept);
+      for (const i of record.issues) this.recordIssues.push(i);
+    } else {
+      // The row is dropped: its problems must not hold on to the chunk of file text it was cut from.
+      for (const i of record.issues) this.recordIssues.push(detach(i));
+    }
+  }
+}
+
+/** The issue with its texts copied (see `copyOf`); params may be shared, so they are copied too. */
+function detach(i: Issue): Issue {
+  if (i.value !== undefined) i.value = copyOf(i.value);
+  const params: Issue["params"] = {};
+  for (const [k, v] of Object.entries(i.params)) params[k] = typeof v === "string" ? copyOf(v) : v;
+  i.params = params;
+  return i;
+}
+
+/** A file validated sheet by sheet; `finish` gives its report. */
+class FileRun {
+  readonly sheets: SheetRun[] = [];
+  readonly identificationIssues: Issue[] = [];
+
+  constructor(readonly context: FileContext) {}
+
+  sheet(sheet: { name?: string; state: RawSheet["state"] }, whole?: RawSheet): SheetRun {
+    const run = new SheetRun(this.context, sheet, whole);
+    this.sheets.push(run);
+    return run;
+  }
+
+  /** The report, with the file's own issues (read before or while the rows were). */
+  finish(raw: Omit<RawFile, "sheets">): FileReport {
+    const { config, fallback, identification, keep } = this.context;
+    const report: FileReport = {
+      path: raw.path,
+      format: raw.format,
+      meta: {},
+      sheets: [],
+      issues: [...raw.issues, ...this.identificationIssues],
+      tables: [],
+    };
+    if (raw.encoding) report.encoding = raw.encoding;
+    if (raw.delimiter) report.delimiter = raw.delimiter;
+    const sheetOrder = new Map<string | undefined, number>();
+    // A workbook with one filled sheet of three is normal: `no-data` only when nothing is filled.
+    const emptyTables: Issue[] = [];
+    let tables = 0;
+    let filled = 0;
+    this.sheets.forEach((run, i) => {
+      sheetOrder.set(run.name, i);
+      report.issues.push(...run.issues);
+      if (run.entry) report.sheets.push(run.entry);
+      if (!run.table) return;
+      tables++;
+      if (run.noData) emptyTables.push(run.noData);
+      else filled++;
+      if (keep) {
+        const { kind, fatal } = run.table;
+        const columns: TableRows["columns"] = {};
+        for (const c of run.table.columns) {
+          const id = c.role === "field" ? c.field?.id : undefined;
+          if (id !== undefined && !(id in columns))
+            columns[id] = { letter: c.letter, header: c.header };
+        }
+        report.tables.push({ kind, columns, fatal, records: run.records });
+      }
+    });
+    if (filled === 0) report.issues.push(...emptyTables);
+    // A file that gave no table at all must fail, whatever its sheets said one by one.
+    if (tables === 0 && !report.issues.some((i) => i.severity === "error")) {
+      const empty = this.sheets.every((s) => !s.sawRows);
+      report.issues.push(
+        empty
+          ? issue("empty-file", { file: raw.path })
+          : issue("header-not-found", { file: raw.path }, { params: HEADER_HELP }),
+      );
+    }
+    report.meta = { ...fallback, ...identification };
+    if (config.sessions && report.meta.session && !config.sessions.includes(report.meta.session)) {
+      report.issues.push(
+        issue(
+          "unknown-session",
+          { file: raw.path },
+          {
+            field: "session",
+            value: report.meta.session,
+            params: { allowed: config.sessions.join(", ") },
+          },
+        ),
+      );
+    }
+    report.issues = sortIssues(report.issues, sheetOrder);
+    return report;
+  }
+}
+
+export interface ValidateOptions {
+  /** Keep each table's typed rows in `FileReport.tables` (default `true`). */
+  records?: boolean;
+}
+
+/** Normalises and validates one file that has been read. */
+export function validateRaw(
+  raw: RawFile,
+  config: Config,
+  reference: ReferencePlan | undefined,
+  fallback: Record<string, string> = {},
+  kinds: readonly TableKind[] = SUBMISSION_KINDS,
+  options: ValidateOptions = {},
+): FileReport {
+  const run = new FileRun(fileContext(raw, config, reference, fallback, kinds, options));
+  for (const sheet of raw.sheets) {
+    if (raw.format === "xlsx" && isIdentificationSheet(sheet.name)) {
+      const id = readIdentification(sheet, raw.path);
+      Object.assign(run.context.identification, id.meta);
+      run.identificationIssues.push(...id.issues);
+    }
+  }
+  for (const sheet of raw.sheets) {
+    const s = run.sheet(sheet, raw.format === "xlsx" ? sheet : undefined);
+    for (const row of sheet.rows) s.push(row);
+    s.end();
+  }
+  return run.finish(raw);
+}
+
+function fileContext(
+  raw: Pick<RawFile, "path" | "format" | "delimiter">,
+  config: Config,
+  reference: ReferencePlan | undefined,
+  fallback: Record<string, string>,
+  kinds: readonly TableKind[],
+  options: ValidateOptions,
+): FileContext {
+  const context: FileContext = {
+    path: raw.path,
+    format: raw.format,
+    config,
+    reference,
+    kinds,
+    keep: options.records !== false,
+    fallback,
+    identification: {},
+  };
+  if (raw.delimiter !== undefined) context.delimiter = raw.delimiter;
+  return context;
+}
+
+/**
+ * Validates one submission: a CSV is streamed, one row at a time, so that its size does not
+ * matter; a workbook is read whole (exceljs), then validated the same way.
+ */
+export async function validateInput(
+  input: InputFile,
+  config: Config,
+  reference: ReferencePlan | undefined,
+  fallback: Record<string, string>,
+  options: ValidateOptions,
+): Promise<FileReport> {
+  if (!isCsvInput(input)) {
+    const raw = await readInput(input, config.limits);
+    return validateRaw(raw, config, reference, fallback, SUBMISSION_KINDS, options);
+  }
+  const run = new FileRun(
+    fileContext(
+      { path: input.path, format: "csv" },
+      config,
+      reference,
+      fallback,
+      SUBMISSION_KINDS,
+      options,
+    ),
+  );
+  const sheet = run.sheet({ state: "visible" });
+  const read = streamCsvInput(
+    input,
+    config.limits,
+    (row) => sheet.push(row),
+    (delimiter) => {
+      run.context.delimiter = delimiter;
+    },
+  );
+  // Unreadable after all (a quote that never closes): what was read of it is void.
+  if (!read.streamed) {
+    return validateRaw(read.raw, config, reference, fallback, SUBMISSION_KINDS, options);
+  }
+  sheet.end();
+  return run.finish(read.raw);
+}
+
+function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>): Issue[] {
+  // Keys computed once per issue: a large file has tens of thousands of problems.
+  const keyed = issues.map((i, n) => ({
+    i,
+    n,
+    sheet: sheetOrder.get(i.sheet) ?? -1,
+    row: i.row ?? 0,
+    col: i.column === undefined ? -1 : columnNumber(i.column),
+  }));
+  keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.n - b.n);
+  return keyed.map((x) => x.i);
+}

@@ -1,0 +1,46 @@
+import type { Config } from "../config.js";
+import type { ConflictField } from "../fields.js";
+import type { Issue } from "../issues.js";
+import type { Resolution } from "../model.js";
+import { readCsv } from "../read/csv.js";
+import { applyLimits } from "../read/index.js";
+import { validateRaw } from "./file.js";
+import { conflictFieldOf, resolutionValue } from "./rules.js";
+
+/**
+ * `resolutions.csv`: the rapporteur's decisions on conflicts, one per row (`Code activité`,
+ * `Champ`, `Valeur`, `Motif`). Read, normalised and checked like any submission; its problems
+ * are issue records at their cell, and its accepted rows become resolutions. When an activity
+ * and field are settled twice, the later row applies (with a warning).
+ */
+export function readResolutions(
+  data: Buffer,
+  path: string,
+  config: Config,
+): { resolutions: Resolution[]; issues: Issue[] } {
+  const raw = applyLimits(readCsv(data, path), config.limits);
+  const report = validateRaw(raw, config, undefined, {}, ["resolutions"]);
+  const resolutions: Resolution[] = [];
+  for (const { columns, records } of report.tables) {
+    for (const r of records) {
+      const { code_activite: key, champ, valeur, motif } = r.values;
+      if (r.rejected || typeof key !== "string" || typeof champ !== "string") continue;
+      const spec = conflictFieldOf(champ);
+      const value = spec && typeof valeur === "string" && resolutionValue(spec, valeur, config);
+      if (!spec || !value || (typeof value.value !== "string" && typeof value.value !== "number")) {
+        continue;
+      }
+      const keyColumn = columns.code_activite;
+      const at: Resolution["at"] = { file: r.file, row: r.row };
+      if (keyColumn) Object.assign(at, { column: keyColumn.letter, header: keyColumn.header });
+      resolutions.push({
+        key,
+        field: spec.id as ConflictField,
+        value: value.value,
+        motif: typeof motif === "string" ? motif : null,
+        at,
+      });
+    }
+  }
+  return { resolutions, issues: report.issues };
+}
