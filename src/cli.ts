@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { languageOf } from "./config.js";
 import { AppError } from "./errors.js";
-import type { Lang } from "./issues.js";
+import { both, catalogue } from "./i18n/index.js";
+import type { Lang } from "./i18n/lang.js";
 
 /**
  * The command-line shell: parses flags, calls the core, renders the result and picks the exit
@@ -10,6 +11,9 @@ import type { Lang } from "./issues.js";
  */
 
 export const EXIT = { ok: 0, invalid: 1, cannotRun: 2 } as const;
+
+/** How every message that stops a command starts, whatever the language. */
+const PREFIX = "atelier : ";
 
 interface Io {
   out: (s: string) => void;
@@ -24,38 +28,44 @@ const defaultIo: Io = {
   color: Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env),
 };
 
+/** The language of the command line itself, before any configuration is read: `--lang`. */
+function flagLanguage(argv: readonly string[]): Lang {
+  const flag = argv[argv.indexOf("--lang") + 1];
+  return languageOf(flag === "en" || flag === "fr" ? flag : undefined);
+}
+
 export function createProgram(
   io: Io = defaultIo,
   setExit: (code: number) => void = (c) => {
     process.exitCode = c;
   },
+  lang: Lang = "fr",
 ): Command {
+  const t = catalogue(lang).cli;
   const program = new Command();
   program
     .name("atelier")
-    .description(
-      "Compile les fichiers des groupes de travail d'un atelier de restitution : validation, consolidation, rapport, matrice d'actions.",
-    )
+    .description(t.description)
     .version("0.1.0", "-V, --version")
-    .option("--debug", "affiche le détail interne des erreurs")
+    .option("--debug", t.debug)
     .showHelpAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
   program
     .command("validate")
-    .description("vérifie des fichiers ou dossiers sans rien écrire")
-    .argument("<paths...>", "fichiers .xlsx/.csv ou dossiers")
+    .description(t.validate.description)
+    .argument("<paths...>", t.validate.paths)
     .addOption(
-      new Option("--format <format>", "text, json ou github")
+      new Option("--format <format>", t.validate.format)
         .choices(["text", "json", "github"])
         .default("text"),
     )
-    .option("--strict", "les avertissements comptent comme des erreurs (code 1)")
-    .addOption(new Option("--lang <lang>", "langue des messages").choices(["fr", "en"]))
-    .option("--config <file>", "fichier atelier.config.json à utiliser")
-    .option("--all", "affiche tous les problèmes (texte)")
-    .option("--groupe <groupe>", "groupe de travail, si les fichiers ne le disent pas")
-    .option("--session <session>", "session, si les fichiers ou dossiers ne le disent pas")
+    .option("--strict", t.validate.strict)
+    .addOption(new Option("--lang <lang>", t.validate.lang).choices(["fr", "en"]))
+    .option("--config <file>", t.config)
+    .option("--all", t.validate.all)
+    .option("--groupe <groupe>", t.groupe)
+    .option("--session <session>", t.session)
     .action(async (paths: string[], opts) => {
       const { validateFiles } = await import("./commands/validate.js");
       const render = await import("./render/validation.js");
@@ -84,20 +94,18 @@ export function createProgram(
 
   program
     .command("compile")
-    .description("consolide tous les fichiers d'un atelier et écrit les sorties")
-    .argument("[dir]", "dossier de l'atelier", ".")
-    .option("--out <dir>", "dossier de sortie (défaut : <dir>/sortie)")
-    .option("--strict", "code 1 si une ligne est rejetée ou un avertissement émis")
-    .addOption(new Option("--lang <lang>", "langue des sorties et messages").choices(["fr", "en"]))
+    .description(t.compile.description)
+    .argument("[dir]", t.dir, ".")
+    .option("--out <dir>", t.out)
+    .option("--strict", t.compile.strict)
+    .addOption(new Option("--lang <lang>", t.compile.lang).choices(["fr", "en"]))
     .addOption(
-      new Option("--format <format>", "résumé en texte ou en JSON")
-        .choices(["text", "json"])
-        .default("text"),
+      new Option("--format <format>", t.compile.format).choices(["text", "json"]).default("text"),
     )
-    .option("--csv-delimiter <char>", "séparateur des CSV écrits", ";")
-    .option("--config <file>", "fichier atelier.config.json à utiliser")
-    .option("--groupe <groupe>", "groupe de travail, si les fichiers ne le disent pas")
-    .option("--session <session>", "session, si les fichiers ou dossiers ne le disent pas")
+    .option("--csv-delimiter <char>", t.compile.delimiter, ";")
+    .option("--config <file>", t.config)
+    .option("--groupe <groupe>", t.groupe)
+    .option("--session <session>", t.session)
     .action(async (dir: string, opts) => {
       const { compileWorkshop } = await import("./commands/compile.js");
       const render = await import("./render/summary.js");
@@ -106,10 +114,10 @@ export function createProgram(
       // A tab is hard to type in a shell: `tab` and `\t` say it.
       const delimiter = ["tab", "\\t"].includes(opts.csvDelimiter) ? "\t" : opts.csvDelimiter;
       if (![";", ",", "\t", "|"].includes(delimiter)) {
-        throw new AppError("USAGE", {
-          fr: `--csv-delimiter : « ${opts.csvDelimiter} » n'est pas un séparateur accepté (; , | ou tabulation).`,
-          en: `--csv-delimiter: “${opts.csvDelimiter}” is not an accepted delimiter (; , | or tab).`,
-        });
+        throw new AppError(
+          "USAGE",
+          both((t) => t.errors.delimiter(opts.csvDelimiter)),
+        );
       }
       const progress = progressBar(io);
       const result = await compileWorkshop(dir, {
@@ -140,12 +148,12 @@ export function createProgram(
 
   program
     .command("report")
-    .description("écrit le rapport bilan (forces et faiblesses) du plan évalué")
-    .argument("[dir]", "dossier de l'atelier", ".")
-    .option("--out <dir>", "dossier de sortie (défaut : <dir>/sortie)")
-    .addOption(new Option("--lang <lang>", "langue du rapport").choices(["fr", "en"]))
-    .option("--format <formats>", "md, html et/ou pdf, séparés par des virgules", "md,html")
-    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .description(t.report.description)
+    .argument("[dir]", t.dir, ".")
+    .option("--out <dir>", t.out)
+    .addOption(new Option("--lang <lang>", t.report.lang).choices(["fr", "en"]))
+    .option("--format <formats>", t.report.format, "md,html")
+    .option("--config <file>", t.config)
     .action(async (dir: string, opts) => {
       const { writeReport } = await import("./commands/documents.js");
       const formats = String(opts.format)
@@ -158,16 +166,14 @@ export function createProgram(
 
   program
     .command("matrix")
-    .description("écrit la matrice d'actions du nouveau plan (Excel et CSV)")
-    .argument("[dir]", "dossier de l'atelier", ".")
-    .option("--out <dir>", "dossier de sortie (défaut : <dir>/sortie)")
-    .addOption(new Option("--lang <lang>", "langue de la matrice").choices(["fr", "en"]))
+    .description(t.matrix.description)
+    .argument("[dir]", t.dir, ".")
+    .option("--out <dir>", t.out)
+    .addOption(new Option("--lang <lang>", t.matrix.lang).choices(["fr", "en"]))
     .addOption(
-      new Option("--format <format>", "xlsx (avec le CSV) ou md")
-        .choices(["xlsx", "md"])
-        .default("xlsx"),
+      new Option("--format <format>", t.matrix.format).choices(["xlsx", "md"]).default("xlsx"),
     )
-    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .option("--config <file>", t.config)
     .action(async (dir: string, opts) => {
       const { writeMatrix } = await import("./commands/documents.js");
       const r = await writeMatrix(dir, opts.format, workshopOptions(opts));
@@ -177,23 +183,20 @@ export function createProgram(
 
   program
     .command("template")
-    .description("écrit un modèle vierge de fiche à remettre aux groupes")
-    .option(
-      "-o, --out <path>",
-      "fichier .xlsx (défaut : modele.xlsx) ou dossier des CSV (défaut : .)",
-    )
-    .addOption(new Option("--lang <lang>", "langue du modèle").choices(["fr", "en"]))
+    .description(t.template.description)
+    .option("-o, --out <path>", t.template.out)
+    .addOption(new Option("--lang <lang>", t.template.lang).choices(["fr", "en"]))
     .addOption(
-      new Option("--kind <kind>", "type de fiche")
+      new Option("--kind <kind>", t.template.kind)
         .choices(["bilan", "constats", "propositions", "all"])
         .default("all"),
     )
     .addOption(
-      new Option("--format <format>", "xlsx ou csv").choices(["xlsx", "csv"]).default("xlsx"),
+      new Option("--format <format>", t.template.format).choices(["xlsx", "csv"]).default("xlsx"),
     )
-    .option("--groupe <groupe>", "groupe prérempli dans la feuille Identification")
-    .option("--session <session>", "session préremplie dans la feuille Identification")
-    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .option("--groupe <groupe>", t.template.groupe)
+    .option("--session <session>", t.template.session)
+    .option("--config <file>", t.config)
     .action(async (opts) => {
       const { writeTemplate } = await import("./commands/template.js");
       const r = await writeTemplate({
@@ -211,9 +214,9 @@ export function createProgram(
 
   program
     .command("init")
-    .description("prépare un dossier d'atelier : configuration, modèles, dossiers de sessions")
-    .argument("[dir]", "dossier à préparer", ".")
-    .addOption(new Option("--lang <lang>", "langue des modèles").choices(["fr", "en"]))
+    .description(t.init.description)
+    .argument("[dir]", t.init.dir, ".")
+    .addOption(new Option("--lang <lang>", t.init.lang).choices(["fr", "en"]))
     .action(async (dir: string, opts) => {
       const { initWorkshop } = await import("./commands/template.js");
       const lang = languageOf(opts.lang);
@@ -224,14 +227,14 @@ export function createProgram(
 
   program
     .command("schema")
-    .description("affiche le registre des champs")
+    .description(t.schema.description)
     .addOption(
-      new Option("--format <format>", "json-schema, table-schema ou markdown")
+      new Option("--format <format>", t.schema.format)
         .choices(["json-schema", "table-schema", "markdown"])
         .default("json-schema"),
     )
-    .addOption(new Option("--lang <lang>", "langue des titres").choices(["fr", "en"]))
-    .option("--config <file>", "fichier atelier.config.json à utiliser")
+    .addOption(new Option("--lang <lang>", t.schema.lang).choices(["fr", "en"]))
+    .option("--config <file>", t.config)
     .action(async (opts) => {
       const { findConfig, loadConfig } = await import("./config.js");
       const schema = await import("./render/schema.js");
@@ -260,8 +263,7 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
 }
 
 function writtenText(dir: string, names: string[], lang: Lang): string {
-  const head = lang === "en" ? `Written to ${dir}:` : `Écrit dans ${dir} :`;
-  return `${head}\n    ${names.join(", ")}\n`;
+  return `${catalogue(lang).cli.written(dir)}\n    ${names.join(", ")}\n`;
 }
 
 function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {
@@ -300,13 +302,17 @@ function progressBar(io: Io) {
 /** Runs the CLI: every "cannot run" becomes one line and exit 2; data problems never throw. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
-  const program = createProgram(io, (c) => {
-    code = c;
-  });
+  const lang = flagLanguage(argv);
+  const t = catalogue(lang).errors;
+  const program = createProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    lang,
+  );
   program.exitOverride();
   const debug = argv.includes("--debug");
-  const flag = argv[argv.indexOf("--lang") + 1];
-  const lang = languageOf(flag === "en" || flag === "fr" ? flag : undefined);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
@@ -315,16 +321,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
     }
     if (e instanceof AppError) {
-      io.err(`atelier : ${lang === "en" ? e.en : e.fr}\n`);
+      io.err(`${PREFIX}${e[lang]}\n`);
       if (debug) io.err(`${e.stack}\n`);
       return EXIT.cannotRun;
     }
     const err = e as Error;
-    io.err(
-      lang === "en"
-        ? `atelier: internal error: ${err.message}. This is a bug in atelier; run again with --debug for details.\n`
-        : `atelier : erreur interne : ${err.message}. C'est un défaut d'atelier ; relancez avec --debug pour le détail.\n`,
-    );
+    io.err(`${PREFIX}${t.internal(err.message)}\n`);
     if (debug) io.err(`${err.stack}\n`);
     return EXIT.cannotRun;
   }

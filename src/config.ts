@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.js";
+import { both, type Catalogue } from "./i18n/index.js";
 
 /**
  * The workshop configuration (`atelier.config.json`). Every key is optional; the defaults are the
@@ -14,7 +15,7 @@ export const CONFIG_FILE = "atelier.config.json";
 export const TEMPLATES_FOLDER = "modeles";
 
 const axisSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,11}$/, "un code en majuscules (PREV)"),
+  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,11}$/, "axisCode"),
   number: z.number().int().positive(),
   fr: z.string().min(1),
   en: z.string().min(1),
@@ -66,7 +67,7 @@ const periodSchema = (label: string, from: number, to: number) =>
       to: z.number().int().min(1990).max(2100).default(to),
       axes: z.array(axisSchema).min(1).optional(),
     })
-    .refine((p) => p.from <= p.to, { message: "« from » doit précéder « to »", path: ["to"] });
+    .refine((p) => p.from <= p.to, { message: "periodOrder", path: ["to"] });
 
 const statusIds = ["realise", "partiel", "en_cours", "non_realise", "abandonne"] as const;
 
@@ -192,33 +193,39 @@ function resolveConfig(
 /** Reads and checks a configuration file; any problem is an AppError naming the key. */
 export function loadConfig(file: string): Config {
   if (!existsSync(file)) {
-    throw new AppError("CONFIG_INVALID", {
-      fr: `Fichier de configuration introuvable : ${file}. Vérifiez le chemin donné à --config.`,
-      en: `Configuration file not found: ${file}. Check the path given to --config.`,
-    });
+    throw new AppError(
+      "CONFIG_INVALID",
+      both((t) => t.errors.configNotFound(file)),
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     const why = e instanceof SyntaxError ? e.message : String((e as Error).message);
-    throw new AppError("CONFIG_INVALID", {
-      fr: `Configuration ${file} illisible : ${why}. Vérifiez que c'est du JSON valide.`,
-      en: `Cannot read configuration ${file}: ${why}. Check that it is valid JSON.`,
-    });
+    throw new AppError(
+      "CONFIG_INVALID",
+      both((t) => t.errors.configUnreadable(file, why)),
+    );
   }
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => {
-      const key = i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "");
-      const what =
-        i.code === "unrecognized_keys" ? "clé inconnue" : i.message.replace(/^Invalid input: /, "");
-      return `${key} : ${what}`;
-    });
-    throw new AppError("CONFIG_INVALID", {
-      fr: `Configuration ${file} invalide — ${lines.join(" ; ")}. Corrigez ces clés (voir README, « Configuration »).`,
-      en: `Invalid configuration ${file} — ${lines.join("; ")}. Fix these keys (see README, “Configuration”).`,
-    });
+    // Our own checks name a text of the catalogue; zod words the others.
+    const lines = (t: Catalogue) =>
+      parsed.error.issues.map((i) => {
+        const key = i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "");
+        const what =
+          i.code === "unrecognized_keys"
+            ? t.errors.unknownKey
+            : i.message === "axisCode" || i.message === "periodOrder"
+              ? t.errors[i.message]
+              : i.message.replace(/^Invalid input: /, "");
+        return t.errors.configKey(key, what);
+      });
+    throw new AppError(
+      "CONFIG_INVALID",
+      both((t) => t.errors.configInvalid(file, lines(t))),
+    );
   }
   const config = resolveConfig(parsed.data, dirname(resolve(file)), resolve(file));
   checkAxes(config, file);
@@ -230,10 +237,10 @@ function checkAxes(config: Config, file: string) {
     const codes = new Set(period.axes.map((a) => a.code));
     const numbers = new Set(period.axes.map((a) => a.number));
     if (codes.size !== period.axes.length || numbers.size !== period.axes.length) {
-      throw new AppError("CONFIG_INVALID", {
-        fr: `Configuration ${file} invalide — ${period.label} : deux axes ont le même code ou le même numéro.`,
-        en: `Invalid configuration ${file} — ${period.label}: two axes share a code or a number.`,
-      });
+      throw new AppError(
+        "CONFIG_INVALID",
+        both((t) => t.errors.sameAxis(file, period.label)),
+      );
     }
   }
 }

@@ -1,7 +1,10 @@
+import type { Localized } from "./i18n/lang.js";
+
 /**
  * The one exception type: atelier cannot run (bad usage, bad configuration, a path that does not
  * exist, a format it cannot open when named explicitly). Problems in the data are `Issue` values.
- * Messages are in both languages so that the CLI can pick one without the core knowing it.
+ * Messages are in both languages, from the catalogue, so that the CLI picks one without the core
+ * knowing it.
  */
 export type AppErrorCode =
   | "USAGE"
@@ -17,7 +20,7 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fr: string;
   readonly en: string;
-  constructor(code: AppErrorCode, text: { fr: string; en: string }) {
+  constructor(code: AppErrorCode, text: Localized) {
     super(text.en);
     this.name = "AppError";
     this.code = code;

@@ -10,7 +10,7 @@ import { type MatrixRow, matrixRows } from "../src/analysis/matrix.js";
 import { compileWorkshop } from "../src/commands/compile.js";
 import { matrixFiles } from "../src/commands/documents.js";
 import { type Config, defaultConfig, findConfig } from "../src/config.js";
-import type { Lang } from "../src/issues.js";
+import type { Lang } from "../src/i18n/lang.js";
 import type { Consolidated, Consolidation, Source } from "../src/model.js";
 import { markdownCell, matrixCsv, matrixMarkdown, yearsText } from "../src/render/matrix-text.js";
 import { buildMatrix as matrixBook, wrappedLines } from "../src/render/matrix-xlsx.js";

@@ -810,7 +810,11 @@ describe("readResolutions", () => {
       ["missing-value", "error", 7, "C", undefined],
       ["duplicate-resolution", "warning", 9, "A", "1.1.5"],
     ]);
-    expect(r.issues[5]?.params).toEqual({ key: "1.1.5", label: "Statut", first: 8 });
+    expect(r.issues[5]?.params).toEqual({
+      key: "1.1.5",
+      label: { fr: "Statut", en: "Status" },
+      first: 8,
+    });
     expect(r.resolutions.map((x) => [x.key, x.value, x.motif])).toEqual([
       ["1.1.5", "non_realise", null],
       ["1.1.5", "abandonne", "Décision finale"],
@@ -820,7 +824,7 @@ describe("readResolutions", () => {
   it("reports missing columns and an unrecognisable header", () => {
     const missing = readResolutions(csv("Code activité;Valeur\n1.1.1;Réalisé\n"), "r.csv", config);
     expect(flatten(missing.issues, ["code", "row"])).toEqual([["missing-column", 1]]);
-    expect(missing.issues[0]?.params).toEqual({ label: "Champ", label_en: "Field" });
+    expect(missing.issues[0]?.params).toEqual({ label: { fr: "Champ", en: "Field" } });
     const none = readResolutions(csv("a;b\n1;2\n"), "r.csv", config);
     expect(flatten(none.issues, ["code"])).toEqual([["header-not-found"]]);
   });

@@ -76,7 +76,7 @@ describe("columns and rows", () => {
       ["blank-header", "F", undefined],
       ["missing-column", undefined, "statut"],
     ]);
-    expect(t.issues[0]?.params).toEqual({ suggestion: "Observations", suggestion_en: "Comments" });
+    expect(t.issues[0]?.params).toEqual({ suggestion: { fr: "Observations", en: "Comments" } });
   });
 
   it("reads a row into typed values with located problems", () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Localized } from "../src/i18n/lang.js";
 import { detectDelimiter, firstInvalidUtf8, readCsv } from "../src/read/csv.js";
 
 const corpus = (p: string) => readFileSync(new URL(`./corpus/${p}`, import.meta.url));
@@ -134,7 +135,7 @@ describe("readCsv dialects", () => {
 
   it("reports an unterminated quote as an unreadable file with the line where it opens", () => {
     const r = read('a;b\n1;2\n3;"jamais fermé\n4;5\n');
-    expect(r.issues.map((i) => [i.code, i.params.reason])).toEqual([
+    expect(r.issues.map((i) => [i.code, (i.params.reason as Localized).fr])).toEqual([
       ["file-unreadable", "guillemet ouvert jamais fermé (à partir de la ligne 3)"],
     ]);
     expect(r.sheets).toEqual([]);

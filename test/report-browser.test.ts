@@ -8,10 +8,12 @@ import { buildReport } from "../src/analysis/report.js";
 import { compileWorkshop } from "../src/commands/compile.js";
 import { findConfig } from "../src/config.js";
 import { AppError } from "../src/errors.js";
-import type { Lang } from "../src/issues.js";
+import type { Lang } from "../src/i18n/lang.js";
 import { browserNotFound, findChromium, printArgs, printPdf } from "../src/render/pdf.js";
 import { reportHtml } from "../src/render/report-html.js";
-import { SECTION_IDS, TEXTS } from "../src/render/report-i18n.js";
+import { SECTION_IDS, texts } from "../src/render/report-text.js";
+
+const TEXTS = { fr: texts("fr"), en: texts("en") };
 
 /** The flags `printPdf` uses, minus the print itself. */
 const FLAGS = [

@@ -5,18 +5,14 @@ import { describe, expect, it } from "vitest";
 import { buildReport, type ReportModel } from "../src/analysis/report.js";
 import { compileWorkshop } from "../src/commands/compile.js";
 import { findConfig } from "../src/config.js";
+import { formatMoney, formatNumber, formatPercent } from "../src/i18n/format.js";
 import { escapeHtml, fillTemplate, reportHtml } from "../src/render/report-html.js";
-import {
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  SECTION_IDS,
-  TEXTS,
-} from "../src/render/report-i18n.js";
 import { escapeMarkdown, reportMarkdown } from "../src/render/report-md.js";
+import { SECTION_IDS, texts } from "../src/render/report-text.js";
 import { BILAN_HEADER, workshop } from "./helpers/workshop.js";
 
 const GENERATED = new Date("2023-07-20T17:30:00Z");
+const TEXTS = { fr: texts("fr"), en: texts("en") };
 /** French spacing: narrow no-break space in thousands, no-break space before a unit. */
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";

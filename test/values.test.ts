@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_AXES } from "../src/config.js";
 import { type FieldSpec, KINDS, metadataFields } from "../src/fields.js";
+import type { Params } from "../src/issues.js";
 import { type ParseContext, parseCell } from "../src/normalize/values.js";
 import type { Cell } from "../src/read/types.js";
+
+/** A problem's parameter as French words. */
+const fr = (p: Params[string] | undefined) => (typeof p === "object" ? p.fr : p);
 
 const ctx: ParseContext = {
   axes: DEFAULT_AXES,
@@ -118,7 +122,7 @@ describe("dates", () => {
   it("never reads dd/mm as mm/dd: 07/25/2023 is an error with the likely meaning", () => {
     const r = parseCell({ v: "07/25/2023" }, field("date"), ctx);
     expect(r.problem?.code).toBe("type-error");
-    expect(r.problem?.params.expected).toContain("25/07/2023");
+    expect(fr(r.problem?.params.expected)).toContain("25/07/2023");
   });
 
   it.each(["31/02/2023", "hier", "2023"])("%j is a type error", (input) => {
@@ -152,8 +156,8 @@ describe("enumerations", () => {
   it("refuses a misspelling and suggests the closest value", () => {
     const r = parseCell({ v: "Realsé" }, field("statut"), ctx);
     expect(r.problem?.code).toBe("invalid-value");
-    expect(r.problem?.params.suggestion).toBe(" — vouliez-vous dire « Réalisé » ?");
-    expect(r.problem?.params.allowed).toBe(
+    expect(fr(r.problem?.params.suggestion)).toBe(" — vouliez-vous dire « Réalisé » ?");
+    expect(fr(r.problem?.params.allowed)).toBe(
       "Réalisé, Partiellement réalisé, En cours, Non réalisé, Abandonné",
     );
   });

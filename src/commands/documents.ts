@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import type { ReportModel } from "../analysis/report.js";
 import { AppError } from "../errors.js";
-import type { Lang } from "../issues.js";
+import { both } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import {
   consolidateWorkshop,
   generationTime,
@@ -52,10 +53,10 @@ export async function writeReport(
 ): Promise<{ out: string; lang: Lang; written: string[] }> {
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) {
-    throw new AppError("USAGE", {
-      fr: `--format : « ${unknown.join(", ")} » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).`,
-      en: `--format: unknown “${unknown.join(", ")}”; choose among md, html, pdf (e.g. --format html,pdf).`,
-    });
+    throw new AppError(
+      "USAGE",
+      both((t) => t.errors.reportFormat(unknown.join(", "))),
+    );
   }
   const w = await consolidateWorkshop(dir, options);
   const { buildReport } = await import("../analysis/report.js");

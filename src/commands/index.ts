@@ -2,7 +2,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Config, findConfig, languageOf, loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
-import type { Issue, Lang } from "../issues.js";
+import { both } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import type { Issue } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
 import type { Consolidation, ReferencePlan, Resolution, ValidationResult } from "../model.js";
 import { RESOLUTIONS_FILE, type RunOptions, validatePaths } from "../validate/index.js";
@@ -48,10 +50,10 @@ export async function consolidateWorkshop(
 ): Promise<Workshop> {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new AppError("PATH_NOT_FOUND", {
-      fr: `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
-      en: `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
-    });
+    throw new AppError(
+      "PATH_NOT_FOUND",
+      both((t) => t.errors.workshopNotFound(dir)),
+    );
   }
   const config = options.config ? loadConfig(options.config) : findConfig(root);
   const out = resolve(options.out ?? join(root, config.output));

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { AppError } from "../errors.js";
+import { both } from "../i18n/index.js";
 
 /**
  * Writing the output folder as one unit: every file goes to a fresh sibling folder, which then
@@ -28,10 +29,10 @@ export function checkOutputFolder(out: string) {
   if (!existsSync(out)) return;
   const entries = readdirSync(out);
   if (entries.length === 0 || entries.includes(MARKER)) return;
-  throw new AppError("OUTPUT_NOT_WRITABLE", {
-    fr: `Le dossier de sortie ${out} contient déjà d'autres fichiers (${entries.slice(0, 3).join(", ")}…) : choisissez un dossier vide ou nouveau avec --out.`,
-    en: `The output folder ${out} already holds other files (${entries.slice(0, 3).join(", ")}…): choose an empty or new folder with --out.`,
-  });
+  throw new AppError(
+    "OUTPUT_NOT_WRITABLE",
+    both((t) => t.errors.outputHoldsOthers(out, entries.slice(0, 3).join(", "))),
+  );
 }
 
 /**
@@ -53,10 +54,10 @@ export async function writeOutputSet(
       step();
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      throw new AppError("OUTPUT_NOT_WRITABLE", {
-        fr: `Impossible d'écrire dans ${out} (${err.code ?? err.message}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${basename(out)} ouverts dans Excel.`,
-        en: `Cannot write to ${out} (${err.code ?? err.message}): check permissions and disk space, and close the files of ${basename(out)} open in Excel.`,
-      });
+      throw new AppError(
+        "OUTPUT_NOT_WRITABLE",
+        both((t) => t.errors.outputNotWritable(out, err.code ?? err.message, basename(out))),
+      );
     }
   };
   const written: string[] = [];
@@ -98,10 +99,10 @@ export function writeFilesAtomically(out: string, files: ReadonlyMap<string, str
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new AppError("OUTPUT_NOT_WRITABLE", {
-      fr: `Impossible d'écrire dans ${out} (${err.code ?? err.message}) : vérifiez les droits et fermez les fichiers ouverts dans Excel.`,
-      en: `Cannot write to ${out} (${err.code ?? err.message}): check permissions and close the files open in Excel.`,
-    });
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.filesNotWritable(out, err.code ?? err.message)),
+    );
   }
 }
 
@@ -113,16 +114,12 @@ export function writeNew(files: ReadonlyMap<string, string | Buffer>) {
       writeFileSync(path, content, { flag: "wx" });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new AppError("OUTPUT_NOT_WRITABLE", {
-        fr:
-          code === "EEXIST"
-            ? `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`
-            : `Impossible d'écrire ${path} (${code}).`,
-        en:
-          code === "EEXIST"
-            ? `${path} already exists: choose another name with -o, or delete it.`
-            : `Cannot write ${path} (${code}).`,
-      });
+      throw new AppError(
+        "OUTPUT_NOT_WRITABLE",
+        both((t) =>
+          code === "EEXIST" ? t.errors.exists(path) : t.errors.notWritable(path, String(code)),
+        ),
+      );
     }
   }
 }

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   CONFIG_FILE,
-  type Config,
   defaultConfig,
   findConfig,
   languageOf,
@@ -11,7 +10,8 @@ import {
 } from "../config.js";
 import { AppError } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
-import type { Lang } from "../issues.js";
+import { both, catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { TEMPLATE_DATE, templateCsv, templateXlsx } from "../render/template.js";
 import { loadReference } from "../validate/reference.js";
 import { writeNew } from "./output.js";
@@ -83,54 +83,6 @@ function scaffoldConfig(lang: Lang) {
   };
 }
 
-function scaffoldReadme(config: Config): string {
-  const sessions = config.sessions ?? [];
-  const folders = sessions.map((s) => `\`${s}/\``).join(", ");
-  const kinds = KIND_NAMES.map((k) => `\`${TEMPLATES_FOLDER}/${k}.csv\``).join(", ");
-  return `# ${config.title}
-
-Dossier de l'atelier, préparé par \`atelier init\`. Il contient :
-
-- \`${CONFIG_FILE}\` : la configuration de l'atelier (voir plus bas) ;
-- \`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}\` : le classeur à remettre à chaque groupe (feuilles Instructions,
-  Identification, Bilan, Constats, Propositions) ; ${kinds} : les mêmes colonnes en CSV ;
-- ${folders} : un dossier par session, où ranger les fichiers rendus par les groupes.
-
-## Déroulement
-
-1. Avant chaque session, copiez \`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}\` pour chaque groupe
-   (\`groupe-1.xlsx\`, \`groupe-2.xlsx\`…) ; le groupe remplit la feuille Identification puis les
-   feuilles qui le concernent, avec les listes déroulantes.
-2. Rangez chaque fichier rendu dans le dossier de sa session (${folders}).
-3. Vérifiez les fichiers d'une session : \`atelier validate ${sessions[0] ?? "J1"}\`. Chaque problème est
-   signalé à sa cellule (\`Bilan!D12\`) avec la correction à faire ; renvoyez le fichier au groupe si
-   besoin.
-4. Compilez l'atelier : \`atelier compile .\` écrit le jeu consolidé, les rejets et les conflits dans
-   \`${config.output}/\`.
-
-## Configuration (\`${CONFIG_FILE}\`)
-
-Toutes les clés sont facultatives ; une clé inconnue ou mal écrite arrête la commande avec son nom.
-
-| clé | sens |
-| --- | --- |
-| \`title\` | titre de l'atelier, repris dans les modèles et les sorties |
-| \`language\` | \`fr\` ou \`en\` : langue des messages et des modèles |
-| \`currency\` | devise des montants (\`XOF\` : FCFA) |
-| \`review\` | plan évalué : \`label\`, années \`from\`–\`to\`, \`axes\` (liste de \`{ code, number, fr, en, aliases }\`) |
-| \`plan\` | nouveau plan, même forme ; ses axes reprennent ceux du plan évalué par défaut |
-| \`reference\` | fichier du plan évalué (\`Code activité\`, \`Axe\`, \`Activité\`, \`Structure responsable\`, \`Budget prévu\`) |
-| \`sessions\` | ordre des sessions, et noms des dossiers |
-| \`weights\`, \`bands\` | pondération des statuts et seuils d'appréciation du taux de mise en œuvre |
-| \`synonyms\` | valeurs supplémentaires acceptées, par champ puis par valeur |
-| \`output\` | dossier de sortie de la compilation |
-
-Avec un plan de référence (ajoutez par exemple \`"reference": "plan-${config.review.from}-${config.review.to}.csv"\`),
-\`atelier template\` produit un classeur dont la feuille Bilan reprend déjà toutes les activités du
-plan : les groupes n'ont plus qu'à remplir le statut et les chiffres.
-`;
-}
-
 /**
  * Scaffolds a workshop folder: configuration, templates, one folder per session and a README for
  * the rapporteur. Nothing is overwritten: if any of the files exists, nothing is written.
@@ -150,15 +102,14 @@ export async function initWorkshop(
   ];
   const existing = files.filter((f) => existsSync(join(root, ...f.split("/"))));
   if (existing.length > 0) {
-    throw new AppError("OUTPUT_NOT_WRITABLE", {
-      fr: `${dir} contient déjà ${existing.join(", ")} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
-      en: `${dir} already holds ${existing.join(", ")}: atelier init overwrites nothing. Choose an empty or new folder.`,
-    });
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.initExists(dir, existing.join(", "))),
+    );
   }
-  mkdirSync(join(root, TEMPLATES_FOLDER), { recursive: true });
-  // `wx`: a file that appeared since the check above is still never overwritten.
+  // A file that appeared since the check above is still never overwritten.
   const write = (name: string, content: string | Buffer) =>
-    writeFileSync(join(root, ...name.split("/")), content, { flag: "wx" });
+    writeNew(new Map([[join(root, ...name.split("/")), content]]));
   write(CONFIG_FILE, `${JSON.stringify(scaffoldConfig(lang), null, 2)}\n`);
   // Templates are built from the file just written, so that they match what compile will read.
   const config = loadConfig(configPath);
@@ -170,6 +121,16 @@ export async function initWorkshop(
     mkdirSync(join(root, s), { recursive: true });
     return `${s}/`;
   });
-  write("README.md", scaffoldReadme(config));
+  const readme = catalogue(lang).workshopReadme({
+    title: config.title,
+    configFile: CONFIG_FILE,
+    templatesFolder: TEMPLATES_FOLDER,
+    templateFile: TEMPLATE_FILE,
+    csvTemplates: KIND_NAMES.map((k) => `${TEMPLATES_FOLDER}/${k}.csv`),
+    sessions: config.sessions ?? [],
+    output: config.output,
+    review: config.review,
+  });
+  write("README.md", readme);
   return { root, written: [...files, ...folders] };
 }

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import type { Config } from "../config.js";
 import { bilanFields, CONFLICT_FIELDS, type FieldSpec, KINDS, type Kind } from "../fields.js";
-import { countBySeverity, type Issue, issue } from "../issues.js";
+import { countBySeverity, type Issue, issue, labelParams } from "../issues.js";
 import type {
   Conflict,
   Consolidated,
@@ -150,7 +150,7 @@ export function mergeSubmissions(
       issue("unused-resolution", r.resolution.at, {
         field: r.resolution.field,
         value: r.resolution.key,
-        params: { key: r.resolution.key, label: labelOf(r.resolution.field) },
+        params: { key: r.resolution.key, ...labelParams(fieldOf(r.resolution.field)) },
       }),
     );
   }
@@ -236,8 +236,8 @@ function foldGroup<K extends "constats" | "propositions">(kind: K, group: Entry[
   return row as Consolidated<K>;
 }
 
-function labelOf(field: string): string {
-  return bilanFields.find((f) => f.id === field)?.fr ?? field;
+function fieldOf(id: string): { fr: string; en: string } {
+  return bilanFields.find((f) => f.id === id) ?? { fr: id, en: id };
 }
 
 /** Reference codes nobody assessed, in plan order. */

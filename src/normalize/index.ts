@@ -274,7 +274,7 @@ export function buildTable(
       table.issues.push(
         issue("unknown-column", at, {
           value: text,
-          params: suggestion ? { suggestion: suggestion.fr, suggestion_en: suggestion.en } : {},
+          params: suggestion ? { suggestion: { fr: suggestion.fr, en: suggestion.en } } : {},
         }),
       );
     }

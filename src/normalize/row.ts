@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import { type FieldSpec, KINDS, type TableKind, tableFields } from "../fields.js";
+import { both } from "../i18n/index.js";
 import { type Issue, issue, type Location, labelParams } from "../issues.js";
 import type { RawRow, RawSheet } from "../read/types.js";
 import { columnLetter } from "../sheet.js";
@@ -27,6 +28,7 @@ import {
  */
 
 const CALENDAR = KINDS.propositions.find((f) => f.id === "calendrier") as FieldSpec;
+const YEAR_MARK = both((t) => t.terms.expected.yearMark);
 const MARKED = new Set(["x", "oui", "yes", "1", "✓", "✔", "v", "ok"]);
 const UNMARKED = new Set(["non", "no", "0", "n"]);
 
@@ -168,8 +170,7 @@ function readInto(
             value: shown,
             params: {
               label: column.header,
-              expected: "X (année prévue) ou une cellule vide",
-              expected_en: "X (year planned) or an empty cell",
+              expected: YEAR_MARK,
             },
           }),
         );

@@ -1,5 +1,7 @@
 import type { Axis } from "../config.js";
 import type { EnumValue, FieldSpec, FieldType, ValueTypes } from "../fields.js";
+import { both } from "../i18n/index.js";
+import type { Localized } from "../i18n/lang.js";
 import type { IssueCode, Params } from "../issues.js";
 import type { Cell } from "../read/types.js";
 import { clean, closest, fold, foldWords } from "../text.js";
@@ -78,24 +80,18 @@ function problem(code: IssueCode, params: Params = {}) {
   return { problem: { code, params } };
 }
 
-/** What a cell should have held, said in both languages. */
-interface Expected {
-  fr: string;
-  en: string;
-}
+/** What a cell should have held, in both languages. */
+type Expected = Localized;
 
 function typeError(expected: Expected) {
-  return problem("type-error", { expected: expected.fr, expected_en: expected.en });
+  return problem("type-error", { expected });
 }
 
-const AMOUNT: Expected = { fr: "un montant (1 500 000)", en: "an amount (1500000)" };
-const PERCENT: Expected = { fr: "un pourcentage (75 %)", en: "a percentage (75%)" };
-const CODE: Expected = { fr: "un code d'activité (1.2.3)", en: "an activity code (1.2.3)" };
-const YEARS: Expected = {
-  fr: "des années (2023-2025, « Toute la période »)",
-  en: "years (2023-2025, “Whole period”)",
-};
-const DATE: Expected = { fr: "une date (jj/mm/aaaa)", en: "a date (dd/mm/yyyy)" };
+const AMOUNT = both((t) => t.terms.expected.amount);
+const PERCENT = both((t) => t.terms.expected.percent);
+const CODE = both((t) => t.terms.expected.code);
+const YEARS = both((t) => t.terms.expected.years);
+const DATE = both((t) => t.terms.expected.date);
 
 /** The cell as text, for text-like fields and for messages. */
 export function cellText(cell: Cell | undefined): string {
@@ -249,6 +245,7 @@ const percent: Parser<"percent"> = (cell) => {
   return r.value === undefined || r.value === null ? r : { value: round(r.value) };
 };
 
+const YES_NO = both((t) => t.terms.yesNo);
 const YES = new Set(["oui", "o", "x", "yes", "y", "1", "vrai", "true", "✓", "✔", "ok"]);
 const NO = new Set(["non", "n", "no", "0", "faux", "false"]);
 
@@ -257,7 +254,7 @@ const bool: Parser<"bool"> = (cell) => {
   const t = foldWords(cellText(cell)) || clean(cellText(cell));
   if (YES.has(t)) return { value: true };
   if (NO.has(t)) return { value: false };
-  return problem("invalid-value", { allowed: "Oui, Non", allowed_en: "Yes, No", suggestion: "" });
+  return problem("invalid-value", { allowed: YES_NO, suggestion: "" });
 };
 
 function enumKeys(v: EnumValue, extra: readonly string[] = []): string[] {
@@ -297,10 +294,8 @@ const enumeration: Parser<"enum"> = (cell, field, ctx) => {
     (c) => c.k,
   );
   return problem("invalid-value", {
-    allowed: values.map((v) => v.fr).join(", "),
-    allowed_en: values.map((v) => v.en).join(", "),
-    suggestion: near ? ` — vouliez-vous dire « ${near.v.fr} » ?` : "",
-    suggestion_en: near ? ` — did you mean “${near.v.en}”?` : "",
+    allowed: { fr: values.map((v) => v.fr).join(", "), en: values.map((v) => v.en).join(", ") },
+    suggestion: near ? both((t, lang) => t.terms.didYouMean(near.v[lang])) : "",
   });
 };
 
@@ -341,10 +336,10 @@ const axis: Parser<"axis"> = (cell, _field, ctx) => {
     (c) => c.k,
   );
   return problem("invalid-value", {
-    allowed: ctx.axes.map((a) => `${a.number} ${a.code} (${a.fr})`).join(", "),
-    allowed_en: ctx.axes.map((a) => `${a.number} ${a.code} (${a.en})`).join(", "),
-    suggestion: near ? ` — vouliez-vous dire « Axe ${near.a.number} – ${near.a.fr} » ?` : "",
-    suggestion_en: near ? ` — did you mean “Axis ${near.a.number} – ${near.a.en}”?` : "",
+    allowed: both((_, lang) =>
+      ctx.axes.map((a) => `${a.number} ${a.code} (${a[lang]})`).join(", "),
+    ),
+    suggestion: near ? both((t, lang) => t.terms.didYouMeanAxis(near.a.number, near.a[lang])) : "",
   });
 };
 
@@ -433,10 +428,7 @@ function dateOf(y: number, m: number, d: number): Parsed<string> {
   // 07/25/2023 is month-first: say so instead of guessing.
   if (m > 12 && d <= 12) {
     const likely = `${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}/${y}`;
-    return typeError({
-      fr: `une date jour/mois/année (${likely} ?)`,
-      en: `a day/month/year date (${likely}?)`,
-    });
+    return typeError(both((t) => t.terms.expected.monthFirst(likely)));
   }
   return typeError(DATE);
 }

@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
+import { both } from "../i18n/index.js";
 import type { Issue } from "../issues.js";
 import { issue } from "../issues.js";
 import type { Cell, RawFile, RawRow } from "./types.js";
@@ -93,7 +94,8 @@ export function streamCsv(
   else for (const text of decodedText(source, decoding)) tokenizer.write(text);
   const closed = tokenizer.end();
   if (!closed) {
-    const reason = `guillemet ouvert jamais fermé (à partir de la ligne ${startOfOpenQuote(decodedText(source, decoding))})`;
+    const line = startOfOpenQuote(decodedText(source, decoding));
+    const reason = both((t) => t.terms.reasons.openQuote(line));
     issues.push(issue("file-unreadable", { file: path }, { params: { reason } }));
   }
   return { encoding: decoding.encoding, delimiter, issues, failed: !closed };

@@ -10,7 +10,9 @@ import {
 import { basename, extname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { AppError } from "../errors.js";
+import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import { type Issue, issue, type Location } from "../issues.js";
+import type { SkipReason } from "../model.js";
 import { naturalCompare } from "../text.js";
 import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
 import { type RawFile, type RawRow, refusedFile } from "./types.js";
@@ -20,15 +22,6 @@ import { type RawFile, type RawRow, refusedFile } from "./types.js";
  * hidden files, the output folder and files that are not spreadsheets are skipped with a reason;
  * spreadsheet formats we cannot read get an issue that says how to convert them.
  */
-
-/** Why a file was passed over; rendered in the user's language by the CLI. */
-export type SkipReason =
-  | "lock-file"
-  | "hidden"
-  | "not-spreadsheet"
-  | "workshop-file"
-  | "link-outside"
-  | "template";
 
 /** What a caller's filter says of a path: a reason to list it as skipped, or `own-output`. */
 export type Exclusion = SkipReason | "own-output";
@@ -47,13 +40,12 @@ export interface Inputs {
 
 const READABLE = new Set([".csv", ".tsv", ".xlsx", ".xlsm"]);
 /** Spreadsheet formats people hand in that we cannot read: each gets an issue, never silence. */
-const CONVERTIBLE: Record<string, string> = {
-  ".xls": "Excel 97-2003 (.xls)",
-  ".xlsb": "Excel binaire (.xlsb)",
-  ".ods": "OpenDocument (.ods)",
-  ".fods": "OpenDocument plat (.fods)",
-  ".numbers": "Apple Numbers (.numbers)",
-};
+type Convertible = keyof Catalogue["terms"]["formats"];
+const CONVERTIBLE = new Set<string>(Object.keys(catalogue("fr").terms.formats));
+
+function convertible(ext: string): Convertible | undefined {
+  return CONVERTIBLE.has(ext) ? (ext as Convertible) : undefined;
+}
 
 export function displayPath(abs: string, base: string): string {
   const rel = relative(base, abs);
@@ -86,10 +78,10 @@ export function collectInputs(
     try {
       stat = statSync(abs);
     } catch {
-      throw new AppError("PATH_NOT_FOUND", {
-        fr: `Chemin introuvable : ${p}. Vérifiez l'orthographe et le dossier courant.`,
-        en: `Path not found: ${p}. Check the spelling and the current folder.`,
-      });
+      throw new AppError(
+        "PATH_NOT_FOUND",
+        both((t) => t.errors.pathNotFound(p)),
+      );
     }
     if (stat.isDirectory()) {
       walk(abs, base, out, add, exclude);
@@ -97,15 +89,15 @@ export function collectInputs(
     }
     const ext = extname(abs).toLowerCase();
     if (!READABLE.has(ext)) {
-      const format = CONVERTIBLE[ext];
-      throw new AppError("UNSUPPORTED_FORMAT", {
-        fr: format
-          ? `${p} : format ${format} non pris en charge. Enregistrez-le en .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx "${basename(p)}"`
-          : `${p} : ce n'est pas un tableur (.xlsx ou .csv attendu). Exportez les données au format .xlsx ou .csv.`,
-        en: format
-          ? `${p}: ${format} format is not supported. Save it as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx "${basename(p)}"`
-          : `${p}: not a spreadsheet (.xlsx or .csv expected). Export the data as .xlsx or .csv.`,
-      });
+      const format = convertible(ext);
+      throw new AppError(
+        "UNSUPPORTED_FORMAT",
+        both((t) =>
+          format
+            ? t.errors.unsupportedFormat(p, t.terms.formats[format], basename(p))
+            : t.errors.notSpreadsheet(p),
+        ),
+      );
     }
     add(abs);
   }
@@ -161,7 +153,7 @@ function walk(
     }
     if (!isFile) continue;
     const ext = extname(entry.name).toLowerCase();
-    if (READABLE.has(ext) || ext in CONVERTIBLE) add(abs);
+    if (READABLE.has(ext) || convertible(ext)) add(abs);
     else out.skipped.push({ path, reason: "not-spreadsheet" });
   }
 }
@@ -183,10 +175,10 @@ const CHUNK = 256 * 1024;
  */
 function refusal(file: InputFile, limits: Limits): RawFile | undefined {
   const ext = extname(file.abs).toLowerCase();
-  const format = CONVERTIBLE[ext];
+  const format = convertible(ext);
   if (format) {
     return refusedFile(file.path, "xlsx", "unsupported-format", {
-      format,
+      format: both((t) => t.terms.formats[format]),
       name: basename(file.abs),
     });
   }

@@ -1,8 +1,15 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
+import { both } from "../i18n/index.js";
+import type { Localized } from "../i18n/lang.js";
 import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
-import { checkZip } from "./zip.js";
+import { checkZip, type Why } from "./zip.js";
+
+/** A reason to refuse a file, in both languages. */
+function reason(why: Why): Localized {
+  return both((t) => why(t.terms.reasons));
+}
 
 /**
  * XLSX through exceljs. Every worksheet is read (chart sheets are not worksheets and are left out
@@ -19,7 +26,8 @@ export async function readXlsx(
   path: string,
   limits: Pick<Limits, "maxInflatedMB"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
-  const unreadable = (reason: string) => refusedFile(path, "xlsx", "file-unreadable", { reason });
+  const unreadable = (why: Localized) =>
+    refusedFile(path, "xlsx", "file-unreadable", { reason: why });
 
   const notZip = sniff(data);
   if (notZip) return unreadable(notZip);
@@ -37,12 +45,12 @@ export async function readXlsx(
   try {
     parts = await readParts(data);
   } catch {
-    return unreadable("archive zip endommagée ou tronquée");
+    return unreadable(reason((r) => r.zipDamaged));
   }
   // No workbook needs a DTD; one that declares entities is refused before any XML parser sees it.
   for (const [name, part] of parts) {
     if (part.xml !== undefined && /<!DOCTYPE/i.test(part.xml)) {
-      return unreadable(`déclaration DOCTYPE dans ${name} : refusée (entités XML externes)`);
+      return unreadable(reason((r) => r.doctype(name)));
     }
   }
   const missing = missingPart(parts);
@@ -62,7 +70,7 @@ export async function readXlsx(
       rows = readRows(ws);
     } catch (e) {
       // Not met in the corpus; exceljs getters (shared formulas, styles) are the only risk.
-      return unreadable(`feuille « ${ws.name} » illisible (${messageOf(e)})`);
+      return unreadable(reason((r) => r.sheet(ws.name, messageOf(e))));
     }
     const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
     sheets.push({ name: ws.name, state, rows });
@@ -175,40 +183,38 @@ function isPercent(numFmt: string | undefined): boolean {
 // --- container ---------------------------------------------------------------------------------
 
 /** What the bytes are when they cannot be an xlsx (a zip), or `undefined` when they may be. */
-function sniff(data: Buffer): string | undefined {
-  if (data.length === 0) return "le fichier est vide";
+function sniff(data: Buffer): Localized | undefined {
+  if (data.length === 0) return reason((r) => r.empty);
   if (data[0] === 0x50 && data[1] === 0x4b) return undefined; // "PK"
   if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     // An OLE compound file: Excel stores an encrypted xlsx in one, and legacy .xls is one.
     // Stream names are UTF-16LE in the directory.
     if (data.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
-      return "classeur protégé par mot de passe (chiffré) : enlevez le mot de passe et réenregistrez";
+      return reason((r) => r.encrypted);
     }
     if (
       data.includes(Buffer.from("Workbook", "utf16le")) ||
       data.includes(Buffer.from("Book", "utf16le"))
     ) {
-      return "ancien format Excel 97-2003 (.xls) renommé en .xlsx : réenregistrez au format .xlsx";
+      return reason((r) => r.xlsRenamed);
     }
-    return "document Office 97-2003 (OLE), pas un classeur .xlsx";
+    return reason((r) => r.ole);
   }
-  if (data.subarray(0, 5).toString("latin1") === "%PDF-") return "c'est un document PDF";
+  if (data.subarray(0, 5).toString("latin1") === "%PDF-") return reason((r) => r.pdf);
   // UTF-16 text (a CSV saved as "Unicode text") has a BOM; anything else is read as UTF-8.
   const utf16 = data[0] === 0xff && data[1] === 0xfe ? "utf-16le" : undefined;
   const encoding = data[0] === 0xfe && data[1] === 0xff ? "utf-16be" : (utf16 ?? "utf-8");
   const head = new TextDecoder(encoding).decode(data.subarray(0, 4096)).replace(/^\uFEFF/, "");
-  if (/^\s*<(!doctype html|html)/i.test(head)) return "c'est une page HTML renommée en .xlsx";
+  if (/^\s*<(!doctype html|html)/i.test(head)) return reason((r) => r.html);
   if (/^\s*<\?xml/.test(head)) {
     return /urn:schemas-microsoft-com:office:spreadsheet/.test(head)
-      ? "classeur XML 2003 (SpreadsheetML) : réenregistrez au format .xlsx"
-      : "fichier XML, pas un classeur .xlsx";
+      ? reason((r) => r.spreadsheetMl)
+      : reason((r) => r.xml);
   }
   if (isText(head)) {
-    return looksLikeCsv(head)
-      ? "le fichier semble être un CSV renommé en .xlsx"
-      : "fichier texte, pas un classeur .xlsx";
+    return looksLikeCsv(head) ? reason((r) => r.csvRenamed) : reason((r) => r.text);
   }
-  return "ce n'est pas un fichier .xlsx (archive zip invalide)";
+  return reason((r) => r.notZip);
 }
 
 /** No control character but tab and line breaks: text, in whatever 8-bit encoding. */
@@ -289,20 +295,20 @@ function patchXml(xml: string, name: string): string {
 }
 
 /** A part that exceljs needs and the zip lacks, or other xlsx look-alikes. */
-function missingPart(parts: Map<string, Part>): string | undefined {
+function missingPart(parts: Map<string, Part>): Localized | undefined {
   if (!parts.has("xl/workbook.xml")) {
     if (parts.has("mimetype") && parts.has("content.xml")) {
-      return "document OpenDocument (.ods) renommé en .xlsx : réenregistrez au format .xlsx";
+      return reason((r) => r.odsRenamed);
     }
-    if (parts.has("word/document.xml")) return "document Word, pas un classeur .xlsx";
-    if (parts.has("ppt/presentation.xml")) return "présentation PowerPoint, pas un classeur .xlsx";
+    if (parts.has("word/document.xml")) return reason((r) => r.word);
+    if (parts.has("ppt/presentation.xml")) return reason((r) => r.powerpoint);
     if (parts.has("xl/workbook.bin")) {
-      return "classeur binaire Excel (.xlsb) : réenregistrez au format .xlsx standard";
+      return reason((r) => r.xlsb);
     }
     if (![...parts.keys()].some((name) => name.startsWith("xl/"))) {
-      return "archive zip qui ne contient pas de classeur .xlsx";
+      return reason((r) => r.noWorkbook);
     }
-    return "partie du classeur manquante : xl/workbook.xml";
+    return reason((r) => r.missingPart("xl/workbook.xml"));
   }
   // exceljs silently drops a worksheet whose part is absent or not named `sheetN.xml`.
   const rels = parts.get("xl/_rels/workbook.xml.rels")?.xml ?? "";
@@ -311,9 +317,9 @@ function missingPart(parts: Map<string, Part>): string | undefined {
     const target = /\bTarget="([^"]*)"/.exec(rel)?.[1];
     if (!target) continue;
     const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-    if (!parts.has(part)) return `partie du classeur manquante : ${part}`;
+    if (!parts.has(part)) return reason((r) => r.missingPart(part));
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) {
-      return `feuille dans une partie au nom non standard (${part}) : réenregistrez le fichier`;
+      return reason((r) => r.oddSheetPart(part));
     }
   }
   return undefined;
@@ -343,16 +349,16 @@ async function load(data: Buffer, parts: Map<string, Part>): Promise<ExcelJS.Wor
   return new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
 }
 
-/** A short French reason for an exceljs failure. */
-function explain(e: unknown, parts: Map<string, Part>): string {
+/** A short reason for an exceljs failure. */
+function explain(e: unknown, parts: Map<string, Part>): Localized {
   // exceljs does not say which part failed: saxes errors read `line:column: message`, and a
   // truncated part is no error at all until a later step trips on what is missing.
   for (const [name, part] of parts) {
-    if (part.xml !== undefined && !wellFormed(part.xml)) return `XML mal formé dans ${name}`;
+    if (part.xml !== undefined && !wellFormed(part.xml)) return reason((r) => r.badXmlIn(name));
   }
   const message = messageOf(e);
-  if (/^\d+:\d+: /.test(message)) return `XML mal formé (${message})`;
-  return `structure du classeur non reconnue (${message})`;
+  if (/^\d+:\d+: /.test(message)) return reason((r) => r.badXml(message));
+  return reason((r) => r.structure(message));
 }
 
 function messageOf(e: unknown): string {

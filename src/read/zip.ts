@@ -1,10 +1,15 @@
 import { inflateRawSync } from "node:zlib";
+import { both, type Catalogue } from "../i18n/index.js";
+import type { Localized } from "../i18n/lang.js";
+
+/** Which reason, in the catalogue's words, a file is refused for. */
+export type Why = (reasons: Catalogue["terms"]["reasons"]) => string;
 
 /**
  * A guard run before any zip library touches an xlsx: the central directory is read by hand,
  * the declared sizes are summed and refused past the limit, and every entry is then inflated
  * with a ceiling equal to its declared size, so that a zip that lies about its sizes cannot
- * inflate past what was accepted. Returns a French reason to refuse, or `undefined`.
+ * inflate past what was accepted. Returns the reason to refuse, or `undefined`.
  */
 
 export interface ZipLimits {
@@ -19,10 +24,10 @@ const LOCAL = 0x04034b50;
 /** Why the archive is refused: past the size limit (with the declared total), or broken. */
 export type ZipRefusal =
   | { tooLarge: number; reason?: undefined }
-  | { tooLarge?: undefined; reason: string };
+  | { tooLarge?: undefined; reason: Localized };
 
 export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefined {
-  const broken = (reason: string): ZipRefusal => ({ reason });
+  const broken = (why: Why): ZipRefusal => ({ reason: both((t) => why(t.terms.reasons)) });
   // The end-of-central-directory record sits in the last 64 KiB (it may carry a comment).
   let eocd = -1;
   for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65_535); i--) {
@@ -31,19 +36,18 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
       break;
     }
   }
-  if (eocd < 0) return broken("archive zip endommagée ou tronquée");
+  if (eocd < 0) return broken((r) => r.zipDamaged);
   const count = data.readUInt16LE(eocd + 10);
   const size = data.readUInt32LE(eocd + 12);
   const offset = data.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff)
-    return broken("archive zip64 : trop volumineuse pour un classeur de l'atelier");
-  if (offset + size > data.length) return broken("archive zip endommagée ou tronquée");
+  if (count === 0xffff || offset === 0xffffffff) return broken((r) => r.zip64);
+  if (offset + size > data.length) return broken((r) => r.zipDamaged);
   const entries: { method: number; compressed: number; declared: number; local: number }[] = [];
   let total = 0;
   let p = offset;
   for (let n = 0; n < count; n++) {
     if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL)
-      return broken("archive zip endommagée ou tronquée");
+      return broken((r) => r.zipDamaged);
     const method = data.readUInt16LE(p + 10);
     const compressed = data.readUInt32LE(p + 20);
     const declared = data.readUInt32LE(p + 24);
@@ -52,7 +56,7 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
     const commentLength = data.readUInt16LE(p + 32);
     const local = data.readUInt32LE(p + 42);
     if (declared === 0xffffffff || compressed === 0xffffffff) {
-      return broken("archive zip64 : trop volumineuse pour un classeur de l'atelier");
+      return broken((r) => r.zip64);
     }
     total += declared;
     if (total > limits.inflated) return { tooLarge: total };
@@ -61,30 +65,23 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
   }
   for (const e of entries) {
     if (e.local + 30 > data.length || data.readUInt32LE(e.local) !== LOCAL) {
-      return broken("archive zip endommagée ou tronquée");
+      return broken((r) => r.zipDamaged);
     }
     const start = e.local + 30 + data.readUInt16LE(e.local + 26) + data.readUInt16LE(e.local + 28);
     const body = data.subarray(start, start + e.compressed);
-    if (body.length < e.compressed) return broken("archive zip endommagée ou tronquée");
+    if (body.length < e.compressed) return broken((r) => r.zipDamaged);
     if (e.method === 0) {
-      if (e.compressed !== e.declared)
-        return broken("archive zip incohérente (tailles annoncées fausses)");
+      if (e.compressed !== e.declared) return broken((r) => r.zipSizes);
       continue;
     }
-    if (e.method !== 8)
-      return broken(`méthode de compression zip non prise en charge (${e.method})`);
+    if (e.method !== 8) return broken((r) => r.zipMethod(e.method));
     try {
       // One byte of room: more output than declared means the sizes lie.
       const out = inflateRawSync(body, { maxOutputLength: e.declared + 1 });
-      if (out.length !== e.declared)
-        return broken("archive zip incohérente (tailles annoncées fausses)");
+      if (out.length !== e.declared) return broken((r) => r.zipSizes);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      return broken(
-        code === "ERR_BUFFER_TOO_LARGE"
-          ? "archive zip incohérente : une partie se décompresse au-delà de sa taille annoncée (bombe zip ?)"
-          : "archive zip endommagée ou tronquée",
-      );
+      return broken(code === "ERR_BUFFER_TOO_LARGE" ? (r) => r.zipBomb : (r) => r.zipDamaged);
     }
   }
   return undefined;

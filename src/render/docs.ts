@@ -1,4 +1,6 @@
 import { type FieldSpec, KINDS, type Kind, metadataFields } from "../fields.js";
+import { catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { CATALOG, type IssueCode } from "../issues.js";
 
 /**
@@ -10,11 +12,14 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+const fr = catalogue("fr").report;
+
 /** The issue catalog as a Markdown table. */
 export function issuesMarkdown(): string {
   const rows = (Object.keys(CATALOG) as IssueCode[]).map((code) => {
-    const spec = CATALOG[code];
-    return `| \`${code}\` | ${spec.severity === "error" ? "erreur" : "avertissement"} | ${cell(spec.title.fr)} | ${cell(spec.title.en)} |`;
+    const severity = CATALOG[code].severity === "error" ? fr.severityError : fr.severityWarning;
+    const title = (lang: Lang) => cell(catalogue(lang).issues[code].title);
+    return `| \`${code}\` | ${severity} | ${title("fr")} | ${title("en")} |`;
   });
   return ["| code | gravité | problème | problem |", "| --- | --- | --- | --- |", ...rows].join(
     "\n",

@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
-import { type Lang, recordOf } from "../issues.js";
+import { recordOf } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Consolidation, FileDigest } from "../model.js";
 
 /** A JSON document as atelier writes it: indented, one final line break. */

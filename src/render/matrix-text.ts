@@ -8,10 +8,11 @@ import {
 } from "../analysis/matrix.js";
 import type { Config } from "../config.js";
 import { NATURES, PRIORITES, propositionFields, STATUTS } from "../fields.js";
-import type { Lang } from "../issues.js";
+import { formatNumber } from "../i18n/format.js";
+import { both, type Catalogue, catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Source } from "../model.js";
 import { identityText } from "../text.js";
-import { formatNumber } from "./report-i18n.js";
 import { escapeMarkdown } from "./report-md.js";
 import { type FlatTable, type TableColumn, toCsv, type Value } from "./tables.js";
 
@@ -30,109 +31,9 @@ export function currencyOf(config: Config): string {
   return ["XOF", "XAF", "FCFA"].includes(config.currency.toUpperCase()) ? "FCFA" : config.currency;
 }
 
-export const T = {
-  fr: {
-    matrix: "Matrice",
-    matrixTitle: "Matrice d'actions",
-    summary: "Synthèse budgétaire",
-    breakdown: "Répartition annuelle",
-    sources: "Sources",
-    draft: "PROJET",
-    number: "N°",
-    axis: "Axe",
-    responsible: "Responsable",
-    origin: "Origine (groupes, sessions)",
-    activity: (label: string) => `Activité d'origine (${label})`,
-    weaknesses: "Faiblesses traitées",
-    variants: "Variantes regroupées (hors totaux)",
-    subtotal: (n: number) => `Sous-total axe ${n}`,
-    total: "Total général",
-    generated: (d: string, files: number) =>
-      `Généré le ${d} par atelier à partir de ${files} fichier(s) — document de travail à valider. Sous-totaux, total et synthèse budgétaire sont des formules.`,
-    notAssessed: "non évaluée",
-    axisCode: "Code axe",
-    cost: "Coût estimé",
-    mode: "Répartition",
-    given: "coûts annuels du groupe",
-    even: "parts égales",
-    rowTotal: "Total",
-    matrixTotal: "Total de la matrice",
-    gap: "Écart (coût non réparti sur les années)",
-    summaryNote: (cur: string) =>
-      `Montants en ${cur}. Coût de chaque action réparti sur ses années prévues : coûts annuels du groupe quand ils sont donnés, sinon parts égales.`,
-    summarySheetNote: "Détail par action : feuille « Répartition annuelle ».",
-    breakdownNote:
-      "Part de chaque année dans le coût estimé d'une action : calculée à partir des X de la matrice (parts égales), ou coûts annuels donnés par le groupe.",
-    file: "Fichier",
-    sheet: "Feuille",
-    group: "Groupe",
-    session: "Session",
-    proposals: "Propositions (lignes)",
-    actions: "Actions de la matrice",
-    numbers: "N° des actions",
-    priorityError: "Choisissez une priorité de la liste.",
-    yearError: "Marquez X une année prévue, ou laissez vide.",
-    footer: "Page &P / &N",
-    date: (d: Date) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
-    percent: (n: number) => `${String(Math.round(n * 10) / 10).replace(".", ",")}\u00a0%`,
-    quote: (text: string) => `« ${text} »`,
-    labelled: (label: string, text: string) => `${label}\u00a0: ${text}`,
-    markdownNote: (d: string, files: number) =>
-      `Généré le ${d} par atelier à partir de ${files} fichier(s) — document de travail à valider.`,
-  },
-  en: {
-    matrix: "Matrix",
-    matrixTitle: "Action matrix",
-    summary: "Budget summary",
-    breakdown: "Annual breakdown",
-    sources: "Sources",
-    draft: "DRAFT",
-    number: "No.",
-    axis: "Axis",
-    responsible: "Responsible",
-    origin: "Origin (groups, sessions)",
-    activity: (label: string) => `Source activity (${label})`,
-    weaknesses: "Weaknesses addressed",
-    variants: "Merged variants (not in totals)",
-    subtotal: (n: number) => `Subtotal axis ${n}`,
-    total: "Grand total",
-    generated: (d: string, files: number) =>
-      `Generated on ${d} by atelier from ${files} file(s) — working draft for validation. Subtotals, total and budget summary are formulas.`,
-    notAssessed: "not assessed",
-    axisCode: "Axis code",
-    cost: "Estimated cost",
-    mode: "Breakdown",
-    given: "group's yearly costs",
-    even: "even shares",
-    rowTotal: "Total",
-    matrixTotal: "Matrix total",
-    gap: "Difference (cost not spread over years)",
-    summaryNote: (cur: string) =>
-      `Amounts in ${cur}. Each action's cost spread over its scheduled years: the group's yearly costs when given, else even shares.`,
-    summarySheetNote: "Per action: sheet “Annual breakdown”.",
-    breakdownNote:
-      "Each year's share of an action's estimated cost: from the X marks of the matrix (even shares), or the yearly costs the group gave.",
-    file: "File",
-    sheet: "Sheet",
-    group: "Group",
-    session: "Session",
-    proposals: "Proposals (rows)",
-    actions: "Matrix actions",
-    numbers: "Action numbers",
-    priorityError: "Choose a priority from the list.",
-    yearError: "Mark a scheduled year X, or leave it empty.",
-    footer: "Page &P of &N",
-    date: (d: Date) => d.toISOString().slice(0, 10),
-    percent: (n: number) => `${Math.round(n * 10) / 10}%`,
-    quote: (text: string) => `“${text}”`,
-    labelled: (label: string, text: string) => `${label}: ${text}`,
-    markdownNote: (d: string, files: number) =>
-      `Generated on ${d} by atelier from ${files} file(s) — working draft for validation.`,
-  },
-} as const;
-
-export function pad(n: number): string {
-  return String(n).padStart(2, "0");
+/** The matrix's texts in a language. */
+export function T(lang: Lang): Catalogue["matrix"] {
+  return catalogue(lang).matrix;
 }
 
 export function axisLabel(
@@ -181,7 +82,7 @@ export function groupsText(sources: readonly Source[]): string {
 }
 
 function originLines(r: MatrixRow, lang: Lang): string[] {
-  const t = T[lang];
+  const t = T(lang);
   const lines = r.origins.map((o) => {
     if (o.statut !== null) {
       const status = enumLabel(STATUTS, o.statut, lang);
@@ -202,7 +103,7 @@ function variantLines(r: MatrixRow, config: Config, lang: Lang): string[] {
     if (v.cout !== null) details.push(`${formatNumber(v.cout, lang)} ${currencyOf(config)}`);
     const objective =
       identityText(v.objectif) === identityText(r.objectif) ? "" : ` [${v.objectif}]`;
-    return `${T[lang].quote(v.action)}${objective} — ${details.join("; ")}`;
+    return `${T(lang).quote(v.action)}${objective} — ${details.join("; ")}`;
   });
 }
 
@@ -229,7 +130,7 @@ export interface MatrixColumn {
 }
 
 export function matrixColumns(config: Config, lang: Lang): MatrixColumn[] {
-  const t = T[lang];
+  const t = T(lang);
   const cur = currencyOf(config);
   return [
     { key: "number", header: t.number, width: 7 },
@@ -301,7 +202,7 @@ export function matrixTable(rows: readonly MatrixRow[], config: Config, lang: La
       }
     });
   });
-  const title = { fr: T.fr.matrixTitle, en: T.en.matrixTitle };
+  const title = both((t) => t.matrix.matrixTitle);
   return { name: "matrice-actions", title, columns: tableColumns, rows: values };
 }
 
@@ -332,7 +233,7 @@ export function matrixMarkdown(
   lang: Lang,
   generated: Date,
 ): string {
-  const t = T[lang];
+  const t = T(lang);
   const cur = currencyOf(config);
   const order = axisOrder(
     config,

@@ -8,7 +8,7 @@ import {
 } from "../analysis/matrix.js";
 import type { Config } from "../config.js";
 import { PRIORITES } from "../fields.js";
-import type { Lang } from "../issues.js";
+import type { Lang } from "../i18n/lang.js";
 import { columnLetter } from "../sheet.js";
 import { naturalCompare } from "../text.js";
 import { axisLabel, currencyOf, fieldLabel, matrixColumns, shownTexts, T } from "./matrix-text.js";
@@ -75,7 +75,7 @@ function headerText(text: string): string {
 }
 
 function sheetNames(lang: Lang) {
-  const t = T[lang];
+  const t = T(lang);
   return { matrix: t.matrix, summary: t.summary, breakdown: t.breakdown, sources: t.sources };
 }
 
@@ -170,7 +170,7 @@ function addMatrixSheet(
   lang: Lang,
   generated: Date,
 ): MatrixLayout {
-  const t = T[lang];
+  const t = T(lang);
   const names = sheetNames(lang);
   const columns = matrixColumns(config, lang);
   const order = axisOrder(
@@ -400,7 +400,7 @@ function addBreakdownSheet(
   lang: Lang,
   layout: MatrixLayout,
 ) {
-  const t = T[lang];
+  const t = T(lang);
   const names = sheetNames(lang);
   const years = planYears(config);
   const ws = wb.addWorksheet(names.breakdown, {
@@ -494,7 +494,7 @@ function addSummarySheet(
   layout: MatrixLayout,
   breakdown: ReturnType<typeof breakdownRanges>,
 ) {
-  const t = T[lang];
+  const t = T(lang);
   const names = sheetNames(lang);
   const years = planYears(config);
   const cur = currencyOf(config);
@@ -589,7 +589,7 @@ function addSummarySheet(
 }
 
 function addSourcesSheet(wb: ExcelJS.Workbook, rows: readonly MatrixRow[], lang: Lang) {
-  const t = T[lang];
+  const t = T(lang);
   const ws = wb.addWorksheet(sheetNames(lang).sources, {
     views: [{ state: "frozen", ySplit: 1 }],
   });
@@ -669,7 +669,7 @@ export function buildMatrix(
   lang: Lang,
   generated: Date,
 ): ExcelJS.Workbook {
-  const t = T[lang];
+  const t = T(lang);
   const workbook = newWorkbook(generated, `${t.matrixTitle} — ${config.plan.label} (${t.draft})`);
   // Excel recomputes every formula when the file opens; the cached results serve the rest.
   workbook.calcProperties.fullCalcOnLoad = true;

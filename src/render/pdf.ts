@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, win32 } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AppError } from "../errors.js";
+import { both } from "../i18n/index.js";
 
 /**
  * Printing the HTML report to PDF with a Chromium-family browser already on the machine
@@ -77,10 +78,10 @@ export function printArgs(htmlFile: string, pdfFile: string, profile: string): s
 }
 
 export function browserNotFound(): AppError {
-  return new AppError("BROWSER_NOT_FOUND", {
-    fr: "Aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un (Debian/Ubuntu : sudo apt-get install chromium) ou donnez son chemin dans la variable CHROME_PATH ; le rapport HTML peut aussi être imprimé en PDF depuis le navigateur (Ctrl+P).",
-    en: "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
-  });
+  return new AppError(
+    "BROWSER_NOT_FOUND",
+    both((t) => t.errors.browserNotFound),
+  );
 }
 
 /**
@@ -117,8 +118,8 @@ export async function printPdf(
 
 function printFailed(browser: string, detail: string): AppError {
   const why = detail.trim().split("\n").slice(-3).join(" ").slice(0, 400);
-  return new AppError("PDF_FAILED", {
-    fr: `L'impression du PDF avec ${browser} a échoué${why ? ` : ${why}` : ""}. Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).`,
-    en: `Printing the PDF with ${browser} failed${why ? `: ${why}` : ""}. Open the HTML report in a browser and print it to PDF (Ctrl+P).`,
-  });
+  return new AppError(
+    "PDF_FAILED",
+    both((t) => t.errors.pdfFailed(browser, why)),
+  );
 }

@@ -2,23 +2,27 @@ import { readFileSync } from "node:fs";
 import type { AxisFigures, FindingCluster, ReportAxis, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
 import type { FindingType } from "../fields.js";
-import { cellOf, type Lang, messageOf } from "../issues.js";
-import type { Band, Source } from "../model.js";
 import {
-  axisShort,
-  axisTitle,
-  BAND_COLORS,
-  bandLabel,
-  CONFLICTS_SHOWN,
-  conflictValue,
   currencyLabel,
-  fieldLabel,
   formatDate,
-  formatMillions,
   formatMoney,
   formatNumber,
   formatPercent,
   formatPoints,
+} from "../i18n/format.js";
+import { messageOf } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import { cellOf } from "../issues.js";
+import type { Band, Source } from "../model.js";
+import { type Child, el, escapeHtml, fillTemplate, type SafeHtml } from "./html.js";
+import { budgetChart, type Ctx, rateChart, statusChart } from "./report-charts.js";
+import {
+  axisShort,
+  axisTitle,
+  bandLabel,
+  CONFLICTS_SHOWN,
+  conflictValue,
+  fieldLabel,
   issueTitle,
   missingInputs,
   natureLabel,
@@ -26,13 +30,12 @@ import {
   ruleText,
   SECTION_IDS,
   type SectionId,
-  STATUS_COLORS,
   sourceText,
   statusLabel,
-  TEXTS,
+  texts,
   typePlural,
   weightsText,
-} from "./report-i18n.js";
+} from "./report-text.js";
 
 /**
  * The report as one self-contained HTML page: `templates/report.html` gives the layout and the
@@ -41,65 +44,7 @@ import {
  * which escapes every string it is given: input text cannot become markup.
  */
 
-/** Markup that is safe to insert: built by `el` from escaped parts. */
-class SafeHtml {
-  constructor(readonly html: string) {}
-}
-
-type Child = SafeHtml | string | number | null | undefined | false | readonly Child[];
-type Attrs = Record<string, string | number | boolean | null | undefined>;
-
-/** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  if (!/[&<>"']/.test(text)) return text;
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
-
-const VOID = new Set(["br", "meta", "col"]);
-const SVG_EMPTY = new Set(["rect", "line", "path", "circle"]);
-
-function renderChild(c: Child): string {
-  if (c === null || c === undefined || c === false) return "";
-  if (c instanceof SafeHtml) return c.html;
-  if (Array.isArray(c)) return c.map(renderChild).join("");
-  return escapeHtml(String(c));
-}
-
-function el(tag: string, attrs: Attrs | null, ...children: Child[]): SafeHtml {
-  const a = Object.entries(attrs ?? {})
-    .filter(([, v]) => v !== null && v !== undefined && v !== false)
-    .map(([k, v]) => (v === true ? ` ${k}` : ` ${k}="${escapeHtml(String(v))}"`))
-    .join("");
-  if (children.length === 0 && VOID.has(tag)) return new SafeHtml(`<${tag}${a}>`);
-  if (children.length === 0 && SVG_EMPTY.has(tag)) return new SafeHtml(`<${tag}${a}/>`);
-  return new SafeHtml(`<${tag}${a}>${children.map(renderChild).join("")}</${tag}>`);
-}
-
 const TEMPLATE_URL = new URL("../../templates/report.html", import.meta.url);
-
-/**
- * Fills `{{name}}` slots with markup in one pass, so that text inserted in a slot is never read
- * as a slot, and a `$&` in it is not a replacement pattern.
- */
-export function fillTemplate(template: string, slots: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => slots[name] ?? whole);
-}
-
-type T = (typeof TEXTS)["fr"];
-
-interface Ctx {
-  m: ReportModel;
-  lang: Lang;
-  t: T;
-  pct: (v: number | null) => string;
-  money: (v: number) => string;
-  n: (v: number) => string;
-}
 
 const dash = "—";
 
@@ -178,271 +123,6 @@ function sources(list: readonly Source[], _lang: Lang): SafeHtml {
     "ul",
     { class: "sources" },
     list.map((s) => el("li", null, sourceText(s))),
-  );
-}
-
-// --- charts ------------------------------------------------------------------------------------
-
-const CHART_WIDTH = 720;
-
-function clip(text: string, max = 90): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function svg(label: string, height: number, tableId: string, ...content: Child[]): SafeHtml {
-  return el(
-    "svg",
-    {
-      class: "chart",
-      role: "img",
-      "aria-label": label,
-      "aria-describedby": tableId,
-      viewBox: `0 0 ${CHART_WIDTH} ${height}`,
-      width: CHART_WIDTH,
-      height,
-    },
-    el("title", null, label),
-    content,
-  );
-}
-
-function legend(items: { label: string; fill: string }[], note?: string): SafeHtml {
-  return el(
-    "ul",
-    { class: "legend", "aria-hidden": "true" },
-    items.map((i) =>
-      el(
-        "li",
-        null,
-        el(
-          "svg",
-          { class: "swatch", width: 12, height: 12, viewBox: "0 0 12 12" },
-          el("rect", { width: 12, height: 12, rx: 2, fill: i.fill }),
-        ),
-        i.label,
-      ),
-    ),
-    note ? el("li", { class: "legend-note" }, note) : null,
-  );
-}
-
-function statusChart(ctx: Ctx, axes: readonly AxisFigures[]): SafeHtml {
-  const { lang, t, m } = ctx;
-  const withRef = m.received.reference !== null;
-  const keys = [...STATUS_IDS, ...(withRef ? (["non_evalue"] as const) : [])];
-  const countOf = (a: AxisFigures, k: (typeof keys)[number]) =>
-    k === "non_evalue" ? (a.unassessed ?? 0) : a.statuses[k];
-  const totals = axes.map((a) => keys.reduce((s, k) => s + countOf(a, k), 0));
-  const max = Math.max(1, ...totals);
-  const barWidth = CHART_WIDTH - 70;
-  const rowHeight = 62;
-  const height = axes.length * rowHeight + 4;
-  const labelOf = (k: (typeof keys)[number]) =>
-    k === "non_evalue" ? t.unassessedCol : statusLabel(k, lang);
-  const rows = axes.map((a, i) => {
-    const y = i * rowHeight;
-    let x = 0;
-    const segments = keys.map((k) => {
-      const count = countOf(a, k);
-      if (count === 0) return null;
-      const w = (count / max) * barWidth;
-      const color = STATUS_COLORS[k];
-      const seg = el(
-        "g",
-        null,
-        el(
-          "rect",
-          { x: x.toFixed(1), y: y + 22, width: w.toFixed(1), height: 28, fill: color.fill },
-          el("title", null, `${labelOf(k)}${t.colon}${count}`),
-        ),
-        w >= 18
-          ? el(
-              "text",
-              {
-                x: (x + w / 2).toFixed(1),
-                y: y + 41,
-                "text-anchor": "middle",
-                fill: color.ink,
-                class: "value",
-              },
-              formatNumber(count, lang),
-            )
-          : null,
-      );
-      x += w;
-      return seg;
-    });
-    return el(
-      "g",
-      null,
-      el("text", { x: 0, y: y + 15, class: "label" }, clip(axisShort(a.axis, lang))),
-      segments,
-      el(
-        "text",
-        { x: (x + 8).toFixed(1), y: y + 41, class: "total" },
-        t.activities(totals[i] ?? 0),
-      ),
-    );
-  });
-  const summary = axes
-    .map(
-      (a) =>
-        `${axisShort(a.axis, lang)}${t.colon}${keys.map((k) => `${labelOf(k)} ${countOf(a, k)}`).join(", ")}`,
-    )
-    .join(" ; ");
-  return el(
-    "figure",
-    { class: "chart-figure" },
-    svg(t.chartStatus(summary), height, "t-statut", rows),
-    el(
-      "figcaption",
-      null,
-      legend(keys.map((k) => ({ label: labelOf(k), fill: STATUS_COLORS[k].fill }))),
-    ),
-  );
-}
-
-function rateChart(ctx: Ctx): SafeHtml {
-  const { lang, t, m } = ctx;
-  const items: { label: string; rate: number | null; band: Band | null; bold: boolean }[] = [
-    ...m.axes.map((a) => ({
-      label: axisShort(a.axis, lang),
-      rate: a.rate,
-      band: a.band,
-      bold: false,
-    })),
-    { label: t.overall, rate: m.key.rate, band: m.key.band, bold: true },
-  ];
-  const top = 22;
-  const rowHeight = 50;
-  const barWidth = CHART_WIDTH - 80;
-  const height = top + items.length * rowHeight + 4;
-  const thresholds = [m.bands.moyen, m.bands.satisfaisant].map((b) =>
-    el(
-      "g",
-      { class: "threshold" },
-      el("line", {
-        x1: (b * barWidth).toFixed(1),
-        x2: (b * barWidth).toFixed(1),
-        y1: top - 4,
-        y2: height - 4,
-      }),
-      el(
-        "text",
-        { x: (b * barWidth).toFixed(1), y: 12, "text-anchor": "middle" },
-        formatPercent(b, lang),
-      ),
-    ),
-  );
-  const rows = items.map((item, i) => {
-    const y = top + i * rowHeight;
-    const w = item.rate === null ? 0 : Math.max(0, Math.min(1, item.rate)) * barWidth;
-    return el(
-      "g",
-      null,
-      el(
-        "text",
-        { x: 0, y: y + 14, class: item.bold ? "label strong" : "label" },
-        clip(item.label),
-      ),
-      el("rect", { x: 0, y: y + 20, width: barWidth, height: 20, class: "track" }),
-      item.band
-        ? el("rect", {
-            x: 0,
-            y: y + 20,
-            width: w.toFixed(1),
-            height: 20,
-            fill: BAND_COLORS[item.band],
-          })
-        : null,
-      el(
-        "text",
-        { x: (w + 6).toFixed(1), y: y + 35, class: "total" },
-        item.rate === null ? dash : ctx.pct(item.rate),
-      ),
-    );
-  });
-  const summary = items
-    .map(
-      (i) =>
-        `${i.label}${t.colon}${i.rate === null ? dash : ctx.pct(i.rate)} (${bandLabel(i.band, lang)})`,
-    )
-    .join(" ; ");
-  return el(
-    "figure",
-    { class: "chart-figure" },
-    svg(t.chartRate(summary), height, "t-taux", thresholds, rows),
-    el(
-      "figcaption",
-      null,
-      legend(
-        (["satisfaisant", "moyen", "insuffisant"] as const).map((b) => ({
-          label: bandLabel(b, lang),
-          fill: BAND_COLORS[b],
-        })),
-      ),
-    ),
-  );
-}
-
-const PLANNED_FILL = "#9cc3e4";
-const SPENT_FILL = "#1f5f99";
-
-function budgetChart(ctx: Ctx): SafeHtml {
-  const { lang, t, m } = ctx;
-  const axes = m.axes;
-  const max = Math.max(1, ...axes.flatMap((a) => [a.budget.planned, a.budget.spent]));
-  const barWidth = CHART_WIDTH - 90;
-  const rowHeight = 68;
-  const height = axes.length * rowHeight + 4;
-  const rows = axes.map((a, i) => {
-    const y = i * rowHeight;
-    const bar = (value: number, dy: number, fill: string, name: string) => {
-      const w = (value / max) * barWidth;
-      return el(
-        "g",
-        null,
-        el(
-          "rect",
-          { x: 0, y: y + dy, width: w.toFixed(1), height: 18, fill },
-          el("title", null, `${name}${t.colon}${ctx.money(value)}`),
-        ),
-        el(
-          "text",
-          { x: (w + 6).toFixed(1), y: y + dy + 14, class: "total" },
-          formatMillions(value, lang),
-        ),
-      );
-    };
-    return el(
-      "g",
-      null,
-      el("text", { x: 0, y: y + 15, class: "label" }, clip(axisShort(a.axis, lang))),
-      bar(a.budget.planned, 22, PLANNED_FILL, t.planned),
-      bar(a.budget.spent, 42, SPENT_FILL, t.spent),
-    );
-  });
-  const summary = axes
-    .map(
-      (a) =>
-        `${axisShort(a.axis, lang)}${t.colon}${t.planned} ${ctx.money(a.budget.planned)}, ${t.spent} ${ctx.money(a.budget.spent)}`,
-    )
-    .join(" ; ");
-  return el(
-    "figure",
-    { class: "chart-figure" },
-    svg(t.chartBudget(summary), height, "t-budget", rows),
-    el(
-      "figcaption",
-      null,
-      legend(
-        [
-          { label: t.planned, fill: PLANNED_FILL },
-          { label: t.spent, fill: SPENT_FILL },
-        ],
-        t.millions(currencyLabel(m.currency, lang)),
-      ),
-    ),
   );
 }
 
@@ -874,7 +554,13 @@ function methodSection(ctx: Ctx): SafeHtml {
       "ul",
       null,
       t
-        .method(m, weightsText(m, lang), pct(m.bands.satisfaisant), pct(m.bands.moyen), excluded)
+        .method(
+          m.key.assessed,
+          weightsText(m, lang),
+          pct(m.bands.satisfaisant),
+          pct(m.bands.moyen),
+          excluded,
+        )
         .map((s) => el("li", null, s)),
       el("li", null, t.weakRule),
     ),
@@ -999,7 +685,7 @@ function qualitySection(ctx: Ctx): SafeHtml {
 
 /** The report page: the template filled with the title and the body. */
 export function reportHtml(m: ReportModel, lang: Lang): string {
-  const t = TEXTS[lang];
+  const t = texts(lang);
   const ctx: Ctx = {
     m,
     lang,
@@ -1008,7 +694,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     money: (v) => formatMoney(v, m.currency, lang),
     n: (v) => formatNumber(v, lang),
   };
-  const heading = t.heading(m);
+  const heading = t.heading(m.review.label);
   const header = el(
     "header",
     { class: "cover" },
@@ -1059,3 +745,5 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     body: body.html,
   });
 }
+
+export { escapeHtml, fillTemplate };

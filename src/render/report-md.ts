@@ -1,7 +1,17 @@
 import type { FindingCluster, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
 import type { FindingType } from "../fields.js";
-import { cellOf, type Lang, messageOf } from "../issues.js";
+import {
+  currencyLabel,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+} from "../i18n/format.js";
+import { messageOf } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import { cellOf } from "../issues.js";
 import type { Source } from "../model.js";
 import {
   axisShort,
@@ -9,13 +19,7 @@ import {
   bandLabel,
   CONFLICTS_SHOWN,
   conflictValue,
-  currencyLabel,
   fieldLabel,
-  formatDate,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatPoints,
   issueTitle,
   missingInputs,
   natureLabel,
@@ -24,10 +28,10 @@ import {
   type SectionId,
   sourceText,
   statusLabel,
-  TEXTS,
+  texts,
   typePlural,
   weightsText,
-} from "./report-i18n.js";
+} from "./report-text.js";
 
 /**
  * The report as Markdown (GitHub flavour): the same sections as the HTML, tables instead of
@@ -87,7 +91,7 @@ function table(caption: string, head: Cell[], rows: Cell[][], numeric: number[] 
 const dash = "—";
 
 export function reportMarkdown(m: ReportModel, lang: Lang): string {
-  const t = TEXTS[lang];
+  const t = texts(lang);
   const pct = (v: number | null) => (v === null ? dash : formatPercent(v, lang));
   const money = (v: number) => formatMoney(v, m.currency, lang);
   const n = (v: number) => formatNumber(v, lang);
@@ -98,7 +102,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   };
 
   out.push(
-    `# ${e(t.heading(m))}`,
+    `# ${e(t.heading(m.review.label))}`,
     "",
     `*${e(t.subtitle)}*`,
     "",
@@ -374,7 +378,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   section("methode", [
     t
       .method(
-        m,
+        m.key.assessed,
         weightsText(m, lang),
         formatPercent(m.bands.satisfaisant, lang),
         formatPercent(m.bands.moyen, lang),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Config } from "../config.js";
 import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "../fields.js";
-import type { Lang } from "../issues.js";
+import { catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { schemaFor } from "../row-schema.js";
 import { dataPackage } from "./datapackage.js";
 import { fieldsMarkdown } from "./docs.js";
@@ -15,15 +16,6 @@ import { type FlatTable, kindColumns } from "./tables.js";
 
 type JsonSchema = Record<string, unknown>;
 type TableSchema = ReturnType<typeof dataPackage>["resources"][number]["schema"];
-
-const KIND_TITLES: Record<Kind, Record<Lang, string>> = {
-  bilan: { fr: "Bilan d'une activité du plan évalué", en: "Assessment of one activity" },
-  constats: { fr: "Constat (forces, faiblesses, opportunités, menaces)", en: "Finding (SWOT)" },
-  propositions: {
-    fr: "Action proposée pour le nouveau plan",
-    en: "Action proposed for the new plan",
-  },
-};
 
 /**
  * One JSON Schema (draft 2020-12) per kind, from the same zod schema that validates rows; each
@@ -43,7 +35,7 @@ export function schemaJson(config: Config, lang: Lang = "fr"): Record<Kind, Json
         ...property,
       };
     }
-    out[kind] = { $schema: schema.$schema, title: KIND_TITLES[kind][lang], ...schema };
+    out[kind] = { $schema: schema.$schema, title: catalogue(lang).schemas[kind], ...schema };
   }
   return out;
 }

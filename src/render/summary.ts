@@ -1,4 +1,5 @@
-import type { Lang } from "../issues.js";
+import { catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import type { Changes, Consolidation, FileReport } from "../model.js";
 import type { Paint } from "./validation.js";
 
@@ -39,47 +40,6 @@ export function compileJson(r: CompileSummary) {
   };
 }
 
-const T = {
-  fr: {
-    head: ["Fichier", "Fiches", "Lues", "Acceptées", "Rejetées", "Erreurs", "Avert."],
-    total: (s: Consolidation["summary"]) =>
-      `Total : ${s.rows.read} ligne(s) lue(s) = ${s.rows.accepted} acceptée(s) (dont ${s.rows.duplicates} doublon(s) regroupé(s)) + ${s.rows.rejected} rejetée(s), dans ${s.files} fichier(s)`,
-    counts: (b: number, c: number, p: number) =>
-      `Consolidé : ${b} activité(s) évaluée(s), ${c} constat(s), ${p} proposition(s)`,
-    conflicts: (n: number) => `Conflits entre groupes : ${n} (détail dans conflits.csv)`,
-    unassessed: (codes: string[]) =>
-      `Activités du plan non évaluées : ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
-    rejected: (n: number) =>
-      `${n} ligne(s) rejetée(s), conservée(s) avec leurs motifs dans rejets.csv`,
-    first: "Première compilation dans ce dossier de sortie.",
-    since: "Depuis la compilation précédente :",
-    files: (a: number, c: number, r: number) =>
-      `fichiers : ${a} ajouté(s), ${c} modifié(s), ${r} retiré(s)`,
-    rows: (a: number, r: number) => `lignes consolidées : ${a} nouvelle(s), ${r} disparue(s)`,
-    newConflicts: (k: string[]) => `nouveaux conflits : ${k.length ? k.join(", ") : "aucun"}`,
-    written: (dir: string) => `Écrit dans ${dir} :`,
-    nothing: "Rien à compiler pour l'instant : aucune ligne dans les fichiers lus.",
-  },
-  en: {
-    head: ["File", "Kinds", "Read", "Accepted", "Rejected", "Errors", "Warn."],
-    total: (s: Consolidation["summary"]) =>
-      `Total: ${s.rows.read} row(s) read = ${s.rows.accepted} accepted (${s.rows.duplicates} duplicate(s) folded) + ${s.rows.rejected} rejected, in ${s.files} file(s)`,
-    counts: (b: number, c: number, p: number) =>
-      `Consolidated: ${b} activity(ies) assessed, ${c} finding(s), ${p} proposal(s)`,
-    conflicts: (n: number) => `Conflicts between groups: ${n} (see conflits.csv)`,
-    unassessed: (codes: string[]) =>
-      `Plan activities nobody assessed: ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
-    rejected: (n: number) => `${n} row(s) rejected, kept with their reasons in rejets.csv`,
-    first: "First compile in this output folder.",
-    since: "Since the previous compile:",
-    files: (a: number, c: number, r: number) => `files: ${a} added, ${c} changed, ${r} removed`,
-    rows: (a: number, r: number) => `consolidated rows: ${a} new, ${r} gone`,
-    newConflicts: (k: string[]) => `new conflicts: ${k.length ? k.join(", ") : "none"}`,
-    written: (dir: string) => `Written to ${dir}:`,
-    nothing: "Nothing to compile yet: the files read hold no row.",
-  },
-};
-
 function pad(cells: string[], widths: number[]): string {
   return cells
     .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
@@ -87,7 +47,7 @@ function pad(cells: string[], widths: number[]): string {
 }
 
 export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string {
-  const t = T[lang];
+  const t = catalogue(lang).summary;
   const rows = compileJson(r).files.map((f) => [
     f.path,
     f.kinds.join(", ") || "—",
@@ -107,7 +67,8 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   }
   const c = r.consolidation;
   const s = c.summary;
-  out.push("", t.total(s), t.counts(c.bilan.length, c.constats.length, c.propositions.length));
+  const total = t.total(s.rows.read, s.rows.accepted, s.rows.duplicates, s.rows.rejected, s.files);
+  out.push("", total, t.counts(c.bilan.length, c.constats.length, c.propositions.length));
   if (s.rows.read === 0) out.push(paint.warning(t.nothing));
   if (s.rows.rejected > 0) out.push(paint.warning(t.rejected(s.rows.rejected)));
   out.push(t.conflicts(s.conflicts), t.unassessed(c.non_evalues));
@@ -127,6 +88,6 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   } else {
     out.push(paint.dim(t.first));
   }
-  out.push(t.written(r.out), `    ${r.written.join(", ")}`);
+  out.push(catalogue(lang).cli.written(r.out), `    ${r.written.join(", ")}`);
   return `${out.join("\n")}\n`;
 }

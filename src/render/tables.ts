@@ -1,6 +1,8 @@
 import type { Config } from "../config.js";
 import { type FieldSpec, KINDS, type Kind } from "../fields.js";
-import { cellOf, type Lang, messageOf } from "../issues.js";
+import { both, type Catalogue, messageOf } from "../i18n/index.js";
+import type { Lang, Localized } from "../i18n/lang.js";
+import { cellOf } from "../issues.js";
 import type { Consolidation, FileReport, Source } from "../model.js";
 
 /**
@@ -15,7 +17,7 @@ export interface TableColumn {
   /** Machine name (field id), the CSV header. */
   name: string;
   /** Human titles, for the workbook header and the Table Schema. */
-  title: { fr: string; en: string };
+  title: Localized;
   type: ColumnType;
   /** Registry constraints, for the Table Schema. */
   required?: boolean;
@@ -25,7 +27,7 @@ export interface TableColumn {
   /** A money column: `# ##0` in the workbook. */
   money?: boolean;
   /** Labels of enum ids, shown instead of the ids in workbooks for people. */
-  labels?: Record<string, { fr: string; en: string }>;
+  labels?: Record<string, Localized>;
   width?: number;
 }
 
@@ -33,15 +35,27 @@ export type Value = string | number | boolean | null;
 
 export interface FlatTable {
   name: string;
-  title: { fr: string; en: string };
+  title: Localized;
   columns: TableColumn[];
   rows: Value[][];
 }
 
+type ColumnName = keyof Catalogue["tables"]["columns"];
+
+/** A column's title in both languages, from the catalogue. */
+function titled(name: ColumnName): Localized {
+  return both((t) => t.tables.columns[name]);
+}
+
+/** A table's title in both languages, from the catalogue. */
+function tableTitle(name: keyof Catalogue["tables"]["titles"]): Localized {
+  return both((t) => t.tables.titles[name]);
+}
+
 const SOURCE_COLUMNS: TableColumn[] = [
-  { name: "groupes", title: { fr: "Groupes", en: "Groups" }, type: "string", width: 24 },
-  { name: "sessions", title: { fr: "Sessions", en: "Sessions" }, type: "string", width: 12 },
-  { name: "sources", title: { fr: "Sources", en: "Sources" }, type: "string", width: 40 },
+  { name: "groupes", title: titled("groupes"), type: "string", width: 24 },
+  { name: "sessions", title: titled("sessions"), type: "string", width: 12 },
+  { name: "sources", title: titled("sources"), type: "string", width: 40 },
 ];
 
 function typeOf(f: FieldSpec): ColumnType {
@@ -103,7 +117,7 @@ export function kindColumns(kind: Kind, config: Config, axes: "review" | "plan")
   if (kind !== "bilan") {
     columns.push({
       name: "cluster",
-      title: { fr: "Regroupement", en: "Cluster" },
+      title: titled("cluster"),
       type: "string",
       width: 12,
     });
@@ -144,20 +158,20 @@ function kindRows(rows: readonly Record<string, unknown>[], columns: TableColumn
 /** Every file read, with its metadata and accounting: the provenance annex. */
 export function sourcesTable(files: readonly FileReport[]): FlatTable {
   const columns: TableColumn[] = [
-    text("file", "Fichier", "File", 36),
-    text("groupe", "Groupe", "Group", 16),
-    text("session", "Session", "Session", 10),
-    text("structure", "Structure", "Organisation", 24),
-    text("rapporteur", "Rapporteur", "Rapporteur", 24),
-    text("date", "Date", "Date", 12),
-    text("sheets", "Feuilles", "Sheets", 30),
-    { name: "rows", title: { fr: "Lignes lues", en: "Rows read" }, type: "integer", width: 10 },
-    { name: "accepted", title: { fr: "Acceptées", en: "Accepted" }, type: "integer", width: 10 },
-    { name: "rejected", title: { fr: "Rejetées", en: "Rejected" }, type: "integer", width: 10 },
-    { name: "errors", title: { fr: "Erreurs", en: "Errors" }, type: "integer", width: 10 },
+    text("file", 36),
+    text("groupe", 16),
+    text("session", 10),
+    text("structure", 24),
+    text("rapporteur", 24),
+    text("date", 12),
+    text("sheets", 30),
+    { name: "rows", title: titled("rows"), type: "integer", width: 10 },
+    { name: "accepted", title: titled("accepted"), type: "integer", width: 10 },
+    { name: "rejected", title: titled("rejected"), type: "integer", width: 10 },
+    { name: "errors", title: titled("errors"), type: "integer", width: 10 },
     {
       name: "warnings",
-      title: { fr: "Avertissements", en: "Warnings" },
+      title: titled("warnings"),
       type: "integer",
       width: 14,
     },
@@ -180,7 +194,7 @@ export function sourcesTable(files: readonly FileReport[]): FlatTable {
       f.issues.length - errors,
     ];
   });
-  return { name: "sources", title: { fr: "Sources", en: "Sources" }, columns, rows };
+  return { name: "sources", title: tableTitle("sources"), columns, rows };
 }
 
 /** Every table compile writes as CSV, in workbook order (the workbook adds Sources). */
@@ -191,19 +205,19 @@ export function consolidationTables(c: Consolidation, config: Config, lang: Lang
   return [
     {
       name: "bilan",
-      title: { fr: "Bilan", en: "Assessment" },
+      title: tableTitle("bilan"),
       columns: bilan,
       rows: kindRows(c.bilan, bilan),
     },
     {
       name: "constats",
-      title: { fr: "Constats", en: "Findings" },
+      title: tableTitle("constats"),
       columns: constats,
       rows: kindRows(c.constats, constats),
     },
     {
       name: "propositions",
-      title: { fr: "Propositions", en: "Proposals" },
+      title: tableTitle("propositions"),
       columns: propositions,
       rows: kindRows(c.propositions, propositions),
     },
@@ -212,9 +226,9 @@ export function consolidationTables(c: Consolidation, config: Config, lang: Lang
   ];
 }
 
-const text = (name: string, fr: string, en: string, width = 14): TableColumn => ({
+const text = (name: ColumnName, width = 14): TableColumn => ({
   name,
-  title: { fr, en },
+  title: titled(name),
   type: "string",
   width,
 });
@@ -222,15 +236,15 @@ const text = (name: string, fr: string, en: string, width = 14): TableColumn => 
 /** One row per problem of each rejected row, with the row's values as read. */
 function rejetsTable(c: Consolidation, lang: Lang): FlatTable {
   const columns: TableColumn[] = [
-    text("file", "Fichier", "File", 28),
-    text("sheet", "Feuille", "Sheet"),
-    { name: "row", title: { fr: "Ligne", en: "Row" }, type: "integer", width: 8 },
-    text("kind", "Type de fiche", "Kind"),
-    text("cell", "Cellule", "Cell", 12),
-    text("code", "Code", "Code", 20),
-    text("severity", "Gravité", "Severity", 10),
-    text("message", "Problème", "Problem", 60),
-    text("values", "Valeurs lues", "Values as read", 60),
+    text("file", 28),
+    text("sheet"),
+    { name: "row", title: titled("row"), type: "integer", width: 8 },
+    text("kind"),
+    text("cell", 12),
+    text("code", 20),
+    text("severity", 10),
+    text("message", 60),
+    text("values", 60),
   ];
   const rows: Value[][] = [];
   for (const r of c.rejets) {
@@ -251,21 +265,21 @@ function rejetsTable(c: Consolidation, lang: Lang): FlatTable {
       ]);
     }
   }
-  return { name: "rejets", title: { fr: "Rejets", en: "Rejected" }, columns, rows };
+  return { name: "rejets", title: tableTitle("rejets"), columns, rows };
 }
 
 /** One row per version of each conflicting value. */
 function conflitsTable(c: Consolidation): FlatTable {
   const columns: TableColumn[] = [
-    text("kind", "Type de fiche", "Kind", 10),
-    text("key", "Activité", "Activity", 10),
-    text("field", "Champ", "Field", 16),
-    text("chosen", "Valeur retenue", "Chosen value", 16),
-    text("rule", "Règle", "Rule", 20),
-    text("value", "Version", "Version", 16),
-    text("source", "Source", "Source", 36),
-    text("groupe", "Groupe", "Group", 16),
-    text("session", "Session", "Session", 10),
+    text("kind", 10),
+    text("key", 10),
+    text("field", 16),
+    text("chosen", 16),
+    text("rule", 20),
+    text("value", 16),
+    text("source", 36),
+    text("groupe", 16),
+    text("session", 10),
   ];
   const rows: Value[][] = [];
   for (const k of c.conflits) {
@@ -283,7 +297,7 @@ function conflitsTable(c: Consolidation): FlatTable {
       ]);
     }
   }
-  return { name: "conflits", title: { fr: "Conflits", en: "Conflicts" }, columns, rows };
+  return { name: "conflits", title: tableTitle("conflits"), columns, rows };
 }
 
 // --- CSV ----------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import {
   type ReferenceActivity,
   referenceFields,
 } from "../fields.js";
-import type { Lang } from "../issues.js";
+import { both, type Catalogue, catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 import { columnLetter } from "../sheet.js";
 import { type FlatTable, toCsv } from "./tables.js";
 import { HEADER_FILL, newWorkbook, workbookBytes } from "./xlsx.js";
@@ -73,152 +74,26 @@ const INPUT_FILL = "FFFFF8DC";
  */
 const FONT = { name: "Calibri", size: 11 } as const;
 
-const SHEET_NAMES: Record<Kind, Record<Lang, string>> = {
-  bilan: { fr: "Bilan", en: "Assessment" },
-  constats: { fr: "Constats", en: "Findings" },
-  propositions: { fr: "Propositions", en: "Proposals" },
-};
+/** The template's texts in a language. */
+function T(lang: Lang): Catalogue["template"] {
+  return catalogue(lang).template;
+}
 
-const T = {
-  fr: {
-    instructions: "Instructions",
-    identification: "Identification",
-    required: "oui",
-    optional: "non",
-    yes: "Oui",
-    no: "Non",
-    axis: (a: Axis) => `Axe ${a.number} – ${a.fr}`,
-    intro: "Ce classeur est le modèle de remise des groupes de travail. Comment le remplir :",
-    steps: (kinds: readonly Kind[], config: Config, prefilled: boolean) => [
-      "Remplissez d'abord la feuille « Identification » (groupe, session, structure, rapporteur, date).",
-      ...kinds.map((k) => `Feuille « ${SHEET_NAMES[k].fr} » : ${KIND_PURPOSE[k].fr}`),
-      "Les colonnes marquées * sont obligatoires. Ne modifiez pas la ligne d'en-tête et n'ajoutez pas de colonnes.",
-      "Sélectionnez une cellule : un message rappelle ce qu'il faut y écrire. Pour les colonnes à liste, choisissez la valeur dans la liste déroulante (▼).",
-      "Montants en FCFA, en chiffres, sans décimales (1500000). Taux de réalisation : un nombre de 0 à 100 (75 veut dire 75 %).",
-      ...(kinds.includes("propositions")
-        ? [
-            `Calendrier des propositions : mettez X dans la colonne de chaque année prévue (${config.plan.from} à ${config.plan.to}).`,
-          ]
-        : []),
-      ...(prefilled
-        ? [
-            `La feuille « Bilan » reprend les activités du ${config.review.label} (cellules grises) : remplissez le statut et les chiffres des activités que votre groupe évalue, et supprimez les lignes des autres.`,
-          ]
-        : []),
-      "Laissez vides les feuilles qui ne concernent pas votre groupe.",
-      "Enregistrez au format Excel (.xlsx), même dans LibreOffice, et remettez le fichier au rapporteur de l'atelier.",
-    ],
-    reference: "Signification des colonnes",
-    tableHead: [
-      "Feuille",
-      "Colonne",
-      "Obligatoire",
-      "Signification",
-      "Valeurs autorisées",
-      "Exemple",
-    ],
-    axes: (label: string) => `Axes du ${label}`,
-    axesHead: ["N°", "Code", "Intitulé"],
-    allowed: "Valeurs autorisées",
-    or: " ; ",
-    example: "Exemple",
-    free: "Texte libre",
-    code: "Chiffres séparés par des points",
-    amount: "Nombre entier ≥ 0, en FCFA",
-    percent: (min: number, max: number) => `Nombre de ${min} à ${max} (75 = 75 %)`,
-    list: "Texte ; plusieurs éléments séparés par ;",
-    date: "Date jj/mm/aaaa",
-    calendar: (from: number, to: number) =>
-      `X dans la colonne de chaque année prévue (${from} à ${to})`,
-    yearColumn: (year: number) => `Calendrier : X si l'action est prévue en ${year}.`,
-    yearAmounts: (from: number, to: number) => `Nombre entier ≥ 0 par année (${from} à ${to})`,
-    marked: (years: number[]) => `X sous ${years.join(", ")}`,
-    pick: "Choisissez dans la liste.",
-    listErrorTitle: "Valeur hors liste",
-    listError: (values: string) => `Choisissez une valeur de la liste : ${values}`,
-    numberErrorTitle: "Nombre attendu",
-    amountError: "Écrivez un montant en FCFA : un nombre entier, sans espace ni unité (1500000).",
-    percentError: (min: number, max: number) =>
-      `Écrivez un nombre de ${min} à ${max}, sans le signe % (75 pour 75 %).`,
-    dateErrorTitle: "Date attendue",
-    dateError: "Écrivez une date jj/mm/aaaa (18/07/2023).",
-    idHelp: "Remplissez la colonne B. Ces informations valent pour tout le fichier.",
-    listsHead: ["list_name", "name", "label"],
-  },
-  en: {
-    instructions: "Instructions",
-    identification: "Identification",
-    required: "yes",
-    optional: "no",
-    yes: "Yes",
-    no: "No",
-    axis: (a: Axis) => `Axis ${a.number} – ${a.en}`,
-    intro: "This workbook is the submission template of the working groups. How to fill it:",
-    steps: (kinds: readonly Kind[], config: Config, prefilled: boolean) => [
-      "First fill the “Identification” sheet (group, session, organisation, rapporteur, date).",
-      ...kinds.map((k) => `Sheet “${SHEET_NAMES[k].en}”: ${KIND_PURPOSE[k].en}`),
-      "Columns marked * are required. Do not change the header row and do not add columns.",
-      "Select a cell: a message says what to write in it. In columns with a list, pick the value from the dropdown (▼).",
-      "Amounts in FCFA, as figures, without decimals (1500000). Completion rate: a number from 0 to 100 (75 means 75%).",
-      ...(kinds.includes("propositions")
-        ? [
-            `Timeline of the proposals: put X in the column of each planned year (${config.plan.from} to ${config.plan.to}).`,
-          ]
-        : []),
-      ...(prefilled
-        ? [
-            `The “${SHEET_NAMES.bilan.en}” sheet lists the activities of the ${config.review.label} (grey cells): fill in the status and figures of the activities your group assesses, and delete the other rows.`,
-          ]
-        : []),
-      "Leave empty the sheets that do not concern your group.",
-      "Save as Excel (.xlsx), even in LibreOffice, and hand the file to the workshop rapporteur.",
-    ],
-    reference: "What each column means",
-    tableHead: ["Sheet", "Column", "Required", "Meaning", "Allowed values", "Example"],
-    axes: (label: string) => `Axes of the ${label}`,
-    axesHead: ["No.", "Code", "Title"],
-    allowed: "Allowed values",
-    or: "; ",
-    example: "Example",
-    free: "Free text",
-    code: "Digits separated by dots",
-    amount: "Whole number ≥ 0, in FCFA",
-    percent: (min: number, max: number) => `Number from ${min} to ${max} (75 = 75%)`,
-    list: "Text; several items separated by ;",
-    date: "Date dd/mm/yyyy",
-    calendar: (from: number, to: number) =>
-      `X in the column of each planned year (${from} to ${to})`,
-    yearColumn: (year: number) => `Timeline: X if the action is planned in ${year}.`,
-    yearAmounts: (from: number, to: number) => `Whole number ≥ 0 per year (${from} to ${to})`,
-    marked: (years: number[]) => `X under ${years.join(", ")}`,
-    pick: "Pick from the list.",
-    listErrorTitle: "Value not in the list",
-    listError: (values: string) => `Pick a value from the list: ${values}`,
-    numberErrorTitle: "Number expected",
-    amountError: "Write an amount in FCFA: a whole number, without spaces or unit (1500000).",
-    percentError: (min: number, max: number) =>
-      `Write a number from ${min} to ${max}, without the % sign (75 for 75%).`,
-    dateErrorTitle: "Date expected",
-    dateError: "Write a date dd/mm/yyyy (18/07/2023).",
-    idHelp: "Fill in column B. This information applies to the whole file.",
-    listsHead: ["list_name", "name", "label"],
-  },
-} as const;
-
-const KIND_PURPOSE: Record<Kind, Record<Lang, string>> = {
-  bilan: {
-    fr: "une ligne par activité du plan évalué (statut, résultats, budget).",
-    en: "one row per activity of the plan under review (status, results, budget).",
-  },
-  constats: {
-    fr: "une ligne par constat : force, faiblesse, opportunité ou menace.",
-    en: "one row per finding: strength, weakness, opportunity or threat.",
-  },
-  propositions: {
-    fr: "une ligne par action proposée pour le nouveau plan.",
-    en: "one row per action proposed for the new plan.",
-  },
-};
+/** The numbered steps of the Instructions sheet. */
+function steps(kinds: readonly Kind[], lang: Lang, config: Config, prefilled: boolean): string[] {
+  const t = T(lang);
+  return [
+    t.stepIdentification,
+    ...kinds.map((k) => t.stepSheet(t.sheetNames[k], t.purposes[k])),
+    t.stepRequired,
+    t.stepPrompt,
+    t.stepAmounts,
+    ...(kinds.includes("propositions") ? [t.stepCalendar(config.plan.from, config.plan.to)] : []),
+    ...(prefilled ? [t.stepPrefilled(t.sheetNames.bilan, config.review.label)] : []),
+    t.stepEmpty,
+    t.stepSave,
+  ];
+}
 
 // --- lists and columns, from the registry ------------------------------------------------------
 
@@ -308,7 +183,7 @@ export function templateColumns(
 }
 
 function axisLabel(a: Axis, lang: Lang): string {
-  return T[lang].axis(a);
+  return T(lang).axis(a.number, a[lang]);
 }
 
 /** Every enumeration the templates use, in the XLSForm list layout. */
@@ -338,8 +213,8 @@ export function templateLists(
   lists.push({
     name: "oui_non",
     items: [
-      { name: "oui", label: T[lang].yes },
-      { name: "non", label: T[lang].no },
+      { name: "oui", label: T(lang).yes },
+      { name: "non", label: T(lang).no },
     ],
   });
   const years: TemplateList["items"] = [];
@@ -365,7 +240,7 @@ function isText(v: unknown): v is string {
 // --- texts shown to the group -------------------------------------------------------------------
 
 function allowedText(f: FieldSpec, kind: Kind, lang: Lang, config: Config): string {
-  const t = T[lang];
+  const t = T(lang);
   const period = config.plan;
   switch (f.type) {
     case "axis":
@@ -410,13 +285,13 @@ function exampleText(f: FieldSpec, kind: Kind, lang: Lang, config: Config): stri
     );
     return a ? axisLabel(a, lang) : example;
   }
-  if (f.type === "bool") return /^(non|no)$/i.test(example) ? T[lang].no : T[lang].yes;
+  if (f.type === "bool") return /^(non|no)$/i.test(example) ? T(lang).no : T(lang).yes;
   if (f.type === "calendar") {
     const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(example);
     if (!range) return example;
     const years: number[] = [];
     for (let y = Number(range[1]); y <= Number(range[2]); y++) years.push(y);
-    return T[lang].marked(years);
+    return T(lang).marked(years);
   }
   return example;
 }
@@ -428,16 +303,16 @@ function cap(text: string, max: number): string {
 
 function promptOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config): string {
   const f = column.field;
-  if (column.role === "calendarYear") return T[lang].yearColumn(column.year as number);
+  if (column.role === "calendarYear") return T(lang).yearColumn(column.year as number);
   const example = exampleText(f, kind, lang, config);
-  const exampleLabel = T[lang].example;
-  const pick = column.list ? `${T[lang].pick} ` : "";
+  const exampleLabel = T(lang).example;
+  const pick = column.list ? `${T(lang).pick} ` : "";
   return cap(`${pick}${f.help[lang]}${example ? ` ${exampleLabel} : ${example}` : ""}`, 255);
 }
 
 function noteOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config): string {
   const f = column.field;
-  const t = T[lang];
+  const t = T(lang);
   const lines = [
     column.role === "calendarYear" ? t.yearColumn(column.year as number) : f.help[lang],
     `${t.allowed} : ${allowedText(f, kind, lang, config)}`,
@@ -482,7 +357,7 @@ function validationOf(
   config: Config,
   ranges: Map<string, ListRange>,
 ): Validation {
-  const t = T[lang];
+  const t = T(lang);
   const f = column.field;
   const base = {
     showInputMessage: true,
@@ -557,7 +432,7 @@ function numFmtOf(column: TemplateColumn): string | undefined {
 function addListsSheet(wb: ExcelJS.Workbook, lists: readonly TemplateList[], lang: Lang) {
   const ws = wb.addWorksheet(LISTS_SHEET, { state: "hidden" });
   ws.columns = [{ width: 20 }, { width: 16 }, { width: 50 }];
-  ws.addRow([...T[lang].listsHead]).font = { ...FONT, bold: true };
+  ws.addRow([...T(lang).listsHead]).font = { ...FONT, bold: true };
   for (const list of lists) {
     for (const item of list.items) ws.addRow([list.name, item.name, item.label]);
   }
@@ -592,7 +467,7 @@ function addInstructionsSheet(
   config: Config,
   prefilled: boolean,
 ) {
-  const t = T[lang];
+  const t = T(lang);
   const ws = wb.addWorksheet(t.instructions, {
     pageSetup: {
       paperSize: 9,
@@ -610,7 +485,7 @@ function addInstructionsSheet(
   title.height = 22;
   ws.addRow([]);
   ws.addRow([t.intro]).font = { ...FONT, bold: true };
-  t.steps(kinds, config, prefilled).forEach((step, i) => {
+  steps(kinds, lang, config, prefilled).forEach((step, i) => {
     const row = ws.addRow([`${i + 1}. ${step}`]);
     ws.mergeCells(row.number, 1, row.number, 6);
     row.alignment = wrap;
@@ -622,7 +497,7 @@ function addInstructionsSheet(
   head.eachCell((cell) => styleHeader(cell, true));
   const sections: { sheet: string; kind: Kind; fields: readonly FieldSpec[] }[] = [
     { sheet: t.identification, kind: "bilan", fields: metadataFields },
-    ...kinds.map((k) => ({ sheet: SHEET_NAMES[k][lang], kind: k, fields: KINDS[k] })),
+    ...kinds.map((k) => ({ sheet: T(lang).sheetNames[k], kind: k, fields: KINDS[k] })),
   ];
   for (const s of sections) {
     for (const f of s.fields) {
@@ -668,7 +543,7 @@ function addIdentificationSheet(
   ranges: Map<string, ListRange>,
   given: { groupe?: string; session?: string },
 ) {
-  const t = T[lang];
+  const t = T(lang);
   const ws = wb.addWorksheet(t.identification, {
     pageSetup: {
       paperSize: 9,
@@ -759,7 +634,7 @@ function addKindSheet(
   reference: readonly ReferenceActivity[],
 ) {
   const columns = templateColumns(kind, lang, config, ranges.has("activite"));
-  const ws = wb.addWorksheet(SHEET_NAMES[kind][lang], {
+  const ws = wb.addWorksheet(T(lang).sheetNames[kind], {
     // Bilan rows are read across: the activity stays in view while scrolling to the figures.
     views: [{ state: "frozen", ySplit: 1, xSplit: kind === "bilan" ? 3 : 0 }],
     // Printed on A4 across as many pages as keep the text readable, the header repeated.
@@ -868,7 +743,7 @@ export function templateCsv(
 ): string {
   const table: FlatTable = {
     name: kind,
-    title: SHEET_NAMES[kind],
+    title: both((t) => t.template.sheetNames[kind]),
     columns: templateColumns(kind, lang, config).map((c) => ({
       name: c.header,
       title: { fr: c.header, en: c.header },

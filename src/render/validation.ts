@@ -1,4 +1,6 @@
-import { cellOf, hintOf, type Issue, type Lang, messageOf, recordOf } from "../issues.js";
+import { catalogue, hintOf, messageOf, recordOf } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import { cellOf, type Issue } from "../issues.js";
 import type { FileReport, SkipReason, ValidationResult } from "../model.js";
 import { columnNumber } from "../sheet.js";
 
@@ -47,26 +49,8 @@ export function validationJson(result: ValidationResult, lang: Lang) {
   };
 }
 
-const SKIP_TEXT: Record<SkipReason, Record<Lang, string>> = {
-  "lock-file": {
-    fr: "fichier de verrouillage Excel/LibreOffice",
-    en: "Excel/LibreOffice lock file",
-  },
-  hidden: { fr: "fichier caché", en: "hidden file" },
-  template: { fr: "modèles vierges (atelier init)", en: "blank templates (atelier init)" },
-  "link-outside": {
-    fr: "lien vers l'extérieur du dossier, non suivi",
-    en: "link leading outside the folder, not followed",
-  },
-  "not-spreadsheet": { fr: "pas un tableur", en: "not a spreadsheet" },
-  "workshop-file": {
-    fr: "fichier de l'atelier (configuration, plan, résolutions)",
-    en: "workshop file (configuration, plan, resolutions)",
-  },
-};
-
 export function skipText(reason: SkipReason, lang: Lang): string {
-  return SKIP_TEXT[reason][lang];
+  return catalogue(lang).validation.skips[reason];
 }
 
 /** Colours are injected so that this module does not depend on the terminal. */
@@ -78,34 +62,6 @@ export interface Paint {
   ok: (s: string) => string;
 }
 
-const T = {
-  fr: {
-    rows: (n: number, a: number, r: number) =>
-      `${n} ligne${n > 1 ? "s" : ""} : ${a} acceptée${a > 1 ? "s" : ""}, ${r} rejetée${r > 1 ? "s" : ""}`,
-    header: (n: number) => `en-tête ligne ${n}`,
-    skippedSheet: "ignorée",
-    more: (n: number, e: number, w: number) =>
-      `… et ${n} autre(s) problème(s) (${e} erreur(s), ${w} avertissement(s)) : --all ou --format json pour tout voir`,
-    skipped: "Ignorés",
-    summary: (s: ValidationResult["summary"]) =>
-      `${s.files} fichier(s), ${s.rows} ligne(s) lue(s) = ${s.accepted} acceptée(s) + ${s.rejected} rejetée(s) ; ${s.errors} erreur(s), ${s.warnings} avertissement(s)`,
-    valid: "Valide",
-    invalid: "Erreurs à corriger",
-  },
-  en: {
-    rows: (n: number, a: number, r: number) => `${n} row(s): ${a} accepted, ${r} rejected`,
-    header: (n: number) => `header row ${n}`,
-    skippedSheet: "skipped",
-    more: (n: number, e: number, w: number) =>
-      `… and ${n} more problem(s) (${e} error(s), ${w} warning(s)): use --all or --format json to see all`,
-    skipped: "Skipped",
-    summary: (s: ValidationResult["summary"]) =>
-      `${s.files} file(s), ${s.rows} row(s) read = ${s.accepted} accepted + ${s.rejected} rejected; ${s.errors} error(s), ${s.warnings} warning(s)`,
-    valid: "Valid",
-    invalid: "Errors to fix",
-  },
-};
-
 /** Human view, grouped by file, `Bilan!C12` locations; at most `cap` problems shown per file. */
 export function validationText(
   result: ValidationResult,
@@ -113,7 +69,7 @@ export function validationText(
   paint: Paint,
   cap = 30,
 ): string {
-  const t = T[lang];
+  const t = catalogue(lang).validation;
   const out: string[] = [];
   for (const f of filesRead(result)) {
     const c = { errors: 0, warnings: 0 };
@@ -131,8 +87,8 @@ export function validationText(
       const name = s.name ?? f.format.toUpperCase();
       out.push(
         s.kind
-          ? `    ${name} → ${s.kind}, ${t.header(s.headerRow ?? 0)} : ${t.rows(s.rows, s.accepted, s.rejected)}`
-          : `    ${name} : ${paint.dim(t.skippedSheet)}`,
+          ? `    ${name} → ${s.kind}, ${t.header(s.headerRow ?? 0)}${t.colon} ${t.rows(s.rows, s.accepted, s.rejected)}`
+          : `    ${name}${t.colon} ${paint.dim(t.skippedSheet)}`,
       );
     }
     for (const i of f.issues.slice(0, cap)) out.push(...issueLines(i, lang, paint));
@@ -143,22 +99,23 @@ export function validationText(
     }
   }
   if (result.skipped.length > 0) {
-    out.push(paint.dim(`${t.skipped} :`));
+    out.push(paint.dim(`${t.skipped}${t.colon}`));
     for (const s of result.skipped)
       out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
   const s = result.summary;
   const verdict = s.errors === 0 ? paint.ok(t.valid) : paint.error(t.invalid);
-  out.push("", `${verdict} — ${t.summary(s)}`);
+  const summary = t.summary(s.files, s.rows, s.accepted, s.rejected, s.errors, s.warnings);
+  out.push("", `${verdict} — ${summary}`);
   return `${out.join("\n")}\n`;
 }
 
 function issueLines(i: Issue, lang: Lang, paint: Paint): string[] {
   const where = cellOf(i) ?? "";
-  const tag = i.severity === "error" ? paint.error("erreur") : paint.warning("attention");
-  const tagEn = i.severity === "error" ? paint.error("error") : paint.warning("warning");
+  const t = catalogue(lang).validation;
+  const tag = i.severity === "error" ? paint.error(t.error) : paint.warning(t.warning);
   const lines = [
-    `    ${lang === "fr" ? tag : tagEn} ${paint.bold(where)}${where ? " " : ""}${messageOf(i, lang)} ${paint.dim(`[${i.code}]`)}`,
+    `    ${tag} ${paint.bold(where)}${where ? " " : ""}${messageOf(i, lang)} ${paint.dim(`[${i.code}]`)}`,
   ];
   const hint = hintOf(i, lang);
   if (hint) lines.push(`        → ${hint}`);

@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { Lang } from "../issues.js";
+import type { Lang } from "../i18n/lang.js";
 import { columnLetter } from "../sheet.js";
 import type { FlatTable, Value } from "./tables.js";
 

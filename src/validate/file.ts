@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
-import { ASSESSMENT_FIELDS } from "../fields.js";
-import { type Issue, issue, type Location } from "../issues.js";
+import { ASSESSMENT_FIELDS, tableFields } from "../fields.js";
+import { both } from "../i18n/index.js";
+import { type Issue, issue, type Location, type Params } from "../issues.js";
 import type {
   FileReport,
   KeptRow,
@@ -45,10 +46,14 @@ function isUntouchedPrefill(record: RecordRow, reference: ReferencePlan | undefi
   );
 }
 
-const HEADER_HELP = {
-  scanned: HEADER_SCAN_ROWS,
-  example: "Axe stratégique ; Code activité ; Activité ; Statut",
-};
+/** What `header-not-found` suggests: the required headers of the first kind looked for. */
+function headerHelp(kinds: readonly TableKind[]): Params {
+  const required = tableFields(kinds[0] ?? "bilan").filter((f) => f.required);
+  return {
+    scanned: HEADER_SCAN_ROWS,
+    example: both((_, lang) => required.map((f) => f[lang]).join(lang === "fr" ? " ; " : "; ")),
+  };
+}
 
 /** How a file is validated: the same for every sheet of it. */
 interface FileContext {
@@ -156,7 +161,7 @@ class SheetRun {
       this.issues.push(
         this.file.format === "xlsx"
           ? issue("sheet-skipped", this.where, { params: { sheet: this.name ?? "" } })
-          : issue("header-not-found", this.where, { params: HEADER_HELP }),
+          : issue("header-not-found", this.where, { params: headerHelp(this.file.kinds) }),
       );
       return;
     }
@@ -291,7 +296,11 @@ class FileRun {
       report.issues.push(
         empty
           ? issue("empty-file", { file: raw.path })
-          : issue("header-not-found", { file: raw.path }, { params: HEADER_HELP }),
+          : issue(
+              "header-not-found",
+              { file: raw.path },
+              { params: headerHelp(this.context.kinds) },
+            ),
       );
     }
     report.meta = { ...fallback, ...identification };

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
+import { both } from "../i18n/index.js";
 import { countBySeverity } from "../issues.js";
 import type { FileReport, ReferencePlan, ValidationResult } from "../model.js";
 import { collectInputs, type Exclusion, type InputFile } from "../read/index.js";
@@ -93,10 +94,10 @@ export async function validatePaths(
 }
 
 export function pathNotFound(path: string): AppError {
-  return new AppError("PATH_NOT_FOUND", {
-    fr: `Chemin introuvable : ${path}. Vérifiez l'orthographe et le dossier courant.`,
-    en: `Path not found: ${path}. Check the spelling and the current folder.`,
-  });
+  return new AppError(
+    "PATH_NOT_FOUND",
+    both((t) => t.errors.pathNotFound(path)),
+  );
 }
 
 /** What a folder walk passes over: the output folder, the config, the reference plan. */
@@ -129,10 +130,10 @@ function sessionFolder(abs: string, root: string): string | undefined {
 
 function noSubmission(paths: readonly string[], skipped: ValidationResult["skipped"]): AppError {
   const n = skipped.length;
-  return new AppError("NO_SUBMISSION", {
-    fr: `Aucun fichier .xlsx ou .csv à lire dans ${paths.join(", ")}${n ? ` (${n} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
-    en: `No .xlsx or .csv file to read in ${paths.join(", ")}${n ? ` (${n} other file(s) skipped)` : ""}. Put the groups' files there.`,
-  });
+  return new AppError(
+    "NO_SUBMISSION",
+    both((t) => t.errors.noSubmission(paths.join(", "), n)),
+  );
 }
 
 /** Rows over the submissions; problems over every file read, the reference plans included. */

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 import { type ReferenceActivity, referenceFields } from "../fields.js";
+import { both } from "../i18n/index.js";
 import type { ReferencePlan } from "../model.js";
 import { displayPath, readInput } from "../read/index.js";
 import { validateRaw } from "./file.js";
@@ -17,10 +18,10 @@ export async function loadReference(
   const abs = config.reference;
   if (!abs) return undefined;
   if (!existsSync(abs)) {
-    throw new AppError("CONFIG_INVALID", {
-      fr: `Plan de référence introuvable : ${abs} (clé « reference » de ${config.source}). Corrigez le chemin ou retirez la clé.`,
-      en: `Reference plan not found: ${abs} (key “reference” of ${config.source}). Fix the path or remove the key.`,
-    });
+    throw new AppError(
+      "CONFIG_INVALID",
+      both((t) => t.errors.referenceNotFound(abs, String(config.source))),
+    );
   }
   const raw = await readInput({ abs, path: displayPath(abs, base) }, config.limits);
   const report = validateRaw(raw, config, undefined, {}, ["reference"]);

@@ -1,5 +1,15 @@
 import type { Config } from "../config.js";
-import { bilanFields, type FieldSpec, STATUTS, tableFields } from "../fields.js";
+import {
+  bilanFields,
+  type EnumValue,
+  type FieldSpec,
+  NATURES,
+  STATUTS,
+  tableFields,
+} from "../fields.js";
+import { formatNumber } from "../i18n/format.js";
+import { both } from "../i18n/index.js";
+import type { Localized } from "../i18n/lang.js";
 import {
   type Issue,
   type IssueCode,
@@ -74,8 +84,7 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
     } else if (zi.code === "too_small" || zi.code === "too_big") {
       code = "out-of-range";
       const f = tableFields(table.kind).find((x) => x.id === id);
-      params.range = rangeText(f, "à");
-      params.range_en = rangeText(f, "to");
+      params.range = rangeOf(f);
       params.value = typeof value === "number" ? value : JSON.stringify(value);
     } else {
       params.allowed = "";
@@ -89,11 +98,13 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
   for (const id of reported) record.values[id] = null;
 }
 
-function rangeText(f: FieldSpec | undefined, to: string): string {
-  if (!f) return "";
-  if (f.min !== undefined && f.max !== undefined) return `${f.min} ${to} ${f.max}`;
-  if (f.min !== undefined) return `≥ ${f.min}`;
-  return `≤ ${f.max}`;
+/** The bounds of a number field, in words: `0 à 100`, `≥ 0`. */
+function rangeOf(f: FieldSpec | undefined): Localized {
+  return both((t) => {
+    if (f?.min !== undefined && f.max !== undefined) return t.terms.range.between(f.min, f.max);
+    if (f?.min !== undefined) return t.terms.range.min(f.min);
+    return f?.max === undefined ? "" : t.terms.range.max(f.max);
+  });
 }
 
 // --- rules -------------------------------------------------------------------------------------
@@ -110,7 +121,7 @@ const budgetOverspent: RowRule = (r) => {
   return issue("budget-overspent", locate(r, r.cells.budget_execute), {
     field: "budget_execute",
     value: String(spent),
-    params: { spent: formatAmount(spent), planned: formatAmount(planned) },
+    params: { spent: amount(spent), planned: amount(planned) },
   });
 };
 
@@ -131,11 +142,7 @@ const rateStatusMismatch: RowRule = (r) => {
   return issue("rate-status-mismatch", locate(r, r.cells.taux_realisation), {
     field: "taux_realisation",
     value: String(rate),
-    params: {
-      rate,
-      status: STATUTS.find((s) => s.id === status)?.fr ?? status,
-      status_en: STATUTS.find((s) => s.id === status)?.en ?? status,
-    },
+    params: { rate, status: enumLabel(STATUTS, status) },
   });
 };
 
@@ -148,7 +155,7 @@ const costSplitMismatch: RowRule = (r) => {
   return issue("cost-split-mismatch", locate(r, r.cells.cout), {
     field: "cout",
     value: String(total),
-    params: { sum: formatAmount(sum), total: formatAmount(total) },
+    params: { sum: amount(sum), total: amount(total) },
   });
 };
 
@@ -160,7 +167,7 @@ const missingOrigin: RowRule = (r) => {
   // Pointed at the empty origin cell when the column exists: that is the cell to fill.
   return issue("missing-origin", locate(r, r.cells.code_activite_origine ?? r.cells.nature), {
     field: "code_activite_origine",
-    params: { nature: nature === "reconduite" ? "Reconduite" : "Reformulée" },
+    params: { nature: enumLabel(NATURES, nature) },
   });
 };
 
@@ -188,10 +195,8 @@ const axisCodeMismatch: RowRule = (r, ctx) => {
     value: shownOf(r, "axe") ?? axe,
     params: {
       code,
-      expected: `${expected.number} (${expected.fr})`,
-      expected_en: `${expected.number} (${expected.en})`,
-      axis: `${actual.number} (${actual.fr})`,
-      axis_en: `${actual.number} (${actual.en})`,
+      expected: both((_, lang) => `${expected.number} (${expected[lang]})`),
+      axis: both((_, lang) => `${actual.number} (${actual[lang]})`),
     },
   });
 };
@@ -206,7 +211,7 @@ function unknownCode(field: string): RowRule {
     return issue("unknown-activity", locate(r, r.cells[field]), {
       field,
       value: code,
-      params: { suggestion: near ? ` (${near} ?)` : "" },
+      params: { suggestion: near ? both((t) => t.terms.nearCode(near)) : "" },
     });
   };
 }
@@ -235,7 +240,7 @@ const resolutionChecks: RowRule = (r, ctx) => {
   if (!spec) {
     return issue("invalid-resolution", locate(r, r.cells.champ), {
       value: shownOf(r, "champ") ?? named,
-      params: { allowed: CONFLICT_SPECS.map((f) => f.fr).join(", ") },
+      params: { allowed: both((_, lang) => CONFLICT_SPECS.map((f) => f[lang]).join(", ")) },
     });
   }
   const text = r.values.valeur;
@@ -264,8 +269,7 @@ const resolutionChecks: RowRule = (r, ctx) => {
       params: {
         ...labelParams(spec),
         value: n,
-        range: rangeText(spec, "à"),
-        range_en: rangeText(spec, "to"),
+        range: rangeOf(spec),
       },
     });
   }
@@ -303,7 +307,7 @@ function duplicateResolution(r: RecordRow, tracker: TableTracker) {
       issue("duplicate-resolution", locate(r, r.cells.code_activite), {
         field: spec.id,
         value: code,
-        params: { key: code, label: spec.fr, first },
+        params: { key: code, label: { fr: spec.fr, en: spec.en }, first },
       }),
     );
   }
@@ -362,11 +366,13 @@ export function isRejected(record: Pick<RecordRow, "issues">, table: Table): boo
   return table.fatal.length > 0 || record.issues.some((i) => i.severity === "error");
 }
 
-/** Made once, on first use: building a formatter costs more than formatting. */
-let amountFormat: Intl.NumberFormat | undefined;
+/** A closed value's label in both languages (its id when the registry does not know it). */
+function enumLabel(values: readonly EnumValue[], id: string): Localized {
+  const v = values.find((x) => x.id === id);
+  return { fr: v?.fr ?? id, en: v?.en ?? id };
+}
 
-/** `1 500 000` with a narrow no-break space, as French typography writes amounts. */
-export function formatAmount(n: number): string {
-  amountFormat ??= new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
-  return amountFormat.format(n);
+/** An amount as each language writes it: `1 500 000` (narrow no-break spaces), `1,500,000`. */
+function amount(n: number): Localized {
+  return { fr: formatNumber(n, "fr", 2), en: formatNumber(n, "en", 2) };
 }

@@ -1,0 +1,161 @@
+import type { Catalogue } from "../fr/index.js";
+
+/** English texts of the matrix, the templates and the README of a new workshop folder. */
+
+export const matrix: Catalogue["matrix"] = {
+  matrix: "Matrix",
+  matrixTitle: "Action matrix",
+  summary: "Budget summary",
+  breakdown: "Annual breakdown",
+  sources: "Sources",
+  draft: "DRAFT",
+  number: "No.",
+  axis: "Axis",
+  responsible: "Responsible",
+  origin: "Origin (groups, sessions)",
+  activity: (label: string) => `Source activity (${label})`,
+  weaknesses: "Weaknesses addressed",
+  variants: "Merged variants (not in totals)",
+  subtotal: (n: number) => `Subtotal axis ${n}`,
+  total: "Grand total",
+  generated: (d: string, files: number) =>
+    `Generated on ${d} by atelier from ${files} file(s) — working draft for validation. Subtotals, total and budget summary are formulas.`,
+  notAssessed: "not assessed",
+  axisCode: "Axis code",
+  cost: "Estimated cost",
+  mode: "Breakdown",
+  given: "group's yearly costs",
+  even: "even shares",
+  rowTotal: "Total",
+  matrixTotal: "Matrix total",
+  gap: "Difference (cost not spread over years)",
+  summaryNote: (cur: string) =>
+    `Amounts in ${cur}. Each action's cost spread over its scheduled years: the group's yearly costs when given, else even shares.`,
+  summarySheetNote: "Per action: sheet “Annual breakdown”.",
+  breakdownNote:
+    "Each year's share of an action's estimated cost: from the X marks of the matrix (even shares), or the yearly costs the group gave.",
+  file: "File",
+  sheet: "Sheet",
+  group: "Group",
+  session: "Session",
+  proposals: "Proposals (rows)",
+  actions: "Matrix actions",
+  numbers: "Action numbers",
+  priorityError: "Choose a priority from the list.",
+  yearError: "Mark a scheduled year X, or leave it empty.",
+  footer: "Page &P of &N",
+  date: (d: Date) => d.toISOString().slice(0, 10),
+  percent: (n: number) => `${Math.round(n * 10) / 10}%`,
+  quote: (text: string) => `“${text}”`,
+  labelled: (label: string, text: string) => `${label}: ${text}`,
+  markdownNote: (d: string, files: number) =>
+    `Generated on ${d} by atelier from ${files} file(s) — working draft for validation.`,
+};
+
+export const template: Catalogue["template"] = {
+  sheetNames: { bilan: "Assessment", constats: "Findings", propositions: "Proposals" },
+  purposes: {
+    bilan: "one row per activity of the plan under review (status, results, budget).",
+    constats: "one row per finding: strength, weakness, opportunity or threat.",
+    propositions: "one row per action proposed for the new plan.",
+  },
+  instructions: "Instructions",
+  identification: "Identification",
+  required: "yes",
+  optional: "no",
+  yes: "Yes",
+  no: "No",
+  axis: (n, label) => `Axis ${n} – ${label}`,
+  intro: "This workbook is the submission template of the working groups. How to fill it:",
+  stepIdentification:
+    "First fill the “Identification” sheet (group, session, organisation, rapporteur, date).",
+  stepSheet: (sheet, purpose) => `Sheet “${sheet}”: ${purpose}`,
+  stepRequired:
+    "Columns marked * are required. Do not change the header row and do not add columns.",
+  stepPrompt:
+    "Select a cell: a message says what to write in it. In columns with a list, pick the value from the dropdown (▼).",
+  stepAmounts:
+    "Amounts in FCFA, as figures, without decimals (1500000). Completion rate: a number from 0 to 100 (75 means 75%).",
+  stepCalendar: (from, to) =>
+    `Timeline of the proposals: put X in the column of each planned year (${from} to ${to}).`,
+  stepPrefilled: (sheet, review) =>
+    `The “${sheet}” sheet lists the activities of the ${review} (grey cells): fill in the status and figures of the activities your group assesses, and delete the other rows.`,
+  stepEmpty: "Leave empty the sheets that do not concern your group.",
+  stepSave:
+    "Save as Excel (.xlsx), even in LibreOffice, and hand the file to the workshop rapporteur.",
+  reference: "What each column means",
+  tableHead: ["Sheet", "Column", "Required", "Meaning", "Allowed values", "Example"],
+  axes: (label) => `Axes of the ${label}`,
+  axesHead: ["No.", "Code", "Title"],
+  allowed: "Allowed values",
+  or: "; ",
+  example: "Example",
+  free: "Free text",
+  code: "Digits separated by dots",
+  amount: "Whole number ≥ 0, in FCFA",
+  percent: (min, max) => `Number from ${min} to ${max} (75 = 75%)`,
+  list: "Text; several items separated by ;",
+  date: "Date dd/mm/yyyy",
+  calendar: (from, to) => `X in the column of each planned year (${from} to ${to})`,
+  yearColumn: (year) => `Timeline: X if the action is planned in ${year}.`,
+  yearAmounts: (from, to) => `Whole number ≥ 0 per year (${from} to ${to})`,
+  marked: (years) => `X under ${years.join(", ")}`,
+  pick: "Pick from the list.",
+  listErrorTitle: "Value not in the list",
+  listError: (values) => `Pick a value from the list: ${values}`,
+  numberErrorTitle: "Number expected",
+  amountError: "Write an amount in FCFA: a whole number, without spaces or unit (1500000).",
+  percentError: (min, max) =>
+    `Write a number from ${min} to ${max}, without the % sign (75 for 75%).`,
+  dateErrorTitle: "Date expected",
+  dateError: "Write a date dd/mm/yyyy (18/07/2023).",
+  idHelp: "Fill in column B. This information applies to the whole file.",
+  listsHead: ["list_name", "name", "label"],
+};
+
+export const workshopReadme: Catalogue["workshopReadme"] = (w) => {
+  const folders = w.sessions.map((s) => `\`${s}/\``).join(", ");
+  const kinds = w.csvTemplates.map((k) => `\`${k}\``).join(", ");
+  return `# ${w.title}
+
+Workshop folder, prepared by \`atelier init\`. It holds:
+
+- \`${w.configFile}\`: the workshop configuration (see below);
+- \`${w.templatesFolder}/${w.templateFile}\`: the workbook to hand to each group (sheets Instructions,
+  Identification, Assessment, Findings, Proposals); ${kinds}: the same columns as CSV;
+- ${folders}: one folder per session, where the files the groups hand in go.
+
+## How it goes
+
+1. Before each session, copy \`${w.templatesFolder}/${w.templateFile}\` for each group
+   (\`groupe-1.xlsx\`, \`groupe-2.xlsx\`…); the group fills the Identification sheet, then the
+   sheets that concern it, with the dropdowns.
+2. Put each file handed in into the folder of its session (${folders}).
+3. Check the files of a session: \`atelier validate ${w.sessions[0] ?? "J1"}\`. Each problem is
+   reported at its cell (\`Assessment!D12\`) with the fix to make; send the file back to the group
+   if need be.
+4. Compile the workshop: \`atelier compile .\` writes the consolidated data set, the rejected rows and
+   the conflicts into \`${w.output}/\`.
+
+## Configuration (\`${w.configFile}\`)
+
+Every key is optional; an unknown or misspelt key stops the command with its name.
+
+| key | meaning |
+| --- | --- |
+| \`title\` | title of the workshop, shown in the templates and the outputs |
+| \`language\` | \`fr\` or \`en\`: language of the messages and templates |
+| \`currency\` | currency of the amounts (\`XOF\`: FCFA) |
+| \`review\` | plan under review: \`label\`, years \`from\`–\`to\`, \`axes\` (list of \`{ code, number, fr, en, aliases }\`) |
+| \`plan\` | new plan, same form; its axes are those of the plan under review by default |
+| \`reference\` | file of the plan under review (\`Code activité\`, \`Axe\`, \`Activité\`, \`Structure responsable\`, \`Budget prévu\`) |
+| \`sessions\` | order of the sessions, and names of their folders |
+| \`weights\`, \`bands\` | weights of the statuses and rating thresholds of the implementation rate |
+| \`synonyms\` | extra accepted values, by field then by value |
+| \`output\` | output folder of the compile |
+
+With a reference plan (add for example \`"reference": "plan-${w.review.from}-${w.review.to}.csv"\`),
+\`atelier template\` writes a workbook whose Assessment sheet already lists every activity of the
+plan: the groups only fill in the status and the figures.
+`;
+};

@@ -1,0 +1,259 @@
+import type { Catalogue } from "../fr/index.js";
+
+/** The English text of every problem, and of the words its parameters are made of. */
+
+export const issues: Catalogue["issues"] = {
+  "unsupported-format": {
+    title: "Unsupported format",
+    message: "{format} format is not supported: only .xlsx and .csv are read",
+    hint: "Save the file as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx “{name}”",
+  },
+  "file-unreadable": {
+    title: "Unreadable file",
+    message: "Unreadable file: {reason}",
+    hint: "Open the file in Excel or LibreOffice and save it again as .xlsx",
+  },
+  "file-too-large": {
+    title: "File too large",
+    message: "{size} MB file, over the {limit} MB limit: it is not read",
+    hint: "Split the file, or raise “limits.maxFileMB” in atelier.config.json",
+  },
+  "inflated-too-large": {
+    title: "Workbook too large once inflated",
+    message:
+      "The workbook declares {size} MB once inflated, over the {limit} MB limit: it is not read",
+    hint: "Check where the file comes from; if it is genuine, raise “limits.maxInflatedMB”",
+  },
+  "too-many-rows": {
+    title: "Too many rows",
+    message: "More than {limit} non-empty rows: rows after row {row} are not read",
+    hint: "Split the file, or raise “limits.maxRows” in atelier.config.json",
+  },
+  "too-many-columns": {
+    title: "Too many columns",
+    message: "Row {row} holds values beyond {limit} columns: they are not read",
+    hint: "Delete the extra columns, or raise “limits.maxColumns”",
+  },
+  "encoding-fallback": {
+    title: "Windows-1252 encoding",
+    message: "The file is not UTF-8 (byte 0x{byte} at offset {offset}): read as Windows-1252",
+    hint: "Check the accents; next time save as “CSV UTF-8”",
+  },
+  "empty-file": {
+    title: "Empty file",
+    message: "The file holds no data",
+    hint: "Check that this is the right file and that it was saved after typing",
+  },
+  "no-data": {
+    title: "No data",
+    message: "No data row under the header",
+  },
+  "header-not-found": {
+    title: "Header not found",
+    message: "No recognisable header row in the first {scanned} rows",
+    hint: "Use the template's headers (atelier template), for example: {example}",
+  },
+  "sheet-skipped": {
+    title: "Sheet skipped",
+    message: "Sheet “{sheet}” skipped: its headers match no submission kind",
+    hint: "If it holds data, use the template's headers (atelier template)",
+  },
+  "hidden-sheet": {
+    title: "Hidden sheet",
+    message: "Hidden sheet “{sheet}” skipped",
+    hint: "Unhide it (right-click the tabs > Unhide) if it should be compiled",
+  },
+  "hidden-row": {
+    title: "Hidden row",
+    message: "Row {row} is hidden: it is read all the same",
+    hint: "Delete it if it should not be compiled",
+  },
+  "missing-column": {
+    title: "Required column missing",
+    message: "Required column “{label}” is missing: the rows of this sheet are rejected",
+    hint: "Add a column “{label}”",
+  },
+  "unknown-column": {
+    title: "Unknown column",
+    message: "Unknown column “{header}”: its values are kept but not checked",
+    hint: "Did you mean “{suggestion}”?",
+  },
+  "duplicate-column": {
+    title: "Duplicate column",
+    message:
+      "Column “{label}” appears twice ({first} and {column}): the first non-empty value is used",
+    hint: "Delete one of the two columns",
+  },
+  "blank-header": {
+    title: "Column without header",
+    message: "Column {column} has no header but holds {count} value(s): they are not compiled",
+    hint: "Give the column a header",
+  },
+  "missing-value": {
+    title: "Required value missing",
+    message: "“{label}” is required and the cell is empty",
+  },
+  "type-error": {
+    title: "Unreadable value",
+    message: "“{label}”: expected {expected}, got “{value}”",
+  },
+  "invalid-value": {
+    title: "Value not allowed",
+    message: "“{label}”: “{value}” is not an allowed value",
+    hint: "Allowed values: {allowed}{suggestion}",
+  },
+  "ambiguous-number": {
+    title: "Ambiguous number",
+    message: "“{label}”: “{value}” is ambiguous (thousands separator or decimal point?)",
+    hint: "Write {asThousands} for the whole amount, or {asDecimal} for the decimal value",
+  },
+  "out-of-range": {
+    title: "Value out of range",
+    message: "“{label}”: {value} is out of range ({range})",
+  },
+  "calendar-out-of-period": {
+    title: "Year outside the period",
+    message: "“{label}”: {years} outside the plan period ({from}-{to})",
+    hint: "Give years between {from} and {to}",
+  },
+  "cell-too-long": {
+    title: "Cell too long",
+    message: "“{label}”: the cell holds {length} characters, over the {limit} limit",
+    hint: "Shorten the text, or raise “limits.maxCellLength”",
+  },
+  "cell-error": {
+    title: "Excel error in the cell",
+    message: "“{label}”: the cell holds the error {value}",
+    hint: "Fix the formula or type the value",
+  },
+  "formula-no-cached-value": {
+    title: "Formula without a stored result",
+    message: "“{label}”: formula {formula} has no result stored in the file",
+    hint: "Open the file in Excel or LibreOffice and save it so that formulas are computed",
+  },
+  "extra-cell": {
+    title: "Extra cells",
+    message:
+      "The row has {count} more cell(s) than the header ({extra}): the values are probably shifted",
+    hint: "Quote the texts that contain the delimiter “{delimiter}”",
+  },
+  "conflicting-columns": {
+    title: "Duplicate columns disagree",
+    message: "“{label}”: the two columns say “{value}” and “{other}”",
+    hint: "Keep only one column",
+  },
+  "cost-split-mismatch": {
+    title: "Yearly costs do not add up",
+    message: "The yearly costs add up to {sum}, not the estimated cost ({total})",
+    hint: "Fix the estimated cost or the yearly costs",
+  },
+  "duplicate-activity": {
+    title: "Activity twice in the file",
+    message: "Activity {value} is already assessed on row {first} of this file",
+    hint: "Merge the two rows or fix the code",
+  },
+  "budget-overspent": {
+    title: "Budget overspent",
+    message: "Spent budget ({spent}) exceeds the planned budget ({planned})",
+    hint: "Check both amounts",
+  },
+  "rate-status-mismatch": {
+    title: "Rate and status disagree",
+    message: "Completion rate {rate}% does not fit the status “{status}”",
+    hint: "Check the status or the rate",
+  },
+  "unknown-activity": {
+    title: "Activity not in the reference plan",
+    message: "Activity {value} is not in the reference plan",
+    hint: "Fix the code{suggestion}, or put “Yes” in “Unplanned activity”",
+  },
+  "axis-code-mismatch": {
+    title: "Axis and code disagree",
+    message: "Activity {code} belongs to axis {expected}, not axis {axis}",
+    hint: "Check the axis or the code",
+  },
+  "missing-origin": {
+    title: "Source activity missing",
+    message: "“{nature}” action without a “Source activity”",
+    hint: "Give the code of the reviewed plan's activity it takes over",
+  },
+  "unknown-session": {
+    title: "Unknown session",
+    message: "Session “{value}” is not in the configuration ({allowed})",
+  },
+  "invalid-resolution": {
+    title: "Unknown resolution field",
+    message: "“{value}” is not a field that can be in conflict: the decision is ignored",
+    hint: "Use one of these fields: {allowed}",
+  },
+  "unused-resolution": {
+    title: "Resolution without a conflict",
+    message: "No conflict on “{label}” for activity {key}: the decision is not applied",
+    hint: "Check the code and the field: only the conflicts in conflits.csv are settled here",
+  },
+  "duplicate-resolution": {
+    title: "Resolution given twice",
+    message: "“{label}” of activity {key} is already settled on row {first}: this later row wins",
+    hint: "Delete the row that no longer holds",
+  },
+};
+
+export const terms: Catalogue["terms"] = {
+  expected: {
+    amount: "an amount (1500000)",
+    percent: "a percentage (75%)",
+    code: "an activity code (1.2.3)",
+    years: "years (2023-2025, “Whole period”)",
+    date: "a date (dd/mm/yyyy)",
+    monthFirst: (likely) => `a day/month/year date (${likely}?)`,
+    yearMark: "X (year planned) or an empty cell",
+  },
+  yesNo: "Yes, No",
+  didYouMean: (label) => ` — did you mean “${label}”?`,
+  didYouMeanAxis: (n, label) => ` — did you mean “Axis ${n} – ${label}”?`,
+  nearCode: (code) => ` (${code}?)`,
+  range: {
+    between: (min, max) => `${min} to ${max}`,
+    min: (min) => `≥ ${min}`,
+    max: (max) => `≤ ${max}`,
+  },
+  formats: {
+    ".xls": "Excel 97-2003 (.xls)",
+    ".xlsb": "Excel binary (.xlsb)",
+    ".ods": "OpenDocument (.ods)",
+    ".fods": "Flat OpenDocument (.fods)",
+    ".numbers": "Apple Numbers (.numbers)",
+  },
+  reasons: {
+    empty: "the file is empty",
+    encrypted: "workbook protected by a password (encrypted): remove the password and save again",
+    xlsRenamed: "old Excel 97-2003 format (.xls) renamed .xlsx: save it again as .xlsx",
+    ole: "Office 97-2003 document (OLE), not an .xlsx workbook",
+    pdf: "it is a PDF document",
+    html: "it is an HTML page renamed .xlsx",
+    spreadsheetMl: "XML 2003 workbook (SpreadsheetML): save it again as .xlsx",
+    xml: "XML file, not an .xlsx workbook",
+    csvRenamed: "the file looks like a CSV renamed .xlsx",
+    text: "text file, not an .xlsx workbook",
+    notZip: "not an .xlsx file (invalid zip archive)",
+    zipDamaged: "damaged or truncated zip archive",
+    zip64: "zip64 archive: too large for a workshop workbook",
+    zipSizes: "inconsistent zip archive (declared sizes are wrong)",
+    zipMethod: (method) => `unsupported zip compression method (${method})`,
+    zipBomb: "inconsistent zip archive: a part inflates beyond its declared size (zip bomb?)",
+    doctype: (part) => `DOCTYPE declaration in ${part}: refused (external XML entities)`,
+    odsRenamed: "OpenDocument (.ods) document renamed .xlsx: save it again as .xlsx",
+    word: "Word document, not an .xlsx workbook",
+    powerpoint: "PowerPoint presentation, not an .xlsx workbook",
+    xlsb: "Excel binary workbook (.xlsb): save it again as standard .xlsx",
+    noWorkbook: "zip archive that holds no .xlsx workbook",
+    missingPart: (part) => `workbook part missing: ${part}`,
+    oddSheetPart: (part) =>
+      `sheet in a part with a non-standard name (${part}): save the file again`,
+    badXmlIn: (part) => `malformed XML in ${part}`,
+    badXml: (detail) => `malformed XML (${detail})`,
+    structure: (detail) => `unrecognised workbook structure (${detail})`,
+    sheet: (name, detail) => `sheet “${name}” unreadable (${detail})`,
+    openQuote: (line) => `quote opened and never closed (from line ${line})`,
+  },
+};

@@ -1,0 +1,212 @@
+import { formatNumber, plural } from "../format.js";
+import type { Catalogue } from "../fr/index.js";
+
+/** English texts of the report on the plan under review. */
+
+export const report: Catalogue["report"] = {
+  heading: (review) => `Implementation review of the ${review}`,
+  subtitle: "Strengths, weaknesses and progress, from the working groups' submissions",
+  generated: (date) => `Generated on ${date} by atelier`,
+  draft: "Working document built from the groups' submissions: to be validated in plenary.",
+  contents: "Contents",
+  sections: {
+    "chiffres-cles": "Key figures",
+    statut: "Activity status by axis",
+    taux: "Implementation rate by axis",
+    budget: "Budget execution by axis",
+    "forces-faiblesses": "Strengths and weaknesses by axis",
+    "opportunites-menaces": "Opportunities and threats by axis",
+    "non-evaluees": "Activities nobody assessed",
+    reconduites: "Activities carried over into the new plan",
+    "faiblesses-sans-action": "Weaknesses no proposed action addresses",
+    conflits: "Conflicts between groups and how they were resolved",
+    methode: "Method",
+    "annexe-sources": "Annex A — Sources",
+    "annexe-qualite": "Annex B — Data quality",
+  },
+  missing: "What is missing",
+  colon: ": ",
+  quote: (s) => `“${s}”`,
+  rowWord: "row",
+  kAssessed: "Activities assessed",
+  kAssessedOf: (a, r) => `${a} of ${r}`,
+  kAssessedRef: (pct) => `activities of the reference plan (${pct})`,
+  kAssessedNoRef: "activities assessed (no reference plan)",
+  kNotInRef: (codes) => `Assessed but not in the reference plan (counted): ${codes}`,
+  kHorsPlan: (codes) => `Unplanned, left out of the figures: ${codes}`,
+  kRate: "Implementation rate",
+  kRateOn: (n) => `mean over ${plural(n, "en", "assessed activity", "assessed activities")}`,
+  kBudget: "Budget execution",
+  kBudgetOn: (spent, planned, n) =>
+    `${spent} spent of ${planned} planned (${plural(n, "en", "activity", "activities")})`,
+  kFindings: "Findings",
+  kFindingsOn: (n, k) =>
+    `${plural(n, "en", "finding", "findings")}, ${plural(k, "en", "distinct point", "distinct points")}`,
+  kProposals: "Proposals",
+  kProposalsOn: (plan) => `actions proposed for the ${plan}`,
+  kConflicts: "Conflicts",
+  kConflictsOn: (n) =>
+    n === 0
+      ? "no disagreement between groups"
+      : `value${n === 1 ? "" : "s"} on which groups disagree, resolved by the rule of the method`,
+  activities: (n) => plural(n, "en", "activity", "activities"),
+  notComputable: "cannot be computed",
+  band: "Rating",
+  noRowRead: "No row was read: the files received hold no assessment, findings or proposals table.",
+  noRowValid: (n) =>
+    `No valid row: ${n === 1 ? "the one row read was" : `all ${formatNumber(n, "en")} rows read were`} rejected (see Annex B, data quality).`,
+  noBilan:
+    "No valid assessment sheet was received: activity status, implementation rate and budget execution cannot be computed.",
+  noBudget:
+    "No activity gives both its planned and its spent budget: budget execution cannot be computed.",
+  noConstats:
+    "No finding was received: strengths, weaknesses, opportunities and threats cannot be presented.",
+  noPropositions: (plan) =>
+    `No proposal was received: weaknesses cannot be matched with actions of the ${plan}, and no activity is carried over.`,
+  noReference:
+    "No reference plan is configured (key “reference” of atelier.config.json): activities nobody assessed cannot be listed.",
+  statusLead:
+    "Number of activities by consolidated status (one row per activity, once the groups' sheets are merged).",
+  statusCaption: "Activities by axis and status",
+  unassessedCol: "Not assessed",
+  axis: "Axis",
+  total: "Total",
+  assessedCol: "Assessed",
+  chartStatus: (m) => `Stacked bars: activities by status and axis. ${m}`,
+  rateLead: (sat, mid) =>
+    `Rating: satisfactory from ${sat}, moderately satisfactory from ${mid}, unsatisfactory below.`,
+  rateCaption: "Implementation rate and rating by axis",
+  rateCol: "Implementation rate",
+  overall: "Whole plan",
+  chartRate: (m) => `Bars: implementation rate by axis. ${m}`,
+  budgetLead: (n) =>
+    `Sums over the ${plural(n, "en", "activity that gives", "activities that give")} both the planned and the spent budget.`,
+  budgetCaption: (cur) => `Planned and spent budget by axis (${cur})`,
+  planned: "Planned",
+  spent: "Spent",
+  execution: "Execution",
+  activitiesCol: "Budgeted activities",
+  chartBudget: (m) => `Bars: planned and spent budget by axis, in millions. ${m}`,
+  millions: (cur) => `${cur} million`,
+  citedBy: (n) => `cited by ${plural(n, "en", "group", "groups")}`,
+  variants: "Wordings",
+  evidence: "Evidence",
+  recommendation: "Recommendation",
+  activity: "Activity",
+  addressedBy: "Proposed action",
+  addressedByMany: "Proposed actions",
+  noneOfType: (type) => `${type}: none raised.`,
+  noneRaised: "None raised.",
+  noOpportunities: "No opportunity or threat was raised.",
+  noStrengths: "No strength or weakness was raised.",
+  noFindingsAxis: "No finding for this axis.",
+  findingsLead:
+    "Findings grouped when their wording is close (same axis, same type), ranked by how many groups raised them; each wording is followed by its sources (group, session, file, row).",
+  allAssessed: "Every activity of the reference plan was assessed by at least one group.",
+  unassessedLead: (n, r) =>
+    `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "was" : "were"} assessed by no group: they do not count in the implementation rate.`,
+  unassessedCaption: "Reference plan activities without an assessment",
+  code: "Code",
+  title: "Title",
+  carriedLead: (plan) =>
+    `Proposals for the ${plan} that carry over or reword an assessed activity, with the state of that activity.`,
+  noCarried: (review) => `No proposal carries over or rewords an activity of the ${review}.`,
+  carriedCaption: "Activities carried over and their assessment",
+  origin: "Source activity",
+  assessmentCol: "Assessment",
+  notAssessed: "not assessed",
+  proposal: "Proposed action",
+  nature: "Type",
+  notInRef: "not in the reference plan",
+  weakLead: (a, t) =>
+    `${a} weakness${a === 1 ? "" : "es"} out of ${t} ${a === 1 ? "is" : "are"} matched with at least one proposed action; the others are listed here.`,
+  allAddressed: "Every weakness raised is matched with at least one proposed action.",
+  noWeakness: "No weakness was raised: nothing to match with the proposals.",
+  weakRule:
+    "Automatic matching, to be checked: a weakness is covered when a proposal of the same axis carries over the activity it names, or shares at least two significant words with it or with its recommendation.",
+  conflictsLead:
+    "When groups give different values for the same activity, every version is kept (conflits.csv) and one value is chosen by a rule.",
+  noConflicts: "No conflict: the groups that assessed the same activity agree.",
+  conflictsCaption: "Conflicts between groups",
+  moreConflicts: (n) =>
+    `… and ${plural(n, "en", "more conflict", "more conflicts")}: see conflits.csv.`,
+  field: "Field",
+  chosen: "Chosen value",
+  rule: "Rule",
+  versions: "Versions",
+  method: (assessed, weights, sat, mid, excluded) => [
+    `Implementation rate = mean score of the assessed activities. An activity's score is its reported completion rate when given, else the weight of its status: ${weights}.`,
+    `Denominator: the assessed activities of the plan (${assessed}). Abandoned activities stay in it with a score of zero; unplanned activities (“hors plan”) are left out${excluded}; activities nobody assessed are not in it and are listed apart.`,
+    `Rating: satisfactory from ${sat}; moderately satisfactory from ${mid} to below ${sat}; unsatisfactory below ${mid}.`,
+    "Budget execution = sum of spent budgets / sum of planned budgets, over the activities that give both amounts.",
+    "Conflicts: the latest session wins; within one session, the more conservative assessment (lower status, lower rate and spent budget, higher planned budget); the rapporteur can decide in resolutions.csv.",
+    "Clustering of findings: same axis, same type, wordings that share most of their significant words (case, accents and stop words ignored); “cited by N groups” counts distinct groups.",
+    "Percentages are rounded to one decimal.",
+  ],
+  sourcesLead: (files, read, accepted, rejected, dup) =>
+    `${plural(files, "en", "file", "files")}, ${plural(read, "en", "row", "rows")} read = ${formatNumber(accepted, "en")} accepted (${plural(dup, "en", "duplicate", "duplicates")} folded) + ${formatNumber(rejected, "en")} rejected.`,
+  referenceFile: (path, n) =>
+    `Reference plan: ${path} (${plural(n, "en", "activity", "activities")}).`,
+  filesCaption: "Files read",
+  file: "File",
+  group: "Group",
+  groups: "Groups",
+  session: "Session",
+  sessions: "Sessions",
+  noSession: "(no session)",
+  structure: "Organisation",
+  kinds: "Sheets",
+  rows: "Rows read",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  errors: "Errors",
+  warnings: "Warnings",
+  files: "Files",
+  groupsCaption: "Working groups",
+  sessionsCaption: "Sessions",
+  qualityLead: (e, w, r) =>
+    `${plural(e, "en", "error", "errors")} and ${plural(w, "en", "warning", "warnings")}; ${plural(r, "en", "row", "rows")} rejected, kept with ${r === 1 ? "its" : "their"} reasons in rejets.csv.`,
+  noProblem: "No problem found in the files.",
+  byCodeCaption: "Problems by code",
+  byFileCaption: "Problems and rejections by file",
+  rejetsCaption: "Rejected rows",
+  problem: "Problem",
+  problems: "Problems",
+  rejectedRows: "Rejected rows",
+  severity: "Severity",
+  severityError: "error",
+  severityWarning: "warning",
+  where: "Location",
+  more: (n) =>
+    `… and ${plural(n, "en", "more rejected row", "more rejected rows")}: see rejets.csv.`,
+  kindNames: {
+    bilan: "assessment",
+    constats: "findings",
+    propositions: "proposals",
+    reference: "reference plan",
+  },
+};
+
+export const findingTypes: Catalogue["findingTypes"] = {
+  force: "Strengths",
+  faiblesse: "Weaknesses",
+  opportunite: "Opportunities",
+  menace: "Threats",
+};
+
+export const bands: Catalogue["bands"] = {
+  satisfaisant: "satisfactory",
+  moyen: "moderately satisfactory",
+  insuffisant: "unsatisfactory",
+};
+
+export const rules: Catalogue["rules"] = {
+  "latest-session": "the latest session wins",
+  "conservative-status": "same session: the more conservative status wins",
+  "conservative-value": "same session: the more conservative value wins",
+  resolution: "rapporteur's decision (resolutions.csv)",
+  follows: "; the rate follows the chosen status",
+  motif: (motif) => ` — reason: ${motif}`,
+};
+
+export const axisTitle: Catalogue["axisTitle"] = (n, label) => `Axis ${n} — ${label}`;

@@ -1,0 +1,103 @@
+import type { Lang } from "./lang.js";
+
+/**
+ * Numbers, amounts and dates as each language writes them. They are formatted here rather than
+ * with `Intl` so that the output is the same byte for byte whatever ICU data Node was built with.
+ *
+ * French: thousands are separated by a narrow no-break space (U+202F), the decimal mark is a
+ * comma, and a no-break space (U+00A0) joins a number to its unit: `61,5 %`, `1 500 000 FCFA`.
+ * English: `61.5%`, `XOF 1,500,000` (plain space after the currency code).
+ */
+
+export const NNBSP = "\u202f";
+export const NBSP = "\u00a0";
+
+/** Thousands grouped, at most `decimals` decimals, trailing zeros dropped. */
+export function formatNumber(n: number, lang: Lang, decimals = 0): string {
+  // toPrecision strips float noise (0.5525 * 100) before rounding half up.
+  const clean = Number(n.toPrecision(12));
+  const factor = 10 ** decimals;
+  const rounded = Math.round(Math.abs(clean) * factor) / factor;
+  const [int = "0", frac] = rounded.toFixed(decimals).split(".");
+  const sep = lang === "fr" ? NNBSP : ",";
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const decimalsText = frac?.replace(/0+$/, "") ?? "";
+  const sign = clean < 0 && rounded !== 0 ? "-" : "";
+  return `${sign}${grouped}${decimalsText ? (lang === "fr" ? "," : ".") + decimalsText : ""}`;
+}
+
+/** A fraction as a percentage with one decimal: 0.615 → `61,5 %` / `61.5%`. */
+export function formatPercent(fraction: number, lang: Lang): string {
+  return formatPoints(fraction * 100, lang);
+}
+
+/** A number already in percent (a completion rate of 45): `45 %` / `45%`. */
+export function formatPoints(points: number, lang: Lang): string {
+  const n = formatNumber(points, lang, 1);
+  return lang === "fr" ? `${n}${NBSP}%` : `${n}%`;
+}
+
+/** The currency as people write it: FCFA in French for XOF (and XAF), else the code. */
+export function currencyLabel(currency: string, lang: Lang): string {
+  if (lang === "fr" && (currency === "XOF" || currency === "XAF")) return "FCFA";
+  return currency;
+}
+
+export function formatMoney(n: number, currency: string, lang: Lang): string {
+  const amount = formatNumber(n, lang, 2);
+  const unit = currencyLabel(currency, lang);
+  return lang === "fr" ? `${amount}${NBSP}${unit}` : `${unit} ${amount}`;
+}
+
+/** Compact amount for chart labels: `1,5 M` / `1.5M`. */
+export function formatMillions(n: number, lang: Lang): string {
+  const m = n / 1e6;
+  const text = formatNumber(m, lang, m !== 0 && Math.abs(m) < 10 ? 1 : 0);
+  return lang === "fr" ? `${text}${NBSP}M` : `${text}M`;
+}
+
+const MONTHS = {
+  fr: [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+/** `20 juillet 2023 à 14:05 UTC`: UTC is also Bamako's time. */
+export function formatDate(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${NBSP}UTC`;
+  const date = `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return lang === "fr" ? `${date} à ${time}` : `${date}, ${time}`;
+}
+
+/** French counts 0 and 1 as singular. */
+export function plural(n: number, lang: Lang, one: string, many: string): string {
+  const single = lang === "fr" ? n <= 1 : n === 1;
+  return `${formatNumber(n, lang)} ${single ? one : many}`;
+}

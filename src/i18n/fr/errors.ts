@@ -1,0 +1,108 @@
+/**
+ * French texts of the command line: why a command cannot run (each says what to do), the help
+ * of every command and option, and the short lines a command prints.
+ */
+
+export const errors = {
+  pathNotFound: (path: string) =>
+    `Chemin introuvable : ${path}. Vérifiez l'orthographe et le dossier courant.`,
+  workshopNotFound: (dir: string) =>
+    `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
+  noSubmission: (paths: string, skipped: number) =>
+    `Aucun fichier .xlsx ou .csv à lire dans ${paths}${skipped ? ` (${skipped} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
+  unsupportedFormat: (path: string, format: string, name: string) =>
+    `${path} : format ${format} non pris en charge. Enregistrez-le en .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx "${name}"`,
+  notSpreadsheet: (path: string) =>
+    `${path} : ce n'est pas un tableur (.xlsx ou .csv attendu). Exportez les données au format .xlsx ou .csv.`,
+  configNotFound: (file: string) =>
+    `Fichier de configuration introuvable : ${file}. Vérifiez le chemin donné à --config.`,
+  configUnreadable: (file: string, why: string) =>
+    `Configuration ${file} illisible : ${why}. Vérifiez que c'est du JSON valide.`,
+  configInvalid: (file: string, lines: readonly string[]) =>
+    `Configuration ${file} invalide — ${lines.join(" ; ")}. Corrigez ces clés (voir README, « Configuration »).`,
+  configKey: (key: string, what: string) => `${key} : ${what}`,
+  unknownKey: "clé inconnue",
+  axisCode: "un code en majuscules (PREV)",
+  periodOrder: "« from » doit précéder « to »",
+  sameAxis: (file: string, period: string) =>
+    `Configuration ${file} invalide — ${period} : deux axes ont le même code ou le même numéro.`,
+  referenceNotFound: (path: string, config: string) =>
+    `Plan de référence introuvable : ${path} (clé « reference » de ${config}). Corrigez le chemin ou retirez la clé.`,
+  outputHoldsOthers: (out: string, entries: string) =>
+    `Le dossier de sortie ${out} contient déjà d'autres fichiers (${entries}…) : choisissez un dossier vide ou nouveau avec --out.`,
+  outputNotWritable: (out: string, why: string, folder: string) =>
+    `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${folder} ouverts dans Excel.`,
+  filesNotWritable: (out: string, why: string) =>
+    `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits et fermez les fichiers ouverts dans Excel.`,
+  exists: (path: string) =>
+    `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`,
+  notWritable: (path: string, why: string) => `Impossible d'écrire ${path} (${why}).`,
+  initExists: (dir: string, existing: string) =>
+    `${dir} contient déjà ${existing} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
+  reportFormat: (unknown: string) =>
+    `--format : « ${unknown} » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).`,
+  delimiter: (given: string) =>
+    `--csv-delimiter : « ${given} » n'est pas un séparateur accepté (; , | ou tabulation).`,
+  browserNotFound:
+    "Aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un (Debian/Ubuntu : sudo apt-get install chromium) ou donnez son chemin dans la variable CHROME_PATH ; le rapport HTML peut aussi être imprimé en PDF depuis le navigateur (Ctrl+P).",
+  pdfFailed: (browser: string, why: string) =>
+    `L'impression du PDF avec ${browser} a échoué${why ? ` : ${why}` : ""}. Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).`,
+  internal: (message: string) =>
+    `erreur interne : ${message}. C'est un défaut d'atelier ; relancez avec --debug pour le détail.`,
+};
+
+export const cli = {
+  description:
+    "Compile les fichiers des groupes de travail d'un atelier de restitution : validation, consolidation, rapport, matrice d'actions.",
+  debug: "affiche le détail interne des erreurs",
+  dir: "dossier de l'atelier",
+  out: "dossier de sortie (défaut : <dir>/sortie)",
+  config: "fichier atelier.config.json à utiliser",
+  groupe: "groupe de travail, si les fichiers ne le disent pas",
+  session: "session, si les fichiers ou dossiers ne le disent pas",
+  validate: {
+    description: "vérifie des fichiers ou dossiers sans rien écrire",
+    paths: "fichiers .xlsx/.csv ou dossiers",
+    format: "text, json ou github",
+    strict: "les avertissements comptent comme des erreurs (code 1)",
+    lang: "langue des messages",
+    all: "affiche tous les problèmes (texte)",
+  },
+  compile: {
+    description: "consolide tous les fichiers d'un atelier et écrit les sorties",
+    strict: "code 1 si une ligne est rejetée ou un avertissement émis",
+    lang: "langue des sorties et messages",
+    format: "résumé en texte ou en JSON",
+    delimiter: "séparateur des CSV écrits",
+  },
+  report: {
+    description: "écrit le rapport bilan (forces et faiblesses) du plan évalué",
+    lang: "langue du rapport",
+    format: "md, html et/ou pdf, séparés par des virgules",
+  },
+  matrix: {
+    description: "écrit la matrice d'actions du nouveau plan (Excel et CSV)",
+    lang: "langue de la matrice",
+    format: "xlsx (avec le CSV) ou md",
+  },
+  template: {
+    description: "écrit un modèle vierge de fiche à remettre aux groupes",
+    out: "fichier .xlsx (défaut : modele.xlsx) ou dossier des CSV (défaut : .)",
+    lang: "langue du modèle",
+    kind: "type de fiche",
+    format: "xlsx ou csv",
+    groupe: "groupe prérempli dans la feuille Identification",
+    session: "session préremplie dans la feuille Identification",
+  },
+  init: {
+    description: "prépare un dossier d'atelier : configuration, modèles, dossiers de sessions",
+    dir: "dossier à préparer",
+    lang: "langue des modèles",
+  },
+  schema: {
+    description: "affiche le registre des champs",
+    format: "json-schema, table-schema ou markdown",
+    lang: "langue des titres",
+  },
+  written: (dir: string) => `Écrit dans ${dir} :`,
+};

@@ -1,0 +1,280 @@
+import type { IssueCode } from "../../issues.js";
+
+/**
+ * The French text of every problem atelier reports: a title for the catalogue, a message and,
+ * where it helps, a hint. `{name}` is filled from the problem's parameters and location. Then
+ * the words those parameters are made of (`terms`).
+ */
+
+interface IssueText {
+  title: string;
+  message: string;
+  hint?: string;
+}
+
+export const issues = {
+  "unsupported-format": {
+    title: "Format non pris en charge",
+    message: "Format {format} non pris en charge : seuls .xlsx et .csv sont lus",
+    hint: "Enregistrez le fichier au format .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx « {name} »",
+  },
+  "file-unreadable": {
+    title: "Fichier illisible",
+    message: "Fichier illisible : {reason}",
+    hint: "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx",
+  },
+  "file-too-large": {
+    title: "Fichier trop volumineux",
+    message: "Fichier de {size} Mo, au-delà de la limite de {limit} Mo : il n'est pas lu",
+    hint: "Scindez le fichier, ou relevez « limits.maxFileMB » dans atelier.config.json",
+  },
+  "inflated-too-large": {
+    title: "Classeur trop volumineux une fois décompressé",
+    message:
+      "Le classeur annonce {size} Mo une fois décompressé, au-delà de la limite de {limit} Mo : il n'est pas lu",
+    hint: "Vérifiez l'origine du fichier ; s'il est légitime, relevez « limits.maxInflatedMB »",
+  },
+  "too-many-rows": {
+    title: "Trop de lignes",
+    message: "Plus de {limit} lignes non vides : les lignes après la ligne {row} ne sont pas lues",
+    hint: "Scindez le fichier, ou relevez « limits.maxRows » dans atelier.config.json",
+  },
+  "too-many-columns": {
+    title: "Trop de colonnes",
+    message: "La ligne {row} a des valeurs au-delà de {limit} colonnes : elles ne sont pas lues",
+    hint: "Supprimez les colonnes en trop, ou relevez « limits.maxColumns »",
+  },
+  "encoding-fallback": {
+    title: "Encodage Windows-1252",
+    message:
+      "Le fichier n'est pas en UTF-8 (octet 0x{byte} à la position {offset}) : lu comme Windows-1252",
+    hint: "Vérifiez les accents ; à l'avenir, enregistrez en « CSV UTF-8 »",
+  },
+  "empty-file": {
+    title: "Fichier vide",
+    message: "Le fichier ne contient aucune donnée",
+    hint: "Vérifiez que c'est le bon fichier et qu'il a été enregistré après la saisie",
+  },
+  "no-data": {
+    title: "Aucune donnée",
+    message: "Aucune ligne de données sous l'en-tête",
+  },
+  "header-not-found": {
+    title: "En-tête introuvable",
+    message: "Aucune ligne d'en-tête reconnue dans les {scanned} premières lignes",
+    hint: "Utilisez les intitulés du modèle (atelier template), par exemple : {example}",
+  },
+  "sheet-skipped": {
+    title: "Feuille ignorée",
+    message: "Feuille « {sheet} » ignorée : ses en-têtes ne correspondent à aucun type de fiche",
+    hint: "Si elle contient des données, reprenez les intitulés du modèle (atelier template)",
+  },
+  "hidden-sheet": {
+    title: "Feuille masquée",
+    message: "Feuille masquée « {sheet} » ignorée",
+    hint: "Affichez-la (clic droit sur les onglets > Afficher) si elle doit être compilée",
+  },
+  "hidden-row": {
+    title: "Ligne masquée",
+    message: "Ligne {row} masquée : elle est lue quand même",
+    hint: "Supprimez-la si elle ne doit pas être compilée",
+  },
+  "missing-column": {
+    title: "Colonne obligatoire absente",
+    message: "Colonne obligatoire « {label} » absente : les lignes de cette feuille sont rejetées",
+    hint: "Ajoutez une colonne « {label} »",
+  },
+  "unknown-column": {
+    title: "Colonne inconnue",
+    message: "Colonne « {header} » inconnue : ses valeurs sont conservées mais non vérifiées",
+    hint: "Vouliez-vous dire « {suggestion} » ?",
+  },
+  "duplicate-column": {
+    title: "Colonne en double",
+    message:
+      "La colonne « {label} » apparaît deux fois ({first} et {column}) : la première valeur non vide est retenue",
+    hint: "Supprimez l'une des deux colonnes",
+  },
+  "blank-header": {
+    title: "Colonne sans en-tête",
+    message:
+      "La colonne {column} n'a pas d'en-tête mais contient {count} valeur(s) : elles ne sont pas compilées",
+    hint: "Donnez un intitulé à la colonne",
+  },
+  "missing-value": {
+    title: "Valeur obligatoire manquante",
+    message: "« {label} » est obligatoire et la cellule est vide",
+  },
+  "type-error": {
+    title: "Valeur illisible",
+    message: "« {label} » : {expected} attendu, lu « {value} »",
+  },
+  "invalid-value": {
+    title: "Valeur non autorisée",
+    message: "« {label} » : « {value} » n'est pas une valeur autorisée",
+    hint: "Valeurs autorisées : {allowed}{suggestion}",
+  },
+  "ambiguous-number": {
+    title: "Nombre ambigu",
+    message: "« {label} » : « {value} » est ambigu (séparateur de milliers ou virgule décimale ?)",
+    hint: "Écrivez {asThousands} pour le montant entier, ou {asDecimal} pour la valeur décimale",
+  },
+  "out-of-range": {
+    title: "Valeur hors limites",
+    message: "« {label} » : {value} est hors limites ({range})",
+  },
+  "calendar-out-of-period": {
+    title: "Année hors période",
+    message: "« {label} » : {years} hors de la période du plan ({from}-{to})",
+    hint: "Indiquez des années entre {from} et {to}",
+  },
+  "cell-too-long": {
+    title: "Cellule trop longue",
+    message:
+      "« {label} » : la cellule contient {length} caractères, au-delà de la limite de {limit}",
+    hint: "Raccourcissez le texte, ou relevez « limits.maxCellLength »",
+  },
+  "cell-error": {
+    title: "Erreur Excel dans la cellule",
+    message: "« {label} » : la cellule contient l'erreur {value}",
+    hint: "Corrigez la formule ou saisissez la valeur",
+  },
+  "formula-no-cached-value": {
+    title: "Formule sans résultat enregistré",
+    message: "« {label} » : la formule {formula} n'a pas de résultat enregistré dans le fichier",
+    hint: "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le pour calculer les formules",
+  },
+  "extra-cell": {
+    title: "Cellules en trop",
+    message:
+      "La ligne a {count} cellule(s) de plus que l'en-tête ({extra}) : les valeurs sont sans doute décalées",
+    hint: "Mettez entre guillemets les textes qui contiennent le séparateur « {delimiter} »",
+  },
+  "conflicting-columns": {
+    title: "Colonnes en double contradictoires",
+    message: "« {label} » : les deux colonnes disent « {value} » et « {other} »",
+    hint: "Gardez une seule colonne",
+  },
+  "cost-split-mismatch": {
+    title: "Coûts annuels incohérents",
+    message: "La somme des coûts annuels ({sum}) diffère du coût estimé ({total})",
+    hint: "Corrigez le coût estimé ou les coûts par année",
+  },
+  "duplicate-activity": {
+    title: "Activité en double dans le fichier",
+    message: "L'activité {value} est déjà évaluée ligne {first} de ce fichier",
+    hint: "Fusionnez les deux lignes ou corrigez le code",
+  },
+  "budget-overspent": {
+    title: "Budget dépassé",
+    message: "Budget exécuté ({spent}) supérieur au budget prévu ({planned})",
+    hint: "Vérifiez les deux montants",
+  },
+  "rate-status-mismatch": {
+    title: "Taux et statut incohérents",
+    message: "Taux de réalisation {rate} % incohérent avec le statut « {status} »",
+    hint: "Vérifiez le statut ou le taux",
+  },
+  "unknown-activity": {
+    title: "Activité hors plan de référence",
+    message: "L'activité {value} ne figure pas dans le plan de référence",
+    hint: "Corrigez le code{suggestion}, ou indiquez « Oui » dans « Activité non programmée »",
+  },
+  "axis-code-mismatch": {
+    title: "Axe et code incohérents",
+    message: "L'activité {code} relève de l'axe {expected}, pas de l'axe {axis}",
+    hint: "Vérifiez l'axe ou le code",
+  },
+  "missing-origin": {
+    title: "Activité d'origine manquante",
+    message: "Action « {nature} » sans « Activité d'origine »",
+    hint: "Indiquez le code de l'activité du plan évalué qu'elle reprend",
+  },
+  "unknown-session": {
+    title: "Session inconnue",
+    message: "Session « {value} » absente de la configuration ({allowed})",
+  },
+  "invalid-resolution": {
+    title: "Champ de résolution inconnu",
+    message: "« {value} » n'est pas un champ qui peut être en conflit : la décision est ignorée",
+    hint: "Indiquez l'un de ces champs : {allowed}",
+  },
+  "unused-resolution": {
+    title: "Résolution sans conflit",
+    message:
+      "Aucun conflit sur « {label} » pour l'activité {key} : la décision n'est pas appliquée",
+    hint: "Vérifiez le code et le champ : seuls les conflits de conflits.csv se tranchent ici",
+  },
+  "duplicate-resolution": {
+    title: "Résolution en double",
+    message:
+      "« {label} » de l'activité {key} est déjà tranché ligne {first} : cette ligne, plus bas, l'emporte",
+    hint: "Supprimez la ligne qui ne vaut plus",
+  },
+} satisfies Record<IssueCode, IssueText>;
+
+export const terms = {
+  /** What a cell should have held (`type-error`). */
+  expected: {
+    amount: "un montant (1 500 000)",
+    percent: "un pourcentage (75 %)",
+    code: "un code d'activité (1.2.3)",
+    years: "des années (2023-2025, « Toute la période »)",
+    date: "une date (jj/mm/aaaa)",
+    monthFirst: (likely: string) => `une date jour/mois/année (${likely} ?)`,
+    yearMark: "X (année prévue) ou une cellule vide",
+  },
+  yesNo: "Oui, Non",
+  didYouMean: (label: string) => ` — vouliez-vous dire « ${label} » ?`,
+  didYouMeanAxis: (n: number, label: string) => ` — vouliez-vous dire « Axe ${n} – ${label} » ?`,
+  nearCode: (code: string) => ` (${code} ?)`,
+  range: {
+    between: (min: number, max: number) => `${min} à ${max}`,
+    min: (min: number) => `≥ ${min}`,
+    max: (max: number) => `≤ ${max}`,
+  },
+  /** Spreadsheet formats people hand in that atelier does not read. */
+  formats: {
+    ".xls": "Excel 97-2003 (.xls)",
+    ".xlsb": "Excel binaire (.xlsb)",
+    ".ods": "OpenDocument (.ods)",
+    ".fods": "OpenDocument plat (.fods)",
+    ".numbers": "Apple Numbers (.numbers)",
+  },
+  /** Why a file cannot be read (`file-unreadable`). */
+  reasons: {
+    empty: "le fichier est vide",
+    encrypted:
+      "classeur protégé par mot de passe (chiffré) : enlevez le mot de passe et réenregistrez",
+    xlsRenamed:
+      "ancien format Excel 97-2003 (.xls) renommé en .xlsx : réenregistrez au format .xlsx",
+    ole: "document Office 97-2003 (OLE), pas un classeur .xlsx",
+    pdf: "c'est un document PDF",
+    html: "c'est une page HTML renommée en .xlsx",
+    spreadsheetMl: "classeur XML 2003 (SpreadsheetML) : réenregistrez au format .xlsx",
+    xml: "fichier XML, pas un classeur .xlsx",
+    csvRenamed: "le fichier semble être un CSV renommé en .xlsx",
+    text: "fichier texte, pas un classeur .xlsx",
+    notZip: "ce n'est pas un fichier .xlsx (archive zip invalide)",
+    zipDamaged: "archive zip endommagée ou tronquée",
+    zip64: "archive zip64 : trop volumineuse pour un classeur de l'atelier",
+    zipSizes: "archive zip incohérente (tailles annoncées fausses)",
+    zipMethod: (method: number) => `méthode de compression zip non prise en charge (${method})`,
+    zipBomb:
+      "archive zip incohérente : une partie se décompresse au-delà de sa taille annoncée (bombe zip ?)",
+    doctype: (part: string) => `déclaration DOCTYPE dans ${part} : refusée (entités XML externes)`,
+    odsRenamed: "document OpenDocument (.ods) renommé en .xlsx : réenregistrez au format .xlsx",
+    word: "document Word, pas un classeur .xlsx",
+    powerpoint: "présentation PowerPoint, pas un classeur .xlsx",
+    xlsb: "classeur binaire Excel (.xlsb) : réenregistrez au format .xlsx standard",
+    noWorkbook: "archive zip qui ne contient pas de classeur .xlsx",
+    missingPart: (part: string) => `partie du classeur manquante : ${part}`,
+    oddSheetPart: (part: string) =>
+      `feuille dans une partie au nom non standard (${part}) : réenregistrez le fichier`,
+    badXmlIn: (part: string) => `XML mal formé dans ${part}`,
+    badXml: (detail: string) => `XML mal formé (${detail})`,
+    structure: (detail: string) => `structure du classeur non reconnue (${detail})`,
+    sheet: (name: string, detail: string) => `feuille « ${name} » illisible (${detail})`,
+    openQuote: (line: number) => `guillemet ouvert jamais fermé (à partir de la ligne ${line})`,
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * French texts of the outputs for people other than the two documents: what `validate` and
+ * `compile` print, the titles of the consolidated tables and of the schemas.
+ */
+
+export const validation = {
+  rows: (n: number, a: number, r: number) =>
+    `${n} ligne${n > 1 ? "s" : ""} : ${a} acceptée${a > 1 ? "s" : ""}, ${r} rejetée${r > 1 ? "s" : ""}`,
+  header: (n: number) => `en-tête ligne ${n}`,
+  skippedSheet: "ignorée",
+  more: (n: number, e: number, w: number) =>
+    `… et ${n} autre(s) problème(s) (${e} erreur(s), ${w} avertissement(s)) : --all ou --format json pour tout voir`,
+  skipped: "Ignorés",
+  summary: (
+    files: number,
+    rows: number,
+    accepted: number,
+    rejected: number,
+    e: number,
+    w: number,
+  ) =>
+    `${files} fichier(s), ${rows} ligne(s) lue(s) = ${accepted} acceptée(s) + ${rejected} rejetée(s) ; ${e} erreur(s), ${w} avertissement(s)`,
+  valid: "Valide",
+  invalid: "Erreurs à corriger",
+  error: "erreur",
+  warning: "attention",
+  colon: " :",
+  /** Why a file was passed over. */
+  skips: {
+    "lock-file": "fichier de verrouillage Excel/LibreOffice",
+    hidden: "fichier caché",
+    template: "modèles vierges (atelier init)",
+    "link-outside": "lien vers l'extérieur du dossier, non suivi",
+    "not-spreadsheet": "pas un tableur",
+    "workshop-file": "fichier de l'atelier (configuration, plan, résolutions)",
+  },
+};
+
+export const summary = {
+  head: ["Fichier", "Fiches", "Lues", "Acceptées", "Rejetées", "Erreurs", "Avert."],
+  total: (read: number, accepted: number, duplicates: number, rejected: number, files: number) =>
+    `Total : ${read} ligne(s) lue(s) = ${accepted} acceptée(s) (dont ${duplicates} doublon(s) regroupé(s)) + ${rejected} rejetée(s), dans ${files} fichier(s)`,
+  counts: (b: number, c: number, p: number) =>
+    `Consolidé : ${b} activité(s) évaluée(s), ${c} constat(s), ${p} proposition(s)`,
+  conflicts: (n: number) => `Conflits entre groupes : ${n} (détail dans conflits.csv)`,
+  unassessed: (codes: readonly string[]) =>
+    `Activités du plan non évaluées : ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
+  rejected: (n: number) =>
+    `${n} ligne(s) rejetée(s), conservée(s) avec leurs motifs dans rejets.csv`,
+  first: "Première compilation dans ce dossier de sortie.",
+  since: "Depuis la compilation précédente :",
+  files: (a: number, c: number, r: number) =>
+    `fichiers : ${a} ajouté(s), ${c} modifié(s), ${r} retiré(s)`,
+  rows: (a: number, r: number) => `lignes consolidées : ${a} nouvelle(s), ${r} disparue(s)`,
+  newConflicts: (keys: readonly string[]) =>
+    `nouveaux conflits : ${keys.length ? keys.join(", ") : "aucun"}`,
+  nothing: "Rien à compiler pour l'instant : aucune ligne dans les fichiers lus.",
+};
+
+/** Titles of the consolidated tables (CSV names stay ids) and of their columns, by name. */
+export const tables = {
+  titles: {
+    bilan: "Bilan",
+    constats: "Constats",
+    propositions: "Propositions",
+    sources: "Sources",
+    rejets: "Rejets",
+    conflits: "Conflits",
+  },
+  columns: {
+    cluster: "Regroupement",
+    groupes: "Groupes",
+    sessions: "Sessions",
+    sources: "Sources",
+    file: "Fichier",
+    groupe: "Groupe",
+    session: "Session",
+    structure: "Structure",
+    rapporteur: "Rapporteur",
+    date: "Date",
+    sheets: "Feuilles",
+    rows: "Lignes lues",
+    accepted: "Acceptées",
+    rejected: "Rejetées",
+    errors: "Erreurs",
+    warnings: "Avertissements",
+    sheet: "Feuille",
+    row: "Ligne",
+    kind: "Type de fiche",
+    cell: "Cellule",
+    code: "Code",
+    severity: "Gravité",
+    message: "Problème",
+    values: "Valeurs lues",
+    key: "Activité",
+    field: "Champ",
+    chosen: "Valeur retenue",
+    rule: "Règle",
+    value: "Version",
+    source: "Source",
+  },
+};
+
+/** Titles of the JSON Schemas of `atelier schema`, one per kind. */
+export const schemas = {
+  bilan: "Bilan d'une activité du plan évalué",
+  constats: "Constat (forces, faiblesses, opportunités, menaces)",
+  propositions: "Action proposée pour le nouveau plan",
+};

@@ -1,0 +1,230 @@
+import { plural } from "../format.js";
+
+/** French texts of the report on the plan under review: every heading, sentence and label. */
+
+export const report = {
+  heading: (review: string) => `Bilan de la mise en œuvre du ${review}`,
+  subtitle: "Forces, faiblesses et état d'avancement, d'après les travaux des groupes",
+  generated: (date: string) => `Généré le ${date} par atelier`,
+  draft: "Document de travail issu des fiches des groupes : à valider en plénière.",
+  contents: "Sommaire",
+  sections: {
+    "chiffres-cles": "Chiffres clés",
+    statut: "État des activités par axe",
+    taux: "Taux de mise en œuvre par axe",
+    budget: "Exécution budgétaire par axe",
+    "forces-faiblesses": "Forces et faiblesses par axe",
+    "opportunites-menaces": "Opportunités et menaces par axe",
+    "non-evaluees": "Activités que personne n'a évaluées",
+    reconduites: "Activités reconduites dans le nouveau plan",
+    "faiblesses-sans-action": "Faiblesses sans action proposée",
+    conflits: "Divergences entre groupes et arbitrages",
+    methode: "Méthode",
+    "annexe-sources": "Annexe A — Sources",
+    "annexe-qualite": "Annexe B — Qualité des données",
+  },
+  missing: "Ce qui manque",
+  colon: "\u00a0: ",
+  quote: (s: string) => `«\u00a0${s}\u00a0»`,
+  rowWord: "ligne",
+  // key figures
+  kAssessed: "Activités évaluées",
+  kAssessedOf: (a: string, r: string) => `${a} sur ${r}`,
+  kAssessedRef: (pct: string) => `activités du plan de référence (${pct})`,
+  kAssessedNoRef: "activités évaluées (pas de plan de référence)",
+  kNotInRef: (codes: string) => `Évaluées mais absentes du plan de référence (comptées) : ${codes}`,
+  kHorsPlan: (codes: string) => `Non programmées, hors calcul : ${codes}`,
+  kRate: "Taux de mise en œuvre",
+  kRateOn: (n: number) =>
+    `moyenne sur ${plural(n, "fr", "activité évaluée", "activités évaluées")}`,
+  kBudget: "Exécution budgétaire",
+  kBudgetOn: (spent: string, planned: string, n: number) =>
+    `${spent} exécutés sur ${planned} prévus (${plural(n, "fr", "activité", "activités")})`,
+  kFindings: "Constats",
+  kFindingsOn: (n: number, k: number) =>
+    `${plural(n, "fr", "constat", "constats")}, ${plural(k, "fr", "point distinct", "points distincts")}`,
+  kProposals: "Propositions",
+  kProposalsOn: (plan: string) => `actions proposées pour le ${plan}`,
+  kConflicts: "Divergences",
+  kConflictsOn: (n: number) =>
+    n === 0
+      ? "aucune divergence entre les groupes"
+      : `valeur${n > 1 ? "s" : ""} sur laquelle${n > 1 ? "s" : ""} des groupes divergent, ${n > 1 ? "arbitrées" : "arbitrée"} selon la règle de la méthode`,
+  activities: (n: number) => plural(n, "fr", "activité", "activités"),
+  notComputable: "non calculable",
+  band: "Appréciation",
+  // missing inputs
+  noRowRead:
+    "Aucune ligne n'a été lue : les fichiers reçus ne contiennent aucun tableau de bilan, de constats ou de propositions.",
+  noRowValid: (n: number) =>
+    `Aucune ligne valide : ${plural(n, "fr", "ligne lue a été rejetée", "lignes lues ont toutes été rejetées")} (voir l'annexe B, qualité des données).`,
+  noBilan:
+    "Aucune fiche bilan valide n'a été reçue : l'état des activités, le taux de mise en œuvre et l'exécution budgétaire ne peuvent pas être calculés.",
+  noBudget:
+    "Aucune activité ne donne à la fois le budget prévu et le budget exécuté : l'exécution budgétaire ne peut pas être calculée.",
+  noConstats:
+    "Aucun constat n'a été reçu : les forces, faiblesses, opportunités et menaces ne peuvent pas être présentées.",
+  noPropositions: (plan: string) =>
+    `Aucune proposition n'a été reçue : les faiblesses ne peuvent pas être rapprochées d'actions du ${plan}, et aucune activité n'est reconduite.`,
+  noReference:
+    "Aucun plan de référence n'est configuré (clé « reference » de atelier.config.json) : les activités que personne n'a évaluées ne peuvent pas être listées.",
+  // status
+  statusLead:
+    "Nombre d'activités par statut consolidé (une ligne par activité, après regroupement des fiches des groupes).",
+  statusCaption: "Activités par axe et par statut",
+  unassessedCol: "Non évaluées",
+  axis: "Axe",
+  total: "Total",
+  assessedCol: "Évaluées",
+  chartStatus: (m: string) => `Barres empilées : activités par statut et par axe. ${m}`,
+  // rate
+  rateLead: (sat: string, mid: string) =>
+    `Appréciation : satisfaisant à partir de ${sat}, moyennement satisfaisant à partir de ${mid}, insuffisant en dessous.`,
+  rateCaption: "Taux de mise en œuvre et appréciation par axe",
+  rateCol: "Taux de mise en œuvre",
+  overall: "Ensemble du plan",
+  chartRate: (m: string) => `Barres : taux de mise en œuvre par axe. ${m}`,
+  // budget
+  budgetLead: (n: number) =>
+    `Sommes sur les ${plural(n, "fr", "activité qui donne", "activités qui donnent")} à la fois le budget prévu et le budget exécuté.`,
+  budgetCaption: (cur: string) => `Budget prévu et exécuté par axe (${cur})`,
+  planned: "Prévu",
+  spent: "Exécuté",
+  execution: "Exécution",
+  activitiesCol: "Activités budgétées",
+  chartBudget: (m: string) => `Barres : budget prévu et exécuté par axe, en millions. ${m}`,
+  millions: (cur: string) => `en millions de ${cur}`,
+  // findings
+  citedBy: (n: number) => `cité par ${plural(n, "fr", "groupe", "groupes")}`,
+  variants: "Formulations",
+  evidence: "Preuve",
+  recommendation: "Recommandation",
+  activity: "Activité",
+  addressedBy: "Action proposée",
+  addressedByMany: "Actions proposées",
+  noneOfType: (type: string) => `${type} : aucune relevée.`,
+  noneRaised: "Aucune relevée.",
+  noOpportunities: "Aucune opportunité ni menace n'a été relevée.",
+  noStrengths: "Aucune force ni faiblesse n'a été relevée.",
+  noFindingsAxis: "Aucun constat pour cet axe.",
+  findingsLead:
+    "Constats regroupés quand leur formulation est proche (même axe, même type), classés par nombre de groupes qui les ont cités ; chaque formulation est suivie de ses sources (groupe, session, fichier, ligne).",
+  // unassessed
+  allAssessed: "Toutes les activités du plan de référence ont été évaluées par au moins un groupe.",
+  unassessedLead: (n: number, r: number) =>
+    `${plural(n, "fr", "activité", "activités")} du plan de référence (sur ${r}) n'${n > 1 ? "ont" : "a"} été évaluée${n > 1 ? "s" : ""} par aucun groupe : elles ne comptent pas dans le taux de mise en œuvre.`,
+  unassessedCaption: "Activités du plan de référence sans évaluation",
+  code: "Code",
+  title: "Intitulé",
+  // carried over
+  carriedLead: (plan: string) =>
+    `Propositions pour le ${plan} qui reconduisent ou reformulent une activité évaluée, avec l'état de cette activité.`,
+  noCarried: (review: string) =>
+    `Aucune proposition ne reconduit ni ne reformule une activité du ${review}.`,
+  carriedCaption: "Activités reconduites et leur évaluation",
+  origin: "Activité d'origine",
+  assessmentCol: "Évaluation",
+  notAssessed: "non évaluée",
+  proposal: "Action proposée",
+  nature: "Nature",
+  notInRef: "hors plan de référence",
+  // weaknesses without action
+  weakLead: (a: number, t: number) =>
+    `${a} faiblesse${a > 1 ? "s" : ""} sur ${t} ${a > 1 ? "sont rapprochées" : "est rapprochée"} d'au moins une action proposée ; les autres sont listées ici.`,
+  allAddressed: "Chaque faiblesse relevée est rapprochée d'au moins une action proposée.",
+  noWeakness: "Aucune faiblesse n'a été relevée : rien à rapprocher des propositions.",
+  weakRule:
+    "Rapprochement automatique, à vérifier : une faiblesse est couverte quand une proposition du même axe reconduit l'activité qu'elle cite, ou partage au moins deux mots significatifs avec elle ou avec sa recommandation.",
+  // conflicts
+  conflictsLead:
+    "Quand des groupes donnent des valeurs différentes pour une même activité, toutes les versions sont gardées (conflits.csv) et une valeur est retenue selon une règle.",
+  noConflicts: "Aucune divergence : les groupes qui ont évalué une même activité sont d'accord.",
+  conflictsCaption: "Divergences entre groupes",
+  moreConflicts: (n: number) =>
+    `… et ${plural(n, "fr", "autre divergence", "autres divergences")} : voir conflits.csv.`,
+  field: "Champ",
+  chosen: "Valeur retenue",
+  rule: "Règle",
+  versions: "Versions",
+  // method
+  method: (assessed: number, weights: string, sat: string, mid: string, excluded: string) => [
+    `Taux de mise en œuvre = moyenne des scores des activités évaluées. Le score d'une activité est son taux de réalisation déclaré quand il est donné, sinon le poids de son statut : ${weights}.`,
+    `Dénominateur : les activités évaluées du plan (${assessed}). Les activités abandonnées y restent, avec un score nul ; les activités non programmées (« hors plan ») en sont exclues${excluded} ; les activités que personne n'a évaluées n'y entrent pas et sont listées à part.`,
+    `Appréciation : satisfaisant à partir de ${sat} ; moyennement satisfaisant de ${mid} à moins de ${sat} ; insuffisant en dessous de ${mid}.`,
+    "Exécution budgétaire = somme des budgets exécutés / somme des budgets prévus, sur les activités qui donnent les deux montants.",
+    "Divergences : la session la plus récente l'emporte ; dans une même session, l'évaluation la plus prudente (statut le plus bas, taux et budget exécuté les plus bas, budget prévu le plus haut) ; le rapporteur peut trancher dans resolutions.csv.",
+    "Regroupement des constats : même axe, même type, formulations qui partagent la plupart de leurs mots significatifs (casse, accents et mots vides ignorés) ; « cité par N groupes » compte les groupes distincts.",
+    "Les pourcentages sont arrondis à une décimale.",
+  ],
+  // annexes
+  sourcesLead: (files: number, read: number, accepted: number, rejected: number, dup: number) =>
+    `${plural(files, "fr", "fichier", "fichiers")}, ${plural(read, "fr", "ligne lue", "lignes lues")} = ${plural(accepted, "fr", "acceptée", "acceptées")} (dont ${plural(dup, "fr", "doublon regroupé", "doublons regroupés")}) + ${plural(rejected, "fr", "rejetée", "rejetées")}.`,
+  referenceFile: (path: string, n: number) =>
+    `Plan de référence : ${path} (${plural(n, "fr", "activité", "activités")}).`,
+  filesCaption: "Fichiers lus",
+  file: "Fichier",
+  group: "Groupe",
+  groups: "Groupes",
+  session: "Session",
+  sessions: "Sessions",
+  noSession: "(sans session)",
+  structure: "Structure",
+  kinds: "Fiches",
+  rows: "Lignes lues",
+  accepted: "Acceptées",
+  rejected: "Rejetées",
+  errors: "Erreurs",
+  warnings: "Avertissements",
+  files: "Fichiers",
+  groupsCaption: "Groupes de travail",
+  sessionsCaption: "Sessions",
+  qualityLead: (e: number, w: number, r: number) =>
+    `${plural(e, "fr", "erreur", "erreurs")} et ${plural(w, "fr", "avertissement", "avertissements")} ; ${plural(r, "fr", "ligne rejetée", "lignes rejetées")}, ${r > 1 ? "conservées" : "conservée"} avec ${r > 1 ? "leurs" : "ses"} motifs dans rejets.csv.`,
+  noProblem: "Aucun problème relevé dans les fichiers.",
+  byCodeCaption: "Problèmes par code",
+  byFileCaption: "Problèmes et rejets par fichier",
+  rejetsCaption: "Lignes rejetées",
+  problem: "Problème",
+  problems: "Problèmes",
+  rejectedRows: "Lignes rejetées",
+  severity: "Gravité",
+  severityError: "erreur",
+  severityWarning: "avertissement",
+  where: "Emplacement",
+  more: (n: number) =>
+    `… et ${plural(n, "fr", "autre ligne rejetée", "autres lignes rejetées")} : voir rejets.csv.`,
+  kindNames: {
+    bilan: "bilan",
+    constats: "constats",
+    propositions: "propositions",
+    reference: "plan de référence",
+  } as Record<string, string>,
+};
+
+/** Finding types as section headings. */
+export const findingTypes = {
+  force: "Forces",
+  faiblesse: "Faiblesses",
+  opportunite: "Opportunités",
+  menace: "Menaces",
+};
+
+/** How an implementation rate is rated against the bands. */
+export const bands = {
+  satisfaisant: "satisfaisant",
+  moyen: "moyennement satisfaisant",
+  insuffisant: "insuffisant",
+};
+
+/** How a conflict was settled, in words. */
+export const rules = {
+  "latest-session": "la session la plus récente l'emporte",
+  "conservative-status": "même session : le statut le plus prudent l'emporte",
+  "conservative-value": "même session : la valeur la plus prudente l'emporte",
+  resolution: "décision du rapporteur (resolutions.csv)",
+  follows: " ; le taux suit le statut retenu",
+  motif: (motif: string) => ` — motif : ${motif}`,
+};
+
+/** `Axe 2 — Protection…`: an axis as a heading. */
+export const axisTitle = (n: number, label: string) => `Axe ${n} — ${label}`;

@@ -1,0 +1,131 @@
+import type { ReportAxis, ReportModel } from "../analysis/report.js";
+import {
+  bilanFields,
+  type FindingType,
+  NATURES,
+  STATUTS,
+  type StatusId,
+  TYPES_CONSTAT,
+} from "../fields.js";
+import { formatMoney, formatNumber, formatPoints } from "../i18n/format.js";
+import { type Catalogue, catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
+import type { IssueCode } from "../issues.js";
+import type { Band, Conflict, Source } from "../model.js";
+
+/**
+ * What the Markdown and HTML reports both say: the sections in order, the labels of statuses,
+ * types and bands, and the sentences built from the model. The words are in the catalogue.
+ */
+
+/** Rejected rows listed in the report; all of them are in rejets.csv. */
+export const REJETS_SHOWN = 100;
+/** Conflicts listed in the report; all of them are in conflits.csv. */
+export const CONFLICTS_SHOWN = 200;
+
+export type SectionId = keyof Catalogue["report"]["sections"];
+
+/** The sections of the report, in order. */
+export const SECTION_IDS = [
+  "chiffres-cles",
+  "statut",
+  "taux",
+  "budget",
+  "forces-faiblesses",
+  "opportunites-menaces",
+  "non-evaluees",
+  "reconduites",
+  "faiblesses-sans-action",
+  "conflits",
+  "methode",
+  "annexe-sources",
+  "annexe-qualite",
+] as const satisfies readonly SectionId[];
+
+/** The report's texts in a language. */
+export function texts(lang: Lang): Catalogue["report"] {
+  return catalogue(lang).report;
+}
+
+export function statusLabel(id: string, lang: Lang): string {
+  return STATUTS.find((s) => s.id === id)?.[lang] ?? id;
+}
+
+export function natureLabel(id: string | null, lang: Lang): string {
+  return id === null ? "—" : (NATURES.find((n) => n.id === id)?.[lang] ?? id);
+}
+
+export function fieldLabel(id: string, lang: Lang): string {
+  return bilanFields.find((f) => f.id === id)?.[lang] ?? id;
+}
+
+export function issueTitle(code: IssueCode, lang: Lang): string {
+  return catalogue(lang).issues[code].title;
+}
+
+export function typeLabel(type: FindingType, lang: Lang): string {
+  return TYPES_CONSTAT.find((t) => t.id === type)?.[lang] ?? type;
+}
+
+export function typePlural(type: FindingType, lang: Lang): string {
+  return catalogue(lang).findingTypes[type];
+}
+
+export function bandLabel(band: Band | null, lang: Lang): string {
+  return band === null ? "—" : catalogue(lang).bands[band];
+}
+
+/** `Axe 2 — Protection et assistance aux victimes` */
+export function axisTitle(axis: ReportAxis, lang: Lang): string {
+  return catalogue(lang).axisTitle(axis.number, axis[lang]);
+}
+
+/** `2. Protection et assistance aux victimes`, for table rows. */
+export function axisShort(axis: ReportAxis, lang: Lang): string {
+  return `${axis.number}. ${axis[lang]}`;
+}
+
+/** `Groupe 2, J1 (J1/groupe-2.xlsx!Bilan:4)` */
+export function sourceText(s: Source): string {
+  const where = `${s.file}${s.sheet ? `!${s.sheet}` : ""}:${s.row}`;
+  const who = [s.groupe, s.session].filter((v) => v !== null && v !== "").join(", ");
+  return who ? `${who} (${where})` : where;
+}
+
+/** A conflicting value as people read it: status label, rate in %, amount in currency. */
+export function conflictValue(field: string, value: unknown, currency: string, lang: Lang): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field === "statut") return statusLabel(String(value), lang);
+  if (field === "taux_realisation" && typeof value === "number") return formatPoints(value, lang);
+  if (typeof value === "number") return formatMoney(value, currency, lang);
+  return String(value);
+}
+
+/** How a conflict was settled: the rule, whether the rate followed the status, the reason. */
+export function ruleText(k: Conflict, lang: Lang): string {
+  const rules = catalogue(lang).rules;
+  const follows = k.follows === "statut" ? rules.follows : "";
+  const motif = k.motif ? rules.motif(k.motif) : "";
+  return `${rules[k.rule]}${follows}${motif}`;
+}
+
+/** The sentences that say what the report could not be built from. */
+export function missingInputs(m: ReportModel, lang: Lang): string[] {
+  const t = texts(lang);
+  const out: string[] = [];
+  if (m.received.rowsRead === 0) out.push(t.noRowRead);
+  else if (m.received.rowsAccepted === 0) out.push(t.noRowValid(m.received.rowsRead));
+  if (m.received.bilan === 0) out.push(t.noBilan);
+  else if (m.key.budget.activities === 0) out.push(t.noBudget);
+  if (m.received.constats === 0) out.push(t.noConstats);
+  if (m.received.propositions === 0) out.push(t.noPropositions(m.plan.label));
+  if (m.received.reference === null) out.push(t.noReference);
+  return out;
+}
+
+/** `Réalisé 1, Partiellement réalisé 0,5, …` */
+export function weightsText(m: ReportModel, lang: Lang): string {
+  return (Object.entries(m.weights) as [StatusId, number][])
+    .map(([id, w]) => `${statusLabel(id, lang)} ${formatNumber(w, lang, 2)}`)
+    .join(", ");
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../src/i18n/en/index.js";
+import { fr } from "../src/i18n/fr/index.js";
+import { both, catalogue, messageOf } from "../src/i18n/index.js";
+import { issue } from "../src/issues.js";
+
+/**
+ * One catalogue per language, key for key: what French says, English says too, with the same
+ * placeholders and the same arguments. The compiler checks the keys; this walks the values.
+ */
+
+/** Where two catalogues differ: a key missing on one side, another kind of value, a placeholder. */
+export function differences(a: unknown, b: unknown, path = ""): string[] {
+  const kind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v);
+  if (kind(a) !== kind(b)) return [`${path}: ${kind(a)} / ${kind(b)}`];
+  if (typeof a === "string" && typeof b === "string") {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    return JSON.stringify(names(a)) === JSON.stringify(names(b)) ? [] : [`${path}: placeholders`];
+  }
+  if (typeof a === "function" && typeof b === "function") {
+    return a.length === b.length ? [] : [`${path}: ${a.length} / ${b.length} arguments`];
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length ? [] : [`${path}: ${a.length} / ${b.length} items`];
+  }
+  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => {
+      const at = path ? `${path}.${k}` : k;
+      if (!(k in a)) return [`${at}: missing in the first`];
+      if (!(k in b)) return [`${at}: missing in the second`];
+      return differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], at);
+    });
+  }
+  return [];
+}
+
+describe("the catalogues", () => {
+  it("say the same things in French and English, key for key", () => {
+    expect(Object.keys(fr).length).toBeGreaterThan(10);
+    expect(differences(fr, en)).toEqual([]);
+  });
+
+  it("would catch a missing key, another kind of value and a lost placeholder", () => {
+    expect(
+      differences(
+        { a: { b: "x {n}", c: "y" }, d: (n: number) => `${n}`, e: ["1", "2"] },
+        { a: { b: "x" }, d: () => "", e: ["1"] },
+      ),
+    ).toEqual([
+      "a.b: placeholders",
+      "a.c: missing in the second",
+      "d: 1 / 0 arguments",
+      "e: 2 / 1 items",
+    ]);
+  });
+
+  it("give every text in both languages when the language is not known yet", () => {
+    expect(both((t) => t.terms.yesNo)).toEqual({ fr: "Oui, Non", en: "Yes, No" });
+    expect(catalogue("en").validation.valid).toBe("Valid");
+  });
+
+  it("fill a message from parameters in the language asked for", () => {
+    const i = issue(
+      "missing-value",
+      { file: "a.csv", row: 3, column: "B" },
+      { params: { label: { fr: "Statut", en: "Status" } } },
+    );
+    expect(messageOf(i, "fr")).toBe("« Statut » est obligatoire et la cellule est vide");
+    expect(messageOf(i, "en")).toBe("“Status” is required and the cell is empty");
+  });
+});
