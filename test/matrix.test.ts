@@ -13,8 +13,8 @@ import { type Config, defaultConfig, findConfig } from "../src/config.js";
 import type { Lang } from "../src/i18n/lang.js";
 import type { Consolidated, Consolidation, Source } from "../src/model.js";
 import { markdownCell, matrixCsv, matrixMarkdown, yearsText } from "../src/render/matrix-text.js";
-import { buildMatrix as matrixBook, wrappedLines } from "../src/render/matrix-xlsx.js";
-import { workbookBytes } from "../src/render/xlsx.js";
+import { buildMatrix as matrixBook } from "../src/render/matrix-xlsx.js";
+import { workbookBytes, wrappedLines } from "../src/render/xlsx.js";
 import { BILAN_HEADER, workshop } from "./helpers/workshop.js";
 
 const GENERATED = new Date("2023-07-20T00:00:00Z");

@@ -54,15 +54,3 @@ export function refusedFile(
 ): RawFile {
   return { path, format, sheets: [], issues: [issue(code, { file: path }, { params })] };
 }
-
-/** Column letter for a 0-based index: 0 → A, 27 → AB. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

@@ -9,10 +9,23 @@ import {
 import type { Config } from "../config.js";
 import { PRIORITES } from "../fields.js";
 import type { Lang } from "../i18n/lang.js";
-import { columnLetter } from "../sheet.js";
+import { columnLetter, sheetRef } from "../sheet.js";
 import { naturalCompare } from "../text.js";
 import { axisLabel, currencyOf, fieldLabel, matrixColumns, shownTexts, T } from "./matrix-text.js";
-import { HEADER_FILL, newWorkbook, workbookBytes } from "./xlsx.js";
+import {
+  addValidation,
+  FONT,
+  GRID,
+  HEADER_FILL,
+  headerFooterText,
+  MONEY_FORMAT,
+  newWorkbook,
+  printSetup,
+  rowHeight,
+  solid,
+  styleHeader,
+  workbookBytes,
+} from "./xlsx.js";
 
 /**
  * The action matrix as the workbook an analyst filters, costs and prints: "Matrice" (rows by axis
@@ -44,114 +57,22 @@ const BANDS = [
   { light: "FFEDEDED", mid: "FFDBDBDB", dark: "FF595959" },
 ] as const;
 
-/** Grouped thousands in the reader's locale: `1 500 000` in French Excel, `1,500,000` in English. */
-export const MATRIX_MONEY_FORMAT = "#,##0";
-
 const HEADER_ROW = 4;
 const FIRST_ROW = HEADER_ROW + 1;
 const FROZEN_COLUMNS = 4;
 
-const solid = (argb: string): ExcelJS.Fill => ({
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb },
-});
-const GRID: Partial<ExcelJS.Borders> = (() => {
-  const side: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
-  return { top: side, left: side, bottom: side, right: side };
-})();
-
 /** Letter of a 1-based column number, as exceljs numbers columns. */
 const letter = (column: number) => columnLetter(column - 1);
 
-/** `'Sheet name'!A1`: quoted for spaces and accents, a quote doubled. */
-function ref(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address}`;
-}
-
-/** Header and footer text is a small language of its own: `&` must be doubled. */
-function headerText(text: string): string {
-  return text.replace(/&/g, "&&");
+/** The header row of a sheet, from column `from` to `to`. */
+function headerRow(row: ExcelJS.Row, from: number, to: number) {
+  row.height = 45;
+  for (let i = from; i <= to; i++) styleHeader(row.getCell(i));
 }
 
 function sheetNames(lang: Lang) {
   const t = T(lang);
   return { matrix: t.matrix, summary: t.summary, breakdown: t.breakdown, sources: t.sources };
-}
-
-function printSetup(ws: ExcelJS.Worksheet, paperSize: number, footer: string) {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: paperSize as ExcelJS.PageSetup["paperSize"],
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.2, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: footer };
-}
-
-function styleHeader(row: ExcelJS.Row, from: number, to: number) {
-  row.height = 45;
-  for (let i = from; i <= to; i++) {
-    const cell = row.getCell(i);
-    cell.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
-    cell.fill = solid(HEADER_FILL);
-    cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-    cell.border = GRID;
-  }
-}
-
-/**
- * Every styled cell names the font: a font without a name is the application's default, a serif
- * in LibreOffice, where the rest of the sheet is in the workbook's Calibri.
- */
-const FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
-
-/** Points per line of the default font (11 pt), as Excel sizes a row. */
-const LINE_HEIGHT = 15;
-
-/**
- * Lines a text takes once wrapped in a column `width` characters wide. Greedy word wrap at 1.1
- * characters per width unit: the unit is a digit, and Calibri fits about 1.2 characters of
- * ordinary text in it; the margin makes a row a little taller rather than a text cut.
- */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (used > 0 && used + 1 + word.length <= perLine) {
-        used += 1 + word.length;
-        continue;
-      }
-      if (used > 0) lines++;
-      // A word longer than the column breaks across lines.
-      lines += Math.ceil(word.length / perLine) - 1;
-      used = word.length % perLine || perLine;
-    }
-  }
-  return lines;
-}
-
-/**
- * Height of a data row: LibreOffice does not fit the rows of an xlsx file to wrapped text when it
- * opens it, so the height is set from the tallest cell.
- */
-function rowHeight(cells: { text: ExcelJS.CellValue; width: number }[]): number {
-  const lines = Math.max(
-    1,
-    ...cells.map((c) => (typeof c.text === "string" ? wrappedLines(c.text, c.width) : 1)),
-  );
-  return lines * LINE_HEIGHT + 3;
-}
-
-interface ValidationRanges {
-  add(range: string, validation: ExcelJS.DataValidation): void;
 }
 
 interface MatrixLayout {
@@ -221,7 +142,7 @@ function addMatrixSheet(
   columns.forEach((c, i) => {
     header.getCell(i + 1).value = c.header;
   });
-  styleHeader(header, 1, last);
+  headerRow(header, 1, last);
 
   const rowOf: number[] = [];
   const subtotals: string[] = [];
@@ -275,7 +196,7 @@ function addMatrixSheet(
           wrapText: true,
           ...(c.key === "number" || c.key === "priorite" ? { horizontal: "center" as const } : {}),
         };
-        if (c.key === "cout") cell.numFmt = MATRIX_MONEY_FORMAT;
+        if (c.key === "cout") cell.numFmt = MONEY_FORMAT;
         if (c.key === "number") cell.font = { ...FONT, bold: true };
       });
       row.height = rowHeight(columns.map((c) => ({ text: values[c.key], width: c.width })));
@@ -316,7 +237,7 @@ function addMatrixSheet(
     subtotal.getCell(col("action")).value = t.subtotal(axisNumber(config, code, order));
     const total = subtotal.getCell(costColumn);
     total.value = { formula: `SUM(${costLetter}${first}:${costLetter}${at - 1})`, result: amount };
-    total.numFmt = MATRIX_MONEY_FORMAT;
+    total.numFmt = MONEY_FORMAT;
     subtotals.push(`${costLetter}${at}`);
     at++;
   }
@@ -337,14 +258,13 @@ function addMatrixSheet(
     formula: subtotals.length ? `SUM(${subtotals.join(",")})` : "0",
     result: rows.reduce((n, r) => n + (r.cout ?? 0), 0),
   };
-  grandCell.numFmt = MATRIX_MONEY_FORMAT;
+  grandCell.numFmt = MONEY_FORMAT;
 
   ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: lastData, column: last } };
   if (lastData >= FIRST_ROW) {
     // One validation per range (exceljs supports it; its type definitions do not declare it).
-    const validations = (ws as unknown as { dataValidations: ValidationRanges }).dataValidations;
     const priority = letter(col("priorite"));
-    validations.add(`${priority}${FIRST_ROW}:${priority}${lastData}`, {
+    addValidation(ws, `${priority}${FIRST_ROW}:${priority}${lastData}`, {
       type: "list",
       allowBlank: true,
       formulae: [`"${PRIORITES.map((p) => p[lang]).join(",")}"`],
@@ -355,7 +275,7 @@ function addMatrixSheet(
     const years = [...yearColumn.values()];
     if (years.length > 0) {
       const range = `${letter(Math.min(...years))}${FIRST_ROW}:${letter(Math.max(...years))}${lastData}`;
-      validations.add(range, {
+      addValidation(ws, range, {
         type: "list",
         allowBlank: true,
         formulae: ['"X"'],
@@ -367,7 +287,7 @@ function addMatrixSheet(
   printSetup(
     ws,
     8,
-    `&L${headerText(`${config.plan.label} — ${t.matrixTitle} — ${t.draft}`)}&C${t.footer}&R${headerText(t.date(generated))}`,
+    `&L${headerFooterText(`${config.plan.label} — ${t.matrixTitle} — ${t.draft}`)}&C${t.footer}&R${headerFooterText(t.date(generated))}`,
   );
   ws.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
   return { rowOf, yearColumn, costColumn, grandTotal: `$${costLetter}$${at}` };
@@ -378,7 +298,7 @@ const BREAKDOWN_HEAD = 3;
 const BREAKDOWN_FIXED = 5;
 const BREAKDOWN_ACTION_WIDTH = 50;
 /** A year the action does not cover shows blank, not 0. */
-const SHARE_FORMAT = `${MATRIX_MONEY_FORMAT};-${MATRIX_MONEY_FORMAT};""`;
+const SHARE_FORMAT = `${MONEY_FORMAT};-${MONEY_FORMAT};""`;
 
 /** Where the breakdown keeps the axis codes and each year's shares, for the summary's SUMIFS. */
 function breakdownRanges(rows: readonly MatrixRow[], lang: Lang) {
@@ -435,12 +355,12 @@ function addBreakdownSheet(
   headers.forEach((h, i) => {
     ws.getCell(head, i + 1).value = h;
   });
-  styleHeader(ws.getRow(head), 1, headers.length);
+  headerRow(ws.getRow(head), 1, headers.length);
   const matrix = names.matrix;
   const yearLetters = years.map((y) => letter(layout.yearColumn.get(y) as number));
   const marks = (r: number) =>
-    `${ref(matrix, `$${yearLetters[0]}${r}`)}:$${yearLetters[yearLetters.length - 1]}${r}`;
-  const costRef = (r: number) => ref(matrix, `$${letter(layout.costColumn)}${r}`);
+    `${sheetRef(matrix, `$${yearLetters[0]}${r}`)}:$${yearLetters[yearLetters.length - 1]}${r}`;
+  const costRef = (r: number) => sheetRef(matrix, `$${letter(layout.costColumn)}${r}`);
   rows.forEach((row, i) => {
     const at = first + i;
     const source = layout.rowOf[i] as number;
@@ -456,7 +376,7 @@ function addBreakdownSheet(
       if (row.perYearGiven) {
         cell.value = row.perYear[y] ?? null;
       } else {
-        const mark = ref(matrix, `${yearLetters[k]}${source}`);
+        const mark = sheetRef(matrix, `${yearLetters[k]}${source}`);
         cell.value = {
           formula: `IF(${mark}="X",${costRef(source)}/COUNTIF(${marks(source)},"X"),0)`,
           result: share,
@@ -471,7 +391,7 @@ function addBreakdownSheet(
       const cell = line.getCell(k);
       cell.border = GRID;
       cell.alignment = { vertical: "top", wrapText: k === 3 };
-      if (k === 4 || k === totalCol) cell.numFmt = MATRIX_MONEY_FORMAT;
+      if (k === 4 || k === totalCol) cell.numFmt = MONEY_FORMAT;
       else if (k > BREAKDOWN_FIXED) cell.numFmt = SHARE_FORMAT;
     }
     line.height = rowHeight([{ text: row.action, width: BREAKDOWN_ACTION_WIDTH }]);
@@ -481,7 +401,7 @@ function addBreakdownSheet(
   printSetup(
     ws,
     9,
-    `&L${headerText(`${config.plan.label} — ${t.breakdown} — ${t.draft}`)}&R${t.footer}`,
+    `&L${headerFooterText(`${config.plan.label} — ${t.breakdown} — ${t.draft}`)}&R${t.footer}`,
   );
   ws.pageSetup.printTitlesRow = `${head}:${head}`;
 }
@@ -514,7 +434,7 @@ function addSummarySheet(
   headers.forEach((h, i) => {
     ws.getCell(head, i + 1).value = h;
   });
-  styleHeader(ws.getRow(head), 1, headers.length);
+  headerRow(ws.getRow(head), 1, headers.length);
   const totalCol = years.length + 2;
   const yearSum = (b: (typeof budget)[number]) => years.reduce((n, y) => n + (b.years[y] ?? 0), 0);
   budget.forEach((b, i) => {
@@ -525,7 +445,7 @@ function addSummarySheet(
     years.forEach((y, k) => {
       // Axis codes are configuration codes (`[A-Z][A-Z0-9_]+`), safe inside a formula string.
       line.getCell(2 + k).value = {
-        formula: `SUMIFS(${ref(breakdown.sheet, breakdown.year(k))},${ref(breakdown.sheet, breakdown.codes)},"${b.axe.replace(/"/g, '""')}")`,
+        formula: `SUMIFS(${sheetRef(breakdown.sheet, breakdown.year(k))},${sheetRef(breakdown.sheet, breakdown.codes)},"${b.axe.replace(/"/g, '""')}")`,
         result: b.years[y] ?? 0,
       };
     });
@@ -538,7 +458,7 @@ function addSummarySheet(
       cell.fill = solid(band.light);
       cell.border = GRID;
       cell.alignment = { vertical: "middle", wrapText: k === 1 };
-      if (k > 1) cell.numFmt = MATRIX_MONEY_FORMAT;
+      if (k > 1) cell.numFmt = MONEY_FORMAT;
     }
   });
   const firstAxis = head + 1;
@@ -559,14 +479,14 @@ function addSummarySheet(
     cell.fill = solid(HEADER_FILL);
     cell.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
     cell.border = GRID;
-    if (k > 1) cell.numFmt = MATRIX_MONEY_FORMAT;
+    if (k > 1) cell.numFmt = MONEY_FORMAT;
   }
   // A visible check: the spread must add up to the matrix's grand total.
   const matrixTotal = rows.reduce((n, r) => n + (r.cout ?? 0), 0);
   const check = ws.getRow(totalRow + 2);
   check.getCell(1).value = t.matrixTotal;
   check.getCell(totalCol).value = {
-    formula: ref(names.matrix, layout.grandTotal),
+    formula: sheetRef(names.matrix, layout.grandTotal),
     result: matrixTotal,
   };
   const gap = ws.getRow(totalRow + 3);
@@ -578,13 +498,13 @@ function addSummarySheet(
   };
   for (const r of [check, gap]) {
     r.getCell(1).font = { ...FONT, italic: true };
-    r.getCell(totalCol).numFmt = MATRIX_MONEY_FORMAT;
+    r.getCell(totalCol).numFmt = MONEY_FORMAT;
     r.getCell(totalCol).border = GRID;
   }
   printSetup(
     ws,
     9,
-    `&L${headerText(`${config.plan.label} — ${t.summary} — ${t.draft}`)}&R${t.footer}`,
+    `&L${headerFooterText(`${config.plan.label} — ${t.summary} — ${t.draft}`)}&R${t.footer}`,
   );
 }
 
@@ -629,7 +549,7 @@ function addSourcesSheet(wb: ExcelJS.Workbook, rows: readonly MatrixRow[], lang:
     { header: t.actions, width: 14 },
     { header: t.numbers, width: 50 },
   ];
-  styleHeader(ws.getRow(1), 1, 7);
+  headerRow(ws.getRow(1), 1, 7);
   const join = (s: Set<string>) => [...s].join(", ") || null;
   for (const [file, f] of [...files].sort(([a], [b]) => compareText(a, b))) {
     const row = ws.addRow([
@@ -654,7 +574,7 @@ function addSourcesSheet(wb: ExcelJS.Workbook, rows: readonly MatrixRow[], lang:
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, files.size + 1), column: 7 },
   };
-  printSetup(ws, 9, `&L${headerText(t.sources)}&R${t.footer}`);
+  printSetup(ws, 9, `&L${headerFooterText(t.sources)}&R${t.footer}`);
   ws.pageSetup.printTitlesRow = "1:1";
 }
 

@@ -13,7 +13,18 @@ import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { columnLetter } from "../sheet.js";
 import { type FlatTable, toCsv } from "./tables.js";
-import { HEADER_FILL, newWorkbook, workbookBytes } from "./xlsx.js";
+import {
+  addValidation,
+  FONT,
+  HEADER_FILL,
+  MONEY_FORMAT,
+  newWorkbook,
+  rowHeight,
+  solid,
+  styleHeader,
+  type Validation,
+  workbookBytes,
+} from "./xlsx.js";
 
 /**
  * Blank submission templates, derived from the field registry and the configuration: what a
@@ -68,11 +79,6 @@ const LISTS_SHEET = "Listes";
 const PREFILLED_FILL = "FFF2F2F2";
 const OPTIONAL_HEADER_FILL = "FF4A6FA5";
 const INPUT_FILL = "FFFFF8DC";
-/**
- * Fonts are named: a font without a name is drawn in LibreOffice's default serif, next to the
- * Calibri of the rest of the sheet.
- */
-const FONT = { name: "Calibri", size: 11 } as const;
 
 /** The template's texts in a language. */
 function T(lang: Lang): Catalogue["template"] {
@@ -324,27 +330,6 @@ function noteOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config):
 
 // --- the workbook -------------------------------------------------------------------------------
 
-/** The validation model exceljs writes; its typings lack the range API and the `any` type. */
-interface Validation {
-  type: "list" | "whole" | "decimal" | "date" | "any";
-  formulae?: unknown[];
-  operator?: "between" | "greaterThanOrEqual";
-  allowBlank?: boolean;
-  showInputMessage: boolean;
-  promptTitle: string;
-  prompt: string;
-  showErrorMessage?: boolean;
-  errorStyle?: "stop" | "warning";
-  errorTitle?: string;
-  error?: string;
-}
-
-function addValidation(ws: ExcelJS.Worksheet, range: string, v: Validation) {
-  (
-    ws as unknown as { dataValidations: { add(range: string, v: Validation): void } }
-  ).dataValidations.add(range, v);
-}
-
 interface ListRange {
   formula: string;
   labels: string[];
@@ -408,21 +393,10 @@ function validationOf(
   return { ...base, type: "any" };
 }
 
-function styleHeader(cell: ExcelJS.Cell, required: boolean) {
-  cell.font = { ...FONT, bold: true, color: { argb: "FFFFFFFF" } };
-  cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
-  cell.fill = {
-    type: "pattern",
-    pattern: "solid",
-    fgColor: { argb: required ? HEADER_FILL : OPTIONAL_HEADER_FILL },
-  };
-  cell.border = { bottom: { style: "thin", color: { argb: "FF000000" } } };
-}
-
 /** Number formats: amounts grouped by thousands (shown `1 500 000` in French); codes as text. */
 function numFmtOf(column: TemplateColumn): string | undefined {
   const type = column.field.type;
-  if (type === "amount" || column.role === "yearAmount") return "#,##0";
+  if (type === "amount" || column.role === "yearAmount") return MONEY_FORMAT;
   // A code typed as 1.10 must stay `1.10`, and 1.2 must not become 1 February.
   if (type === "code") return "@";
   return undefined;
@@ -442,23 +416,6 @@ function addListsSheet(wb: ExcelJS.Workbook, lists: readonly TemplateList[], lan
 const INSTRUCTION_WIDTHS = [14, 26, 11, 50, 46, 32];
 /** Column width units that one landscape A4 page holds at a readable size. */
 const PRINT_WIDTH = 180;
-
-/**
- * Neither exceljs nor LibreOffice's import sizes rows to wrapped text, so long help texts would
- * overlap the next row: the height is estimated from the text and the column widths.
- */
-function rowHeight(values: readonly unknown[], widths: readonly number[]): number {
-  let lines = 1;
-  values.forEach((v, i) => {
-    if (typeof v !== "string") return;
-    const perLine = Math.max(1, Math.floor((widths[i] ?? 10) * 1.2));
-    const n = v
-      .split("\n")
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, n);
-  });
-  return 15 * lines;
-}
 
 function addInstructionsSheet(
   wb: ExcelJS.Workbook,
@@ -489,12 +446,13 @@ function addInstructionsSheet(
     const row = ws.addRow([`${i + 1}. ${step}`]);
     ws.mergeCells(row.number, 1, row.number, 6);
     row.alignment = wrap;
-    row.height = rowHeight([`${i + 1}. ${step}`], [INSTRUCTION_WIDTHS.reduce((a, b) => a + b, 0)]);
+    const width = INSTRUCTION_WIDTHS.reduce((a, b) => a + b, 0);
+    row.height = rowHeight([{ text: `${i + 1}. ${step}`, width }]);
   });
   ws.addRow([]);
   ws.addRow([t.reference]).font = { ...FONT, bold: true, size: 12 };
   const head = ws.addRow([...t.tableHead]);
-  head.eachCell((cell) => styleHeader(cell, true));
+  head.eachCell((cell) => styleHeader(cell));
   const sections: { sheet: string; kind: Kind; fields: readonly FieldSpec[] }[] = [
     { sheet: t.identification, kind: "bilan", fields: metadataFields },
     ...kinds.map((k) => ({ sheet: T(lang).sheetNames[k], kind: k, fields: KINDS[k] })),
@@ -516,9 +474,10 @@ function addInstructionsSheet(
         exampleText(f, s.kind, lang, config),
       ]);
       row.alignment = wrap;
+      // row.values is 1-based.
+      const cells = (row.values as unknown[]).slice(1);
       row.height = rowHeight(
-        row.values as unknown[],
-        [0, ...INSTRUCTION_WIDTHS], // row.values is 1-based
+        cells.map((text, i) => ({ text, width: INSTRUCTION_WIDTHS[i] ?? 10 })),
       );
       if (f.required) row.getCell(2).font = { ...FONT, bold: true };
     }
@@ -527,7 +486,7 @@ function addInstructionsSheet(
     ws.addRow([]);
     ws.addRow([t.axes(period.label)]).font = { ...FONT, bold: true, size: 12 };
     const axesHead = ws.addRow([...t.axesHead]);
-    axesHead.eachCell((cell) => styleHeader(cell, true));
+    axesHead.eachCell((cell) => styleHeader(cell));
     for (const a of period.axes) {
       const row = ws.addRow([a.number, a.code, a[lang]]);
       ws.mergeCells(row.number, 3, row.number, 5);
@@ -566,7 +525,7 @@ function addIdentificationSheet(
     key.font = { ...FONT, bold: true };
     key.note = f.help[lang];
     const cell = row.getCell(2);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: INPUT_FILL } };
+    cell.fill = solid(INPUT_FILL);
     cell.border = { bottom: { style: "thin", color: { argb: "FF999999" } } };
     const base = {
       showInputMessage: true,
@@ -659,7 +618,7 @@ function addKindSheet(
   header.height = 48;
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    styleHeader(cell, c.field.required);
+    styleHeader(cell, c.field.required ? HEADER_FILL : OPTIONAL_HEADER_FILL);
     cell.note = noteOf(c, kind, lang, config);
   });
   const rows = kind === "bilan" ? reference : [];
@@ -667,14 +626,11 @@ function addKindSheet(
     const values = columns.map((c) => prefillValue(c, activity, lang, config));
     const row = ws.addRow(values);
     row.alignment = { vertical: "top", wrapText: true };
-    row.height = rowHeight(
-      values,
-      columns.map((c) => c.width),
-    );
+    row.height = rowHeight(values.map((text, i) => ({ text, width: columns[i]?.width ?? 10 })));
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (cell.value === null) return;
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: PREFILLED_FILL } };
+      cell.fill = solid(PREFILLED_FILL);
       const numFmt = numFmtOf(c);
       if (numFmt) cell.numFmt = numFmt;
     });
