@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
-import { languageOf } from "./config.js";
 import { AppError } from "./errors.js";
 import { both, catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
+import { languageOf } from "./i18n/lang.js";
 
 /**
  * The command-line shell: parses flags, calls the core, renders the result and picks the exit

@@ -265,14 +265,3 @@ export function findConfig(start: string, loaded = new Map<string, Config>()): C
     dir = parent;
   }
 }
-
-/**
- * The one rule for the language of messages and outputs: `--lang`, else the configuration's
- * `language`, else French.
- */
-export function languageOf(
-  flag: "fr" | "en" | undefined,
-  config?: Pick<Config, "language">,
-): "fr" | "en" {
-  return flag ?? config?.language ?? "fr";
-}

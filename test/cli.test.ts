@@ -203,3 +203,61 @@ describe("report, matrix, template, init and schema", () => {
     expect((await run("schema", "--format", "markdown")).out).toContain("| `code_activite` |");
   });
 });
+
+describe("one rule for the language: --lang, then the configuration, then French", () => {
+  const bad = `${BILAN_HEADER}1;1.1.1;A;Presque;100;10;10\r\n`;
+
+  it("ignores the LANG of the machine", async () => {
+    const dir = workshop({ "g.csv": bad });
+    const before = process.env.LANG;
+    process.env.LANG = "en_US.UTF-8";
+    try {
+      const r = await run("validate", dir, "--format", "json");
+      expect(JSON.parse(r.out).files[0].problems[0].message).toBe(
+        "« Statut » : « Presque » n'est pas une valeur autorisée",
+      );
+    } finally {
+      if (before === undefined) delete process.env.LANG;
+      else process.env.LANG = before;
+    }
+  });
+
+  it("follows the configuration, and --lang over it, for validate and compile alike", async () => {
+    const dir = workshop({ "atelier.config.json": '{ "language": "en" }', "g.csv": bad });
+    const message = async (...argv: string[]) =>
+      JSON.parse((await run("validate", dir, "--format", "json", ...argv)).out).files[0].problems[0]
+        .message;
+    expect(await message()).toBe("“Status”: “Presque” is not an allowed value");
+    expect(await message("--lang", "fr")).toBe(
+      "« Statut » : « Presque » n'est pas une valeur autorisée",
+    );
+    const out = join(dir, "sortie");
+    expect((await run("compile", dir, "--out", out)).out).toContain("Written to");
+    expect((await run("compile", dir, "--out", out, "--lang", "fr")).out).toContain("Écrit dans");
+  });
+
+  it("gives the help in English with --lang en", async () => {
+    expect((await run("validate", "--help")).out).toContain(
+      "vérifie des fichiers ou dossiers sans rien écrire",
+    );
+    expect((await run("validate", "--help", "--lang", "en")).out).toContain(
+      "check files or folders without writing anything",
+    );
+  });
+
+  it("says the same thing for a --config that does not exist, whatever the command", async () => {
+    const dir = workshop({ "g.csv": bad });
+    const missing = join(dir, "nulle-part.json");
+    for (const command of ["validate", "compile", "report", "matrix", "template", "schema"]) {
+      const argv = ["template", "schema"].includes(command)
+        ? [command, "--config", missing]
+        : [command, dir, "--config", missing];
+      const r = await run(...argv);
+      expect([command, r.code, r.err]).toEqual([
+        command,
+        2,
+        `atelier : Fichier de configuration introuvable : ${missing}. Vérifiez le chemin donné à --config.\n`,
+      ]);
+    }
+  });
+});

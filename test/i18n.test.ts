@@ -3,6 +3,7 @@ import { en } from "../src/i18n/en/index.js";
 import { fr } from "../src/i18n/fr/index.js";
 import { both, catalogue, messageOf } from "../src/i18n/index.js";
 import { issue } from "../src/issues.js";
+import { run } from "./helpers/workshop.js";
 
 /**
  * One catalogue per language, key for key: what French says, English says too, with the same
@@ -68,5 +69,36 @@ describe("the catalogues", () => {
     );
     expect(messageOf(i, "fr")).toBe("« Statut » est obligatoire et la cellule est vide");
     expect(messageOf(i, "en")).toBe("“Status” is required and the cell is empty");
+  });
+});
+
+describe("English outputs", () => {
+  /** Every text of the French catalogue's terms that takes no argument and English words differently. */
+  function frenchTerms(a: unknown, b: unknown): string[] {
+    if (typeof a === "string") return a === b ? [] : [a];
+    if (typeof a !== "object" || a === null) return [];
+    return Object.entries(a).flatMap(([k, v]) =>
+      frenchTerms(v, (b as Record<string, unknown> | undefined)?.[k]),
+    );
+  }
+
+  it("hold none of the French words problems are made of", async () => {
+    const r = await run("validate", "fixtures/invalid", "--format", "json", "--lang", "en");
+    const problems: { code: string; message: string; hint: string | null }[] = JSON.parse(
+      r.out,
+    ).files.flatMap((f: { problems: unknown[] }) => f.problems);
+    const text = problems.map((p) => `${p.message} ${p.hint ?? ""}`).join("\n");
+    for (const term of frenchTerms(fr.terms, en.terms)) expect(text).not.toContain(term);
+    const of = (code: string) => problems.find((p) => p.code === code);
+    expect(of("file-unreadable")?.message).toBe(
+      "Unreadable file: damaged or truncated zip archive",
+    );
+    expect(of("missing-origin")?.message).toBe("“Carried over” action without a “Source activity”");
+    expect(of("budget-overspent")?.message).toBe(
+      "Spent budget (65,000,000) exceeds the planned budget (60,000,000)",
+    );
+    expect(of("header-not-found")?.hint).toBe(
+      "Use the template's headers (atelier template), for example: Strategic axis; Activity code; Activity; Status",
+    );
   });
 });

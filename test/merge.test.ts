@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { validateFiles } from "../src/commands/validate.js";
 import { type Config, defaultConfig } from "../src/config.js";
 import { type ReferenceActivity, type TableKind, tableFields } from "../src/fields.js";
+import { hintOf, messageOf } from "../src/i18n/index.js";
 import { flatten, type Issue, issue } from "../src/issues.js";
 import { fingerprint, groupsByCluster, similar } from "../src/merge/clusters.js";
 import { mergeSubmissions } from "../src/merge/index.js";
@@ -827,6 +828,40 @@ describe("readResolutions", () => {
     expect(missing.issues[0]?.params).toEqual({ label: { fr: "Champ", en: "Field" } });
     const none = readResolutions(csv("a;b\n1;2\n"), "r.csv", config);
     expect(flatten(none.issues, ["code"])).toEqual([["header-not-found"]]);
+  });
+  it("is read like any submission: other columns and shifted cells are reported at their cell", () => {
+    const r = readResolutions(
+      csv(
+        [
+          "Code activité;Champ;Valeur;Motif;Validé par",
+          "1.1.1;Statut;Réalisé;Rapport;Président de séance",
+          "1.1.2;Statut;Réalisé;Rapport;Président;de trop",
+        ].join("\r\n"),
+      ),
+      "resolutions.csv",
+      config,
+    );
+    expect(flatten(r.issues, ["code", "row", "column", "value"])).toEqual([
+      ["unknown-column", 1, "E", "Validé par"],
+      ["extra-cell", 3, "F", "de trop"],
+    ]);
+    expect(r.resolutions.map((x) => [x.key, x.value, x.at.row, x.at.column])).toEqual([
+      ["1.1.1", "realise", 2, "A"],
+    ]);
+  });
+
+  it("says an unknown field in either language", () => {
+    const r = readResolutions(
+      csv("Code activité;Champ;Valeur\n1.1.1;Activité;X\n"),
+      "r.csv",
+      config,
+    );
+    expect(r.issues.map((i) => [messageOf(i, "fr"), hintOf(i, "en")])).toEqual([
+      [
+        "« Activité » n'est pas un champ qui peut être en conflit : la décision est ignorée",
+        "Use one of these fields: Status, Completion rate (%), Planned budget (FCFA), Spent budget (FCFA)",
+      ],
+    ]);
   });
 });
 

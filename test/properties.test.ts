@@ -10,7 +10,7 @@ import { contextFor } from "../src/normalize/row.js";
 import { isEmptyText, parseCell } from "../src/normalize/values.js";
 import { detectDelimiter, readCsv, streamCsv } from "../src/read/csv.js";
 import { readXlsx } from "../src/read/xlsx.js";
-import { type FlatTable, kindColumns, toCsv } from "../src/render/tables.js";
+import { type FlatTable, kindColumns, toCsv } from "../src/render/index.js";
 import { validateRaw } from "../src/validate/file.js";
 
 /** Records of a CSV as csv-spectrum writes them: header-keyed objects, empty cells as "". */

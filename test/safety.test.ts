@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { neutralise } from "../src/render/tables.js";
+import { neutralise } from "../src/render/index.js";
 import { PAYLOADS, payloadWorkshop } from "./helpers/payloads.js";
 import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
 

@@ -20,6 +20,7 @@ import { AppError } from "../src/errors.js";
 import { KIND_NAMES, KINDS, type Kind, metadataFields } from "../src/fields.js";
 import { hintOf } from "../src/i18n/index.js";
 import type { Lang } from "../src/i18n/lang.js";
+import { flatten } from "../src/issues.js";
 import type { ValidationResult } from "../src/model.js";
 import { fieldsMarkdown } from "../src/render/docs.js";
 import { schemaJson, schemaMarkdown, tableSchema } from "../src/render/schema.js";
@@ -569,6 +570,18 @@ describe("template prefilled from the reference plan", () => {
     return { dir, config, activities };
   }
 
+  it("reads the plan under the workshop's own limits, as compile does", async () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ reference: "plan.csv", limits: { maxRows: 3 } }),
+      "plan.csv": `${PLAN}\r\n`,
+    });
+    const plan = await loadReference(loadConfig(join(dir, "atelier.config.json")), dir);
+    expect(plan?.activities.map((a) => a.code_activite)).toEqual(["1.1.1", "2.1.1"]);
+    expect(flatten(plan?.report.issues ?? [], ["code", "row"])).toEqual([
+      ["too-many-rows", undefined],
+    ]);
+  });
+
   it("lists every activity of the plan in the Bilan sheet, which reads back to the plan", async () => {
     const { dir, config, activities } = await setup();
     expect(activities.map((a) => [a.code_activite, a.axe, a.budget_prevu])).toEqual([
@@ -716,6 +729,15 @@ describe("initWorkshop", () => {
         e.fr.includes("atelier.config.json"),
     );
     expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it("writes its README in the language asked for", async () => {
+    const dir = join(tmp(), "workshop");
+    await initWorkshop(dir, "en");
+    const readme = readFileSync(join(dir, "README.md"), "utf8");
+    expect(readme).toContain("Workshop folder, prepared by `atelier init`.");
+    expect(readme).toContain("| `sessions` | order of the sessions, and names of their folders |");
+    expect(readme).not.toContain("Dossier de l'atelier");
   });
 
   it("compiles fresh: nothing read, no error", async () => {

@@ -5,7 +5,7 @@ import { buildReport } from "../analysis/report.js";
 import type { Changes, Consolidation, FileDigest } from "../model.js";
 import { dataPackage } from "../render/datapackage.js";
 import { consolidationJson, json } from "../render/json.js";
-import { consolidationTables, sourcesTable, toCsv } from "../render/tables.js";
+import { consolidationTables, sourcesTable, toCsv } from "../render/index.js";
 import { filesRead, validationJson } from "../render/validation.js";
 import { tableWorkbook } from "../render/xlsx.js";
 import { identityText } from "../text.js";

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Config, findConfig, languageOf, loadConfig } from "../config.js";
+import { type Config, findConfig, loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
+import { languageOf } from "../i18n/lang.js";
 import type { Issue } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
 import type { Consolidation, ReferencePlan, Resolution, ValidationResult } from "../model.js";

@@ -4,14 +4,13 @@ import {
   CONFIG_FILE,
   defaultConfig,
   findConfig,
-  languageOf,
   loadConfig,
   TEMPLATES_FOLDER,
 } from "../config.js";
 import { AppError } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, catalogue } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
+import { type Lang, languageOf } from "../i18n/lang.js";
 import { TEMPLATE_DATE, templateCsv, templateXlsx } from "../render/template.js";
 import { loadReference } from "../validate/reference.js";
 import { writeNew } from "./output.js";

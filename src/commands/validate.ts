@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { type Config, findConfig, languageOf, loadConfig } from "../config.js";
+import { type Config, findConfig, loadConfig } from "../config.js";
 import type { Lang } from "../i18n/lang.js";
+import { languageOf } from "../i18n/lang.js";
 import type { ValidationResult } from "../model.js";
 import { pathNotFound, type RunOptions, validatePaths } from "../validate/index.js";
 

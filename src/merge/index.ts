@@ -28,8 +28,8 @@ import { computeIndicators } from "./indicators.js";
 
 /**
  * Merging: accepted rows of every file become one consolidated data set that keeps the source of
- * every row; identical rows fold together, disagreeing assessments become conflicts, similar
- * findings and proposals share a cluster id.
+ * every row (here); disagreeing assessments become conflicts (`bilan.ts`), similar findings and
+ * proposals share a cluster id (`clusters.ts`), and the key figures follow (`indicators.ts`).
  *
  * Rules where the specification is silent:
  * - Identity texts are compared once case, spacing (also before `; : ! ?` and inside « »),

@@ -18,9 +18,10 @@ import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
 import { type RawFile, type RawRow, refusedFile } from "./types.js";
 
 /**
- * Finding and opening submissions. Folders are walked recursively in natural order; lock files,
- * hidden files, the output folder and files that are not spreadsheets are skipped with a reason;
- * spreadsheet formats we cannot read get an issue that says how to convert them.
+ * Reading: files become raw cells with their places (`csv.ts`, `xlsx.ts`, `types.ts`), whatever
+ * program wrote them. This file finds and opens them: folders are walked in natural order; lock
+ * files, hidden files, the output folder and files that are not spreadsheets are skipped with a
+ * reason; spreadsheet formats we cannot read get an issue that says how to convert them.
  */
 
 /** What a caller's filter says of a path: a reason to list it as skipped, or `own-output`. */

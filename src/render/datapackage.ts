@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import type { FlatTable, TableColumn } from "./tables.js";
+import type { FlatTable, TableColumn } from "./index.js";
 
 /**
  * `datapackage.json`: a Frictionless Tabular Data Package describing the consolidated CSVs, with

@@ -14,7 +14,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { Source } from "../model.js";
 import { identityText } from "../text.js";
 import { escapeMarkdown } from "./report-md.js";
-import { type FlatTable, type TableColumn, toCsv, type Value } from "./tables.js";
+import { type FlatTable, type TableColumn, toCsv, type Value } from "./index.js";
 
 /**
  * The action matrix in words: its labels and shown texts (shared with the workbook), and the

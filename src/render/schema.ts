@@ -6,7 +6,7 @@ import type { Lang } from "../i18n/lang.js";
 import { schemaFor } from "../row-schema.js";
 import { dataPackage } from "./datapackage.js";
 import { fieldsMarkdown } from "./docs.js";
-import { type FlatTable, kindColumns } from "./tables.js";
+import { type FlatTable, kindColumns } from "./index.js";
 
 /**
  * `atelier schema`: the field registry in three forms, each derived, none written by hand.

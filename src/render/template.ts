@@ -12,7 +12,7 @@ import {
 import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { columnLetter } from "../sheet.js";
-import { type FlatTable, toCsv } from "./tables.js";
+import { type FlatTable, toCsv } from "./index.js";
 import {
   addValidation,
   FONT,

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Lang } from "../i18n/lang.js";
 import { columnLetter } from "../sheet.js";
-import type { FlatTable, Value } from "./tables.js";
+import type { FlatTable, Value } from "./index.js";
 
 /**
  * Every workbook atelier writes goes through this module: one look (font, header style, grid,

@@ -6,9 +6,10 @@ import { cellOf } from "../issues.js";
 import type { Consolidation, FileReport, Source } from "../model.js";
 
 /**
- * The consolidated data set as flat tables: one column list and rows of plain values, shared by
- * the CSV writer, the workbook writer and the Data Package. Columns follow the registry; yearly
- * costs become one column per planned year; provenance comes last.
+ * Rendering: models formatted into the files people and programs read (CSV, JSON, workbooks,
+ * report, matrix, templates); nothing here decides what the data says. This file: the
+ * consolidated data set as flat tables and as CSV, which the workbook and the Data Package share.
+ * Columns follow the registry; yearly costs become one column per planned year; provenance last.
  */
 
 export type ColumnType = "string" | "number" | "integer" | "boolean" | "date";
