@@ -483,7 +483,7 @@ export const propositionFields = [
     id: "cout_annuel",
     fr: "Coût {year} (FCFA)",
     en: "Cost {year} (FCFA)",
-    aliases: ["Budget {year}", "Montant {year}"],
+    aliases: ["Coûts {year}", "Budget {year}", "Montant {year}"],
     type: "yearAmounts",
     min: 0,
     required: false,

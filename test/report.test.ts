@@ -6,8 +6,9 @@ import { buildReport, type ReportModel } from "../src/analysis/report.js";
 import { compileWorkshop } from "../src/commands/compile.js";
 import { findConfig } from "../src/config.js";
 import { formatMoney, formatNumber, formatPercent } from "../src/i18n/format.js";
+import { escapeMarkdown } from "../src/render/markdown.js";
 import { escapeHtml, fillTemplate, reportHtml } from "../src/render/report-html.js";
-import { escapeMarkdown, reportMarkdown } from "../src/render/report-md.js";
+import { reportMarkdown } from "../src/render/report-md.js";
 import { SECTION_IDS, texts } from "../src/render/report-text.js";
 import { BILAN_HEADER, workshop } from "./helpers/workshop.js";
 

@@ -1,12 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  CONFIG_FILE,
-  defaultConfig,
-  findConfig,
-  loadConfig,
-  TEMPLATES_FOLDER,
-} from "../config.js";
+import { CONFIG_FILE, defaultConfig, findConfig, loadConfig, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, catalogue } from "../i18n/index.js";

@@ -134,7 +134,16 @@ export function headerIndex(kind: TableKind | "meta"): Map<string, FieldSpec> {
   return index;
 }
 
-const YEAR_AMOUNT = /^(?:cout|couts|budget|montant|cost)\s+(?:annee\s+)?(\d{4})$/;
+const YEAR_AMOUNTS = KINDS.propositions.find((f) => f.type === "yearAmounts") as FieldSpec;
+
+/**
+ * A yearly cost header (`Coût 2024 (FCFA)`, `Budget année 2025`): the first word of one of the
+ * field's labels, `année` if written, then the year.
+ */
+const YEAR_AMOUNT = (() => {
+  const words = labelsOf(YEAR_AMOUNTS).map((l) => headerKey(l.replace("{year}", "")).split(" ")[0]);
+  return new RegExp(`^(?:${[...new Set(words)].join("|")})\\s+(?:annee\\s+)?(\\d{4})$`);
+})();
 
 type Classified = Omit<Column, "index" | "letter" | "header">;
 
@@ -169,10 +178,7 @@ function classifyNow(header: string, kind: TableKind): Classified {
   if (kind === "propositions") {
     if (/^\d{4}$/.test(key)) return { role: "calendarYear", year: Number(key), scale };
     const ya = YEAR_AMOUNT.exec(key);
-    if (ya) {
-      const field = KINDS.propositions.find((f) => f.type === "yearAmounts");
-      return { role: "yearAmount", year: Number(ya[1]), field, scale };
-    }
+    if (ya) return { role: "yearAmount", year: Number(ya[1]), field: YEAR_AMOUNTS, scale };
   }
   const meta = headerIndex("meta").get(key);
   if (meta) return { role: "meta", field: meta, scale };

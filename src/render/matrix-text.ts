@@ -13,8 +13,8 @@ import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Source } from "../model.js";
 import { identityText } from "../text.js";
-import { escapeMarkdown } from "./report-md.js";
 import { type FlatTable, type TableColumn, toCsv, type Value } from "./index.js";
+import { escapeMarkdown } from "./markdown.js";
 
 /**
  * The action matrix in words: its labels and shown texts (shared with the workbook), and the

@@ -13,6 +13,7 @@ import { messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { cellOf } from "../issues.js";
 import type { Source } from "../model.js";
+import { escapeMarkdown } from "./markdown.js";
 import {
   axisShort,
   axisTitle,
@@ -38,34 +39,6 @@ import {
  * charts. Every piece of input text goes through `escapeMarkdown`, so that a `|`, a newline or a
  * leading `#` in a finding can never break a table or start a heading.
  */
-
-/**
- * Input text made inert in Markdown: backslash, emphasis, code, link, table and strike-through
- * characters escaped, HTML and entities neutralised, a leading block marker (`#`, `>`, `-`, `+`,
- * `=`, `1.`) escaped, and line breaks as `<br>` so the text stays on its table row or list item.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .trim()
-    .split(/\r\n|\r|\n/)
-    .map((line) =>
-      line
-        .replace(/\\/g, "\\\\")
-        .replace(/[`*_[\]|~]/g, "\\$&")
-        .replace(/&(?=#?\w+;)/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/\t/g, " "),
-    )
-    .map((line, i) => (i === 0 ? escapeLeading(line) : line))
-    .join("<br>");
-}
-
-function escapeLeading(line: string): string {
-  return line
-    .replace(/^\s+/, "")
-    .replace(/^(#{1,6}(?=\s|$)|>|[-+](?=\s|$))/, "\\$1")
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
-}
 
 /** Markdown that is already safe (built from escaped parts). */
 interface Md {

@@ -335,6 +335,24 @@ interface ListRange {
   labels: string[];
 }
 
+/**
+ * A dropdown on a list of the Listes sheet. Warning, not stop: the reader also takes synonyms
+ * (« Axe 2 », « exécuté ») and reports anything else with the allowed values, so a group is
+ * never blocked at the keyboard.
+ */
+function listValidation(list: ListRange, lang: Lang): Validation {
+  const t = T(lang);
+  return {
+    type: "list",
+    allowBlank: true,
+    formulae: [list.formula],
+    showErrorMessage: true,
+    errorStyle: "warning",
+    errorTitle: cap(t.listErrorTitle, 32),
+    error: cap(t.listError(list.labels.join(", ")), 225),
+  };
+}
+
 function validationOf(
   column: TemplateColumn,
   kind: Kind,
@@ -350,20 +368,7 @@ function validationOf(
     prompt: promptOf(column, kind, lang, config),
   };
   const list = column.list ? ranges.get(column.list) : undefined;
-  if (list) {
-    // Warning, not stop: the reader also takes synonyms (« Axe 2 », « exécuté ») and reports
-    // anything else with the allowed values, so a group is never blocked at the keyboard.
-    return {
-      ...base,
-      type: "list",
-      allowBlank: true,
-      formulae: [list.formula],
-      showErrorMessage: true,
-      errorStyle: "warning",
-      errorTitle: cap(t.listErrorTitle, 32),
-      error: cap(t.listError(list.labels.join(", ")), 225),
-    };
-  }
+  if (list) return { ...base, ...listValidation(list, lang) };
   if (f.type === "amount" || column.role === "yearAmount") {
     return {
       ...base,
@@ -548,16 +553,7 @@ function addIdentificationSheet(
         error: t.dateError,
       });
     } else if (sessions) {
-      addValidation(ws, cell.address, {
-        ...base,
-        type: "list",
-        allowBlank: true,
-        formulae: [sessions.formula],
-        showErrorMessage: true,
-        errorStyle: "warning",
-        errorTitle: cap(t.listErrorTitle, 32),
-        error: cap(t.listError(sessions.labels.join(", ")), 225),
-      });
+      addValidation(ws, cell.address, { ...base, ...listValidation(sessions, lang) });
     } else {
       cell.numFmt = "@";
       addValidation(ws, cell.address, { ...base, type: "any" });
