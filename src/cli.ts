@@ -1,8 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { AppError } from "./errors.js";
 import { both, catalogue } from "./i18n/index.js";
-import type { Lang } from "./i18n/lang.js";
-import { languageOf } from "./i18n/lang.js";
+import { type Lang, languageOf } from "./i18n/lang.js";
 
 /**
  * The command-line shell: parses flags, calls the core, renders the result and picks the exit
@@ -107,10 +106,8 @@ export function createProgram(
     .option("--groupe <groupe>", t.groupe)
     .option("--session <session>", t.session)
     .action(async (dir: string, opts) => {
-      const { compileWorkshop } = await import("./commands/compile.js");
+      const { compileSummary, compileWorkshop } = await import("./commands/compile.js");
       const render = await import("./render/summary.js");
-      const { filesRead } = await import("./render/validation.js");
-      const { displayPath } = await import("./read/index.js");
       // A tab is hard to type in a shell: `tab` and `\t` say it.
       const delimiter = ["tab", "\\t"].includes(opts.csvDelimiter) ? "\t" : opts.csvDelimiter;
       if (![";", ",", "\t", "|"].includes(delimiter)) {
@@ -129,13 +126,7 @@ export function createProgram(
         onFile: progress.tick,
       });
       progress.done();
-      const summary: import("./render/summary.js").CompileSummary = {
-        out: displayPath(result.out, process.cwd()),
-        files: filesRead(result.validation),
-        consolidation: result.consolidation,
-        written: result.written,
-      };
-      if (result.changes) summary.changes = result.changes;
+      const summary = compileSummary(result);
       if (opts.format === "json") {
         io.out(`${JSON.stringify(render.compileJson(summary), null, 2)}\n`);
       } else {

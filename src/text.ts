@@ -105,3 +105,8 @@ export function closest<T>(
 /** Natural order: `J2` before `J10`, accents and case ignored. */
 export const naturalCompare = new Intl.Collator("fr", { numeric: true, sensitivity: "base" })
   .compare;
+
+/** Natural order, then code points: a total order, so that output never depends on input order. */
+export function compareText(a: string, b: string): number {
+  return naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}

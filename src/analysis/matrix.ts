@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import type { Consolidated, Consolidation, Source } from "../model.js";
-import { identityText, naturalCompare } from "../text.js";
+import { compareText, identityText } from "../text.js";
 import { findingClusters, weaknessLinks } from "./index.js";
 
 /**
@@ -91,8 +91,6 @@ type Proposition = Consolidated<"propositions">;
 
 const str = (v: unknown): string | null =>
   typeof v === "string" && v.trim() !== "" ? v : typeof v === "number" ? String(v) : null;
-
-const compareText = (a: string, b: string) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 export function planYears(config: Config): number[] {
   const years: number[] = [];

@@ -14,7 +14,7 @@ import type {
   Source,
   ValidationResult,
 } from "../model.js";
-import { identityText, naturalCompare } from "../text.js";
+import { compareText, identityText } from "../text.js";
 import { type FindingCluster as Cluster, findingClusters, text, weaknessLinks } from "./index.js";
 
 /**
@@ -216,8 +216,6 @@ export interface ReportModel {
     rejets: Rejet[];
   };
 }
-
-const compare = (a: string, b: string) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 function axesOf(config: Config, extra: readonly (string | null)[]): ReportAxis[] {
   const axes: ReportAxis[] = config.review.axes.map((a) => ({
@@ -429,7 +427,7 @@ function carriedOverOf(
       sources: p.sources,
     });
   }
-  return [...byCode.values()].sort((a, b) => compare(a.code, b.code));
+  return [...byCode.values()].sort((a, b) => compareText(a.code, b.code));
 }
 
 function sourcesOf(
@@ -472,8 +470,8 @@ function sourcesOf(
     out.push({
       path: f.path,
       format: f.format,
-      groupes: [...fileGroups].sort(compare),
-      sessions: [...fileSessions].filter((s): s is string => s !== null).sort(compare),
+      groupes: [...fileGroups].sort(compareText),
+      sessions: [...fileSessions].filter((s): s is string => s !== null).sort(compareText),
       structure: f.meta.structure ?? null,
       kinds: [
         ...new Set(
@@ -487,25 +485,25 @@ function sourcesOf(
       warnings: f.issues.length - errors,
     });
   }
-  out.sort((a, b) => compare(a.path, b.path));
+  out.sort((a, b) => compareText(a.path, b.path));
   return {
     files: out,
     groups: [...groups.entries()]
       .map(([name, g]) => ({
         name,
-        sessions: [...g.sessions].sort(compare),
+        sessions: [...g.sessions].sort(compareText),
         files: g.files.size,
         rows: g.rows,
       }))
-      .sort((a, b) => compare(a.name, b.name)),
+      .sort((a, b) => compareText(a.name, b.name)),
     sessions: [...sessions.entries()]
       .map(([name, s]) => ({
         name,
-        groups: [...s.groups].sort(compare),
+        groups: [...s.groups].sort(compareText),
         files: s.files.size,
         rows: s.rows,
       }))
-      .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : compare(a.name, b.name))),
+      .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : compareText(a.name, b.name))),
     rows: { ...c.summary.rows },
     reference: reference ? { path: reference.path, activities: reference.activities.size } : null,
   };
@@ -542,13 +540,13 @@ function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel[
       };
     })
     .filter((f) => f.rejected > 0 || f.errors > 0 || f.warnings > 0)
-    .sort((a, b) => b.rejected - a.rejected || b.errors - a.errors || compare(a.path, b.path));
+    .sort((a, b) => b.rejected - a.rejected || b.errors - a.errors || compareText(a.path, b.path));
   return {
     errors: c.summary.errors,
     warnings: c.summary.warnings,
     byCode: [...counts.values()].sort(
       (a, b) =>
-        b.rejectedRows - a.rejectedRows || b.problems - a.problems || compare(a.code, b.code),
+        b.rejectedRows - a.rejectedRows || b.problems - a.problems || compareText(a.code, b.code),
     ),
     byFile,
     rejets: c.rejets,

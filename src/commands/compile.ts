@@ -3,9 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReport } from "../analysis/report.js";
 import type { Changes, Consolidation, FileDigest } from "../model.js";
+import { displayPath } from "../read/index.js";
 import { dataPackage } from "../render/datapackage.js";
 import { consolidationTables, sourcesTable, toCsv } from "../render/index.js";
 import { consolidationJson, json } from "../render/json.js";
+import type { CompileSummary } from "../render/summary.js";
 import { filesRead, validationJson } from "../render/validation.js";
 import { tableWorkbook } from "../render/xlsx.js";
 import { identityText } from "../text.js";
@@ -56,6 +58,18 @@ export async function compileWorkshop(
   const result: CompileResult = { ...workshop, written };
   if (previous) result.changes = changesSince(previous, consolidation, files);
   return result;
+}
+
+/** What a compile did, as the terminal and `--format json` report it. */
+export function compileSummary(r: CompileResult): CompileSummary {
+  const summary: CompileSummary = {
+    out: displayPath(r.out, process.cwd()),
+    files: filesRead(r.validation),
+    consolidation: r.consolidation,
+    written: r.written,
+  };
+  if (r.changes) summary.changes = r.changes;
+  return summary;
 }
 
 /** Every output, one at a time: each can be written and let go before the next is made. */

@@ -7,7 +7,7 @@ import type { Lang } from "../i18n/lang.js";
 import { languageOf } from "../i18n/lang.js";
 import type { Issue } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
-import type { Consolidation, ReferencePlan, Resolution, ValidationResult } from "../model.js";
+import type { Consolidation, Resolution, ValidationResult } from "../model.js";
 import { RESOLUTIONS_FILE, type RunOptions, validatePaths } from "../validate/index.js";
 import { readResolutions } from "../validate/resolutions.js";
 
@@ -32,9 +32,8 @@ export interface Workshop {
   config: Config;
   out: string;
   lang: Lang;
+  /** The submissions, and the plan under review (`references[0]`) when the configuration names one. */
   validation: ValidationResult;
-  /** The plan under review, when the configuration names one. */
-  reference?: ReferencePlan;
   consolidation: Consolidation;
 }
 
@@ -77,14 +76,5 @@ export async function consolidateWorkshop(
     resolutions,
     issues,
   });
-  const workshop: Workshop = {
-    root,
-    config,
-    out,
-    lang: languageOf(options.lang, config),
-    validation,
-    consolidation,
-  };
-  if (reference) workshop.reference = reference;
-  return workshop;
+  return { root, config, out, lang: languageOf(options.lang, config), validation, consolidation };
 }

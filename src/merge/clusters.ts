@@ -1,8 +1,7 @@
 import type { Config } from "../config.js";
 import { TYPE_ORDER } from "../fields.js";
 import type { Consolidated, Source } from "../model.js";
-import { distance, fold } from "../text.js";
-import { compareText } from "./compare.js";
+import { compareText, distance, fold } from "../text.js";
 
 /**
  * Order and clusters of the folded constats and propositions: near-duplicate wordings (most

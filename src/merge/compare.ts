@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Kind } from "../fields.js";
 import type { Source } from "../model.js";
-import { identityText, naturalCompare } from "../text.js";
+import { compareText, identityText } from "../text.js";
 
 /**
  * How merging compares: values once identity texts are folded, emptiness, natural order of
@@ -24,11 +24,6 @@ export function isEmpty(v: unknown): boolean {
 export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return identityText(a) === identityText(b);
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Natural order, then code points: a total order, so output never depends on input order. */
-export function compareText(a: string, b: string): number {
-  return naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 export function sessionComparator(config: Config) {

@@ -13,17 +13,10 @@ import type {
   Resolution,
   Source,
 } from "../model.js";
-import { identityText } from "../text.js";
+import { compareText, identityText } from "../text.js";
 import { indexResolutions, mergeBilan } from "./bilan.js";
 import { numberClusters, orderConstats, orderPropositions } from "./clusters.js";
-import {
-  compareText,
-  type Entry,
-  identityOf,
-  isEmpty,
-  sameValue,
-  sessionComparator,
-} from "./compare.js";
+import { type Entry, identityOf, isEmpty, sameValue, sessionComparator } from "./compare.js";
 import { computeIndicators } from "./indicators.js";
 
 /**

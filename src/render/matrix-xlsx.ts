@@ -10,7 +10,7 @@ import type { Config } from "../config.js";
 import { PRIORITES } from "../fields.js";
 import type { Lang } from "../i18n/lang.js";
 import { columnLetter, sheetRef } from "../sheet.js";
-import { naturalCompare } from "../text.js";
+import { compareText } from "../text.js";
 import { axisLabel, currencyOf, fieldLabel, matrixColumns, shownTexts, T } from "./matrix-text.js";
 import {
   addValidation,
@@ -44,8 +44,6 @@ import {
  *   changes. Formulas are built from cell addresses and axis codes only, never from submitted
  *   text, which is always written as a string cell.
  */
-
-const compareText = (a: string, b: string) => naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Light fill for an axis's rows, mid for its subtotal, dark for its scheduled years. */
 const BANDS = [

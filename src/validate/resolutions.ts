@@ -24,21 +24,22 @@ export function readResolutions(
   for (const { columns, records } of report.tables) {
     for (const r of records) {
       const { code_activite: key, champ, valeur, motif } = r.values;
-      if (r.rejected || typeof key !== "string" || typeof champ !== "string") continue;
-      const spec = conflictFieldOf(champ);
-      const value = spec && typeof valeur === "string" && resolutionValue(spec, valeur, config);
-      if (!spec || !value || (typeof value.value !== "string" && typeof value.value !== "number")) {
-        continue;
-      }
-      const keyColumn = columns.code_activite;
-      const at: Resolution["at"] = { file: r.file, row: r.row };
-      if (keyColumn) Object.assign(at, { column: keyColumn.letter, header: keyColumn.header });
+      const spec = typeof champ === "string" ? conflictFieldOf(champ) : undefined;
+      // A rejected row has its reasons among the issues; an accepted one names a field and a value.
+      if (r.rejected || typeof key !== "string" || !spec || typeof valeur !== "string") continue;
+      const { value } = resolutionValue(spec, valeur, config);
+      if (typeof value !== "string" && typeof value !== "number") continue;
+      const where = columns.code_activite;
       resolutions.push({
         key,
         field: spec.id as ConflictField,
-        value: value.value,
+        value,
         motif: typeof motif === "string" ? motif : null,
-        at,
+        at: {
+          file: r.file,
+          row: r.row,
+          ...(where && { column: where.letter, header: where.header }),
+        },
       });
     }
   }
