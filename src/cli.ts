@@ -29,7 +29,9 @@ const defaultIo: Io = {
 
 /** The language of the command line itself, before any configuration is read: `--lang`. */
 function flagLanguage(argv: readonly string[]): Lang {
-  const flag = argv[argv.indexOf("--lang") + 1];
+  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const arg = argv[at];
+  const flag = arg === undefined ? undefined : arg === "--lang" ? argv[at + 1] : arg.slice(7);
   return languageOf(flag === "en" || flag === "fr" ? flag : undefined);
 }
 
@@ -312,7 +314,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
     }
     if (e instanceof AppError) {
-      io.err(`${PREFIX}${e[lang]}\n`);
+      io.err(`${PREFIX}${e[e.lang ?? lang]}\n`);
       if (debug) io.err(`${e.stack}\n`);
       return EXIT.cannotRun;
     }

@@ -1,10 +1,10 @@
-import type { Localized } from "./i18n/lang.js";
+import type { Lang, Localized } from "./i18n/lang.js";
 
 /**
  * The one exception type: atelier cannot run (bad usage, bad configuration, a path that does not
  * exist, a format it cannot open when named explicitly). Problems in the data are `Issue` values.
  * Messages are in both languages, from the catalogue, so that the CLI picks one without the core
- * knowing it.
+ * knowing it: the command's own language once its configuration is read (`lang`), else `--lang`.
  */
 export type AppErrorCode =
   | "USAGE"
@@ -20,11 +20,23 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fr: string;
   readonly en: string;
+  /** The language of the command that threw it, when its configuration was read by then. */
+  lang?: Lang;
   constructor(code: AppErrorCode, text: Localized) {
     super(text.en);
     this.name = "AppError";
     this.code = code;
     this.fr = text.fr;
     this.en = text.en;
+  }
+}
+
+/** Runs a command's `work`: an AppError it throws is said in `lang`, the command's language. */
+export async function speaking<T>(lang: Lang, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof AppError) e.lang ??= lang;
+    throw e;
   }
 }

@@ -5,7 +5,7 @@
  * Order here is column order in templates and outputs.
  */
 
-/** How a cell is read. Each type has exactly one parser in `values.ts` (enforced by a mapped type). */
+/** How a cell is read. Each type has exactly one parser in `normalize/values.ts` (a mapped type checks it). */
 export type FieldType =
   | "text"
   | "code"

@@ -91,8 +91,10 @@ export interface ValidationResult {
   files: FileReport[];
   /** Every reference plan the configurations name, each read once (compile has one at most). */
   references: ReferencePlan[];
+  /** The rapporteur's `resolutions.csv`, as validated and then applied (compile only). */
+  resolutions?: FileReport;
   skipped: { path: string; reason: SkipReason }[];
-  /** Rows over the submissions; problems over every file read, reference plans included. */
+  /** Rows over the submissions; problems over every file read, plans and resolutions included. */
   summary: {
     files: number;
     rows: number;
@@ -185,7 +187,10 @@ export interface Consolidation {
   /** Reference activities that no accepted bilan row assessed, in plan order. */
   non_evalues: string[];
   indicateurs: Indicators;
-  /** Problems found while merging (unused resolutions) and those of the resolutions file. */
+  /**
+   * Problems merging finds: a resolution that settles no conflict, located in the resolutions
+   * file (whose report they join).
+   */
   issues: Issue[];
 }
 

@@ -245,6 +245,25 @@ describe("one rule for the language: --lang, then the configuration, then French
     );
   });
 
+  it("says why a command stops in the configuration's language, or in --lang=en", async () => {
+    const dir = workshop({ "atelier.config.json": '{ "language": "en" }', "vide/notes.txt": "" });
+    const r = await run("validate", join(dir, "vide"));
+    expect([r.code, r.err]).toEqual([
+      2,
+      `atelier : No .xlsx or .csv file to read in ${join(dir, "vide")} (1 other file(s) skipped). Put the groups' files there.\n`,
+    ]);
+    const flag = await run("validate", "--lang=en", "nowhere.csv");
+    expect(flag.err).toBe(
+      "atelier : Path not found: nowhere.csv. Check the spelling and the current folder.\n",
+    );
+  });
+
+  it("writes English punctuation in English and French in French", async () => {
+    const dir = workshop({ "g.csv": bad });
+    expect((await run("validate", dir, "--lang", "en")).out).toContain("(CSV, utf-8, “;”)");
+    expect((await run("validate", dir)).out).toContain("(CSV, utf-8, « ; »)");
+  });
+
   it("says the same thing for a --config that does not exist, whatever the command", async () => {
     const dir = workshop({ "g.csv": bad });
     const missing = join(dir, "nulle-part.json");

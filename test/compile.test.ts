@@ -234,6 +234,81 @@ describe("compile", () => {
   }, 300_000);
 });
 
+describe("the rapporteur's resolutions and the plan, read like any file", () => {
+  const RESOLUTIONS = [
+    "Code activité;Champ;Valeur;Motif",
+    "1.1.1;Statut;Réalisé;Vérifié en plénière",
+    "2.1.1;Couleur;Bleu;",
+    "2.1.2;Statut;Réalisé;",
+  ].join("\r\n");
+
+  it("lists resolutions.csv with its problems at their cell, and counts them the same everywhere", async () => {
+    const dir = sample();
+    writeFileSync(join(dir, "resolutions.csv"), RESOLUTIONS);
+    const r = await run("compile", dir, "--format", "json");
+    expect(r.code).toBe(0);
+    const journal = json(dir, "journal.json");
+    const file = journal.files.find((f: { path: string }) => f.path === "resolutions.csv");
+    expect(file.problems.map((p: Record<string, unknown>) => [p.code, p.cell, p.value])).toEqual([
+      ["invalid-resolution", "B3", "Couleur"],
+      ["unused-resolution", "A4", "2.1.2"],
+    ]);
+    const summary = json(dir, "consolidation.json").summary;
+    expect([journal.summary.errors, journal.summary.warnings]).toEqual([
+      summary.errors,
+      summary.warnings,
+    ]);
+    expect(JSON.parse(r.out).files.map((f: { path: string }) => f.path)).toContain(
+      "resolutions.csv",
+    );
+    expect(json(dir, "consolidation.json").conflits[0]).toMatchObject({
+      key: "1.1.1",
+      field: "statut",
+      chosen: "realise",
+      rule: "resolution",
+    });
+  });
+
+  it("refuses a resolutions.csv over the size limit, as any file", async () => {
+    const dir = sample();
+    writeFileSync(
+      join(dir, "atelier.config.json"),
+      JSON.stringify({ ...JSON.parse(CONFIG), limits: { maxFileMB: 0.00005 } }),
+    );
+    writeFileSync(join(dir, "resolutions.csv"), RESOLUTIONS);
+    expect((await run("compile", dir)).code).toBe(0);
+    const file = json(dir, "journal.json").files.find(
+      (f: { path: string }) => f.path === "resolutions.csv",
+    );
+    expect(file.problems.map((p: { code: string }) => p.code)).toEqual(["file-too-large"]);
+  });
+
+  it("answers a folder where the resolutions or the plan should be, without an internal error", async () => {
+    const dir = sample();
+    mkdirSync(join(dir, "resolutions.csv"));
+    const a = await run("compile", dir);
+    expect([a.code, a.err]).toEqual([0, ""]);
+    const file = json(dir, "journal.json").files.find(
+      (f: { path: string }) => f.path === "resolutions.csv",
+    );
+    expect(file.problems.map((p: { code: string }) => p.code)).toEqual(["file-unreadable"]);
+    const other = sample();
+    writeFileSync(join(other, "atelier.config.json"), JSON.stringify({ reference: "plan" }));
+    mkdirSync(join(other, "plan"));
+    const b = await run("compile", other);
+    expect([b.code, b.err]).toEqual([0, ""]);
+  });
+
+  it("validates the plan named on its own as the plan, not as a submission", async () => {
+    const dir = sample();
+    const r = await run("validate", join(dir, "plan.csv"), "--format", "json");
+    expect(r.code).toBe(0);
+    expect(
+      JSON.parse(r.out).files.map((f: { sheets: { kind: string }[] }) => f.sheets[0]?.kind),
+    ).toEqual(["reference"]);
+  });
+});
+
 describe("zipArchive", () => {
   it("stores its parts in order, stamped with the generation time, and reads back", async () => {
     const big = Buffer.from("é;1 500 000\r\n".repeat(50_000));

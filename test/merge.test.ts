@@ -10,7 +10,8 @@ import { flatten, type Issue, issue } from "../src/issues.js";
 import { fingerprint, groupsByCluster, similar } from "../src/merge/clusters.js";
 import { mergeSubmissions } from "../src/merge/index.js";
 import type { Consolidated, FileReport, KeptRow, ReferencePlan, Resolution } from "../src/model.js";
-import { readResolutions } from "../src/validate/resolutions.js";
+import { readCsv } from "../src/read/csv.js";
+import { resolutionsOf } from "../src/validate/resolutions.js";
 
 // --- factories -----------------------------------------------------------------------------------
 
@@ -553,7 +554,8 @@ describe("bilan conflicts", () => {
       { key: "2.2.1", field: "statut", value: "partiel", motif: "Vérifié en plénière", at: at(2) },
       { key: "2.2.2", field: "statut", value: "realise", motif: null, at: at(3) },
     ];
-    const r = mergeSubmissions(files, config, { resolutions });
+    const read = submission("resolutions.csv", []);
+    const r = mergeSubmissions(files, config, { resolutions: { list: resolutions, report: read } });
 
     it("overrides the rule, and the rate follows the resolved status", () => {
       expect(r.conflits.map((c) => [c.key, c.field, c.chosen, c.rule, c.follows, c.motif])).toEqual(
@@ -572,10 +574,15 @@ describe("bilan conflicts", () => {
       expect(r.summary.warnings).toBe(1);
     });
 
-    it("counts the issues passed in (resolutions.csv problems) in the summary", () => {
+    it("counts the problems of the resolutions file in the summary", () => {
       const bad = issue("invalid-resolution", { file: "resolutions.csv", row: 4 }, { value: "x" });
-      const s = mergeSubmissions(files, config, { resolutions, issues: [bad] });
-      expect([s.summary.errors, s.summary.warnings, s.issues.length]).toEqual([1, 1, 2]);
+      const report = { ...read, issues: [bad] };
+      const s = mergeSubmissions(files, config, { resolutions: { list: resolutions, report } });
+      expect([
+        s.summary.errors,
+        s.summary.warnings,
+        s.issues.length + report.issues.length,
+      ]).toEqual([1, 1, 2]);
     });
   });
 });
@@ -759,6 +766,12 @@ describe("order and completeness", () => {
 
 // --- resolutions.csv -----------------------------------------------------------------------------
 
+/** The resolutions of a CSV text, and the problems of the file. */
+function readResolutions(data: Buffer, path: string, config: Config) {
+  const { resolutions, report } = resolutionsOf(readCsv(data, path), config);
+  return { resolutions, issues: report.issues, report };
+}
+
 describe("readResolutions", () => {
   const csv = (text: string) => Buffer.from(text, "utf8");
 
@@ -889,12 +902,14 @@ describe("with validatePaths", () => {
       "Axe 1;1.1.1;Sensibiliser les communautés;Réalisé;100 %;1 000 000;900 000;Groupe 2",
     ]);
     const { validation } = await validateFiles([dir], { base: dir });
-    const { resolutions, issues } = readResolutions(
+    const { resolutions, report } = readResolutions(
       Buffer.from("Code activité;Champ;Valeur\n1.1.1;Budget exécuté;700 000\n"),
       "resolutions.csv",
       config,
     );
-    const r = mergeSubmissions(validation.files, config, { resolutions, issues });
+    const r = mergeSubmissions(validation.files, config, {
+      resolutions: { list: resolutions, report },
+    });
     expect(r.summary).toEqual({
       files: 2,
       rows: { read: 4, accepted: 3, rejected: 1, duplicates: 0 },

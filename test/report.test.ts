@@ -303,6 +303,16 @@ describe("report renderers", () => {
     expect(reportMarkdown(m, "fr")).not.toContain("voir conflits.csv.");
   });
 
+  it("agrees the key figure on conflicts in number, in French", () => {
+    const t = TEXTS.fr;
+    expect(t.kConflictsOn(1)).toBe(
+      "valeur sur laquelle des groupes divergent, arbitrée selon la règle de la méthode",
+    );
+    expect(t.kConflictsOn(2)).toBe(
+      "valeurs sur lesquelles des groupes divergent, arbitrées selon la règle de la méthode",
+    );
+  });
+
   it("escapes input text in both renderers", async () => {
     const m = await reportOf(small());
     const html = reportHtml(m, "fr");

@@ -731,6 +731,17 @@ describe("initWorkshop", () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it("writes the column notes with the language's own punctuation", () => {
+    const notes = (lang: Lang) => {
+      const ws = buildTemplate({ kind: "bilan", lang, config: defaultConfig("/tmp") }).getWorksheet(
+        SHEETS[lang].bilan,
+      );
+      return String(ws?.getCell("A1").note);
+    };
+    expect(notes("fr")).toContain("Valeurs autorisées : ");
+    expect(notes("en")).toContain("Allowed values: ");
+  });
+
   it("writes its README in the language asked for", async () => {
     const dir = join(tmp(), "workshop");
     await initWorkshop(dir, "en");

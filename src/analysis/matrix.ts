@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Consolidated, Consolidation, Source } from "../model.js";
 import { compareText, identityText } from "../text.js";
-import { findingClusters, weaknessLinks } from "./index.js";
+import { findingClusters, text, weaknessLinks } from "./index.js";
 
 /**
  * The draft action matrix of the new plan (spec §9) as data: one row per cluster of consolidated
@@ -89,9 +89,6 @@ export interface MatrixRow {
 
 type Proposition = Consolidated<"propositions">;
 
-const str = (v: unknown): string | null =>
-  typeof v === "string" && v.trim() !== "" ? v : typeof v === "number" ? String(v) : null;
-
 export function planYears(config: Config): number[] {
   const years: number[] = [];
   for (let y = config.plan.from; y <= config.plan.to; y++) years.push(y);
@@ -161,7 +158,7 @@ function clusterRows(c: Consolidation, config: Config): Omit<MatrixRow, "number"
     const years = yearsOf(costing, config);
     const cout = costOf(costing);
     const { perYear, given } = spread(costing, years, cout);
-    const codes = [...new Set(members.flatMap((m) => str(m.code_activite_origine) ?? []))];
+    const codes = [...new Set(members.flatMap((m) => text(m.code_activite_origine) ?? []))];
     const origins = codes.map((code): MatrixOrigin => {
       const b = bilan.get(identityText(code));
       return {
@@ -175,18 +172,18 @@ function clusterRows(c: Consolidation, config: Config): Omit<MatrixRow, "number"
       axe: String(head.axe ?? ""),
       objectif: String(head.objectif ?? ""),
       action: String(head.action ?? ""),
-      indicateur: str(firstOf(members, "indicateur")),
-      reference: str(firstOf(members, "reference")),
-      cible: str(firstOf(members, "cible")),
-      responsable: str(firstOf(members, "responsable")),
+      indicateur: text(firstOf(members, "indicateur")),
+      reference: text(firstOf(members, "reference")),
+      cible: text(firstOf(members, "cible")),
+      responsable: text(firstOf(members, "responsable")),
       partenaires: firstOf(members, "partenaires") ?? [],
       years,
       cout,
       perYear,
       perYearGiven: given,
-      source_financement: str(firstOf(members, "source_financement")),
-      priorite: str(firstOf(members, "priorite")),
-      nature: str(firstOf(members, "nature")),
+      source_financement: text(firstOf(members, "source_financement")),
+      priorite: text(firstOf(members, "priorite")),
+      nature: text(firstOf(members, "nature")),
       origins,
       weaknesses: links
         .filter(([, by]) => indices.some((i) => by.includes(i)))

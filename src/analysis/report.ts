@@ -250,7 +250,7 @@ function budgetOf(rows: readonly Consolidated<"bilan">[], execution: number | nu
 /** Builds the report model; pure: the same consolidation gives the same model. */
 export function buildReport(
   c: Consolidation,
-  validation: Pick<ValidationResult, "files" | "references">,
+  validation: Pick<ValidationResult, "files" | "references" | "resolutions">,
   config: Config,
   generated: Date,
 ): ReportModel {
@@ -360,7 +360,14 @@ export function buildReport(
       unaddressed: c.propositions.length > 0 ? weak.filter((k) => k.addressedBy.length === 0) : [],
     },
     sources: sourcesOf(files, c, reference),
-    quality: qualityOf([...validation.references.map((r) => r.report), ...files], c),
+    quality: qualityOf(
+      [
+        ...validation.references.map((r) => r.report),
+        ...files,
+        ...(validation.resolutions ? [validation.resolutions] : []),
+      ],
+      c,
+    ),
   };
 }
 
@@ -511,7 +518,7 @@ function sourcesOf(
 
 function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel["quality"] {
   const counts = new Map<IssueCode, IssueCount>();
-  const all = [...files.flatMap((f) => f.issues), ...c.issues];
+  const all = files.flatMap((f) => f.issues);
   for (const i of all) {
     const entry = counts.get(i.code) ?? {
       code: i.code,

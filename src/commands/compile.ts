@@ -43,12 +43,17 @@ export async function compileWorkshop(
 ): Promise<CompileResult> {
   const workshop = await consolidateWorkshop(dir, options);
   const { root, out, consolidation, validation } = workshop;
-  const files = filesRead(validation).map((f) => ({
-    path: f.path,
-    sha256: createHash("sha256")
-      .update(readFileSync(join(root, f.path)))
-      .digest("hex"),
-  }));
+  const files = filesRead(validation).flatMap((f) => {
+    try {
+      const sha256 = createHash("sha256")
+        .update(readFileSync(join(root, f.path)))
+        .digest("hex");
+      return [{ path: f.path, sha256 }];
+    } catch {
+      // A file that could not be read has its problem in the journal, and no digest.
+      return [];
+    }
+  });
   recoverOutput(out);
   const previous = readPrevious(out);
   const written = await writeOutputSet(

@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Config, findConfig, loadConfig } from "../config.js";
-import { AppError } from "../errors.js";
+import { AppError, speaking } from "../errors.js";
 import { both } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { languageOf } from "../i18n/lang.js";
 import type { Issue } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
 import type { Consolidation, Resolution, ValidationResult } from "../model.js";
-import { RESOLUTIONS_FILE, type RunOptions, validatePaths } from "../validate/index.js";
+import { RESOLUTIONS_FILE, type RunOptions, summarise, validatePaths } from "../validate/index.js";
 import { readResolutions } from "../validate/resolutions.js";
 
 /**
@@ -56,25 +56,33 @@ export async function consolidateWorkshop(
     );
   }
   const config = options.config ? loadConfig(options.config) : findConfig(root);
-  const out = resolve(options.out ?? join(root, config.output));
-  const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
-  if (options.meta) run.meta = options.meta;
-  if (options.onFile) run.onFile = options.onFile;
-  const validation = await validatePaths([{ path: root, config }], run);
-  const reference = validation.references[0];
-
-  let resolutions: Resolution[] = [];
-  let issues: Issue[] = [];
-  const resolutionsFile = join(root, RESOLUTIONS_FILE);
-  if (existsSync(resolutionsFile)) {
-    const read = readResolutions(readFileSync(resolutionsFile), RESOLUTIONS_FILE, config);
-    resolutions = read.resolutions;
-    issues = read.issues;
-  }
-  const consolidation = mergeSubmissions(validation.files, config, {
-    ...(reference ? { reference } : {}),
-    resolutions,
-    issues,
+  const lang = languageOf(options.lang, config);
+  return speaking(lang, async () => {
+    const out = resolve(options.out ?? join(root, config.output));
+    const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
+    if (options.meta) run.meta = options.meta;
+    if (options.onFile) run.onFile = options.onFile;
+    const validation = await validatePaths([{ path: root, config }], run);
+    const reference = validation.references[0];
+    const abs = join(root, RESOLUTIONS_FILE);
+    const resolutions = existsSync(abs)
+      ? await readResolutions({ abs, path: RESOLUTIONS_FILE }, config)
+      : undefined;
+    const consolidation = mergeSubmissions(validation.files, config, {
+      ...(reference && { reference }),
+      ...(resolutions && {
+        resolutions: { list: resolutions.resolutions, report: resolutions.report },
+      }),
+    });
+    if (resolutions) {
+      // A resolution that settles no conflict is a problem of its row, like any other of the file.
+      const { report } = resolutions;
+      report.issues = [...report.issues, ...consolidation.issues].sort(
+        (x, y) => (x.row ?? 0) - (y.row ?? 0),
+      );
+      validation.resolutions = report;
+      validation.summary = summarise(validation);
+    }
+    return { root, config, out, lang, validation, consolidation };
   });
-  return { root, config, out, lang: languageOf(options.lang, config), validation, consolidation };
 }

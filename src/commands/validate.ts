@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { type Config, findConfig, loadConfig } from "../config.js";
+import { speaking } from "../errors.js";
 import type { Lang } from "../i18n/lang.js";
 import { languageOf } from "../i18n/lang.js";
 import type { ValidationResult } from "../model.js";
@@ -22,7 +23,7 @@ export async function validateFiles(
     const dir = statSync(path).isDirectory() ? path : dirname(path);
     return { path, config: explicit ?? findConfig(dir, loaded) };
   });
-  const validation = await validatePaths(targets, options);
-  const configured = targets.find((t) => t.config.language)?.config;
-  return { validation, lang: languageOf(options.lang, configured) };
+  const lang = languageOf(options.lang, targets.find((t) => t.config.language)?.config);
+  const validation = await speaking(lang, () => validatePaths(targets, options));
+  return { validation, lang };
 }

@@ -44,9 +44,8 @@ import { computeIndicators } from "./indicators.js";
 export interface MergeOptions {
   /** The plan under review: its activities nobody assessed are listed, in plan order. */
   reference?: ReferencePlan;
-  resolutions?: readonly Resolution[];
-  /** Problems found outside the submissions (the resolutions file): counted in the summary. */
-  issues?: readonly Issue[];
+  /** The rapporteur's decisions, and the report of the file they were read from. */
+  resolutions?: { list: readonly Resolution[]; report: FileReport };
 }
 
 function sourceOf(record: KeptRow, file: FileReport): Source {
@@ -79,8 +78,13 @@ export function mergeSubmissions(
   const rows = { read: 0, accepted: 0, rejected: 0, duplicates: 0 };
   const rejected: { rejet: Rejet; tableIndex: number }[] = [];
   const entries: Entry[] = [];
-  // The reference plan is a check, not a submission: its rows are not counted, its problems are.
-  const read = options.reference ? [options.reference.report, ...files] : files;
+  // The plan and the resolutions are not submissions: their rows are not counted, their
+  // problems are.
+  const read = [
+    ...(options.reference ? [options.reference.report] : []),
+    ...files,
+    ...(options.resolutions ? [options.resolutions.report] : []),
+  ];
   const { errors, warnings } = countBySeverity(read.flatMap((f) => f.issues));
   for (const file of sorted) {
     file.tables.forEach(({ kind, fatal, records }, tableIndex) => {
@@ -125,7 +129,7 @@ export function mergeSubmissions(
     rows.duplicates += countDuplicates(group);
   }
 
-  const resolutions = indexResolutions(options.resolutions ?? []);
+  const resolutions = indexResolutions(options.resolutions?.list ?? []);
   const conflits: Conflict[] = [];
   const bilan = bilanGroups
     .map((group) => mergeBilan(group, compareSession, resolutions, conflits))
@@ -136,7 +140,7 @@ export function mergeSubmissions(
       CONFLICT_FIELDS.indexOf(a.field) - CONFLICT_FIELDS.indexOf(b.field),
   );
 
-  const issues: Issue[] = [...(options.issues ?? [])];
+  const issues: Issue[] = [];
   for (const r of resolutions.values()) {
     if (r.used) continue;
     issues.push(

@@ -433,7 +433,7 @@ function dateOf(y: number, m: number, d: number): Parsed<string> {
   return typeError(DATE);
 }
 
-/** Per-year amounts are read column by column in `normalize.ts`, each cell as an amount. */
+/** Per-year amounts are read column by column in `row.ts`, each cell as an amount. */
 const yearAmounts: Parser<"yearAmounts"> = () => typeError(AMOUNT);
 
 /** One parser per field type: adding a type without a parser fails to compile. */

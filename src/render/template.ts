@@ -311,9 +311,9 @@ function promptOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config
   const f = column.field;
   if (column.role === "calendarYear") return T(lang).yearColumn(column.year as number);
   const example = exampleText(f, kind, lang, config);
-  const exampleLabel = T(lang).example;
+  const { example: exampleLabel, colon } = T(lang);
   const pick = column.list ? `${T(lang).pick} ` : "";
-  return cap(`${pick}${f.help[lang]}${example ? ` ${exampleLabel} : ${example}` : ""}`, 255);
+  return cap(`${pick}${f.help[lang]}${example ? ` ${exampleLabel}${colon}${example}` : ""}`, 255);
 }
 
 function noteOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config): string {
@@ -321,10 +321,10 @@ function noteOf(column: TemplateColumn, kind: Kind, lang: Lang, config: Config):
   const t = T(lang);
   const lines = [
     column.role === "calendarYear" ? t.yearColumn(column.year as number) : f.help[lang],
-    `${t.allowed} : ${allowedText(f, kind, lang, config)}`,
+    `${t.allowed}${t.colon}${allowedText(f, kind, lang, config)}`,
   ];
   const example = exampleText(f, kind, lang, config);
-  if (example && column.role === "field") lines.push(`${t.example} : ${example}`);
+  if (example && column.role === "field") lines.push(`${t.example}${t.colon}${example}`);
   return lines.join("\n");
 }
 

@@ -11,9 +11,12 @@ import { columnNumber } from "../sheet.js";
 
 export const JSON_VERSION = 1;
 
-/** Every file read, in the order people see them: the reference plans, then the submissions. */
-export function filesRead(result: Pick<ValidationResult, "files" | "references">): FileReport[] {
-  return [...result.references.map((r) => r.report), ...result.files];
+/** Every file read, in the order people see them: the plans, the submissions, the resolutions. */
+export function filesRead(
+  result: Pick<ValidationResult, "files" | "references" | "resolutions">,
+): FileReport[] {
+  const { references, files, resolutions } = result;
+  return [...references.map((r) => r.report), ...files, ...(resolutions ? [resolutions] : [])];
 }
 
 /** The JSON document of `validate --format json` and of `journal.json`. */
@@ -78,7 +81,7 @@ export function validationText(
     const how = [
       f.format.toUpperCase(),
       f.encoding,
-      f.delimiter ? `« ${f.delimiter === "\t" ? "tab" : f.delimiter} »` : undefined,
+      f.delimiter ? t.quote(f.delimiter === "\t" ? "tab" : f.delimiter) : undefined,
     ]
       .filter(Boolean)
       .join(", ");

@@ -55,16 +55,23 @@ export async function validatePaths(
   const files: FileReport[] = [];
   const skipped: ValidationResult["skipped"] = [];
   const groups: { config: Config; root: string; inputs: InputFile[] }[] = [];
+  // The plan named as a path is read as the plan, not as a submission.
+  let plansNamed = false;
   for (const { path, config } of targets) {
     if (!existsSync(path)) throw pathNotFound(path);
     const root = workshopRoot(config, path);
+    if (resolve(path) === config.reference) {
+      plansNamed = true;
+      groups.push({ config, root, inputs: [] });
+      continue;
+    }
     const exclude = excluder(config, root, options.exclude ?? []);
     const inputs = collectInputs([path], base, exclude);
     skipped.push(...inputs.skipped);
     groups.push({ config, root, inputs: inputs.files });
   }
   const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
-  if (all.length === 0 && !options.allowEmpty) {
+  if (all.length === 0 && !options.allowEmpty && !plansNamed) {
     throw noSubmission(
       targets.map((t) => t.path),
       skipped,
@@ -89,8 +96,8 @@ export async function validatePaths(
     if (folderSession) fallback.session = folderSession;
     files.push(await validateInput(input, config, reference, fallback, { records }));
   }
-  const plans = [...references.values()];
-  return { files, references: plans, skipped, summary: summarise(files, plans) };
+  const result = { files, references: [...references.values()], skipped };
+  return { ...result, summary: summarise(result) };
 }
 
 export function pathNotFound(path: string): AppError {
@@ -136,11 +143,11 @@ function noSubmission(paths: readonly string[], skipped: ValidationResult["skipp
   );
 }
 
-/** Rows over the submissions; problems over every file read, the reference plans included. */
+/** Rows over the submissions; problems over every file read, plans and resolutions included. */
 export function summarise(
-  files: readonly FileReport[],
-  references: readonly ReferencePlan[] = [],
+  result: Pick<ValidationResult, "files" | "references" | "resolutions">,
 ): ValidationResult["summary"] {
+  const { files, references, resolutions } = result;
   let rows = 0;
   let accepted = 0;
   let rejected = 0;
@@ -153,7 +160,11 @@ export function summarise(
       rejected += s.rejected;
     }
   }
-  for (const f of [...references.map((r) => r.report), ...files]) {
+  for (const f of [
+    ...references.map((r) => r.report),
+    ...files,
+    ...(resolutions ? [resolutions] : []),
+  ]) {
     const c = countBySeverity(f.issues);
     errors += c.errors;
     warnings += c.warnings;

@@ -1,24 +1,29 @@
 import type { Config } from "../config.js";
 import type { ConflictField } from "../fields.js";
-import type { Issue } from "../issues.js";
-import type { Resolution } from "../model.js";
-import { readCsv } from "../read/csv.js";
-import { applyLimits } from "../read/index.js";
+import type { FileReport, Resolution } from "../model.js";
+import { type InputFile, readInput } from "../read/index.js";
+import type { RawFile } from "../read/types.js";
 import { validateRaw } from "./file.js";
 import { conflictFieldOf, resolutionValue } from "./rules.js";
 
 /**
  * `resolutions.csv`: the rapporteur's decisions on conflicts, one per row (`Code activité`,
  * `Champ`, `Valeur`, `Motif`). Read, normalised and checked like any submission; its problems
- * are issue records at their cell, and its accepted rows become resolutions. When an activity
- * and field are settled twice, the later row applies (with a warning).
+ * are issue records at their cell in its report, and its accepted rows become resolutions. When
+ * an activity and field are settled twice, the later row applies (with a warning).
  */
-export function readResolutions(
-  data: Buffer,
-  path: string,
+export async function readResolutions(
+  file: InputFile,
   config: Config,
-): { resolutions: Resolution[]; issues: Issue[] } {
-  const raw = applyLimits(readCsv(data, path), config.limits);
+): Promise<{ resolutions: Resolution[]; report: FileReport }> {
+  return resolutionsOf(await readInput(file, config.limits), config);
+}
+
+/** The resolutions of a file that has been read, and its report. */
+export function resolutionsOf(
+  raw: RawFile,
+  config: Config,
+): { resolutions: Resolution[]; report: FileReport } {
   const report = validateRaw(raw, config, undefined, {}, ["resolutions"]);
   const resolutions: Resolution[] = [];
   for (const { columns, records } of report.tables) {
@@ -43,5 +48,5 @@ export function readResolutions(
       });
     }
   }
-  return { resolutions, issues: report.issues };
+  return { resolutions, report };
 }

@@ -88,6 +88,7 @@ export const template: Catalogue["template"] = {
   axes: (label) => `Axes of the ${label}`,
   axesHead: ["No.", "Code", "Title"],
   allowed: "Allowed values",
+  colon: ": ",
   or: "; ",
   example: "Example",
   free: "Free text",

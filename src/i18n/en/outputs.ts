@@ -16,6 +16,7 @@ export const validation: Catalogue["validation"] = {
   error: "error",
   warning: "warning",
   colon: ":",
+  quote: (text) => `“${text}”`,
   skips: {
     "lock-file": "Excel/LibreOffice lock file",
     hidden: "hidden file",

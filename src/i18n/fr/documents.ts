@@ -104,6 +104,7 @@ export const template = {
   axes: (label: string) => `Axes du ${label}`,
   axesHead: ["N°", "Code", "Intitulé"],
   allowed: "Valeurs autorisées",
+  colon: " : ",
   or: " ; ",
   example: "Exemple",
   free: "Texte libre",

@@ -25,6 +25,7 @@ export const validation = {
   error: "erreur",
   warning: "attention",
   colon: " :",
+  quote: (text: string) => `« ${text} »`,
   /** Why a file was passed over. */
   skips: {
     "lock-file": "fichier de verrouillage Excel/LibreOffice",

@@ -46,10 +46,12 @@ export const report = {
   kProposals: "Propositions",
   kProposalsOn: (plan: string) => `actions proposées pour le ${plan}`,
   kConflicts: "Divergences",
-  kConflictsOn: (n: number) =>
+  kConflictsOn: (n: number): string =>
     n === 0
       ? "aucune divergence entre les groupes"
-      : `valeur${n > 1 ? "s" : ""} sur laquelle${n > 1 ? "s" : ""} des groupes divergent, ${n > 1 ? "arbitrées" : "arbitrée"} selon la règle de la méthode`,
+      : n > 1
+        ? "valeurs sur lesquelles des groupes divergent, arbitrées selon la règle de la méthode"
+        : "valeur sur laquelle des groupes divergent, arbitrée selon la règle de la méthode",
   activities: (n: number) => plural(n, "fr", "activité", "activités"),
   notComputable: "non calculable",
   band: "Appréciation",
