@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { AppError } from "./errors.js";
-import { both, catalogue } from "./i18n/index.js";
+import * as en from "./i18n/en/errors.js";
+import * as fr from "./i18n/fr/errors.js";
 import { type Lang, languageOf } from "./i18n/lang.js";
 
 /**
@@ -10,6 +11,12 @@ import { type Lang, languageOf } from "./i18n/lang.js";
  */
 
 export const EXIT = { ok: 0, invalid: 1, cannotRun: 2 } as const;
+
+/**
+ * The command line's own texts, taken from the catalogue's part that holds them: the whole
+ * catalogue is loaded by the commands that need it, not to print the help.
+ */
+const TEXTS = { fr, en };
 
 /** How every message that stops a command starts, whatever the language. */
 const PREFIX = "atelier : ";
@@ -42,7 +49,7 @@ export function createProgram(
   },
   lang: Lang = "fr",
 ): Command {
-  const t = catalogue(lang).cli;
+  const t = TEXTS[lang].cli;
   const program = new Command();
   program
     .name("atelier")
@@ -113,10 +120,10 @@ export function createProgram(
       // A tab is hard to type in a shell: `tab` and `\t` say it.
       const delimiter = ["tab", "\\t"].includes(opts.csvDelimiter) ? "\t" : opts.csvDelimiter;
       if (![";", ",", "\t", "|"].includes(delimiter)) {
-        throw new AppError(
-          "USAGE",
-          both((t) => t.errors.delimiter(opts.csvDelimiter)),
-        );
+        throw new AppError("USAGE", {
+          fr: fr.errors.delimiter(opts.csvDelimiter),
+          en: en.errors.delimiter(opts.csvDelimiter),
+        });
       }
       const progress = progressBar(io);
       const result = await compileWorkshop(dir, {
@@ -256,7 +263,7 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
 }
 
 function writtenText(dir: string, names: string[], lang: Lang): string {
-  return `${catalogue(lang).cli.written(dir)}\n    ${names.join(", ")}\n`;
+  return `${TEXTS[lang].cli.written(dir)}\n    ${names.join(", ")}\n`;
 }
 
 function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {
@@ -296,7 +303,7 @@ function progressBar(io: Io) {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
   const lang = flagLanguage(argv);
-  const t = catalogue(lang).errors;
+  const t = TEXTS[lang].errors;
   const program = createProgram(
     io,
     (c) => {
