@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReport } from "../analysis/report.js";
+import { speaking } from "../errors.js";
 import type { Changes, Consolidation, FileDigest } from "../model.js";
 import { displayPath } from "../read/index.js";
 import { dataPackage } from "../render/datapackage.js";
@@ -56,9 +57,8 @@ export async function compileWorkshop(
   });
   recoverOutput(out);
   const previous = readPrevious(out);
-  const written = await writeOutputSet(
-    out,
-    outputs(workshop, generationTime(), files, options.csvDelimiter ?? ";"),
+  const written = await speaking(workshop.lang, () =>
+    writeOutputSet(out, outputs(workshop, generationTime(), files, options.csvDelimiter ?? ";")),
   );
   const result: CompileResult = { ...workshop, written };
   if (previous) result.changes = changesSince(previous, consolidation, files);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { ReportModel } from "../analysis/report.js";
-import { AppError } from "../errors.js";
+import { AppError, speaking } from "../errors.js";
 import { both } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import {
@@ -59,22 +59,25 @@ export async function writeReport(
     );
   }
   const w = await consolidateWorkshop(dir, options);
-  const { buildReport } = await import("../analysis/report.js");
-  const model = buildReport(w.consolidation, w.validation, w.config, generationTime());
-  const all = await reportFiles(model, w.lang);
-  const files = new Map(
-    [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
-  );
-  // The PDF is printed from the HTML, which is written too.
-  if (formats.includes("pdf")) files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
-  writeFilesAtomically(w.out, files);
-  const written = [...files.keys()];
-  if (formats.includes("pdf")) {
-    const { printPdf } = await import("../render/pdf.js");
-    await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
-    written.push("rapport-bilan.pdf");
-  }
-  return { out: w.out, lang: w.lang, written };
+  return speaking(w.lang, async () => {
+    const { buildReport } = await import("../analysis/report.js");
+    const model = buildReport(w.consolidation, w.validation, w.config, generationTime());
+    const all = await reportFiles(model, w.lang);
+    const files = new Map(
+      [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
+    );
+    // The PDF is printed from the HTML, which is written too.
+    if (formats.includes("pdf"))
+      files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
+    writeFilesAtomically(w.out, files);
+    const written = [...files.keys()];
+    if (formats.includes("pdf")) {
+      const { printPdf } = await import("../render/pdf.js");
+      await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
+      written.push("rapport-bilan.pdf");
+    }
+    return { out: w.out, lang: w.lang, written };
+  });
 }
 
 /** `matrix`: the matrix of a workshop, as workbook and CSV or as Markdown. */
@@ -84,16 +87,18 @@ export async function writeMatrix(
   options: WorkshopOptions,
 ): Promise<{ out: string; lang: Lang; written: string[] }> {
   const w = await consolidateWorkshop(dir, options);
-  const generated = generationTime();
-  let files: Map<string, string | Buffer>;
-  if (format === "md") {
-    const { matrixRows } = await import("../analysis/matrix.js");
-    const { matrixMarkdown } = await import("../render/matrix-text.js");
-    const rows = matrixRows(w.consolidation, w.config);
-    files = new Map([["matrice-actions.md", matrixMarkdown(rows, w.config, w.lang, generated)]]);
-  } else {
-    files = await matrixFiles(w, generated);
-  }
-  writeFilesAtomically(w.out, files);
-  return { out: w.out, lang: w.lang, written: [...files.keys()] };
+  return speaking(w.lang, async () => {
+    const generated = generationTime();
+    let files: Map<string, string | Buffer>;
+    if (format === "md") {
+      const { matrixRows } = await import("../analysis/matrix.js");
+      const { matrixMarkdown } = await import("../render/matrix-text.js");
+      const rows = matrixRows(w.consolidation, w.config);
+      files = new Map([["matrice-actions.md", matrixMarkdown(rows, w.config, w.lang, generated)]]);
+    } else {
+      files = await matrixFiles(w, generated);
+    }
+    writeFilesAtomically(w.out, files);
+    return { out: w.out, lang: w.lang, written: [...files.keys()] };
+  });
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CONFIG_FILE, defaultConfig, findConfig, loadConfig, TEMPLATES_FOLDER } from "../config.js";
-import { AppError } from "../errors.js";
+import { AppError, speaking } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, catalogue } from "../i18n/index.js";
 import { type Lang, languageOf } from "../i18n/lang.js";
@@ -31,25 +31,27 @@ export async function writeTemplate(
 ): Promise<{ lang: Lang; written: string[] }> {
   const config = options.config ? loadConfig(options.config) : findConfig(process.cwd());
   const lang = languageOf(options.lang, config);
-  const files = new Map<string, string | Buffer>();
-  if (options.format === "csv") {
-    const kinds = options.kind === "all" ? KIND_NAMES : [options.kind];
-    for (const k of kinds)
-      files.set(join(options.out ?? ".", `${k}.csv`), templateCsv(k, lang, config));
-  } else {
-    const reference = await loadReference(config, config.root);
-    const bytes = await templateXlsx({
-      kind: options.kind,
-      lang,
-      config,
-      reference: reference?.activities ?? [],
-      ...(options.groupe ? { groupe: options.groupe } : {}),
-      ...(options.session ? { session: options.session } : {}),
-    });
-    files.set(options.out ?? TEMPLATE_FILE, bytes);
-  }
-  writeNew(files);
-  return { lang, written: [...files.keys()] };
+  return speaking(lang, async () => {
+    const files = new Map<string, string | Buffer>();
+    if (options.format === "csv") {
+      const kinds = options.kind === "all" ? KIND_NAMES : [options.kind];
+      for (const k of kinds)
+        files.set(join(options.out ?? ".", `${k}.csv`), templateCsv(k, lang, config));
+    } else {
+      const reference = await loadReference(config, config.root);
+      const bytes = await templateXlsx({
+        kind: options.kind,
+        lang,
+        config,
+        reference: reference?.activities ?? [],
+        ...(options.groupe ? { groupe: options.groupe } : {}),
+        ...(options.session ? { session: options.session } : {}),
+      });
+      files.set(options.out ?? TEMPLATE_FILE, bytes);
+    }
+    writeNew(files);
+    return { lang, written: [...files.keys()] };
+  });
 }
 
 /** Sessions of a new workshop: the three days the example configuration names. */

@@ -32,7 +32,7 @@ import {
  * sheet (key/value rows, as `readIdentification` reads them), one sheet per kind with the
  * canonical headers on row 1, and a hidden `Listes` sheet (XLSForm layout `list_name | name |
  * label`) that every dropdown references by range, so no list meets Excel's 255-character limit
- * on inline lists. `initWorkshop` scaffolds a workshop folder around these templates.
+ * on inline lists. `atelier init` scaffolds a workshop folder around these templates.
  */
 
 export interface TemplateOptions {
