@@ -91,8 +91,11 @@ export interface ValidationResult {
   files: FileReport[];
   /** Every reference plan the configurations name, each read once (compile has one at most). */
   references: ReferencePlan[];
-  /** The rapporteur's `resolutions.csv`, as validated and then applied (compile only). */
-  resolutions?: FileReport;
+  /**
+   * The rapporteur's `resolutions.csv` of each workshop folder read (compile has one at most),
+   * as validated; compile adds the decisions that settle no conflict.
+   */
+  resolutions: FileReport[];
   skipped: { path: string; reason: SkipReason }[];
   /** Rows over the submissions; problems over every file read, plans and resolutions included. */
   summary: {

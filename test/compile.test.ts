@@ -299,6 +299,28 @@ describe("the rapporteur's resolutions and the plan, read like any file", () => 
     expect([b.code, b.err]).toEqual([0, ""]);
   });
 
+  it("validate checks the resolutions of the workshop it reads, or named on their own", async () => {
+    const dir = sample();
+    writeFileSync(join(dir, "resolutions.csv"), RESOLUTIONS);
+    const problems = async (path: string) => {
+      const r = await run("validate", path, "--format", "json");
+      const file = JSON.parse(r.out).files.find((f: { path: string }) =>
+        f.path.endsWith("resolutions.csv"),
+      );
+      return [
+        r.code,
+        file?.sheets[0]?.kind,
+        file?.problems.map((p: { code: string; cell: string }) => [p.code, p.cell]),
+      ];
+    };
+    expect(await problems(dir)).toEqual([1, "resolutions", [["invalid-resolution", "B3"]]]);
+    expect(await problems(join(dir, "resolutions.csv"))).toEqual([
+      1,
+      "resolutions",
+      [["invalid-resolution", "B3"]],
+    ]);
+  });
+
   it("validates the plan named on its own as the plan, not as a submission", async () => {
     const dir = sample();
     const r = await run("validate", join(dir, "plan.csv"), "--format", "json");

@@ -11,7 +11,7 @@ import { fingerprint, groupsByCluster, similar } from "../src/merge/clusters.js"
 import { mergeSubmissions } from "../src/merge/index.js";
 import type { Consolidated, FileReport, KeptRow, ReferencePlan, Resolution } from "../src/model.js";
 import { readCsv } from "../src/read/csv.js";
-import { resolutionsOf } from "../src/validate/resolutions.js";
+import { checkResolutions, resolutionsIn } from "../src/validate/resolutions.js";
 
 // --- factories -----------------------------------------------------------------------------------
 
@@ -768,8 +768,8 @@ describe("order and completeness", () => {
 
 /** The resolutions of a CSV text, and the problems of the file. */
 function readResolutions(data: Buffer, path: string, config: Config) {
-  const { resolutions, report } = resolutionsOf(readCsv(data, path), config);
-  return { resolutions, issues: report.issues, report };
+  const report = checkResolutions(readCsv(data, path), config);
+  return { resolutions: resolutionsIn(report, config), issues: report.issues, report };
 }
 
 describe("readResolutions", () => {

@@ -361,11 +361,7 @@ export function buildReport(
     },
     sources: sourcesOf(files, c, reference),
     quality: qualityOf(
-      [
-        ...validation.references.map((r) => r.report),
-        ...files,
-        ...(validation.resolutions ? [validation.resolutions] : []),
-      ],
+      [...validation.references.map((r) => r.report), ...files, ...validation.resolutions],
       c,
     ),
   };

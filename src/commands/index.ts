@@ -9,7 +9,7 @@ import type { Issue } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
 import type { Consolidation, Resolution, ValidationResult } from "../model.js";
 import { RESOLUTIONS_FILE, type RunOptions, summarise, validatePaths } from "../validate/index.js";
-import { readResolutions } from "../validate/resolutions.js";
+import { resolutionsIn } from "../validate/resolutions.js";
 
 /**
  * Commands: what each command of the CLI does end to end, and the only code that writes files.
@@ -64,23 +64,18 @@ export async function consolidateWorkshop(
     if (options.onFile) run.onFile = options.onFile;
     const validation = await validatePaths([{ path: root, config }], run);
     const reference = validation.references[0];
-    const abs = join(root, RESOLUTIONS_FILE);
-    const resolutions = existsSync(abs)
-      ? await readResolutions({ abs, path: RESOLUTIONS_FILE }, config)
-      : undefined;
+    const decisions = validation.resolutions[0];
     const consolidation = mergeSubmissions(validation.files, config, {
       ...(reference && { reference }),
-      ...(resolutions && {
-        resolutions: { list: resolutions.resolutions, report: resolutions.report },
+      ...(decisions && {
+        resolutions: { list: resolutionsIn(decisions, config), report: decisions },
       }),
     });
-    if (resolutions) {
+    if (decisions && consolidation.issues.length > 0) {
       // A resolution that settles no conflict is a problem of its row, like any other of the file.
-      const { report } = resolutions;
-      report.issues = [...report.issues, ...consolidation.issues].sort(
+      decisions.issues = [...decisions.issues, ...consolidation.issues].sort(
         (x, y) => (x.row ?? 0) - (y.row ?? 0),
       );
-      validation.resolutions = report;
       validation.summary = summarise(validation);
     }
     return { root, config, out, lang, validation, consolidation };

@@ -16,7 +16,7 @@ export function filesRead(
   result: Pick<ValidationResult, "files" | "references" | "resolutions">,
 ): FileReport[] {
   const { references, files, resolutions } = result;
-  return [...references.map((r) => r.report), ...files, ...(resolutions ? [resolutions] : [])];
+  return [...references.map((r) => r.report), ...files, ...resolutions];
 }
 
 /** The JSON document of `validate --format json` and of `journal.json`. */

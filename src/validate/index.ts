@@ -5,9 +5,10 @@ import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
 import { countBySeverity } from "../issues.js";
 import type { FileReport, ReferencePlan, ValidationResult } from "../model.js";
-import { collectInputs, type Exclusion, type InputFile } from "../read/index.js";
+import { collectInputs, displayPath, type Exclusion, type InputFile } from "../read/index.js";
 import { validateInput } from "./file.js";
 import { loadReference } from "./reference.js";
+import { readResolutions } from "./resolutions.js";
 
 /**
  * Validation: every submission under the given paths read, normalised and checked against the
@@ -55,13 +56,18 @@ export async function validatePaths(
   const files: FileReport[] = [];
   const skipped: ValidationResult["skipped"] = [];
   const groups: { config: Config; root: string; inputs: InputFile[] }[] = [];
-  // The plan named as a path is read as the plan, not as a submission.
-  let plansNamed = false;
+  // The plan and the resolutions are read as what they are, never as submissions: named as a
+  // path, or (the resolutions) found in the workshop folder that is read.
+  const decisions = new Map<string, Config>();
+  let named = false;
   for (const { path, config } of targets) {
     if (!existsSync(path)) throw pathNotFound(path);
     const root = workshopRoot(config, path);
-    if (resolve(path) === config.reference) {
-      plansNamed = true;
+    const own = resolve(root, RESOLUTIONS_FILE);
+    if (resolve(path) === root && existsSync(own)) decisions.set(own, config);
+    if (resolve(path) === config.reference || resolve(path) === own) {
+      if (resolve(path) === own) decisions.set(own, config);
+      named = true;
       groups.push({ config, root, inputs: [] });
       continue;
     }
@@ -71,7 +77,7 @@ export async function validatePaths(
     groups.push({ config, root, inputs: inputs.files });
   }
   const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
-  if (all.length === 0 && !options.allowEmpty && !plansNamed) {
+  if (all.length === 0 && !options.allowEmpty && !named) {
     throw noSubmission(
       targets.map((t) => t.path),
       skipped,
@@ -96,7 +102,11 @@ export async function validatePaths(
     if (folderSession) fallback.session = folderSession;
     files.push(await validateInput(input, config, reference, fallback, { records }));
   }
-  const result = { files, references: [...references.values()], skipped };
+  const resolutions: FileReport[] = [];
+  for (const [abs, config] of decisions) {
+    resolutions.push(await readResolutions({ abs, path: displayPath(abs, base) }, config));
+  }
+  const result = { files, references: [...references.values()], resolutions, skipped };
   return { ...result, summary: summarise(result) };
 }
 
@@ -160,11 +170,7 @@ export function summarise(
       rejected += s.rejected;
     }
   }
-  for (const f of [
-    ...references.map((r) => r.report),
-    ...files,
-    ...(resolutions ? [resolutions] : []),
-  ]) {
+  for (const f of [...references.map((r) => r.report), ...files, ...resolutions]) {
     const c = countBySeverity(f.issues);
     errors += c.errors;
     warnings += c.warnings;

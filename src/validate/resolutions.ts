@@ -8,23 +8,21 @@ import { conflictFieldOf, resolutionValue } from "./rules.js";
 
 /**
  * `resolutions.csv`: the rapporteur's decisions on conflicts, one per row (`Code activité`,
- * `Champ`, `Valeur`, `Motif`). Read, normalised and checked like any submission; its problems
- * are issue records at their cell in its report, and its accepted rows become resolutions. When
+ * `Champ`, `Valeur`, `Motif`). Read, normalised and checked like any submission, its problems
+ * are issue records at their cell in its report; its accepted rows are the resolutions. When
  * an activity and field are settled twice, the later row applies (with a warning).
  */
-export async function readResolutions(
-  file: InputFile,
-  config: Config,
-): Promise<{ resolutions: Resolution[]; report: FileReport }> {
-  return resolutionsOf(await readInput(file, config.limits), config);
+export async function readResolutions(file: InputFile, config: Config): Promise<FileReport> {
+  return checkResolutions(await readInput(file, config.limits), config);
 }
 
-/** The resolutions of a file that has been read, and its report. */
-export function resolutionsOf(
-  raw: RawFile,
-  config: Config,
-): { resolutions: Resolution[]; report: FileReport } {
-  const report = validateRaw(raw, config, undefined, {}, ["resolutions"]);
+/** A resolutions file that has been read, checked. */
+export function checkResolutions(raw: RawFile, config: Config): FileReport {
+  return validateRaw(raw, config, undefined, {}, ["resolutions"]);
+}
+
+/** The decisions of a checked resolutions file: its accepted rows, typed. */
+export function resolutionsIn(report: FileReport, config: Config): Resolution[] {
   const resolutions: Resolution[] = [];
   for (const { columns, records } of report.tables) {
     for (const r of records) {
@@ -48,5 +46,5 @@ export function resolutionsOf(
       });
     }
   }
-  return { resolutions, report };
+  return resolutions;
 }
