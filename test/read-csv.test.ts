@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Localized } from "../src/i18n/lang.js";
 import { detectDelimiter, firstInvalidUtf8, readCsv } from "../src/read/csv.js";
-
-const corpus = (p: string) => readFileSync(new URL(`./corpus/${p}`, import.meta.url));
+import { corpusFile as corpus, describeCorpus } from "./helpers/corpus.js";
 
 function read(text: string | Buffer) {
   const r = readCsv(typeof text === "string" ? Buffer.from(text, "utf8") : text, "t.csv");
@@ -13,7 +11,7 @@ function read(text: string | Buffer) {
   };
 }
 
-describe("readCsv on the public corpus", () => {
+describeCorpus("readCsv on the public corpus", () => {
   // file, encoding, delimiter, non-empty rows (header included), issue codes
   it.each([
     ["frictionless/bom.csv", "utf-8", ",", 3, []],
@@ -82,6 +80,13 @@ describe("readCsv on the public corpus", () => {
     expect(JSON.stringify(accents.values[0])).toContain('"Date","Année","Occupancy rate"');
   });
 
+  it("keeps the empty records of \\r\\r\\n files out of the rows but in the numbering", () => {
+    const r = read(corpus("other-public/bank2ynab__CSV_A_20180414_112204.csv"));
+    expect(r.values.map((v) => v[0])).toEqual([1, 3, 5, 7]);
+  });
+});
+
+describe("readCsv dialects", () => {
   it("maps the Windows-1252 punctuation block (’ œ € «») to the right characters", () => {
     const bytes = Buffer.from([
       0x61, 0x3b, 0x62, 0x0d, 0x0a, 0x92, 0x9c, 0x80, 0xab, 0xbb, 0x3b, 0xe9,
@@ -90,13 +95,6 @@ describe("readCsv on the public corpus", () => {
     expect(r.values[1]).toEqual([2, ["’œ€«»", "é"]]);
   });
 
-  it("keeps the empty records of \\r\\r\\n files out of the rows but in the numbering", () => {
-    const r = read(corpus("other-public/bank2ynab__CSV_A_20180414_112204.csv"));
-    expect(r.values.map((v) => v[0])).toEqual([1, 3, 5, 7]);
-  });
-});
-
-describe("readCsv dialects", () => {
   it("numbers rows as a spreadsheet does when a quoted cell holds line breaks", () => {
     const r = read('a;b\r\n"un\r\ndeux\r\ntrois";1\r\nx;2\r\n');
     expect(r.values).toEqual([

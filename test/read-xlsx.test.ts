@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -6,11 +6,7 @@ import { flatten } from "../src/issues.js";
 import type { RawFile, RawSheet } from "../src/read/types.js";
 import { readXlsx } from "../src/read/xlsx.js";
 
-const CORPUS = new URL("./corpus/", import.meta.url);
-
-function corpus(path: string): Buffer {
-  return readFileSync(new URL(path, CORPUS));
-}
+import { corpusFile as corpus, corpusFiles, describeCorpus } from "./helpers/corpus.js";
 
 async function read(path: string): Promise<RawFile> {
   return readXlsx(corpus(path), path);
@@ -390,7 +386,7 @@ describe("readXlsx: LibreOffice file (test/data/xlsx/libreoffice.xlsx, from libr
   });
 });
 
-describe("readXlsx: frictionless corpus", () => {
+describeCorpus("readXlsx: frictionless corpus", () => {
   it("adjust-floating-point-error: cached binary-float results, as stored", async () => {
     const file = await read("frictionless/adjust-floating-point-error.xlsx");
     readable(file);
@@ -526,7 +522,7 @@ describe("readXlsx: frictionless corpus", () => {
   });
 });
 
-describe("readXlsx: xlsx-public corpus", () => {
+describeCorpus("readXlsx: xlsx-public corpus", () => {
   it("any_sheets: hidden and very hidden sheets listed; the chart sheet is not a data sheet", async () => {
     const file = await read("xlsx-public/calamine__any_sheets.xlsx");
     readable(file);
@@ -893,10 +889,8 @@ describe("readXlsx: xlsx-public corpus", () => {
   });
 });
 
-describe("readXlsx: never throws", () => {
-  const files = readdirSync(CORPUS, { recursive: true, encoding: "utf8" })
-    .filter((p) => /\.(xlsx|xls|csv|tsv)$/.test(p))
-    .sort();
+describeCorpus("readXlsx: never throws", () => {
+  const files = corpusFiles((p) => /\.(xlsx|xls|csv|tsv)$/.test(p));
 
   it("answers every corpus file with sheets or exactly one file-unreadable issue", async () => {
     expect(files.length).toBeGreaterThan(60);
