@@ -11,7 +11,7 @@ import { run } from "./helpers/workshop.js";
  */
 
 /** Where two catalogues differ: a key missing on one side, another kind of value, a placeholder. */
-export function differences(a: unknown, b: unknown, path = ""): string[] {
+function differences(a: unknown, b: unknown, path = ""): string[] {
   const kind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v);
   if (kind(a) !== kind(b)) return [`${path}: ${kind(a)} / ${kind(b)}`];
   if (typeof a === "string" && typeof b === "string") {

@@ -30,7 +30,7 @@ const ONLY: Partial<Record<Layer, readonly Layer[]>> = {
 };
 
 /** The layer of a source file, from its path under `src/`. */
-export function layerOf(file: string): Layer {
+function layerOf(file: string): Layer {
   const [top] = file.split("/");
   if (file === "cli.ts" || file === "bin.ts") return "cli";
   if (top && (LAYERS as readonly string[]).includes(top) && file.includes("/")) return top as Layer;
@@ -38,7 +38,7 @@ export function layerOf(file: string): Layer {
 }
 
 /** Why an import from `from` to `to` (paths under `src/`) goes against the flow, if it does. */
-export function violation(from: string, to: string): string | undefined {
+function violation(from: string, to: string): string | undefined {
   const a = layerOf(from);
   const b = layerOf(to);
   if (to === "cli.ts" && from !== "bin.ts") return `${from} imports the CLI`;
@@ -48,7 +48,7 @@ export function violation(from: string, to: string): string | undefined {
 }
 
 /** Import cycles among the files (Tarjan's strongly connected components of two or more). */
-export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   let index = 0;
   const indexOf = new Map<string, number>();
   const low = new Map<string, number>();

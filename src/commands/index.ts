@@ -1,14 +1,13 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Config, findConfig, loadConfig } from "../config.js";
 import { AppError, speaking } from "../errors.js";
 import { both } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { languageOf } from "../i18n/lang.js";
-import type { Issue } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
-import type { Consolidation, Resolution, ValidationResult } from "../model.js";
-import { RESOLUTIONS_FILE, type RunOptions, summarise, validatePaths } from "../validate/index.js";
+import type { Consolidation, ValidationResult } from "../model.js";
+import { type RunOptions, summarise, validatePaths } from "../validate/index.js";
 import { resolutionsIn } from "../validate/resolutions.js";
 
 /**
