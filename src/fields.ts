@@ -652,10 +652,6 @@ export type ReferenceActivity = {
   [F in (typeof referenceFields)[number] as F["id"]]: ValueTypes[F["type"]] | null;
 };
 
-export function fieldsOf(kind: Kind): readonly FieldSpec[] {
-  return KINDS[kind];
-}
-
 /** What a table holds: a submission kind, the reference plan, or the rapporteur's resolutions. */
 export type TableKind = Kind | "reference" | "resolutions";
 
@@ -666,14 +662,16 @@ export function tableFields(kind: TableKind): readonly FieldSpec[] {
   return KINDS[kind];
 }
 
-export function findField(kind: Kind, id: string): FieldSpec | undefined {
-  return fieldsOf(kind).find((f) => f.id === id);
+/** The field of a table kind with this id. */
+export function findField(kind: TableKind, id: string): FieldSpec | undefined {
+  return tableFields(kind).find((f) => f.id === id);
 }
 
 /** Bilan fields whose disagreement between groups is a conflict, in registry order. */
-export const CONFLICT_FIELDS = bilanFields
-  .filter((f): f is Extract<FieldsOf<"bilan">, { conflict: true }> => "conflict" in f)
-  .map((f) => f.id);
+export const CONFLICT_SPECS = bilanFields.filter(
+  (f): f is Extract<FieldsOf<"bilan">, { conflict: true }> => "conflict" in f,
+);
+export const CONFLICT_FIELDS = CONFLICT_SPECS.map((f) => f.id);
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];
 
 /** What a group fills in a bilan row; the rest may come prefilled from the reference plan. */

@@ -6,6 +6,8 @@ import {
   type Kind,
   metadataFields,
   referenceFields,
+  resolutionFields,
+  type TableKind,
 } from "../src/fields.js";
 import { catalogue } from "../src/i18n/index.js";
 import { CATALOG, type IssueCode } from "../src/issues.js";
@@ -17,6 +19,7 @@ import { foldWords } from "../src/text.js";
 const tables: [string, readonly FieldSpec[]][] = [
   ...(Object.keys(KINDS) as Kind[]).map((k): [string, readonly FieldSpec[]] => [k, KINDS[k]]),
   ["reference", referenceFields],
+  ["resolutions", resolutionFields],
 ];
 
 describe("field registry", () => {
@@ -38,7 +41,7 @@ describe("field registry", () => {
   });
 
   it.each(tables)("%s: every example passes its own field's parser", (kind, fields) => {
-    const ctx = contextFor(kind === "reference" ? "reference" : (kind as Kind), defaultConfig("."));
+    const ctx = contextFor(kind as TableKind, defaultConfig("."));
     for (const f of fields) {
       if (f.example === undefined) continue;
       const r = parseCell({ v: f.example }, f, ctx);

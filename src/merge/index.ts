@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { Config } from "../config.js";
-import { bilanFields, CONFLICT_FIELDS, type FieldSpec, KINDS, type Kind } from "../fields.js";
+import { CONFLICT_FIELDS, type FieldSpec, findField, KINDS, type Kind } from "../fields.js";
 import { countBySeverity, type Issue, issue, labelParams } from "../issues.js";
 import type {
   Conflict,
@@ -147,7 +147,11 @@ export function mergeSubmissions(
       issue("unused-resolution", r.resolution.at, {
         field: r.resolution.field,
         value: r.resolution.key,
-        params: { key: r.resolution.key, ...labelParams(fieldOf(r.resolution.field)) },
+        params: {
+          key: r.resolution.key,
+          // A resolution's field is a conflict field of the registry: the lookup cannot miss.
+          ...labelParams(findField("bilan", r.resolution.field) as FieldSpec),
+        },
       }),
     );
   }
@@ -231,10 +235,6 @@ function foldGroup<K extends "constats" | "propositions">(kind: K, group: Entry[
   }
   row.sources = group.map((e) => e.source);
   return row as Consolidated<K>;
-}
-
-function fieldOf(id: string): { fr: string; en: string } {
-  return bilanFields.find((f) => f.id === id) ?? { fr: id, en: id };
 }
 
 /** Reference codes nobody assessed, in plan order. */

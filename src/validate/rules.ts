@@ -1,11 +1,11 @@
 import type { Config } from "../config.js";
 import {
-  bilanFields,
+  CONFLICT_SPECS,
   type EnumValue,
   type FieldSpec,
+  findField,
   NATURES,
   STATUTS,
-  tableFields,
 } from "../fields.js";
 import { formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
@@ -19,7 +19,13 @@ import {
   type Params,
 } from "../issues.js";
 import type { ReferencePlan, TableKind } from "../model.js";
-import { type Column, headerKey, type RecordRow, type Table } from "../normalize/index.js";
+import {
+  type Column,
+  headerIndex,
+  headerKey,
+  type RecordRow,
+  type Table,
+} from "../normalize/index.js";
 import { contextFor } from "../normalize/row.js";
 import { parseCell } from "../normalize/values.js";
 import { passesFor, schemaFor } from "../row-schema.js";
@@ -52,11 +58,6 @@ function shownOf(record: RecordRow, id: string): string | undefined {
   return column ? record.raw[column.header || column.letter] : undefined;
 }
 
-function labelOf(kind: TableKind, id: string): Params {
-  const f = tableFields(kind).find((x) => x.id === id);
-  return f ? labelParams(f) : { label: id };
-}
-
 /**
  * Runs the kind's schema on a typed row; fields that already failed to read are not re-reported.
  * A value the schema refuses is set to null afterwards, so that rules never reason on it.
@@ -75,15 +76,14 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
     reported.add(id);
     const value = record.values[id];
     const column = record.cells[id];
-    const label = labelOf(table.kind, id);
+    const f = findField(table.kind, id);
     const empty = value === null || value === undefined;
     let code: IssueCode = "invalid-value";
-    const params: Params = { ...label };
+    const params: Params = f ? labelParams(f) : { label: id };
     if (empty || (zi.code === "too_small" && Array.isArray(value) && value.length === 0)) {
       code = "missing-value";
     } else if (zi.code === "too_small" || zi.code === "too_big") {
       code = "out-of-range";
-      const f = tableFields(table.kind).find((x) => x.id === id);
       params.range = rangeOf(f);
       params.value = typeof value === "number" ? value : JSON.stringify(value);
     } else {
@@ -216,15 +216,13 @@ function unknownCode(field: string): RowRule {
   };
 }
 
-/** The bilan fields a resolution may settle: those whose disagreement is a conflict. */
-const CONFLICT_SPECS: readonly FieldSpec[] = bilanFields.filter((f) => "conflict" in f);
-
-/** The conflict field a resolution names, by id, label or alias (`Budget exécuté (FCFA)`). */
+/**
+ * The conflict field a resolution names, as a bilan header names it: by id, label or alias
+ * (`Budget exécuté (FCFA)`).
+ */
 export function conflictFieldOf(text: string): FieldSpec | undefined {
-  const key = headerKey(text);
-  return CONFLICT_SPECS.find((f) =>
-    [f.id, f.fr, f.en, ...f.aliases].some((l) => headerKey(l) === key),
-  );
+  const f = headerIndex("bilan").get(headerKey(text));
+  return f?.conflict ? f : undefined;
 }
 
 /** A resolution's value read as the field it settles is read in a bilan row. */
@@ -307,7 +305,7 @@ function duplicateResolution(r: RecordRow, tracker: TableTracker) {
       issue("duplicate-resolution", locate(r, r.cells.code_activite), {
         field: spec.id,
         value: code,
-        params: { key: code, label: { fr: spec.fr, en: spec.en }, first },
+        params: { key: code, ...labelParams(spec), first },
       }),
     );
   }
