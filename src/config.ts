@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.js";
+import type { TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
 
 /**
@@ -188,6 +189,11 @@ function resolveConfig(
   if (parsed.sessions) config.sessions = parsed.sessions;
   if (source) config.source = source;
   return config;
+}
+
+/** The axes a table is written against: propositions plan the new period, the rest review the last. */
+export function axesFor(kind: TableKind, config: Config): Axis[] {
+  return kind === "propositions" ? config.plan.axes : config.review.axes;
 }
 
 /** Reads and checks a configuration file; any problem is an AppError naming the key. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Config } from "./config.js";
+import { axesFor, type Config } from "./config.js";
 import { type FieldSpec, type FieldType, type TableKind, tableFields } from "./fields.js";
 
 /**
@@ -43,9 +43,7 @@ export function schemaFor(kind: TableKind, config: Config): z.ZodObject {
   }
   let schema = byKind.get(kind);
   if (!schema) {
-    const axes = (kind === "propositions" ? config.plan.axes : config.review.axes).map(
-      (a) => a.code,
-    );
+    const axes = axesFor(kind, config).map((a) => a.code);
     const shape: Record<string, z.ZodType> = {};
     for (const f of tableFields(kind)) {
       const base = ZOD[f.type](f, axes);
@@ -115,9 +113,7 @@ export function passesFor(
   }
   let passes = byKind.get(kind);
   if (!passes) {
-    const axes = (kind === "propositions" ? config.plan.axes : config.review.axes).map(
-      (a) => a.code,
-    );
+    const axes = axesFor(kind, config).map((a) => a.code);
     const checks = tableFields(kind).map((f) => ({
       id: f.id,
       required: f.required,

@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import { axesFor, type Config } from "../config.js";
 import { type FieldSpec, KINDS, type TableKind, tableFields } from "../fields.js";
 import { both } from "../i18n/index.js";
 import { type Issue, issue, type Location, labelParams } from "../issues.js";
@@ -322,7 +322,7 @@ export function readIdentification(
 /** The parse context of a kind under a configuration. */
 export function contextFor(kind: TableKind, config: Config): ParseContext {
   return {
-    axes: kind === "propositions" ? config.plan.axes : config.review.axes,
+    axes: axesFor(kind, config),
     period: { from: config.plan.from, to: config.plan.to },
     synonyms: config.synonyms,
     scale: 1,

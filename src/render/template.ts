@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { type Axis, type Config, defaultConfig } from "../config.js";
+import { type Axis, axesFor, type Config, defaultConfig } from "../config.js";
 import {
   type FieldSpec,
   KIND_NAMES,
@@ -250,7 +250,7 @@ function allowedText(f: FieldSpec, kind: Kind, lang: Lang, config: Config): stri
   const period = config.plan;
   switch (f.type) {
     case "axis":
-      return (kind === "propositions" ? config.plan.axes : config.review.axes)
+      return axesFor(kind, config)
         .map((a) => axisLabel(a, lang))
         .join(t.or);
     case "enum":
@@ -286,9 +286,7 @@ function exampleText(f: FieldSpec, kind: Kind, lang: Lang, config: Config): stri
   }
   if (f.type === "axis") {
     const n = Number(/\d+/.exec(example)?.[0]);
-    const a = (kind === "propositions" ? config.plan.axes : config.review.axes).find(
-      (x) => x.number === n,
-    );
+    const a = axesFor(kind, config).find((x) => x.number === n);
     return a ? axisLabel(a, lang) : example;
   }
   if (f.type === "bool") return /^(non|no)$/i.test(example) ? T(lang).no : T(lang).yes;
