@@ -1,15 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
-import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
-import { checkZip, type Why } from "./zip.js";
-
-/** A reason to refuse a file, in both languages. */
-function reason(why: Why): Localized {
-  return both((t) => why(t.terms.reasons));
-}
+import { checkZip, reason } from "./zip.js";
 
 /**
  * XLSX through exceljs. Every worksheet is read (chart sheets are not worksheets and are left out

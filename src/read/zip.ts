@@ -5,6 +5,11 @@ import type { Localized } from "../i18n/lang.js";
 /** Which reason, in the catalogue's words, a file is refused for. */
 export type Why = (reasons: Catalogue["terms"]["reasons"]) => string;
 
+/** That reason in both languages. */
+export function reason(why: Why): Localized {
+  return both((t) => why(t.terms.reasons));
+}
+
 /**
  * A guard run before any zip library touches an xlsx: the central directory is read by hand,
  * the declared sizes are summed and refused past the limit, and every entry is then inflated
@@ -27,7 +32,7 @@ export type ZipRefusal =
   | { tooLarge?: undefined; reason: Localized };
 
 export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefined {
-  const broken = (why: Why): ZipRefusal => ({ reason: both((t) => why(t.terms.reasons)) });
+  const broken = (why: Why): ZipRefusal => ({ reason: reason(why) });
   // The end-of-central-directory record sits in the last 64 KiB (it may carry a comment).
   let eocd = -1;
   for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65_535); i--) {
