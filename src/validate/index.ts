@@ -62,11 +62,11 @@ export async function validatePaths(
   let named = false;
   for (const { path, config } of targets) {
     if (!existsSync(path)) throw pathNotFound(path);
+    const abs = resolve(path);
     const root = workshopRoot(config, path);
     const own = resolve(root, RESOLUTIONS_FILE);
-    if (resolve(path) === root && existsSync(own)) decisions.set(own, config);
-    if (resolve(path) === config.reference || resolve(path) === own) {
-      if (resolve(path) === own) decisions.set(own, config);
+    if (abs === own || (abs === root && existsSync(own))) decisions.set(own, config);
+    if (abs === config.reference || abs === own) {
       named = true;
       groups.push({ config, root, inputs: [] });
       continue;
@@ -134,7 +134,7 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
   };
 }
 
-/** The rapporteur's decisions on conflicts, in the workshop folder: read by compile only. */
+/** The rapporteur's decisions on conflicts, in the workshop folder: never read as a submission. */
 export const RESOLUTIONS_FILE = "resolutions.csv";
 
 /** The session a file belongs to by its place: the first folder under the workshop folder. */
