@@ -79,8 +79,7 @@ export function createProgram(
       const render = await import("./render/validation.js");
       // Validation keeps counts and problems only: rows are not held (flat memory on big files).
       const { validation: result, lang } = await validateFiles(paths, {
-        ...(opts.config ? { config: opts.config } : {}),
-        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...workshopOptions(opts),
         meta: metaOf(opts),
         records: false,
       });
@@ -89,12 +88,8 @@ export function createProgram(
       } else if (opts.format === "github") {
         io.out(render.validationGithub(result, lang));
       } else {
-        const chalk = (await import("chalk")).Chalk;
-        const c = new chalk({ level: io.color ? 1 : 0 });
-        const paint = { error: c.red, warning: c.yellow, dim: c.dim, bold: c.bold, ok: c.green };
-        io.out(
-          render.validationText(result, lang, paint, opts.all ? Number.POSITIVE_INFINITY : 30),
-        );
+        const limit = opts.all ? Number.POSITIVE_INFINITY : 30;
+        io.out(render.validationText(result, lang, await paintFor(io), limit));
       }
       const { errors, warnings } = result.summary;
       setExit(errors > 0 || (opts.strict && warnings > 0) ? EXIT.invalid : EXIT.ok);
@@ -127,9 +122,7 @@ export function createProgram(
       }
       const progress = progressBar(io);
       const result = await compileWorkshop(dir, {
-        ...(opts.out ? { out: opts.out } : {}),
-        ...(opts.config ? { config: opts.config } : {}),
-        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...workshopOptions(opts),
         csvDelimiter: delimiter,
         meta: metaOf(opts),
         onFile: progress.tick,
@@ -202,9 +195,7 @@ export function createProgram(
       const r = await writeTemplate({
         kind: opts.kind,
         format: opts.format,
-        ...(opts.out ? { out: opts.out } : {}),
-        ...(opts.config ? { config: opts.config } : {}),
-        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...workshopOptions(opts),
         ...(opts.groupe ? { groupe: opts.groupe } : {}),
         ...(opts.session ? { session: opts.session } : {}),
       });
@@ -254,6 +245,7 @@ export function createProgram(
   return program;
 }
 
+/** The options a command passes down as given: absent ones are left out, not `undefined`. */
 function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
   return {
     ...(opts.out ? { out: opts.out } : {}),
