@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -319,6 +320,46 @@ describe("the rapporteur's resolutions and the plan, read like any file", () => 
       "resolutions",
       [["invalid-resolution", "B3"]],
     ]);
+  });
+
+  it("takes sessions and resolutions from the workshop folder, wherever its configuration is", async () => {
+    // --config naming a file elsewhere, and a configuration found in a parent folder.
+    const elsewhere = workshop({ "atelier.config.json": CONFIG, "plan.csv": PLAN });
+    const named = sample();
+    rmSync(join(named, "atelier.config.json"));
+    rmSync(join(named, "plan.csv"));
+    const parent = workshop({ "atelier.config.json": CONFIG, "plan.csv": PLAN });
+    const inParent = join(parent, "juillet");
+    renameSync(sample(), inParent);
+    rmSync(join(inParent, "atelier.config.json"));
+    rmSync(join(inParent, "plan.csv"));
+    const config = ["--config", join(elsewhere, "atelier.config.json")];
+    for (const [dir, extra] of [
+      [named, config],
+      [inParent, []],
+    ] as const) {
+      writeFileSync(join(dir, "resolutions.csv"), RESOLUTIONS);
+      const r = await run("compile", dir, "--format", "json", ...extra);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      const kinds = JSON.parse(r.out).files.map((f: { path: string; kinds: string[] }) => [
+        f.path,
+        f.kinds,
+      ]);
+      expect(kinds).toContainEqual(["resolutions.csv", ["resolutions"]]);
+      const c = json(dir, "consolidation.json");
+      expect(c.conflits[0]).toMatchObject({ key: "1.1.1", field: "statut", rule: "resolution" });
+      const sessions = c.bilan
+        .find((b: { code_activite: string }) => b.code_activite === "1.1.1")
+        .sources.map((s: { session: string }) => s.session);
+      expect(sessions).toEqual(["J1", "J2"]);
+    }
+    // validate takes a configuration's folder as the workshop when the path lies in it; a
+    // folder outside the configuration named with --config is a workshop of its own.
+    const v = await run("validate", named, "--format", "json", ...config);
+    const file = JSON.parse(v.out).files.find((f: { path: string }) =>
+      f.path.endsWith("resolutions.csv"),
+    );
+    expect(file.sheets[0].kind).toBe("resolutions");
   });
 
   it("validates the plan named on its own as the plan, not as a submission", async () => {

@@ -61,7 +61,7 @@ export async function consolidateWorkshop(
     const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
     if (options.meta) run.meta = options.meta;
     if (options.onFile) run.onFile = options.onFile;
-    const validation = await validatePaths([{ path: root, config }], run);
+    const validation = await validatePaths([{ path: root, config, root }], run);
     const reference = validation.references[0];
     const decisions = validation.resolutions[0];
     const consolidation = mergeSubmissions(validation.files, config, {

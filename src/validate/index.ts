@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
@@ -20,6 +20,11 @@ import { readResolutions } from "./resolutions.js";
 export interface Target {
   path: string;
   config: Config;
+  /**
+   * The workshop folder, when the command is given one (compile, report, matrix): its
+   * sessions, resolutions and templates are there, wherever the configuration was found.
+   */
+  root?: string;
 }
 
 export interface RunOptions {
@@ -40,11 +45,22 @@ export interface RunOptions {
   records?: boolean;
 }
 
-/** The workshop folder a path belongs to: its configuration's folder, else the folder given. */
-function workshopRoot(config: Config, path: string): string {
-  if (config.source) return config.root;
+/**
+ * The workshop folder a path belongs to: the one the command was given; else its
+ * configuration's folder when the path lies in it; else the path's own folder (a configuration
+ * named with `--config` may live anywhere).
+ */
+function workshopRoot({ path, config, root }: Target): string {
+  if (root) return resolve(root);
   const abs = resolve(path);
+  if (config.source && under(config.root, abs) !== undefined) return config.root;
   return statSync(abs).isDirectory() ? abs : dirname(abs);
+}
+
+/** `abs` relative to `dir` when it lies in it (`""` for `dir` itself), else `undefined`. */
+function under(dir: string, abs: string): string | undefined {
+  const rel = relative(dir, abs);
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
 }
 
 /** Validates files and folders, each under its own configuration; nothing is written. */
@@ -60,10 +76,11 @@ export async function validatePaths(
   // path, or (the resolutions) found in the workshop folder that is read.
   const decisions = new Map<string, Config>();
   let named = false;
-  for (const { path, config } of targets) {
+  for (const target of targets) {
+    const { path, config } = target;
     if (!existsSync(path)) throw pathNotFound(path);
     const abs = resolve(path);
-    const root = workshopRoot(config, path);
+    const root = workshopRoot(target);
     const own = resolve(root, RESOLUTIONS_FILE);
     if (abs === own || (abs === root && existsSync(own))) decisions.set(own, config);
     if (abs === config.reference || abs === own) {
@@ -139,9 +156,7 @@ export const RESOLUTIONS_FILE = "resolutions.csv";
 
 /** The session a file belongs to by its place: the first folder under the workshop folder. */
 function sessionFolder(abs: string, root: string): string | undefined {
-  const rel = relative(root, abs);
-  if (rel.startsWith("..")) return undefined;
-  const parts = rel.split(sep);
+  const parts = under(root, abs)?.split(sep) ?? [];
   return parts.length > 1 ? parts[0] : undefined;
 }
 
