@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { AppError } from "./errors.js";
+import { AppError, type Spoken } from "./errors.js";
 import * as en from "./i18n/en/errors.js";
 import * as fr from "./i18n/fr/errors.js";
 import { type Lang, languageOf } from "./i18n/lang.js";
@@ -17,9 +17,6 @@ export const EXIT = { ok: 0, invalid: 1, cannotRun: 2 } as const;
  * catalogue is loaded by the commands that need it, not to print the help.
  */
 const TEXTS = { fr, en };
-
-/** How every message that stops a command starts, whatever the language. */
-const PREFIX = "atelier : ";
 
 interface Io {
   out: (s: string) => void;
@@ -295,7 +292,6 @@ function progressBar(io: Io) {
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
   const lang = flagLanguage(argv);
-  const t = TEXTS[lang].errors;
   const program = createProgram(
     io,
     (c) => {
@@ -312,13 +308,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       // --help and --version end here too, with code 0.
       return e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
     }
-    if (e instanceof AppError) {
-      io.err(`${PREFIX}${e[e.lang ?? lang]}\n`);
-      if (debug) io.err(`${e.stack}\n`);
-      return EXIT.cannotRun;
-    }
-    const err = e as Error;
-    io.err(`${PREFIX}${t.internal(err.message)}\n`);
+    const err = e as Spoken;
+    const said = err.lang ?? lang;
+    const t = TEXTS[said].errors;
+    io.err(`${t.stop(err instanceof AppError ? err[said] : t.internal(err.message))}\n`);
     if (debug) io.err(`${err.stack}\n`);
     return EXIT.cannotRun;
   }

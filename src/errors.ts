@@ -31,12 +31,18 @@ export class AppError extends Error {
   }
 }
 
-/** Runs a command's `work`: an AppError it throws is said in `lang`, the command's language. */
+/** An error that stops a command, with the command's language once it is known. */
+export type Spoken = Error & { lang?: Lang };
+
+/**
+ * Runs a command's `work`: whatever stops it (an AppError, or an internal error) is said in
+ * `lang`, the command's language.
+ */
 export async function speaking<T>(lang: Lang, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof AppError) e.lang ??= lang;
+    if (e instanceof Error) (e as Spoken).lang ??= lang;
     throw e;
   }
 }

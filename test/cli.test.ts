@@ -41,7 +41,7 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     const r = await run("validate", "--lang", "en", "nowhere.csv");
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      "atelier : Path not found: nowhere.csv. Check the spelling and the current folder.\n",
+      "atelier: Path not found: nowhere.csv. Check the spelling and the current folder.\n",
     );
   });
 
@@ -246,16 +246,26 @@ describe("one rule for the language: --lang, then the configuration, then French
   });
 
   it("says why a command stops in the configuration's language, or in --lang=en", async () => {
-    const dir = workshop({ "atelier.config.json": '{ "language": "en" }', "vide/notes.txt": "" });
+    const dir = workshop({
+      "atelier.config.json": '{ "language": "en" }',
+      "vide/notes.txt": "",
+      "g.csv": bad,
+    });
     const r = await run("validate", join(dir, "vide"));
     expect([r.code, r.err]).toEqual([
       2,
-      `atelier : No .xlsx or .csv file to read in ${join(dir, "vide")} (1 other file(s) skipped). Put the groups' files there.\n`,
+      `atelier: No .xlsx or .csv file to read in ${join(dir, "vide")} (1 other file(s) skipped). Put the groups' files there.\n`,
     ]);
     const flag = await run("validate", "--lang=en", "nowhere.csv");
     expect(flag.err).toBe(
-      "atelier : Path not found: nowhere.csv. Check the spelling and the current folder.\n",
+      "atelier: Path not found: nowhere.csv. Check the spelling and the current folder.\n",
     );
+    // An internal error too: here the output folder given is a file.
+    const internal = await run("compile", dir, "--out", join(dir, "g.csv"));
+    expect([internal.code, internal.err]).toEqual([
+      2,
+      expect.stringMatching(/^atelier: internal error: ENOTDIR/),
+    ]);
   });
 
   it("writes English punctuation in English and French in French", async () => {

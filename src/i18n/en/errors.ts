@@ -45,6 +45,7 @@ export const errors: Catalogue["errors"] = {
     `Printing the PDF with ${browser} failed${why ? `: ${why}` : ""}. Open the HTML report in a browser and print it to PDF (Ctrl+P).`,
   internal: (message) =>
     `internal error: ${message}. This is a bug in atelier; run again with --debug for details.`,
+  stop: (message) => `atelier: ${message}`,
 };
 
 export const cli: Catalogue["cli"] = {

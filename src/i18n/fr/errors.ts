@@ -49,6 +49,8 @@ export const errors = {
     `L'impression du PDF avec ${browser} a échoué${why ? ` : ${why}` : ""}. Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).`,
   internal: (message: string) =>
     `erreur interne : ${message}. C'est un défaut d'atelier ; relancez avec --debug pour le détail.`,
+  /** How every message that stops a command starts. */
+  stop: (message: string) => `atelier : ${message}`,
 };
 
 export const cli = {
