@@ -179,6 +179,18 @@ describe("compile", () => {
     expect(JSON.parse(r.out).summary.rows.read).toBe(8);
   });
 
+  it("writes to an absolute output folder of the configuration where it says", async () => {
+    const dir = sample();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), "atelier-out-")), "rapports");
+    writeFileSync(
+      join(dir, "atelier.config.json"),
+      JSON.stringify({ ...JSON.parse(CONFIG), output: elsewhere }),
+    );
+    expect((await run("compile", dir)).code).toBe(0);
+    expect(existsSync(join(elsewhere, "consolidation.json"))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["J1", "J2", "atelier.config.json", "plan.csv"]);
+  });
+
   it("refuses to replace a folder that is not an output of atelier", async () => {
     const dir = sample();
     const out = join(dir, "mes-documents");

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { type Config, findConfig, loadConfig } from "../config.js";
 import { AppError, speaking } from "../errors.js";
 import { both } from "../i18n/index.js";
@@ -57,7 +57,9 @@ export async function consolidateWorkshop(
   const config = options.config ? loadConfig(options.config) : findConfig(root);
   const lang = languageOf(options.lang, config);
   return speaking(lang, async () => {
-    const out = resolve(options.out ?? join(root, config.output));
+    // `--out` is relative to where the command runs; the configuration's `output` to the
+    // workshop, and may be absolute (`D:\Rapports`).
+    const out = options.out ? resolve(options.out) : resolve(root, config.output);
     const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
     if (options.meta) run.meta = options.meta;
     if (options.onFile) run.onFile = options.onFile;
