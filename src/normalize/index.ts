@@ -7,7 +7,9 @@ import {
   type TableKind,
   tableFields,
 } from "../fields.js";
-import { type Issue, issue, type Location, labelParams } from "../issues.js";
+import { formatNumber } from "../i18n/format.js";
+import { both } from "../i18n/index.js";
+import { type Issue, issue, type Location, labelParams, type Params } from "../issues.js";
 import type { Cell, RawRow, RawSheet } from "../read/types.js";
 import { columnLetter } from "../sheet.js";
 import { clean, closest, fold, foldWords } from "../text.js";
@@ -29,6 +31,23 @@ export interface Column {
   year?: number;
   /** `millions de FCFA` in the header scales the column's amounts. */
   scale: number;
+  /** The unit the header names, if any: `(M FCFA)`, `(USD)`, `en milliers de FCFA`. */
+  unit?: HeaderUnit;
+  /**
+   * An amount column in another currency than the configured one (`USD`): its values are never
+   * read as amounts, each one is a `currency-mismatch` at its cell, with these params.
+   */
+  currencyMismatch?: Params;
+}
+
+/** A unit in a header: a multiplier, and the currency when one is written. */
+export interface HeaderUnit {
+  scale: number;
+  /** ISO code of the currency written (`XOF` for every way of writing the CFA franc). */
+  currency?: string;
+  /** Where the unit sits in the header (a bracket group, or the trailing words). */
+  start: number;
+  end: number;
 }
 
 export interface Table {
@@ -93,21 +112,149 @@ export function isIdentificationSheet(name: string | undefined): boolean {
 
 // --- headers -----------------------------------------------------------------------------------
 
-/** Header text reduced to its words: no case, accents, line breaks, `*`, or unit in brackets. */
+/**
+ * Header text reduced to its words: no case, accents, line breaks, `*`, unit in brackets, nor a
+ * unit in trailing words (`Budget prévu en millions de FCFA`, `Coût USD`).
+ */
 export function headerKey(header: string): string {
-  return foldWords(
-    fold(header)
-      .replace(/\*+\s*$/, "")
-      .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
-      .replace(/\b(?:en\s+)?(?:(?:millions?|milliers?)\s+(?:de\s+)?)?(?:f\s?cfa|xof)\b/g, " "),
-  );
+  let key = headerKeys.get(header);
+  if (key === undefined) {
+    const unit = headerUnit(header);
+    const bracketed = unit && (header[unit.start] === "(" || header[unit.start] === "[");
+    const words = unit && !bracketed ? header.slice(0, unit.start) : header;
+    key = foldWords(
+      fold(words)
+        .replace(/\*+\s*$/, "")
+        .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+        .replace(/\b(?:en\s+)?(?:(?:millions?|milliers?)\s+(?:de\s+)?)?(?:f\s?cfa|xof)\b/g, " "),
+    );
+    // Bounded, as `classified` is: suggestions key every label of the registry again and again.
+    if (headerKeys.size < 4096) headerKeys.set(header, key);
+  }
+  return key;
 }
 
-function headerScale(header: string): number {
-  const f = fold(header);
-  if (/\bmillions?\b/.test(f)) return 1_000_000;
-  if (/\bmilliers?\b/.test(f)) return 1_000;
-  return 1;
+const headerKeys = new Map<string, string>();
+
+// --- units -------------------------------------------------------------------------------------
+
+/** Multipliers as headers write them, folded without spaces nor dots, longest first. */
+const MULTIPLIERS: readonly [string, number][] = [
+  ["milliards", 1e9],
+  ["milliard", 1e9],
+  ["mrds", 1e9],
+  ["mrd", 1e9],
+  ["mds", 1e9],
+  ["md", 1e9],
+  ["millions", 1e6],
+  ["million", 1e6],
+  ["mio", 1e6],
+  ["milliers", 1e3],
+  ["millier", 1e3],
+  ["000000", 1e6],
+  ["'000", 1e3],
+  ["000", 1e3],
+  ["m", 1e6],
+  ["k", 1e3],
+];
+
+/** Currencies as headers write them, folded without spaces nor dots: their ISO code. */
+const CURRENCIES: Record<string, string> = {
+  fcfa: "XOF",
+  cfa: "XOF",
+  xof: "XOF",
+  francscfa: "XOF",
+  francs: "XOF",
+  franc: "XOF",
+  f: "XOF",
+  xaf: "XAF",
+  usd: "USD",
+  $: "USD",
+  us$: "USD",
+  $us: "USD",
+  dollar: "USD",
+  dollars: "USD",
+  dollarsus: "USD",
+  dollarsamericains: "USD",
+  eur: "EUR",
+  "€": "EUR",
+  euro: "EUR",
+  euros: "EUR",
+  gbp: "GBP",
+  "£": "GBP",
+  chf: "CHF",
+  cad: "CAD",
+  cny: "CNY",
+  gnf: "GNF",
+  ngn: "NGN",
+  ghs: "GHS",
+  mad: "MAD",
+};
+
+/** The CFA francs: one currency for atelier, however the configuration names it. */
+const CFA = new Set(["XOF", "XAF", "FCFA", "CFA"]);
+
+/** Two currency codes that name the same money (every CFA franc is `FCFA`). */
+export function sameCurrency(a: string, b: string): boolean {
+  const x = a.toUpperCase();
+  const y = b.toUpperCase();
+  return x === y || (CFA.has(x) && CFA.has(y));
+}
+
+/** The currency as headers and messages write it: `FCFA` for the CFA francs, else its code. */
+export function currencyWord(currency: string): string {
+  return CFA.has(currency.toUpperCase()) ? "FCFA" : currency;
+}
+
+/**
+ * A unit read from its text: `M FCFA`, `MFCFA`, `millions de FCFA`, `k FCFA`, `Mds FCFA`, `XOF`,
+ * `USD`, `$`, `(M)`, `en milliers`. In trailing words (`trailing`), an abbreviation alone (`F`,
+ * `M`) is a word of the label, not a unit.
+ */
+function unitOf(text: string, trailing: boolean): Omit<HeaderUnit, "start" | "end"> | undefined {
+  const folded = fold(text);
+  const saidEn = /^en\s/.test(folded);
+  const compact = folded.replace(/^en\s+/, "").replace(/[\s.]/g, "");
+  if (compact === "") return undefined;
+  const currency = CURRENCIES[compact];
+  if (currency) return trailing && compact === "f" ? undefined : { scale: 1, currency };
+  for (const [word, scale] of MULTIPLIERS) {
+    if (!compact.startsWith(word)) continue;
+    const rest = compact.slice(word.length).replace(/^(?:de|d')/, "");
+    if (rest === "") {
+      // `(M)`, `(millions)`, `en milliers`: a multiplier alone means the configured money; in
+      // trailing words, only in words after `en`.
+      if (!trailing || (saidEn && /^[a-z]{4,}$/.test(word))) return { scale };
+      continue;
+    }
+    const money = CURRENCIES[rest];
+    if (money) return { scale, currency: money };
+  }
+  return undefined;
+}
+
+/** Bracket groups of a header: `(M FCFA)`, `[USD]`. */
+const BRACKETS = /\(([^()]*)\)|\[([^[\]]*)\]/g;
+
+/**
+ * The unit a header names: in a bracket group (`Budget prévu (M FCFA)`), else in its last words
+ * (`Budget prévu en millions de FCFA`, `Budget USD`).
+ */
+export function headerUnit(header: string): HeaderUnit | undefined {
+  for (const m of header.matchAll(BRACKETS)) {
+    const unit = unitOf(m[1] ?? m[2] ?? "", false);
+    if (unit) return { ...unit, start: m.index, end: m.index + m[0].length };
+  }
+  const core = header.replace(/\s*\*+\s*$/, "");
+  const words = [...core.matchAll(/\S+/g)];
+  // The longest run of last words that is a unit, leaving a label before it.
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    const first = words[words.length - k] as RegExpMatchArray;
+    const start = first.index as number;
+    const unit = unitOf(core.slice(start), true);
+    if (unit) return { ...unit, start, end: core.length };
+  }
+  return undefined;
 }
 
 function labelsOf(f: FieldSpec): string[] {
@@ -170,8 +317,15 @@ function classify(header: string, kind: TableKind): Classified {
 }
 
 function classifyNow(header: string, kind: TableKind): Classified {
-  const scale = headerScale(header);
-  const key = headerKey(header);
+  const c = classifyKey(headerKey(header), kind);
+  // A unit counts for amounts only: `(%)` or `(FCFA)` elsewhere is a word of the label.
+  const amount = c.role === "yearAmount" || (c.role === "field" && c.field?.type === "amount");
+  const unit = amount ? headerUnit(header) : undefined;
+  return unit ? { ...c, unit, scale: unit.scale } : c;
+}
+
+function classifyKey(key: string, kind: TableKind): Classified {
+  const scale = 1;
   if (key === "") return { role: "blank", scale };
   const field = headerIndex(kind).get(key);
   if (field) return { role: "field", field, scale };
@@ -244,6 +398,11 @@ function suggestHeader(header: string, kind: TableKind): FieldSpec | undefined {
   return closest(header, candidates, (c) => headerKey(c.label))?.f;
 }
 
+/** How a table's amounts are read: the configured currency (`XOF` unless said otherwise). */
+export interface TableOptions {
+  currency?: string;
+}
+
 /** Builds the column map of a table from its header row, with header-level issues. */
 export function buildTable(
   sheet: RawSheet,
@@ -251,7 +410,9 @@ export function buildTable(
   headerIndex: number,
   file: string,
   format: "csv" | "xlsx",
+  options: TableOptions = {},
 ): Table {
+  const currency = options.currency ?? "XOF";
   const header = sheet.rows[headerIndex] as RawRow;
   const where: Location = { file, row: header.row };
   if (sheet.name !== undefined) where.sheet = sheet.name;
@@ -284,6 +445,8 @@ export function buildTable(
         }),
       );
     }
+    const unitIssue = column.unit && unitProblem(column, at, currency);
+    if (unitIssue) table.issues.push(unitIssue);
     const id =
       column.role === "field" || column.role === "meta"
         ? (column.field?.id ?? "")
@@ -340,6 +503,40 @@ export function buildTable(
     );
   }
   return table;
+}
+
+/**
+ * What an amount column's unit asks to say, once per column: its amounts scaled (`(M FCFA)`), or
+ * written in another currency (`(USD)`), which marks the column so that no row reads them.
+ */
+function unitProblem(column: Column, at: Location, currency: string): Issue | undefined {
+  const unit = column.unit as HeaderUnit;
+  const field = column.field?.id;
+  const extra = (params: Params) => (field === undefined ? { params } : { field, params });
+  if (unit.currency !== undefined && !sameCurrency(unit.currency, currency)) {
+    column.currencyMismatch = currencyParams(column, unit.currency, currency);
+    column.scale = 1;
+    return issue("currency-mismatch", at, extra(column.currencyMismatch));
+  }
+  if (unit.scale === 1) return undefined;
+  const word = currencyWord(unit.currency ?? currency);
+  return issue(
+    "unit-scaled",
+    at,
+    extra({
+      unit: both((t) => t.terms.scaledUnit(unit.scale, word)),
+      factor: { fr: formatNumber(unit.scale, "fr"), en: formatNumber(unit.scale, "en") },
+    }),
+  );
+}
+
+/** The params of `currency-mismatch`: the header's currency, the expected one, the header to write. */
+function currencyParams(column: Column, written: string, expected: string): Params {
+  const unit = column.unit as HeaderUnit;
+  const word = currencyWord(expected);
+  const before = column.header.slice(0, unit.start).trimEnd();
+  const after = column.header.slice(unit.end);
+  return { currency: written, expected: word, rename: `${before} (${word})${after}` };
 }
 
 export function hasValue(cell: Cell | undefined): boolean {

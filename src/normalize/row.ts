@@ -1,7 +1,7 @@
 import { axesFor, type Config } from "../config.js";
 import { type FieldSpec, KINDS, type TableKind, tableFields } from "../fields.js";
 import { both } from "../i18n/index.js";
-import { type Issue, issue, type Location, labelParams } from "../issues.js";
+import { type Issue, issue, type Location, labelParams, type Params } from "../issues.js";
 import type { RawRow, RawSheet } from "../read/types.js";
 import { columnLetter } from "../sheet.js";
 import { clean, foldWords } from "../text.js";
@@ -17,9 +17,10 @@ import {
   type CellParser,
   cellParser,
   cellText,
+  isEmptyText,
   type ParseContext,
+  type Parsed,
   parseCell,
-  tidy,
 } from "./values.js";
 
 /**
@@ -35,7 +36,7 @@ const UNMARKED = new Set(["non", "no", "0", "n"]);
 /** How the rows of a table are read under one context: worked out once per table. */
 interface RowPlan {
   ctx: ParseContext;
-  /** Cell readers by column index (field and yearly cost columns). */
+  /** Cell readers by column index (field, yearly cost and metadata columns). */
   parsers: (CellParser | undefined)[];
   /**
    * Each field has at most one column and no column is per year: a field's value and cell are
@@ -53,7 +54,9 @@ function planOf(table: Table, ctx: ParseContext): RowPlan {
   const known = plans.get(table);
   if (known && known.ctx === ctx) return known;
   const parsers = table.columns.map((column) => {
+    if (column.role === "meta") return cellParser(column.field as FieldSpec, ctx);
     if (column.role !== "field" && column.role !== "yearAmount") return undefined;
+    if (column.currencyMismatch) return foreignAmounts(column.currencyMismatch);
     const field = column.field as FieldSpec;
     // Each yearly cost cell is one amount; the field gathers them by year.
     const readAs: FieldSpec = column.role === "yearAmount" ? { ...field, type: "amount" } : field;
@@ -68,6 +71,18 @@ function planOf(table: Table, ctx: ParseContext): RowPlan {
   const plan = { ctx, parsers, simple, fields, absent };
   plans.set(table, plan);
   return plan;
+}
+
+const NOTHING: Parsed<unknown> = { value: null };
+
+/**
+ * The reader of an amount column in another currency: an amount there is never taken for FCFA,
+ * so the row that gives one is rejected with it, and keeps it among its raw values.
+ */
+function foreignAmounts(params: Params): CellParser {
+  const mismatch: Parsed<unknown> = { problem: { code: "currency-mismatch", params } };
+  return (cell) =>
+    !hasValue(cell) || (typeof cell?.v === "string" && isEmptyText(cell.v)) ? NOTHING : mismatch;
 }
 
 /** Every non-empty cell of a row as read, by header: a record's `raw`. */
@@ -152,9 +167,20 @@ function readInto(
       continue;
     }
     if (column.role === "meta") {
-      const t = tidy(shown);
-      if (t !== "" && column.field && !(column.field.id in record.meta)) {
-        record.meta[column.field.id] = t;
+      // Read as the Identification sheet reads it: a date that is no date is a problem here too.
+      const field = column.field as FieldSpec;
+      if (field.id in record.meta || !hasValue(cell)) continue;
+      const parsed = (parsers[column.index] as CellParser)(cell);
+      if (parsed.problem) {
+        record.issues.push(
+          issue(parsed.problem.code, at(column), {
+            field: field.id,
+            value: shown,
+            params: { ...labelParams(field), ...parsed.problem.params },
+          }),
+        );
+      } else if (typeof parsed.value === "string") {
+        record.meta[field.id] = parsed.value;
       }
       continue;
     }
@@ -191,6 +217,16 @@ function readInto(
       );
       record.cells[field.id] ??= column;
       continue;
+    }
+    if (parsed.warning) {
+      const label = column.role === "yearAmount" ? { label: column.header } : labelParams(field);
+      record.issues.push(
+        issue(parsed.warning.code, at(column), {
+          field: field.id,
+          value: shown,
+          params: { ...label, ...parsed.warning.params },
+        }),
+      );
     }
     if (column.role === "yearAmount") {
       const year = column.year as number;
@@ -285,9 +321,10 @@ function readInto(
 export function readIdentification(
   sheet: RawSheet,
   file: string,
-): { meta: Record<string, string>; issues: Issue[] } {
+): { meta: Record<string, string>; issues: Issue[]; cells: Record<string, Location> } {
   const meta: Record<string, string> = {};
   const issues: Issue[] = [];
+  const cells: Record<string, Location> = {};
   const index = headerIndex("meta");
   for (const row of sheet.rows) {
     const [key, ...rest] = row.cells;
@@ -314,9 +351,14 @@ export function readIdentification(
       );
       continue;
     }
-    if (typeof parsed.value === "string") meta[field.id] = parsed.value;
+    if (typeof parsed.value === "string") {
+      meta[field.id] = parsed.value;
+      const loc: Location = { file, row: row.row, column: columnLetter(at + 1), header: key.v };
+      if (sheet.name !== undefined) loc.sheet = sheet.name;
+      cells[field.id] = loc;
+    }
   }
-  return { meta, issues };
+  return { meta, issues, cells };
 }
 
 /** The parse context of a kind under a configuration. */

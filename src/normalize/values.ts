@@ -13,8 +13,13 @@ import { clean, closest, fold, foldWords } from "../text.js";
  */
 
 export type Parsed<T> =
-  | { value: T | null; problem?: undefined }
-  | { value?: undefined; problem: { code: IssueCode; params: Params } };
+  | {
+      value: T | null;
+      problem?: undefined;
+      /** Read, but not as written (`01.1.1` as `1.1.1`): a warning at the cell, the value kept. */
+      warning?: { code: IssueCode; params: Params };
+    }
+  | { value?: undefined; problem: { code: IssueCode; params: Params }; warning?: undefined };
 
 export interface ParseContext {
   /** Axes the row is read against (the review's for bilan and constats, the plan's otherwise). */
@@ -202,12 +207,15 @@ function groupedOk(s: string, mark: string): boolean {
   return /^\d{1,3}$/.test(groups[0] ?? "") && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 }
 
+/** A percent written with its sign: `0,5 %` is half a percent, whatever the cell. */
+const PERCENT_SIGN = /\s*%\s*$/;
+
 function numberFrom(cell: Cell, expected: Expected, percentCell: boolean): Parsed<number> {
   const v = cell.v;
   if (typeof v === "number") return { value: percentCell && cell.percent ? v * 100 : v };
   if (typeof v !== "string") return typeError(expected);
   let text = v;
-  if (percentCell) text = text.replace(/\s*%$/, "");
+  if (percentCell) text = text.replace(PERCENT_SIGN, "");
   const r = parseNumberText(text, expected);
   if ("ambiguous" in r) return problem("ambiguous-number", r.ambiguous);
   return r;
@@ -220,29 +228,65 @@ const text: Parser<"text"> = (cell) => {
   return { value: t === "" ? null : t };
 };
 
-const PLAIN_CODE = /^\d+(?:\.\d+)*$/;
+/** A code as plans write it (`2.1.3`): digits without leading zeros, separated by dots. */
+const PLAIN_CODE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
 
-/** Activity codes: digits (or letters) separated by dots, `1.2.3`; a trailing dot is dropped. */
+/**
+ * An activity code in its one written form: parts of digits or letters, leading zeros dropped
+ * (`01` → `1`), separated by dots whatever was typed between them (`-`, `,`, `_`, `/`, spaces),
+ * a trailing dot dropped. `undefined` when the text is not a code.
+ */
+export function normaliseCode(text: string): string | undefined {
+  const t = clean(text).replace(/\.$/, "");
+  const parts = t.split(/\s*[.\-,_/]\s*|\s+/);
+  if (!parts.every((p) => /^[\p{L}\p{N}]+$/u.test(p))) return undefined;
+  // Spaces alone part digits (`1 2 3`), never words: `activité 1.2` is a sentence.
+  if (/[^\s.\-,_/]\s[^\s.\-,_/]/.test(t) && parts.some((p) => /\p{L}/u.test(p))) return undefined;
+  return parts.map((p) => (/^\d+$/.test(p) ? p.replace(/^0+(?=\d)/, "") : p)).join(".");
+}
+
+/**
+ * Activity codes, stored normalised so that `01.1.1`, `1-1-1` and `1.1.1` are one activity. A code
+ * typed otherwise than it is stored is a warning that says how it was read; spaces around the
+ * dots and a trailing dot (`1.2.3.`) are only typing, and pass unsaid.
+ */
 const code: Parser<"code"> = (cell) => {
-  // A code as plans write it (`2.1.3`) is kept as it is, which the general path also does.
   if (typeof cell.v === "string" && PLAIN_CODE.test(cell.v)) return { value: cell.v };
   if (cell.v instanceof Date) return typeError(CODE);
-  const t = clean(cellText(cell))
-    .replace(/\s*\.\s*/g, ".")
-    .replace(/\.$/, "");
-  if (/^[\p{L}\p{N}]+([.\-/][\p{L}\p{N}]+)*$/u.test(t)) return { value: t };
-  return typeError(CODE);
+  const written = clean(cellText(cell));
+  const value = normaliseCode(written);
+  if (value === undefined) return typeError(CODE);
+  if (written.replace(/\s*\.\s*/g, ".").replace(/\.$/, "") === value) return { value };
+  return { value, warning: { code: "code-normalised", params: { code: value } } };
 };
 
+/**
+ * Amounts, scaled by the column's unit (`(M FCFA)` → × 1 000 000) to whole FCFA: rounded after
+ * the product is cut to 15 significant digits, so that 1,15 × 1 000 000 is 1150000 and not
+ * 1149999.9999999998.
+ */
 const amount: Parser<"amount"> = (cell, _field, ctx) => {
   const r = numberFrom(cell, AMOUNT, false);
   if (r.value === undefined || r.value === null || ctx.scale === 1) return r;
-  return { value: Math.round(r.value * ctx.scale * 100) / 100 };
+  return { value: Math.round(Number((r.value * ctx.scale).toPrecision(15))) + 0 };
 };
 
+/**
+ * Percentages: `75`, `75 %`, `12,5 %`, or a fraction in an XLSX cell formatted as a percentage.
+ * Typed as text, a value between 0 and 1 without its `%` (`0,45`) may be a fraction or under one
+ * percent: it is a problem, not a guess. `0` and `1` are what they say.
+ */
 const percent: Parser<"percent"> = (cell) => {
   const r = numberFrom(cell, PERCENT, true);
-  return r.value === undefined || r.value === null ? r : { value: round(r.value) };
+  if (r.value === undefined || r.value === null) return r;
+  const v = r.value;
+  if (typeof cell.v === "string" && v > 0 && v < 1 && !PERCENT_SIGN.test(cell.v)) {
+    const points = String(round(v * 100));
+    return problem("ambiguous-percent", {
+      points: { fr: points.replace(".", ","), en: points },
+    });
+  }
+  return { value: round(v) };
 };
 
 const YES_NO = both((t) => t.terms.yesNo);
@@ -261,11 +305,48 @@ function enumKeys(v: EnumValue, extra: readonly string[] = []): string[] {
   return [v.id, v.fr, v.en, ...(v.synonyms ?? []), ...extra].map(foldWords);
 }
 
+/**
+ * A folded label with each word in the singular and, for past participles, the masculine:
+ * `realisees` → `realise`, `faiblesses` → `faiblesse`, `nouveaux` → `nouveau`. Applied to the
+ * allowed labels and to what was typed alike, so that `Réalisés`, `Abandonnées` or `Menaces` name
+ * the value that `Réalisé`, `Abandonné` or `Menace` names.
+ */
+export function singularWords(key: string): string {
+  return key
+    .split(" ")
+    .map((w) => (w.length > 2 && /[a-z]$/.test(w) ? w.replace(/[sx]$/, "").replace(/ee$/, "e") : w))
+    .join(" ");
+}
+
+/** A singular form that two allowed values share: it names neither. */
+const AMBIGUOUS = "";
+
+/**
+ * Labels → value, exact (folded) and in the singular. Exact labels win; a singular form that two
+ * values share is ambiguous and names none of them (`cours` and `cour` could not be told apart).
+ */
+class LabelIndex {
+  private readonly exact = new Map<string, string>();
+  private readonly singular = new Map<string, string>();
+
+  add(key: string, id: string) {
+    if (!this.exact.has(key)) this.exact.set(key, id);
+    const one = singularWords(key);
+    const known = this.singular.get(one);
+    this.singular.set(one, known === undefined || known === id ? id : AMBIGUOUS);
+  }
+
+  get(key: string): string | undefined {
+    const found = this.exact.get(key) ?? this.singular.get(singularWords(key));
+    return found === AMBIGUOUS ? undefined : found;
+  }
+}
+
 // Folded label → id, built once per field and synonym set: folding every label for every cell
 // was most of the time spent reading large files.
-const enumIndexes = new WeakMap<object, WeakMap<FieldSpec, Map<string, string>>>();
+const enumIndexes = new WeakMap<object, WeakMap<FieldSpec, LabelIndex>>();
 
-function enumIndex(field: FieldSpec, synonyms: ParseContext["synonyms"]): Map<string, string> {
+function enumIndex(field: FieldSpec, synonyms: ParseContext["synonyms"]): LabelIndex {
   let byField = enumIndexes.get(synonyms);
   if (!byField) {
     byField = new WeakMap();
@@ -273,14 +354,23 @@ function enumIndex(field: FieldSpec, synonyms: ParseContext["synonyms"]): Map<st
   }
   let index = byField.get(field);
   if (!index) {
-    index = new Map();
+    index = new LabelIndex();
     const extra = synonyms[field.id] ?? {};
     for (const v of field.values ?? []) {
-      for (const key of enumKeys(v, extra[v.id])) if (!index.has(key)) index.set(key, v.id);
+      for (const key of enumKeys(v, extra[v.id])) index.add(key, v.id);
     }
     byField.set(field, index);
   }
   return index;
+}
+
+/** Labels → value of an enumeration field, as its parser matches them (for tests and checks). */
+export function enumValueOf(
+  field: FieldSpec,
+  text: string,
+  synonyms: ParseContext["synonyms"] = {},
+): string | undefined {
+  return enumIndex(field, synonyms).get(foldWords(text));
 }
 
 const enumeration: Parser<"enum"> = (cell, field, ctx) => {
@@ -299,21 +389,42 @@ const enumeration: Parser<"enum"> = (cell, field, ctx) => {
   });
 };
 
-const axisIndexes = new WeakMap<readonly Axis[], Map<string, string>>();
+const axisIndexes = new WeakMap<readonly Axis[], LabelIndex>();
 
-function axisIndex(axes: readonly Axis[]): Map<string, string> {
+function axisIndex(axes: readonly Axis[]): LabelIndex {
   let index = axisIndexes.get(axes);
   if (!index) {
-    index = new Map();
+    index = new LabelIndex();
     for (const a of axes) {
-      for (const name of [a.code, a.fr, a.en, ...a.aliases]) {
-        const key = foldWords(name);
-        if (!index.has(key)) index.set(key, a.code);
-      }
+      for (const name of [a.code, a.fr, a.en, ...a.aliases]) index.add(foldWords(name), a.code);
     }
     axisIndexes.set(axes, index);
   }
   return index;
+}
+
+/** Roman numerals as axes are numbered in plans: `Axe II`, `axe iv`, `II.`. */
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+};
+
+/** `Axe 2`, `axe n°2`, `2`, `Axe II`, `II : Protection…`: the number the text starts with. */
+const AXIS_NUMBER = /^(?:axe|axis)?\s*(?:n ?o?\s*)?(\d{1,2}|[ivx]{1,4})(?:\s|$)/;
+
+/** The axis number a folded text starts with, in digits or roman numerals. */
+export function axisNumberIn(key: string): number | undefined {
+  const n = AXIS_NUMBER.exec(key)?.[1];
+  if (n === undefined) return undefined;
+  return /\d/.test(n) ? Number(n) : ROMAN[n];
 }
 
 const axis: Parser<"axis"> = (cell, _field, ctx) => {
@@ -321,11 +432,11 @@ const axis: Parser<"axis"> = (cell, _field, ctx) => {
   const key = foldWords(raw);
   const named = axisIndex(ctx.axes).get(key);
   if (named !== undefined) return { value: named };
-  const number = /^(?:axe|axis)?\s*(?:n ?o?\s*)?(\d{1,2})(?:\s|$)/.exec(key)?.[1];
-  const numbered = ctx.axes.find((a) => number !== undefined && Number(number) === a.number);
+  const number = axisNumberIn(key);
+  const numbered = ctx.axes.find((a) => number !== undefined && number === a.number);
   if (numbered) return { value: numbered.code };
   // `Axe 2 : Protection…` with the number missing or wrong is an error; a label prefix is not.
-  if (number === undefined) {
+  if (number === undefined && !AXIS_NUMBER.test(key)) {
     for (const a of ctx.axes) {
       if (key.length >= 6 && foldWords(a.fr).startsWith(key)) return { value: a.code };
     }
@@ -402,11 +513,98 @@ const list: Parser<"list"> = (cell) => {
 /** Excel serial day 0 of the 1900 system (with Lotus's phantom 29 February 1900 accounted for). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/** Month names and their abbreviations, French and English, folded: `juil.` is `juil`. */
+const MONTHS: Record<string, number> = {
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  january: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  feb: 2,
+  february: 2,
+  mars: 3,
+  mar: 3,
+  march: 3,
+  avril: 4,
+  avr: 4,
+  apr: 4,
+  april: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  jun: 6,
+  june: 6,
+  juillet: 7,
+  juil: 7,
+  jul: 7,
+  july: 7,
+  aout: 8,
+  aug: 8,
+  august: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  september: 9,
+  octobre: 10,
+  oct: 10,
+  october: 10,
+  novembre: 11,
+  nov: 11,
+  november: 11,
+  decembre: 12,
+  dec: 12,
+  december: 12,
+};
+
+const WEEKDAY =
+  /^(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?/;
+
+/**
+ * A date with its month in words: `5 juillet 2023`, `1er juillet 2023`, `05 juil. 2023`,
+ * `lundi 3 juillet 2023`, `July 5, 2023`; `juillet 2023` is the month (`2023-07`). The month is
+ * named, so the order of day and month is never in doubt.
+ */
+function namedMonthDate(text: string): Parsed<string> | undefined {
+  if (!/[a-z]/i.test(text)) return undefined;
+  const t = fold(text)
+    .replace(/[.,/-]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(WEEKDAY, "");
+  const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  const dayFirst = /^(\d{1,2})(?:er|e|eme)?\s([a-z]+)\s(\d{4}|\d{2})$/.exec(t);
+  if (dayFirst) {
+    const m = MONTHS[dayFirst[2] as string];
+    return m ? dateOf(year(dayFirst[3] as string), m, Number(dayFirst[1])) : undefined;
+  }
+  const monthFirst = /^([a-z]+)\s(\d{1,2})(?:st|nd|rd|th)?\s(\d{4})$/.exec(t);
+  if (monthFirst) {
+    const m = MONTHS[monthFirst[1] as string];
+    return m ? dateOf(year(monthFirst[3] as string), m, Number(monthFirst[2])) : undefined;
+  }
+  const month = /^([a-z]+)\s(\d{4})$/.exec(t);
+  const m = month && MONTHS[month[1] as string];
+  if (month && m) return monthOf(Number(month[2]), m);
+  return undefined;
+}
+
+/** A month of a year, `2023-07`: the day is not made up. */
+function monthOf(y: number, m: number): Parsed<string> {
+  if (m < 1 || m > 12) return dateError(DATE);
+  return { value: `${y}-${String(m).padStart(2, "0")}` };
+}
+
+/**
+ * Dates: `dd/mm/yyyy` (also `-` or `.`, two-digit years), ISO, Excel serials and date cells, and
+ * dates with the month in words. Never month first: `07/25/2023` is a problem that says so.
+ */
 const date: Parser<"date"> = (cell) => {
   const v = cell.v;
   if (v instanceof Date) return { value: isoDate(v) };
   if (typeof v === "number") {
-    if (v < 1 || v > 2958465) return typeError(DATE);
+    if (v < 1 || v > 2958465) return dateError(DATE);
     return { value: isoDate(new Date(EXCEL_EPOCH + Math.floor(v) * 86400000)) };
   }
   const t = clean(cellText(cell));
@@ -417,8 +615,20 @@ const date: Parser<"date"> = (cell) => {
     const y = Number(fr[3]);
     return dateOf(y < 100 ? 2000 + y : y, Number(fr[2]), Number(fr[1]));
   }
-  return typeError(DATE);
+  // A month alone, `2023-07` or `07/2023`, as `juillet 2023` is stored.
+  const isoMonth = /^(\d{4})-(\d{1,2})$/.exec(t);
+  if (isoMonth) return monthOf(Number(isoMonth[1]), Number(isoMonth[2]));
+  const month = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (month) return monthOf(Number(month[2]), Number(month[1]));
+  return namedMonthDate(t) ?? dateError(DATE);
 };
+
+const DATE_FIX = both((t) => t.terms.fix.date);
+
+/** A date that cannot be read: what was expected, and how to write it. */
+function dateError(expected: Expected) {
+  return problem("type-error", { expected, fix: DATE_FIX });
+}
 
 function dateOf(y: number, m: number, d: number): Parsed<string> {
   const dt = new Date(Date.UTC(y, m - 1, d));
@@ -428,9 +638,9 @@ function dateOf(y: number, m: number, d: number): Parsed<string> {
   // 07/25/2023 is month-first: say so instead of guessing.
   if (m > 12 && d <= 12) {
     const likely = `${String(m).padStart(2, "0")}/${String(d).padStart(2, "0")}/${y}`;
-    return typeError(both((t) => t.terms.expected.monthFirst(likely)));
+    return dateError(both((t) => t.terms.expected.monthFirst(likely)));
   }
-  return typeError(DATE);
+  return dateError(DATE);
 }
 
 /** Per-year amounts are read column by column in `row.ts`, each cell as an amount. */

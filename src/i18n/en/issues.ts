@@ -96,6 +96,7 @@ export const issues: Catalogue["issues"] = {
   "type-error": {
     title: "Unreadable value",
     message: "“{label}”: expected {expected}, got “{value}”",
+    hint: "{fix}",
   },
   "invalid-value": {
     title: "Value not allowed",
@@ -106,6 +107,26 @@ export const issues: Catalogue["issues"] = {
     title: "Ambiguous number",
     message: "“{label}”: “{value}” is ambiguous (thousands separator or decimal point?)",
     hint: "Write {asThousands} for the whole amount, or {asDecimal} for the decimal value",
+  },
+  "ambiguous-percent": {
+    title: "Ambiguous percentage",
+    message: "“{label}”: “{value}” is ambiguous (a fraction or a percentage?)",
+    hint: "Write {points} or {points}%, or else {value}% for less than 1%",
+  },
+  "unit-scaled": {
+    title: "Amounts multiplied by the column's unit",
+    message: "Column “{header}” in {unit}: amounts are multiplied by {factor}",
+    hint: "Check that every amount in the column is in {unit}",
+  },
+  "currency-mismatch": {
+    title: "Amounts in another currency",
+    message: "Column “{header}” in {currency}: atelier expects amounts in {expected}",
+    hint: "Convert the amounts to {expected} and rename the column “{rename}”",
+  },
+  "code-normalised": {
+    title: "Activity code rewritten",
+    message: "Code “{value}” read as “{code}”",
+    hint: "Write “{code}”",
   },
   "out-of-range": {
     title: "Value out of range",
@@ -144,8 +165,20 @@ export const issues: Catalogue["issues"] = {
   },
   "cost-split-mismatch": {
     title: "Yearly costs do not add up",
-    message: "The yearly costs add up to {sum}, not the estimated cost ({total})",
+    message:
+      "The yearly costs add up to {sum}, not the estimated cost ({total}): the estimated cost is kept",
     hint: "Fix the estimated cost or the yearly costs",
+  },
+  "missing-expected": {
+    title: "Expected value missing",
+    message: "“{label}” not given: the proposal is kept in the matrix, cell marked “to complete”",
+    hint: "Fill the cell if you can; otherwise, complete the cell in the matrix",
+  },
+  "missing-expected-column": {
+    title: "Expected column missing",
+    message:
+      "No “{label}” column: the proposals are kept in the matrix, cells marked “to complete”",
+    hint: "Add the template's column (atelier template)",
   },
   "duplicate-activity": {
     title: "Activity twice in the file",
@@ -181,6 +214,17 @@ export const issues: Catalogue["issues"] = {
     title: "Unknown session",
     message: "Session “{value}” is not in the configuration ({allowed})",
   },
+  "session-mismatch": {
+    title: "Session differs from the folder",
+    message:
+      "The file says session “{value}” but it is in folder {folder}: session {folder} is used",
+    hint: "Correct the session in the file, or move the file to its session's folder",
+  },
+  "group-guessed": {
+    title: "Working group not given",
+    message: "No working group is given: the group “{value}” is taken from the file name",
+    hint: "Give the group in the Identification sheet (Working group) or in a “Group” column",
+  },
   "invalid-resolution": {
     title: "Unknown resolution field",
     message: "“{value}” is not a field that can be in conflict: the decision is ignored",
@@ -208,6 +252,11 @@ export const terms: Catalogue["terms"] = {
     monthFirst: (likely) => `a day/month/year date (${likely}?)`,
     yearMark: "X (year planned) or an empty cell",
   },
+  fix: {
+    date: "Write the date as dd/mm/yyyy",
+  },
+  scaledUnit: (factor, currency) =>
+    `${factor >= 1e9 ? "billions" : factor >= 1e6 ? "millions" : "thousands"} of ${currency}`,
   yesNo: "Yes, No",
   didYouMean: (label) => ` — did you mean “${label}”?`,
   didYouMeanAxis: (n, label) => ` — did you mean “Axis ${n} – ${label}”?`,

@@ -108,6 +108,7 @@ export const issues = {
   "type-error": {
     title: "Valeur illisible",
     message: "« {label} » : {expected} attendu, lu « {value} »",
+    hint: "{fix}",
   },
   "invalid-value": {
     title: "Valeur non autorisée",
@@ -118,6 +119,26 @@ export const issues = {
     title: "Nombre ambigu",
     message: "« {label} » : « {value} » est ambigu (séparateur de milliers ou virgule décimale ?)",
     hint: "Écrivez {asThousands} pour le montant entier, ou {asDecimal} pour la valeur décimale",
+  },
+  "ambiguous-percent": {
+    title: "Pourcentage ambigu",
+    message: "« {label} » : « {value} » est ambigu (fraction ou pourcentage ?)",
+    hint: "Écrivez {points} ou {points} %, ou bien {value} % pour moins de 1 %",
+  },
+  "unit-scaled": {
+    title: "Montants multipliés selon l'unité de la colonne",
+    message: "Colonne « {header} » en {unit} : les montants sont multipliés par {factor}",
+    hint: "Vérifiez que tous les montants de la colonne sont en {unit}",
+  },
+  "currency-mismatch": {
+    title: "Montants dans une autre devise",
+    message: "Colonne « {header} » en {currency} : atelier attend des montants en {expected}",
+    hint: "Convertissez les montants en {expected} et renommez la colonne « {rename} »",
+  },
+  "code-normalised": {
+    title: "Code d'activité réécrit",
+    message: "Code « {value} » lu comme « {code} »",
+    hint: "Écrivez « {code} »",
   },
   "out-of-range": {
     title: "Valeur hors limites",
@@ -157,8 +178,21 @@ export const issues = {
   },
   "cost-split-mismatch": {
     title: "Coûts annuels incohérents",
-    message: "La somme des coûts annuels ({sum}) diffère du coût estimé ({total})",
+    message:
+      "La somme des coûts annuels ({sum}) diffère du coût estimé ({total}) : le coût estimé est retenu",
     hint: "Corrigez le coût estimé ou les coûts par année",
+  },
+  "missing-expected": {
+    title: "Valeur attendue manquante",
+    message:
+      "Champ « {label} » non renseigné : la proposition est gardée dans la matrice, case « à compléter »",
+    hint: "Complétez la cellule si possible ; sinon, complétez la case dans la matrice",
+  },
+  "missing-expected-column": {
+    title: "Colonne attendue absente",
+    message:
+      "Pas de colonne « {label} » : les propositions sont gardées dans la matrice, case « à compléter »",
+    hint: "Ajoutez la colonne du modèle (atelier template)",
   },
   "duplicate-activity": {
     title: "Activité en double dans le fichier",
@@ -194,6 +228,18 @@ export const issues = {
     title: "Session inconnue",
     message: "Session « {value} » absente de la configuration ({allowed})",
   },
+  "session-mismatch": {
+    title: "Session différente du dossier",
+    message:
+      "Le fichier indique la session « {value} » mais il est rangé dans le dossier {folder} : la session {folder} est retenue",
+    hint: "Corrigez la session dans le fichier, ou rangez le fichier dans le dossier de sa session",
+  },
+  "group-guessed": {
+    title: "Groupe non indiqué",
+    message:
+      "Aucun groupe de travail n'est indiqué : le groupe « {value} » est déduit du nom du fichier",
+    hint: "Indiquez le groupe dans la feuille Identification (Groupe de travail) ou dans une colonne « Groupe »",
+  },
   "invalid-resolution": {
     title: "Champ de résolution inconnu",
     message: "« {value} » n'est pas un champ qui peut être en conflit : la décision est ignorée",
@@ -224,6 +270,13 @@ export const terms = {
     monthFirst: (likely: string) => `une date jour/mois/année (${likely} ?)`,
     yearMark: "X (année prévue) ou une cellule vide",
   },
+  /** How to write a value that could not be read (`type-error`). */
+  fix: {
+    date: "Écrivez la date au format jj/mm/aaaa",
+  },
+  /** The unit of an amount column whose header scales it (`unit-scaled`). */
+  scaledUnit: (factor: number, currency: string) =>
+    `${factor >= 1e9 ? "milliards" : factor >= 1e6 ? "millions" : "milliers"} de ${currency}`,
   yesNo: "Oui, Non",
   didYouMean: (label: string) => ` — vouliez-vous dire « ${label} » ?`,
   didYouMeanAxis: (n: number, label: string) => ` — vouliez-vous dire « Axe ${n} – ${label} » ?`,

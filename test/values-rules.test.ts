@@ -1,0 +1,939 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_AXES, defaultConfig } from "../src/config.js";
+import {
+  type FieldSpec,
+  KINDS,
+  metadataFields,
+  NATURES,
+  PRIORITES,
+  STATUTS,
+  type TableKind,
+  TYPES_CONSTAT,
+  tableFields,
+} from "../src/fields.js";
+import { hintOf, messageOf } from "../src/i18n/index.js";
+import { CATALOG, flatten, type Issue } from "../src/issues.js";
+import { buildTable, headerKey, headerUnit } from "../src/normalize/index.js";
+import { contextFor, readIdentification, readRow } from "../src/normalize/row.js";
+import {
+  enumValueOf,
+  normaliseCode,
+  type ParseContext,
+  parseCell,
+  singularWords,
+} from "../src/normalize/values.js";
+import type { Cell, RawSheet } from "../src/read/types.js";
+import { foldWords } from "../src/text.js";
+import { run, workshop } from "./helpers/workshop.js";
+
+/**
+ * The rules on values people type that were read wrong: units that scale a column and currencies
+ * that are not ours (rule 6); impossible or worded dates, fractions in percent columns, activity
+ * codes written several ways, roman axis numbers and plural labels (rule 9).
+ */
+
+const config = defaultConfig(".");
+const NNBSP = "\u202f";
+
+/** A sheet from rows of cells (plain values or whole cells), numbered from 1. */
+function sheet(rows: (Cell["v"] | Cell)[][], name?: string): RawSheet {
+  return {
+    ...(name ? { name } : {}),
+    state: "visible",
+    rows: rows.map((cells, i) => ({
+      row: i + 1,
+      cells: cells.map(
+        (v): Cell => (v !== null && typeof v === "object" && !(v instanceof Date) ? v : { v }),
+      ),
+    })),
+  };
+}
+
+/** The table of a sheet whose first row is the header, and each of its rows read. */
+function read(kind: TableKind, rows: (Cell["v"] | Cell)[][], name?: string, currency?: string) {
+  const s = sheet(rows, name);
+  const table = buildTable(
+    s,
+    kind,
+    0,
+    "g.xlsx",
+    "xlsx",
+    currency === undefined ? {} : { currency },
+  );
+  const ctx = contextFor(kind, config);
+  const records = s.rows.slice(1).map((r) => readRow(table, r, ctx));
+  return { table, records };
+}
+
+const where = (issues: readonly Issue[]) =>
+  flatten(issues, ["code", "severity", "sheet", "row", "column", "field", "value"]);
+
+/** The message and hint of an issue, in French and in English. */
+const texts = (i: Issue | undefined) =>
+  i && {
+    fr: [messageOf(i, "fr"), hintOf(i, "fr")],
+    en: [messageOf(i, "en"), hintOf(i, "en")],
+  };
+
+const BILAN = ["Axe", "Code activité", "Activité", "Statut"];
+const ROW = ["Axe 1", "1.1.1", "Sensibiliser", "Réalisé"];
+
+function field(id: string): FieldSpec {
+  const all: readonly FieldSpec[] = [...Object.values(KINDS).flat(), ...metadataFields];
+  const f = all.find((x) => x.id === id);
+  if (!f) throw new Error(`no field ${id}`);
+  return f;
+}
+
+const ctx: ParseContext = { ...contextFor("bilan", config) };
+
+/** A cell parsed for a field: its value, or `!code` for a problem. */
+function value(id: string, v: Cell["v"] | Cell): unknown {
+  const cell: Cell = v !== null && typeof v === "object" && !(v instanceof Date) ? v : { v };
+  const r = parseCell(cell, field(id), ctx);
+  return r.problem ? `!${r.problem.code}` : r.value;
+}
+
+describe("the new issue codes", () => {
+  it("have their severity in the catalog", () => {
+    expect({
+      "unit-scaled": CATALOG["unit-scaled"].severity,
+      "currency-mismatch": CATALOG["currency-mismatch"].severity,
+      "ambiguous-percent": CATALOG["ambiguous-percent"].severity,
+      "code-normalised": CATALOG["code-normalised"].severity,
+    }).toEqual({
+      "unit-scaled": "warning",
+      "currency-mismatch": "error",
+      "ambiguous-percent": "error",
+      "code-normalised": "warning",
+    });
+  });
+});
+
+// --- rule 6: units that scale -------------------------------------------------------------------
+
+describe("rule 6: a unit in an amount header scales the column", () => {
+  it.each([
+    ["Budget prévu (FCFA)", 1, "XOF"],
+    ["Budget prévu (F CFA)", 1, "XOF"],
+    ["Budget prévu (XOF)", 1, "XOF"],
+    ["Budget prévu (f.cfa)", 1, "XOF"],
+    ["Budget prévu (milliers de FCFA)", 1_000, "XOF"],
+    ["Budget prévu (k FCFA)", 1_000, "XOF"],
+    ["Budget prévu (KFCFA)", 1_000, "XOF"],
+    ["Budget prévu (000 FCFA)", 1_000, "XOF"],
+    ["Budget prévu (M FCFA)", 1_000_000, "XOF"],
+    ["Budget prévu (MFCFA)", 1_000_000, "XOF"],
+    ["Budget prévu (m fcfa)", 1_000_000, "XOF"],
+    ["Budget prévu ( M  F CFA )", 1_000_000, "XOF"],
+    ["Budget prévu (millions de FCFA)", 1_000_000, "XOF"],
+    ["Budget prévu (MILLIONS DE F CFA)", 1_000_000, "XOF"],
+    ["Budget prévu (millions FCFA)", 1_000_000, "XOF"],
+    ["Budget prévu (Mds FCFA)", 1_000_000_000, "XOF"],
+    ["Budget prévu (milliards de FCFA)", 1_000_000_000, "XOF"],
+    ["Budget prévu (en millions de FCFA)", 1_000_000, "XOF"],
+    ["Budget prévu en millions de FCFA", 1_000_000, "XOF"],
+    ["Budget prévu (millions)", 1_000_000, undefined],
+    ["Budget prévu (M)", 1_000_000, undefined],
+    ["Budget prévu (USD)", 1, "USD"],
+    ["Budget prévu ($)", 1, "USD"],
+    ["Budget prévu (€)", 1, "EUR"],
+    ["Budget prévu (EUR)", 1, "EUR"],
+    ["Budget prévu (dollars)", 1, "USD"],
+    ["Budget prévu (euros)", 1, "EUR"],
+    ["Budget prévu (millions d'euros)", 1_000_000, "EUR"],
+    ["Budget prévu en USD", 1, "USD"],
+  ])("%j: × %d, currency %s, and the header still names budget_prevu", (header, scale, money) => {
+    const unit = headerUnit(header);
+    expect([unit?.scale, unit?.currency]).toEqual([scale, money]);
+    expect(headerKey(header)).toBe("budget prevu");
+  });
+
+  it.each(["Budget prévu", "Taux de réalisation (%)", "Budget (prévu)", "Montant F"])(
+    "%j names no unit",
+    (header) => {
+      expect(headerUnit(header)).toBeUndefined();
+    },
+  );
+
+  it("reads 2,5 under (M FCFA) as exactly 2500000, with one warning at the header cell", () => {
+    const { table, records } = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (M FCFA)", "Budget exécuté (milliers de FCFA)"],
+        [...ROW, "2,5", "1,15"],
+        [...ROW, 12, { v: 0.1 }],
+        [...ROW, "1 234,5", "-"],
+      ],
+      "Bilan",
+    );
+    expect(records.map((r) => [r.values.budget_prevu, r.values.budget_execute])).toEqual([
+      [2500000, 1150],
+      [12000000, 100],
+      [1234500000, null],
+    ]);
+    expect(records.flatMap((r) => r.issues)).toEqual([]);
+    expect(where(table.issues)).toEqual([
+      ["unit-scaled", "warning", "Bilan", 1, "E", "budget_prevu", undefined],
+      ["unit-scaled", "warning", "Bilan", 1, "F", "budget_execute", undefined],
+    ]);
+    expect(texts(table.issues[0])).toEqual({
+      fr: [
+        `Colonne « Budget prévu (M FCFA) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000`,
+        "Vérifiez que tous les montants de la colonne sont en millions de FCFA",
+      ],
+      en: [
+        "Column “Budget prévu (M FCFA)” in millions of FCFA: amounts are multiplied by 1,000,000",
+        "Check that every amount in the column is in millions of FCFA",
+      ],
+    });
+    expect(messageOf(table.issues[1] as Issue, "fr")).toBe(
+      `Colonne « Budget exécuté (milliers de FCFA) » en milliers de FCFA : les montants sont multipliés par 1${NNBSP}000`,
+    );
+  });
+
+  it("never leaves float noise: every amount of 0,01 to 99,99 millions is a whole number", () => {
+    const rows: string[][] = [[...BILAN, "Budget prévu (M FCFA)"]];
+    for (let cents = 1; cents < 10000; cents += 7) {
+      rows.push([...ROW, `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, "0")}`]);
+    }
+    const { records } = read("bilan", rows);
+    records.forEach((r, i) => {
+      expect(r.values.budget_prevu).toBe((1 + i * 7) * 10000);
+    });
+  });
+
+  it("scales billions, and says nothing for a column in plain FCFA", () => {
+    const { table, records } = read("bilan", [
+      [...BILAN, "Budget prévu (Mds FCFA)", "Budget exécuté (FCFA)"],
+      [...ROW, "1,2", "1 500 000"],
+    ]);
+    expect([records[0]?.values.budget_prevu, records[0]?.values.budget_execute]).toEqual([
+      1200000000, 1500000,
+    ]);
+    expect(where(table.issues)).toEqual([
+      ["unit-scaled", "warning", undefined, 1, "E", "budget_prevu", undefined],
+    ]);
+    expect(messageOf(table.issues[0] as Issue, "fr")).toBe(
+      `Colonne « Budget prévu (Mds FCFA) » en milliards de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000${NNBSP}000`,
+    );
+  });
+
+  it("scales a proposition's cost and its yearly costs, one warning per column", () => {
+    const { table, records } = read("propositions", [
+      [
+        "Axe",
+        "Objectif",
+        "Action",
+        "Indicateur",
+        "Responsable",
+        "Calendrier",
+        "Coût estimé (M FCFA)",
+        "Coût 2024 (M FCFA)",
+        "Coût 2025 (MFCFA)",
+      ],
+      ["1", "Prévenir", "Campagnes", "Nombre", "CNLTP", "2024-2025", "3,5", "1,5", "2"],
+    ]);
+    expect([records[0]?.values.cout, records[0]?.values.cout_annuel]).toEqual([
+      3500000,
+      { 2024: 1500000, 2025: 2000000 },
+    ]);
+    expect(records[0]?.issues).toEqual([]);
+    expect(where(table.issues)).toEqual([
+      ["unit-scaled", "warning", undefined, 1, "G", "cout", undefined],
+      ["unit-scaled", "warning", undefined, 1, "H", "cout_annuel", undefined],
+      ["unit-scaled", "warning", undefined, 1, "I", "cout_annuel", undefined],
+    ]);
+  });
+
+  it("scales the reference plan's planned budget", () => {
+    const { table, records } = read("reference", [
+      ["Code activité", "Axe", "Activité", "Budget prévu (millions de FCFA)"],
+      ["1.1.1", "1", "Sensibiliser", "25"],
+    ]);
+    expect(records[0]?.values.budget_prevu).toBe(25000000);
+    expect(where(table.issues)).toEqual([
+      ["unit-scaled", "warning", undefined, 1, "D", "budget_prevu", undefined],
+    ]);
+  });
+
+  it("leaves a unit in another column's header alone", () => {
+    const { table, records } = read("bilan", [
+      [...BILAN, "Taux de réalisation (%)", "Observations (M FCFA)"],
+      [...ROW, "45", "2,5"],
+    ]);
+    expect(table.issues).toEqual([]);
+    expect([records[0]?.values.taux_realisation, records[0]?.values.observations]).toEqual([
+      45,
+      "2,5",
+    ]);
+  });
+});
+
+describe("rule 6: an amount column in another currency", () => {
+  it("is an error at the header cell, and each amount in it an error that rejects its row", () => {
+    const { table, records } = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (USD)", "Budget exécuté (FCFA)"],
+        [...ROW, "2 500", "1 000 000"],
+        [...ROW, "", "500 000"],
+        [...ROW, "N/A", "500 000"],
+      ],
+      "Bilan",
+    );
+    expect(where(table.issues)).toEqual([
+      ["currency-mismatch", "error", "Bilan", 1, "E", "budget_prevu", undefined],
+    ]);
+    expect(texts(table.issues[0])).toEqual({
+      fr: [
+        "Colonne « Budget prévu (USD) » en USD : atelier attend des montants en FCFA",
+        "Convertissez les montants en FCFA et renommez la colonne « Budget prévu (FCFA) »",
+      ],
+      en: [
+        "Column “Budget prévu (USD)” in USD: atelier expects amounts in FCFA",
+        "Convert the amounts to FCFA and rename the column “Budget prévu (FCFA)”",
+      ],
+    });
+    // Never read as FCFA: the row that gives an amount is rejected, and keeps it as written.
+    const [first, second, third] = records;
+    expect(where(first?.issues ?? [])).toEqual([
+      ["currency-mismatch", "error", "Bilan", 2, "E", "budget_prevu", "2 500"],
+    ]);
+    expect(first?.values.budget_prevu).toBeNull();
+    expect(first?.raw["Budget prévu (USD)"]).toBe("2 500");
+    expect(messageOf(first?.issues[0] as Issue, "fr")).toBe(
+      "Colonne « Budget prévu (USD) » en USD : atelier attend des montants en FCFA",
+    );
+    expect([second?.issues, third?.issues]).toEqual([[], []]);
+    expect([second?.values.budget_execute, second?.values.budget_prevu]).toEqual([500000, null]);
+  });
+
+  it.each([
+    ["Budget prévu ($)", "USD", "Budget prévu (FCFA)"],
+    ["Budget prévu (€)", "EUR", "Budget prévu (FCFA)"],
+    ["Budget prévu (euros)", "EUR", "Budget prévu (FCFA)"],
+    ["Budget prévu (dollars) *", "USD", "Budget prévu (FCFA) *"],
+    ["Budget prévu (M USD)", "USD", "Budget prévu (FCFA)"],
+    ["Budget prévu en dollars", "USD", "Budget prévu (FCFA)"],
+  ])("%j is in %s: rename it %j", (header, currency, rename) => {
+    const { table } = read("bilan", [
+      [...BILAN, header],
+      [...ROW, "10"],
+    ]);
+    expect(flatten(table.issues, ["code", "column"])).toEqual([["currency-mismatch", "E"]]);
+    expect(table.issues[0]?.params).toEqual({ currency, expected: "FCFA", rename });
+  });
+
+  it("checks yearly costs too", () => {
+    const { table, records } = read("propositions", [
+      ["Axe", "Objectif", "Action", "Calendrier", "Coût 2024 (USD)"],
+      ["1", "Prévenir", "Campagnes", "2024", "1000"],
+    ]);
+    expect(flatten(table.issues, ["code", "column", "field"])).toEqual([
+      ["currency-mismatch", "E", "cout_annuel"],
+    ]);
+    expect(where(records[0]?.issues ?? [])).toEqual([
+      ["currency-mismatch", "error", undefined, 2, "E", "cout_annuel", "1000"],
+    ]);
+    expect(records[0]?.values.cout_annuel).toBeNull();
+  });
+
+  it("follows the configured currency", () => {
+    const euros = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (M EUR)"],
+        [...ROW, "2"],
+      ],
+      "B",
+      "EUR",
+    );
+    expect(euros.records[0]?.values.budget_prevu).toBe(2000000);
+    expect(messageOf(euros.table.issues[0] as Issue, "fr")).toBe(
+      `Colonne « Budget prévu (M EUR) » en millions de EUR : les montants sont multipliés par 1${NNBSP}000${NNBSP}000`,
+    );
+    const francs = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (FCFA)"],
+        [...ROW, "2"],
+      ],
+      "B",
+      "EUR",
+    );
+    expect(francs.table.issues[0]?.params).toEqual({
+      currency: "XOF",
+      expected: "EUR",
+      rename: "Budget prévu (EUR)",
+    });
+    const xaf = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (FCFA)"],
+        [...ROW, "2"],
+      ],
+      "B",
+      "XAF",
+    );
+    expect(xaf.table.issues).toEqual([]);
+  });
+});
+
+// --- rule 9: dates --------------------------------------------------------------------------------
+
+describe("rule 9: dates", () => {
+  it.each([
+    ["5 juillet 2023", "2023-07-05"],
+    ["1er juillet 2023", "2023-07-01"],
+    ["05 juil. 2023", "2023-07-05"],
+    ["5 Juillet 2023", "2023-07-05"],
+    ["lundi 3 juillet 2023", "2023-07-03"],
+    ["18 août 2023", "2023-08-18"],
+    ["18 aout 2023", "2023-08-18"],
+    ["2 févr. 2024", "2024-02-02"],
+    ["29 février 2024", "2024-02-29"],
+    ["05-juil-23", "2023-07-05"],
+    ["5 July 2023", "2023-07-05"],
+    ["July 5, 2023", "2023-07-05"],
+    ["juillet 2023", "2023-07"],
+    ["Juil. 2023", "2023-07"],
+    ["2023-07", "2023-07"],
+    ["07/2023", "2023-07"],
+    ["7/2023", "2023-07"],
+    ["18/07/2023", "2023-07-18"],
+  ])("%j → %j", (input, expected) => {
+    expect(value("date", input)).toBe(expected);
+  });
+
+  it.each([
+    "31/02/2023",
+    "07/25/2023",
+    "30 février 2023",
+    "5 juliet 2023",
+    "juillet",
+    "hier",
+    "13/2023",
+    "2023-13",
+  ])("%j is a type error", (input) => {
+    expect(value("date", input)).toBe("!type-error");
+  });
+
+  it("checks a row's Date column as the Identification sheet does, at its cell", () => {
+    const { records } = read(
+      "bilan",
+      [
+        [...BILAN, "Groupe", "Date"],
+        [...ROW, "Groupe 2", "31/02/2023"],
+        [...ROW, "Groupe 2", "07/25/2023"],
+        [...ROW, "Groupe 2", "5 juillet 2023"],
+        [...ROW, "Groupe 2", "juillet 2023"],
+        [...ROW, "Groupe 2", "1er juillet 2023"],
+        [...ROW, "Groupe 2", "05 juil. 2023"],
+        [...ROW, "Groupe 2", { v: new Date(Date.UTC(2023, 6, 20)) }],
+      ],
+      "Bilan",
+    );
+    const [impossible, monthFirst, ...good] = records;
+    expect(where(impossible?.issues ?? [])).toEqual([
+      ["type-error", "error", "Bilan", 2, "F", "date", "31/02/2023"],
+    ]);
+    expect(texts(impossible?.issues[0])).toEqual({
+      fr: [
+        "« Date » : une date (jj/mm/aaaa) attendu, lu « 31/02/2023 »",
+        "Écrivez la date au format jj/mm/aaaa",
+      ],
+      en: [
+        "“Date”: expected a date (dd/mm/yyyy), got “31/02/2023”",
+        "Write the date as dd/mm/yyyy",
+      ],
+    });
+    expect(impossible?.meta).toEqual({ groupe: "Groupe 2" });
+    expect(where(monthFirst?.issues ?? [])).toEqual([
+      ["type-error", "error", "Bilan", 3, "F", "date", "07/25/2023"],
+    ]);
+    expect(texts(monthFirst?.issues[0])?.fr).toEqual([
+      "« Date » : une date jour/mois/année (25/07/2023 ?) attendu, lu « 07/25/2023 »",
+      "Écrivez la date au format jj/mm/aaaa",
+    ]);
+    expect(good.map((r) => [r.meta.date, r.issues.length])).toEqual([
+      ["2023-07-05", 0],
+      ["2023-07", 0],
+      ["2023-07-01", 0],
+      ["2023-07-05", 0],
+      ["2023-07-20", 0],
+    ]);
+  });
+
+  it("reads worded dates on the Identification sheet, and says how to fix an impossible one", () => {
+    const id = (date: string) =>
+      readIdentification(
+        sheet(
+          [
+            ["Groupe de travail :", "Groupe 2"],
+            ["Date :", date],
+          ],
+          "Identification",
+        ),
+        "g.xlsx",
+      );
+    expect(id("5 juillet 2023").meta).toEqual({ groupe: "Groupe 2", date: "2023-07-05" });
+    expect(id("juillet 2023").meta.date).toBe("2023-07");
+    const wrong = id("31/02/2023");
+    expect(wrong.meta).toEqual({ groupe: "Groupe 2" });
+    expect(where(wrong.issues)).toEqual([
+      ["type-error", "error", "Identification", 2, "B", "date", "31/02/2023"],
+    ]);
+    expect(hintOf(wrong.issues[0] as Issue, "fr")).toBe("Écrivez la date au format jj/mm/aaaa");
+  });
+});
+
+// --- rule 9: percentages ------------------------------------------------------------------------
+
+describe("rule 9: a fraction typed in a percent column", () => {
+  it.each([
+    ["0,45", "!ambiguous-percent"],
+    ["0.45", "!ambiguous-percent"],
+    [" 0,5 ", "!ambiguous-percent"],
+    ["0,5 %", 0.5],
+    ["0,5%", 0.5],
+    ["0,5\u00a0%", 0.5],
+    ["0", 0],
+    ["1", 1],
+    ["45", 45],
+    ["45 %", 45],
+    ["1,5", 1.5],
+    [{ v: 0.45, percent: true }, 45],
+    [{ v: 0.005, percent: true }, 0.5],
+    [{ v: 0.45 }, 0.45],
+  ])("%j → %j", (input, expected) => {
+    expect(value("taux_realisation", input as Cell)).toBe(expected);
+  });
+
+  it("is an error at its cell that says both ways to write it", () => {
+    const { records } = read(
+      "bilan",
+      [
+        [...BILAN, "Taux de réalisation (%)"],
+        [...ROW, "0,45"],
+        [...ROW, "0,125"],
+      ],
+      "Bilan",
+    );
+    expect(where(records.flatMap((r) => r.issues))).toEqual([
+      ["ambiguous-percent", "error", "Bilan", 2, "E", "taux_realisation", "0,45"],
+      ["ambiguous-percent", "error", "Bilan", 3, "E", "taux_realisation", "0,125"],
+    ]);
+    expect(records.map((r) => r.values.taux_realisation)).toEqual([null, null]);
+    expect(texts(records[0]?.issues[0])).toEqual({
+      fr: [
+        "« Taux de réalisation (%) » : « 0,45 » est ambigu (fraction ou pourcentage ?)",
+        "Écrivez 45 ou 45 %, ou bien 0,45 % pour moins de 1 %",
+      ],
+      en: [
+        "“Completion rate (%)”: “0,45” is ambiguous (a fraction or a percentage?)",
+        "Write 45 or 45%, or else 0,45% for less than 1%",
+      ],
+    });
+    expect(hintOf(records[1]?.issues[0] as Issue, "fr")).toBe(
+      "Écrivez 12,5 ou 12,5 %, ou bien 0,125 % pour moins de 1 %",
+    );
+    expect(hintOf(records[1]?.issues[0] as Issue, "en")).toBe(
+      "Write 12.5 or 12.5%, or else 0,125% for less than 1%",
+    );
+  });
+});
+
+// --- rule 9: activity codes ---------------------------------------------------------------------
+
+describe("rule 9: activity codes written several ways", () => {
+  it.each([
+    ["1.1.1", "1.1.1"],
+    ["01.1.1", "1.1.1"],
+    ["01.01.01", "1.1.1"],
+    ["1-1-1", "1.1.1"],
+    ["1,1,1", "1.1.1"],
+    ["1_1_1", "1.1.1"],
+    ["1/1/1", "1.1.1"],
+    ["1 1 1", "1.1.1"],
+    ["1 - 1 - 1", "1.1.1"],
+    ["1.1.1.", "1.1.1"],
+    ["10.2.0", "10.2.0"],
+    ["010.2.00", "10.2.0"],
+    ["A-2", "A.2"],
+    ["activité 1.2", undefined],
+    ["1..2", undefined],
+  ])("%j → %j", (input, expected) => {
+    expect(normaliseCode(input)).toBe(expected);
+  });
+
+  it.each([
+    ["01.1.1", "1.1.1", true],
+    ["1-1-1", "1.1.1", true],
+    ["1 1 1", "1.1.1", true],
+    ["1.1.1", "1.1.1", false],
+    ["1.1.1.", "1.1.1", false],
+    [" 1 . 1 . 1 ", "1.1.1", false],
+    [2.1, "2.1", false],
+  ])("%j is stored as %j, with a warning: %s", (input, stored, warned) => {
+    const r = parseCell({ v: input }, field("code_activite"), ctx);
+    expect(r.value).toBe(stored);
+    expect(r.warning).toEqual(
+      warned ? { code: "code-normalised", params: { code: stored } } : undefined,
+    );
+  });
+
+  it("warns at the cell, in every table that has a code", () => {
+    const bilan = read("bilan", [BILAN, ["Axe 1", "01.1.1", "Sensibiliser", "Réalisé"]], "Bilan");
+    expect(bilan.records[0]?.values.code_activite).toBe("1.1.1");
+    expect(where(bilan.records[0]?.issues ?? [])).toEqual([
+      ["code-normalised", "warning", "Bilan", 2, "B", "code_activite", "01.1.1"],
+    ]);
+    expect(texts(bilan.records[0]?.issues[0])).toEqual({
+      fr: ["Code « 01.1.1 » lu comme « 1.1.1 »", "Écrivez « 1.1.1 »"],
+      en: ["Code “01.1.1” read as “1.1.1”", "Write “1.1.1”"],
+    });
+    const constats = read("constats", [
+      ["Axe", "Type", "Constat", "Code activité"],
+      ["1", "Force", "Bonne coordination", "1-2-3"],
+    ]);
+    expect(constats.records[0]?.values.code_activite).toBe("1.2.3");
+    expect(flatten(constats.records[0]?.issues ?? [], ["code", "column"])).toEqual([
+      ["code-normalised", "D"],
+    ]);
+    const propositions = read("propositions", [
+      ["Axe", "Objectif", "Action", "Calendrier", "Nature", "Activité d'origine"],
+      ["1", "Prévenir", "Campagnes", "2024", "Reconduite", "01.02.03"],
+    ]);
+    expect(propositions.records[0]?.values.code_activite_origine).toBe("1.2.3");
+    expect(flatten(propositions.records[0]?.issues ?? [], ["code", "column", "field"])).toEqual([
+      ["code-normalised", "F", "code_activite_origine"],
+    ]);
+    const reference = read("reference", [
+      ["Code activité", "Axe", "Activité"],
+      ["1_2_3", "1", "Sensibiliser"],
+    ]);
+    expect(reference.records[0]?.values.code_activite).toBe("1.2.3");
+    const resolutions = read("resolutions", [
+      ["Code activité", "Champ", "Valeur"],
+      ["1/2/3", "Statut", "Réalisé"],
+    ]);
+    expect(resolutions.records[0]?.values.code_activite).toBe("1.2.3");
+    expect(flatten(resolutions.records[0]?.issues ?? [], ["code", "column"])).toEqual([
+      ["code-normalised", "A"],
+    ]);
+  });
+});
+
+// --- rule 9: roman axis numbers ---------------------------------------------------------------
+
+describe("rule 9: axes numbered in roman numerals", () => {
+  it.each([
+    ["Axe II", "PROT"],
+    ["axe ii", "PROT"],
+    ["AXE II", "PROT"],
+    ["II", "PROT"],
+    ["II.", "PROT"],
+    ["Axe IV", "COOR"],
+    ["axe iv", "COOR"],
+    ["Axe I", "PREV"],
+    ["Axe III", "POUR"],
+    ["Axe n° III", "POUR"],
+    ["Axe II : Protection et assistance aux victimes", "PROT"],
+    ["II - Protection", "PROT"],
+  ])("%j → %j", (input, expected) => {
+    expect(value("axe", input)).toBe(expected);
+  });
+
+  it.each(["Axe V", "Axe IIII", "Axe IIV", "VII"])("%j is not an axis", (input) => {
+    expect(value("axe", input)).toBe("!invalid-value");
+  });
+
+  it("reads them against the plan's own axes, for propositions too", () => {
+    const five = [
+      ...DEFAULT_AXES,
+      { code: "STAT", number: 5, fr: "Statistiques", en: "Statistics", aliases: [] },
+    ];
+    const r = parseCell({ v: "Axe V" }, field("axe"), { ...ctx, axes: five });
+    expect(r.value).toBe("STAT");
+    const { records } = read("propositions", [
+      ["Axe", "Objectif", "Action", "Calendrier"],
+      ["Axe III", "Poursuivre", "Former", "2024"],
+    ]);
+    expect([records[0]?.values.axe, records[0]?.issues]).toEqual(["POUR", []]);
+  });
+});
+
+// --- rule 9: plural labels ------------------------------------------------------------------------
+
+describe("rule 9: plural and singular forms of every closed list", () => {
+  it.each([
+    ["type", "Faiblesses", "faiblesse"],
+    ["type", "Menaces", "menace"],
+    ["type", "Forces", "force"],
+    ["type", "Opportunités", "opportunite"],
+    ["type", "Points faibles", "faiblesse"],
+    ["type", "Points forts", "force"],
+    ["type", "Risques", "menace"],
+    ["type", "Threats", "menace"],
+    ["statut", "Réalisés", "realise"],
+    ["statut", "Réalisées", "realise"],
+    ["statut", "Abandonnées", "abandonne"],
+    ["statut", "Abandonnés", "abandonne"],
+    ["statut", "Non réalisées", "non_realise"],
+    ["statut", "Partiellement réalisées", "partiel"],
+    ["statut", "Annulées", "abandonne"],
+    ["statut", "En cours", "en_cours"],
+    ["priorite", "Hautes", "haute"],
+    ["priorite", "Moyennes", "moyenne"],
+    ["priorite", "Basses", "basse"],
+    ["priorite", "Élevées", "haute"],
+    ["nature", "Nouvelles", "nouvelle"],
+    ["nature", "Nouveaux", "nouvelle"],
+    ["nature", "Reconduites", "reconduite"],
+    ["nature", "Reformulées", "reformulee"],
+  ])("%s %j → %j", (id, input, expected) => {
+    expect(value(id, input)).toBe(expected);
+  });
+
+  it.each([
+    ["Poursuite et répression", "POUR"],
+    ["Poursuites", "POUR"],
+    ["Préventions", "PREV"],
+    ["Partenariats", "COOR"],
+    ["Protections et assistances aux victimes", "PROT"],
+  ])("axe %j → %j", (input, expected) => {
+    expect(value("axe", input)).toBe(expected);
+  });
+
+  it("accepts a constats row of plurals that was rejected", () => {
+    const { records } = read("constats", [
+      ["Axe", "Type", "Constat"],
+      ["Axe II", "Faiblesses", "Peu de centres d'accueil"],
+      ["Axe II", "Menaces", "Réseaux transfrontaliers"],
+    ]);
+    expect(records.map((r) => [r.values.axe, r.values.type, r.issues])).toEqual([
+      ["PROT", "faiblesse", []],
+      ["PROT", "menace", []],
+    ]);
+  });
+
+  it("makes no two values of a closed list share a singular form", () => {
+    const lists: [string, readonly { id: string; keys: string[] }[]][] = [
+      ...[STATUTS, TYPES_CONSTAT, PRIORITES, NATURES].map(
+        (values): [string, { id: string; keys: string[] }[]] => [
+          values[0]?.id ?? "",
+          values.map((v) => ({
+            id: v.id,
+            keys: [v.id, v.fr, v.en, ...("synonyms" in v ? v.synonyms : [])],
+          })),
+        ],
+      ),
+      ["axes", DEFAULT_AXES.map((a) => ({ id: a.code, keys: [a.code, a.fr, a.en, ...a.aliases] }))],
+    ];
+    for (const [name, values] of lists) {
+      const owner = new Map<string, string>();
+      for (const v of values) {
+        for (const key of v.keys.map((k) => singularWords(foldWords(k)))) {
+          expect(owner.get(key) ?? v.id, `${name}: ${key}`).toBe(v.id);
+          owner.set(key, v.id);
+        }
+      }
+    }
+  });
+
+  it("never guesses between two values whose singular forms meet", () => {
+    const odd: FieldSpec = {
+      id: "odd",
+      fr: "Odd",
+      en: "Odd",
+      aliases: [],
+      type: "enum",
+      required: false,
+      help: { fr: "", en: "" },
+      values: [
+        { id: "one", fr: "Réalisé", en: "Done" },
+        { id: "many", fr: "Réalisées", en: "Many done" },
+      ],
+    };
+    expect(enumValueOf(odd, "Réalisé")).toBe("one");
+    expect(enumValueOf(odd, "réalisées")).toBe("many");
+    expect(enumValueOf(odd, "Réalisés")).toBeUndefined();
+    expect(parseCell({ v: "Réalisés" }, odd, ctx).problem?.code).toBe("invalid-value");
+  });
+
+  it("keeps every field of every table registered with its own values", () => {
+    const enums = (["bilan", "constats", "propositions"] as const).flatMap((k) =>
+      tableFields(k).filter((f) => f.type === "enum"),
+    );
+    expect(enums.map((f) => f.id)).toEqual(["statut", "type", "priorite", "nature"]);
+  });
+});
+
+// --- end to end ---------------------------------------------------------------------------------
+
+interface Problem {
+  code: string;
+  severity: string;
+  cell: string | null;
+  field: string | null;
+  value: string | null;
+  message: string;
+  hint: string | null;
+}
+
+async function problemsOf(...paths: string[]): Promise<Problem[]> {
+  const r = await run("validate", ...paths, "--format", "json");
+  return JSON.parse(r.out).files.flatMap((f: { problems: Problem[] }) => f.problems);
+}
+
+const brief = (ps: Problem[]) => ps.map((p) => [p.code, p.severity, p.cell, p.field, p.value]);
+
+describe("end to end, through the CLI", () => {
+  const bilan =
+    "Groupe;Axe;Code activité;Activité;Statut;Taux de réalisation (%);Budget prévu (M FCFA);Budget exécuté (USD);Date\r\n" +
+    "Groupe 2;Axe II;02.1.1;Former les magistrats;Réalisés;100;2,5;;5 juillet 2023\r\n" +
+    "Groupe 2;Axe II;2-1-2;Ouvrir un centre;Abandonnées;0,45;1,15;;31/02/2023\r\n" +
+    "Groupe 2;axe iv;4.1.1;Coordonner;En cours;50;3;1 200;juillet 2023\r\n";
+
+  it("validate: the unit and currency at their header cells, codes, percents and dates at theirs", async () => {
+    const dir = workshop({ "J1/groupe-2.csv": bilan });
+    const problems = await problemsOf(join(dir, "J1/groupe-2.csv"));
+    expect(brief(problems)).toEqual([
+      ["unit-scaled", "warning", "G1", "budget_prevu", null],
+      ["currency-mismatch", "error", "H1", "budget_execute", null],
+      ["code-normalised", "warning", "C2", "code_activite", "02.1.1"],
+      ["code-normalised", "warning", "C3", "code_activite", "2-1-2"],
+      ["ambiguous-percent", "error", "F3", "taux_realisation", "0,45"],
+      ["type-error", "error", "I3", "date", "31/02/2023"],
+      ["currency-mismatch", "error", "H4", "budget_execute", "1 200"],
+    ]);
+    const at = (cell: string) => problems.find((p) => p.cell === cell);
+    expect([at("G1")?.message, at("H1")?.message, at("H1")?.hint, at("C2")?.message]).toEqual([
+      `Colonne « Budget prévu (M FCFA) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000`,
+      "Colonne « Budget exécuté (USD) » en USD : atelier attend des montants en FCFA",
+      "Convertissez les montants en FCFA et renommez la colonne « Budget exécuté (FCFA) »",
+      "Code « 02.1.1 » lu comme « 2.1.1 »",
+    ]);
+    expect([at("F3")?.hint, at("I3")?.hint]).toEqual([
+      "Écrivez 45 ou 45 %, ou bien 0,45 % pour moins de 1 %",
+      "Écrivez la date au format jj/mm/aaaa",
+    ]);
+  });
+
+  it("compile: 2500000 FCFA, Axe II as PROT, 02.1.1 and 2.1.1 as one activity", async () => {
+    const dir = workshop({
+      "J1/groupe-2.csv": bilan,
+      "J1/groupe-3.csv":
+        "Groupe;Axe;Code activité;Activité;Statut;Budget prévu (FCFA)\r\n" +
+        "Groupe 3;2;2.1.1;Former les magistrats;Réalisé;2 500 000\r\n",
+    });
+    const r = await run("compile", dir, "--format", "json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    const rows = out.bilan.map((b: Record<string, unknown>) => [
+      b.code_activite,
+      b.axe,
+      b.statut,
+      b.budget_prevu,
+      (b.sources as unknown[]).length,
+    ]);
+    expect(rows).toEqual([["2.1.1", "PROT", "realise", 2500000, 2]]);
+    // The rows with a problem are rejected with their raw values: the USD amount among them.
+    const rejected = out.rejets.map((x: { row: number }) => x.row);
+    expect(rejected).toEqual([3, 4]);
+    expect(JSON.stringify(out.rejets)).toContain("1 200");
+  });
+});
+
+// --- a workbook saved by LibreOffice ----------------------------------------------------------
+
+const soffice = (() => {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!soffice)
+  console.warn("soffice (LibreOffice) is not installed: the LibreOffice case is skipped");
+
+describe("a workbook saved by LibreOffice", () => {
+  it.skipIf(!soffice)(
+    "reads its units, percent cells, roman axes, plurals, codes and worded dates",
+    async () => {
+      const wb = new ExcelJS.Workbook();
+      const id = wb.addWorksheet("Identification");
+      id.addRow(["Groupe de travail", "Groupe 2"]);
+      id.addRow(["Date", "5 juillet 2023"]);
+      const ws = wb.addWorksheet("Bilan");
+      ws.addRow([
+        "Axe stratégique",
+        "Code activité",
+        "Activité",
+        "Statut",
+        "Taux de réalisation (%)",
+        "Budget prévu (M FCFA)",
+        "Budget exécuté (USD)",
+      ]);
+      ws.addRow(["Axe II", "02.1.1", "Former", "Partiellement réalisées", 0.45, 2.5, null]);
+      ws.addRow(["axe iv", "4-1-1", "Coordonner", "Abandonnées", "0,45", 1.15, 300]);
+      ws.getCell("E2").numFmt = "0%";
+      const source = join(mkdtempSync(join(tmpdir(), "atelier-exceljs-")), "groupe-2.xlsx");
+      writeFileSync(source, Buffer.from(await wb.xlsx.writeBuffer()));
+      const dir = mkdtempSync(join(tmpdir(), "atelier-rules-"));
+      execFileSync(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${join(dirname(source), "profile")}`,
+          "--headless",
+          "--convert-to",
+          "xlsx",
+          "--outdir",
+          join(dir, "J1"),
+          source,
+        ],
+        { stdio: "ignore", timeout: 90_000 },
+      );
+      const file = join(dir, "J1", "groupe-2.xlsx");
+      const app = await (await JSZip.loadAsync(readFileSync(file)))
+        .file("docProps/app.xml")
+        ?.async("string");
+      expect(app).toContain("LibreOffice");
+      const problems = await problemsOf(file);
+      expect(brief(problems)).toEqual([
+        ["unit-scaled", "warning", "Bilan!F1", "budget_prevu", null],
+        ["currency-mismatch", "error", "Bilan!G1", "budget_execute", null],
+        ["code-normalised", "warning", "Bilan!B2", "code_activite", "02.1.1"],
+        ["code-normalised", "warning", "Bilan!B3", "code_activite", "4-1-1"],
+        ["ambiguous-percent", "error", "Bilan!E3", "taux_realisation", "0,45"],
+        ["currency-mismatch", "error", "Bilan!G3", "budget_execute", "300"],
+      ]);
+      const r = await run("compile", dir, "--format", "json");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+      expect(
+        out.bilan.map((b: Record<string, unknown>) => [
+          b.code_activite,
+          b.axe,
+          b.statut,
+          b.taux_realisation,
+          b.budget_prevu,
+        ]),
+      ).toEqual([["2.1.1", "PROT", "partiel", 45, 2500000]]);
+      const validated = await run("validate", file, "--format", "json");
+      expect(JSON.parse(validated.out).files[0].meta).toEqual({
+        groupe: "Groupe 2",
+        date: "2023-07-05",
+      });
+    },
+    180_000,
+  );
+});
