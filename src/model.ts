@@ -63,6 +63,11 @@ export interface FileReport {
   issues: Issue[];
   /** The tables with their rows; empty when validation was asked not to keep rows. */
   tables: TableRows[];
+  /**
+   * What tells two files of one group and session apart, the newer replacing the older: the
+   * date its Identification sheet gives (ISO), the file's modification time (ms).
+   */
+  version?: { date: string | null; modified: number | null };
 }
 
 /** The plan under review, read from the file the configuration names: a check, not a source. */
@@ -132,26 +137,56 @@ export type Consolidated<K extends Kind> = Row<K> & {
  * How a conflict was settled: `latest-session` (the latest session that gave a value agrees),
  * `conservative-status` / `conservative-value` (the latest session disagrees with itself: the
  * more conservative status, the lower rate or spent budget, the higher planned budget),
- * `resolution` (the rapporteur decided in `resolutions.csv`).
+ * `chosen-assessment` (a text kept from the assessment whose status was chosen),
+ * `first-source` (the latest session disagrees with itself on a text: the first group in source
+ * order), `reference-plan` (the axis the reference plan gives the activity), `resolution` (the
+ * rapporteur decided in `resolutions.csv`).
  */
 export type ConflictRule =
   | "latest-session"
   | "conservative-status"
   | "conservative-value"
+  | "chosen-assessment"
+  | "first-source"
+  | "reference-plan"
   | "resolution";
 
 export interface Conflict {
-  kind: "bilan";
-  /** The activity code. */
+  kind: Kind;
+  /** The activity code; for a constat or a proposition, its wording (constat, action). */
   key: string;
-  field: ConflictField;
+  field: ConflictField | string;
   chosen: unknown;
   rule: ConflictRule;
+  /** Each group's value (its latest), with the row that gave it. */
   versions: { value: unknown; source: Source }[];
-  /** The rate was taken among the sources that gave the chosen status. */
+  /** The value belongs to the assessment whose status was chosen (rate, texts). */
   follows?: "statut";
   /** The rapporteur's reason, for `resolution`. */
   motif?: string;
+}
+
+/** A group's value replaced by the same group's value in a later session: not a conflict. */
+export interface Update {
+  kind: Kind;
+  key: string;
+  field: string;
+  groupe: string;
+  previous: { value: unknown; source: Source };
+  /** The group's value now; `null` when its later assessment has none (a rate, once the status changed). */
+  value: unknown;
+  source: Source;
+}
+
+/**
+ * A row of a group's file replaced by the same row in a newer file of the same group and
+ * session (a corrected version): accounted for, never merged.
+ */
+export interface Replacement {
+  kind: Kind;
+  key: string;
+  source: Source;
+  by: Source;
 }
 
 /** A rejected row: nothing is lost, its values as read and every reason are kept. */
@@ -177,8 +212,18 @@ export type Band = "satisfaisant" | "moyen" | "insuffisant";
 export interface Consolidation {
   summary: {
     files: number;
-    rows: { read: number; accepted: number; rejected: number; duplicates: number };
+    rows: {
+      read: number;
+      accepted: number;
+      rejected: number;
+      duplicates: number;
+      /** Accepted rows replaced by a newer version of their file (counted in `accepted`). */
+      replaced: number;
+    };
+    /** Identities (activities, constats, propositions) on which groups disagree. */
     conflicts: number;
+    /** Values a group changed in a later session. */
+    updates: number;
     errors: number;
     warnings: number;
   };
@@ -187,6 +232,8 @@ export interface Consolidation {
   propositions: Consolidated<"propositions">[];
   rejets: Rejet[];
   conflits: Conflict[];
+  mises_a_jour: Update[];
+  remplacees: Replacement[];
   /** Reference activities that no accepted bilan row assessed, in plan order. */
   non_evalues: string[];
   indicateurs: Indicators;
@@ -202,8 +249,8 @@ export interface Resolution {
   /** Activity code, read like any activity code. */
   key: string;
   field: ConflictField;
-  /** Typed like the field (`realise`, 75, 1500000). */
-  value: string | number;
+  /** Typed like the field (`realise`, 75, 1500000, `PROT`, a text, yes/no). */
+  value: string | number | boolean;
   motif: string | null;
   /** Where it is written (file, row, key column): an unused resolution is reported there. */
   at: Location;

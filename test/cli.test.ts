@@ -63,10 +63,12 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
 });
 
 describe("validate: results", () => {
+  // Each row says its group, as a group's own column does.
+  const header = BILAN_HEADER.replace("\r\n", ";Groupe\r\n");
   const dir = workshop({
-    "J1/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Réalisé;100;1 500 000;1 200 000\r\nAxe 1;1.1.2;Former;Realsé;;;\r\n`,
+    "J1/groupe-1.csv": `${header}Axe 1;1.1.1;Sensibiliser;Réalisé;100;1 500 000;1 200 000;GT 1\r\nAxe 1;1.1.2;Former;Realsé;;;;GT 1\r\n`,
     "J1/~$groupe-1.xlsx": "lock",
-    "J2/ok.csv": `${BILAN_HEADER}2;2.1.1;Assister;En cours;50;10;20\r\n`,
+    "J2/ok.csv": `${header}2;2.1.1;Assister;En cours;50;10;20;GT 2\r\n`,
   });
 
   it("prints one JSON document with the spec's shape and exits 1 on errors", async () => {

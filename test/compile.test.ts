@@ -30,7 +30,7 @@ function sample() {
     "plan.csv": PLAN,
     "J1/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Réalisé;100;1 500 000;1 200 000\r\nAxe 1;1.1.2;Former;Realsé;;;\r\n2;2.1.1;=HYPERLINK("http://x","y");En cours;50;10;5\r\n`,
     "J1/groupe-2.csv": `${CONSTATS}1;Faiblesse;Faible coordination des acteurs de la chaîne pénale\r\n1;Force;Engagement du CNLTP\r\n`,
-    "J2/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Partiellement réalisé;60;;\r\n`,
+    "J2/groupe-5.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Partiellement réalisé;60;;\r\n`,
     "J2/groupe-3.csv": `${CONSTATS}1;Faiblesse;Coordination insuffisante entre les acteurs de la chaîne pénale\r\n1;Force;Engagement du CNLTP\r\n`,
   });
 }
@@ -51,6 +51,7 @@ describe("compile", () => {
       "consolidation.xlsx",
       "constats.csv",
       "datapackage.json",
+      "historique.csv",
       "journal.json",
       "matrice-actions.csv",
       "matrice-actions.xlsx",
@@ -62,10 +63,13 @@ describe("compile", () => {
     const c = json(dir, "consolidation.json");
     expect(c.summary).toEqual({
       files: 4,
-      rows: { read: 8, accepted: 7, rejected: 1, duplicates: 1 },
-      conflicts: 2,
+      rows: { read: 8, accepted: 7, rejected: 1, duplicates: 1, replaced: 0 },
+      // 1.1.1, in conflict on its status, rate and planned budget
+      conflicts: 1,
+      updates: 0,
       errors: 1,
-      warnings: 0,
+      // no file gives its group: each is named from the file (group-guessed)
+      warnings: 4,
     });
     expect(
       c.bilan.map((b: { code_activite: string; statut: string }) => [b.code_activite, b.statut]),
@@ -75,7 +79,7 @@ describe("compile", () => {
     ]);
     expect(c.bilan[0].sources).toEqual([
       { file: "J1/groupe-1.csv", sheet: null, row: 2, groupe: "groupe-1", session: "J1" },
-      { file: "J2/groupe-1.csv", sheet: null, row: 2, groupe: "groupe-1", session: "J2" },
+      { file: "J2/groupe-5.csv", sheet: null, row: 2, groupe: "groupe-5", session: "J2" },
     ]);
     expect(
       c.conflits.map((k: { key: string; field: string; chosen: unknown; rule: string }) => [
@@ -241,7 +245,7 @@ describe("compile", () => {
       // Whatever the moment, the folder holds a complete set once a half-done swap is settled,
       // which is the first thing the next run does.
       recoverOutput(out);
-      expect(readdirSync(out)).toHaveLength(13);
+      expect(readdirSync(out)).toHaveLength(14);
       expect(readFileSync(join(out, "consolidation.json"), "utf8").length).toBe(reference.length);
     }
   }, 300_000);
@@ -477,6 +481,7 @@ describe("compile outputs read by other programs", () => {
       "Sources",
       "Rejets",
       "Conflits",
+      "Historique",
     ]);
     const bilan = wb.getWorksheet("Bilan");
     expect(bilan?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -531,6 +536,13 @@ describe("compile outputs read by other programs", () => {
     expect(pkg.valid).toBe(true);
     const counts: Record<string, number> = {};
     for (const r of pkg.resources) counts[r.name] = (await r.read({ keyed: true })).length;
-    expect(counts).toEqual({ bilan: 2, constats: 3, propositions: 0, rejets: 1, conflits: 4 });
+    expect(counts).toEqual({
+      bilan: 2,
+      constats: 3,
+      propositions: 0,
+      rejets: 1,
+      conflits: 4,
+      historique: 0,
+    });
   }, 60_000);
 });

@@ -128,6 +128,15 @@ const byCode = (rows: Consolidated<"bilan">[], code: string) =>
 const pick = <T extends object, K extends keyof T>(rows: T[], keys: K[]) =>
   rows.map((r) => keys.map((k) => r[k]));
 
+/** A source as merging records it, the group taken from the file name. */
+const src = (file: string, session: string | null, row = 2) => ({
+  file,
+  sheet: null,
+  row,
+  groupe: file.replace(/^.*\/|\.csv$/g, ""),
+  session,
+});
+
 const badCell = (file: string, row: number) =>
   issue(
     "missing-value",
@@ -159,8 +168,9 @@ describe("accounting", () => {
   it("counts rows read = accepted + rejected, duplicates apart, reference rows left out", () => {
     expect(result.summary).toEqual({
       files: 2,
-      rows: { read: 5, accepted: 4, rejected: 1, duplicates: 1 },
-      conflicts: 0,
+      rows: { read: 5, accepted: 4, rejected: 1, duplicates: 1, replaced: 0 },
+      conflicts: 1,
+      updates: 0,
       errors: 1,
       warnings: 1,
     });
@@ -177,9 +187,21 @@ describe("accounting", () => {
     ]);
   });
 
-  it("keeps the latest non-empty text without a conflict", () => {
-    expect(byCode(result.bilan, "1.1.3")?.resultat).toBe("En partie");
-    expect(result.conflits).toEqual([]);
+  it("lists a text two groups word differently as a conflict, the first group's kept", () => {
+    expect(byCode(result.bilan, "1.1.3")?.resultat).toBe("Fait");
+    expect(result.conflits).toEqual([
+      {
+        kind: "bilan",
+        key: "1.1.3",
+        field: "resultat",
+        chosen: "Fait",
+        rule: "first-source",
+        versions: [
+          { value: "Fait", source: src("J1/groupe-1.csv", "J1", 4) },
+          { value: "En partie", source: src("J1/groupe-2.csv", "J1", 3) },
+        ],
+      },
+    ]);
   });
 
   it("sends a rejected row to rejets with its values as read and its problems", () => {
@@ -244,7 +266,13 @@ describe("accounting", () => {
       ],
       config,
     );
-    expect(r.summary.rows).toEqual({ read: 2, accepted: 0, rejected: 2, duplicates: 0 });
+    expect(r.summary.rows).toEqual({
+      read: 2,
+      accepted: 0,
+      rejected: 2,
+      duplicates: 0,
+      replaced: 0,
+    });
     expect(r.rejets.map((x) => [x.row, x.kind, x.problems.map((p) => p.code)])).toEqual([
       [2, "constats", ["missing-column"]],
       [3, "constats", ["missing-column"]],
@@ -297,7 +325,7 @@ describe("provenance", () => {
 // --- constats and propositions -------------------------------------------------------------------
 
 describe("folding constats and propositions", () => {
-  it("folds case, spacing and apostrophes, keeps the first non-empty value in session order", () => {
+  it("folds case, spacing and apostrophes; a differing field is a conflict the latest session wins", () => {
     const files = [
       // z-file.csv comes later by path, but its session J1 puts it first
       submission(
@@ -336,7 +364,7 @@ describe("folding constats and propositions", () => {
         constat: "manque d'interprètes",
         code_activite: null,
         preuve: "Rapport 2022",
-        recommandation: "Former",
+        recommandation: "Recruter",
         sources: [
           { file: "z-file.csv", sheet: null, row: 2, groupe: "z-file", session: "J1" },
           { file: "a-file.csv", sheet: null, row: 2, groupe: "a-file", session: "J2" },
@@ -344,8 +372,27 @@ describe("folding constats and propositions", () => {
         cluster: "c1",
       },
     ]);
+    expect(r.conflits).toEqual([
+      {
+        kind: "constats",
+        key: "manque d'interprètes",
+        field: "recommandation",
+        chosen: "Recruter",
+        rule: "latest-session",
+        versions: [
+          { value: "Former", source: src("z-file.csv", "J1") },
+          { value: "Recruter", source: src("a-file.csv", "J2") },
+        ],
+      },
+    ]);
     // folded, but the second row brought a differing recommendation: not a duplicate
-    expect(r.summary.rows).toEqual({ read: 2, accepted: 2, rejected: 0, duplicates: 0 });
+    expect(r.summary.rows).toEqual({
+      read: 2,
+      accepted: 2,
+      rejected: 0,
+      duplicates: 0,
+      replaced: 0,
+    });
   });
 
   it("keeps accents significant in identity: the unaccented variant is a row of the same cluster", () => {
@@ -407,14 +454,6 @@ describe("folding constats and propositions", () => {
 // --- conflicts -----------------------------------------------------------------------------------
 
 describe("bilan conflicts", () => {
-  const src = (file: string, session: string | null, row = 2) => ({
-    file,
-    sheet: null,
-    row,
-    groupe: file.replace(/^.*\/|\.csv$/g, ""),
-    session,
-  });
-
   it("lets the latest session win, and an empty value fill without a conflict", () => {
     const r = mergeSubmissions(
       [
@@ -457,7 +496,8 @@ describe("bilan conflicts", () => {
         ],
       },
     ]);
-    expect(r.summary.conflicts).toBe(2);
+    // one activity in conflict, on two fields
+    expect(r.summary.conflicts).toBe(1);
   });
 
   it("takes the conservative value inside the latest session", () => {
@@ -656,7 +696,7 @@ describe("clusters", () => {
     ]);
   });
 
-  it("never clusters across axes or types, and never merges rows", () => {
+  it("clusters constats across axes (cross-cutting findings), never across types, never merges rows", () => {
     const text = "Faible coordination des acteurs";
     const s = mergeSubmissions(
       [
@@ -675,8 +715,8 @@ describe("clusters", () => {
     );
     expect(pick(s.constats, ["axe", "type", "cluster"])).toEqual([
       ["PREV", "faiblesse", "c1"],
-      ["POUR", "faiblesse", "c2"],
-      ["POUR", "menace", "c3"],
+      ["POUR", "faiblesse", "c1"],
+      ["POUR", "menace", "c2"],
     ]);
   });
 
@@ -804,7 +844,7 @@ describe("readResolutions", () => {
         [
           "Décisions du rapporteur",
           "key,field,value,reason",
-          "1.1.1,Résultat atteint,Fait,",
+          "1.1.1,Code activité,Fait,",
           "1.1.2,statut,Presque,",
           "1.1.3,taux,150,",
           ",statut,Réalisé,",
@@ -817,7 +857,7 @@ describe("readResolutions", () => {
       config,
     );
     expect(flatten(r.issues, ["code", "severity", "row", "column", "value"])).toEqual([
-      ["invalid-resolution", "error", 3, "B", "Résultat atteint"],
+      ["invalid-resolution", "error", 3, "B", "Code activité"],
       ["invalid-value", "error", 4, "C", "Presque"],
       ["out-of-range", "error", 5, "C", "150"],
       ["missing-value", "error", 6, "A", undefined],
@@ -864,15 +904,11 @@ describe("readResolutions", () => {
   });
 
   it("says an unknown field in either language", () => {
-    const r = readResolutions(
-      csv("Code activité;Champ;Valeur\n1.1.1;Activité;X\n"),
-      "r.csv",
-      config,
-    );
+    const r = readResolutions(csv("Code activité;Champ;Valeur\n1.1.1;Groupe;X\n"), "r.csv", config);
     expect(r.issues.map((i) => [messageOf(i, "fr"), hintOf(i, "en")])).toEqual([
       [
-        "« Activité » n'est pas un champ qui peut être en conflit : la décision est ignorée",
-        "Use one of these fields: Status, Completion rate (%), Planned budget (FCFA), Spent budget (FCFA)",
+        "« Groupe » n'est pas un champ qui peut être en conflit : la décision est ignorée",
+        "Use one of these fields: Strategic axis, Activity, Responsible body, Indicator, Target, Result achieved, Status, Completion rate (%), Planned budget (FCFA), Spent budget (FCFA), Funding source, Difficulties, Unplanned activity, Comments",
       ],
     ]);
   });
@@ -912,8 +948,10 @@ describe("with validatePaths", () => {
     });
     expect(r.summary).toEqual({
       files: 2,
-      rows: { read: 4, accepted: 3, rejected: 1, duplicates: 0 },
-      conflicts: 3,
+      rows: { read: 4, accepted: 3, rejected: 1, duplicates: 0, replaced: 0 },
+      // one activity, in conflict on three fields
+      conflicts: 1,
+      updates: 0,
       errors: 1,
       warnings: 0,
     });

@@ -351,7 +351,8 @@ describe("template round trip: filled by other programs, validated clean", () =>
           return v === undefined ? "" : String(v).includes(";") ? `"${v}"` : String(v);
         })
         .join(";");
-      files[`J1/${kind}.csv`] = `${templateCsv(kind, "fr", config)}${line}\r\n`;
+      // Checked on their own (no session folder): a CSV template has no place for the group.
+      files[`${kind}.csv`] = `${templateCsv(kind, "fr", config)}${line}\r\n`;
     }
     const dir = workshop(files);
     const result = await validatePaths([dir]);
@@ -617,6 +618,8 @@ describe("template prefilled from the reference plan", () => {
     // The group fills the statuses only: the prefilled values read back as the plan's.
     const statut = letterOf(columns, "statut");
     const filled = await fillXlsx(bytes, {
+      // The group's name, on the Identification sheet where the template asks for it.
+      Identification: { B4: "Groupe 1" },
       Bilan: {
         [`${statut}2`]: pick(config, "fr", "statut", "realise"),
         [`${statut}3`]: pick(config, "fr", "statut", "en_cours"),

@@ -1,47 +1,34 @@
-import { bilanFields, CONFLICT_FIELDS, type ConflictField, STATUS_ORDER } from "../fields.js";
-import type { Conflict, ConflictRule, Consolidated, Resolution, Source } from "../model.js";
+import { bilanFields, CONFLICT_SPECS, STATUS_ORDER } from "../fields.js";
+import type { Conflict, Consolidated, ReferencePlan, Resolution, Source } from "../model.js";
 import { identityText } from "../text.js";
-import { type CompareSession, type Entry, isEmpty, sameValue } from "./compare.js";
+import { type Entry, groupOf, isEmpty, sameValue } from "./compare.js";
+import {
+  conflictOf,
+  type Decision,
+  decideFirst,
+  disagree,
+  type FoldContext,
+  groupVersions,
+  inLatestSession,
+  noteUpdate,
+  type Version,
+} from "./fold.js";
 
 /**
- * The assessments of one activity folded into one bilan row. A field on which sources disagree
- * is a conflict: every version is kept, and one value is chosen by the rule below (or by the
- * rapporteur's resolution).
+ * The assessments of one activity folded into one bilan row (spec §6).
+ *
+ * The status and the rate are one assessment. Each group's assessment is its latest status,
+ * with the rate it gave with that status. Between groups, the latest session's status wins, the
+ * more conservative one when that session disagrees with itself. The rate then comes only from
+ * the groups whose status was chosen: the rate of an outvoted assessment never survives (it is
+ * listed in the rate's conflict); when none of them gave a rate, the rate is empty and the score
+ * falls back to the status weight.
+ *
+ * Every other field takes part too: budgets by the conservative rule (the lower spent, the higher
+ * planned: budget execution is never overstated), texts from the chosen assessment, the axis from
+ * the reference plan when it knows the activity. A resolution of the rapporteur settles any of
+ * them; a resolved status carries the rate and the texts with it.
  */
-
-interface Version {
-  value: unknown;
-  source: Source;
-  values: Record<string, unknown>;
-}
-
-interface Decision {
-  value: unknown;
-  rule: ConflictRule;
-}
-
-/** The latest session's value; if that session disagrees with itself, the conservative one. */
-function decide(field: ConflictField, versions: Version[], compareSession: CompareSession) {
-  const latest = versions.reduce<string | null>(
-    (s, v) => (compareSession(v.source.session, s) > 0 ? v.source.session : s),
-    versions[0]?.source.session ?? null,
-  );
-  const inLatest = versions.filter((v) => compareSession(v.source.session, latest) === 0);
-  const first = inLatest[0] as Version;
-  if (inLatest.every((v) => sameValue(v.value, first.value))) {
-    return { value: first.value, rule: "latest-session" } satisfies Decision;
-  }
-  const values = inLatest.map((v) => v.value);
-  if (field === "statut") {
-    const rank = (v: unknown) => (STATUS_ORDER as readonly unknown[]).indexOf(v);
-    const value = values.reduce((a, b) => (rank(b) < rank(a) ? b : a));
-    return { value, rule: "conservative-status" } satisfies Decision;
-  }
-  const numbers = values.map(Number);
-  // A higher planned budget is the conservative reading: execution is never overstated.
-  const value = field === "budget_prevu" ? Math.max(...numbers) : Math.min(...numbers);
-  return { value, rule: "conservative-value" } satisfies Decision;
-}
 
 export interface ResolutionUse {
   resolution: Resolution;
@@ -61,61 +48,144 @@ export function indexResolutions(list: readonly Resolution[]): Map<string, Resol
   return index;
 }
 
-export function mergeBilan(
-  group: Entry[],
-  compareSession: CompareSession,
-  resolutions: Map<string, ResolutionUse>,
-  conflits: Conflict[],
-): Consolidated<"bilan"> {
-  const row: Record<string, unknown> = {};
-  // Text and other fields (resultat, difficultes, activite…) keep the latest non-empty value in
-  // source order, without a conflict entry: wording differences are not disagreements.
-  for (const f of bilanFields) {
-    let value: unknown = null;
-    for (const e of group) if (!isEmpty(e.values[f.id])) value = e.values[f.id];
-    row[f.id] = value;
-  }
-  const key = String(row.code_activite ?? "");
-  let statusConflict: Conflict | undefined;
-  for (const field of CONFLICT_FIELDS) {
-    const versions: Version[] = group
-      .filter((e) => !isEmpty(e.values[field]))
-      .map((e) => ({ value: e.values[field], source: e.source, values: e.values }));
-    const first = versions[0];
-    if (!first) continue;
-    if (versions.every((v) => sameValue(v.value, first.value))) continue;
-    const conflict: Conflict = {
-      kind: "bilan",
-      key,
-      field,
-      chosen: null,
-      rule: "latest-session",
-      versions: versions.map((v) => ({ value: v.value, source: v.source })),
+export interface BilanContext extends FoldContext {
+  resolutions: Map<string, ResolutionUse>;
+  reference: ReferencePlan | undefined;
+}
+
+const rank = (v: unknown) => (STATUS_ORDER as readonly unknown[]).indexOf(v);
+
+/** The latest session's value; if that session disagrees with itself, the conservative one. */
+function decideConservative(field: string, versions: Version[], ctx: BilanContext): Decision {
+  const latest = inLatestSession(versions, ctx.compareSession);
+  if (!disagree(latest)) return { value: (latest[0] as Version).value, rule: "latest-session" };
+  const values = latest.map((v) => v.value);
+  if (field === "statut") {
+    return {
+      value: values.reduce((a, b) => (rank(b) < rank(a) ? b : a)),
+      rule: "conservative-status",
     };
-    const resolved = resolutions.get(resolutionKey(key, field));
-    const following =
-      field === "taux_realisation" && statusConflict
-        ? versions.filter((v) => v.values.statut === statusConflict?.chosen)
-        : [];
-    if (resolved) {
-      resolved.used = true;
-      conflict.chosen = resolved.resolution.value;
-      conflict.rule = "resolution";
-      if (resolved.resolution.motif) conflict.motif = resolved.resolution.motif;
-    } else if (following.length > 0) {
-      const d = decide(field, following, compareSession);
-      conflict.chosen = d.value;
-      conflict.rule = d.rule;
-      conflict.follows = "statut";
-    } else {
-      const d = decide(field, versions, compareSession);
-      conflict.chosen = d.value;
-      conflict.rule = d.rule;
-    }
-    row[field] = conflict.chosen;
-    if (field === "statut") statusConflict = conflict;
-    conflits.push(conflict);
   }
-  row.sources = group.map((e) => e.source);
-  return row as Consolidated<"bilan">;
+  const numbers = values.map(Number);
+  // A higher planned budget is the conservative reading: execution is never overstated.
+  const value = field === "budget_prevu" ? Math.max(...numbers) : Math.min(...numbers);
+  return { value, rule: "conservative-value" };
+}
+
+/** The rapporteur's decision on a field in conflict, marked used. */
+function resolved(ctx: BilanContext, field: string, conflict: Conflict): boolean {
+  const use = ctx.resolutions.get(resolutionKey(ctx.key, field));
+  if (!use) return false;
+  use.used = true;
+  conflict.chosen = use.resolution.value;
+  conflict.rule = "resolution";
+  if (use.resolution.motif) conflict.motif = use.resolution.motif;
+  return true;
+}
+
+/** Each group's assessment: its latest status, and the rate it gave with that status. */
+function assessments(entries: Entry[], ctx: BilanContext) {
+  const byGroup = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const g = groupOf(e.source);
+    const list = byGroup.get(g);
+    if (list) list.push(e);
+    else byGroup.set(g, [e]);
+  }
+  const rates: Version[] = [];
+  const statusOf = new Map<Entry, unknown>();
+  for (const list of byGroup.values()) {
+    const last = list[list.length - 1] as Entry;
+    const status = last.values.statut;
+    const rated = list.filter(
+      (e) => e.values.statut === status && !isEmpty(e.values.taux_realisation),
+    );
+    const rate = rated[rated.length - 1];
+    for (const e of list) statusOf.set(e, status);
+    // The group's earlier rates that its assessment no longer carries are updates.
+    for (const e of list) {
+      if (e === rate) continue;
+      noteUpdate(
+        ctx,
+        "taux_realisation",
+        e,
+        rate?.values.taux_realisation ?? null,
+        (rate ?? last).source,
+      );
+    }
+    if (rate) rates.push({ value: rate.values.taux_realisation, source: rate.source, entry: rate });
+  }
+  return { rates, statusOf };
+}
+
+export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan"> {
+  const row: Record<string, unknown> = {};
+  const statuses = groupVersions("statut", all, ctx);
+  let status: unknown = statuses[0]?.value ?? null;
+  let statusConflict: Conflict | undefined;
+  if (disagree(statuses)) {
+    const decision = decideConservative("statut", statuses, ctx);
+    statusConflict = conflictOf(ctx, "statut", statuses, decision);
+    resolved(ctx, "statut", statusConflict);
+    status = statusConflict.chosen;
+  }
+  row.statut = status;
+
+  const { rates, statusOf } = assessments(all, ctx);
+  // The chosen assessment: the rows whose group's status is the one chosen.
+  const chosen = (v: Version) => sameValue(statusOf.get(v.entry), status);
+  const candidates = rates.filter(chosen);
+  let rate: unknown = null;
+  let rateDecision: Decision | undefined;
+  if (candidates.length > 0) {
+    rateDecision = decideConservative("taux_realisation", candidates, ctx);
+    rate = rateDecision.value;
+  }
+  const outvoted = rates.some((v) => !chosen(v));
+  if (disagree(rates) || outvoted) {
+    const conflict = conflictOf(ctx, "taux_realisation", rates, {
+      value: rate,
+      rule: rateDecision?.rule ?? statusConflict?.rule ?? "latest-session",
+    });
+    if (outvoted) conflict.follows = "statut";
+    if (resolved(ctx, "taux_realisation", conflict)) conflict.follows = undefined;
+    rate = conflict.chosen;
+  }
+  row.taux_realisation = rate;
+
+  for (const spec of CONFLICT_SPECS) {
+    const field = spec.id;
+    if (field === "statut" || field === "taux_realisation") continue;
+    const versions = groupVersions(field, all, ctx);
+    row[field] = versions[0]?.value ?? null;
+    if (!disagree(versions)) continue;
+    let decision: Decision;
+    const planned = ctx.reference?.byCode.get(ctx.key)?.axe;
+    if (field === "axe" && typeof planned === "string") {
+      decision = { value: planned, rule: "reference-plan" };
+    } else if (spec.type === "amount") {
+      decision = decideConservative(field, versions, ctx);
+    } else {
+      const fromChosen = versions.filter(chosen);
+      decision = decideFirst(fromChosen.length > 0 ? fromChosen : versions, ctx.compareSession);
+      if (fromChosen.length > 0 && fromChosen.length < versions.length) {
+        decision.rule = "chosen-assessment";
+      }
+    }
+    const conflict = conflictOf(ctx, field, versions, decision);
+    if (decision.rule === "chosen-assessment") conflict.follows = "statut";
+    if (resolved(ctx, field, conflict)) conflict.follows = undefined;
+    row[field] = conflict.chosen;
+  }
+  row.code_activite = (all[0] as Entry).values.code_activite;
+  row.sources = all.map((e): Source => e.source);
+  return orderedAs(row);
+}
+
+/** The row's keys in registry order, as the outputs list them. */
+function orderedAs(row: Record<string, unknown>): Consolidated<"bilan"> {
+  const out: Record<string, unknown> = {};
+  for (const spec of bilanFields) out[spec.id] = row[spec.id];
+  out.sources = row.sources;
+  return out as Consolidated<"bilan">;
 }

@@ -6,6 +6,14 @@ import { compareText, distance, fold } from "../text.js";
 /**
  * Order and clusters of the folded constats and propositions: near-duplicate wordings (most
  * significant words shared) share a cluster id; clusters group rows, never merge or drop them.
+ *
+ * - Constats cluster within a type, across axes: a weakness four groups wrote under four axes is
+ *   one cluster (a cross-cutting finding, « constat transversal »). Types stay apart, threats
+ *   from weaknesses too: a weakness is the plan's own, a threat comes from outside it, and the
+ *   report presents them in different sections.
+ * - Propositions cluster within an axis: the matrix lists them by axis.
+ * - Cluster ids `c1`, `c2`… follow the output order (constats first, then propositions): the same
+ *   input gives the same ids, and a cluster spanning axes keeps the id of its first row.
  */
 
 function rankIn(list: readonly string[], value: unknown): number {
@@ -19,14 +27,20 @@ interface Placed<K extends "constats" | "propositions"> {
   group: number;
 }
 
-/** Constats by axis, type, cluster (clusters ordered by their smallest wording), then wording. */
+/**
+ * Constats by axis, type, cluster (clusters ordered by their smallest wording), then wording.
+ * Clusters are made within a type, across axes.
+ */
 export function orderConstats(
   rows: Consolidated<"constats">[],
   config: Config,
 ): Placed<"constats">[] {
   const axes = config.review.axes.map((a) => a.code);
-  const blockOf = (r: Consolidated<"constats">) => `${r.axe}\u0000${r.type}`;
-  const groups = clusterGroups(rows, blockOf, (r) => String(r.constat ?? ""));
+  const groups = clusterGroups(
+    rows,
+    (r) => String(r.type),
+    (r) => String(r.constat ?? ""),
+  );
   const minText = new Map<number, string>();
   rows.forEach((r, i) => {
     const g = groups[i] as number;
@@ -127,9 +141,9 @@ export function similar(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Single-linkage clusters inside each block (same axis, and same type for constats): pairs are
- * only compared within a block, so the cost is quadratic in the block, not in the data set.
- * Returns, for each row, the index of its cluster's representative.
+ * Single-linkage clusters inside each block (same type for constats, same axis for
+ * propositions): pairs are only compared within a block, so the cost is quadratic in the block,
+ * not in the data set. Returns, for each row, the index of its cluster's representative.
  */
 function clusterGroups<T>(
   rows: readonly T[],

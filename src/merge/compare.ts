@@ -44,10 +44,22 @@ export function sessionComparator(config: Config) {
 
 export type CompareSession = ReturnType<typeof sessionComparator>;
 
+/** The group of a source, as compared: `Groupe 3` and `groupe  3` are one group. */
+export function groupOf(source: Source): string {
+  return identityText(source.groupe ?? "");
+}
+
+/** What tells two versions of a file apart (see `FileReport.version`). */
+export interface SourceVersion {
+  date: string | null;
+  modified: number | null;
+}
+
 /** One accepted row with its provenance and its place in source order. */
 export interface Entry {
   kind: Kind;
   values: Record<string, unknown>;
   source: Source;
   tableIndex: number;
+  version: SourceVersion;
 }

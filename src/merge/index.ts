@@ -1,6 +1,5 @@
-import { posix } from "node:path";
 import type { Config } from "../config.js";
-import { CONFLICT_FIELDS, type FieldSpec, findField, KINDS, type Kind } from "../fields.js";
+import { type FieldSpec, findField, isSubmissionKind, KINDS, type Kind } from "../fields.js";
 import { countBySeverity, type Issue, issue, labelParams } from "../issues.js";
 import type {
   Conflict,
@@ -10,19 +9,33 @@ import type {
   KeptRow,
   ReferencePlan,
   Rejet,
+  Replacement,
   Resolution,
   Source,
+  Update,
 } from "../model.js";
 import { compareText, identityText } from "../text.js";
+import { groupFromName } from "../validate/provenance.js";
 import { indexResolutions, mergeBilan } from "./bilan.js";
 import { numberClusters, orderConstats, orderPropositions } from "./clusters.js";
-import { type Entry, identityOf, isEmpty, sameValue, sessionComparator } from "./compare.js";
+import {
+  type CompareSession,
+  type Entry,
+  identityOf,
+  isEmpty,
+  sameValue,
+  sessionComparator,
+} from "./compare.js";
+import { type FoldContext, foldField } from "./fold.js";
 import { computeIndicators } from "./indicators.js";
+import { dropReplaced } from "./versions.js";
 
 /**
  * Merging: accepted rows of every file become one consolidated data set that keeps the source of
- * every row (here); disagreeing assessments become conflicts (`bilan.ts`), similar findings and
- * proposals share a cluster id (`clusters.ts`), and the key figures follow (`indicators.ts`).
+ * every row (here). Rows of one identity are told apart as versions of a group's file
+ * (`versions.ts`), updates by the same group in a later session and conflicts between groups
+ * (`fold.ts`, `bilan.ts`); similar findings and proposals share a cluster id (`clusters.ts`), and
+ * the key figures follow (`indicators.ts`).
  *
  * Rules where the specification is silent:
  * - Identity texts are compared once case, spacing (also before `; : ! ?` and inside « »),
@@ -32,11 +45,9 @@ import { computeIndicators } from "./indicators.js";
  * - Source order: sessions (config order, else natural sort; a row without session comes before
  *   every named session, so an undated row never overrides a dated one), then file path
  *   (natural sort), then sheet order in the file, then row.
- * - Within the latest session, disagreeing values keep the least flattering assessment: the more
- *   conservative status, the lower rate, the lower spent budget and the higher planned budget
- *   (so that budget execution is never overstated).
- * - When the status is in conflict, the rate follows it: it is taken from the sources that gave
- *   the chosen status, when any of them gave a rate (`follows: "statut"`).
+ * - A constat's or a proposition's other fields (evidence, indicator, cost…) fold like a bilan
+ *   row's texts: groups that disagree are a conflict; the latest session's value is kept, the
+ *   first group's in source order when that session disagrees with itself.
  * - Every constat and proposition gets a cluster id, singletons included; numbering runs over
  *   constats then propositions, in output order, so ids are unique in the consolidation.
  */
@@ -54,13 +65,9 @@ function sourceOf(record: KeptRow, file: FileReport): Source {
     file: record.file,
     sheet: record.sheet ?? null,
     row: record.row,
-    groupe: meta("groupe") ?? posix.basename(record.file, posix.extname(record.file)),
+    groupe: meta("groupe") ?? groupFromName(record.file, meta("session") ?? undefined),
     session: meta("session"),
   };
-}
-
-function isSubmissionKind(kind: string): kind is Kind {
-  return kind in KINDS;
 }
 
 /**
@@ -75,7 +82,7 @@ export function mergeSubmissions(
 ): Consolidation {
   const compareSession = sessionComparator(config);
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
-  const rows = { read: 0, accepted: 0, rejected: 0, duplicates: 0 };
+  const rows = { read: 0, accepted: 0, rejected: 0, duplicates: 0, replaced: 0 };
   const rejected: { rejet: Rejet; tableIndex: number }[] = [];
   const entries: Entry[] = [];
   // The plan and the resolutions are not submissions: their rows are not counted, their
@@ -87,6 +94,10 @@ export function mergeSubmissions(
   ];
   const { errors, warnings } = countBySeverity(read.flatMap((f) => f.issues));
   for (const file of sorted) {
+    const version = {
+      date: file.version?.date ?? null,
+      modified: file.version?.modified ?? null,
+    };
     file.tables.forEach(({ kind, fatal, records }, tableIndex) => {
       if (!isSubmissionKind(kind)) return;
       for (const record of records) {
@@ -105,7 +116,13 @@ export function mergeSubmissions(
           continue;
         }
         rows.accepted++;
-        entries.push({ kind, values: record.values, source: sourceOf(record, file), tableIndex });
+        entries.push({
+          kind,
+          values: record.values,
+          source: sourceOf(record, file),
+          tableIndex,
+          version,
+        });
       }
     });
   }
@@ -118,27 +135,44 @@ export function mergeSubmissions(
   );
 
   const ofKind = (kind: Kind) => entries.filter((e) => e.kind === kind);
-  const bilanGroups = groupBy(ofKind("bilan"), (v) => identityOf(v.code_activite));
-  const constatGroups = groupBy(ofKind("constats"), (v) =>
-    [v.axe, v.type, v.constat].map(identityOf).join("\u0000"),
+  const replaced: Replacement[] = [];
+  const updates: Update[] = [];
+  const conflits: Conflict[] = [];
+  const fold = (kind: Kind, key: string): FoldContext => ({
+    kind,
+    key,
+    compareSession,
+    conflits,
+    updates,
+  });
+  // Each identity's rows, the rows a newer version of their file replaced set apart.
+  const identities = (kind: Kind, keyOf: (v: Record<string, unknown>) => string, shown: string) =>
+    groupBy(ofKind(kind), keyOf).map((group) => {
+      const key = String((group[0] as Entry).values[shown] ?? "");
+      return { key, entries: dropReplaced(kind, key, group, replaced) };
+    });
+  const bilanGroups = identities("bilan", (v) => identityOf(v.code_activite), "code_activite");
+  const constatGroups = identities(
+    "constats",
+    (v) => [v.axe, v.type, v.constat].map(identityOf).join("\u0000"),
+    "constat",
   );
-  const propositionGroups = groupBy(ofKind("propositions"), (v) =>
-    [v.axe, v.objectif, v.action].map(identityOf).join("\u0000"),
+  const propositionGroups = identities(
+    "propositions",
+    (v) => [v.axe, v.objectif, v.action].map(identityOf).join("\u0000"),
+    "action",
   );
-  for (const group of [...bilanGroups, ...constatGroups, ...propositionGroups]) {
+  for (const { entries: group } of [...bilanGroups, ...constatGroups, ...propositionGroups]) {
     rows.duplicates += countDuplicates(group);
   }
+  rows.replaced = replaced.length;
 
   const resolutions = indexResolutions(options.resolutions?.list ?? []);
-  const conflits: Conflict[] = [];
   const bilan = bilanGroups
-    .map((group) => mergeBilan(group, compareSession, resolutions, conflits))
+    .map(({ key, entries: group }) =>
+      mergeBilan(group, { ...fold("bilan", key), resolutions, reference: options.reference }),
+    )
     .sort((a, b) => compareText(String(a.code_activite ?? ""), String(b.code_activite ?? "")));
-  conflits.sort(
-    (a, b) =>
-      compareText(a.key, b.key) ||
-      CONFLICT_FIELDS.indexOf(a.field) - CONFLICT_FIELDS.indexOf(b.field),
-  );
 
   const issues: Issue[] = [];
   for (const r of resolutions.values()) {
@@ -159,12 +193,14 @@ export function mergeSubmissions(
 
   const counter = { next: 1 };
   const constats = orderConstats(
-    constatGroups.map((g) => foldGroup("constats", g)),
+    constatGroups.map(({ key, entries: g }) => foldGroup("constats", g, fold("constats", key))),
     config,
   );
   numberClusters(constats, counter);
   const propositions = orderPropositions(
-    propositionGroups.map((g) => foldGroup("propositions", g)),
+    propositionGroups.map(({ key, entries: g }) =>
+      foldGroup("propositions", g, fold("propositions", key)),
+    ),
     config,
   );
   numberClusters(propositions, counter);
@@ -182,7 +218,8 @@ export function mergeSubmissions(
     summary: {
       files: files.length,
       rows,
-      conflicts: conflits.length,
+      conflicts: new Set(conflits.map((k) => `${k.kind}\u0000${identityText(k.key)}`)).size,
+      updates: updates.length,
       errors: errors + extra.errors,
       warnings: warnings + extra.warnings,
     },
@@ -190,7 +227,9 @@ export function mergeSubmissions(
     constats: constats.map((c) => c.row),
     propositions: propositions.map((p) => p.row),
     rejets,
-    conflits,
+    conflits: sortByKey(conflits, compareSession),
+    mises_a_jour: sortByKey(updates, compareSession),
+    remplacees: sortByKey(replaced, compareSession),
     non_evalues: unassessed(bilan, options.reference),
     indicateurs: computeIndicators(bilan, config),
     issues,
@@ -226,15 +265,38 @@ function countDuplicates(group: Entry[]): number {
   return n;
 }
 
-/** Constats and propositions: each field keeps its first non-empty value in source order. */
-function foldGroup<K extends "constats" | "propositions">(kind: K, group: Entry[]) {
+/** A constat or a proposition: each field folded over the groups (see `foldField`). */
+function foldGroup<K extends "constats" | "propositions">(
+  kind: K,
+  group: Entry[],
+  ctx: FoldContext,
+) {
   const row: Record<string, unknown> = {};
-  for (const f of KINDS[kind] as readonly FieldSpec[]) {
-    const first = group.find((e) => !isEmpty(e.values[f.id]));
-    row[f.id] = first ? first.values[f.id] : null;
-  }
+  for (const f of KINDS[kind] as readonly FieldSpec[]) row[f.id] = foldField(f.id, group, ctx);
   row.sources = group.map((e) => e.source);
   return row as Consolidated<K>;
+}
+
+const KIND_ORDER: readonly Kind[] = ["bilan", "constats", "propositions"];
+
+/** Conflicts, updates and replaced rows by kind, key, field (registry order), then source. */
+function sortByKey<T extends { kind: Kind; key: string; field?: string; source?: Source }>(
+  list: T[],
+  compareSession: CompareSession,
+): T[] {
+  const fieldRank = (kind: Kind, field: string | undefined) =>
+    (KINDS[kind] as readonly FieldSpec[]).findIndex((f) => f.id === field);
+  return list.sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      compareText(a.key, b.key) ||
+      fieldRank(a.kind, a.field) - fieldRank(b.kind, b.field) ||
+      (a.source && b.source
+        ? compareSession(a.source.session, b.source.session) ||
+          compareText(a.source.file, b.source.file) ||
+          a.source.row - b.source.row
+        : 0),
+  );
 }
 
 /** Reference codes nobody assessed, in plan order. */

@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import { type FieldSpec, KINDS, type Kind } from "../fields.js";
-import { both, type Catalogue, messageOf } from "../i18n/index.js";
+import { both, type Catalogue, catalogue, messageOf } from "../i18n/index.js";
 import type { Lang, Localized } from "../i18n/lang.js";
 import { cellOf } from "../issues.js";
 import type { Consolidation, FileReport, Source } from "../model.js";
@@ -224,6 +224,7 @@ export function consolidationTables(c: Consolidation, config: Config, lang: Lang
     },
     rejetsTable(c, lang),
     conflitsTable(c),
+    historiqueTable(c, lang),
   ];
 }
 
@@ -299,6 +300,53 @@ function conflitsTable(c: Consolidation): FlatTable {
     }
   }
   return { name: "conflits", title: tableTitle("conflits"), columns, rows };
+}
+
+/**
+ * What merging set aside without a conflict: values a group changed in a later session, and rows
+ * a newer version of the same group's file replaced; one row each, before and after.
+ */
+function historiqueTable(c: Consolidation, lang: Lang): FlatTable {
+  const columns: TableColumn[] = [
+    text("situation", 18),
+    text("kind", 10),
+    text("key", 16),
+    text("field", 16),
+    text("groupe", 16),
+    text("previous", 16),
+    text("previousSource", 36),
+    text("value", 16),
+    text("source", 36),
+  ];
+  const t = catalogue(lang).tables.situations;
+  const rows: Value[][] = [];
+  for (const u of c.mises_a_jour) {
+    rows.push([
+      t.update,
+      u.kind,
+      u.key,
+      u.field,
+      u.groupe,
+      plain(u.previous.value, columns[5] as TableColumn),
+      sourceRef(u.previous.source),
+      plain(u.value, columns[7] as TableColumn),
+      sourceRef(u.source),
+    ]);
+  }
+  for (const r of c.remplacees) {
+    rows.push([
+      t.replaced,
+      r.kind,
+      r.key,
+      null,
+      r.source.groupe,
+      null,
+      sourceRef(r.source),
+      null,
+      sourceRef(r.by),
+    ]);
+  }
+  return { name: "historique", title: tableTitle("historique"), columns, rows };
 }
 
 // --- CSV ----------------------------------------------------------------------------------------

@@ -29,6 +29,8 @@ export function consolidationJson(
     propositions: c.propositions,
     rejets: c.rejets.map((r) => ({ ...r, problems: r.problems.map((p) => recordOf(p, lang)) })),
     conflits: c.conflits,
+    mises_a_jour: c.mises_a_jour,
+    remplacees: c.remplacees,
     non_evalues: c.non_evalues,
     indicateurs: c.indicateurs,
   };

@@ -1,7 +1,8 @@
 import type { ReportAxis, ReportModel } from "../analysis/report.js";
 import {
-  bilanFields,
   type FindingType,
+  findField,
+  type Kind,
   NATURES,
   STATUTS,
   type StatusId,
@@ -31,6 +32,7 @@ export const SECTION_IDS = [
   "statut",
   "taux",
   "budget",
+  "constats-transversaux",
   "forces-faiblesses",
   "opportunites-menaces",
   "non-evaluees",
@@ -55,8 +57,8 @@ export function natureLabel(id: string | null, lang: Lang): string {
   return id === null ? "—" : (NATURES.find((n) => n.id === id)?.[lang] ?? id);
 }
 
-export function fieldLabel(id: string, lang: Lang): string {
-  return bilanFields.find((f) => f.id === id)?.[lang] ?? id;
+export function fieldLabel(kind: Kind, id: string, lang: Lang): string {
+  return findField(kind, id)?.[lang] ?? id;
 }
 
 export function issueTitle(code: IssueCode, lang: Lang): string {
@@ -92,19 +94,37 @@ export function sourceText(s: Source): string {
   return who ? `${who} (${where})` : where;
 }
 
-/** A conflicting value as people read it: status label, rate in %, amount in currency. */
-export function conflictValue(field: string, value: unknown, currency: string, lang: Lang): string {
+/**
+ * A conflicting value as people read it: status and axis labels, rate in %, amounts in the
+ * currency, lists joined, yes or no.
+ */
+export function conflictValue(field: string, value: unknown, m: ReportModel, lang: Lang): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "statut") return statusLabel(String(value), lang);
+  if (field === "axe") {
+    const axis = m.axes.find((a) => a.axis.code === value)?.axis;
+    return axis ? axisShort(axis, lang) : String(value);
+  }
   if (field === "taux_realisation" && typeof value === "number") return formatPoints(value, lang);
-  if (typeof value === "number") return formatMoney(value, currency, lang);
+  if (typeof value === "number") return formatMoney(value, m.currency, lang);
+  if (typeof value === "boolean") return texts(lang)[value ? "yes" : "no"];
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "object") {
+    return Object.entries(value)
+      .map(([year, v]) => {
+        const amount = typeof v === "number" ? formatMoney(v, m.currency, lang) : String(v);
+        return `${year}${texts(lang).colon}${amount}`;
+      })
+      .join(", ");
+  }
   return String(value);
 }
 
 /** How a conflict was settled: the rule, whether the rate followed the status, the reason. */
 export function ruleText(k: Conflict, lang: Lang): string {
   const rules = catalogue(lang).rules;
-  const follows = k.follows === "statut" ? rules.follows : "";
+  // `chosen-assessment` says it already.
+  const follows = k.follows === "statut" && k.rule !== "chosen-assessment" ? rules.follows : "";
   const motif = k.motif ? rules.motif(k.motif) : "";
   return `${rules[k.rule]}${follows}${motif}`;
 }

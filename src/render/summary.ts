@@ -1,3 +1,4 @@
+import { findField } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Changes, Consolidation, FileReport } from "../model.js";
@@ -71,7 +72,9 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   out.push("", total, t.counts(c.bilan.length, c.constats.length, c.propositions.length));
   if (s.rows.read === 0) out.push(paint.warning(t.nothing));
   if (s.rows.rejected > 0) out.push(paint.warning(t.rejected(s.rows.rejected)));
-  out.push(t.conflicts(s.conflicts), t.unassessed(c.non_evalues));
+  out.push(t.conflicts(s.conflicts, conflictList(c, lang)));
+  if (s.updates > 0 || s.rows.replaced > 0) out.push(t.history(s.updates, s.rows.replaced));
+  out.push(t.unassessed(c.non_evalues));
   if (r.changes) {
     const ch = r.changes;
     out.push(
@@ -90,4 +93,23 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   }
   out.push(catalogue(lang).cli.written(r.out), `    ${r.written.join(", ")}`);
   return `${out.join("\n")}\n`;
+}
+
+/** How many identities the terminal names in the conflicts line; all are in conflits.csv. */
+const LISTED_CONFLICTS = 8;
+
+/** `1.1.1 : Statut, Taux de réalisation (%)`: each identity in conflict, its fields in the language. */
+function conflictList(c: Consolidation, lang: Lang): string[] {
+  const fields = new Map<string, string[]>();
+  for (const k of c.conflits) {
+    const text = k.key.length > 40 ? `${k.key.slice(0, 39)}…` : k.key;
+    const key = k.kind === "bilan" ? k.key : `« ${text} »`;
+    const label = findField(k.kind, k.field)?.[lang] ?? k.field;
+    const list = fields.get(key) ?? [];
+    if (!list.includes(label)) list.push(label);
+    fields.set(key, list);
+  }
+  const t = catalogue(lang).summary;
+  const named = [...fields].map(([key, labels]) => t.conflictFields(key, labels));
+  return named.length > LISTED_CONFLICTS ? [...named.slice(0, LISTED_CONFLICTS), "…"] : named;
 }

@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { ASSESSMENT_FIELDS, tableFields } from "../fields.js";
+import { ASSESSMENT_FIELDS, isSubmissionKind, tableFields } from "../fields.js";
 import { both } from "../i18n/index.js";
 import { type Issue, issue, type Location, type Params } from "../issues.js";
 import type {
@@ -26,6 +26,8 @@ import type { ParseContext } from "../normalize/values.js";
 import { type InputFile, isCsvInput, readInput, streamCsvInput } from "../read/index.js";
 import type { RawFile, RawRow, RawSheet } from "../read/types.js";
 import { columnNumber } from "../sheet.js";
+import { identityText } from "../text.js";
+import { groupFromName } from "./provenance.js";
 import { copyOf, isRejected, type RuleContext, TableTracker, validateRecord } from "./rules.js";
 
 /**
@@ -69,6 +71,10 @@ interface FileContext {
   fallback: Record<string, string>;
   /** Metadata of the Identification sheet, read before the data sheets. */
   identification: Record<string, string>;
+  /** Where each Identification value is written, for a warning on it. */
+  identificationCells: Record<string, Location>;
+  /** The session folder the file is in: it wins over a session written in the file. */
+  folder?: string;
 }
 
 /**
@@ -94,6 +100,9 @@ class SheetRun {
   private rules: RuleContext;
   private readonly tracker: TableTracker = new TableTracker();
   private blanks: BlankCells | undefined;
+  /** Rows that no column, Identification sheet or flag gives a group. */
+  ungrouped = 0;
+  private readonly sessionsNoted = new Set<string>();
   private recordIssues: Issue[] = [];
 
   constructor(
@@ -124,6 +133,36 @@ class SheetRun {
       this.issues.push(issue("hidden-sheet", this.where, { params: { sheet: sheet.name ?? "" } }));
       this.state = "done";
     }
+  }
+
+  /**
+   * A row's metadata: its own columns, then the file's. The session folder wins over a session
+   * written in a column, with a warning at the first cell that says another one.
+   */
+  private metaOf(record: { meta: Record<string, string>; row: number }): Record<string, string> {
+    const file = this.file;
+    const meta = { ...file.fallback, ...record.meta, ...file.identification };
+    if (!("groupe" in meta)) this.ungrouped++;
+    if (file.folder === undefined) return meta;
+    meta.session = file.folder;
+    const written = record.meta.session;
+    if (written === undefined) return meta;
+    if (identityText(written) !== identityText(file.folder) && !this.sessionsNoted.has(written)) {
+      this.sessionsNoted.add(written);
+      const column = this.table?.columns.find(
+        (c) => c.role === "meta" && c.field?.id === "session",
+      );
+      const at: Location = { ...this.where, row: record.row };
+      if (column) Object.assign(at, { column: column.letter, header: column.header });
+      this.recordIssues.push(
+        issue("session-mismatch", at, {
+          field: "session",
+          value: written,
+          params: { folder: file.folder },
+        }),
+      );
+    }
+    return meta;
   }
 
   push(row: RawRow) {
@@ -168,14 +207,16 @@ class SheetRun {
     const { path, format, config } = this.file;
     // Columns without a header are found in the whole sheet when there is one; a CSV has no
     // column past its header (those cells are extra cells), so its blanks are counted as it goes.
+    const options = { currency: config.currency };
     const table = this.whole
-      ? buildTable(this.whole, found.kind, found.headerIndex, path, format)
+      ? buildTable(this.whole, found.kind, found.headerIndex, path, format, options)
       : buildTable(
           { ...sheet, rows: rows.slice(0, found.headerIndex + 1) },
           found.kind,
           found.headerIndex,
           path,
           format,
+          options,
         );
     if (!this.whole) this.blanks = new BlankCells(table);
     this.table = table;
@@ -210,12 +251,13 @@ class SheetRun {
     const rejected = isRejected(record, table);
     if (rejected) entry.rejected++;
     else entry.accepted++;
+    const meta = this.metaOf(record);
     if (file.keep) {
       const kept: KeptRow = {
         file: record.file,
         row: record.row,
         values: record.values,
-        meta: { ...file.fallback, ...record.meta, ...file.identification },
+        meta,
         issues: record.issues,
         rejected,
       };
@@ -250,6 +292,48 @@ class FileRun {
     const run = new SheetRun(this.context, sheet, whole);
     this.sheets.push(run);
     return run;
+  }
+
+  /**
+   * The session folder wins over a session the Identification sheet writes (a workbook copied
+   * from J1 into J2 and not updated): a warning at that cell.
+   */
+  private placeInSession(report: FileReport) {
+    const { folder, identification, identificationCells } = this.context;
+    const written = identification.session;
+    if (folder === undefined) return;
+    report.meta.session = folder;
+    if (written === undefined || identityText(written) === identityText(folder)) return;
+    report.issues.push(
+      issue("session-mismatch", identificationCells.session ?? { file: report.path }, {
+        field: "session",
+        value: written,
+        params: { folder },
+      }),
+    );
+  }
+
+  /**
+   * A file whose rows no column, Identification sheet or flag gives a group: its name does,
+   * without the session folder and version markers. In a session folder, where the group
+   * decides what replaces, updates or disagrees with what, that is a warning; a file checked on
+   * its own (a fixture in CI) has no group to lose.
+   */
+  private nameGroup(report: FileReport) {
+    // The reference plan and the resolutions are the workshop's, not a group's.
+    if (report.meta.groupe !== undefined || !this.context.kinds.some(isSubmissionKind)) return;
+    if (!this.sheets.some((s) => s.ungrouped > 0)) return;
+    const { folder } = this.context;
+    report.meta.groupe = groupFromName(report.path, folder);
+    if (folder !== undefined) {
+      report.issues.push(
+        issue(
+          "group-guessed",
+          { file: report.path },
+          { field: "groupe", value: report.meta.groupe },
+        ),
+      );
+    }
   }
 
   /** The report, with the file's own issues (read before or while the rows were). */
@@ -304,6 +388,9 @@ class FileRun {
       );
     }
     report.meta = { ...fallback, ...identification };
+    report.version = { date: identification.date ?? null, modified: null };
+    this.placeInSession(report);
+    this.nameGroup(report);
     if (config.sessions && report.meta.session && !config.sessions.includes(report.meta.session)) {
       report.issues.push(
         issue(
@@ -325,6 +412,8 @@ class FileRun {
 export interface ValidateOptions {
   /** Keep each table's typed rows in `FileReport.tables` (default `true`). */
   records?: boolean;
+  /** The session folder the file is in (its first folder under the workshop folder). */
+  folder?: string;
 }
 
 /** Normalises and validates one file that has been read. */
@@ -341,6 +430,7 @@ export function validateRaw(
     if (raw.format === "xlsx" && isIdentificationSheet(sheet.name)) {
       const id = readIdentification(sheet, raw.path);
       Object.assign(run.context.identification, id.meta);
+      Object.assign(run.context.identificationCells, id.cells);
       run.identificationIssues.push(...id.issues);
     }
   }
@@ -369,7 +459,9 @@ function fileContext(
     keep: options.records !== false,
     fallback,
     identification: {},
+    identificationCells: {},
   };
+  if (options.folder !== undefined) context.folder = options.folder;
   if (raw.delimiter !== undefined) context.delimiter = raw.delimiter;
   return context;
 }

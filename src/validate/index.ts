@@ -114,10 +114,12 @@ export async function validatePaths(
     seen.add(input.abs);
     options.onFile?.(input.path, index++, all.length);
     const reference = config.reference ? references.get(config.reference) : undefined;
-    const folderSession = sessionFolder(input.abs, root);
+    const folder = sessionFolder(input.abs, root);
     const fallback: Record<string, string> = { ...options.meta };
-    if (folderSession) fallback.session = folderSession;
-    files.push(await validateInput(input, config, reference, fallback, { records }));
+    if (folder) fallback.session = folder;
+    const report = await validateInput(input, config, reference, fallback, { records, folder });
+    if (report.version) report.version.modified = modifiedAt(input.abs);
+    files.push(report);
   }
   const resolutions: FileReport[] = [];
   for (const [abs, config] of decisions) {
@@ -153,6 +155,16 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
 
 /** The rapporteur's decisions on conflicts, in the workshop folder: never read as a submission. */
 export const RESOLUTIONS_FILE = "resolutions.csv";
+
+/** A file's modification time (ms), to tell two versions of a group's file apart. */
+function modifiedAt(abs: string): number | null {
+  try {
+    return statSync(abs).mtimeMs;
+  } catch {
+    // Gone since it was read: its other signs of version decide.
+    return null;
+  }
+}
 
 /** The session a file belongs to by its place: the first folder under the workshop folder. */
 function sessionFolder(abs: string, root: string): string | undefined {

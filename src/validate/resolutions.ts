@@ -31,7 +31,9 @@ export function resolutionsIn(report: FileReport, config: Config): Resolution[] 
       // A rejected row has its reasons among the issues; an accepted one names a field and a value.
       if (r.rejected || typeof key !== "string" || !spec || typeof valeur !== "string") continue;
       const { value } = resolutionValue(spec, valeur, config);
-      if (typeof value !== "string" && typeof value !== "number") continue;
+      if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
+        continue;
+      }
       const where = columns.code_activite;
       resolutions.push({
         key,

@@ -33,7 +33,11 @@ export const summary: Catalogue["summary"] = {
     `Total: ${read} row(s) read = ${accepted} accepted (${duplicates} duplicate(s) folded) + ${rejected} rejected, in ${files} file(s)`,
   counts: (b, c, p) =>
     `Consolidated: ${b} activity(ies) assessed, ${c} finding(s), ${p} proposal(s)`,
-  conflicts: (n) => `Conflicts between groups: ${n} (see conflits.csv)`,
+  conflicts: (n, list) =>
+    `Conflicts between groups: ${n}${list.length ? ` — ${list.join("; ")}` : ""} (see conflits.csv)`,
+  conflictFields: (key, fields) => `${key}: ${fields.join(", ")}`,
+  history: (updates, replaced) =>
+    `Updates by the same group: ${updates}; rows replaced by a newer version of their file: ${replaced} (see historique.csv)`,
   unassessed: (codes) =>
     `Plan activities nobody assessed: ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
   rejected: (n) => `${n} row(s) rejected, kept with their reasons in rejets.csv`,
@@ -53,6 +57,7 @@ export const tables: Catalogue["tables"] = {
     sources: "Sources",
     rejets: "Rejected",
     conflits: "Conflicts",
+    historique: "History",
   },
   columns: {
     cluster: "Cluster",
@@ -85,6 +90,13 @@ export const tables: Catalogue["tables"] = {
     rule: "Rule",
     value: "Version",
     source: "Source",
+    situation: "Situation",
+    previous: "Earlier value",
+    previousSource: "Earlier source",
+  },
+  situations: {
+    update: "updated by the same group",
+    replaced: "row replaced by a newer version of the file",
   },
 };
 

@@ -43,7 +43,11 @@ export const summary = {
     `Total : ${read} ligne(s) lue(s) = ${accepted} acceptée(s) (dont ${duplicates} doublon(s) regroupé(s)) + ${rejected} rejetée(s), dans ${files} fichier(s)`,
   counts: (b: number, c: number, p: number) =>
     `Consolidé : ${b} activité(s) évaluée(s), ${c} constat(s), ${p} proposition(s)`,
-  conflicts: (n: number) => `Conflits entre groupes : ${n} (détail dans conflits.csv)`,
+  conflicts: (n: number, list: readonly string[]) =>
+    `Conflits entre groupes : ${n}${list.length ? ` — ${list.join(" ; ")}` : ""} (détail dans conflits.csv)`,
+  conflictFields: (key: string, fields: readonly string[]) => `${key} : ${fields.join(", ")}`,
+  history: (updates: number, replaced: number) =>
+    `Mises à jour par un même groupe : ${updates} ; lignes remplacées par une version plus récente de leur fichier : ${replaced} (détail dans historique.csv)`,
   unassessed: (codes: readonly string[]) =>
     `Activités du plan non évaluées : ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
   rejected: (n: number) =>
@@ -67,6 +71,7 @@ export const tables = {
     sources: "Sources",
     rejets: "Rejets",
     conflits: "Conflits",
+    historique: "Historique",
   },
   columns: {
     cluster: "Regroupement",
@@ -99,6 +104,13 @@ export const tables = {
     rule: "Règle",
     value: "Version",
     source: "Source",
+    situation: "Situation",
+    previous: "Valeur antérieure",
+    previousSource: "Source antérieure",
+  },
+  situations: {
+    update: "mise à jour par le même groupe",
+    replaced: "ligne remplacée par une version plus récente du fichier",
   },
 };
 

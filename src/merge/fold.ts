@@ -1,0 +1,133 @@
+import type { Kind } from "../fields.js";
+import type { Conflict, ConflictRule, Source, Update } from "../model.js";
+import { type CompareSession, type Entry, groupOf, isEmpty, sameValue } from "./compare.js";
+
+/**
+ * One field of one identity (an activity, a constat, a proposition) folded over its rows. Each
+ * group speaks once: its latest session's value; an earlier different value of the same group
+ * is an update, listed as such. Groups that then disagree are a conflict: every group's value is
+ * kept with its source, and one is chosen by the kind's rule.
+ */
+
+export interface Version {
+  value: unknown;
+  source: Source;
+  entry: Entry;
+}
+
+export interface Decision {
+  value: unknown;
+  rule: ConflictRule;
+}
+
+/** Where a fold puts what it finds, for one identity. */
+export interface FoldContext {
+  kind: Kind;
+  key: string;
+  compareSession: CompareSession;
+  conflits: Conflict[];
+  updates: Update[];
+}
+
+/**
+ * Each group's latest non-empty value of `field` among `entries` (in source order), the
+ * earlier different values of the same group listed as updates. A group that wrote the row twice
+ * in its latest session gives both.
+ */
+export function groupVersions(field: string, entries: Entry[], ctx: FoldContext): Version[] {
+  const byGroup = new Map<string, Entry[]>();
+  for (const e of entries) {
+    if (isEmpty(e.values[field])) continue;
+    const g = groupOf(e.source);
+    const list = byGroup.get(g);
+    if (list) list.push(e);
+    else byGroup.set(g, [e]);
+  }
+  const versions: Version[] = [];
+  for (const list of byGroup.values()) {
+    const last = list[list.length - 1] as Entry;
+    const current = list.filter(
+      (e) => ctx.compareSession(e.source.session, last.source.session) === 0,
+    );
+    for (const e of list) {
+      if (current.includes(e)) continue;
+      noteUpdate(ctx, field, e, last.values[field], last.source);
+    }
+    for (const e of current) versions.push({ value: e.values[field], source: e.source, entry: e });
+  }
+  return versions;
+}
+
+/** An earlier value of a group that its later session changed (an equal value is no update). */
+export function noteUpdate(
+  ctx: FoldContext,
+  field: string,
+  earlier: Entry,
+  value: unknown,
+  source: Source,
+): void {
+  const previous = earlier.values[field];
+  if (isEmpty(previous) || (!isEmpty(value) && sameValue(previous, value))) return;
+  ctx.updates.push({
+    kind: ctx.kind,
+    key: ctx.key,
+    field,
+    groupe: earlier.source.groupe ?? "",
+    previous: { value: previous, source: earlier.source },
+    value: isEmpty(value) ? null : value,
+    source,
+  });
+}
+
+/** Whether the versions say more than one thing. */
+export function disagree(versions: readonly Version[]): boolean {
+  const first = versions[0];
+  return first !== undefined && versions.some((v) => !sameValue(v.value, first.value));
+}
+
+/** The versions given in the latest session among them. */
+export function inLatestSession(versions: Version[], compareSession: CompareSession): Version[] {
+  let latest = versions[0]?.source.session ?? null;
+  for (const v of versions)
+    if (compareSession(v.source.session, latest) > 0) latest = v.source.session;
+  return versions.filter((v) => compareSession(v.source.session, latest) === 0);
+}
+
+/** The latest session's value; if that session disagrees with itself, the first group's in source order. */
+export function decideFirst(versions: Version[], compareSession: CompareSession): Decision {
+  const latest = inLatestSession(versions, compareSession);
+  const first = latest[0] as Version;
+  return { value: first.value, rule: disagree(latest) ? "first-source" : "latest-session" };
+}
+
+/** A conflict on one field, all its versions kept. */
+export function conflictOf(
+  ctx: FoldContext,
+  field: string,
+  versions: Version[],
+  decision: Decision,
+): Conflict {
+  const conflict: Conflict = {
+    kind: ctx.kind,
+    key: ctx.key,
+    field,
+    chosen: decision.value,
+    rule: decision.rule,
+    versions: versions.map((v) => ({ value: v.value, source: v.source })),
+  };
+  ctx.conflits.push(conflict);
+  return conflict;
+}
+
+/**
+ * A constat's or a proposition's field: the one value groups agree on, else the latest
+ * session's (the first group's in source order when that session disagrees), as a conflict.
+ */
+export function foldField(field: string, entries: Entry[], ctx: FoldContext): unknown {
+  const versions = groupVersions(field, entries, ctx);
+  if (versions.length === 0) return null;
+  if (!disagree(versions)) return (versions[0] as Version).value;
+  const decision = decideFirst(versions, ctx.compareSession);
+  conflictOf(ctx, field, versions, decision);
+  return decision.value;
+}

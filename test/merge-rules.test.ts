@@ -1,0 +1,505 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { compareVersions } from "../src/merge/versions.js";
+import { groupFromName } from "../src/validate/provenance.js";
+import { run, workshop } from "./helpers/workshop.js";
+
+/**
+ * The merging rules of spec §6 on small workshops, through the command line: the status and the
+ * rate are one assessment; every field of a bilan row takes part in conflicts; a group's newer
+ * file replaces its older one; a group's later session updates it; the session folder wins.
+ */
+
+const HEADER =
+  "Axe;Code activité;Activité;Statut;Taux de réalisation (%);Budget prévu (FCFA);Budget exécuté (FCFA)";
+
+/** A bilan CSV as French Excel saves it: `;`, CRLF. */
+const bilanCsv = (...rows: string[]) => `${[HEADER, ...rows].join("\r\n")}\r\n`;
+
+interface Json {
+  summary: Record<string, unknown> & { rows: Record<string, number> };
+  bilan: Record<string, unknown>[];
+  conflits: Record<string, unknown>[];
+  mises_a_jour: Record<string, unknown>[];
+  remplacees: Record<string, unknown>[];
+  indicateurs: { taux_realisation: { global: number | null } };
+}
+
+async function compile(files: Record<string, string | Buffer>) {
+  const dir = workshop(files);
+  const r = await run("compile", dir);
+  const json = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8")) as Json;
+  const csv = (name: string) => readFileSync(join(dir, "sortie", name), "utf8");
+  return { ...r, dir, json, csv };
+}
+
+const activity = (json: Json, code: string) => json.bilan.find((b) => b.code_activite === code);
+
+const source = (file: string, session: string, groupe: string, row = 2) => ({
+  file,
+  sheet: null,
+  row,
+  groupe,
+  session,
+});
+
+describe("rule 1: the status and the rate are one assessment", () => {
+  it("drops the rate of an outvoted status in the same session, and says so", async () => {
+    const { json, out, code } = await compile({
+      "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
+      "J1/groupe-b.csv": bilanCsv("1;1.1.1;Sensibiliser;En cours;;;"),
+    });
+    expect(code).toBe(0);
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "en_cours", taux_realisation: null });
+    expect(json.conflits).toEqual([
+      {
+        kind: "bilan",
+        key: "1.1.1",
+        field: "statut",
+        chosen: "en_cours",
+        rule: "conservative-status",
+        versions: [
+          { value: "realise", source: source("J1/groupe-a.csv", "J1", "groupe-a") },
+          { value: "en_cours", source: source("J1/groupe-b.csv", "J1", "groupe-b") },
+        ],
+      },
+      {
+        kind: "bilan",
+        key: "1.1.1",
+        field: "taux_realisation",
+        chosen: null,
+        rule: "conservative-status",
+        follows: "statut",
+        versions: [{ value: 100, source: source("J1/groupe-a.csv", "J1", "groupe-a") }],
+      },
+    ]);
+    // The score falls back to the weight of « En cours » (0,5), never to the outvoted 100 %.
+    expect(json.indicateurs.taux_realisation.global).toBe(0.5);
+    expect(out).toContain(
+      "Conflits entre groupes : 1 — 1.1.1 : Statut, Taux de réalisation (%) (détail dans conflits.csv)",
+    );
+  });
+
+  it("drops it across sessions too: « Réalisé 100 » then « Non réalisé » scores 0", async () => {
+    const { json } = await compile({
+      "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
+      "J2/groupe-b.csv": bilanCsv("1;1.1.1;Sensibiliser;Non réalisé;;;"),
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({
+      statut: "non_realise",
+      taux_realisation: null,
+    });
+    expect(json.conflits.map((k) => [k.field, k.chosen, k.rule, k.follows])).toEqual([
+      ["statut", "non_realise", "latest-session", undefined],
+      ["taux_realisation", null, "latest-session", "statut"],
+    ]);
+    expect(json.indicateurs.taux_realisation.global).toBe(0);
+  });
+
+  it("fills the rate from another group only when it gives the same status", async () => {
+    const { json } = await compile({
+      "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;;;", "1;1.1.2;Former;Partiel;;;"),
+      "J1/groupe-b.csv": bilanCsv(
+        "1;1.1.1;Sensibiliser;Réalisé;80;;",
+        "1;1.1.2;Former;Réalisé;90;;",
+      ),
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 80 });
+    expect(activity(json, "1.1.2")).toMatchObject({ statut: "partiel", taux_realisation: null });
+    expect(json.conflits.map((k) => [k.key, k.field, k.chosen])).toEqual([
+      ["1.1.2", "statut", "partiel"],
+      ["1.1.2", "taux_realisation", null],
+    ]);
+    // (80 % + weight of « Partiellement réalisé » 50 %) / 2
+    expect(json.indicateurs.taux_realisation.global).toBe(0.65);
+  });
+
+  it("a resolution of the status brings that assessment's rate with it", async () => {
+    const { json } = await compile({
+      "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
+      "J1/groupe-b.csv": bilanCsv("1;1.1.1;Sensibiliser;En cours;30;;"),
+      "resolutions.csv":
+        "Code activité;Champ;Valeur;Motif\r\n1.1.1;Statut;Réalisé;Rapport final\r\n",
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.conflits.map((k) => [k.field, k.chosen, k.rule])).toEqual([
+      ["statut", "realise", "resolution"],
+      ["taux_realisation", 100, "latest-session"],
+    ]);
+  });
+});
+
+describe("rule 2: every field of a bilan row takes part in conflicts", () => {
+  const header =
+    "Axe;Code activité;Activité;Structure responsable;Statut;Source de financement;Observations";
+  const files = {
+    "atelier.config.json": JSON.stringify({ reference: "plan.csv" }),
+    "plan.csv": "Code activité;Axe;Activité\r\n1.2.1;1;Former les acteurs\r\n",
+    "J1/groupe-a.csv": `${header}\r\n1;1.2.1;Former les magistrats;MJDH;Réalisé;Budget national;Fait en 2021\r\n`,
+    "J1/groupe-b.csv": `${header}\r\n2;1.2.1;Former les policiers;DGPN;En cours;OIM;Reporté\r\n`,
+  };
+
+  it("keeps every version with its source; texts follow the chosen assessment, the axis the plan", async () => {
+    const { json, out, csv } = await compile(files);
+    expect(activity(json, "1.2.1")).toMatchObject({
+      axe: "PREV",
+      activite: "Former les policiers",
+      responsable: "DGPN",
+      statut: "en_cours",
+      source_financement: "OIM",
+      observations: "Reporté",
+    });
+    const a = source("J1/groupe-a.csv", "J1", "groupe-a");
+    const b = source("J1/groupe-b.csv", "J1", "groupe-b");
+    expect(json.conflits).toEqual([
+      {
+        kind: "bilan",
+        key: "1.2.1",
+        field: "axe",
+        chosen: "PREV",
+        rule: "reference-plan",
+        versions: [
+          { value: "PREV", source: a },
+          { value: "PROT", source: b },
+        ],
+      },
+      ...(
+        [
+          ["activite", "Former les magistrats", "Former les policiers"],
+          ["responsable", "MJDH", "DGPN"],
+        ] as const
+      ).map(([field, va, vb]) => ({
+        kind: "bilan",
+        key: "1.2.1",
+        field,
+        chosen: vb,
+        rule: "chosen-assessment",
+        follows: "statut",
+        versions: [
+          { value: va, source: a },
+          { value: vb, source: b },
+        ],
+      })),
+      {
+        kind: "bilan",
+        key: "1.2.1",
+        field: "statut",
+        chosen: "en_cours",
+        rule: "conservative-status",
+        versions: [
+          { value: "realise", source: a },
+          { value: "en_cours", source: b },
+        ],
+      },
+      ...(
+        [
+          ["source_financement", "Budget national", "OIM"],
+          ["observations", "Fait en 2021", "Reporté"],
+        ] as const
+      ).map(([field, va, vb]) => ({
+        kind: "bilan",
+        key: "1.2.1",
+        field,
+        chosen: vb,
+        rule: "chosen-assessment",
+        follows: "statut",
+        versions: [
+          { value: va, source: a },
+          { value: vb, source: b },
+        ],
+      })),
+    ]);
+    expect(json.summary.conflicts).toBe(1);
+    expect(out).toContain(
+      "Conflits entre groupes : 1 — 1.2.1 : Axe stratégique, Activité, Structure responsable, Statut, Source de financement, Observations (détail dans conflits.csv)",
+    );
+    // The report names the axes and the fields in words.
+    expect(csv("rapport-bilan.md")).toContain(
+      "| 1.2.1 Former les policiers | Axe stratégique | 1\\. Prévention — groupe-a, J1 (J1/groupe-a.csv:2)<br>2\\. Protection et assistance aux victimes — groupe-b, J1 (J1/groupe-b.csv:2) | **1\\. Prévention** | axe du plan de référence pour ce code |",
+    );
+    expect(csv("rapport-bilan.md")).toContain(
+      "| 1.2.1 Former les policiers | Activité | Former les magistrats — groupe-a, J1 (J1/groupe-a.csv:2)<br>Former les policiers — groupe-b, J1 (J1/groupe-b.csv:2) | **Former les policiers** | valeur de l'évaluation dont le statut est retenu |",
+    );
+    // Both groups' words are in conflits.csv.
+    expect(csv("conflits.csv")).toContain("Former les magistrats");
+    expect(csv("conflits.csv")).toContain("Former les policiers");
+  });
+
+  it("an empty value against a filled one is no conflict: the filled one stays", async () => {
+    const { json } = await compile({
+      "J1/groupe-a.csv": `${header}\r\n1;1.2.1;Former;;Réalisé;;Fait\r\n`,
+      "J1/groupe-b.csv": `${header}\r\n1;1.2.1;Former;MJDH;Réalisé;OIM;\r\n`,
+    });
+    expect(activity(json, "1.2.1")).toMatchObject({
+      responsable: "MJDH",
+      source_financement: "OIM",
+      observations: "Fait",
+    });
+    expect(json.conflits).toEqual([]);
+  });
+});
+
+describe("rule 3: a group's newer file replaces its older one", () => {
+  it("the corrected file wins for every row it holds; the replaced row is listed with its file", async () => {
+    const { json, out, csv, code } = await compile({
+      "J2/groupe-3.csv": bilanCsv("3;3.1.1;Juger;Réalisé;100;;", "3;3.1.2;Enquêter;En cours;;;"),
+      "J2/groupe-3-v2-corrige.csv": bilanCsv("3;3.1.1;Juger;Partiellement réalisé;60;;"),
+    });
+    expect(code).toBe(0);
+    expect(activity(json, "3.1.1")).toMatchObject({ statut: "partiel", taux_realisation: 60 });
+    expect(activity(json, "3.1.1")?.sources).toEqual([
+      source("J2/groupe-3-v2-corrige.csv", "J2", "groupe-3"),
+    ]);
+    // The row the correction does not hold stays.
+    expect(activity(json, "3.1.2")).toMatchObject({ statut: "en_cours" });
+    expect(json.conflits).toEqual([]);
+    expect(json.remplacees).toEqual([
+      {
+        kind: "bilan",
+        key: "3.1.1",
+        source: source("J2/groupe-3.csv", "J2", "groupe-3"),
+        by: source("J2/groupe-3-v2-corrige.csv", "J2", "groupe-3"),
+      },
+    ]);
+    expect(json.summary.rows).toEqual({
+      read: 3,
+      accepted: 3,
+      rejected: 0,
+      duplicates: 0,
+      replaced: 1,
+    });
+    expect(out).toContain(
+      "Mises à jour par un même groupe : 0 ; lignes remplacées par une version plus récente de leur fichier : 1 (détail dans historique.csv)",
+    );
+    expect(csv("rapport-bilan.md")).toContain(
+      "Ne sont pas des divergences : 0 valeur mise à jour par le groupe qui l'avait donnée, lors d'une session suivante ; 1 ligne remplacée par une version plus récente du fichier de son groupe (détail dans historique.csv).",
+    );
+    expect(csv("historique.csv").split("\r\n")[1]).toBe(
+      "ligne remplacée par une version plus récente du fichier;bilan;3.1.1;;groupe-3;;J2/groupe-3.csv:2;;J2/groupe-3-v2-corrige.csv:2",
+    );
+  });
+
+  it("orders versions by Identification date, then modification time, then name", () => {
+    const v = (file: string, date: string | null, modified: number | null) => ({
+      file,
+      version: { date, modified },
+    });
+    // The later Identification date wins over the name and the time.
+    expect(compareVersions(v("g-v2.xlsx", "2023-07-11", 9e12), v("g.xlsx", "2023-07-12", 0))).toBe(
+      -1,
+    );
+    // Without dates on both, the later modification time.
+    expect(compareVersions(v("g-v2.xlsx", "2023-07-12", 1e9), v("g.xlsx", null, 2e9))).toBeLessThan(
+      0,
+    );
+    // Times within 2 s (a USB key's resolution, a checkout) are the same: the name decides.
+    expect(compareVersions(v("g-v2.xlsx", null, 1000), v("g.xlsx", null, 2500))).toBeGreaterThan(0);
+  });
+
+  it("takes the file modified later as the newer when the names say nothing", async () => {
+    const dir = workshop({
+      "J1/gt2.csv": bilanCsv("2;2.1.1;Accueillir;Réalisé;;;"),
+      "J1/gt2-b.csv": bilanCsv("2;2.1.1;Accueillir;Non réalisé;;;"),
+    });
+    // gt2.csv was saved after gt2-b.csv.
+    utimesSync(
+      join(dir, "J1", "gt2-b.csv"),
+      new Date("2023-07-12T10:00:00Z"),
+      new Date("2023-07-12T10:00:00Z"),
+    );
+    utimesSync(
+      join(dir, "J1", "gt2.csv"),
+      new Date("2023-07-12T11:00:00Z"),
+      new Date("2023-07-12T11:00:00Z"),
+    );
+    // Two groups by name (gt2, gt2-b): one group only when the file says so.
+    renameSync(join(dir, "J1", "gt2-b.csv"), join(dir, "J1", "gt2 (1).csv"));
+    await run("compile", dir);
+    const json = JSON.parse(
+      readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"),
+    ) as Json;
+    expect(activity(json, "2.1.1")).toMatchObject({ statut: "realise" });
+    expect(
+      json.remplacees.map((r) => [
+        (r.source as { file: string }).file,
+        (r.by as { file: string }).file,
+      ]),
+    ).toEqual([["J1/gt2 (1).csv", "J1/gt2.csv"]]);
+  });
+});
+
+describe("rule 4: a group's later session is an update, not a conflict", () => {
+  it("lists the group's own J1 → J2 change as an update, and counts conflicts per activity", async () => {
+    const { json, out } = await compile({
+      "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Partiellement réalisé;40;;"),
+      "J2/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
+      "J1/groupe-b.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.conflits).toEqual([]);
+    const before = source("J1/groupe-a.csv", "J1", "groupe-a");
+    const after = source("J2/groupe-a.csv", "J2", "groupe-a");
+    expect(json.mises_a_jour).toEqual([
+      {
+        kind: "bilan",
+        key: "1.1.1",
+        field: "statut",
+        groupe: "groupe-a",
+        previous: { value: "partiel", source: before },
+        value: "realise",
+        source: after,
+      },
+      {
+        kind: "bilan",
+        key: "1.1.1",
+        field: "taux_realisation",
+        groupe: "groupe-a",
+        previous: { value: 40, source: before },
+        value: 100,
+        source: after,
+      },
+    ]);
+    expect(json.summary).toMatchObject({ conflicts: 0, updates: 2 });
+    expect(out).toContain("Conflits entre groupes : 0 (détail dans conflits.csv)");
+    expect(out).toContain("Mises à jour par un même groupe : 2 ;");
+  });
+
+  it("a group whose later status has no rate loses its earlier rate, as an update", async () => {
+    const { json } = await compile({
+      "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
+      "J2/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Non réalisé;;;"),
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({
+      statut: "non_realise",
+      taux_realisation: null,
+    });
+    expect(
+      json.mises_a_jour.map((u) => [u.field, (u.previous as { value: unknown }).value, u.value]),
+    ).toEqual([
+      ["statut", "realise", "non_realise"],
+      ["taux_realisation", 100, null],
+    ]);
+    expect(json.indicateurs.taux_realisation.global).toBe(0);
+  });
+});
+
+describe("rule 5: the session folder wins; a file without a group is said", () => {
+  it("names the group from the file name without session folder and version markers", () => {
+    expect(groupFromName("J2/groupe-3-v2-corrige.xlsx", "J2")).toBe("groupe-3");
+    expect(groupFromName("J2/J2-groupe-3.xlsx", "J2")).toBe("groupe-3");
+    expect(groupFromName("J1/groupe 3 (1).xlsx", "J1")).toBe("groupe 3");
+    expect(groupFromName("J1/Groupe-2_2023-07-12.csv", "J1")).toBe("Groupe-2");
+    expect(groupFromName("J3/GT4 version corrigée finale.xlsx", "J3")).toBe("GT4");
+    expect(groupFromName("groupe-1.csv", undefined)).toBe("groupe-1");
+    // Nothing left once the markers go: the name as it is.
+    expect(groupFromName("J2/v2.csv", "J2")).toBe("v2");
+  });
+
+  it("warns once per file whose group comes from its name", async () => {
+    const dir = workshop({ "J2/J2-groupe-5-v2.csv": bilanCsv("4;4.1.1;Coordonner;Réalisé;;;") });
+    const r = await run("validate", dir, "--format", "json");
+    const report = JSON.parse(r.out) as { files: { problems: Record<string, unknown>[] }[] };
+    expect(report.files[0]?.problems).toEqual([
+      expect.objectContaining({
+        code: "group-guessed",
+        severity: "warning",
+        file: expect.stringMatching(/\/J2\/J2-groupe-5-v2\.csv$/),
+        value: "groupe-5",
+        message:
+          "Aucun groupe de travail n'est indiqué : le groupe « groupe-5 » est déduit du nom du fichier",
+      }),
+    ]);
+  });
+
+  it("a session column that says another session is a warning at its cell; the folder wins", async () => {
+    const { json, dir } = await compile({
+      "J2/groupe-a.csv": `${HEADER};Session;Groupe\r\n1;1.1.1;Sensibiliser;Réalisé;;;;J1;GT A\r\n1;1.1.2;Former;Réalisé;;;;J1;GT A\r\n`,
+    });
+    const sources = activity(json, "1.1.1")?.sources as { session: string }[] | undefined;
+    expect(sources?.map((s) => s.session)).toEqual(["J2"]);
+    const r = await run("validate", dir, "--format", "json");
+    const report = JSON.parse(r.out) as { files: { problems: Record<string, unknown>[] }[] };
+    expect(
+      report.files[0]?.problems.map((i) => [i.code, i.row, i.column, i.value, i.message]),
+    ).toEqual([
+      [
+        "session-mismatch",
+        2,
+        "H",
+        "J1",
+        "Le fichier indique la session « J1 » mais il est rangé dans le dossier J2 : la session J2 est retenue",
+      ],
+    ]);
+  });
+});
+
+// --- a workbook reused from J1, saved by LibreOffice --------------------------------------------
+
+const hasSoffice = spawnSync("soffice", ["--version"], { stdio: "ignore" }).status === 0;
+
+/** A group's workbook with an Identification sheet, passed through LibreOffice. */
+async function savedByLibreOffice(session: string, group: string, rows: (string | number)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const id = wb.addWorksheet("Identification");
+  id.addRows([
+    ["Groupe de travail", group],
+    ["Session", session],
+  ]);
+  const bilan = wb.addWorksheet("Bilan");
+  bilan.addRows([HEADER.split(";"), ...rows]);
+  const dir = mkdtempSync(join(tmpdir(), "atelier-lo-"));
+  const made = join(dir, "made", "groupe.xlsx");
+  mkdirSync(join(dir, "made"));
+  await wb.xlsx.writeFile(made);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      dir,
+      made,
+    ],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  return readFileSync(join(dir, "groupe.xlsx"));
+}
+
+describe.skipIf(!hasSoffice)("rule 5 on a workbook saved by LibreOffice", () => {
+  it("a J1 workbook copied into J2 counts as J2: its new values win, with a warning at the cell", async () => {
+    const j1 = await savedByLibreOffice("J1", "Groupe 2", [
+      [2, "2.1.1", "Accueillir", "En cours", 50],
+    ]);
+    const reused = await savedByLibreOffice("J1", "Groupe 2", [
+      [2, "2.1.1", "Accueillir", "Réalisé", 100],
+    ]);
+    const { json, dir } = await compile({ "J1/groupe-2.xlsx": j1, "J2/groupe-2.xlsx": reused });
+    expect(activity(json, "2.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.conflits).toEqual([]);
+    expect(
+      json.mises_a_jour.map((u) => [u.field, (u.source as { session: string }).session]),
+    ).toEqual([
+      ["statut", "J2"],
+      ["taux_realisation", "J2"],
+    ]);
+    const r = await run("validate", dir, "--format", "json");
+    const report = JSON.parse(r.out) as { files: { problems: Record<string, unknown>[] }[] };
+    expect(
+      report.files.flatMap((f) =>
+        f.problems.map((i) => [
+          String(i.file).replace(/^.*\/(J\d)\//, "$1/"),
+          i.code,
+          i.sheet,
+          i.row,
+          i.column,
+        ]),
+      ),
+    ).toEqual([["J2/groupe-2.xlsx", "session-mismatch", "Identification", 2, "B"]]);
+  }, 240_000);
+});
