@@ -47,15 +47,16 @@ export interface FieldSpec {
   /** A value that passes, shown in templates and docs. */
   example?: string;
   /**
-   * Bilan fields that groups disagree on as an assessment: a differing value is a conflict,
-   * settled by the merging rule and listed in `conflits`.
-   */
-  conflict?: true;
-  /**
    * Bilan fields a group fills when it assesses an activity; the others may come prefilled from
    * the reference plan, so a row that has none of these is an activity left unassessed.
    */
   assessment?: true;
+  /**
+   * Proposition fields a draft should give but may leave for later (indicator, responsible body,
+   * partners, cost): an empty cell is a warning (`missing-expected`), never a rejection, and the
+   * matrix marks it « à compléter ». Not `required`: the row is kept.
+   */
+  expected?: true;
 }
 
 export const STATUTS = [
@@ -225,7 +226,6 @@ export const bilanFields = [
     type: "enum",
     values: STATUTS,
     required: true,
-    conflict: true,
     assessment: true,
     help: {
       fr: "Réalisé, Partiellement réalisé, En cours, Non réalisé ou Abandonné.",
@@ -242,7 +242,6 @@ export const bilanFields = [
     min: 0,
     max: 100,
     required: false,
-    conflict: true,
     assessment: true,
     help: {
       fr: "Pourcentage de 0 à 100 : 75 ou 75 %.",
@@ -258,7 +257,6 @@ export const bilanFields = [
     type: "amount",
     min: 0,
     required: false,
-    conflict: true,
     help: amountHelp,
     example: "25 000 000",
   },
@@ -270,7 +268,6 @@ export const bilanFields = [
     type: "amount",
     min: 0,
     required: false,
-    conflict: true,
     assessment: true,
     help: amountHelp,
     example: "15 000 000",
@@ -382,7 +379,7 @@ export const propositionFields = [
     help: { fr: "L'action proposée pour le nouveau plan.", en: "The proposed action." },
     example: "Créer deux centres d'accueil à Kayes et Sikasso",
   },
-  { ...indicateur, required: true },
+  { ...indicateur, expected: true },
   {
     id: "reference",
     fr: "Valeur de référence",
@@ -393,7 +390,7 @@ export const propositionFields = [
     help: { fr: "Valeur de l'indicateur au départ.", en: "Indicator value at the start." },
   },
   cible,
-  { ...responsable, required: true },
+  { ...responsable, expected: true },
   {
     id: "partenaires",
     fr: "Partenaires",
@@ -401,6 +398,7 @@ export const propositionFields = [
     aliases: ["Partenaire", "Structures associées", "Partenaires associés"],
     type: "list",
     required: false,
+    expected: true,
     help: {
       fr: "Séparés par ; , / ou « et ».",
       en: "Separated by ; , / or “and”.",
@@ -428,6 +426,7 @@ export const propositionFields = [
     type: "amount",
     min: 0,
     required: false,
+    expected: true,
     help: amountHelp,
     example: "60 000 000",
   },
@@ -618,6 +617,11 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
+/** A table of a group's submission, not the reference plan or the resolutions. */
+export function isSubmissionKind(kind: string): kind is Kind {
+  return kind in KINDS;
+}
+
 /** Sheet names that hint at a kind; the headers decide. */
 export const KIND_SHEET_HINTS: Partial<Record<TableKind, readonly string[]>> = {
   bilan: ["bilan", "evaluation", "assessment", "activites"],
@@ -667,9 +671,12 @@ export function findField(kind: TableKind, id: string): FieldSpec | undefined {
   return tableFields(kind).find((f) => f.id === id);
 }
 
-/** Bilan fields whose disagreement between groups is a conflict, in registry order. */
+/**
+ * Bilan fields on which groups can disagree, in registry order: all but the activity code, which
+ * is the identity. A differing value is a conflict, listed in `conflits` and open to a resolution.
+ */
 export const CONFLICT_SPECS = bilanFields.filter(
-  (f): f is Extract<FieldsOf<"bilan">, { conflict: true }> => "conflict" in f,
+  (f): f is Exclude<FieldsOf<"bilan">, { id: "code_activite" }> => f.id !== "code_activite",
 );
 export const CONFLICT_FIELDS = CONFLICT_SPECS.map((f) => f.id);
 export type ConflictField = (typeof CONFLICT_FIELDS)[number];

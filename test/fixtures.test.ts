@@ -51,13 +51,16 @@ describe("the sample workshop (fixtures/atelier)", () => {
   it("validates with every planted mistake located, and nothing else", async () => {
     const { code, tuples, json } = await problems("fixtures/atelier");
     expect(code).toBe(1);
+    // A proposition without an indicator (J3/groupe-3 row 4) or partners (J3/groupe-4 row 5) is
+    // kept with a warning. Two files were added: a corrected version of J2/groupe-4 (amounts in
+    // M FCFA) and group 3's J1 workbook reused on J3.
     expect(json.summary).toEqual({
-      files: 12,
-      rows: 69,
-      accepted: 64,
-      rejected: 5,
-      errors: 6,
-      warnings: 6,
+      files: 14,
+      rows: 76,
+      accepted: 72,
+      rejected: 4,
+      errors: 5,
+      warnings: 11,
     });
     expect(tuples).toEqual([
       ["J1/groupe-1-prevention.xlsx", "Bilan", 6, "H", "taux_realisation", "out-of-range"],
@@ -68,6 +71,16 @@ describe("the sample workshop (fixtures/atelier)", () => {
       ["J1/groupe-4-coordination.csv", null, 5, "B", "axe", "axis-code-mismatch"],
       ["J2/groupe-1-prevention.xlsx", "Constats", 8, null, null, "hidden-row"],
       ["J2/groupe-3-onudc-en.csv", null, 3, "C", "code_activite", "unknown-activity"],
+      // `(M FCFA)` headers: once per column, at its header cell.
+      ["J2/groupe-4-coordination-v2-corrige.xlsx", "Bilan", 3, "G", "budget_prevu", "unit-scaled"],
+      [
+        "J2/groupe-4-coordination-v2-corrige.xlsx",
+        "Bilan",
+        3,
+        "H",
+        "budget_execute",
+        "unit-scaled",
+      ],
       ["J2/groupe-4-coordination.xlsx", "Bilan", 4, "I", null, "unknown-column"],
       [
         "J3/groupe-1-prevention.xlsx",
@@ -77,8 +90,18 @@ describe("the sample workshop (fixtures/atelier)", () => {
         "calendrier",
         "calendar-out-of-period",
       ],
-      ["J3/groupe-3-poursuites.csv", null, 4, "E", "indicateur", "missing-value"],
+      // The J1 workbook reused on J3 still says « Session : J1 »: the folder wins.
+      [
+        "J3/groupe-3-poursuites-bilan-revise.xlsx",
+        "Identification",
+        2,
+        "B",
+        "session",
+        "session-mismatch",
+      ],
+      ["J3/groupe-3-poursuites.csv", null, 4, "E", "indicateur", "missing-expected"],
       ["J3/groupe-4-coordination.xlsx", "Identification", 5, "B", "date", "type-error"],
+      ["J3/groupe-4-coordination.xlsx", "Propositions", 5, "F", "partenaires", "missing-expected"],
     ]);
   });
 
@@ -105,6 +128,16 @@ describe("the sample workshop (fixtures/atelier)", () => {
       groupe: "Groupe 1",
       session: "J1",
     });
+    // The session folder wins over the session the reused workbook's Identification writes.
+    expect(byPath.get("J3/groupe-3-poursuites-bilan-revise.xlsx")?.meta).toMatchObject({
+      groupe: "Groupe 3",
+      session: "J3",
+    });
+    // Two versions of group 4's J2 file, told apart by their Identification dates.
+    expect(byPath.get("J2/groupe-4-coordination.xlsx")?.version?.date).toBe("2023-07-19");
+    expect(byPath.get("J2/groupe-4-coordination-v2-corrige.xlsx")?.version?.date).toBe(
+      "2023-07-20",
+    );
     expect(byPath.get("plan-2018-2022.csv")?.sheets).toEqual([
       { name: null, kind: "reference", headerRow: 1, rows: 24, accepted: 24, rejected: 0 },
     ]);
@@ -119,12 +152,15 @@ describe("the sample workshop (fixtures/atelier)", () => {
   it("compiles to the expected consolidation", async () => {
     const out = mkdtempSync(join(tmpdir(), "atelier-sample-"));
     const { consolidation: c } = await compileWorkshop("fixtures/atelier", { out });
+    // No conflict: every activity assessed twice is assessed by one group, in two sessions
+    // (updates) or twice alike (duplicates); two rows replaced by a newer version of their file.
     expect(c.summary).toEqual({
-      files: 12,
-      rows: { read: 69, accepted: 64, rejected: 5, duplicates: 2 },
-      conflicts: 2,
-      errors: 6,
-      warnings: 6,
+      files: 14,
+      rows: { read: 76, accepted: 72, rejected: 4, duplicates: 2, replaced: 2 },
+      conflicts: 0,
+      updates: 10,
+      errors: 5,
+      warnings: 11,
     });
     expect(
       c.bilan.map((b) => [
@@ -147,63 +183,116 @@ describe("the sample workshop (fixtures/atelier)", () => {
       ["2.2.2", "PROT", "realise", 100, 30000000, 29000000],
       ["2.3.1", "PROT", "realise", 100, 40000000, 38000000],
       ["3.1.1", "POUR", "realise", 100, 25000000, 24500000],
-      ["3.1.2", "POUR", "partiel", 60, 12000000, 7200000],
-      ["3.1.3", "POUR", "en_cours", 50, 8000000, 5000000],
+      ["3.1.2", "POUR", "partiel", 75, 12000000, 9000000],
+      ["3.1.3", "POUR", "partiel", 70, 8000000, 6500000],
       ["3.2.1", "POUR", "realise", 100, 35000000, 41500000],
       ["3.2.2", "POUR", "non_realise", 0, 20000000, 0],
       ["3.2.3", "POUR", "partiel", 40, 15000000, 6000000],
       ["4.1.1", "COOR", "realise", 100, 30000000, 28750000],
       ["4.1.2", "COOR", "partiel", 50, 24000000, 1500000],
       ["4.2.2", "COOR", "non_realise", 0, 45000000, 0],
-      ["4.3.1", "COOR", "partiel", 50, 20000000, 9000000],
+      ["4.3.1", "COOR", "en_cours", 25, 20000000, 2500000],
       ["4.4.1", "COOR", "realise", 100, 5000000, 5000000],
     ]);
-    // 1.2.1: "En cours / 30" on J1, "Partiellement réalisé / 50" on J2; the latest session wins.
+    // Same group, later session: an update, not a conflict. 1.2.1: "En cours / 30" on J1,
+    // "Partiellement réalisé / 50" on J2. 3.1.2 and 3.1.3: group 3's J1 workbook reused on J3
+    // (« Session : J1 » in it, J3 by its folder).
+    expect(c.conflits).toEqual([]);
     expect(
-      c.conflits.map((k) => [
-        k.key,
-        k.field,
-        k.chosen,
-        k.rule,
-        k.versions.map((v) => [v.value, v.source.session]),
+      c.mises_a_jour.map((u) => [
+        u.key,
+        u.field,
+        u.groupe,
+        u.previous.value,
+        u.previous.source.session,
+        u.value,
+        u.source.session,
       ]),
     ).toEqual([
+      ["1.2.1", "statut", "Groupe 1", "en_cours", "J1", "partiel", "J2"],
+      ["1.2.1", "taux_realisation", "Groupe 1", 30, "J1", 50, "J2"],
       [
-        "1.2.1",
-        "statut",
-        "partiel",
-        "latest-session",
-        [
-          ["en_cours", "J1"],
-          ["partiel", "J2"],
-        ],
+        "3.1.2",
+        "resultat",
+        "Groupe 3",
+        "10 sessions tenues (Bamako, Kayes, Sikasso, Ségou, Mopti)",
+        "J1",
+        "12 sessions tenues (Bamako, Kayes, Sikasso, Ségou, Mopti, Gao)",
+        "J3",
       ],
+      ["3.1.2", "taux_realisation", "Groupe 3", 60, "J1", 75, "J3"],
+      ["3.1.2", "budget_execute", "Groupe 3", 7200000, "J1", 9000000, "J3"],
       [
-        "1.2.1",
-        "taux_realisation",
-        50,
-        "latest-session",
-        [
-          [30, "J1"],
-          [50, "J2"],
-        ],
+        "3.1.3",
+        "resultat",
+        "Groupe 3",
+        "Avant-projet élaboré, non encore adopté",
+        "J1",
+        "Avant-projet transmis au Secrétariat général du Gouvernement",
+        "J3",
+      ],
+      ["3.1.3", "statut", "Groupe 3", "en_cours", "J1", "partiel", "J3"],
+      ["3.1.3", "taux_realisation", "Groupe 3", 50, "J1", 70, "J3"],
+      ["3.1.3", "budget_execute", "Groupe 3", 5000000, "J1", 6500000, "J3"],
+      [
+        "3.1.3",
+        "observations",
+        "Groupe 3",
+        "Processus suspendu depuis 2021",
+        "J1",
+        "Processus relancé en 2022",
+        "J3",
       ],
     ]);
+    // The re-submitted file: J2/groupe-4-coordination-v2-corrige.xlsx (dated 20/07) replaces
+    // J2/groupe-4-coordination.xlsx (19/07) for the two rows it holds; 4.1.2 and five findings,
+    // which it does not hold, stay from the older version.
+    const v1 = "J2/groupe-4-coordination.xlsx";
+    const v2 = "J2/groupe-4-coordination-v2-corrige.xlsx";
+    const g4 = { groupe: "Groupe 4", session: "J2" };
+    expect(c.remplacees).toEqual([
+      {
+        kind: "bilan",
+        key: "4.3.1",
+        source: { file: v1, sheet: "Bilan", row: 6, ...g4 },
+        by: { file: v2, sheet: "Bilan", row: 4, ...g4 },
+      },
+      {
+        kind: "constats",
+        key: "Absence de données statistiques fiables sur la traite des personnes",
+        source: { file: v1, sheet: "Constats", row: 5, ...g4 },
+        by: { file: v2, sheet: "Constats", row: 4, ...g4 },
+      },
+    ]);
+    const b431 = c.bilan.find((b) => b.code_activite === "4.3.1");
+    expect(b431?.sources).toEqual([{ file: v2, sheet: "Bilan", row: 4, ...g4 }]);
+    // Its budgets are headed « (M FCFA) »: 20 and 2,5 are read in FCFA.
+    expect([b431?.budget_prevu, b431?.budget_execute]).toEqual([20000000, 2500000]);
+    expect(c.bilan.find((b) => b.code_activite === "4.1.2")?.sources).toEqual([
+      { file: v1, sheet: "Bilan", row: 5, ...g4 },
+    ]);
     expect(c.non_evalues).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
+    // POUR follows 3.1.2 and 3.1.3 as updated on J3; COOR follows 4.3.1 as corrected.
     expect(c.indicateurs).toEqual({
       taux_realisation: {
-        global: 0.5525,
-        par_axe: { PREV: 0.3875, PROT: 0.75, POUR: 0.583333, COOR: 0.45 },
+        global: 0.5575,
+        par_axe: { PREV: 0.3875, PROT: 0.75, POUR: 0.641667, COOR: 0.4 },
       },
       execution_budgetaire: {
-        global: 0.503255,
-        par_axe: { PREV: 0.4, PROT: 0.536, POUR: 0.732174, COOR: 0.319767 },
+        global: 0.497913,
+        par_axe: { PREV: 0.4, PROT: 0.536, POUR: 0.76087, COOR: 0.26938 },
       },
     });
     const clusters = new Map<string, string[]>();
     for (const k of c.constats)
       clusters.set(k.cluster ?? "", [...(clusters.get(k.cluster ?? "") ?? []), k.constat ?? ""]);
     expect([...clusters.values()].filter((v) => v.length > 1)).toEqual([
+      [
+        "Insuffisance des ressources financières allouées à la prévention",
+        "insuffisance des ressources financieres allouees",
+        "Insuffisance des ressources financières allouées à la justice",
+        "Insuffisance des ressources financières allouées au CNLTP",
+      ],
       [
         "Insuffisance des centres d'accueil pour les victimes de traite",
         "Manque de centres d'accueil pour les victimes de traite",
@@ -218,6 +307,20 @@ describe("the sample workshop (fixtures/atelier)", () => {
         "Absence de données statistiques fiables sur la traite des personnes",
       ],
     ]);
+    // The cross-cutting weakness: four groups, four axes, one cluster id.
+    const money = c.constats.filter((k) =>
+      /^insuffisance des ressources financi/i.test(k.constat ?? ""),
+    );
+    expect(
+      money.map((k) => [k.axe, k.type, k.sources.map((s) => `${s.groupe} ${s.file}:${s.row}`)]),
+    ).toEqual([
+      ["PREV", "faiblesse", ["Groupe 1 J2/groupe-1-prevention.xlsx:10"]],
+      ["PROT", "faiblesse", ["Groupe 2 J2/groupe-2-protection.xlsx:9"]],
+      ["POUR", "faiblesse", ["Groupe 3 J1/groupe-3-poursuites.xlsx:11"]],
+      ["COOR", "faiblesse", ["Groupe 4 J2/groupe-4-coordination.xlsx:6"]],
+    ]);
+    expect(new Set(money.map((k) => k.cluster)).size).toBe(1);
+    expect(money[0]?.cluster).toMatch(/^c\d+$/);
     // Read from files saved by LibreOffice: per-year X columns, partner lists, enums, amounts.
     const fromLibreOffice = c.propositions
       .filter((p) => p.sources[0]?.file === "J3/groupe-2-protection.xlsx")
@@ -253,6 +356,7 @@ describe("the sample workshop (fixtures/atelier)", () => {
       ],
       [9, [2023], 15000000, ["UNICEF"], "moyenne", "nouvelle", null],
     ]);
+    // The reused workbook's rows are J3 rows: its folder, not its Identification sheet.
     const b312 = c.bilan.find((b) => b.code_activite === "3.1.2");
     expect(b312?.sources).toEqual([
       {
@@ -262,6 +366,22 @@ describe("the sample workshop (fixtures/atelier)", () => {
         groupe: "Groupe 3",
         session: "J1",
       },
+      {
+        file: "J3/groupe-3-poursuites-bilan-revise.xlsx",
+        sheet: "Bilan",
+        row: 4,
+        groupe: "Groupe 3",
+        session: "J3",
+      },
+    ]);
+    expect(
+      c.bilan
+        .flatMap((b) => b.sources)
+        .filter((s) => s.file === "J3/groupe-3-poursuites-bilan-revise.xlsx")
+        .map((s) => [s.row, s.session]),
+    ).toEqual([
+      [4, "J3"],
+      [5, "J3"],
     ]);
   });
 
@@ -289,6 +409,7 @@ describe("fixtures/invalid: one defect per file", () => {
     "calendar-out-of-period.csv": [["", null, 3, "G", "calendrier", "calendar-out-of-period"]],
     "cell-error.xlsx": [["", "Bilan", 3, "H", "budget_execute", "cell-error"]],
     "corrupt.xlsx": [["", null, null, null, null, "file-unreadable"]],
+    // A warning now: the stated cost is kept.
     "cost-split-mismatch.csv": [["", null, 4, "L", "cout", "cost-split-mismatch"]],
     "date-mm-dd.xlsx": [["", "Identification", 4, "B", "date", "type-error"]],
     "duplicate-activity.csv": [["", null, 4, "B", "code_activite", "duplicate-activity"]],
@@ -357,10 +478,10 @@ describe("fixtures/invalid: one defect per file", () => {
     expect(json.summary).toEqual({
       files: 29,
       rows: 75,
-      accepted: 59,
-      rejected: 16,
-      errors: 19,
-      warnings: 10,
+      accepted: 60,
+      rejected: 15,
+      errors: 18,
+      warnings: 11,
     });
   });
 });

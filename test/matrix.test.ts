@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type MatrixRow, matrixRows } from "../src/analysis/matrix.js";
 import { compileWorkshop } from "../src/commands/compile.js";
 import { matrixFiles } from "../src/commands/documents.js";
@@ -15,6 +14,7 @@ import type { Consolidated, Consolidation, Source } from "../src/model.js";
 import { markdownCell, matrixCsv, matrixMarkdown, yearsText } from "../src/render/matrix-text.js";
 import { buildMatrix as matrixBook } from "../src/render/matrix-xlsx.js";
 import { workbookBytes, wrappedLines } from "../src/render/xlsx.js";
+import { libreOfficeSheets, soffice } from "./helpers/libreoffice.js";
 import { BILAN_HEADER, workshop } from "./helpers/workshop.js";
 
 const GENERATED = new Date("2023-07-20T00:00:00Z");
@@ -71,29 +71,22 @@ async function compiled(dir: string) {
   return { consolidation: result.consolidation, config: findConfig(dir) };
 }
 
-/** One row per cluster, its first member: the proposals the matrix counts. */
-function representatives(c: Consolidation): Consolidated<"propositions">[] {
-  const seen = new Set<string>();
-  return c.propositions.filter((p, i) => {
-    const id = p.cluster ?? `#${i}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
+const splitOf = (p: Consolidated<"propositions">) =>
+  Object.values(p.cout_annuel ?? {}).reduce((a, b) => a + b, 0);
+const costOf = (p: Consolidated<"propositions">) => p.cout ?? splitOf(p);
 
-const costOf = (p: Consolidated<"propositions">) =>
-  p.cout ?? Object.values(p.cout_annuel ?? {}).reduce((a, b) => a + b, 0);
-
-/** Expected cost per axis and year, computed here from the consolidation, not by the module. */
+/**
+ * Expected cost per axis and year, computed here from the consolidation, not by the module:
+ * every proposal counts, near-duplicates included.
+ */
 function expectedBudget(c: Consolidation, config: Config) {
   const byAxis = new Map<string, { total: number; years: Map<number, number> }>();
   for (const a of config.plan.axes) byAxis.set(a.code, { total: 0, years: new Map() });
-  for (const p of representatives(c)) {
+  for (const p of c.propositions) {
     const axis = byAxis.get(String(p.axe)) as { total: number; years: Map<number, number> };
     axis.total += costOf(p);
     const add = (y: number, v: number) => axis.years.set(y, (axis.years.get(y) ?? 0) + v);
-    if (p.cout_annuel && Object.keys(p.cout_annuel).length > 0) {
+    if (p.cout_annuel && Object.keys(p.cout_annuel).length > 0 && splitOf(p) === costOf(p)) {
       for (const [y, v] of Object.entries(p.cout_annuel)) add(Number(y), v);
     } else {
       const years = (p.calendrier ?? []).filter((y) => YEARS.includes(y));
@@ -104,59 +97,6 @@ function expectedBudget(c: Consolidation, config: Config) {
 }
 
 // --- LibreOffice -----------------------------------------------------------------------------
-
-let profile: string;
-beforeAll(() => {
-  profile = mkdtempSync(join(tmpdir(), "atelier-lo-profile-"));
-  mkdirSync(join(profile, "user"), { recursive: true });
-  // Recalculate every formula on load (0 = always): the values read back are LibreOffice's own.
-  writeFileSync(
-    join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-});
-
-function soffice(file: string, outdir: string, format: string) {
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      format,
-      "--outdir",
-      outdir,
-      file,
-    ],
-    { stdio: "ignore", timeout: 90_000 },
-  );
-}
-
-/** Every sheet as LibreOffice computes it, raw values, by sheet name. */
-function libreOfficeSheets(file: string): Map<string, string[][]> {
-  const out = mkdtempSync(join(tmpdir(), "atelier-lo-"));
-  soffice(
-    file,
-    out,
-    "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1",
-  );
-  const sheets = new Map<string, string[][]>();
-  for (const f of readdirSync(out)) {
-    const m = /^matrice-(.+)\.csv$/.exec(f);
-    if (!m) continue;
-    const rows = parse(readFileSync(join(out, f), "utf8"), {
-      delimiter: ";",
-      relax_column_count: true,
-      bom: true,
-    }) as string[][];
-    sheets.set(m[1] as string, rows);
-  }
-  return sheets;
-}
 
 /** Cached results set to a wrong value: only a real recalculation gives the expected numbers. */
 function poison(wb: ExcelJS.Workbook) {
@@ -202,7 +142,7 @@ function checkEvaluated(
   const action = columnOf(matrix, 3, "Action");
   const subtotals = matrix.filter((r) => r[action]?.startsWith(names.sub));
   const present = config.plan.axes.filter((a) =>
-    representatives(consolidation).some((p) => p.axe === a.code),
+    consolidation.propositions.some((p) => p.axe === a.code),
   );
   expect(subtotals.map((r) => r[action])).toEqual(present.map((a) => `${names.sub} ${a.number}`));
   present.forEach((a, i) => {
@@ -281,8 +221,10 @@ function consolidationOf(propositions: Consolidated<"propositions">[]): Consolid
         accepted: propositions.length,
         rejected: 0,
         duplicates: 0,
+        replaced: 0,
       },
       conflicts: 0,
+      updates: 0,
       errors: 0,
       warnings: 0,
     },
@@ -291,6 +233,8 @@ function consolidationOf(propositions: Consolidated<"propositions">[]): Consolid
     propositions,
     rejets: [],
     conflits: [],
+    mises_a_jour: [],
+    remplacees: [],
     non_evalues: [],
     indicateurs: {
       taux_realisation: { global: null, par_axe: {} },
@@ -303,53 +247,75 @@ function consolidationOf(propositions: Consolidated<"propositions">[]): Consolid
 // --- tests -------------------------------------------------------------------------------------
 
 describe("matrix rows", () => {
-  it("numbers by axis, objective and action, shows a cluster once and links back", async () => {
+  it("numbers by axis, objective and action, one row per proposal, and links back", async () => {
     const { consolidation, config } = await compiled(sample());
     const rows = matrixRows(consolidation, config);
-    expect(rows.map((r) => [r.number, r.action, r.cout])).toEqual([
-      ["1.1.1", '=HYPERLINK("http://x","y")', 5_000_000],
-      ["1.2.1", "Organiser des campagnes de sensibilisation en milieu rural", 90_000_000],
-      ["1.2.2", "Produire des émissions radio", 10_000_000],
-      ["2.1.1", "Créer deux centres d'accueil à Kayes et Sikasso", 120_000_000],
-      ["3.1.1", "Adopter une loi", null],
-      ["3.1.2", "Former les magistrats", 100_000_000],
-      ["4.1.1", "Réaliser l'évaluation à mi-parcours", 30_000_000],
+    // The two campaign wordings are one cluster: two rows, both counted, next to each other.
+    expect(rows.map((r) => [r.number, r.action, r.cout, r.neighbours])).toEqual([
+      ["1.1.1", '=HYPERLINK("http://x","y")', 5_000_000, []],
+      [
+        "1.2.1",
+        "Organiser des campagnes de sensibilisation en milieu rural",
+        90_000_000,
+        ["1.2.2"],
+      ],
+      [
+        "1.2.2",
+        "Organiser des campagnes de sensibilisation en milieu rural et urbain",
+        50_000_000,
+        ["1.2.1"],
+      ],
+      ["1.2.3", "Produire des émissions radio", 10_000_000, []],
+      ["2.1.1", "Créer deux centres d'accueil à Kayes et Sikasso", 120_000_000, []],
+      ["3.1.1", "Adopter une loi", null, []],
+      ["3.1.2", "Former les magistrats", 100_000_000, []],
+      ["4.1.1", "Réaliser l'évaluation à mi-parcours", 30_000_000, []],
     ]);
-    const campaign = rows[1] as MatrixRow;
-    // The variant keeps its own cost and years, shown apart and never added.
-    expect(campaign.variants).toEqual([
-      {
-        objectif: "Renforcer la sensibilisation",
-        action: "Organiser des campagnes de sensibilisation en milieu rural et urbain",
-        years: [2023, 2024],
-        cout: 50_000_000,
-        sources: [
-          { file: "J2/groupe-2.csv", sheet: null, row: 2, groupe: "groupe-2", session: "J2" },
-        ],
-      },
+    const [campaign, variant] = [rows[1] as MatrixRow, rows[2] as MatrixRow];
+    expect(campaign.cluster).toBe(variant.cluster);
+    expect(campaign.sources.map((s) => s.file)).toEqual(["J2/groupe-1.csv"]);
+    expect(variant.sources).toEqual([
+      { file: "J2/groupe-2.csv", sheet: null, row: 2, groupe: "groupe-2", session: "J2" },
     ]);
-    expect(campaign.sources.map((s) => s.file)).toEqual(["J2/groupe-1.csv", "J2/groupe-2.csv"]);
     expect(campaign.origins).toEqual([
       { code: "1.1.1", statut: "partiel", taux_realisation: 60, unassessed: false },
     ]);
+    expect(variant.origins).toEqual([]);
+    // The weakness link holds for each row that addresses it.
     expect(campaign.weaknesses).toEqual([
       "Insuffisance des campagnes de sensibilisation en milieu rural",
     ]);
+    expect(variant.weaknesses).toEqual([
+      "Insuffisance des campagnes de sensibilisation en milieu rural",
+    ]);
+    expect(rows[3]?.weaknesses).toEqual([]);
     expect(campaign.perYear).toEqual({ 2023: 30_000_000, 2024: 30_000_000, 2025: 30_000_000 });
-    expect(rows[2]?.origins).toEqual([
+    expect(variant).toMatchObject({
+      years: [2023, 2024],
+      perYear: { 2023: 25_000_000, 2024: 25_000_000 },
+    });
+    expect(rows[3]?.origins).toEqual([
       { code: "1.1.2", statut: null, taux_realisation: null, unassessed: true },
     ]);
-    expect(rows[6]).toMatchObject({
+    expect(rows[7]).toMatchObject({
       years: [2024, 2025],
       perYear: { 2024: 10_000_000, 2025: 20_000_000 },
       perYearGiven: true,
     });
-    expect(rows[4]).toMatchObject({ cout: null, perYear: {}, years: [2023] });
+    // No cost given: the cell is to complete, and counts as 0 (no partner column: to complete).
+    expect(rows[5]).toMatchObject({
+      cout: null,
+      perYear: {},
+      years: [2023],
+      toComplete: ["partenaires", "cout"],
+    });
+    expect(rows[0]?.toComplete).toEqual(["partenaires"]);
   });
 
-  it("keeps the cost and years of the first member that has a cost", () => {
+  it("counts every member of a cluster with its own cost and years, members side by side", () => {
     const c = consolidationOf([
       proposition({ action: "Former les juges", cout: null, calendrier: [2023], cluster: "c1" }),
+      proposition({ action: "Acheter des véhicules", cout: 100, cluster: "c2" }),
       proposition({
         action: "Former des juges",
         cout: 600,
@@ -358,15 +324,31 @@ describe("matrix rows", () => {
         sources: [source({ file: "J3/groupe-2.csv", groupe: "Groupe 2" })],
       }),
     ]);
-    const [row] = matrixRows(c, defaultConfig("/tmp"));
-    expect(row).toMatchObject({
-      number: "1.1.1",
-      action: "Former les juges",
-      cout: 600,
-      years: [2024, 2025],
-      perYear: { 2024: 300, 2025: 300 },
-    });
-    expect(row?.variants.map((v) => [v.action, v.cout])).toEqual([["Former des juges", 600]]);
+    const rows = matrixRows(c, defaultConfig("/tmp"));
+    expect(rows.map((r) => [r.number, r.action, r.cout, r.years, r.perYear, r.neighbours])).toEqual(
+      [
+        ["1.1.1", "Former les juges", null, [2023], {}, ["1.1.2"]],
+        ["1.1.2", "Former des juges", 600, [2024, 2025], { 2024: 300, 2025: 300 }, ["1.1.1"]],
+        ["1.1.3", "Acheter des véhicules", 100, [2023], { 2023: 100 }, []],
+      ],
+    );
+    expect(rows.map((r) => r.toComplete)).toEqual([
+      ["partenaires", "cout"],
+      ["partenaires"],
+      ["partenaires"],
+    ]);
+  });
+
+  it("keeps the stated cost when the yearly costs do not add up, and spreads it evenly", () => {
+    const c = consolidationOf([
+      proposition({ cout: 900, calendrier: [2023], cout_annuel: { 2023: 100, 2024: 200 } }),
+      proposition({ action: "Sans coût total", cout: null, cout_annuel: { 2024: 50, 2025: 70 } }),
+    ]);
+    const rows = matrixRows(c, defaultConfig("/tmp"));
+    expect(rows.map((r) => [r.action, r.cout, r.years, r.perYear, r.perYearGiven])).toEqual([
+      ["Action", 900, [2023, 2024], { 2023: 450, 2024: 450 }, false],
+      ["Sans coût total", 120, [2023, 2024, 2025], { 2023: 0, 2024: 50, 2025: 70 }, true],
+    ]);
   });
 
   it("writes years compactly and estimates wrapped lines", () => {
@@ -417,16 +399,17 @@ describe("matrix workbook read back with exceljs", () => {
       "Origine (groupes, sessions)",
       "Activité d'origine (PAN 2018-2022)",
       "Faiblesses traitées",
-      "Variantes regroupées (hors totaux)",
+      "Formulations voisines (N°)",
     ]);
-    // Rows: PREV ×3 + subtotal, PROT ×1 + subtotal, POUR ×2 + subtotal, COOR ×1 + subtotal, total.
-    const numbers = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map(
+    // Rows: PREV ×4 + subtotal, PROT ×1 + subtotal, POUR ×2 + subtotal, COOR ×1 + subtotal, total.
+    const numbers = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map(
       (r) => ws.getCell(r, 1).value ?? null,
     );
     expect(numbers).toEqual([
       "1.1.1",
       "1.2.1",
       "1.2.2",
+      "1.2.3",
       null,
       "2.1.1",
       null,
@@ -437,9 +420,9 @@ describe("matrix workbook read back with exceljs", () => {
       null,
       null,
     ]);
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(8);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 4, ySplit: 4 });
-    expect(ws.autoFilter).toBe("A4:U15");
+    expect(ws.autoFilter).toBe("A4:U16");
     expect(ws.pageSetup).toMatchObject({
       orientation: "landscape",
       paperSize: 8,
@@ -452,22 +435,23 @@ describe("matrix workbook read back with exceljs", () => {
 
     const validations = validationsOf(ws);
     expect(validations.Q5).toMatchObject({ type: "list", formulae: ['"Haute,Moyenne,Basse"'] });
-    expect(validations.Q14).toMatchObject({ type: "list" });
+    expect(validations.Q15).toMatchObject({ type: "list" });
     expect(validations.J5).toMatchObject({ type: "list", formulae: ['"X"'] });
     expect(ws.getCell("Q5").value).toBe("Basse");
 
     // Live formulas: axis subtotals over their own cost cells, the grand total over subtotals.
-    expect(["O8", "O10", "O13", "O15", "O16"].map((a) => ws.getCell(a).formula)).toEqual([
-      "SUM(O5:O7)",
-      "SUM(O9:O9)",
-      "SUM(O11:O12)",
-      "SUM(O14:O14)",
-      "SUM(O8,O10,O13,O15)",
+    expect(["O9", "O11", "O14", "O16", "O17"].map((a) => ws.getCell(a).formula)).toEqual([
+      "SUM(O5:O8)",
+      "SUM(O10:O10)",
+      "SUM(O12:O13)",
+      "SUM(O15:O15)",
+      "SUM(O9,O11,O14,O16)",
     ]);
-    expect(ws.getCell("O16").result).toBe(355_000_000);
+    // Both wordings of the campaign count: 5 + 90 + 50 + 10 + 120 + 100 + 30 million.
+    expect(ws.getCell("O17").result).toBe(405_000_000);
     expect(ws.getCell("O5").numFmt).toBe("#,##0");
-    expect(ws.getCell("D8").value).toBe("Sous-total axe 1");
-    expect(ws.getCell("D16").value).toBe("Total général");
+    expect(ws.getCell("D9").value).toBe("Sous-total axe 1");
+    expect(ws.getCell("D17").value).toBe("Total général");
 
     // Text that looks like a formula is a string cell, here and everywhere else.
     const payload = ws.getCell("D5");
@@ -499,41 +483,63 @@ describe("matrix workbook read back with exceljs", () => {
       return [f.ref, rule.formulae?.[0], fill.bgColor?.argb];
     });
     expect(shades.map(([ref, formula]) => [ref, formula])).toEqual([
-      ["J5:N7", 'J5="X"'],
-      ["J9:N9", 'J9="X"'],
-      ["J11:N12", 'J11="X"'],
-      ["J14:N14", 'J14="X"'],
+      ["J5:N8", 'J5="X"'],
+      ["J10:N10", 'J10="X"'],
+      ["J12:N13", 'J12="X"'],
+      ["J15:N15", 'J15="X"'],
     ]);
     expect(new Set(shades.map((s) => s[2])).size).toBe(4);
     const fill = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb;
-    expect(fill("A5")).not.toBe(fill("A9"));
+    expect(fill("A5")).not.toBe(fill("A10"));
     expect(ws.getCell("S6").value).toBe(
       "Reconduite\n1.1.1\u00a0: Partiellement réalisé (60\u00a0%)",
     );
-    expect(ws.getCell("S7").value).toBe("Reconduite\n1.1.2\u00a0: non évaluée");
-    expect(ws.getCell("T6").value).toBe(
-      "• Insuffisance des campagnes de sensibilisation en milieu rural",
+    expect(ws.getCell("S7").value).toBe("Nouvelle");
+    expect(ws.getCell("S8").value).toBe("Reconduite\n1.1.2\u00a0: non évaluée");
+    for (const a of ["T6", "T7"]) {
+      expect(ws.getCell(a).value).toBe(
+        "• Insuffisance des campagnes de sensibilisation en milieu rural",
+      );
+    }
+    // Near-identical wordings: each names the other, both stay in the totals.
+    expect(["U6", "U7", "U8"].map((a) => ws.getCell(a).value ?? null)).toEqual([
+      "1.2.2",
+      "1.2.1",
+      null,
+    ]);
+    expect(ws.getCell("R6").value).toBe("groupe-1 (J2)");
+    expect(ws.getCell("R7").value).toBe("groupe-2 (J2)");
+    // Cells to complete: the text, a light orange fill; a missing cost counts as 0.
+    expect(ws.getCell("A3").value).toContain(
+      "Cases « à compléter » : valeur que la proposition ne donne pas encore.",
     );
-    expect(ws.getCell("U6").value).toBe(
-      "• « Organiser des campagnes de sensibilisation en milieu rural et urbain » — groupe-2 (J2); 2023-2024; 50\u202f000\u202f000 FCFA",
-    );
-    expect(ws.getCell("R6").value).toBe("groupe-1 (J2); groupe-2 (J2)");
+    expect(["I12", "O12"].map((a) => [ws.getCell(a).value, fill(a)])).toEqual([
+      ["à compléter", "FFFFD8A8"],
+      ["à compléter", "FFFFD8A8"],
+    ]);
+    expect(fill("O13")).not.toBe("FFFFD8A8");
 
     const breakdown = wb.getWorksheet("Répartition annuelle") as ExcelJS.Worksheet;
     expect(breakdown.getCell("F5").formula).toBe(
       `IF('Matrice'!J6="X",'Matrice'!$O6/COUNTIF('Matrice'!$J6:$N6,"X"),0)`,
     );
-    expect(breakdown.getCell("G10").value).toBe(10_000_000);
+    // The row « à compléter » (3.1.1, matrix row 12) reads its cost with N(): 0 until filled.
+    expect(breakdown.getCell("A9").value).toBe("3.1.1");
+    expect(breakdown.getCell("D9").formula).toBe("N('Matrice'!$O12)");
+    expect(breakdown.getCell("F9").formula).toBe(
+      `IF('Matrice'!J12="X",N('Matrice'!$O12)/COUNTIF('Matrice'!$J12:$N12,"X"),0)`,
+    );
+    expect(breakdown.getCell("G11").value).toBe(10_000_000);
     const summary = wb.getWorksheet("Synthèse budgétaire") as ExcelJS.Worksheet;
     expect(summary.getCell("B5").formula).toBe(
-      `SUMIFS('Répartition annuelle'!F$4:F$10,'Répartition annuelle'!$B$4:$B$10,"PREV")`,
+      `SUMIFS('Répartition annuelle'!F$4:F$11,'Répartition annuelle'!$B$4:$B$11,"PREV")`,
     );
-    expect(summary.getCell("G9").result).toBe(355_000_000);
+    expect(summary.getCell("G9").result).toBe(405_000_000);
     const sources = wb.getWorksheet("Sources") as ExcelJS.Worksheet;
     const values = sources.getSheetValues().slice(2);
     expect(values.map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? null))).toEqual([
-      ["J2/groupe-1.csv", null, "groupe-1", "J2", 4, 4, "1.1.1, 1.2.1, 1.2.2, 2.1.1"],
-      ["J2/groupe-2.csv", null, "groupe-2", "J2", 3, 3, "1.2.1, 3.1.1, 3.1.2"],
+      ["J2/groupe-1.csv", null, "groupe-1", "J2", 4, 4, "1.1.1, 1.2.1, 1.2.3, 2.1.1"],
+      ["J2/groupe-2.csv", null, "groupe-2", "J2", 3, 3, "1.2.2, 3.1.1, 3.1.2"],
       ["J2/groupe-4.csv", null, "groupe-4", "J2", 1, 1, "4.1.1"],
     ]);
 
@@ -577,7 +583,7 @@ describe("matrix CSV and Markdown", () => {
     const csv = matrixCsv(matrixRows(consolidation, config), config, "fr");
     expect(csv.startsWith("\uFEFFN°;Axe;Objectif stratégique;Action;Indicateur;")).toBe(true);
     const lines = parse(csv, { delimiter: ";", bom: true }) as string[][];
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines[1]?.slice(0, 4)).toEqual([
       "1.1.1",
       "1. Prévention",
@@ -585,6 +591,17 @@ describe("matrix CSV and Markdown", () => {
       `'=HYPERLINK("http://x","y")`,
     ]);
     expect(lines[2]?.slice(9, 15)).toEqual(["X", "X", "X", "", "", "90000000"]);
+    // One line per proposal: the cost column adds up to the workbook's grand total.
+    const costs = lines.slice(1).map((l) => l[14]);
+    expect(costs.filter((v) => /^\d+$/.test(v ?? "")).reduce((n, v) => n + Number(v), 0)).toBe(
+      405_000_000,
+    );
+    expect([lines[2]?.[20], lines[3]?.[20], lines[4]?.[20]]).toEqual(["1.2.2", "1.2.1", ""]);
+    expect([lines[6]?.[0], lines[6]?.[8], lines[6]?.[14]]).toEqual([
+      "3.1.1",
+      "à compléter",
+      "à compléter",
+    ]);
   });
 
   it("escapes Markdown cells so that a pipe or a newline cannot break the table", () => {
@@ -658,7 +675,7 @@ describe("matrix evaluated by LibreOffice", () => {
     const { workbook } = buildMatrix(consolidation, config, "fr", GENERATED);
     const file = await written(workbook);
     checkEvaluated(libreOfficeSheets(file), consolidation, config);
-    const total = representatives(consolidation).reduce((n, p) => n + costOf(p), 0);
+    const total = consolidation.propositions.reduce((n, p) => n + costOf(p), 0);
     expect(total).toBeGreaterThan(0);
     const pdf = mkdtempSync(join(tmpdir(), "atelier-pdf-"));
     soffice(

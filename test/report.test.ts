@@ -152,8 +152,14 @@ describe("report model", () => {
         ],
       ],
     ]);
+    // Cited by three groups: a cross-cutting finding, at the top of the findings and marked.
+    expect(
+      m.crossCutting.map((k) => [k.type, k.axes.map((a) => a.code), k.groups, k.wordings.length]),
+    ).toEqual([["faiblesse", ["POUR"], ["groupe-1", "groupe-2", "groupe-3"], 3]]);
+    expect(pour?.types.faiblesse[0]).toMatchObject({ crossCutting: true, axes: ["POUR"] });
     const prev = m.findings.find((f) => f.axis.code === "PREV");
     expect(prev?.types.force[0]?.groups).toEqual(["groupe-1", "groupe-2"]);
+    expect(prev?.types.force[0]?.crossCutting).toBe(false);
     expect(prev?.types.force[0]?.wordings[0]?.sources.map((s) => [s.file, s.row])).toEqual([
       ["J1/groupe-2.csv", 3],
       ["J2/groupe-1.csv", 3],
@@ -306,10 +312,10 @@ describe("report renderers", () => {
   it("agrees the key figure on conflicts in number, in French", () => {
     const t = TEXTS.fr;
     expect(t.kConflictsOn(1)).toBe(
-      "valeur sur laquelle des groupes divergent, arbitrée selon la règle de la méthode",
+      "activité, constat ou proposition sur lequel des groupes divergent, arbitré selon la règle de la méthode",
     );
     expect(t.kConflictsOn(2)).toBe(
-      "valeurs sur lesquelles des groupes divergent, arbitrées selon la règle de la méthode",
+      "activités, constats ou propositions sur lesquels des groupes divergent, arbitrés selon la règle de la méthode",
     );
   });
 
@@ -377,7 +383,7 @@ describe("reports on incomplete workshops", () => {
   it("says that no row is valid, and why, when every row was rejected", async () => {
     const m = await reportOf(
       workshop({
-        "J1/groupe-1.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Realsé;;;\r\n1;1.1.2;Former;Fini;;;\r\n`,
+        "groupe-1.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Realsé;;;\r\n1;1.1.2;Former;Fini;;;\r\n`,
       }),
     );
     expect(m.received).toMatchObject({ rowsRead: 2, rowsAccepted: 0, bilan: 0 });
@@ -418,23 +424,28 @@ describe("report on the sample workshop", () => {
       assessedInReference: 19,
       notInReference: ["3.2.3"],
       horsPlan: ["4.4.1"],
-      rate: 0.5525,
+      // 3.1.2 and 3.1.3 as the reused J3 workbook updates them, 4.3.1 as groupe 4's corrected
+      // J2 file gives it.
+      rate: 0.5575,
       band: "moyen",
-      budget: { planned: 599_000_000, spent: 301_450_000, activities: 20, execution: 0.503255 },
-      findings: 23,
+      budget: { planned: 599_000_000, spent: 298_250_000, activities: 20, execution: 0.497913 },
+      // Three more wordings of the cross-cutting weakness, in its existing cluster.
+      findings: 26,
       findingClusters: 19,
-      propositions: 17,
-      conflicts: 2,
+      // Every accepted proposal: the one without an indicator (J3/groupe-3, row 4) is kept.
+      propositions: 18,
+      // 1.2.1 is groupe 1's own J1 → J2 update, not a conflict.
+      conflicts: 0,
     });
     expect(m.axes.map((a) => [a.axis.code, a.assessed, a.unassessed, a.rate, a.band])).toEqual([
       ["PREV", 4, 2, 0.3875, "insuffisant"],
       ["PROT", 5, 1, 0.75, "satisfaisant"],
-      ["POUR", 6, 1, 0.583333, "moyen"],
-      ["COOR", 5, 1, 0.45, "insuffisant"],
+      ["POUR", 6, 1, 0.641667, "moyen"],
+      ["COOR", 5, 1, 0.4, "insuffisant"],
     ]);
     expect(m.unassessed.map((u) => u.code)).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
     const md = reportMarkdown(m, "fr");
-    expect(md).toContain(`55,3${NBSP}%`);
+    expect(md).toContain(`55,8${NBSP}%`);
     expect(md).toContain(`599${NNBSP}000${NNBSP}000${NBSP}FCFA`);
     expect(reportMarkdown(m, "en")).toContain("XOF 599,000,000");
   });

@@ -1,37 +1,40 @@
 import type { Config } from "../config.js";
+import { type FieldSpec, propositionFields } from "../fields.js";
 import type { Consolidated, Consolidation, Source } from "../model.js";
 import { compareText, identityText } from "../text.js";
 import { findingClusters, text, weaknessLinks } from "./index.js";
 
 /**
- * The draft action matrix of the new plan (spec §9) as data: one row per cluster of consolidated
- * proposals, numbered, with its years, costs, origins and the weaknesses it addresses. Rendered
- * as a workbook by `render/matrix-xlsx.ts`, as CSV and Markdown by `render/matrix-text.ts`.
+ * The draft action matrix of the new plan (spec §9) as data: one row per consolidated proposal,
+ * numbered, with its years, costs, origin and the weaknesses it addresses. Rendered as a
+ * workbook by `render/matrix-xlsx.ts`, as CSV and Markdown by `render/matrix-text.ts`.
  *
  * Choices where the specification is silent:
- * - Near-identical proposals (one cluster id) are one row. Its representative is the cluster's
- *   first row in consolidation order: it gives the axis, objective and action wording, and every
- *   field it fills; a field it leaves empty takes the first value of the other members (the
- *   folding rule of §6). Cost, calendar and per-year costs travel together from one member, the
- *   representative when it gives a cost, else the first member that does, so that a cost is never
- *   spread over another member's years. Nothing is added up across members: the other wordings,
- *   with their groups, years and cost, are listed under "Variantes regroupées" and stay out of
- *   the totals. Origins are every source of every member.
+ * - Every consolidated proposal is a row and counts in the totals: near-identical proposals (one
+ *   cluster id) stay distinct rows, with their own wording, years and cost. A cluster only places
+ *   its members next to each other (under one objective, the later members right after the
+ *   first) and each member names the others (`neighbours`, « formulations voisines »), for the
+ *   analyst to merge by hand if they really are one action.
  * - Numbering `axis.objective.action`: axes in plan order with their configured number (an axis
  *   code the plan does not list comes last, numbered after the others); objectives of an axis in
  *   consolidation order (merging sorts them), two wordings being one objective when their
- *   identity texts match; actions in consolidation order.
+ *   identity texts match; actions in consolidation order, a cluster's members together.
  * - Scheduled years: the calendar plus any year given a cost, inside the plan period.
- * - Cost: `cout`, else the sum of the per-year costs when only those are given.
- * - Per-year share: the per-year costs when given, else the cost divided evenly over the scheduled
- *   years. In the workbook an even share is a formula on the year marks and the cost, so that
- *   moving an X or changing a cost in the matrix updates the budget summary.
- * - Activity carried over: every distinct `code_activite_origine` of the members, with the
- *   consolidated status and rate of its assessment, or "not assessed" when the reference plan
- *   lists it and nobody assessed it.
- * - Weaknesses addressed: a weakness cluster is listed when it is linked to any member by the
- *   rule of `index.ts`, which the report uses too, so that both documents agree. Each cluster is
- *   shown once, by its most cited wording.
+ * - Cost: `cout`, else the sum of the per-year costs when only those are given. When both are
+ *   given and disagree (`cost-split-mismatch`, a warning), the stated `cout` is kept.
+ * - Per-year share: the per-year costs when given and they add up to the cost, else the cost
+ *   divided evenly over the scheduled years. In the workbook an even share is a formula on the
+ *   year marks and the cost, so that moving an X or changing a cost in the matrix updates the
+ *   budget summary.
+ * - To complete: the registry's `expected` fields (indicator, responsible body, partners, cost)
+ *   a proposal leaves empty are listed in `toComplete`; the renderers write « à compléter » there.
+ *   A missing cost counts as 0 in every total until the analyst fills it.
+ * - Activity carried over: the proposal's `code_activite_origine`, with the consolidated status
+ *   and rate of its assessment, or "not assessed" when the reference plan lists it and nobody
+ *   assessed it.
+ * - Weaknesses addressed: the weaknesses linked to the proposal by the rule of `index.ts`, which
+ *   the report uses too, so that both documents agree; each once, by its most cited wording under
+ *   the proposal's axis (a cross-cutting weakness may be linked through another of its axes).
  */
 
 /** A carried-over activity of the plan under review, as its assessment left it. */
@@ -44,16 +47,12 @@ export interface MatrixOrigin {
   unassessed: boolean;
 }
 
-/** Another proposal of the same cluster: shown, never added to the totals. */
-export interface MatrixVariant {
-  objectif: string;
-  action: string;
-  years: number[];
-  cout: number | null;
-  sources: Source[];
-}
+/** The proposal fields a draft may leave empty, shown « à compléter » (registry order). */
+export const TO_COMPLETE: readonly string[] = propositionFields
+  .filter((f) => (f as FieldSpec).expected)
+  .map((f) => f.id);
 
-/** One line of the matrix: a consolidated proposal, or a cluster of near-identical ones. */
+/** One line of the matrix: one consolidated proposal. */
 export interface MatrixRow {
   /** `1.2.3`: axis number, objective within the axis, action within the objective. */
   number: string;
@@ -81,8 +80,11 @@ export interface MatrixRow {
   origins: MatrixOrigin[];
   /** Wordings of the weaknesses the action addresses. */
   weaknesses: string[];
-  variants: MatrixVariant[];
-  /** Every source of every member, representative first. */
+  /** Expected fields left empty (`indicateur`, `responsable`, `partenaires`, `cout`): « à compléter ». */
+  toComplete: string[];
+  /** Numbers of the other rows of its cluster (near-identical wording), in matrix order. */
+  neighbours: string[];
+  /** The proposal's sources. */
   sources: Source[];
   cluster: string | null;
 }
@@ -104,14 +106,14 @@ function yearsOf(p: Proposition, config: Config): number[] {
     .sort((a, b) => a - b);
 }
 
-function costOf(p: Proposition): number | null {
-  if (typeof p.cout === "number") return p.cout;
+function splitSum(p: Proposition): number | null {
   const split = Object.values(p.cout_annuel ?? {});
   return split.length > 0 ? split.reduce((a, b) => a + b, 0) : null;
 }
 
-function hasCost(p: Proposition): boolean {
-  return costOf(p) !== null;
+/** The stated cost, else the sum of the per-year costs. */
+function costOf(p: Proposition): number | null {
+  return typeof p.cout === "number" ? p.cout : splitSum(p);
 }
 
 function spread(
@@ -119,7 +121,9 @@ function spread(
   years: number[],
   cout: number | null,
 ): { perYear: Record<string, number>; given: boolean } {
-  if (p.cout_annuel && Object.keys(p.cout_annuel).length > 0) {
+  const sum = splitSum(p);
+  // Per-year costs that do not add up to the stated cost give way to it (`cost-split-mismatch`).
+  if (p.cout_annuel && sum !== null && (cout === null || Math.abs(sum - cout) < 0.5)) {
     const perYear: Record<string, number> = {};
     for (const y of years) perYear[y] = p.cout_annuel[y] ?? 0;
     return { perYear, given: true };
@@ -128,38 +132,30 @@ function spread(
   return { perYear: Object.fromEntries(years.map((y) => [y, cout / years.length])), given: false };
 }
 
-/** The first non-empty value of a field over the members, representative first. */
-function firstOf<F extends keyof Proposition>(members: Proposition[], field: F): Proposition[F] {
-  const filled = members.find((m) => {
-    const v = m[field];
-    return v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "");
-  });
-  return (filled ?? members[0])?.[field] as Proposition[F];
+function isEmpty(v: unknown): boolean {
+  return (
+    v === null ||
+    v === undefined ||
+    (typeof v === "string" && v.trim() === "") ||
+    (Array.isArray(v) && v.length === 0)
+  );
 }
 
-/** One matrix row per cluster, unnumbered, in consolidation order. */
-function clusterRows(c: Consolidation, config: Config): Omit<MatrixRow, "number">[] {
-  const clusters = new Map<string, number[]>();
-  c.propositions.forEach((p, i) => {
-    const id = p.cluster ?? `#${i}`;
-    const members = clusters.get(id);
-    if (members) members.push(i);
-    else clusters.set(id, [i]);
-  });
+/** One matrix row per proposal, unnumbered, in consolidation order. */
+function proposalRows(
+  c: Consolidation,
+  config: Config,
+): Omit<MatrixRow, "number" | "neighbours">[] {
   const bilan = new Map(c.bilan.map((b) => [identityText(String(b.code_activite ?? "")), b]));
   const unassessed = new Set(c.non_evalues.map(identityText));
   const found = findingClusters(c.constats);
-  const headline = new Map(found.map((k) => [k.id, k.wordings[0]?.text ?? ""]));
-  const links = [...weaknessLinks(c, found)];
-  return [...clusters.values()].map((indices) => {
-    const members = indices.map((i) => c.propositions[i] as Proposition);
-    const head = members[0] as Proposition;
-    const costing = members.find(hasCost) ?? head;
-    const years = yearsOf(costing, config);
-    const cout = costOf(costing);
-    const { perYear, given } = spread(costing, years, cout);
-    const codes = [...new Set(members.flatMap((m) => text(m.code_activite_origine) ?? []))];
-    const origins = codes.map((code): MatrixOrigin => {
+  const links = weaknessLinks(c, found);
+  return c.propositions.map((p, i) => {
+    const years = yearsOf(p, config);
+    const cout = costOf(p);
+    const { perYear, given } = spread(p, years, cout);
+    const code = text(p.code_activite_origine);
+    const origins = (code === null ? [] : [code]).map((code): MatrixOrigin => {
       const b = bilan.get(identityText(code));
       return {
         code,
@@ -168,35 +164,36 @@ function clusterRows(c: Consolidation, config: Config): Omit<MatrixRow, "number"
         unassessed: !b && unassessed.has(identityText(code)),
       };
     });
+    // A weakness once per cluster, by its wording under the proposal's axis when it has one.
+    const linked = found.filter((_, j) => links[j]?.includes(i));
+    const weaknesses = [...new Set(linked.map((k) => k.id))].map((id) => {
+      const parts = linked.filter((k) => k.id === id);
+      const part = parts.find((k) => k.axe === String(p.axe)) ?? parts[0];
+      return part?.wordings[0]?.text ?? "";
+    });
     return {
-      axe: String(head.axe ?? ""),
-      objectif: String(head.objectif ?? ""),
-      action: String(head.action ?? ""),
-      indicateur: text(firstOf(members, "indicateur")),
-      reference: text(firstOf(members, "reference")),
-      cible: text(firstOf(members, "cible")),
-      responsable: text(firstOf(members, "responsable")),
-      partenaires: firstOf(members, "partenaires") ?? [],
+      axe: String(p.axe ?? ""),
+      objectif: String(p.objectif ?? ""),
+      action: String(p.action ?? ""),
+      indicateur: text(p.indicateur),
+      reference: text(p.reference),
+      cible: text(p.cible),
+      responsable: text(p.responsable),
+      partenaires: p.partenaires ?? [],
       years,
       cout,
       perYear,
       perYearGiven: given,
-      source_financement: text(firstOf(members, "source_financement")),
-      priorite: text(firstOf(members, "priorite")),
-      nature: text(firstOf(members, "nature")),
+      source_financement: text(p.source_financement),
+      priorite: text(p.priorite),
+      nature: text(p.nature),
       origins,
-      weaknesses: links
-        .filter(([, by]) => indices.some((i) => by.includes(i)))
-        .map(([id]) => headline.get(id) ?? ""),
-      variants: members.slice(1).map((m) => ({
-        objectif: String(m.objectif ?? ""),
-        action: String(m.action ?? ""),
-        years: yearsOf(m, config),
-        cout: costOf(m),
-        sources: m.sources,
-      })),
-      sources: members.flatMap((m) => m.sources),
-      cluster: head.cluster ?? null,
+      weaknesses,
+      toComplete: TO_COMPLETE.filter((id) =>
+        id === "cout" ? cout === null : isEmpty(p[id as keyof Proposition]),
+      ),
+      sources: p.sources,
+      cluster: p.cluster ?? null,
     };
   });
 }
@@ -215,16 +212,39 @@ export function axisNumber(config: Config, code: string, order: readonly string[
   return max + 1 + order.indexOf(code) - config.plan.axes.length;
 }
 
-/** The matrix rows: clusters shown once, grouped by axis then objective, numbered `1.2.3`. */
+/** A cluster's members together: each row, then the later rows of its cluster, in order. */
+function clustered<T extends { cluster: string | null }>(rows: readonly T[]): T[] {
+  const out: T[] = [];
+  const placed = new Set<number>();
+  rows.forEach((r, i) => {
+    if (placed.has(i)) return;
+    placed.add(i);
+    out.push(r);
+    if (r.cluster === null) return;
+    for (let j = i + 1; j < rows.length; j++) {
+      const other = rows[j] as T;
+      if (!placed.has(j) && other.cluster === r.cluster) {
+        placed.add(j);
+        out.push(other);
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The matrix rows: every proposal, grouped by axis then objective (a cluster's members next to
+ * each other), numbered `1.2.3`, each naming the rows of its cluster.
+ */
 export function matrixRows(c: Consolidation, config: Config): MatrixRow[] {
-  const rows = clusterRows(c, config);
+  const rows = proposalRows(c, config);
   const order = axisOrder(
     config,
     rows.map((r) => r.axe),
   );
   const out: MatrixRow[] = [];
   for (const code of order) {
-    const objectives = new Map<string, Omit<MatrixRow, "number">[]>();
+    const objectives = new Map<string, Omit<MatrixRow, "number" | "neighbours">[]>();
     for (const r of rows) {
       if (r.axe !== code) continue;
       const key = identityText(r.objectif);
@@ -234,12 +254,21 @@ export function matrixRows(c: Consolidation, config: Config): MatrixRow[] {
     }
     const n = axisNumber(config, code, order);
     [...objectives.values()].forEach((actions, o) => {
-      actions.forEach((r, a) => {
-        // The first wording met names the objective for every action under it.
-        const objectif = (actions[0] as Omit<MatrixRow, "number">).objectif;
-        out.push({ number: `${n}.${o + 1}.${a + 1}`, ...r, objectif });
+      // The first wording met names the objective for every action under it.
+      const objectif = (actions[0] as Omit<MatrixRow, "number">).objectif;
+      clustered(actions).forEach((r, a) => {
+        out.push({ number: `${n}.${o + 1}.${a + 1}`, ...r, objectif, neighbours: [] });
       });
     });
+  }
+  const members = new Map<string, string[]>();
+  for (const r of out) {
+    if (r.cluster === null) continue;
+    members.set(r.cluster, [...(members.get(r.cluster) ?? []), r.number]);
+  }
+  for (const r of out) {
+    if (r.cluster === null) continue;
+    r.neighbours = (members.get(r.cluster) ?? []).filter((n) => n !== r.number);
   }
   return out;
 }

@@ -15,7 +15,14 @@ import type {
   ValidationResult,
 } from "../model.js";
 import { compareText, identityText } from "../text.js";
-import { type FindingCluster as Cluster, findingClusters, text, weaknessLinks } from "./index.js";
+import {
+  type FindingCluster as Cluster,
+  type CrossCuttingCluster,
+  crossCuttingClusters,
+  findingClusters,
+  text,
+  weaknessLinks,
+} from "./index.js";
 
 /**
  * The report on the plan under review (spec §8) as data: computed once from the consolidation,
@@ -29,10 +36,17 @@ import { type FindingCluster as Cluster, findingClusters, text, weaknessLinks } 
  * - "Activities assessed / in the reference plan" counts the reference codes that some accepted
  *   row assessed; an assessed code outside the reference plan counts in the rate (as in
  *   `computeIndicators`) and is named apart.
- * - A cluster is ranked by the number of distinct groups that raised it, then by its number of
- *   sources, then in consolidation order; its headline is its most cited wording.
+ * - A cluster is ranked by the number of distinct groups that raised it under the axis, then
+ *   under any axis, then by its number of sources, then in consolidation order; its headline is
+ *   its most cited wording.
  * - Which proposals address a weakness is decided once, in `index.ts`, for this report and the
  *   matrix alike.
+ * - A cluster filed under several axes is shown under each of them with that axis's wordings
+ *   (its part), marked cross-cutting; the whole cluster heads the findings among the
+ *   cross-cutting findings (`crossCutting`), ranked by groups, then axes, then sources. A
+ *   cross-cutting weakness is addressed by the actions that address any of its parts (an action
+ *   of any of its axes, by the rule of `index.ts`). Weakness counts (`weaknesses`) count parts,
+ *   listed by axis; `key.findingClusters` counts distinct clusters.
  */
 
 export const STATUS_IDS: readonly StatusId[] = STATUTS.map((s) => s.id);
@@ -71,6 +85,19 @@ export interface AxisFigures {
 /** A cluster of findings as the report shows it: for a weakness, the actions that address it. */
 export interface FindingCluster extends Cluster {
   /** Weaknesses only: actions of proposals that address it (empty when none). */
+  addressedBy: string[];
+  /** The cluster is among the cross-cutting findings (`ReportModel.crossCutting`). */
+  crossCutting: boolean;
+}
+
+/**
+ * A finding cited under several axes or by several groups (« constat transversal »): the whole
+ * cluster, every wording with its axis and sources.
+ */
+export interface CrossCuttingFinding extends Omit<CrossCuttingCluster, "axes" | "parts"> {
+  /** Axes it is filed under, in the configuration's order. */
+  axes: ReportAxis[];
+  /** Weaknesses only: actions of proposals that address any of its parts. */
   addressedBy: string[];
 }
 
@@ -185,13 +212,18 @@ export interface ReportModel {
     findings: number;
     findingClusters: number;
     propositions: number;
+    /** Activities, constats and propositions on which groups disagree. */
     conflicts: number;
   };
   axes: AxisFigures[];
+  /** Cross-cutting findings, first of the findings: most groups first. */
+  crossCutting: CrossCuttingFinding[];
   findings: AxisFindings[];
   unassessed: UnassessedActivity[];
   carriedOver: CarriedOver[];
   conflicts: ReportConflict[];
+  /** What merging set aside without a conflict (listed in historique.csv). */
+  history: { updates: number; replaced: number };
   weaknesses: {
     /** Weakness clusters (all axes). */
     total: number;
@@ -291,12 +323,23 @@ export function buildReport(
 
   const found = findingClusters(c.constats);
   const links = weaknessLinks(c, found);
-  const clusters = rank(found).map(
-    (k): FindingCluster => ({
+  const across = crossCuttingClusters(c.constats, found);
+  const transversal = new Set(across.map((k) => k.id));
+  const actionsOf = (parts: readonly number[]) => [
+    ...new Set(parts.flatMap((j) => links[j] ?? []).map((i) => String(c.propositions[i]?.action))),
+  ];
+  const clusters = rank(found.map((k, j) => ({ k, j }))).map(
+    ({ k, j }): FindingCluster => ({
       ...k,
-      addressedBy: [
-        ...new Set((links.get(k.id) ?? []).map((i) => String(c.propositions[i]?.action))),
-      ],
+      addressedBy: actionsOf([j]),
+      crossCutting: transversal.has(k.id),
+    }),
+  );
+  const crossCutting = rankCrossCutting(across).map(
+    ({ parts, axes: codes, ...k }): CrossCuttingFinding => ({
+      ...k,
+      axes: axes.filter((a) => codes.includes(a.code)),
+      addressedBy: actionsOf(parts),
     }),
   );
   const findings = axes.map((axis): AxisFindings => {
@@ -345,15 +388,20 @@ export function buildReport(
       band: bandOf(rate, config),
       budget: budgetOf(counted, c.indicateurs.execution_budgetaire.global),
       findings: c.constats.length,
-      findingClusters: clusters.length,
+      findingClusters: new Set(clusters.map((k) => k.id)).size,
       propositions: c.propositions.length,
-      conflicts: c.conflits.length,
+      conflicts: c.summary.conflicts,
     },
     axes: axisFigures,
+    crossCutting,
     findings,
     unassessed,
     carriedOver: carriedOverOf(c, reference?.activities ?? new Map(), config),
-    conflicts: c.conflits.map((k) => ({ ...k, activite: titleOf(k.key) })),
+    conflicts: c.conflits.map((k) => ({
+      ...k,
+      activite: k.kind === "bilan" ? titleOf(k.key) : null,
+    })),
+    history: { updates: c.summary.updates, replaced: c.summary.rows.replaced },
     weaknesses: {
       total: weak.length,
       addressed: weak.filter((k) => k.addressedBy.length > 0).length,
@@ -367,14 +415,34 @@ export function buildReport(
   };
 }
 
-/** Clusters ranked by the groups that raised them, then their sources, then their place. */
-function rank(clusters: readonly Cluster[]): Cluster[] {
-  const sourceCount = (k: Cluster) => k.wordings.reduce((n, w) => n + w.sources.length, 0);
+const sourceCount = (k: Pick<Cluster, "wordings">) =>
+  k.wordings.reduce((n, w) => n + w.sources.length, 0);
+
+/**
+ * Clusters ranked by the groups that raised them (under their axis, then under any axis), then
+ * their sources, then their place.
+ */
+function rank<T extends { k: Cluster }>(clusters: readonly T[]): T[] {
+  return clusters
+    .map((cluster, first) => ({ cluster, first }))
+    .sort(
+      (a, b) =>
+        b.cluster.k.groups.length - a.cluster.k.groups.length ||
+        b.cluster.k.allGroups.length - a.cluster.k.allGroups.length ||
+        sourceCount(b.cluster.k) - sourceCount(a.cluster.k) ||
+        a.first - b.first,
+    )
+    .map((x) => x.cluster);
+}
+
+/** Cross-cutting findings ranked by their groups, then axes, then sources, then place. */
+function rankCrossCutting(clusters: readonly CrossCuttingCluster[]): CrossCuttingCluster[] {
   return clusters
     .map((cluster, first) => ({ cluster, first }))
     .sort(
       (a, b) =>
         b.cluster.groups.length - a.cluster.groups.length ||
+        b.cluster.axes.length - a.cluster.axes.length ||
         sourceCount(b.cluster) - sourceCount(a.cluster) ||
         a.first - b.first,
     )

@@ -36,7 +36,7 @@ function typeText(f: FieldSpec): string {
 function fieldTable(fields: readonly FieldSpec[]): string {
   const rows = fields.map(
     (f) =>
-      `| \`${f.id}\` | ${cell(f.fr)} | ${cell(f.en)} | ${cell(typeText(f))} | ${f.required ? "oui" : "non"} | ${cell(f.help.fr)} |`,
+      `| \`${f.id}\` | ${cell(f.fr)} | ${cell(f.en)} | ${cell(typeText(f))} | ${f.required ? "oui" : f.expected ? "attendu" : "non"} | ${cell(f.help.fr)} |`,
   );
   return [
     "| id | intitulé | label | type | obligatoire | aide |",

@@ -12,7 +12,6 @@ import { formatNumber } from "../i18n/format.js";
 import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Source } from "../model.js";
-import { identityText } from "../text.js";
 import { type FlatTable, type TableColumn, toCsv, type Value } from "./index.js";
 import { escapeMarkdown } from "./markdown.js";
 
@@ -96,26 +95,19 @@ function originLines(r: MatrixRow, lang: Lang): string[] {
   return nature === null ? lines : [nature, ...lines];
 }
 
-function variantLines(r: MatrixRow, config: Config, lang: Lang): string[] {
-  return r.variants.map((v) => {
-    const details = [groupsText(v.sources)];
-    if (v.years.length > 0) details.push(yearsText(v.years));
-    if (v.cout !== null) details.push(`${formatNumber(v.cout, lang)} ${currencyOf(config)}`);
-    const objective =
-      identityText(v.objectif) === identityText(r.objectif) ? "" : ` [${v.objectif}]`;
-    return `${T(lang).quote(v.action)}${objective} — ${details.join("; ")}`;
-  });
-}
-
-/** The cells shown for one row, shared by the workbook, the CSV and the Markdown. */
-export function shownTexts(r: MatrixRow, config: Config, lang: Lang) {
+/**
+ * The cells shown for one row, shared by the workbook, the CSV and the Markdown. The renderers
+ * write « à compléter » (`toComplete`) in the cells of the expected fields the proposal leaves
+ * empty, whatever this gives for them.
+ */
+export function shownTexts(r: MatrixRow, lang: Lang) {
   return {
     partenaires: r.partenaires.join(", "),
     priorite: enumLabel(PRIORITES, r.priorite, lang),
     origine: groupsText(r.sources),
     activite: originLines(r, lang),
     faiblesses: r.weaknesses,
-    variantes: variantLines(r, config, lang),
+    voisines: r.neighbours.join(", "),
   };
 }
 
@@ -153,7 +145,7 @@ export function matrixColumns(config: Config, lang: Lang): MatrixColumn[] {
     { key: "origine", header: t.origin, width: 16 },
     { key: "activite", header: t.activity(config.review.label), width: 20 },
     { key: "faiblesses", header: t.weaknesses, width: 32 },
-    { key: "variantes", header: t.variants, width: 26 },
+    { key: "voisines", header: t.neighbours, width: 14 },
   ];
 }
 
@@ -161,6 +153,7 @@ export function matrixColumns(config: Config, lang: Lang): MatrixColumn[] {
 
 /** The matrix as a flat table (no subtotal rows: a CSV is for sorting and re-summing). */
 export function matrixTable(rows: readonly MatrixRow[], config: Config, lang: Lang): FlatTable {
+  const t = T(lang);
   const columns = matrixColumns(config, lang);
   const order = axisOrder(
     config,
@@ -176,10 +169,11 @@ export function matrixTable(rows: readonly MatrixRow[], config: Config, lang: La
     }),
   );
   const values = rows.map((r) => {
-    const s = shownTexts(r, config, lang);
+    const s = shownTexts(r, lang);
     const join = (lines: string[]) => (lines.length ? lines.join(" | ") : null);
     return columns.map((c): Value => {
       if (c.year !== undefined) return r.years.includes(c.year) ? "X" : null;
+      if (r.toComplete.includes(c.key)) return t.toComplete;
       switch (c.key) {
         case "number":
           return r.number;
@@ -195,8 +189,8 @@ export function matrixTable(rows: readonly MatrixRow[], config: Config, lang: La
           return join(s.activite);
         case "faiblesses":
           return join(s.faiblesses);
-        case "variantes":
-          return join(s.variantes);
+        case "voisines":
+          return s.voisines || null;
         default:
           return (r[c.key as keyof MatrixRow] as Value | undefined) ?? null;
       }
@@ -253,6 +247,7 @@ export function matrixMarkdown(
     "",
     markdownCell(t.markdownNote(t.date(generated), files)),
     "",
+    ...(rows.some((r) => r.toComplete.length > 0) ? [markdownCell(t.toCompleteNote), ""] : []),
   ];
   let total = 0;
   for (const code of order) {
@@ -260,8 +255,9 @@ export function matrixMarkdown(
     if (own.length === 0) continue;
     out.push(`## ${markdownCell(axisLabel(config, code, lang, order))}`, "");
     const body = own.map((r) => {
-      const s = shownTexts(r, config, lang);
+      const s = shownTexts(r, lang);
       const cells = columns.map((c) => {
+        if (r.toComplete.includes(c.key)) return markdownCell(t.toComplete);
         switch (c.key) {
           case "cout":
             return r.cout === null ? "" : formatNumber(r.cout, lang);
@@ -275,8 +271,8 @@ export function matrixMarkdown(
             return markdownCell(s.activite.join("\n"));
           case "faiblesses":
             return markdownCell(s.faiblesses.join("\n"));
-          case "variantes":
-            return markdownCell(s.variantes.join("\n"));
+          case "voisines":
+            return markdownCell(s.voisines);
           default:
             return markdownCell((r[c.key as keyof MatrixRow] as string | null) ?? null);
         }

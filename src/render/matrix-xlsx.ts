@@ -55,6 +55,10 @@ const BANDS = [
   { light: "FFEDEDED", mid: "FFDBDBDB", dark: "FF595959" },
 ] as const;
 
+/** A cell « à compléter »: light orange, dark orange italic text (no axis band uses it). */
+const TO_COMPLETE_FILL = "FFFFD8A8";
+const TO_COMPLETE_FONT = { ...FONT, italic: true, color: { argb: "FFB34700" } };
+
 const HEADER_ROW = 4;
 const FIRST_ROW = HEADER_ROW + 1;
 const FROZEN_COLUMNS = 4;
@@ -133,7 +137,8 @@ function addMatrixSheet(
   };
   ws.getRow(2).height = 20;
   const note = ws.getCell(3, 1);
-  note.value = t.generated(t.date(generated), files);
+  const toComplete = rows.some((r) => r.toComplete.length > 0);
+  note.value = `${t.generated(t.date(generated), files)}${toComplete ? ` ${t.toCompleteNote}` : ""}`;
   note.font = { ...FONT, italic: true, color: { argb: "FF595959" } };
 
   const header = ws.getRow(HEADER_ROW);
@@ -153,7 +158,7 @@ function addMatrixSheet(
     const first = at;
     for (const i of own) {
       const r = rows[i] as MatrixRow;
-      const s = shownTexts(r, config, lang);
+      const s = shownTexts(r, lang);
       rowOf[i] = at;
       const row = ws.getRow(at);
       const values: Record<string, ExcelJS.CellValue> = {
@@ -172,8 +177,10 @@ function addMatrixSheet(
         origine: s.origine,
         activite: s.activite.join("\n") || null,
         faiblesses: s.faiblesses.map((w) => `• ${w}`).join("\n") || null,
-        variantes: s.variantes.map((v) => `• ${v}`).join("\n") || null,
+        voisines: s.voisines || null,
       };
+      // An expected field the proposal leaves empty: « à compléter », highlighted below.
+      for (const key of r.toComplete) values[key] = t.toComplete;
       columns.forEach((c, k) => {
         const cell = row.getCell(k + 1);
         cell.border = GRID;
@@ -196,6 +203,10 @@ function addMatrixSheet(
         };
         if (c.key === "cout") cell.numFmt = MONEY_FORMAT;
         if (c.key === "number") cell.font = { ...FONT, bold: true };
+        if (r.toComplete.includes(c.key)) {
+          cell.fill = solid(TO_COMPLETE_FILL);
+          cell.font = TO_COMPLETE_FONT;
+        }
       });
       row.height = rowHeight(columns.map((c) => ({ text: values[c.key], width: c.width })));
       at++;
@@ -358,10 +369,13 @@ function addBreakdownSheet(
   const yearLetters = years.map((y) => letter(layout.yearColumn.get(y) as number));
   const marks = (r: number) =>
     `${sheetRef(matrix, `$${yearLetters[0]}${r}`)}:$${yearLetters[yearLetters.length - 1]}${r}`;
-  const costRef = (r: number) => sheetRef(matrix, `$${letter(layout.costColumn)}${r}`);
+  const costCell = (r: number) => sheetRef(matrix, `$${letter(layout.costColumn)}${r}`);
   rows.forEach((row, i) => {
     const at = first + i;
     const source = layout.rowOf[i] as number;
+    // A cost « à compléter » is text in the matrix: N() reads it as 0 until a number is typed.
+    const costRef = (r: number) =>
+      row.toComplete.includes("cout") ? `N(${costCell(r)})` : costCell(r);
     const line = ws.getRow(at);
     line.getCell(1).value = row.number;
     line.getCell(2).value = row.axe;

@@ -1,5 +1,11 @@
 import { readFileSync } from "node:fs";
-import type { AxisFigures, FindingCluster, ReportAxis, ReportModel } from "../analysis/report.js";
+import type {
+  AxisFigures,
+  CrossCuttingFinding,
+  FindingCluster,
+  ReportAxis,
+  ReportModel,
+} from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
 import type { FindingType } from "../fields.js";
 import {
@@ -33,6 +39,7 @@ import {
   sourceText,
   statusLabel,
   texts,
+  typeLabel,
   typePlural,
   weightsText,
 } from "./report-text.js";
@@ -108,6 +115,7 @@ function section(id: SectionId, ctx: Ctx, first: Child, ...rest: Child[]): SafeH
 const MAJOR = new Set<SectionId>([
   "statut",
   "budget",
+  "constats-transversaux",
   "forces-faiblesses",
   "opportunites-menaces",
   "non-evaluees",
@@ -286,8 +294,77 @@ function statusSections(ctx: Ctx): SafeHtml[] {
   return [status, rate, budget];
 }
 
-function clusterItem(ctx: Ctx, c: FindingCluster): SafeHtml {
+type ShownWording = FindingCluster["wordings"][number];
+
+/** The wordings of a cluster, each with its sources and details (and its axis, when given). */
+function wordingList(
+  ctx: Ctx,
+  wordings: readonly ShownWording[],
+  axisOf: ((w: ShownWording) => string) | null = null,
+): SafeHtml {
   const { t, lang } = ctx;
+  return el(
+    "ul",
+    { class: "wordings" },
+    wordings.map((w) =>
+      el(
+        "li",
+        null,
+        wordings.length > 1 ? el("em", { class: "wording" }, t.quote(w.text)) : null,
+        axisOf ? [wordings.length > 1 ? " — " : null, el("span", { class: "k" }, axisOf(w))] : null,
+        sources(w.sources, lang),
+        w.code_activite || w.preuve || w.recommandation
+          ? p(
+              [
+                w.code_activite
+                  ? [el("span", { class: "k" }, t.activity), " ", w.code_activite]
+                  : null,
+                w.preuve
+                  ? [
+                      w.code_activite ? " · " : null,
+                      el("span", { class: "k" }, t.evidence),
+                      t.colon,
+                      w.preuve,
+                    ]
+                  : null,
+                w.recommandation
+                  ? [
+                      w.code_activite || w.preuve ? " · " : null,
+                      el("span", { class: "k" }, t.recommendation),
+                      t.colon,
+                      w.recommandation,
+                    ]
+                  : null,
+              ],
+              "detail",
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
+/** The actions that address a weakness, when there are any. */
+function addressedBlock(ctx: Ctx, actions: readonly string[]): SafeHtml | null {
+  const { t } = ctx;
+  if (actions.length === 0) return null;
+  return el(
+    "div",
+    { class: "action" },
+    el("span", { class: "k" }, actions.length > 1 ? t.addressedByMany : t.addressedBy),
+    t.colon,
+    actions.length > 1
+      ? el(
+          "ul",
+          null,
+          actions.map((a) => el("li", null, a)),
+        )
+      : actions[0],
+  );
+}
+
+function clusterItem(ctx: Ctx, c: FindingCluster): SafeHtml {
+  const { t } = ctx;
   const [head] = c.wordings;
   const many = c.groups.length > 1;
   return el(
@@ -301,59 +378,60 @@ function clusterItem(ctx: Ctx, c: FindingCluster): SafeHtml {
       el("strong", null, head?.text ?? ""),
     ),
     c.groups.length > 1 ? p(c.groups.join(", "), "groups") : null,
+    c.crossCutting ? p(t.crossMark(c.allGroups.length, c.axes.length), "note") : null,
+    wordingList(ctx, c.wordings),
+    addressedBlock(ctx, c.addressedBy),
+  );
+}
+
+function crossItem(ctx: Ctx, c: CrossCuttingFinding): SafeHtml {
+  const { t, lang } = ctx;
+  const [head] = c.wordings;
+  const axisOf = (w: ShownWording) => {
+    const code = (w as CrossCuttingFinding["wordings"][number]).axe;
+    const a = c.axes.find((x) => x.code === code);
+    return a ? axisShort(a, lang) : code;
+  };
+  return el(
+    "li",
+    { class: `cluster type-${c.type}` },
     el(
-      "ul",
-      { class: "wordings" },
-      c.wordings.map((w) =>
-        el(
-          "li",
-          null,
-          c.wordings.length > 1 ? el("em", { class: "wording" }, t.quote(w.text)) : null,
-          sources(w.sources, lang),
-          w.code_activite || w.preuve || w.recommandation
-            ? p(
-                [
-                  w.code_activite
-                    ? [el("span", { class: "k" }, t.activity), " ", w.code_activite]
-                    : null,
-                  w.preuve
-                    ? [
-                        w.code_activite ? " · " : null,
-                        el("span", { class: "k" }, t.evidence),
-                        t.colon,
-                        w.preuve,
-                      ]
-                    : null,
-                  w.recommandation
-                    ? [
-                        w.code_activite || w.preuve ? " · " : null,
-                        el("span", { class: "k" }, t.recommendation),
-                        t.colon,
-                        w.recommandation,
-                      ]
-                    : null,
-                ],
-                "detail",
-              )
-            : null,
-        ),
-      ),
+      "p",
+      { class: "finding" },
+      el("span", { class: "badge many" }, t.citedUnder(c.groups.length, c.axes.length)),
+      " ",
+      el("strong", null, head?.text ?? ""),
+      " ",
+      el("span", { class: "k" }, `(${typeLabel(c.type, lang)})`),
     ),
-    c.addressedBy.length === 0
-      ? null
-      : el(
-          "div",
-          { class: "action" },
-          el("span", { class: "k" }, c.addressedBy.length > 1 ? t.addressedByMany : t.addressedBy),
-          t.colon,
-          c.addressedBy.length > 1
-            ? el(
-                "ul",
-                null,
-                c.addressedBy.map((a) => el("li", null, a)),
-              )
-            : c.addressedBy[0],
-        ),
+    p(c.groups.join(", "), "groups"),
+    p(
+      [
+        el("span", { class: "k" }, t.axesLabel),
+        t.colon,
+        c.axes.map((a) => axisShort(a, lang)).join(" ; "),
+      ],
+      "detail",
+    ),
+    wordingList(ctx, c.wordings, axisOf),
+    addressedBlock(ctx, c.addressedBy),
+  );
+}
+
+function crossSection(ctx: Ctx): SafeHtml {
+  const { m, t } = ctx;
+  const id = "constats-transversaux";
+  if (m.received.constats === 0) return section(id, ctx, p(t.noConstats, "empty"));
+  if (m.crossCutting.length === 0) return section(id, ctx, p(t.noCrossCutting, "empty"));
+  return section(
+    id,
+    ctx,
+    p(t.crossLead, "lead"),
+    el(
+      "ol",
+      { class: "clusters" },
+      m.crossCutting.map((c) => crossItem(ctx, c)),
+    ),
   );
 }
 
@@ -506,9 +584,19 @@ function weaknessesSection(ctx: Ctx): SafeHtml {
 
 function conflictsSection(ctx: Ctx): SafeHtml {
   const { m, t, lang } = ctx;
-  if (m.received.bilan === 0) return section("conflits", ctx, p(t.noBilan, "empty"));
-  if (m.conflicts.length === 0) return section("conflits", ctx, p(t.noConflicts, "empty"));
-  const value = (field: string, v: unknown) => conflictValue(field, v, m.currency, lang);
+  const history =
+    m.history.updates + m.history.replaced > 0
+      ? p(t.history(m.history.updates, m.history.replaced), "note")
+      : null;
+  if (m.conflicts.length === 0) {
+    return section(
+      "conflits",
+      ctx,
+      p(m.received.bilan === 0 ? t.noBilan : t.noConflicts, "empty"),
+      history,
+    );
+  }
+  const value = (field: string, v: unknown) => conflictValue(field, v, m, lang);
   const shown = m.conflicts.slice(0, CONFLICTS_SHOWN);
   return section(
     "conflits",
@@ -519,7 +607,7 @@ function conflictsSection(ctx: Ctx): SafeHtml {
       [t.activity, t.field, t.versions, t.chosen, t.rule],
       shown.map((c) => [
         [el("span", { class: "code" }, c.key), c.activite ? [" ", c.activite] : null],
-        fieldLabel(c.field, lang),
+        fieldLabel(c.kind, c.field, lang),
         el(
           "ul",
           { class: "versions" },
@@ -541,6 +629,7 @@ function conflictsSection(ctx: Ctx): SafeHtml {
     m.conflicts.length > shown.length
       ? p(t.moreConflicts(m.conflicts.length - shown.length), "note")
       : null,
+    history,
   );
 }
 
@@ -728,6 +817,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     nav,
     keyFigures(ctx),
     statusSections(ctx),
+    crossSection(ctx),
     findingsSection(ctx, "forces-faiblesses", ["force", "faiblesse"], t.noStrengths),
     findingsSection(ctx, "opportunites-menaces", ["opportunite", "menace"], t.noOpportunities),
     unassessedSection(ctx),

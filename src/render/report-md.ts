@@ -1,4 +1,4 @@
-import type { FindingCluster, ReportModel } from "../analysis/report.js";
+import type { CrossCuttingFinding, FindingCluster, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
 import type { FindingType } from "../fields.js";
 import {
@@ -30,6 +30,7 @@ import {
   sourceText,
   statusLabel,
   texts,
+  typeLabel,
   typePlural,
   weightsText,
 } from "./report-text.js";
@@ -212,28 +213,62 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     }
     section(id, body);
   };
+  const wordingMd = (
+    w: FindingCluster["wordings"][number],
+    quoted: boolean,
+    axis: string | null = null,
+  ) => {
+    const details = [
+      w.code_activite ? `${e(t.activity)} ${e(w.code_activite)}` : null,
+      w.preuve ? `${e(t.evidence)}${t.colon}${e(w.preuve)}` : null,
+      w.recommandation ? `${e(t.recommendation)}${t.colon}${e(w.recommandation)}` : null,
+    ].filter((d): d is string => d !== null);
+    const lead = [quoted ? e(t.quote(w.text)) : null, axis === null ? null : e(axis)]
+      .filter((d): d is string => d !== null)
+      .map((d) => `${d} — `)
+      .join("");
+    return `   - ${lead}${sources(w.sources)}${details.length ? `<br>${details.join(" ; ")}` : ""}`;
+  };
+  const addressedMd = (actions: readonly string[]) => {
+    const label = actions.length > 1 ? t.addressedByMany : t.addressedBy;
+    return `   - ${e(label)}${t.colon}${actions.map(e).join(" ; ")}`;
+  };
   const clusterMd = (c: FindingCluster, i: number): string => {
     const head = c.wordings[0];
     const lines = [
       `${i + 1}. **${e(head?.text ?? "")}** — ${e(t.citedBy(c.groups.length))} (${e(c.groups.join(", "))})`,
     ];
-    for (const w of c.wordings) {
-      const details = [
-        w.code_activite ? `${e(t.activity)} ${e(w.code_activite)}` : null,
-        w.preuve ? `${e(t.evidence)}${t.colon}${e(w.preuve)}` : null,
-        w.recommandation ? `${e(t.recommendation)}${t.colon}${e(w.recommandation)}` : null,
-      ].filter((d): d is string => d !== null);
-      const quoted = c.wordings.length > 1 ? `${e(t.quote(w.text))} — ` : "";
-      lines.push(
-        `   - ${quoted}${sources(w.sources)}${details.length ? `<br>${details.join(" ; ")}` : ""}`,
-      );
+    if (c.crossCutting) {
+      lines.push(`   - *${e(t.crossMark(c.allGroups.length, c.axes.length))}*`);
     }
-    if (c.addressedBy.length > 0) {
-      const label = c.addressedBy.length > 1 ? t.addressedByMany : t.addressedBy;
-      lines.push(`   - ${e(label)}${t.colon}${c.addressedBy.map(e).join(" ; ")}`);
-    }
+    for (const w of c.wordings) lines.push(wordingMd(w, c.wordings.length > 1));
+    if (c.addressedBy.length > 0) lines.push(addressedMd(c.addressedBy));
     return lines.join("\n");
   };
+  const crossMd = (c: CrossCuttingFinding, i: number): string => {
+    const head = c.wordings[0];
+    const axisOf = (code: string) => {
+      const a = c.axes.find((x) => x.code === code);
+      return a ? axisShort(a, lang) : code;
+    };
+    const lines = [
+      `${i + 1}. **${e(head?.text ?? "")}** (${e(typeLabel(c.type, lang))}) — ${e(t.citedUnder(c.groups.length, c.axes.length))} (${e(c.groups.join(", "))})`,
+      `   - ${e(t.axesLabel)}${t.colon}${c.axes.map((a) => e(axisShort(a, lang))).join(" ; ")}`,
+      ...c.wordings.map((w) => wordingMd(w, c.wordings.length > 1, axisOf(w.axe))),
+    ];
+    if (c.addressedBy.length > 0) lines.push(addressedMd(c.addressedBy));
+    return lines.join("\n");
+  };
+  if (m.received.constats === 0) {
+    section("constats-transversaux", [e(t.noConstats)]);
+  } else if (m.crossCutting.length === 0) {
+    section("constats-transversaux", [e(t.noCrossCutting)]);
+  } else {
+    section("constats-transversaux", [
+      e(t.crossLead),
+      m.crossCutting.map((c, i) => crossMd(c, i)).join("\n"),
+    ]);
+  }
   findingsSection("forces-faiblesses", ["force", "faiblesse"], t.noStrengths);
   findingsSection("opportunites-menaces", ["opportunite", "menace"], t.noOpportunities);
 
@@ -315,12 +350,14 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   }
 
   // --- conflicts
-  if (m.received.bilan === 0) {
-    section("conflits", [e(t.noBilan)]);
-  } else if (m.conflicts.length === 0) {
-    section("conflits", [e(t.noConflicts)]);
+  const history =
+    m.history.updates + m.history.replaced > 0
+      ? [e(t.history(m.history.updates, m.history.replaced))]
+      : [];
+  if (m.conflicts.length === 0) {
+    section("conflits", [e(m.received.bilan === 0 ? t.noBilan : t.noConflicts), ...history]);
   } else {
-    const value = (field: string, v: unknown) => conflictValue(field, v, m.currency, lang);
+    const value = (field: string, v: unknown) => conflictValue(field, v, m, lang);
     const shown = m.conflicts.slice(0, CONFLICTS_SHOWN);
     const body = [
       e(t.conflictsLead),
@@ -329,7 +366,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
         [t.activity, t.field, t.versions, t.chosen, t.rule],
         shown.map((c) => [
           raw(`${e(c.key)}${c.activite ? ` ${e(c.activite)}` : ""}`),
-          fieldLabel(c.field, lang),
+          fieldLabel(c.kind, c.field, lang),
           raw(
             c.versions
               .map((v) => `${e(value(c.field, v.value))} — ${e(sourceText(v.source))}`)
@@ -343,7 +380,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     if (m.conflicts.length > shown.length) {
       body.push(e(t.moreConflicts(m.conflicts.length - shown.length)));
     }
-    section("conflits", body);
+    section("conflits", [...body, ...history]);
   }
 
   // --- method

@@ -471,7 +471,7 @@ function addInstructionsSheet(
       const row = ws.addRow([
         s.sheet,
         label,
-        f.required ? t.required : t.optional,
+        f.required ? t.required : f.expected ? t.expected : t.optional,
         f.help[lang],
         allowedText(f, s.kind, lang, config),
         exampleText(f, s.kind, lang, config),

@@ -6,6 +6,7 @@ import {
   findField,
   NATURES,
   STATUTS,
+  tableFields,
 } from "../fields.js";
 import { formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
@@ -159,6 +160,57 @@ const costSplitMismatch: RowRule = (r) => {
   });
 };
 
+/**
+ * Expected fields (`expected` in the registry) that another field can give instead: a cost given
+ * year by year is a cost.
+ */
+const GIVEN_BY: Record<string, string> = { cout: "cout_annuel" };
+
+function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === "string") return v.trim() === "";
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === "object") return Object.keys(v).length === 0;
+  return false;
+}
+
+/**
+ * An expected field left empty: a warning at its cell, the row kept (the matrix says « à
+ * compléter »). A field whose column the table lacks is said once for the table, by
+ * `expectedColumns`; a field that failed to read already has its own problem.
+ */
+function missingExpected(r: RecordRow, table: Table): Issue[] {
+  const out: Issue[] = [];
+  for (const f of tableFields(table.kind)) {
+    if (!f.expected) continue;
+    const also = GIVEN_BY[f.id];
+    if (!isEmpty(r.values[f.id]) || (also !== undefined && !isEmpty(r.values[also]))) continue;
+    if (r.issues.some((i) => i.field === f.id || (also !== undefined && i.field === also)))
+      continue;
+    const column = r.cells[f.id] ?? (also === undefined ? undefined : r.cells[also]);
+    if (!column) continue;
+    out.push(issue("missing-expected", locate(r, column), { field: f.id, params: labelParams(f) }));
+  }
+  return out;
+}
+
+/** Expected columns a table lacks: one warning each, at the header row, with the first row. */
+function expectedColumns(table: Table, tracker: TableTracker) {
+  if (tracker.columnsChecked) return;
+  tracker.columnsChecked = true;
+  const present = new Set(table.columns.flatMap((c) => (c.field ? [c.field.id] : [])));
+  for (const f of tableFields(table.kind)) {
+    if (!f.expected || present.has(f.id)) continue;
+    const also = GIVEN_BY[f.id];
+    if (also !== undefined && present.has(also)) continue;
+    const where: Location = { file: table.file, row: table.headerRow };
+    if (table.sheet !== undefined) where.sheet = table.sheet;
+    table.issues.push(
+      issue("missing-expected-column", where, { field: f.id, params: labelParams(f) }),
+    );
+  }
+}
+
 const missingOrigin: RowRule = (r) => {
   const nature = r.values.nature;
   if ((nature !== "reconduite" && nature !== "reformulee") || r.values.code_activite_origine) {
@@ -222,7 +274,7 @@ function unknownCode(field: string): RowRule {
  */
 export function conflictFieldOf(text: string): FieldSpec | undefined {
   const f = headerIndex("bilan").get(headerKey(text));
-  return f?.conflict ? f : undefined;
+  return f && (CONFLICT_SPECS as readonly FieldSpec[]).includes(f) ? f : undefined;
 }
 
 /** A resolution's value read as the field it settles is read in a bilan row. */
@@ -288,6 +340,8 @@ const ROW_RULES: Record<TableKind, RowRule[]> = {
  */
 export class TableTracker {
   readonly first = new Map<string, number>();
+  /** The table's expected columns were checked (with its first row). */
+  columnsChecked = false;
 }
 
 /** A resolution given twice for one activity and field: the later row applies, with a warning. */
@@ -354,6 +408,10 @@ export function validateRecord(
     for (const rule of ROW_RULES[table.kind]) {
       const found = rule(record, ctx);
       if (found) record.issues.push(found);
+    }
+    if (table.kind === "propositions") {
+      expectedColumns(table, tracker);
+      for (const found of missingExpected(record, table)) record.issues.push(found);
     }
   }
   if (table.kind === "bilan" || table.kind === "reference") duplicateActivity(record, tracker);

@@ -15,7 +15,9 @@ export const matrix: Catalogue["matrix"] = {
   origin: "Origin (groups, sessions)",
   activity: (label: string) => `Source activity (${label})`,
   weaknesses: "Weaknesses addressed",
-  variants: "Merged variants (not in totals)",
+  neighbours: "Similar wordings (No.)",
+  toComplete: "to complete",
+  toCompleteNote: "Cells “to complete”: a value the proposal does not give yet.",
   subtotal: (n: number) => `Subtotal axis ${n}`,
   total: "Grand total",
   generated: (d: string, files: number) =>
@@ -63,6 +65,7 @@ export const template: Catalogue["template"] = {
   identification: "Identification",
   required: "yes",
   optional: "no",
+  expected: "expected (else “to complete” in the matrix)",
   yes: "Yes",
   no: "No",
   axis: (n, label) => `Axis ${n} – ${label}`,

@@ -14,6 +14,7 @@ export const report: Catalogue["report"] = {
     statut: "Activity status by axis",
     taux: "Implementation rate by axis",
     budget: "Budget execution by axis",
+    "constats-transversaux": "Cross-cutting findings",
     "forces-faiblesses": "Strengths and weaknesses by axis",
     "opportunites-menaces": "Opportunities and threats by axis",
     "non-evaluees": "Activities nobody assessed",
@@ -26,6 +27,8 @@ export const report: Catalogue["report"] = {
   },
   missing: "What is missing",
   colon: ": ",
+  yes: "yes",
+  no: "no",
   quote: (s) => `“${s}”`,
   rowWord: "row",
   kAssessed: "Activities assessed",
@@ -48,7 +51,7 @@ export const report: Catalogue["report"] = {
   kConflictsOn: (n) =>
     n === 0
       ? "no disagreement between groups"
-      : `value${n === 1 ? "" : "s"} on which groups disagree, resolved by the rule of the method`,
+      : `${n === 1 ? "activity, finding or proposal" : "activities, findings or proposals"} on which groups disagree, resolved by the rule of the method`,
   activities: (n) => plural(n, "en", "activity", "activities"),
   notComputable: "cannot be computed",
   band: "Rating",
@@ -101,7 +104,16 @@ export const report: Catalogue["report"] = {
   noStrengths: "No strength or weakness was raised.",
   noFindingsAxis: "No finding for this axis.",
   findingsLead:
-    "Findings grouped when their wording is close (same axis, same type), ranked by how many groups raised them; each wording is followed by its sources (group, session, file, row).",
+    "Findings grouped when their wording is close (same type), ranked by how many groups raised them; each wording is followed by its sources (group, session, file, row). A cross-cutting finding is shown under each of its axes, with that axis's wordings.",
+  crossLead:
+    "Findings cited under at least two axes, or by at least three groups: they concern the plan as a whole. Ranked by number of groups, then of axes; each wording is followed by its axis and sources.",
+  noCrossCutting:
+    "No cross-cutting finding: no finding is cited under two axes or more, nor by three groups or more.",
+  citedUnder: (groups, axes) =>
+    `cited by ${plural(groups, "en", "group", "groups")} under ${plural(axes, "en", "axis", "axes")}`,
+  axesLabel: "Axes",
+  crossMark: (groups, axes) =>
+    `cross-cutting finding (${plural(groups, "en", "group", "groups")}, ${plural(axes, "en", "axis", "axes")}): see “Cross-cutting findings”`,
   allAssessed: "Every activity of the reference plan was assessed by at least one group.",
   unassessedLead: (n, r) =>
     `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "was" : "were"} assessed by no group: they do not count in the implementation rate.`,
@@ -123,9 +135,11 @@ export const report: Catalogue["report"] = {
   allAddressed: "Every weakness raised is matched with at least one proposed action.",
   noWeakness: "No weakness was raised: nothing to match with the proposals.",
   weakRule:
-    "Automatic matching, to be checked: a weakness is covered when a proposal of the same axis carries over the activity it names, or shares at least two significant words with it or with its recommendation.",
+    "Automatic matching, to be checked: a weakness is covered when a proposal of the same axis (for a cross-cutting finding, of any of its axes) carries over the activity it names, or shares at least two significant words with it or with its recommendation.",
   conflictsLead:
-    "When groups give different values for the same activity, every version is kept (conflits.csv) and one value is chosen by a rule.",
+    "When groups give different values for the same activity, finding or proposal, every version is kept (conflits.csv) and one value is chosen by a rule. The status and the rate are one assessment: the rate and the texts kept are those of the assessment whose status was chosen.",
+  history: (updates, replaced) =>
+    `Not conflicts: ${plural(updates, "en", "value updated by the group that gave it, in a later session", "values updated by the groups that gave them, in a later session")}; ${plural(replaced, "en", "row replaced by a newer version of its group's file", "rows replaced by a newer version of their group's file")} (see historique.csv).`,
   noConflicts: "No conflict: the groups that assessed the same activity agree.",
   conflictsCaption: "Conflicts between groups",
   moreConflicts: (n) =>
@@ -140,7 +154,7 @@ export const report: Catalogue["report"] = {
     `Rating: satisfactory from ${sat}; moderately satisfactory from ${mid} to below ${sat}; unsatisfactory below ${mid}.`,
     "Budget execution = sum of spent budgets / sum of planned budgets, over the activities that give both amounts.",
     "Conflicts: the latest session wins; within one session, the more conservative assessment (lower status, lower rate and spent budget, higher planned budget); the rapporteur can decide in resolutions.csv.",
-    "Clustering of findings: same axis, same type, wordings that share most of their significant words (case, accents and stop words ignored); “cited by N groups” counts distinct groups.",
+    "Clustering of findings: same type, whatever the axis, wordings that share most of their significant words (case, accents and stop words ignored); “cited by N groups” counts distinct groups; a finding cited under at least two axes or by at least three groups is cross-cutting. Strengths, weaknesses, opportunities and threats are never clustered together.",
     "Percentages are rounded to one decimal.",
   ],
   sourcesLead: (files, read, accepted, rejected, dup) =>
@@ -204,8 +218,11 @@ export const rules: Catalogue["rules"] = {
   "latest-session": "the latest session wins",
   "conservative-status": "same session: the more conservative status wins",
   "conservative-value": "same session: the more conservative value wins",
+  "chosen-assessment": "value of the assessment whose status was chosen",
+  "first-source": "same session: the first group's value in file order",
+  "reference-plan": "axis of the reference plan for this code",
   resolution: "rapporteur's decision (resolutions.csv)",
-  follows: "; the rate follows the chosen status",
+  follows: "; follows the assessment whose status was chosen",
   motif: (motif) => ` — reason: ${motif}`,
 };
 

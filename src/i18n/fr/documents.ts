@@ -20,7 +20,9 @@ export const matrix = {
   origin: "Origine (groupes, sessions)",
   activity: (label: string) => `Activité d'origine (${label})`,
   weaknesses: "Faiblesses traitées",
-  variants: "Variantes regroupées (hors totaux)",
+  neighbours: "Formulations voisines (N°)",
+  toComplete: "à compléter",
+  toCompleteNote: "Cases « à compléter » : valeur que la proposition ne donne pas encore.",
   subtotal: (n: number) => `Sous-total axe ${n}`,
   total: "Total général",
   generated: (d: string, files: number) =>
@@ -72,6 +74,7 @@ export const template = {
   identification: "Identification",
   required: "oui",
   optional: "non",
+  expected: "attendu (sinon « à compléter » dans la matrice)",
   yes: "Oui",
   no: "Non",
   axis: (n: number, label: string) => `Axe ${n} – ${label}`,

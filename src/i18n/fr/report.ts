@@ -13,6 +13,7 @@ export const report = {
     statut: "État des activités par axe",
     taux: "Taux de mise en œuvre par axe",
     budget: "Exécution budgétaire par axe",
+    "constats-transversaux": "Constats transversaux",
     "forces-faiblesses": "Forces et faiblesses par axe",
     "opportunites-menaces": "Opportunités et menaces par axe",
     "non-evaluees": "Activités que personne n'a évaluées",
@@ -25,6 +26,8 @@ export const report = {
   },
   missing: "Ce qui manque",
   colon: "\u00a0: ",
+  yes: "oui",
+  no: "non",
   quote: (s: string) => `«\u00a0${s}\u00a0»`,
   rowWord: "ligne",
   // key figures
@@ -50,8 +53,8 @@ export const report = {
     n === 0
       ? "aucune divergence entre les groupes"
       : n > 1
-        ? "valeurs sur lesquelles des groupes divergent, arbitrées selon la règle de la méthode"
-        : "valeur sur laquelle des groupes divergent, arbitrée selon la règle de la méthode",
+        ? "activités, constats ou propositions sur lesquels des groupes divergent, arbitrés selon la règle de la méthode"
+        : "activité, constat ou proposition sur lequel des groupes divergent, arbitré selon la règle de la méthode",
   activities: (n: number) => plural(n, "fr", "activité", "activités"),
   notComputable: "non calculable",
   band: "Appréciation",
@@ -110,7 +113,17 @@ export const report = {
   noStrengths: "Aucune force ni faiblesse n'a été relevée.",
   noFindingsAxis: "Aucun constat pour cet axe.",
   findingsLead:
-    "Constats regroupés quand leur formulation est proche (même axe, même type), classés par nombre de groupes qui les ont cités ; chaque formulation est suivie de ses sources (groupe, session, fichier, ligne).",
+    "Constats regroupés quand leur formulation est proche (même type), classés par nombre de groupes qui les ont cités ; chaque formulation est suivie de ses sources (groupe, session, fichier, ligne). Un constat transversal est repris sous chacun de ses axes, avec les formulations de cet axe.",
+  // cross-cutting findings
+  crossLead:
+    "Constats cités sous au moins deux axes, ou par au moins trois groupes : ils concernent le plan dans son ensemble. Classés par nombre de groupes, puis d'axes ; chaque formulation est suivie de son axe et de ses sources.",
+  noCrossCutting:
+    "Aucun constat transversal : aucun constat n'est cité sous deux axes ou plus, ni par trois groupes ou plus.",
+  citedUnder: (groups: number, axes: number) =>
+    `cité par ${plural(groups, "fr", "groupe", "groupes")} sous ${plural(axes, "fr", "axe", "axes")}`,
+  axesLabel: "Axes",
+  crossMark: (groups: number, axes: number) =>
+    `constat transversal (${plural(groups, "fr", "groupe", "groupes")}, ${plural(axes, "fr", "axe", "axes")}) : voir « Constats transversaux »`,
   // unassessed
   allAssessed: "Toutes les activités du plan de référence ont été évaluées par au moins un groupe.",
   unassessedLead: (n: number, r: number) =>
@@ -136,10 +149,12 @@ export const report = {
   allAddressed: "Chaque faiblesse relevée est rapprochée d'au moins une action proposée.",
   noWeakness: "Aucune faiblesse n'a été relevée : rien à rapprocher des propositions.",
   weakRule:
-    "Rapprochement automatique, à vérifier : une faiblesse est couverte quand une proposition du même axe reconduit l'activité qu'elle cite, ou partage au moins deux mots significatifs avec elle ou avec sa recommandation.",
+    "Rapprochement automatique, à vérifier : une faiblesse est couverte quand une proposition du même axe (pour un constat transversal, de l'un de ses axes) reconduit l'activité qu'elle cite, ou partage au moins deux mots significatifs avec elle ou avec sa recommandation.",
   // conflicts
   conflictsLead:
-    "Quand des groupes donnent des valeurs différentes pour une même activité, toutes les versions sont gardées (conflits.csv) et une valeur est retenue selon une règle.",
+    "Quand des groupes donnent des valeurs différentes pour une même activité, un même constat ou une même proposition, toutes les versions sont gardées (conflits.csv) et une valeur est retenue selon une règle. Le statut et le taux forment une seule évaluation : le taux et les textes retenus sont ceux de l'évaluation dont le statut est retenu.",
+  history: (updates: number, replaced: number) =>
+    `Ne sont pas des divergences : ${plural(updates, "fr", "valeur mise à jour par le groupe qui l'avait donnée, lors d'une session suivante", "valeurs mises à jour par le groupe qui les avait données, lors d'une session suivante")} ; ${plural(replaced, "fr", "ligne remplacée par une version plus récente du fichier de son groupe", "lignes remplacées par une version plus récente du fichier de leur groupe")} (détail dans historique.csv).`,
   noConflicts: "Aucune divergence : les groupes qui ont évalué une même activité sont d'accord.",
   conflictsCaption: "Divergences entre groupes",
   moreConflicts: (n: number) =>
@@ -155,7 +170,7 @@ export const report = {
     `Appréciation : satisfaisant à partir de ${sat} ; moyennement satisfaisant de ${mid} à moins de ${sat} ; insuffisant en dessous de ${mid}.`,
     "Exécution budgétaire = somme des budgets exécutés / somme des budgets prévus, sur les activités qui donnent les deux montants.",
     "Divergences : la session la plus récente l'emporte ; dans une même session, l'évaluation la plus prudente (statut le plus bas, taux et budget exécuté les plus bas, budget prévu le plus haut) ; le rapporteur peut trancher dans resolutions.csv.",
-    "Regroupement des constats : même axe, même type, formulations qui partagent la plupart de leurs mots significatifs (casse, accents et mots vides ignorés) ; « cité par N groupes » compte les groupes distincts.",
+    "Regroupement des constats : même type, quel que soit l'axe, formulations qui partagent la plupart de leurs mots significatifs (casse, accents et mots vides ignorés) ; « cité par N groupes » compte les groupes distincts ; un constat cité sous au moins deux axes ou par au moins trois groupes est transversal. Les forces, faiblesses, opportunités et menaces ne sont jamais regroupées entre elles.",
     "Les pourcentages sont arrondis à une décimale.",
   ],
   // annexes
@@ -223,8 +238,11 @@ export const rules = {
   "latest-session": "la session la plus récente l'emporte",
   "conservative-status": "même session : le statut le plus prudent l'emporte",
   "conservative-value": "même session : la valeur la plus prudente l'emporte",
+  "chosen-assessment": "valeur de l'évaluation dont le statut est retenu",
+  "first-source": "même session : la valeur du premier groupe dans l'ordre des fichiers",
+  "reference-plan": "axe du plan de référence pour ce code",
   resolution: "décision du rapporteur (resolutions.csv)",
-  follows: " ; le taux suit le statut retenu",
+  follows: " ; suit l'évaluation dont le statut est retenu",
   motif: (motif: string) => ` — motif : ${motif}`,
 };
 
