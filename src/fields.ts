@@ -632,6 +632,15 @@ export const KIND_SHEET_HINTS: Partial<Record<TableKind, readonly string[]>> = {
 export type FieldsOf<K extends Kind> = (typeof KINDS)[K][number];
 export type FieldId<K extends Kind> = FieldsOf<K>["id"];
 
+/** A typed value that says nothing: missing, blank text, an empty list or per-year split. */
+export function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v === "string") return v.trim() === "";
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === "object") return Object.keys(v).length === 0;
+  return false;
+}
+
 /** The typed value each field type produces; missing values are `null`. */
 export interface ValueTypes {
   text: string;

@@ -155,63 +155,32 @@ describe("rule 2: every field of a bilan row takes part in conflicts", () => {
     });
     const a = source("J1/groupe-a.csv", "J1", "groupe-a");
     const b = source("J1/groupe-b.csv", "J1", "groupe-b");
+    // groupe-a's value, groupe-b's, the one chosen and by which rule.
+    const conflict = (field: string, va: string, vb: string, chosen: string, rule: string) => ({
+      kind: "bilan",
+      key: "1.2.1",
+      field,
+      chosen,
+      rule,
+      ...(rule === "chosen-assessment" ? { follows: "statut" } : {}),
+      versions: [
+        { value: va, source: a },
+        { value: vb, source: b },
+      ],
+    });
     expect(json.conflits).toEqual([
-      {
-        kind: "bilan",
-        key: "1.2.1",
-        field: "axe",
-        chosen: "PREV",
-        rule: "reference-plan",
-        versions: [
-          { value: "PREV", source: a },
-          { value: "PROT", source: b },
-        ],
-      },
-      ...(
-        [
-          ["activite", "Former les magistrats", "Former les policiers"],
-          ["responsable", "MJDH", "DGPN"],
-        ] as const
-      ).map(([field, va, vb]) => ({
-        kind: "bilan",
-        key: "1.2.1",
-        field,
-        chosen: vb,
-        rule: "chosen-assessment",
-        follows: "statut",
-        versions: [
-          { value: va, source: a },
-          { value: vb, source: b },
-        ],
-      })),
-      {
-        kind: "bilan",
-        key: "1.2.1",
-        field: "statut",
-        chosen: "en_cours",
-        rule: "conservative-status",
-        versions: [
-          { value: "realise", source: a },
-          { value: "en_cours", source: b },
-        ],
-      },
-      ...(
-        [
-          ["source_financement", "Budget national", "OIM"],
-          ["observations", "Fait en 2021", "Reporté"],
-        ] as const
-      ).map(([field, va, vb]) => ({
-        kind: "bilan",
-        key: "1.2.1",
-        field,
-        chosen: vb,
-        rule: "chosen-assessment",
-        follows: "statut",
-        versions: [
-          { value: va, source: a },
-          { value: vb, source: b },
-        ],
-      })),
+      conflict("axe", "PREV", "PROT", "PREV", "reference-plan"),
+      conflict(
+        "activite",
+        "Former les magistrats",
+        "Former les policiers",
+        "Former les policiers",
+        "chosen-assessment",
+      ),
+      conflict("responsable", "MJDH", "DGPN", "DGPN", "chosen-assessment"),
+      conflict("statut", "realise", "en_cours", "en_cours", "conservative-status"),
+      conflict("source_financement", "Budget national", "OIM", "OIM", "chosen-assessment"),
+      conflict("observations", "Fait en 2021", "Reporté", "Reporté", "chosen-assessment"),
     ]);
     expect(json.summary.conflicts).toBe(1);
     expect(out).toContain(

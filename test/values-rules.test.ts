@@ -331,6 +331,24 @@ describe("rule 6: an amount column in another currency", () => {
     expect(table.issues[0]?.params).toEqual({ currency, expected: "FCFA", rename });
   });
 
+  it("follows the configured currency through a whole compile", async () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ currency: "EUR" }),
+      "J1/gt1.csv":
+        "Axe;Code activité;Activité;Statut;Budget prévu (FCFA);Budget exécuté (k EUR);Groupe\r\n1;1.1.1;Former;Réalisé;;0,5;GT 1\r\n",
+    });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    // Euros are the workshop's money here; francs CFA are the foreign currency.
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([
+      ["currency-mismatch", "E1"],
+      ["unit-scaled", "F1"],
+    ]);
+    await run("compile", dir);
+    const c = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    expect(c.bilan[0].budget_execute).toBe(500);
+  });
+
   it("checks yearly costs too", () => {
     const { table, records } = read("propositions", [
       ["Axe", "Objectif", "Action", "Calendrier", "Coût 2024 (USD)"],

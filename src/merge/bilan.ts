@@ -1,7 +1,7 @@
-import { bilanFields, CONFLICT_SPECS, STATUS_ORDER } from "../fields.js";
+import { bilanFields, CONFLICT_SPECS, isEmpty, STATUS_ORDER } from "../fields.js";
 import type { Conflict, Consolidated, ReferencePlan, Resolution, Source } from "../model.js";
 import { identityText } from "../text.js";
-import { type Entry, groupOf, isEmpty, sameValue } from "./compare.js";
+import { type Entry, groupOf, sameValue } from "./compare.js";
 import {
   conflictOf,
   type Decision,

@@ -13,14 +13,6 @@ export function identityOf(v: unknown): string {
   return v === null || v === undefined ? "" : JSON.stringify(v);
 }
 
-export function isEmpty(v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.trim() === "";
-  if (Array.isArray(v)) return v.length === 0;
-  if (typeof v === "object") return Object.keys(v).length === 0;
-  return false;
-}
-
 export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === "string" && typeof b === "string") return identityText(a) === identityText(b);
   return JSON.stringify(a) === JSON.stringify(b);

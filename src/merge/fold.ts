@@ -1,6 +1,6 @@
-import type { Kind } from "../fields.js";
+import { isEmpty, type Kind } from "../fields.js";
 import type { Conflict, ConflictRule, Source, Update } from "../model.js";
-import { type CompareSession, type Entry, groupOf, isEmpty, sameValue } from "./compare.js";
+import { type CompareSession, type Entry, groupOf, sameValue } from "./compare.js";
 
 /**
  * One field of one identity (an activity, a constat, a proposition) folded over its rows. Each

@@ -1,5 +1,12 @@
 import type { Config } from "../config.js";
-import { type FieldSpec, findField, isSubmissionKind, KINDS, type Kind } from "../fields.js";
+import {
+  type FieldSpec,
+  findField,
+  isEmpty,
+  isSubmissionKind,
+  KINDS,
+  type Kind,
+} from "../fields.js";
 import { countBySeverity, type Issue, issue, labelParams } from "../issues.js";
 import type {
   Conflict,
@@ -22,7 +29,6 @@ import {
   type CompareSession,
   type Entry,
   identityOf,
-  isEmpty,
   sameValue,
   sessionComparator,
 } from "./compare.js";

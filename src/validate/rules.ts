@@ -4,6 +4,7 @@ import {
   type EnumValue,
   type FieldSpec,
   findField,
+  isEmpty,
   NATURES,
   STATUTS,
   tableFields,
@@ -165,14 +166,6 @@ const costSplitMismatch: RowRule = (r) => {
  * year by year is a cost.
  */
 const GIVEN_BY: Record<string, string> = { cout: "cout_annuel" };
-
-function isEmpty(v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.trim() === "";
-  if (Array.isArray(v)) return v.length === 0;
-  if (typeof v === "object") return Object.keys(v).length === 0;
-  return false;
-}
 
 /**
  * An expected field left empty: a warning at its cell, the row kept (the matrix says « à
