@@ -29,7 +29,9 @@ import {
   singularWords,
 } from "../src/normalize/values.js";
 import type { Cell, RawSheet } from "../src/read/types.js";
+import { readXlsx } from "../src/read/xlsx.js";
 import { foldWords } from "../src/text.js";
+import { soffice as convertWithLibreOffice } from "./helpers/libreoffice.js";
 import { run, workshop } from "./helpers/workshop.js";
 
 /**
@@ -185,16 +187,16 @@ describe("rule 6: a unit in an amount header scales the column", () => {
     ]);
     expect(texts(table.issues[0])).toEqual({
       fr: [
-        `Colonne « Budget prévu (M FCFA) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000`,
+        `Colonne « Budget prévu (M FCFA) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000 et arrondis au franc`,
         "Vérifiez que tous les montants de la colonne sont en millions de FCFA",
       ],
       en: [
-        "Column “Budget prévu (M FCFA)” in millions of FCFA: amounts are multiplied by 1,000,000",
+        "Column “Budget prévu (M FCFA)” in millions of FCFA: amounts are multiplied by 1,000,000 and rounded to the franc",
         "Check that every amount in the column is in millions of FCFA",
       ],
     });
     expect(messageOf(table.issues[1] as Issue, "fr")).toBe(
-      `Colonne « Budget exécuté (milliers de FCFA) » en milliers de FCFA : les montants sont multipliés par 1${NNBSP}000`,
+      `Colonne « Budget exécuté (milliers de FCFA) » en milliers de FCFA : les montants sont multipliés par 1${NNBSP}000 et arrondis au franc`,
     );
   });
 
@@ -221,7 +223,7 @@ describe("rule 6: a unit in an amount header scales the column", () => {
       ["unit-scaled", "warning", undefined, 1, "E", "budget_prevu", undefined],
     ]);
     expect(messageOf(table.issues[0] as Issue, "fr")).toBe(
-      `Colonne « Budget prévu (Mds FCFA) » en milliards de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000${NNBSP}000`,
+      `Colonne « Budget prévu (Mds FCFA) » en milliards de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000${NNBSP}000 et arrondis au franc`,
     );
   });
 
@@ -375,7 +377,7 @@ describe("rule 6: an amount column in another currency", () => {
     );
     expect(euros.records[0]?.values.budget_prevu).toBe(2000000);
     expect(messageOf(euros.table.issues[0] as Issue, "fr")).toBe(
-      `Colonne « Budget prévu (M EUR) » en millions de EUR : les montants sont multipliés par 1${NNBSP}000${NNBSP}000`,
+      `Colonne « Budget prévu (M EUR) » en millions de EUR : les montants sont multipliés par 1${NNBSP}000${NNBSP}000 et arrondis au franc`,
     );
     const francs = read(
       "bilan",
@@ -464,7 +466,7 @@ describe("rule 9: dates", () => {
     ]);
     expect(texts(impossible?.issues[0])).toEqual({
       fr: [
-        "« Date » : une date (jj/mm/aaaa) attendu, lu « 31/02/2023 »",
+        "« Date » : une date (jj/mm/aaaa) attendue, lu « 31/02/2023 »",
         "Écrivez la date au format jj/mm/aaaa",
       ],
       en: [
@@ -477,7 +479,7 @@ describe("rule 9: dates", () => {
       ["type-error", "error", "Bilan", 3, "F", "date", "07/25/2023"],
     ]);
     expect(texts(monthFirst?.issues[0])?.fr).toEqual([
-      "« Date » : une date jour/mois/année (25/07/2023 ?) attendu, lu « 07/25/2023 »",
+      "« Date » : une date jour/mois/année (25/07/2023 ?) attendue, lu « 07/25/2023 »",
       "Écrivez la date au format jj/mm/aaaa",
     ]);
     expect(good.map((r) => [r.meta.date, r.issues.length])).toEqual([
@@ -529,7 +531,7 @@ describe("rule 9: a fraction typed in a percent column", () => {
     ["1,5", 1.5],
     [{ v: 0.45, percent: true }, 45],
     [{ v: 0.005, percent: true }, 0.5],
-    [{ v: 0.45 }, 0.45],
+    [{ v: 0.45 }, "!ambiguous-percent"],
   ])("%j → %j", (input, expected) => {
     expect(value("taux_realisation", input as Cell)).toBe(expected);
   });
@@ -596,8 +598,9 @@ describe("rule 9: activity codes written several ways", () => {
     ["1-1-1", "1.1.1", true],
     ["1 1 1", "1.1.1", true],
     ["1.1.1", "1.1.1", false],
-    ["1.1.1.", "1.1.1", false],
-    [" 1 . 1 . 1 ", "1.1.1", false],
+    ["1.1.1.", "1.1.1", true],
+    [" 1 . 1 . 1 ", "1.1.1", true],
+    [" 1.1.1 ", "1.1.1", false],
     [2.1, "2.1", false],
   ])("%j is stored as %j, with a warning: %s", (input, stored, warned) => {
     const r = parseCell({ v: input }, field("code_activite"), ctx);
@@ -834,7 +837,7 @@ describe("end to end, through the CLI", () => {
     ]);
     const at = (cell: string) => problems.find((p) => p.cell === cell);
     expect([at("G1")?.message, at("H1")?.message, at("H1")?.hint, at("C2")?.message]).toEqual([
-      `Colonne « Budget prévu (M FCFA) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000`,
+      `Colonne « Budget prévu (M FCFA) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000 et arrondis au franc`,
       "Colonne « Budget exécuté (USD) » en USD : atelier attend des montants en FCFA",
       "Convertissez les montants en FCFA et renommez la colonne « Budget exécuté (FCFA) »",
       "Code « 02.1.1 » lu comme « 2.1.1 »",
@@ -954,4 +957,775 @@ describe("a workbook saved by LibreOffice", () => {
     },
     180_000,
   );
+});
+
+// --- values read as FCFA though they were not, and labels read as another axis ------------------
+
+/** The issues of a table's header and of its rows, flattened for `where`. */
+const all = (t: { table: { issues: Issue[] }; records: { issues: Issue[] }[] }) => [
+  ...t.table.issues,
+  ...t.records.flatMap((r) => r.issues),
+];
+
+describe("units that were read as plain FCFA", () => {
+  it.each([
+    ["Budget prévu (FCFA, millions)", 1_000_000, "XOF"],
+    ["Budget prévu (FCFA - millions)", 1_000_000, "XOF"],
+    ["Budget prévu (x 1000 FCFA)", 1_000, "XOF"],
+    ["Budget prévu (x1000)", 1_000, undefined],
+    ["Budget prévu (x1 000)", 1_000, undefined],
+    ["Budget prévu (× 1 000 000)", 1_000_000, undefined],
+    ["Budget prévu (FCFA x 1 000 000)", 1_000_000, "XOF"],
+    ["Budget prévu (FCFA × 1000)", 1_000, "XOF"],
+    ["Budget prévu (en milliers)", 1_000, undefined],
+    ["Budget prévu (milliers)", 1_000, undefined],
+    ["Budget prévu (millions)", 1_000_000, undefined],
+    ["Budget prévu (milliards)", 1_000_000_000, undefined],
+    ["Budget prévu (Mds)", 1_000_000_000, undefined],
+    ["Budget prévu (k)", 1_000, undefined],
+    ["Budget prévu (M)", 1_000_000, undefined],
+    ["Budget prévu (FCFA en milliers)", 1_000, "XOF"],
+    ["Budget prévu (M FCFA, 2023)", 1_000_000, "XOF"],
+    ["Budget prévu (montants en millions)", 1_000_000, undefined],
+  ])("%j: × %d, currency %s", (header, scale, money) => {
+    const unit = headerUnit(header);
+    expect([unit?.scale, unit?.currency]).toEqual([scale, money]);
+    expect(headerKey(header)).toBe("budget prevu");
+  });
+
+  it("scales every one of them, with the warning at the header cell that says it rounds", () => {
+    const headers = [
+      "Budget prévu (FCFA, millions)",
+      "Budget exécuté (x 1000 FCFA)",
+      "Coût estimé (FCFA x 1 000 000)",
+      "Coût 2024 (x1000)",
+      "Coût 2025 (en milliers)",
+    ];
+    const t = read(
+      "propositions",
+      [
+        [
+          "Axe",
+          "Objectif",
+          "Action",
+          "Calendrier",
+          "Coût estimé (FCFA x 1 000 000)",
+          ...headers.slice(3),
+        ],
+        ["1", "Prévenir", "Campagnes", "2024-2025", "2,5", "2,5", "2,5"],
+      ],
+      "Propositions",
+    );
+    expect([t.records[0]?.values.cout, t.records[0]?.values.cout_annuel]).toEqual([
+      2500000,
+      { 2024: 2500, 2025: 2500 },
+    ]);
+    expect(where(all(t))).toEqual([
+      ["unit-scaled", "warning", "Propositions", 1, "E", "cout", undefined],
+      ["unit-scaled", "warning", "Propositions", 1, "F", "cout_annuel", undefined],
+      ["unit-scaled", "warning", "Propositions", 1, "G", "cout_annuel", undefined],
+    ]);
+    expect(texts(t.table.issues[0])).toEqual({
+      fr: [
+        `Colonne « Coût estimé (FCFA x 1 000 000) » en millions de FCFA : les montants sont multipliés par 1${NNBSP}000${NNBSP}000 et arrondis au franc`,
+        "Vérifiez que tous les montants de la colonne sont en millions de FCFA",
+      ],
+      en: [
+        "Column “Coût estimé (FCFA x 1 000 000)” in millions of FCFA: amounts are multiplied by 1,000,000 and rounded to the franc",
+        "Check that every amount in the column is in millions of FCFA",
+      ],
+    });
+    const bilan = read("bilan", [
+      [...BILAN, headers[0] as string, headers[1] as string],
+      [...ROW, "2,5", "1 500,75"],
+    ]);
+    expect([
+      bilan.records[0]?.values.budget_prevu,
+      bilan.records[0]?.values.budget_execute,
+    ]).toEqual([2500000, 1500750]);
+    expect(flatten(all(bilan), ["code", "column"])).toEqual([
+      ["unit-scaled", "E"],
+      ["unit-scaled", "F"],
+    ]);
+  });
+
+  it.each([
+    ["Budget prévu (Naira)", "NGN"],
+    ["Budget prévu (nairas)", "NGN"],
+    ["Budget prévu (₦)", "NGN"],
+    ["Budget prévu (francs guinéens)", "GNF"],
+    ["Budget prévu (FG)", "GNF"],
+    ["Budget prévu (GNF)", "GNF"],
+    ["Budget prévu (cedis)", "GHS"],
+    ["Budget prévu (GHS)", "GHS"],
+    ["Budget prévu (dirhams)", "MAD"],
+    ["Budget prévu (dinars)", "dinars"],
+    ["Budget prévu (dalasis)", "GMD"],
+    ["Budget prévu (leones)", "SLL"],
+    ["Budget prévu (ouguiyas)", "MRU"],
+    ["Budget prévu (rands)", "ZAR"],
+    ["Budget prévu (livres sterling)", "GBP"],
+    ["Budget prévu (£)", "GBP"],
+    ["Budget prévu (francs suisses)", "CHF"],
+    ["Budget prévu (yens)", "JPY"],
+    ["Budget prévu (yuans)", "CNY"],
+    ["Budget prévu (CNY)", "CNY"],
+    ["Budget prévu (dollars canadiens)", "CAD"],
+    ["Budget prévu (dollars US)", "USD"],
+    ["Budget prévu (US$)", "USD"],
+    ["Budget prévu (millions de nairas)", "NGN"],
+    ["Budget prévu en cedis", "GHS"],
+  ])(
+    "%j is in %s: an error at the header cell, and its amounts are never read",
+    (header, currency) => {
+      const t = read(
+        "bilan",
+        [
+          [...BILAN, header],
+          [...ROW, "2,5"],
+        ],
+        "Bilan",
+      );
+      expect(where(all(t))).toEqual([
+        ["currency-mismatch", "error", "Bilan", 1, "E", "budget_prevu", undefined],
+        ["currency-mismatch", "error", "Bilan", 2, "E", "budget_prevu", "2,5"],
+      ]);
+      expect(t.table.issues[0]?.params).toEqual({
+        currency,
+        expected: "FCFA",
+        rename: "Budget prévu (FCFA)",
+      });
+      expect(t.records[0]?.values.budget_prevu).toBeNull();
+    },
+  );
+
+  it("says a unit it does not know at the header cell, and reads the amounts unconverted", () => {
+    const t = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (naira-like word)", "Budget exécuté (devise locale)"],
+        [...ROW, "2 500", "1 000"],
+      ],
+      "Bilan",
+    );
+    expect(where(all(t))).toEqual([
+      ["unit-unknown", "warning", "Bilan", 1, "E", "budget_prevu", undefined],
+      ["unit-unknown", "warning", "Bilan", 1, "F", "budget_execute", undefined],
+    ]);
+    expect([t.records[0]?.values.budget_prevu, t.records[0]?.values.budget_execute]).toEqual([
+      2500, 1000,
+    ]);
+    expect(texts(t.table.issues[0])).toEqual({
+      fr: [
+        "Unité « naira-like word » non reconnue dans « Budget prévu (naira-like word) » : les montants sont lus en FCFA, sans conversion",
+        "Écrivez l'une des unités reconnues : (FCFA), (milliers de FCFA), (millions de FCFA), (milliards de FCFA), (x 1 000), (x 1 000 000) ; s'il s'agit d'une autre devise, convertissez les montants en FCFA",
+      ],
+      en: [
+        "Unit “naira-like word” not recognised in “Budget prévu (naira-like word)”: amounts are read in FCFA, unconverted",
+        "Write one of the recognised units: (FCFA), (k FCFA), (M FCFA), (Mds FCFA), (x 1,000), (x 1,000,000); if it is another currency, convert the amounts to FCFA",
+      ],
+    });
+    expect(messageOf(t.table.issues[1] as Issue, "fr")).toBe(
+      "Unité « devise locale » non reconnue dans « Budget exécuté (devise locale) » : les montants sont lus en FCFA, sans conversion",
+    );
+  });
+
+  it.each([
+    "Budget prévu (naira-like word)",
+    "Budget prévu (devise locale)",
+    "Budget prévu (monnaie locale, 2023)",
+    "Budget prévu (arrondi au million)",
+    "Budget prévu (%)",
+    "Budget prévu (x)",
+    "Budget prévu [unités]",
+  ])("%j is an unknown unit", (header) => {
+    const t = read("bilan", [[...BILAN, header]]);
+    expect(flatten(t.table.issues, ["code", "column"])).toEqual([["unit-unknown", "E"]]);
+    expect(t.table.columns[4]?.scale).toBe(1);
+  });
+
+  it.each([
+    "Budget prévu (2018-2022)",
+    "Budget prévu (PAN 2018-2022)",
+    "Budget prévu (au 30 juin)",
+    "Budget prévu (au 30/06/2023)",
+    "Budget prévu (prévisionnel)",
+    "Budget prévu (prévisionnels, HT)",
+    "Budget prévu (État)",
+    "Budget prévu (estimé)",
+    "Budget prévu (total)",
+    "Budget prévu (*)",
+    "Budget (prévu)",
+  ])("%j is a note: nothing to say, the amounts are FCFA", (header) => {
+    const t = read("bilan", [
+      [...BILAN, header],
+      [...ROW, "2 500 000"],
+    ]);
+    expect(all(t)).toEqual([]);
+    expect(t.records[0]?.values.budget_prevu).toBe(2500000);
+  });
+
+  it("says nothing of a note beside a unit, and reads the unit", () => {
+    const t = read("bilan", [
+      [...BILAN, "Budget prévu (2018-2022) (M FCFA)", "Budget exécuté (FCFA) (hors salaires)"],
+      [...ROW, "2,5", "2 500"],
+    ]);
+    expect(flatten(all(t), ["code", "column"])).toEqual([["unit-scaled", "E"]]);
+    expect([t.records[0]?.values.budget_prevu, t.records[0]?.values.budget_execute]).toEqual([
+      2500000, 2500,
+    ]);
+  });
+
+  it("checks the unit of a resolution's field as a column's", () => {
+    expect(headerUnit("Budget exécuté (FCFA, millions)")?.scale).toBe(1_000_000);
+    expect(headerUnit("Budget exécuté (Naira)")?.currency).toBe("NGN");
+  });
+});
+
+describe("an amount with decimals in a currency without cents", () => {
+  it("is kept as read, with a warning at its cell", () => {
+    const t = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (FCFA)", "Budget exécuté"],
+        [...ROW, "2,5", "1500000,5"],
+        [...ROW, { v: 2.5 }, "1 500 000"],
+        [...ROW, "2 500 000", { v: 1500000 }],
+      ],
+      "Bilan",
+    );
+    expect(t.records.map((r) => [r.values.budget_prevu, r.values.budget_execute])).toEqual([
+      [2.5, 1500000.5],
+      [2.5, 1500000],
+      [2500000, 1500000],
+    ]);
+    expect(where(all(t))).toEqual([
+      ["amount-decimals", "warning", "Bilan", 2, "E", "budget_prevu", "2,5"],
+      ["amount-decimals", "warning", "Bilan", 2, "F", "budget_execute", "1500000,5"],
+      ["amount-decimals", "warning", "Bilan", 3, "E", "budget_prevu", "2.5"],
+    ]);
+    expect(texts(t.records[0]?.issues[0])).toEqual({
+      fr: [
+        "2,5 FCFA n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
+        "Si les montants sont en millions ou en milliers, dites-le dans l'en-tête : (M FCFA), (k FCFA) ; sinon, écrivez le montant en FCFA entiers",
+      ],
+      en: [
+        "2,5 FCFA is not a whole amount: check the column's unit (millions? thousands?)",
+        "If the amounts are in millions or thousands, say so in the header: (M FCFA), (k FCFA); otherwise write the amount in whole FCFA",
+      ],
+    });
+    expect(messageOf(t.records[0]?.issues[1] as Issue, "fr")).toBe(
+      "1500000,5 FCFA n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
+    );
+  });
+
+  it("is said under an unknown unit too, and never in a currency with cents", () => {
+    const unknown = read("bilan", [
+      [...BILAN, "Budget prévu (devise locale)"],
+      [...ROW, "2,5"],
+    ]);
+    expect(flatten(all(unknown), ["code", "row", "column"])).toEqual([
+      ["unit-unknown", 1, "E"],
+      ["amount-decimals", 2, "E"],
+    ]);
+    const euros = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (EUR)"],
+        [...ROW, "2,5"],
+      ],
+      "B",
+      "EUR",
+    );
+    const ctxEur = { ...contextFor("bilan", { ...config, currency: "EUR" }) };
+    const r = parseCell({ v: "2,5" }, field("budget_prevu"), ctxEur);
+    expect([r.value, r.warning]).toEqual([2.5, undefined]);
+    expect(euros.table.issues).toEqual([]);
+  });
+
+  it("is not said of a scaled column: the header says it rounds", () => {
+    const r = parseCell({ v: "2,5555555" }, field("budget_prevu"), { ...ctx, scale: 1e6 });
+    expect([r.value, r.warning]).toEqual([2555556, undefined]);
+  });
+
+  it("leaves a negative amount to the schema, which refuses it", () => {
+    const r = parseCell({ v: "-2,5" }, field("budget_prevu"), ctx);
+    expect([r.value, r.warning]).toEqual([-2.5, undefined]);
+  });
+});
+
+describe("a full amount typed in a scaled column", () => {
+  it("is kept, scaled, with a warning at its cell that shows what it becomes", () => {
+    const t = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (M FCFA)", "Budget exécuté (k FCFA)"],
+        [...ROW, "2 500 000", "999 999"],
+        [...ROW, "999 999", { v: 1000000 }],
+      ],
+      "Bilan",
+    );
+    expect(t.records.map((r) => [r.values.budget_prevu, r.values.budget_execute])).toEqual([
+      [2500000000000, 999999000],
+      [999999000000, 1000000000],
+    ]);
+    expect(where(t.records.flatMap((r) => r.issues))).toEqual([
+      ["unit-suspect", "warning", "Bilan", 2, "E", "budget_prevu", "2 500 000"],
+      ["unit-suspect", "warning", "Bilan", 3, "F", "budget_execute", "1000000"],
+    ]);
+    expect(texts(t.records[0]?.issues[0])).toEqual({
+      fr: [
+        `2 500 000 dans une colonne en millions de FCFA donne 2${NNBSP}500${NNBSP}000${NNBSP}000${NNBSP}000 FCFA : le montant a-t-il été écrit en FCFA ?`,
+        `Si c'est le montant en FCFA, divisez-le par 1${NNBSP}000${NNBSP}000, ou changez l'unité de la colonne`,
+      ],
+      en: [
+        "2 500 000 in a column in millions of FCFA makes 2,500,000,000,000 FCFA: was the amount written in FCFA?",
+        "If it is the amount in FCFA, divide it by 1,000,000, or change the column's unit",
+      ],
+    });
+  });
+});
+
+describe("a currency written with the amount", () => {
+  it.each([
+    ["1000 USD", "USD"],
+    ["500 €", "EUR"],
+    ["$500", "USD"],
+    ["US$ 1 500", "USD"],
+    ["250 000 nairas", "NGN"],
+    ["1 000 000 GNF", "GNF"],
+  ])("%j is a currency-mismatch at its cell (%s)", (input, currency) => {
+    const t = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (FCFA)"],
+        [...ROW, input],
+      ],
+      "Bilan",
+    );
+    expect(where(all(t))).toEqual([
+      ["currency-mismatch", "error", "Bilan", 2, "E", "budget_prevu", input],
+    ]);
+    expect(t.records[0]?.issues[0]?.params).toEqual({
+      label: { fr: "Budget prévu (FCFA)", en: "Planned budget (FCFA)" },
+      currency,
+      expected: "FCFA",
+    });
+    expect(t.records[0]?.values.budget_prevu).toBeNull();
+  });
+
+  it("says so in its message", () => {
+    const t = read("bilan", [
+      [...BILAN, "Budget prévu (FCFA)"],
+      [...ROW, "1000 USD"],
+    ]);
+    expect(texts(t.records[0]?.issues[0])).toEqual({
+      fr: [
+        "Colonne « Budget prévu (FCFA) » en USD : atelier attend des montants en FCFA",
+        undefined,
+      ],
+      en: ["Column “Budget prévu (FCFA)” in USD: atelier expects amounts in FCFA", undefined],
+    });
+  });
+
+  it.each([
+    ["1 500 000 FCFA", 1500000],
+    ["1500000 F CFA", 1500000],
+    ["XOF 250000", 250000],
+    ["1 000 francs", 1000],
+    ["2 500 F.", 2500],
+  ])("%j is in the configured currency: %d", (input, expected) => {
+    expect(value("budget_prevu", input)).toBe(expected);
+  });
+
+  it("follows the configured currency: euros are read, francs CFA refused", () => {
+    const eur = { ...ctx, currency: "EUR" };
+    const at = (v: string) => parseCell({ v }, field("budget_prevu"), eur);
+    expect(at("500 €").value).toBe(500);
+    expect(at("1000 FCFA").problem).toEqual({
+      code: "currency-mismatch",
+      params: { currency: "XOF", expected: "EUR" },
+    });
+  });
+
+  it.each(["2,5 millions", "1000 zorglubs", "USD 500 FCFA"])(
+    "%j is a type error that says what an amount is",
+    (input) => {
+      const t = read("bilan", [
+        [...BILAN, "Budget prévu (FCFA)"],
+        [...ROW, input],
+      ]);
+      expect(flatten(all(t), ["code", "column"])).toEqual([["type-error", "E"]]);
+      expect(messageOf(t.records[0]?.issues[0] as Issue, "fr")).toBe(
+        `« Budget prévu (FCFA) » : un montant (1 500 000) attendu, lu « ${input} »`,
+      );
+    },
+  );
+});
+
+/** A workbook written by exceljs: one bilan sheet, its rows, and number formats by cell. */
+async function workbook(rows: unknown[][], formats: Record<string, string>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Bilan");
+  for (const r of rows) ws.addRow(r);
+  for (const [cell, numFmt] of Object.entries(formats)) ws.getCell(cell).numFmt = numFmt;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const XLSX_HEADER = [...BILAN, "Budget prévu", "Taux de réalisation (%)"];
+/** Rows of one bilan, one activity each, in progress: only the formats can be at fault. */
+const XLSX_ROWS = [
+  XLSX_HEADER,
+  ...[0.45, 0.45, 45, 1, 0.45, 0.5].map((rate, i) => [
+    "Axe 1",
+    `1.1.${i + 1}`,
+    "Sensibiliser",
+    "En cours",
+    1000,
+    rate,
+  ]),
+];
+const XLSX_FORMATS = {
+  E2: '"$"#,##0.00',
+  E3: "#,##0.00 [$€-40C]",
+  E4: '# ##0 "FCFA"',
+  E5: "[$XOF] #,##0",
+  E6: "£#,##0",
+  E7: "#,##0.00",
+  F2: "0%",
+  F3: "0.00%",
+  F4: "0",
+  F5: "0",
+  F6: "0.00",
+};
+
+describe("XLSX cells formatted in a currency, and fractions not formatted as percentages", () => {
+  it("keeps the currency of the number format with the cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    const formats = [
+      '"$"#,##0.00',
+      "#,##0.00 [$€-40C]",
+      "[$USD] #,##0",
+      "[$$-409]#,##0.00",
+      "\\$0",
+      '#,##0 "EUR"',
+      '# ##0 "FCFA"',
+      "[$XOF] #,##0",
+      '#,##0 "F CFA"',
+      "[$-40C]#,##0",
+      '0" personnes"',
+      "#,##0.00",
+      "[$₩-412]#,##0",
+      "0%",
+    ];
+    ws.addRow(formats.map(() => 1000));
+    formats.forEach((f, i) => {
+      ws.getCell(1, i + 1).numFmt = f;
+    });
+    const file = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()), "f.xlsx");
+    expect(file.sheets[0]?.rows[0]?.cells).toEqual([
+      { v: 1000, currency: "USD" },
+      { v: 1000, currency: "EUR" },
+      { v: 1000, currency: "USD" },
+      { v: 1000, currency: "USD" },
+      { v: 1000, currency: "USD" },
+      { v: 1000, currency: "EUR" },
+      { v: 1000, currency: "XOF" },
+      { v: 1000, currency: "XOF" },
+      { v: 1000, currency: "XOF" },
+      { v: 1000 },
+      { v: 1000 },
+      { v: 1000 },
+      { v: 1000, currency: "₩" },
+      { v: 1000, percent: true },
+    ]);
+  });
+
+  it("refuses an amount formatted in another currency at its cell, and an unformatted fraction in a percent column", async () => {
+    const dir = workshop({ "J1/groupe-1.xlsx": await workbook(XLSX_ROWS, XLSX_FORMATS) });
+    const problems = await problemsOf(join(dir, "J1/groupe-1.xlsx"));
+    expect(brief(problems)).toEqual([
+      ["currency-mismatch", "error", "Bilan!E2", "budget_prevu", "1000"],
+      ["currency-mismatch", "error", "Bilan!E3", "budget_prevu", "1000"],
+      ["currency-mismatch", "error", "Bilan!E6", "budget_prevu", "1000"],
+      ["ambiguous-percent", "error", "Bilan!F6", "taux_realisation", "0.45"],
+      ["ambiguous-percent", "error", "Bilan!F7", "taux_realisation", "0.5"],
+    ]);
+    expect([problems[0]?.message, problems[1]?.message, problems[3]?.hint]).toEqual([
+      "Colonne « Budget prévu » en USD : atelier attend des montants en FCFA",
+      "Colonne « Budget prévu » en EUR : atelier attend des montants en FCFA",
+      "Écrivez 45 ou 45 %, ou bien 0.45 % pour moins de 1 %",
+    ]);
+  });
+
+  it("reads the amounts in FCFA formats and the fractions formatted as percentages", async () => {
+    const dir = workshop({ "J1/groupe-1.xlsx": await workbook(XLSX_ROWS, XLSX_FORMATS) });
+    const file = await readXlsx(readFileSync(join(dir, "J1/groupe-1.xlsx")), "g.xlsx");
+    const s = file.sheets[0] as RawSheet;
+    const table = buildTable(s, "bilan", 0, "g.xlsx", "xlsx");
+    const records = s.rows.slice(1).map((r) => readRow(table, r, contextFor("bilan", config)));
+    expect(records.map((r) => [r.values.budget_prevu, r.values.taux_realisation])).toEqual([
+      [null, 45],
+      [null, 45],
+      [1000, 45],
+      [1000, 1],
+      [null, null],
+      [1000, null],
+    ]);
+  });
+
+  it("follows the configured currency: a workbook in euros is read in euros", () => {
+    const eur = { ...ctx, currency: "EUR" };
+    const at = (cell: Cell) => parseCell(cell, field("budget_prevu"), eur);
+    expect(at({ v: 1000, currency: "EUR" }).value).toBe(1000);
+    expect(at({ v: 1000, currency: "XOF" }).problem).toEqual({
+      code: "currency-mismatch",
+      params: { currency: "XOF", expected: "EUR" },
+    });
+  });
+
+  it.skipIf(!soffice)(
+    "finds them the same in a workbook saved by LibreOffice",
+    async () => {
+      const source = join(mkdtempSync(join(tmpdir(), "atelier-exceljs-")), "groupe-1.xlsx");
+      writeFileSync(source, await workbook(XLSX_ROWS, XLSX_FORMATS));
+      const dir = mkdtempSync(join(tmpdir(), "atelier-rules-"));
+      convertWithLibreOffice(source, join(dir, "J1"), "xlsx");
+      const file = join(dir, "J1", "groupe-1.xlsx");
+      const problems = await problemsOf(file);
+      expect(brief(problems)).toEqual([
+        ["currency-mismatch", "error", "Bilan!E2", "budget_prevu", "1000"],
+        ["currency-mismatch", "error", "Bilan!E3", "budget_prevu", "1000"],
+        ["currency-mismatch", "error", "Bilan!E6", "budget_prevu", "1000"],
+        ["ambiguous-percent", "error", "Bilan!F6", "taux_realisation", "0.45"],
+        ["ambiguous-percent", "error", "Bilan!F7", "taux_realisation", "0.5"],
+      ]);
+    },
+    180_000,
+  );
+});
+
+describe("axes whose number and label disagree, or that name two", () => {
+  it.each([
+    ["Axe 2 : Protection", "PROT"],
+    ["Axe 2 : Protection et assistance aux victimes", "PROT"],
+    ["Axe 2 – Protection des victimes et des témoins", "PROT"],
+    ["II - Protection", "PROT"],
+    ["Axe 2 Protection", "PROT"],
+    ["2) Protection", "PROT"],
+    ["Axe 1 - Prév", "PREV"],
+    ["Axe 1. Prévention", "PREV"],
+    ["Axe 3 : Poursuite et répression", "POUR"],
+    ["Axe 4 : Coordination, partenariat…", "COOR"],
+    ["Axe IV : Partenariat", "COOR"],
+    ["Axe 2 :", "PROT"],
+    ["Axe n° 2", "PROT"],
+    ["2", "PROT"],
+    [{ v: 3 }, "POUR"],
+  ])("%j → %j", (input, expected) => {
+    expect(value("axe", input as Cell)).toBe(expected);
+  });
+
+  it.each([
+    "Axe 2 : Prévention",
+    "II - Prévention",
+    "Axe 1 : Protection",
+    "Axe 1 et 2",
+    "1/2",
+    "1-2",
+    "Axe 3 et 4",
+    "Axes 1 et 2",
+    "Axe I & II",
+    "Axe IV bis",
+    "2.1",
+  ])("%j is an error, never the first axis it names", (input) => {
+    expect(value("axe", input)).toBe("!invalid-value");
+  });
+
+  it("says which axis the number names and that the label is another, at the cell", () => {
+    const t = read(
+      "constats",
+      [
+        ["Axe", "Type", "Constat"],
+        ["Axe 2 : Prévention", "Force", "Campagnes"],
+        ["Axe 1 et 2", "Force", "Campagnes"],
+        ["Axe IV bis", "Force", "Campagnes"],
+      ],
+      "Constats",
+    );
+    expect(where(all(t))).toEqual([
+      ["invalid-value", "error", "Constats", 2, "A", "axe", "Axe 2 : Prévention"],
+      ["invalid-value", "error", "Constats", 3, "A", "axe", "Axe 1 et 2"],
+      ["invalid-value", "error", "Constats", 4, "A", "axe", "Axe IV bis"],
+    ]);
+    const allowed =
+      "1 PREV (Prévention), 2 PROT (Protection et assistance aux victimes), 3 POUR (Poursuites et répression), 4 COOR (Coordination, partenariat et suivi-évaluation)";
+    expect(texts(t.records[0]?.issues[0])?.fr).toEqual([
+      "« Axe stratégique » : « Axe 2 : Prévention » n'est pas une valeur autorisée",
+      `Valeurs autorisées : ${allowed} — le numéro 2 désigne l'axe « Protection et assistance aux victimes », mais l'intitulé « Prévention » ne le nomme pas`,
+    ]);
+    expect(texts(t.records[1]?.issues[0])?.fr).toEqual([
+      "« Axe stratégique » : « Axe 1 et 2 » n'est pas une valeur autorisée",
+      `Valeurs autorisées : ${allowed} — une cellule ne nomme qu'un axe : celle-ci en nomme plusieurs`,
+    ]);
+    expect(hintOf(t.records[2]?.issues[0] as Issue, "fr")).toBe(
+      `Valeurs autorisées : ${allowed} — le numéro 4 désigne l'axe « Coordination, partenariat et suivi-évaluation », mais l'intitulé « bis » ne le nomme pas`,
+    );
+    expect(hintOf(t.records[1]?.issues[0] as Issue, "en")).toBe(
+      "Allowed values: 1 PREV (Prevention), 2 PROT (Protection and assistance to victims), 3 POUR (Prosecution), 4 COOR (Coordination, partnership and monitoring) — a cell names one axis: this one names several",
+    );
+    expect(t.records.map((r) => r.values.axe)).toEqual([null, null, null]);
+  });
+});
+
+describe("activity codes rewritten", () => {
+  it.each([
+    ["1–1–1", "1.1.1"],
+    ["1—1—1", "1.1.1"],
+    ["1 – 2 – 3", "1.2.3"],
+    ["1‑1‑1", "1.1.1"],
+    ["1−1−1", "1.1.1"],
+  ])("%j → %j, dashes as separators", (input, expected) => {
+    expect(normaliseCode(input)).toBe(expected);
+  });
+
+  it("says every rewrite but the spaces around the code", () => {
+    const t = read(
+      "bilan",
+      [
+        BILAN,
+        ["Axe 1", "1.1.1.", "Sensibiliser", "Réalisé"],
+        ["Axe 1", "1 . 1 . 2", "Sensibiliser", "Réalisé"],
+        ["Axe 1", "1–1–3", "Sensibiliser", "Réalisé"],
+        ["Axe 1", " 1.1.4 ", "Sensibiliser", "Réalisé"],
+      ],
+      "Bilan",
+    );
+    expect(t.records.map((r) => r.values.code_activite)).toEqual([
+      "1.1.1",
+      "1.1.2",
+      "1.1.3",
+      "1.1.4",
+    ]);
+    expect(where(all(t))).toEqual([
+      ["code-normalised", "warning", "Bilan", 2, "B", "code_activite", "1.1.1."],
+      ["code-normalised", "warning", "Bilan", 3, "B", "code_activite", "1 . 1 . 2"],
+      ["code-normalised", "warning", "Bilan", 4, "B", "code_activite", "1–1–3"],
+    ]);
+    expect(messageOf(t.records[0]?.issues[0] as Issue, "fr")).toBe(
+      "Code « 1.1.1. » lu comme « 1.1.1 »",
+    );
+  });
+
+  it("says how to write a code that is none", () => {
+    const t = read("bilan", [BILAN, ["Axe 1", "activité 1.2", "Sensibiliser", "Réalisé"]]);
+    expect(texts(t.records[0]?.issues[0])).toEqual({
+      fr: [
+        "« Code activité » : un code d'activité (1.2.3) attendu, lu « activité 1.2 »",
+        "Écrivez le code sous la forme 1.2.3",
+      ],
+      en: [
+        "“Activity code”: expected an activity code (1.2.3), got “activité 1.2”",
+        "Write the code as 1.2.3",
+      ],
+    });
+  });
+});
+
+describe("closed lists written with (s), (e), (es)", () => {
+  it.each([
+    ["type", "Faiblesse(s)", "faiblesse"],
+    ["type", "Force(s)", "force"],
+    ["type", "Point(s) fort(s)", "force"],
+    ["statut", "Réalisé(s)", "realise"],
+    ["statut", "Réalisé(e)", "realise"],
+    ["statut", "Réalisé(e)s", "realise"],
+    ["statut", "Réalisé(es)", "realise"],
+    ["statut", "Non réalisé(e)", "non_realise"],
+    ["statut", "Abandonné(e)s", "abandonne"],
+    ["statut", "réalisé·e·s", "realise"],
+    ["priorite", "Haute(s)", "haute"],
+    ["nature", "Reconduite(s)", "reconduite"],
+  ])("%s %j → %j", (id, input, expected) => {
+    expect(value(id, input)).toBe(expected);
+  });
+
+  it("reads them in axes too", () => {
+    expect(value("axe", "Poursuite(s)")).toBe("POUR");
+  });
+});
+
+describe("what a type error expected, in agreement", () => {
+  it.each([
+    ["date", "hier", "« Date » : une date (jj/mm/aaaa) attendue, lu « hier »"],
+    [
+      "calendrier",
+      "bientôt",
+      "« Calendrier » : des années (2023-2025, « Toute la période ») attendues, lu « bientôt »",
+    ],
+    [
+      "budget_prevu",
+      "beaucoup",
+      "« Budget prévu (FCFA) » : un montant (1 500 000) attendu, lu « beaucoup »",
+    ],
+    [
+      "taux_realisation",
+      "moitié",
+      "« Taux de réalisation (%) » : un pourcentage (75 %) attendu, lu « moitié »",
+    ],
+  ])("%s: %j", (id, input, message) => {
+    const kind: TableKind = id === "calendrier" ? "propositions" : "bilan";
+    const f = field(id);
+    const r = parseCell({ v: input }, f, contextFor(kind, config));
+    const i = {
+      code: r.problem?.code,
+      severity: "error",
+      file: "g.csv",
+      value: input,
+      params: { label: { fr: f.fr, en: f.en }, ...r.problem?.params },
+    } as Issue;
+    expect(messageOf(i, "fr")).toBe(message);
+  });
+
+  it("agrees for a year mark too", () => {
+    const t = read("propositions", [
+      ["Axe", "Objectif", "Action", "2024"],
+      ["1", "Prévenir", "Campagnes", "peut-être"],
+    ]);
+    expect(messageOf(t.records[0]?.issues[0] as Issue, "fr")).toBe(
+      "« 2024 » : une croix X (année prévue) ou une cellule vide attendue, lu « peut-être »",
+    );
+  });
+});
+
+describe("an ambiguous number in a scaled column", () => {
+  it("names the column as written, and says what each reading gives", () => {
+    const t = read(
+      "bilan",
+      [
+        [...BILAN, "Budget prévu (millions de FCFA)", "Budget exécuté (FCFA)"],
+        [...ROW, "1.500", "1.500"],
+      ],
+      "Bilan",
+    );
+    expect(where(t.records[0]?.issues ?? [])).toEqual([
+      ["ambiguous-number", "error", "Bilan", 2, "E", "budget_prevu", "1.500"],
+      ["ambiguous-number", "error", "Bilan", 2, "F", "budget_execute", "1.500"],
+    ]);
+    expect(texts(t.records[0]?.issues[0])).toEqual({
+      fr: [
+        "« Budget prévu (millions de FCFA) » : « 1.500 » est ambigu (séparateur de milliers ou virgule décimale ?)",
+        `Écrivez 1500 pour 1${NNBSP}500${NNBSP}000${NNBSP}000 FCFA, ou 1,5 pour 1${NNBSP}500${NNBSP}000 FCFA`,
+      ],
+      en: [
+        "“Budget prévu (millions de FCFA)”: “1.500” is ambiguous (thousands separator or decimal point?)",
+        "Write 1500 for 1,500,000,000 FCFA, or 1,5 for 1,500,000 FCFA",
+      ],
+    });
+    expect(texts(t.records[0]?.issues[1])?.fr).toEqual([
+      "« Budget exécuté (FCFA) » : « 1.500 » est ambigu (séparateur de milliers ou virgule décimale ?)",
+      "Écrivez 1500 pour le montant entier, ou 1,5 pour la valeur décimale",
+    ]);
+  });
 });

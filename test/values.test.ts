@@ -69,7 +69,12 @@ describe("amounts", () => {
 
   it("says both readings of an ambiguous number", () => {
     const r = parseCell({ v: "1.500" }, field("budget_prevu"), ctx);
-    expect(r.problem?.params).toEqual({ asThousands: "1500", asDecimal: "1,5" });
+    expect(r.problem?.params).toEqual({
+      asThousands: "1500",
+      asDecimal: "1,5",
+      asThousandsMeans: { fr: "pour le montant entier", en: "for the whole amount" },
+      asDecimalMeans: { fr: "pour la valeur décimale", en: "for the decimal value" },
+    });
   });
 
   it.each(["beaucoup", "1 50 000", "1.50.000", "12e6", "1,5,00"])("%j is a type error", (input) => {

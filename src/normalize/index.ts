@@ -10,10 +10,13 @@ import {
 import { formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
 import { type Issue, issue, type Location, labelParams, type Params } from "../issues.js";
+import { CURRENCY_NAMES, currencyWord, sameCurrency } from "../money.js";
 import type { Cell, RawRow, RawSheet } from "../read/types.js";
 import { columnLetter } from "../sheet.js";
 import { clean, closest, fold, foldWords } from "../text.js";
 import { cellText } from "./values.js";
+
+export { currencyWord, sameCurrency };
 
 /**
  * Normalisation: raw cells become typed rows. This file finds the header row and the kind of
@@ -33,6 +36,11 @@ export interface Column {
   scale: number;
   /** The unit the header names, if any: `(M FCFA)`, `(USD)`, `en milliers de FCFA`. */
   unit?: HeaderUnit;
+  /**
+   * A bracket group of an amount header that may be a unit atelier does not know, as written
+   * (`devise locale` in `Budget prévu (devise locale)`): the amounts are read unconverted.
+   */
+  unknownUnit?: string;
   /**
    * An amount column in another currency than the configured one (`USD`): its values are never
    * read as amounts, each one is a `currency-mismatch` at its cell, with these params.
@@ -138,99 +146,191 @@ const headerKeys = new Map<string, string>();
 
 // --- units -------------------------------------------------------------------------------------
 
-/** Multipliers as headers write them, folded without spaces nor dots, longest first. */
-const MULTIPLIERS: readonly [string, number][] = [
-  ["milliards", 1e9],
-  ["milliard", 1e9],
-  ["mrds", 1e9],
-  ["mrd", 1e9],
-  ["mds", 1e9],
-  ["md", 1e9],
-  ["millions", 1e6],
-  ["million", 1e6],
-  ["mio", 1e6],
-  ["milliers", 1e3],
-  ["millier", 1e3],
-  ["000000", 1e6],
-  ["'000", 1e3],
-  ["000", 1e3],
-  ["m", 1e6],
-  ["k", 1e3],
-];
-
-/** Currencies as headers write them, folded without spaces nor dots: their ISO code. */
-const CURRENCIES: Record<string, string> = {
-  fcfa: "XOF",
-  cfa: "XOF",
-  xof: "XOF",
-  francscfa: "XOF",
-  francs: "XOF",
-  franc: "XOF",
-  f: "XOF",
-  xaf: "XAF",
-  usd: "USD",
-  $: "USD",
-  us$: "USD",
-  $us: "USD",
-  dollar: "USD",
-  dollars: "USD",
-  dollarsus: "USD",
-  dollarsamericains: "USD",
-  eur: "EUR",
-  "€": "EUR",
-  euro: "EUR",
-  euros: "EUR",
-  gbp: "GBP",
-  "£": "GBP",
-  chf: "CHF",
-  cad: "CAD",
-  cny: "CNY",
-  gnf: "GNF",
-  ngn: "NGN",
-  ghs: "GHS",
-  mad: "MAD",
+/**
+ * Multipliers as headers write them, folded and compact (no spaces nor dots): words, their
+ * abbreviations and the numbers written after an `x` (`x 1 000`, `× 1 000 000`). `billion` is
+ * left out on purpose: 10⁹ in English, 10¹² in French, it is a unit that is not guessed.
+ */
+const MULTIPLIERS: Record<string, number> = {
+  milliards: 1e9,
+  milliard: 1e9,
+  mrds: 1e9,
+  mrd: 1e9,
+  mds: 1e9,
+  md: 1e9,
+  "1000000000": 1e9,
+  "000000000": 1e9,
+  "10^9": 1e9,
+  millions: 1e6,
+  million: 1e6,
+  mio: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  "1000000": 1e6,
+  "000000": 1e6,
+  "10^6": 1e6,
+  milliers: 1e3,
+  millier: 1e3,
+  mille: 1e3,
+  thousands: 1e3,
+  thousand: 1e3,
+  k: 1e3,
+  "1000": 1e3,
+  "000": 1e3,
+  "'000": 1e3,
+  "10^3": 1e3,
 };
 
-/** The CFA francs: one currency for atelier, however the configuration names it. */
-const CFA = new Set(["XOF", "XAF", "FCFA", "CFA"]);
+/** Words that join a unit's parts: `millions de FCFA`, `FCFA, millions`, `x 1000`, `en USD`. */
+const UNIT_FILLERS = [
+  "de",
+  "d'",
+  "des",
+  "en",
+  "in",
+  "of",
+  "x",
+  "×",
+  "*",
+  ",",
+  ";",
+  ":",
+  "-",
+  "–",
+  "—",
+];
 
-/** Two currency codes that name the same money (every CFA franc is `FCFA`). */
-export function sameCurrency(a: string, b: string): boolean {
-  const x = a.toUpperCase();
-  const y = b.toUpperCase();
-  return x === y || (CFA.has(x) && CFA.has(y));
+interface UnitWord {
+  scale?: number;
+  currency?: string;
 }
 
-/** The currency as headers and messages write it: `FCFA` for the CFA francs, else its code. */
-export function currencyWord(currency: string): string {
-  return CFA.has(currency.toUpperCase()) ? "FCFA" : currency;
+/** Every word a unit is made of, longest first: `fcfa` is tried before `f`, `1000000` before `1000`. */
+const UNIT_WORDS: readonly [string, UnitWord][] = [
+  ...Object.entries(MULTIPLIERS).map(([w, scale]): [string, UnitWord] => [w, { scale }]),
+  ...Object.entries(CURRENCY_NAMES).map(([w, currency]): [string, UnitWord] => [w, { currency }]),
+  ...UNIT_FILLERS.map((w): [string, UnitWord] => [w, {}]),
+].sort((a, b) => b[0].length - a[0].length);
+
+/** A unit read from a compact text, and the words it was read from (fillers left out). */
+interface UnitReading {
+  scale: number;
+  currency?: string;
+  words: string[];
+}
+
+/**
+ * Reads a compact text as a unit: a sequence of known words, in any order, with at most one
+ * multiplier and one currency and at least one of them (`mfcfa`, `fcfa,millions`, `x1000fcfa`,
+ * `fcfax1000000`, `millionsd'euros`). Longest words first, backtracking on failure: whatever is
+ * left unread makes the text no unit. At most two words carry meaning, so the search is short.
+ */
+function readUnit(
+  s: string,
+  at = 0,
+  found: UnitWord = {},
+  words: string[] = [],
+): UnitReading | undefined {
+  if (at === s.length) {
+    if (found.scale === undefined && found.currency === undefined) return undefined;
+    const reading: UnitReading = { scale: found.scale ?? 1, words };
+    if (found.currency !== undefined) reading.currency = found.currency;
+    return reading;
+  }
+  for (const [word, meaning] of UNIT_WORDS) {
+    if (!s.startsWith(word, at)) continue;
+    if (meaning.scale !== undefined && found.scale !== undefined) continue;
+    if (meaning.currency !== undefined && found.currency !== undefined) continue;
+    const filler = meaning.scale === undefined && meaning.currency === undefined;
+    const r = readUnit(
+      s,
+      at + word.length,
+      { ...found, ...meaning },
+      filler ? words : [...words, word],
+    );
+    if (r) return r;
+  }
+  return undefined;
 }
 
 /**
  * A unit read from its text: `M FCFA`, `MFCFA`, `millions de FCFA`, `k FCFA`, `Mds FCFA`, `XOF`,
- * `USD`, `$`, `(M)`, `en milliers`. In trailing words (`trailing`), an abbreviation alone (`F`,
- * `M`) is a word of the label, not a unit.
+ * `USD`, `$`, `(M)`, `en milliers`, `FCFA, millions`, `x 1 000`, `FCFA x 1 000 000`, `Naira`. In
+ * trailing words (`trailing`), an abbreviation alone (`F`, `M`) is a word of the label, not a
+ * unit, and a multiplier alone counts only when written out after `en` (`en milliers`).
  */
 function unitOf(text: string, trailing: boolean): Omit<HeaderUnit, "start" | "end"> | undefined {
   const folded = fold(text);
   const saidEn = /^en\s/.test(folded);
   const compact = folded.replace(/^en\s+/, "").replace(/[\s.]/g, "");
-  if (compact === "") return undefined;
-  const currency = CURRENCIES[compact];
-  if (currency) return trailing && compact === "f" ? undefined : { scale: 1, currency };
-  for (const [word, scale] of MULTIPLIERS) {
-    if (!compact.startsWith(word)) continue;
-    const rest = compact.slice(word.length).replace(/^(?:de|d')/, "");
-    if (rest === "") {
-      // `(M)`, `(millions)`, `en milliers`: a multiplier alone means the configured money; in
-      // trailing words, only in words after `en`.
-      if (!trailing || (saidEn && /^[a-z]{4,}$/.test(word))) return { scale };
-      continue;
+  // Longer texts are sentences, not units (and the search stays short on hostile headers).
+  if (compact === "" || compact.length > 40) return undefined;
+  const r = readUnit(compact);
+  if (!r) return undefined;
+  if (trailing) {
+    if (r.currency === undefined && !(saidEn && r.words.every((w) => /^[a-z]{4,}$/.test(w)))) {
+      return undefined;
     }
-    const money = CURRENCIES[rest];
-    if (money) return { scale, currency: money };
+    if (r.words.length === 1 && r.words[0] === "f") return undefined;
   }
-  return undefined;
+  return r.currency === undefined ? { scale: r.scale } : { scale: r.scale, currency: r.currency };
+}
+
+// --- notes in brackets ---------------------------------------------------------------------------
+
+const MONTHS =
+  "janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|octobre|oct|novembre|nov|decembre|dec|january|february|march|april|may|june|july|august|september|october|november|december";
+
+/** Dates in a folded note: `30/06/2023`, `30 juin`, `1er juillet`, `juin`. */
+const NOTE_DATE = new RegExp(
+  `\\b\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?\\b|\\b(?:\\d{1,2}(?:er|e)?\\s+)?(?:${MONTHS})\\b`,
+  "g",
+);
+/** Years: `2023`, and so the ranges `2018-2022`, `2023 à 2025`. */
+const NOTE_YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * Words that qualify an amount without being a unit: how sure it is (`prévisionnel`, `estimé`,
+ * `indicatif`), what it counts (`total`, `cumulé`, `HT`, `TTC`), where the money comes from
+ * (`État`, `partenaires`, `PTF`, `budget national`), or that the cell is optional. Folded, with
+ * their feminine and plural forms.
+ */
+const NOTE_WORDS =
+  /\b(?:previsionnel|prevu|estime|estimatif|estimative|indicatif|indicative|approximatif|approximative|approx|environ|reel|effectif|effective|execute|engage|decaisse|mobilise|total|totaux|global|globaux|cumule|annuel|mensuel|trimestriel|initial|initiaux|revise|actualise|provisoire|definitif|definitive|facultatif|facultative|optionnel|obligatoire|connu|disponible|requis|renseigner|cas|echeant|ht|ttc|tva|taxe|montant|budget|cout|etat|tresor|public|publique|national|nationaux|bn|partenaire|ptf|bailleur|donateur|financement|source|ong|propre|fonds|annee|exercice|periode|phase|an|activite|action|voir|note|si|compris|inclus|dont|de|du|des|d|la|le|les|l|au|aux|en|a|et|ou|par|pour|sur|hors|avec|sans|y)(?:e|s|es|le|les|x)?\b/g;
+
+/** Words that speak of the money itself: a note that says them is about the unit. */
+const MONEY_WORDS = /\b(?:devises?|monnaies?|currency|unites?|locale?s?|change|conversion)\b/;
+
+/**
+ * What a bracket group of an amount header says: a unit, a note, or something that may be a unit
+ * atelier does not know (`(devise locale)`, `(naira-like word)`), which must not pass unsaid.
+ *
+ * The rule: a group that reads as a unit is one. Otherwise dates (`30/06/2023`, `au 30 juin`),
+ * years (`2018-2022`) and qualifying words (`prévisionnel`, `HT`, `État`, see NOTE_WORDS) are
+ * taken out; what is left may then be a unit (`M FCFA, 2023`, `montants en millions`); nothing
+ * left is a note; words left beside a date or a year are a note too (`PAN 2018-2022`), unless one
+ * of them is a unit's word or speaks of money (`devise`, `monnaie locale`). Anything else is an
+ * unknown unit: the amounts are read in the configured currency, and a warning says so.
+ */
+function bracketUnit(text: string): Omit<HeaderUnit, "start" | "end"> | "note" | "unknown" {
+  const unit = unitOf(text, false);
+  if (unit) return unit;
+  const folded = fold(text);
+  const undated = folded.replace(NOTE_DATE, " ").replace(NOTE_YEAR, " ");
+  const dated = undated !== folded;
+  const rest = undated
+    .replace(/[\s,;:.!?'"()/*\-–—]+/g, " ")
+    .replace(NOTE_WORDS, " ")
+    .trim();
+  if (rest === "") return "note";
+  const left = unitOf(rest, false);
+  if (left) return left;
+  const words = rest.split(/\s+/);
+  const unitWord = words.some(
+    (w) => w.length <= 40 && readUnit(w.replace(/\./g, "")) !== undefined,
+  );
+  if (dated && !unitWord && !MONEY_WORDS.test(rest)) return "note";
+  return "unknown";
 }
 
 /** Bracket groups of a header: `(M FCFA)`, `[USD]`. */
@@ -241,9 +341,25 @@ const BRACKETS = /\(([^()]*)\)|\[([^[\]]*)\]/g;
  * (`Budget prévu en millions de FCFA`, `Budget USD`).
  */
 export function headerUnit(header: string): HeaderUnit | undefined {
+  return readHeaderUnit(header).unit;
+}
+
+/**
+ * The unit a header names, or else the first bracket group that may be a unit atelier does not
+ * know (`Budget prévu (devise locale)`): `unknown`, as written. A header with a unit has no
+ * unknown one: its other groups are notes beside the unit.
+ */
+export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: string } {
+  let unknown: string | undefined;
   for (const m of header.matchAll(BRACKETS)) {
-    const unit = unitOf(m[1] ?? m[2] ?? "", false);
-    if (unit) return { ...unit, start: m.index, end: m.index + m[0].length };
+    const inner = m[1] ?? m[2] ?? "";
+    const unit = bracketUnit(inner);
+    if (unit === "note") continue;
+    if (unit === "unknown") {
+      unknown ??= clean(inner);
+      continue;
+    }
+    return { unit: { ...unit, start: m.index, end: m.index + m[0].length } };
   }
   const core = header.replace(/\s*\*+\s*$/, "");
   const words = [...core.matchAll(/\S+/g)];
@@ -252,9 +368,9 @@ export function headerUnit(header: string): HeaderUnit | undefined {
     const first = words[words.length - k] as RegExpMatchArray;
     const start = first.index as number;
     const unit = unitOf(core.slice(start), true);
-    if (unit) return { ...unit, start, end: core.length };
+    if (unit) return { unit: { ...unit, start, end: core.length } };
   }
-  return undefined;
+  return unknown === undefined ? {} : { unknown };
 }
 
 function labelsOf(f: FieldSpec): string[] {
@@ -320,8 +436,10 @@ function classifyNow(header: string, kind: TableKind): Classified {
   const c = classifyKey(headerKey(header), kind);
   // A unit counts for amounts only: `(%)` or `(FCFA)` elsewhere is a word of the label.
   const amount = c.role === "yearAmount" || (c.role === "field" && c.field?.type === "amount");
-  const unit = amount ? headerUnit(header) : undefined;
-  return unit ? { ...c, unit, scale: unit.scale } : c;
+  if (!amount) return c;
+  const { unit, unknown } = readHeaderUnit(header);
+  if (unit) return { ...c, unit, scale: unit.scale };
+  return unknown === undefined ? c : { ...c, unknownUnit: unknown };
 }
 
 function classifyKey(key: string, kind: TableKind): Classified {
@@ -445,7 +563,7 @@ export function buildTable(
         }),
       );
     }
-    const unitIssue = column.unit && unitProblem(column, at, currency);
+    const unitIssue = (column.unit || column.unknownUnit) && unitProblem(column, at, currency);
     if (unitIssue) table.issues.push(unitIssue);
     const id =
       column.role === "field" || column.role === "meta"
@@ -506,13 +624,21 @@ export function buildTable(
 }
 
 /**
- * What an amount column's unit asks to say, once per column: its amounts scaled (`(M FCFA)`), or
- * written in another currency (`(USD)`), which marks the column so that no row reads them.
+ * What an amount column's unit asks to say, once per column: its amounts scaled (`(M FCFA)`),
+ * written in another currency (`(USD)`), which marks the column so that no row reads them, or in
+ * a unit atelier does not know (`(devise locale)`), read unconverted.
  */
 function unitProblem(column: Column, at: Location, currency: string): Issue | undefined {
-  const unit = column.unit as HeaderUnit;
   const field = column.field?.id;
   const extra = (params: Params) => (field === undefined ? { params } : { field, params });
+  if (column.unknownUnit !== undefined) {
+    return issue(
+      "unit-unknown",
+      at,
+      extra({ unit: column.unknownUnit, currency: currencyWord(currency) }),
+    );
+  }
+  const unit = column.unit as HeaderUnit;
   if (unit.currency !== undefined && !sameCurrency(unit.currency, currency)) {
     column.currencyMismatch = currencyParams(column, unit.currency, currency);
     column.scale = 1;

@@ -125,6 +125,17 @@ class RowRecord implements RecordRow {
   }
 }
 
+/**
+ * How a problem names its column: by the field's label, or by the header as written when the
+ * header says more than the label (a year's cost, a unit that scales: `Budget prévu (M FCFA)`,
+ * whose values are not FCFA as the label `Budget prévu (FCFA)` would say).
+ */
+function labelOf(column: Column, field: FieldSpec): Params {
+  return column.role === "yearAmount" || column.scale !== 1
+    ? { label: column.header }
+    : labelParams(field);
+}
+
 /** Reads one data row against its table: every cell typed or turned into a located issue. */
 export function readRow(
   table: Table,
@@ -207,7 +218,7 @@ function readInto(
     const parsed = (parsers[column.index] as CellParser)(cell);
     if (parsed.problem) {
       problems = true;
-      const label = column.role === "yearAmount" ? { label: column.header } : labelParams(field);
+      const label = labelOf(column, field);
       record.issues.push(
         issue(parsed.problem.code, at(column), {
           field: field.id,
@@ -219,7 +230,7 @@ function readInto(
       continue;
     }
     if (parsed.warning) {
-      const label = column.role === "yearAmount" ? { label: column.header } : labelParams(field);
+      const label = labelOf(column, field);
       record.issues.push(
         issue(parsed.warning.code, at(column), {
           field: field.id,
@@ -368,5 +379,6 @@ export function contextFor(kind: TableKind, config: Config): ParseContext {
     period: { from: config.plan.from, to: config.plan.to },
     synonyms: config.synonyms,
     scale: 1,
+    currency: config.currency,
   };
 }

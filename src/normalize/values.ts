@@ -1,8 +1,10 @@
 import type { Axis } from "../config.js";
 import type { EnumValue, FieldSpec, FieldType, ValueTypes } from "../fields.js";
+import { formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import type { IssueCode, Params } from "../issues.js";
+import { currencyNamed, currencyWord, sameCurrency, wholeCurrency } from "../money.js";
 import type { Cell } from "../read/types.js";
 import { clean, closest, fold, foldWords } from "../text.js";
 
@@ -30,7 +32,15 @@ export interface ParseContext {
   synonyms: Record<string, Record<string, string[]>>;
   /** Multiplier from the header unit (`millions de FCFA` → 1e6). */
   scale: number;
+  /**
+   * The configured currency (`config.currency`): amounts written in another are refused, and
+   * in a currency without cents (the CFA franc) an amount with decimals is said. `XOF` if absent.
+   */
+  currency?: string;
 }
+
+/** The currency of a context that does not name one. */
+const DEFAULT_CURRENCY = "XOF";
 
 type Parser<T extends FieldType> = (
   cell: Cell,
@@ -138,13 +148,12 @@ function plainNumber(input: string, expected: Expected): Parsed<number> {
   return { value: n };
 }
 
-const CURRENCY =
-  /^(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?\s*|\s*(?:f\s?cfa|fcfa|cfa|xof|f|francs?(?: cfa)?)\.?$/i;
-
 /**
  * Parses a number typed as text in a French or English habit. Spaces (also non-breaking) group
  * thousands; with both `.` and `,` the last one is the decimal mark; repeated marks group
- * thousands; a single mark followed by exactly three digits is ambiguous (`1.500`).
+ * thousands; a single mark followed by exactly three digits is ambiguous (`1.500`). A currency
+ * written with the number is not read here: amounts read it (`splitCurrency`), against the
+ * configured one.
  */
 export function parseNumberText(
   input: string,
@@ -154,7 +163,6 @@ export function parseNumberText(
   // hold, read as the general path below would read them.
   if (PLAIN_NUMBER.test(input)) return plainNumber(input, expected);
   let s = clean(input);
-  s = s.replace(CURRENCY, "").trim();
   let sign = 1;
   if (/^[-−]/.test(s)) {
     sign = -1;
@@ -210,15 +218,42 @@ function groupedOk(s: string, mark: string): boolean {
 /** A percent written with its sign: `0,5 %` is half a percent, whatever the cell. */
 const PERCENT_SIGN = /\s*%\s*$/;
 
-function numberFrom(cell: Cell, expected: Expected, percentCell: boolean): Parsed<number> {
+/** What each reading of an ambiguous number means, in the hint: by default, in words. */
+type Readings = (
+  asThousands: number,
+  asDecimal: number,
+) => { thousands: Localized; decimal: Localized };
+
+const IN_WORDS: Readings = () => ({
+  thousands: both((t) => t.terms.reading.whole),
+  decimal: both((t) => t.terms.reading.decimal),
+});
+
+function numberFrom(
+  cell: Cell,
+  expected: Expected,
+  percentCell: boolean,
+  readings: Readings = IN_WORDS,
+): Parsed<number> {
   const v = cell.v;
   if (typeof v === "number") return { value: percentCell && cell.percent ? v * 100 : v };
   if (typeof v !== "string") return typeError(expected);
   let text = v;
   if (percentCell) text = text.replace(PERCENT_SIGN, "");
+  return numberOfText(text, expected, readings);
+}
+
+function numberOfText(text: string, expected: Expected, readings: Readings): Parsed<number> {
   const r = parseNumberText(text, expected);
-  if ("ambiguous" in r) return problem("ambiguous-number", r.ambiguous);
-  return r;
+  if (!("ambiguous" in r)) return r;
+  const { asThousands, asDecimal } = r.ambiguous;
+  const meant = readings(Number(asThousands), Number(asDecimal.replace(",", ".")));
+  return problem("ambiguous-number", {
+    asThousands,
+    asDecimal,
+    asThousandsMeans: meant.thousands,
+    asDecimalMeans: meant.decimal,
+  });
 }
 
 // --- the parsers, one per field type ---------------------------------------------------------
@@ -231,13 +266,16 @@ const text: Parser<"text"> = (cell) => {
 /** A code as plans write it (`2.1.3`): digits without leading zeros, separated by dots. */
 const PLAIN_CODE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
 
+/** Dashes that word processors put for `-` (`1–1–1`), and the minus sign: separators in codes. */
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
 /**
  * An activity code in its one written form: parts of digits or letters, leading zeros dropped
- * (`01` → `1`), separated by dots whatever was typed between them (`-`, `,`, `_`, `/`, spaces),
- * a trailing dot dropped. `undefined` when the text is not a code.
+ * (`01` → `1`), separated by dots whatever was typed between them (`-`, `–`, `—`, `,`, `_`, `/`,
+ * spaces), a trailing dot dropped. `undefined` when the text is not a code.
  */
 export function normaliseCode(text: string): string | undefined {
-  const t = clean(text).replace(/\.$/, "");
+  const t = clean(text).replace(DASHES, "-").replace(/\.$/, "");
   const parts = t.split(/\s*[.\-,_/]\s*|\s+/);
   if (!parts.every((p) => /^[\p{L}\p{N}]+$/u.test(p))) return undefined;
   // Spaces alone part digits (`1 2 3`), never words: `activité 1.2` is a sentence.
@@ -245,42 +283,129 @@ export function normaliseCode(text: string): string | undefined {
   return parts.map((p) => (/^\d+$/.test(p) ? p.replace(/^0+(?=\d)/, "") : p)).join(".");
 }
 
+const CODE_FIX = both((t) => t.terms.fix.code);
+
+/** A cell that holds no code: what was expected, and how to write it. */
+function codeError() {
+  return problem("type-error", { expected: CODE, fix: CODE_FIX });
+}
+
 /**
  * Activity codes, stored normalised so that `01.1.1`, `1-1-1` and `1.1.1` are one activity. A code
- * typed otherwise than it is stored is a warning that says how it was read; spaces around the
- * dots and a trailing dot (`1.2.3.`) are only typing, and pass unsaid.
+ * typed otherwise than it is stored is a warning that says how it was read: only spaces around
+ * the whole code pass unsaid (`1.2.3.`, `1 . 2 . 3` are rewritten, and say so).
  */
 const code: Parser<"code"> = (cell) => {
   if (typeof cell.v === "string" && PLAIN_CODE.test(cell.v)) return { value: cell.v };
-  if (cell.v instanceof Date) return typeError(CODE);
+  if (cell.v instanceof Date) return codeError();
   const written = clean(cellText(cell));
   const value = normaliseCode(written);
-  if (value === undefined) return typeError(CODE);
-  if (written.replace(/\s*\.\s*/g, ".").replace(/\.$/, "") === value) return { value };
+  if (value === undefined) return codeError();
+  if (written === value) return { value };
   return { value, warning: { code: "code-normalised", params: { code: value } } };
 };
 
 /**
+ * An amount typed with a currency before or after it: `1 500 000 FCFA`, `XOF 250000`,
+ * `1000 USD`, `$500`, `500 €`. The currency, when there is one, and the number's text; `currency`
+ * is `null` when the words around the number name no currency (`2,5 millions`).
+ */
+function splitCurrency(text: string): { number: string; currency?: string | null } {
+  const first = text.search(/[\d+\-−]/);
+  if (first < 0) return { number: text };
+  let last = text.length;
+  while (last > first && !/\d/.test(text[last - 1] as string)) last--;
+  const before = text.slice(0, first).trim();
+  const after = text.slice(last).trim();
+  if (before === "" && after === "") return { number: text };
+  const number = text.slice(first, last);
+  if (before !== "" && after !== "") return { number, currency: null };
+  return { number, currency: currencyNamed(before || after) ?? null };
+}
+
+/** Multiplies by the column's unit, to whole units: the product is cut to 15 digits first. */
+function scaled(value: number, scale: number): number {
+  return Math.round(Number((value * scale).toPrecision(15))) + 0;
+}
+
+const formatted = (n: number): Localized => ({
+  fr: formatNumber(n, "fr"),
+  en: formatNumber(n, "en"),
+});
+
+/**
  * Amounts, scaled by the column's unit (`(M FCFA)` → × 1 000 000) to whole FCFA: rounded after
  * the product is cut to 15 significant digits, so that 1,15 × 1 000 000 is 1150000 and not
- * 1149999.9999999998.
+ * 1149999.9999999998. Never read as the configured currency when written in another: a number
+ * format in dollars (XLSX) or `1000 USD` typed is a `currency-mismatch` at the cell. Kept as
+ * read, with a warning: decimals in a currency without cents (`2,5` FCFA, in a column that says
+ * no unit: is it in millions?), and an amount of a million or more in a scaled column (the full
+ * amount typed in a column in millions). A negative amount says neither: the schema refuses it.
  */
 const amount: Parser<"amount"> = (cell, _field, ctx) => {
-  const r = numberFrom(cell, AMOUNT, false);
-  if (r.value === undefined || r.value === null || ctx.scale === 1) return r;
-  return { value: Math.round(Number((r.value * ctx.scale).toPrecision(15))) + 0 };
+  const currency = ctx.currency ?? DEFAULT_CURRENCY;
+  const word = currencyWord(currency);
+  const readings = ctx.scale === 1 ? IN_WORDS : scaledReadings(ctx.scale, word);
+  const r = amountOf(cell, currency, word, readings);
+  if (r.value === undefined || r.value === null) return r;
+  const v = r.value;
+  if (ctx.scale === 1) {
+    if (v > 0 && wholeCurrency(currency) && !Number.isInteger(round(v))) {
+      return { value: v, warning: { code: "amount-decimals", params: { currency: word } } };
+    }
+    return r;
+  }
+  const value = scaled(v, ctx.scale);
+  if (v < 1e6) return { value };
+  const params = {
+    unit: both((t) => t.terms.scaledUnit(ctx.scale, word)),
+    scaled: formatted(value),
+    currency: word,
+    factor: formatted(ctx.scale),
+  };
+  return { value, warning: { code: "unit-suspect", params } };
 };
+
+/** The number of an amount cell, before its column's unit: refused in another currency. */
+function amountOf(cell: Cell, currency: string, word: string, readings: Readings): Parsed<number> {
+  if (typeof cell.v === "string" && !PLAIN_NUMBER.test(cell.v)) {
+    const typed = splitCurrency(clean(cell.v));
+    if (typed.currency === null) return typeError(AMOUNT);
+    if (typed.currency !== undefined && !sameCurrency(typed.currency, currency)) {
+      return problem("currency-mismatch", { currency: typed.currency, expected: word });
+    }
+    return numberOfText(typed.number, AMOUNT, readings);
+  }
+  if (typeof cell.v === "number" && cell.currency !== undefined) {
+    if (!sameCurrency(cell.currency, currency)) {
+      return problem("currency-mismatch", { currency: cell.currency, expected: word });
+    }
+  }
+  return numberFrom(cell, AMOUNT, false, readings);
+}
+
+/** What each reading of an ambiguous amount gives once scaled: `1.500` in millions. */
+function scaledReadings(scale: number, word: string): Readings {
+  const of = (n: number) =>
+    both((t, lang) => t.terms.reading.amount(formatNumber(scaled(n, scale), lang), word));
+  return (thousands, decimal) => ({ thousands: of(thousands), decimal: of(decimal) });
+}
 
 /**
  * Percentages: `75`, `75 %`, `12,5 %`, or a fraction in an XLSX cell formatted as a percentage.
- * Typed as text, a value between 0 and 1 without its `%` (`0,45`) may be a fraction or under one
- * percent: it is a problem, not a guess. `0` and `1` are what they say.
+ * A value strictly between 0 and 1 without its `%` (`0,45` typed, or 0.45 in a cell not formatted
+ * as a percentage) may be a fraction or under one percent: it is a problem, not a guess. `0` and
+ * `1` are what they say.
  */
 const percent: Parser<"percent"> = (cell) => {
   const r = numberFrom(cell, PERCENT, true);
   if (r.value === undefined || r.value === null) return r;
   const v = r.value;
-  if (typeof cell.v === "string" && v > 0 && v < 1 && !PERCENT_SIGN.test(cell.v)) {
+  const unmarked =
+    typeof cell.v === "string"
+      ? !PERCENT_SIGN.test(cell.v)
+      : typeof cell.v === "number" && !cell.percent;
+  if (unmarked && v > 0 && v < 1) {
     const points = String(round(v * 100));
     return problem("ambiguous-percent", {
       points: { fr: points.replace(".", ","), en: points },
@@ -316,6 +441,21 @@ export function singularWords(key: string): string {
     .split(" ")
     .map((w) => (w.length > 2 && /[a-z]$/.test(w) ? w.replace(/[sx]$/, "").replace(/ee$/, "e") : w))
     .join(" ");
+}
+
+/**
+ * The marks of gender and number written in brackets or with a middle dot, dropped: `Faiblesse(s)`,
+ * `Réalisé(e)`, `Réalisé(e)s`, `Haute(s)`, `réalisé·e·s` name what `Faiblesse`, `Réalisé` and
+ * `Haute` name, as plurals do.
+ */
+export function withoutMarks(text: string): string {
+  if (!text.includes("(") && !text.includes("·")) return text;
+  return text.replace(/(\p{L})(?:\((?:e|s|es|x)\)s?|·(?:e·?s?|s))(?![\p{L}])/giu, "$1");
+}
+
+/** A closed list's label as typed, folded for its index: marks dropped, then `foldWords`. */
+function labelKey(text: string): string {
+  return foldWords(withoutMarks(text));
 }
 
 /** A singular form that two allowed values share: it names neither. */
@@ -370,12 +510,12 @@ export function enumValueOf(
   text: string,
   synonyms: ParseContext["synonyms"] = {},
 ): string | undefined {
-  return enumIndex(field, synonyms).get(foldWords(text));
+  return enumIndex(field, synonyms).get(labelKey(text));
 }
 
 const enumeration: Parser<"enum"> = (cell, field, ctx) => {
   const values = field.values ?? [];
-  const found = enumIndex(field, ctx.synonyms).get(foldWords(cellText(cell)));
+  const found = enumIndex(field, ctx.synonyms).get(labelKey(cellText(cell)));
   if (found !== undefined) return { value: found };
   const extra = ctx.synonyms[field.id] ?? {};
   const near = closest(
@@ -427,30 +567,84 @@ export function axisNumberIn(key: string): number | undefined {
   return /\d/.test(n) ? Number(n) : ROMAN[n];
 }
 
+/**
+ * An axis cell that starts with its number, as typed (case and accents kept): `Axe 2`,
+ * `axe n° 2`, `Axes 1 et 2`, `II - Protection`. The number, and the text after it.
+ */
+const AXIS_START =
+  /^(?:axes?|axis)?\s*(?:n\s*[°ºo]?\s*\.?\s*)?(\d{1,2}|[ivx]{1,4})(?![\p{L}\p{N}])\s*(.*)$/isu;
+
+/** A second axis number after the first: `1 et 2`, `1/2`, `1-2`, `3 et axe 4`, `I & II`. */
+const SECOND_AXIS =
+  /^(?:[-–—/,;&+]|et\b|and\b|ou\b|or\b|à\b|a\b)\s*(?:axes?\s*|axis\s*)?(?:n\s*[°ºo]?\s*\.?\s*)?(?:\d{1,2}|[ivx]{1,4})(?![\p{L}\p{N}])/iu;
+
+/** What parts an axis number from its label: `Axe 2 : …`, `II - …`, `2. …`, `2) …`. */
+const AXIS_SEPARATOR = /^[:\-–—.)]\s*/;
+
+/**
+ * The label after an axis number names that axis: one of its names (or their singular), or the
+ * start of one (`Prév`), or one of them followed by more words (`Protection des enfants`).
+ */
+function namesAxis(a: Axis, label: string, axes: readonly Axis[]): boolean {
+  const key = labelKey(label);
+  if (axisIndex(axes).get(key) === a.code) return true;
+  const one = singularWords(key);
+  return [a.code, a.fr, a.en, ...a.aliases].some((name) => {
+    const k = singularWords(foldWords(name));
+    return k.startsWith(one) || one.startsWith(`${k} `);
+  });
+}
+
+/**
+ * Axes: a label, code or alias (`Protection`, `PROT`), or a number (`2`, `Axe II`), or both. A
+ * number and a label must name the same axis: after the number, nothing, or (after `:`, `-`,
+ * `–`, `.`, `)` or a space) a label of that axis. `Axe 2 : Prévention`, `Axe IV bis` and two axes
+ * in one cell (`Axe 1 et 2`, `1/2`, `1-2`) are errors, never the first axis they name.
+ */
 const axis: Parser<"axis"> = (cell, _field, ctx) => {
   const raw = cellText(cell);
-  const key = foldWords(raw);
+  const key = labelKey(raw);
   const named = axisIndex(ctx.axes).get(key);
   if (named !== undefined) return { value: named };
-  const number = axisNumberIn(key);
-  const numbered = ctx.axes.find((a) => number !== undefined && number === a.number);
-  if (numbered) return { value: numbered.code };
-  // `Axe 2 : Protection…` with the number missing or wrong is an error; a label prefix is not.
-  if (number === undefined && !AXIS_NUMBER.test(key)) {
+  let suggestion: Localized | undefined;
+  const start = AXIS_START.exec(clean(raw));
+  if (start) {
+    const n = (start[1] as string).toLowerCase();
+    const rest = start[2] ?? "";
+    const number = /\d/.test(n) ? Number(n) : ROMAN[n];
+    const numbered = ctx.axes.find((a) => a.number === number);
+    if (SECOND_AXIS.test(rest)) {
+      suggestion = both((t) => t.terms.twoAxes);
+    } else if (numbered) {
+      const label = rest.replace(AXIS_SEPARATOR, "").trim();
+      if (labelKey(label) === "" || namesAxis(numbered, label, ctx.axes)) {
+        return { value: numbered.code };
+      }
+      suggestion = both((t, lang) =>
+        t.terms.axisLabelMismatch(numbered.number, numbered[lang], label),
+      );
+    }
+  } else if (key.length >= 6) {
+    // A label's start (`Protection et assist`), never with a number: that is checked above.
     for (const a of ctx.axes) {
-      if (key.length >= 6 && foldWords(a.fr).startsWith(key)) return { value: a.code };
+      if (foldWords(a.fr).startsWith(key)) return { value: a.code };
     }
   }
-  const near = closest(
-    raw,
-    ctx.axes.flatMap((a) => [a.code, a.fr, a.en, ...a.aliases].map((k) => ({ k, a }))),
-    (c) => c.k,
-  );
+  if (suggestion === undefined) {
+    const near = closest(
+      raw,
+      ctx.axes.flatMap((a) => [a.code, a.fr, a.en, ...a.aliases].map((k) => ({ k, a }))),
+      (c) => c.k,
+    );
+    suggestion = near
+      ? both((t, lang) => t.terms.didYouMeanAxis(near.a.number, near.a[lang]))
+      : undefined;
+  }
   return problem("invalid-value", {
     allowed: both((_, lang) =>
       ctx.axes.map((a) => `${a.number} ${a.code} (${a[lang]})`).join(", "),
     ),
-    suggestion: near ? both((t, lang) => t.terms.didYouMeanAxis(near.a.number, near.a[lang])) : "",
+    suggestion: suggestion ?? "",
   });
 };
 

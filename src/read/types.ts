@@ -9,6 +9,12 @@ export interface Cell {
   error?: string;
   /** The numeric cell is formatted as a percentage, so 0.45 means 45 %. */
   percent?: boolean;
+  /**
+   * The numeric cell's number format names a currency (`"$"#,##0.00`, `#,##0.00 [$€-40C]`,
+   * `# ##0 "FCFA"`): its code (`USD`, `EUR`, `XOF`), or the symbol as written when atelier does
+   * not know it. Amounts in another currency than the configured one are refused at the cell.
+   */
+  currency?: string;
   /** A formula with no cached result in the file; `v` is null. */
   formula?: string;
   /** The text was longer than the cell limit: its length before it was cut. */

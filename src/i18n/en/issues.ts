@@ -106,7 +106,7 @@ export const issues: Catalogue["issues"] = {
   "ambiguous-number": {
     title: "Ambiguous number",
     message: "“{label}”: “{value}” is ambiguous (thousands separator or decimal point?)",
-    hint: "Write {asThousands} for the whole amount, or {asDecimal} for the decimal value",
+    hint: "Write {asThousands} {asThousandsMeans}, or {asDecimal} {asDecimalMeans}",
   },
   "ambiguous-percent": {
     title: "Ambiguous percentage",
@@ -115,7 +115,8 @@ export const issues: Catalogue["issues"] = {
   },
   "unit-scaled": {
     title: "Amounts multiplied by the column's unit",
-    message: "Column “{header}” in {unit}: amounts are multiplied by {factor}",
+    message:
+      "Column “{header}” in {unit}: amounts are multiplied by {factor} and rounded to the franc",
     hint: "Check that every amount in the column is in {unit}",
   },
   "currency-mismatch": {
@@ -127,6 +128,24 @@ export const issues: Catalogue["issues"] = {
     title: "Activity code rewritten",
     message: "Code “{value}” read as “{code}”",
     hint: "Write “{code}”",
+  },
+  "unit-unknown": {
+    title: "Amount unit not recognised",
+    message:
+      "Unit “{unit}” not recognised in “{header}”: amounts are read in {currency}, unconverted",
+    hint: "Write one of the recognised units: ({currency}), (k {currency}), (M {currency}), (Mds {currency}), (x 1,000), (x 1,000,000); if it is another currency, convert the amounts to {currency}",
+  },
+  "amount-decimals": {
+    title: "Amount not whole",
+    message:
+      "{value} {currency} is not a whole amount: check the column's unit (millions? thousands?)",
+    hint: "If the amounts are in millions or thousands, say so in the header: (M {currency}), (k {currency}); otherwise write the amount in whole {currency}",
+  },
+  "unit-suspect": {
+    title: "Amount too large for the column's unit",
+    message:
+      "{value} in a column in {unit} makes {scaled} {currency}: was the amount written in {currency}?",
+    hint: "If it is the amount in {currency}, divide it by {factor}, or change the column's unit",
   },
   "out-of-range": {
     title: "Value out of range",
@@ -182,8 +201,20 @@ export const issues: Catalogue["issues"] = {
   },
   "duplicate-activity": {
     title: "Activity twice in the file",
-    message: "Activity {value} is already assessed on row {first} of this file",
+    message: "Activity {value} is already on row {first} of this file",
     hint: "Merge the two rows or fix the code",
+  },
+  "cost-year-off-calendar": {
+    title: "Cost outside the timeline",
+    message:
+      "A cost is planned in {years}, a year missing from the timeline ({calendar}): it is added to the timeline",
+    hint: "Complete the timeline, or empty that year's cost",
+  },
+  "duplicate-proposition": {
+    title: "Action proposed twice in the file",
+    message:
+      "Action “{value}” is already proposed on row {first} of this file, under the same axis and objective",
+    hint: "Merge the two rows, or tell the actions apart in their wording (phase, audience, place)",
   },
   "budget-overspent": {
     title: "Budget overspent",
@@ -254,12 +285,21 @@ export const terms: Catalogue["terms"] = {
   },
   fix: {
     date: "Write the date as dd/mm/yyyy",
+    code: "Write the code as 1.2.3",
+  },
+  reading: {
+    whole: "for the whole amount",
+    decimal: "for the decimal value",
+    amount: (amount, currency) => `for ${amount} ${currency}`,
   },
   scaledUnit: (factor, currency) =>
     `${factor >= 1e9 ? "billions" : factor >= 1e6 ? "millions" : "thousands"} of ${currency}`,
   yesNo: "Yes, No",
   didYouMean: (label) => ` — did you mean “${label}”?`,
   didYouMeanAxis: (n, label) => ` — did you mean “Axis ${n} – ${label}”?`,
+  axisLabelMismatch: (n, label, other) =>
+    ` — number ${n} is the axis “${label}”, but the label “${other}” does not name it`,
+  twoAxes: " — a cell names one axis: this one names several",
   nearCode: (code) => ` (${code}?)`,
   range: {
     between: (min, max) => `${min} to ${max}`,

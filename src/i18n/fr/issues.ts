@@ -107,7 +107,7 @@ export const issues = {
   },
   "type-error": {
     title: "Valeur illisible",
-    message: "« {label} » : {expected} attendu, lu « {value} »",
+    message: "« {label} » : {expected}, lu « {value} »",
     hint: "{fix}",
   },
   "invalid-value": {
@@ -118,7 +118,7 @@ export const issues = {
   "ambiguous-number": {
     title: "Nombre ambigu",
     message: "« {label} » : « {value} » est ambigu (séparateur de milliers ou virgule décimale ?)",
-    hint: "Écrivez {asThousands} pour le montant entier, ou {asDecimal} pour la valeur décimale",
+    hint: "Écrivez {asThousands} {asThousandsMeans}, ou {asDecimal} {asDecimalMeans}",
   },
   "ambiguous-percent": {
     title: "Pourcentage ambigu",
@@ -127,7 +127,8 @@ export const issues = {
   },
   "unit-scaled": {
     title: "Montants multipliés selon l'unité de la colonne",
-    message: "Colonne « {header} » en {unit} : les montants sont multipliés par {factor}",
+    message:
+      "Colonne « {header} » en {unit} : les montants sont multipliés par {factor} et arrondis au franc",
     hint: "Vérifiez que tous les montants de la colonne sont en {unit}",
   },
   "currency-mismatch": {
@@ -139,6 +140,24 @@ export const issues = {
     title: "Code d'activité réécrit",
     message: "Code « {value} » lu comme « {code} »",
     hint: "Écrivez « {code} »",
+  },
+  "unit-unknown": {
+    title: "Unité de montant non reconnue",
+    message:
+      "Unité « {unit} » non reconnue dans « {header} » : les montants sont lus en {currency}, sans conversion",
+    hint: "Écrivez l'une des unités reconnues : ({currency}), (milliers de {currency}), (millions de {currency}), (milliards de {currency}), (x 1 000), (x 1 000 000) ; s'il s'agit d'une autre devise, convertissez les montants en {currency}",
+  },
+  "amount-decimals": {
+    title: "Montant non entier",
+    message:
+      "{value} {currency} n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
+    hint: "Si les montants sont en millions ou en milliers, dites-le dans l'en-tête : (M {currency}), (k {currency}) ; sinon, écrivez le montant en {currency} entiers",
+  },
+  "unit-suspect": {
+    title: "Montant trop grand pour l'unité de la colonne",
+    message:
+      "{value} dans une colonne en {unit} donne {scaled} {currency} : le montant a-t-il été écrit en {currency} ?",
+    hint: "Si c'est le montant en {currency}, divisez-le par {factor}, ou changez l'unité de la colonne",
   },
   "out-of-range": {
     title: "Valeur hors limites",
@@ -196,8 +215,20 @@ export const issues = {
   },
   "duplicate-activity": {
     title: "Activité en double dans le fichier",
-    message: "L'activité {value} est déjà évaluée ligne {first} de ce fichier",
+    message: "L'activité {value} figure déjà ligne {first} de ce fichier",
     hint: "Fusionnez les deux lignes ou corrigez le code",
+  },
+  "cost-year-off-calendar": {
+    title: "Coût prévu hors du calendrier",
+    message:
+      "Un coût est prévu en {years}, année absente du calendrier ({calendar}) : elle est ajoutée au calendrier",
+    hint: "Complétez le calendrier, ou videz le coût de cette année",
+  },
+  "duplicate-proposition": {
+    title: "Action proposée deux fois dans le fichier",
+    message:
+      "L'action « {value} » est déjà proposée ligne {first} de ce fichier, sous le même axe et le même objectif",
+    hint: "Fusionnez les deux lignes, ou distinguez les actions dans leur libellé (phase, public, lieu)",
   },
   "budget-overspent": {
     title: "Budget dépassé",
@@ -260,19 +291,26 @@ export const issues = {
 } satisfies Record<IssueCode, IssueText>;
 
 export const terms = {
-  /** What a cell should have held (`type-error`). */
+  /** What a cell should have held (`type-error`), with « attendu » agreeing with it. */
   expected: {
-    amount: "un montant (1 500 000)",
-    percent: "un pourcentage (75 %)",
-    code: "un code d'activité (1.2.3)",
-    years: "des années (2023-2025, « Toute la période »)",
-    date: "une date (jj/mm/aaaa)",
-    monthFirst: (likely: string) => `une date jour/mois/année (${likely} ?)`,
-    yearMark: "X (année prévue) ou une cellule vide",
+    amount: "un montant (1 500 000) attendu",
+    percent: "un pourcentage (75 %) attendu",
+    code: "un code d'activité (1.2.3) attendu",
+    years: "des années (2023-2025, « Toute la période ») attendues",
+    date: "une date (jj/mm/aaaa) attendue",
+    monthFirst: (likely: string) => `une date jour/mois/année (${likely} ?) attendue`,
+    yearMark: "une croix X (année prévue) ou une cellule vide attendue",
   },
   /** How to write a value that could not be read (`type-error`). */
   fix: {
     date: "Écrivez la date au format jj/mm/aaaa",
+    code: "Écrivez le code sous la forme 1.2.3",
+  },
+  /** What each reading of an ambiguous number gives (`ambiguous-number`). */
+  reading: {
+    whole: "pour le montant entier",
+    decimal: "pour la valeur décimale",
+    amount: (amount: string, currency: string) => `pour ${amount} ${currency}`,
   },
   /** The unit of an amount column whose header scales it (`unit-scaled`). */
   scaledUnit: (factor: number, currency: string) =>
@@ -280,6 +318,10 @@ export const terms = {
   yesNo: "Oui, Non",
   didYouMean: (label: string) => ` — vouliez-vous dire « ${label} » ?`,
   didYouMeanAxis: (n: number, label: string) => ` — vouliez-vous dire « Axe ${n} – ${label} » ?`,
+  /** An axis cell whose number and label name two axes, or that names two (`invalid-value`). */
+  axisLabelMismatch: (n: number, label: string, other: string) =>
+    ` — le numéro ${n} désigne l'axe « ${label} », mais l'intitulé « ${other} » ne le nomme pas`,
+  twoAxes: " — une cellule ne nomme qu'un axe : celle-ci en nomme plusieurs",
   nearCode: (code: string) => ` (${code} ?)`,
   range: {
     between: (min: number, max: number) => `${min} à ${max}`,
