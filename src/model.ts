@@ -139,7 +139,8 @@ export type Consolidated<K extends Kind> = Row<K> & {
  * more conservative status, the lower rate or spent budget, the higher planned budget),
  * `chosen-assessment` (a text kept from the assessment whose status was chosen),
  * `first-source` (the latest session disagrees with itself on a text: the first group in source
- * order), `reference-plan` (the axis the reference plan gives the activity), `resolution` (the
+ * order), `reference-plan` (the axis the reference plan gives the activity), `activity-code` (the
+ * axis the code's first number gives, for an activity the plan does not list), `resolution` (the
  * rapporteur decided in `resolutions.csv`).
  */
 export type ConflictRule =
@@ -148,6 +149,7 @@ export type ConflictRule =
   | "conservative-value"
   | "chosen-assessment"
   | "first-source"
+  | "activity-code"
   | "reference-plan"
   | "resolution";
 
@@ -222,7 +224,7 @@ export interface Consolidation {
     };
     /** Identities (activities, constats, propositions) on which groups disagree. */
     conflicts: number;
-    /** Values a group changed in a later session. */
+    /** Activities, constats and propositions a group changed in a later session. */
     updates: number;
     errors: number;
     warnings: number;

@@ -158,7 +158,7 @@ describe("the sample workshop (fixtures/atelier)", () => {
       files: 14,
       rows: { read: 76, accepted: 72, rejected: 4, duplicates: 2, replaced: 2 },
       conflicts: 0,
-      updates: 10,
+      updates: 3,
       errors: 5,
       warnings: 11,
     });

@@ -128,7 +128,8 @@ describe("rule 1: the status and the rate are one assessment", () => {
     expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
     expect(json.conflits.map((k) => [k.field, k.chosen, k.rule])).toEqual([
       ["statut", "realise", "resolution"],
-      ["taux_realisation", 100, "latest-session"],
+      // the rate follows the status the rapporteur chose
+      ["taux_realisation", 100, "resolution"],
     ]);
   });
 });
@@ -245,7 +246,7 @@ describe("rule 3: a group's newer file replaces its older one", () => {
       "Mises à jour par un même groupe : 0 ; lignes remplacées par une version plus récente de leur fichier : 1 (détail dans historique.csv)",
     );
     expect(csv("rapport-bilan.md")).toContain(
-      "Ne sont pas des divergences : 0 valeur mise à jour par le groupe qui l'avait donnée, lors d'une session suivante ; 1 ligne remplacée par une version plus récente du fichier de son groupe (détail dans historique.csv).",
+      "Ne sont pas des divergences : 0 élément mis à jour par le groupe qui l'avait évalué, lors d'une session suivante ; 1 ligne remplacée par une version plus récente du fichier de son groupe (détail dans historique.csv).",
     );
     expect(csv("historique.csv").split("\r\n")[1]).toBe(
       "ligne remplacée par une version plus récente du fichier;bilan;3.1.1;;groupe-3;;J2/groupe-3.csv:2;;J2/groupe-3-v2-corrige.csv:2",
@@ -332,9 +333,10 @@ describe("rule 4: a group's later session is an update, not a conflict", () => {
         source: after,
       },
     ]);
-    expect(json.summary).toMatchObject({ conflicts: 0, updates: 2 });
+    // One activity updated (on two fields), no conflict.
+    expect(json.summary).toMatchObject({ conflicts: 0, updates: 1 });
     expect(out).toContain("Conflits entre groupes : 0 (détail dans conflits.csv)");
-    expect(out).toContain("Mises à jour par un même groupe : 2 ;");
+    expect(out).toContain("Mises à jour par un même groupe : 1 ;");
   });
 
   it("a group whose later status has no rate loses its earlier rate, as an update", async () => {
@@ -471,4 +473,170 @@ describe.skipIf(!hasSoffice)("rule 5 on a workbook saved by LibreOffice", () => 
       ),
     ).toEqual([["J2/groupe-2.xlsx", "session-mismatch", "Identification", 2, "B"]]);
   }, 240_000);
+});
+
+// --- found by trying to break the rules ----------------------------------------------------------
+
+describe("a group is one group however it is named", () => {
+  it("a corrected CSV named from its file replaces the workbook that names its group", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Identification").addRows([
+      ["Groupe de travail", "Groupe 1"],
+      ["Session", "J2"],
+    ]);
+    wb.addWorksheet("Bilan").addRows([
+      HEADER.split(";"),
+      [1, "1.1.1", "Campagnes", "En cours", 40],
+    ]);
+    const dir = workshop({
+      "J2/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()),
+      "J2/groupe_01_J2_corrige.csv": bilanCsv("1;1.1.1;Campagnes;Réalisé;100;;"),
+    });
+    await run("compile", dir);
+    const json = JSON.parse(
+      readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"),
+    ) as Json;
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.conflits).toEqual([]);
+    expect(json.indicateurs.taux_realisation.global).toBe(1);
+    expect(
+      json.remplacees.map((r) => [
+        (r.source as { file: string }).file,
+        (r.by as { file: string; groupe: string }).groupe,
+      ]),
+    ).toEqual([["J2/groupe-1.xlsx", "groupe_01"]]);
+  });
+
+  it.each([
+    ["J2/groupe-3-J2.csv", "groupe-3"],
+    ["J2/Copie de groupe-3.csv", "groupe-3"],
+    ["J2/groupe-3-2023.csv", "groupe-3"],
+    ["J2/groupe-3_J2_v2.csv", "groupe-3"],
+  ])("names %s's group %s", (path, group) => {
+    expect(groupFromName(path, "J2")).toBe(group);
+  });
+
+  it("takes « Jour 2 » or « Session 2 » in J2/ for the same session, without a warning", async () => {
+    const dir = workshop({
+      "J2/a.csv": `${HEADER};Session;Groupe\r\n1;1.1.1;Former;Réalisé;;;;Jour 2;GT A\r\n`,
+      "J2/b.csv": `${HEADER};Session;Groupe\r\n1;1.1.2;Former;Réalisé;;;;Session 2;GT B\r\n`,
+    });
+    const r = await run("validate", dir, "--format", "json");
+    expect(JSON.parse(r.out).summary.warnings).toBe(0);
+  });
+});
+
+describe("the axis of an activity the reference plan does not list", () => {
+  it("follows the code's first number when groups disagree", async () => {
+    const { json } = await compile({
+      "J1/groupe-a.csv": bilanCsv("3;3.2.3;Juger;Réalisé;100;;"),
+      "J1/groupe-b.csv": bilanCsv("4;3.2.3;Juger;Non réalisé;;;"),
+    });
+    expect(activity(json, "3.2.3")).toMatchObject({ axe: "POUR", statut: "non_realise" });
+    expect(json.conflits.find((k) => k.field === "axe")).toMatchObject({
+      chosen: "POUR",
+      rule: "activity-code",
+    });
+  });
+});
+
+describe("a budget decided in resolutions.csv", () => {
+  const files = (champ: string, valeur: string) => ({
+    "J1/groupe-a.csv": bilanCsv("1;1.1.1;Former;Réalisé;;1 000 000;500 000"),
+    "J1/groupe-b.csv": bilanCsv("1;1.1.1;Former;Réalisé;;2 000 000;800 000"),
+    "resolutions.csv": `Code activité;Champ;Valeur;Motif\r\n1.1.1;${champ};${valeur};vérifié\r\n`,
+  });
+
+  it("is read in the unit its field names, with the scaling said", async () => {
+    const { json, dir } = await compile(files("Budget exécuté (M FCFA)", "1,5"));
+    expect(activity(json, "1.1.1")).toMatchObject({ budget_execute: 1_500_000 });
+    const journal = JSON.parse(readFileSync(join(dir, "sortie", "journal.json"), "utf8"));
+    const resolutions = journal.files.find((f: { path: string }) => f.path === "resolutions.csv");
+    expect(resolutions.problems.map((p: Record<string, unknown>) => [p.code, p.cell])).toEqual([
+      ["unit-scaled", "B2"],
+    ]);
+  });
+
+  it("in another currency, is refused at its cell and never read as FCFA", async () => {
+    const { json, dir } = await compile(files("Budget prévu (USD)", "5000"));
+    expect(activity(json, "1.1.1")).toMatchObject({ budget_prevu: 2_000_000 });
+    const journal = JSON.parse(readFileSync(join(dir, "sortie", "journal.json"), "utf8"));
+    const resolutions = journal.files.find((f: { path: string }) => f.path === "resolutions.csv");
+    expect(
+      resolutions.problems.map((p: Record<string, unknown>) => [p.code, p.cell, p.message]),
+    ).toEqual([
+      [
+        "currency-mismatch",
+        "C2",
+        "Colonne « Budget prévu (USD) » en USD : atelier attend des montants en FCFA",
+      ],
+    ]);
+  });
+});
+
+describe("the draft's proposals, as the matrix counts them", () => {
+  const header =
+    "Axe;Objectif stratégique;Action;Indicateur;Structure responsable;Partenaires;Calendrier;Coût estimé (FCFA);Coût 2023 (FCFA);Coût 2024 (FCFA)";
+  const propositions = (...rows: string[]) => `${[header, ...rows].join("\r\n")}\r\n`;
+
+  it("refuses the same action twice in one table, rather than fold one cost away", async () => {
+    const { json, dir } = await compile({
+      "J3/groupe-1.csv": propositions(
+        "3;Réprimer;Former les magistrats sur la traite;Nombre;MJDH;OIM;2023;10 000 000;;",
+        "3;Réprimer;Former les  Magistrats sur la traite;Nombre;MJDH;OIM;2024;20 000 000;;",
+      ),
+    });
+    const rows = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    expect(rows.propositions.map((p: { cout: number }) => p.cout)).toEqual([10_000_000]);
+    expect(
+      rows.rejets.map((r: Record<string, unknown>) => [
+        r.row,
+        (r.problems as Record<string, unknown>[])[0]?.code,
+      ]),
+    ).toEqual([[3, "duplicate-proposition"]]);
+    expect(json.conflits).toEqual([]);
+  });
+
+  it("a warning on one yearly cost never hides a negative cost in another year", async () => {
+    const dir = workshop({
+      "J3/groupe-1.csv": propositions("1;Prévenir;Campagnes;Nombre;MJDH;OIM;2023-2024;;2,5;-5"),
+    });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.field])).toEqual([
+      ["out-of-range", "cout_annuel"],
+    ]);
+    expect(JSON.parse(r.out).summary).toMatchObject({ accepted: 0, rejected: 1 });
+  });
+
+  it("a yearly cost outside the calendar joins it, with a warning; an empty total is their sum", async () => {
+    const { dir } = await compile({
+      "J3/groupe-1.csv": propositions(
+        "1;Prévenir;Campagnes radio;Nombre;MJDH;OIM;2023;;2 000 000;4 000 000",
+      ),
+    });
+    const rows = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    expect(rows.propositions[0]).toMatchObject({
+      calendrier: [2023, 2024],
+      cout: 6_000_000,
+      cout_annuel: { "2023": 2_000_000, "2024": 4_000_000 },
+    });
+    const journal = JSON.parse(readFileSync(join(dir, "sortie", "journal.json"), "utf8"));
+    expect(
+      journal.files[0].problems.map((p: Record<string, unknown>) => [p.code, p.cell, p.message]),
+    ).toEqual([
+      [
+        "group-guessed",
+        null,
+        "Aucun groupe de travail n'est indiqué : le groupe « groupe-1 » est déduit du nom du fichier",
+      ],
+      [
+        "cost-year-off-calendar",
+        "J2",
+        "Un coût est prévu en 2024, année absente du calendrier (2023) : elle est ajoutée au calendrier",
+      ],
+    ]);
+    const matrix = readFileSync(join(dir, "sortie", "matrice-actions.csv"), "utf8");
+    expect(matrix).toContain("6000000");
+  });
 });

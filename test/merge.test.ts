@@ -550,7 +550,7 @@ describe("bilan conflicts", () => {
     );
     expect(r.conflits.map((c) => [c.field, c.chosen, c.rule, c.follows])).toEqual([
       ["statut", "partiel", "conservative-status", undefined],
-      ["taux_realisation", 70, "latest-session", "statut"],
+      ["taux_realisation", 70, "conservative-status", "statut"],
     ]);
     expect(byCode(r.bilan, "4.1.1")).toMatchObject({ statut: "partiel", taux_realisation: 70 });
   });
@@ -601,7 +601,7 @@ describe("bilan conflicts", () => {
       expect(r.conflits.map((c) => [c.key, c.field, c.chosen, c.rule, c.follows, c.motif])).toEqual(
         [
           ["2.2.1", "statut", "partiel", "resolution", undefined, "Vérifié en plénière"],
-          ["2.2.1", "taux_realisation", 50, "latest-session", "statut", undefined],
+          ["2.2.1", "taux_realisation", 50, "resolution", "statut", undefined],
         ],
       );
       expect(byCode(r.bilan, "2.2.1")).toMatchObject({ statut: "partiel", taux_realisation: 50 });

@@ -1,3 +1,4 @@
+import type { Axis } from "../config.js";
 import { bilanFields, CONFLICT_SPECS, isEmpty, STATUS_ORDER } from "../fields.js";
 import type { Conflict, Consolidated, ReferencePlan, Resolution, Source } from "../model.js";
 import { identityText } from "../text.js";
@@ -51,6 +52,8 @@ export function indexResolutions(list: readonly Resolution[]): Map<string, Resol
 export interface BilanContext extends FoldContext {
   resolutions: Map<string, ResolutionUse>;
   reference: ReferencePlan | undefined;
+  /** The axes of the plan under review, for the axis a code's number gives. */
+  axes: readonly Axis[];
 }
 
 const rank = (v: unknown) => (STATUS_ORDER as readonly unknown[]).indexOf(v);
@@ -70,6 +73,18 @@ function decideConservative(field: string, versions: Version[], ctx: BilanContex
   // A higher planned budget is the conservative reading: execution is never overstated.
   const value = field === "budget_prevu" ? Math.max(...numbers) : Math.min(...numbers);
   return { value, rule: "conservative-value" };
+}
+
+/**
+ * The axis an activity belongs to by its code: the reference plan's, else the axis numbered as
+ * the code's first part (`3.2.3` is axis 3), when the configuration has it.
+ */
+function plannedAxis(ctx: BilanContext): Decision | undefined {
+  const planned = ctx.reference?.byCode.get(ctx.key)?.axe;
+  if (typeof planned === "string") return { value: planned, rule: "reference-plan" };
+  const number = Number(/^(\d+)\./.exec(ctx.key)?.[1]);
+  const axis = ctx.axes.find((a) => a.number === number);
+  return axis ? { value: axis.code, rule: "activity-code" } : undefined;
 }
 
 /** The rapporteur's decision on a field in conflict, marked used. */
@@ -143,11 +158,14 @@ export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan
   }
   const outvoted = rates.some((v) => !chosen(v));
   if (disagree(rates) || outvoted) {
+    // The rule that chose among the rates of the chosen status; when they agree (or there are
+    // none), the rule that chose the status.
+    const own = disagree(candidates) ? rateDecision?.rule : undefined;
     const conflict = conflictOf(ctx, "taux_realisation", rates, {
       value: rate,
-      rule: rateDecision?.rule ?? statusConflict?.rule ?? "latest-session",
+      rule: own ?? statusConflict?.rule ?? rateDecision?.rule ?? "latest-session",
     });
-    if (outvoted) conflict.follows = "statut";
+    if (statusConflict) conflict.follows = "statut";
     if (resolved(ctx, "taux_realisation", conflict)) conflict.follows = undefined;
     rate = conflict.chosen;
   }
@@ -160,9 +178,9 @@ export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan
     row[field] = versions[0]?.value ?? null;
     if (!disagree(versions)) continue;
     let decision: Decision;
-    const planned = ctx.reference?.byCode.get(ctx.key)?.axe;
-    if (field === "axe" && typeof planned === "string") {
-      decision = { value: planned, rule: "reference-plan" };
+    const planned = field === "axe" ? plannedAxis(ctx) : undefined;
+    if (planned) {
+      decision = planned;
     } else if (spec.type === "amount") {
       decision = decideConservative(field, versions, ctx);
     } else {

@@ -36,9 +36,17 @@ export function sessionComparator(config: Config) {
 
 export type CompareSession = ReturnType<typeof sessionComparator>;
 
-/** The group of a source, as compared: `Groupe 3` and `groupe  3` are one group. */
+/**
+ * The group of a source, as compared: `Groupe 3`, `groupe-3`, `groupe_03` and `Groupe n° 3` are
+ * one group, as a group named in its Identification sheet and the same group named from its
+ * file name must be.
+ */
 export function groupOf(source: Source): string {
-  return identityText(source.groupe ?? "");
+  return identityText(source.groupe ?? "")
+    .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
+    .replace(/[\s._-]+/g, " ")
+    .replace(/\b0+(?=\d)/g, "")
+    .trim();
 }
 
 /** What tells two versions of a file apart (see `FileReport.version`). */

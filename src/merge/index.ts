@@ -176,7 +176,12 @@ export function mergeSubmissions(
   const resolutions = indexResolutions(options.resolutions?.list ?? []);
   const bilan = bilanGroups
     .map(({ key, entries: group }) =>
-      mergeBilan(group, { ...fold("bilan", key), resolutions, reference: options.reference }),
+      mergeBilan(group, {
+        ...fold("bilan", key),
+        resolutions,
+        reference: options.reference,
+        axes: config.review.axes,
+      }),
     )
     .sort((a, b) => compareText(String(a.code_activite ?? ""), String(b.code_activite ?? "")));
 
@@ -225,7 +230,8 @@ export function mergeSubmissions(
       files: files.length,
       rows,
       conflicts: new Set(conflits.map((k) => `${k.kind}\u0000${identityText(k.key)}`)).size,
-      updates: updates.length,
+      // Like conflicts, per activity, constat or proposition.
+      updates: new Set(updates.map((u) => `${u.kind}\u0000${identityText(u.key)}`)).size,
       errors: errors + extra.errors,
       warnings: warnings + extra.warnings,
     },

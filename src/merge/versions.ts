@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import type { Kind } from "../fields.js";
 import type { Replacement } from "../model.js";
 import { compareText } from "../text.js";
+import { versionMarks } from "../validate/provenance.js";
 import { type Entry, groupOf, type SourceVersion } from "./compare.js";
 
 /**
@@ -30,9 +31,14 @@ export function compareVersions(
   const ma = a.version.modified;
   const mb = b.version.modified;
   if (ma !== null && mb !== null && Math.abs(ma - mb) > SAME_TIME_MS) return ma - mb;
-  // `groupe-3` < `groupe-3-v2-corrige`: in natural order, the later name is the newer (compared
+  // A name that says it is a version (`-v2`, `corrige`, a date) is newer than one that does not;
+  // then `groupe-3-v2` < `groupe-3-v10`: in natural order, the later name is the newer (compared
   // without extensions, as `.` sorts after `-`).
-  return compareText(stem(a.file), stem(b.file)) || compareText(a.file, b.file);
+  return (
+    versionMarks(a.file) - versionMarks(b.file) ||
+    compareText(stem(a.file), stem(b.file)) ||
+    compareText(a.file, b.file)
+  );
 }
 
 const fileOf = (e: Entry) => ({ file: e.source.file, version: e.version });

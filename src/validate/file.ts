@@ -147,7 +147,7 @@ class SheetRun {
     meta.session = file.folder;
     const written = record.meta.session;
     if (written === undefined) return meta;
-    if (identityText(written) !== identityText(file.folder) && !this.sessionsNoted.has(written)) {
+    if (!sameSession(written, file.folder) && !this.sessionsNoted.has(written)) {
       this.sessionsNoted.add(written);
       const column = this.table?.columns.find(
         (c) => c.role === "meta" && c.field?.id === "session",
@@ -303,7 +303,7 @@ class FileRun {
     const written = identification.session;
     if (folder === undefined) return;
     report.meta.session = folder;
-    if (written === undefined || identityText(written) === identityText(folder)) return;
+    if (written === undefined || sameSession(written, folder)) return;
     report.issues.push(
       issue("session-mismatch", identificationCells.session ?? { file: report.path }, {
         field: "session",
@@ -519,4 +519,15 @@ function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>
   }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.n - b.n);
   return keyed.map((x) => x.i);
+}
+
+/** `J2`, `j2`, `Jour 2`, `Session 2` and `2` name one session: the same text, or the same number. */
+function sameSession(written: string, folder: string): boolean {
+  if (identityText(written) === identityText(folder)) return true;
+  const number = (s: string) => {
+    const found = s.match(/\d+/g);
+    return found?.length === 1 ? Number(found[0]) : undefined;
+  };
+  const n = number(folder);
+  return n !== undefined && n === number(written);
 }

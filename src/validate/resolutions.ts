@@ -30,7 +30,7 @@ export function resolutionsIn(report: FileReport, config: Config): Resolution[] 
       const spec = typeof champ === "string" ? conflictFieldOf(champ) : undefined;
       // A rejected row has its reasons among the issues; an accepted one names a field and a value.
       if (r.rejected || typeof key !== "string" || !spec || typeof valeur !== "string") continue;
-      const { value } = resolutionValue(spec, valeur, config);
+      const { value } = resolutionValue(spec, valeur, config, champ as string);
       if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") {
         continue;
       }

@@ -23,9 +23,12 @@ import {
 import type { ReferencePlan, TableKind } from "../model.js";
 import {
   type Column,
+  currencyWord,
   headerIndex,
   headerKey,
+  headerUnit,
   type RecordRow,
+  sameCurrency,
   type Table,
 } from "../normalize/index.js";
 import { contextFor } from "../normalize/row.js";
@@ -68,7 +71,9 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
   if (passesFor(table.kind, config)(record.values)) return;
   const result = schemaFor(table.kind, config).safeParse(record.values);
   if (result.success) return;
-  const failed = new Set(record.issues.map((i) => i.field));
+  // Only a field that failed to read is left to its own problem: a warning on it (a code
+  // rewritten, a unit scaled) must not hide what the schema refuses.
+  const failed = new Set(record.issues.filter((i) => i.severity === "error").map((i) => i.field));
   const reported = new Set<string>();
   for (const zi of result.error.issues) {
     const id = String(zi.path[0] ?? "");
@@ -160,6 +165,37 @@ const costSplitMismatch: RowRule = (r) => {
     params: { sum: amount(sum), total: amount(total) },
   });
 };
+
+/**
+ * Yearly costs and the calendar say one thing: a year given a cost is a scheduled year (added to
+ * the calendar, with a warning at its cost, when the calendar leaves it out), and an estimated
+ * cost left empty is the sum of the yearly costs. The consolidated data and the matrix then agree.
+ */
+function yearlyCosts(r: RecordRow, table: Table) {
+  const split = r.values.cout_annuel as Record<string, number> | null | undefined;
+  if (!split) return;
+  const calendar = Array.isArray(r.values.calendrier) ? (r.values.calendrier as number[]) : [];
+  const costed = Object.keys(split)
+    .filter((y) => (split[y] ?? 0) > 0)
+    .map(Number);
+  const missing = costed.filter((y) => !calendar.includes(y));
+  if (missing.length > 0) {
+    r.values.calendrier = [...new Set([...calendar, ...missing])].sort((a, b) => a - b);
+    const column = table.columns.find((c) => c.role === "yearAmount" && c.year === missing[0]);
+    r.issues.push(
+      issue("cost-year-off-calendar", locate(r, column), {
+        field: "cout_annuel",
+        value: amount(split[String(missing[0])] ?? 0).fr,
+        params: { years: missing.join(", "), calendar: calendar.join(", ") || "—" },
+      }),
+    );
+  }
+  // A negative yearly cost is the schema's error to report, not a total to derive from.
+  const amounts = Object.values(split);
+  if (isEmpty(r.values.cout) && amounts.every((v) => v >= 0)) {
+    r.values.cout = amounts.reduce((a, b) => a + b, 0);
+  }
+}
 
 /**
  * Expected fields (`expected` in the registry) that another field can give instead: a cost given
@@ -270,9 +306,24 @@ export function conflictFieldOf(text: string): FieldSpec | undefined {
   return f && (CONFLICT_SPECS as readonly FieldSpec[]).includes(f) ? f : undefined;
 }
 
-/** A resolution's value read as the field it settles is read in a bilan row. */
-export function resolutionValue(spec: FieldSpec, text: string, config: Config) {
-  return parseCell({ v: text }, spec, contextFor("bilan", config));
+/**
+ * A resolution's value read as the field it settles is read in a bilan row, in the unit its
+ * `Champ` names (`Budget exécuté (M FCFA)`): scaled, or refused in another currency.
+ */
+export function resolutionValue(spec: FieldSpec, text: string, config: Config, champ = "") {
+  const ctx = contextFor("bilan", config);
+  const unit = spec.type === "amount" ? headerUnit(champ) : undefined;
+  if (unit?.currency !== undefined && !sameCurrency(unit.currency, config.currency)) {
+    const word = currencyWord(config.currency);
+    const rename = `${champ.slice(0, unit.start).trimEnd()} (${word})${champ.slice(unit.end)}`;
+    return {
+      problem: {
+        code: "currency-mismatch" as const,
+        params: { currency: unit.currency, expected: word, rename, header: champ },
+      },
+    };
+  }
+  return parseCell({ v: text }, spec, { ...ctx, scale: unit?.scale ?? 1 });
 }
 
 /** A resolution names a field that can be in conflict, and gives it a value that field takes. */
@@ -288,7 +339,7 @@ const resolutionChecks: RowRule = (r, ctx) => {
   }
   const text = r.values.valeur;
   if (typeof text !== "string") return undefined;
-  const parsed = resolutionValue(spec, text, ctx.config);
+  const parsed = resolutionValue(spec, text, ctx.config, named);
   const where = locate(r, r.cells.valeur);
   const value = shownOf(r, "valeur") ?? text;
   if (parsed.problem) {
@@ -316,7 +367,19 @@ const resolutionChecks: RowRule = (r, ctx) => {
       },
     });
   }
-  return undefined;
+  // A budget decided in millions is scaled as a column in millions is, and says so.
+  const scale = spec.type === "amount" ? (headerUnit(named)?.scale ?? 1) : 1;
+  if (scale === 1) return undefined;
+  const word = currencyWord(ctx.config.currency);
+  return issue("unit-scaled", locate(r, r.cells.champ), {
+    field: spec.id,
+    value: named,
+    params: {
+      header: named,
+      unit: both((t) => t.terms.scaledUnit(scale, word)),
+      factor: { fr: formatNumber(scale, "fr"), en: formatNumber(scale, "en") },
+    },
+  });
 };
 
 const ROW_RULES: Record<TableKind, RowRule[]> = {
@@ -378,6 +441,29 @@ function duplicateActivity(r: RecordRow, tracker: TableTracker) {
 }
 
 /**
+ * The same action twice in one table (same axis, objective and wording): merging would fold the
+ * two rows into one and one cost would leave the draft's totals. The later row is the error, as
+ * for an activity assessed twice; the group merges the rows or tells the actions apart.
+ */
+function duplicateProposition(r: RecordRow, tracker: TableTracker) {
+  const { axe, objectif, action } = r.values;
+  if (typeof action !== "string") return;
+  const key = `\u0001${[axe, objectif, action].map((v) => identityText(String(v ?? ""))).join("\u0000")}`;
+  const seen = tracker.first.get(key);
+  if (seen === undefined) {
+    tracker.first.set(key, r.row);
+    return;
+  }
+  r.issues.push(
+    issue("duplicate-proposition", locate(r, r.cells.action), {
+      field: "action",
+      value: action,
+      params: { first: seen },
+    }),
+  );
+}
+
+/**
  * A copy of a string that shares nothing with the text it was cut from: V8 keeps a long slice
  * as a view of its parent, so one code or cell kept from a streamed file would keep the whole
  * chunk of text around it alive.
@@ -396,6 +482,7 @@ export function validateRecord(
   ctx: RuleContext,
   tracker: TableTracker,
 ) {
+  if (table.kind === "propositions") yearlyCosts(record, table);
   checkSchema(record, table, ctx.config);
   if (table.fatal.length === 0) {
     for (const rule of ROW_RULES[table.kind]) {
@@ -408,6 +495,7 @@ export function validateRecord(
     }
   }
   if (table.kind === "bilan" || table.kind === "reference") duplicateActivity(record, tracker);
+  if (table.kind === "propositions") duplicateProposition(record, tracker);
   if (table.kind === "resolutions") duplicateResolution(record, tracker);
 }
 

@@ -139,7 +139,7 @@ export const report: Catalogue["report"] = {
   conflictsLead:
     "When groups give different values for the same activity, finding or proposal, every version is kept (conflits.csv) and one value is chosen by a rule. The status and the rate are one assessment: the rate and the texts kept are those of the assessment whose status was chosen.",
   history: (updates, replaced) =>
-    `Not conflicts: ${plural(updates, "en", "value updated by the group that gave it, in a later session", "values updated by the groups that gave them, in a later session")}; ${plural(replaced, "en", "row replaced by a newer version of its group's file", "rows replaced by a newer version of their group's file")} (see historique.csv).`,
+    `Not conflicts: ${plural(updates, "en", "item updated by the group that assessed it, in a later session", "items updated by the groups that assessed them, in a later session")}; ${plural(replaced, "en", "row replaced by a newer version of its group's file", "rows replaced by a newer version of their group's file")} (see historique.csv).`,
   noConflicts: "No conflict: the groups that assessed the same activity agree.",
   conflictsCaption: "Conflicts between groups",
   moreConflicts: (n) =>
@@ -150,10 +150,11 @@ export const report: Catalogue["report"] = {
   versions: "Versions",
   method: (assessed, weights, sat, mid, excluded) => [
     `Implementation rate = mean score of the assessed activities. An activity's score is its reported completion rate when given, else the weight of its status: ${weights}.`,
-    `Denominator: the assessed activities of the plan (${assessed}). Abandoned activities stay in it with a score of zero; unplanned activities (“hors plan”) are left out${excluded}; activities nobody assessed are not in it and are listed apart.`,
+    `Denominator: the assessed activities of the plan (${assessed}). Abandoned activities stay in it (score zero unless a rate is given); unplanned activities (“hors plan”) are left out of every figure, budget execution included${excluded}; activities nobody assessed are not in it and are listed apart.`,
     `Rating: satisfactory from ${sat}; moderately satisfactory from ${mid} to below ${sat}; unsatisfactory below ${mid}.`,
-    "Budget execution = sum of spent budgets / sum of planned budgets, over the activities that give both amounts.",
-    "Conflicts: the latest session wins; within one session, the more conservative assessment (lower status, lower rate and spent budget, higher planned budget); the rapporteur can decide in resolutions.csv.",
+    "Budget execution = sum of spent budgets / sum of planned budgets, over the planned activities that give both amounts.",
+    "Conflicts between groups: the latest session wins; within one session, the more conservative status, the lower spent budget and the higher planned budget. The status and the rate are one assessment: the rate and the texts kept are those of the group whose status was chosen (without a rate, the status weight applies). The axis follows the reference plan, else the code's number. The rapporteur can decide in resolutions.csv.",
+    "A group that corrects its own assessment in a later session updates it; two files of one group in one session are two versions, the newer replaces the other (historique.csv). Neither is a conflict.",
     "Clustering of findings: same type, whatever the axis, wordings that share most of their significant words (case, accents and stop words ignored); “cited by N groups” counts distinct groups; a finding cited under at least two axes or by at least three groups is cross-cutting. Strengths, weaknesses, opportunities and threats are never clustered together.",
     "Percentages are rounded to one decimal.",
   ],
@@ -221,6 +222,7 @@ export const rules: Catalogue["rules"] = {
   "chosen-assessment": "value of the assessment whose status was chosen",
   "first-source": "same session: the first group's value in file order",
   "reference-plan": "axis of the reference plan for this code",
+  "activity-code": "axis given by the code's first number",
   resolution: "rapporteur's decision (resolutions.csv)",
   follows: "; follows the assessment whose status was chosen",
   motif: (motif) => ` — reason: ${motif}`,

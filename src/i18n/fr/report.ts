@@ -154,7 +154,7 @@ export const report = {
   conflictsLead:
     "Quand des groupes donnent des valeurs différentes pour une même activité, un même constat ou une même proposition, toutes les versions sont gardées (conflits.csv) et une valeur est retenue selon une règle. Le statut et le taux forment une seule évaluation : le taux et les textes retenus sont ceux de l'évaluation dont le statut est retenu.",
   history: (updates: number, replaced: number) =>
-    `Ne sont pas des divergences : ${plural(updates, "fr", "valeur mise à jour par le groupe qui l'avait donnée, lors d'une session suivante", "valeurs mises à jour par le groupe qui les avait données, lors d'une session suivante")} ; ${plural(replaced, "fr", "ligne remplacée par une version plus récente du fichier de son groupe", "lignes remplacées par une version plus récente du fichier de leur groupe")} (détail dans historique.csv).`,
+    `Ne sont pas des divergences : ${plural(updates, "fr", "élément mis à jour par le groupe qui l'avait évalué, lors d'une session suivante", "éléments mis à jour par le groupe qui les avait évalués, lors d'une session suivante")} ; ${plural(replaced, "fr", "ligne remplacée par une version plus récente du fichier de son groupe", "lignes remplacées par une version plus récente du fichier de leur groupe")} (détail dans historique.csv).`,
   noConflicts: "Aucune divergence : les groupes qui ont évalué une même activité sont d'accord.",
   conflictsCaption: "Divergences entre groupes",
   moreConflicts: (n: number) =>
@@ -166,10 +166,11 @@ export const report = {
   // method
   method: (assessed: number, weights: string, sat: string, mid: string, excluded: string) => [
     `Taux de mise en œuvre = moyenne des scores des activités évaluées. Le score d'une activité est son taux de réalisation déclaré quand il est donné, sinon le poids de son statut : ${weights}.`,
-    `Dénominateur : les activités évaluées du plan (${assessed}). Les activités abandonnées y restent, avec un score nul ; les activités non programmées (« hors plan ») en sont exclues${excluded} ; les activités que personne n'a évaluées n'y entrent pas et sont listées à part.`,
+    `Dénominateur : les activités évaluées du plan (${assessed}). Les activités abandonnées y restent (score nul, sauf taux déclaré) ; les activités non programmées (« hors plan ») sont exclues de tous les chiffres, y compris l'exécution budgétaire${excluded} ; les activités que personne n'a évaluées n'y entrent pas et sont listées à part.`,
     `Appréciation : satisfaisant à partir de ${sat} ; moyennement satisfaisant de ${mid} à moins de ${sat} ; insuffisant en dessous de ${mid}.`,
-    "Exécution budgétaire = somme des budgets exécutés / somme des budgets prévus, sur les activités qui donnent les deux montants.",
-    "Divergences : la session la plus récente l'emporte ; dans une même session, l'évaluation la plus prudente (statut le plus bas, taux et budget exécuté les plus bas, budget prévu le plus haut) ; le rapporteur peut trancher dans resolutions.csv.",
+    "Exécution budgétaire = somme des budgets exécutés / somme des budgets prévus, sur les activités du plan qui donnent les deux montants.",
+    "Divergences entre groupes : la session la plus récente l'emporte ; dans une même session, le statut le plus prudent, le budget exécuté le plus bas et le budget prévu le plus haut. Le statut et le taux forment une seule évaluation : le taux et les textes retenus sont ceux du groupe dont le statut est retenu (sans taux, le poids du statut s'applique). L'axe suit le plan de référence, sinon le numéro du code. Le rapporteur peut trancher dans resolutions.csv.",
+    "Un groupe qui corrige sa propre évaluation à une session suivante la met à jour ; deux fichiers d'un même groupe dans une même session sont deux versions, la plus récente remplace l'autre (historique.csv). Ni l'un ni l'autre n'est une divergence.",
     "Regroupement des constats : même type, quel que soit l'axe, formulations qui partagent la plupart de leurs mots significatifs (casse, accents et mots vides ignorés) ; « cité par N groupes » compte les groupes distincts ; un constat cité sous au moins deux axes ou par au moins trois groupes est transversal. Les forces, faiblesses, opportunités et menaces ne sont jamais regroupées entre elles.",
     "Les pourcentages sont arrondis à une décimale.",
   ],
@@ -241,6 +242,7 @@ export const rules = {
   "chosen-assessment": "valeur de l'évaluation dont le statut est retenu",
   "first-source": "même session : la valeur du premier groupe dans l'ordre des fichiers",
   "reference-plan": "axe du plan de référence pour ce code",
+  "activity-code": "axe que donne le premier numéro du code",
   resolution: "décision du rapporteur (resolutions.csv)",
   follows: " ; suit l'évaluation dont le statut est retenu",
   motif: (motif: string) => ` — motif : ${motif}`,
