@@ -56,8 +56,8 @@ describe("the sample workshop (fixtures/atelier)", () => {
     // M FCFA) and group 3's J1 workbook reused on J3.
     expect(json.summary).toEqual({
       files: 14,
-      rows: 76,
-      accepted: 72,
+      rows: 77,
+      accepted: 73,
       rejected: 4,
       errors: 5,
       warnings: 11,
@@ -152,12 +152,14 @@ describe("the sample workshop (fixtures/atelier)", () => {
   it("compiles to the expected consolidation", async () => {
     const out = mkdtempSync(join(tmpdir(), "atelier-sample-"));
     const { consolidation: c } = await compileWorkshop("fixtures/atelier", { out });
-    // No conflict: every activity assessed twice is assessed by one group, in two sessions
-    // (updates) or twice alike (duplicates); two rows replaced by a newer version of their file.
+    // One conflict (4.1.2, groups 3 and 4 in J2); the other activities assessed twice are assessed
+    // by one group, in two sessions (updates) or twice alike (duplicates); two rows replaced by a
+    // newer version of their file.
     expect(c.summary).toEqual({
       files: 14,
-      rows: { read: 76, accepted: 72, rejected: 4, duplicates: 2, replaced: 2 },
-      conflicts: 0,
+      rows: { read: 77, accepted: 73, rejected: 4, duplicates: 2, replaced: 2 },
+      // 4.1.2: groups 3 and 4 disagree on it in J2.
+      conflicts: 1,
       updates: 3,
       errors: 5,
       warnings: 11,
@@ -189,7 +191,8 @@ describe("the sample workshop (fixtures/atelier)", () => {
       ["3.2.2", "POUR", "non_realise", 0, 20000000, 0],
       ["3.2.3", "POUR", "partiel", 40, 15000000, 6000000],
       ["4.1.1", "COOR", "realise", 100, 30000000, 28750000],
-      ["4.1.2", "COOR", "partiel", 50, 24000000, 1500000],
+      // groups 3 and 4 disagree in J2: the more conservative status, with its own rate
+      ["4.1.2", "COOR", "en_cours", 25, 24000000, 1500000],
       ["4.2.2", "COOR", "non_realise", 0, 45000000, 0],
       ["4.3.1", "COOR", "en_cours", 25, 20000000, 2500000],
       ["4.4.1", "COOR", "realise", 100, 5000000, 5000000],
@@ -197,7 +200,41 @@ describe("the sample workshop (fixtures/atelier)", () => {
     // Same group, later session: an update, not a conflict. 1.2.1: "En cours / 30" on J1,
     // "Partiellement réalisé / 50" on J2. 3.1.2 and 3.1.3: group 3's J1 workbook reused on J3
     // (« Session : J1 » in it, J3 by its folder).
-    expect(c.conflits).toEqual([]);
+    // Different groups, same session: a conflict. 4.1.2: group 3 says « Ongoing 25 », group 4
+    // « Partiellement réalisé 50 »; the more conservative status wins and brings its own rate.
+    expect(
+      c.conflits.map((k) => [
+        k.key,
+        k.field,
+        k.chosen,
+        k.rule,
+        k.follows,
+        k.versions.map((v) => [v.value, v.source.groupe, v.source.file, v.source.row]),
+      ]),
+    ).toEqual([
+      [
+        "4.1.2",
+        "statut",
+        "en_cours",
+        "conservative-status",
+        undefined,
+        [
+          ["en_cours", "Groupe 3", "J2/groupe-3-onudc-en.csv", 4],
+          ["partiel", "Groupe 4", "J2/groupe-4-coordination.xlsx", 5],
+        ],
+      ],
+      [
+        "4.1.2",
+        "taux_realisation",
+        25,
+        "conservative-status",
+        "statut",
+        [
+          [25, "Groupe 3", "J2/groupe-3-onudc-en.csv", 4],
+          [50, "Groupe 4", "J2/groupe-4-coordination.xlsx", 5],
+        ],
+      ],
+    ]);
     expect(
       c.mises_a_jour.map((u) => [
         u.key,
@@ -268,15 +305,18 @@ describe("the sample workshop (fixtures/atelier)", () => {
     expect(b431?.sources).toEqual([{ file: v2, sheet: "Bilan", row: 4, ...g4 }]);
     // Its budgets are headed « (M FCFA) »: 20 and 2,5 are read in FCFA.
     expect([b431?.budget_prevu, b431?.budget_execute]).toEqual([20000000, 2500000]);
+    // 4.1.2, which the correction does not hold, stays from the older file (with group 3's row).
     expect(c.bilan.find((b) => b.code_activite === "4.1.2")?.sources).toEqual([
+      { file: "J2/groupe-3-onudc-en.csv", sheet: null, row: 4, groupe: "Groupe 3", session: "J2" },
       { file: v1, sheet: "Bilan", row: 5, ...g4 },
     ]);
     expect(c.non_evalues).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
-    // POUR follows 3.1.2 and 3.1.3 as updated on J3; COOR follows 4.3.1 as corrected.
+    // POUR follows 3.1.2 and 3.1.3 as updated on J3; COOR follows 4.3.1 as corrected and 4.1.2
+    // as settled (« En cours », 25 %).
     expect(c.indicateurs).toEqual({
       taux_realisation: {
-        global: 0.5575,
-        par_axe: { PREV: 0.3875, PROT: 0.75, POUR: 0.641667, COOR: 0.4 },
+        global: 0.545,
+        par_axe: { PREV: 0.3875, PROT: 0.75, POUR: 0.641667, COOR: 0.35 },
       },
       execution_budgetaire: {
         global: 0.497913,

@@ -425,8 +425,9 @@ describe("report on the sample workshop", () => {
       notInReference: ["3.2.3"],
       horsPlan: ["4.4.1"],
       // 3.1.2 and 3.1.3 as the reused J3 workbook updates them, 4.3.1 as groupe 4's corrected
-      // J2 file gives it.
-      rate: 0.5575,
+      // J2 file gives it, 4.1.2 « En cours » as the more conservative of groups 3 and 4 (its
+      // 50 % goes with the outvoted « Partiellement réalisé »: the score is 25 %, group 3's rate).
+      rate: 0.545,
       band: "moyen",
       budget: { planned: 599_000_000, spent: 298_250_000, activities: 20, execution: 0.497913 },
       // Three more wordings of the cross-cutting weakness, in its existing cluster.
@@ -434,18 +435,18 @@ describe("report on the sample workshop", () => {
       findingClusters: 19,
       // Every accepted proposal: the one without an indicator (J3/groupe-3, row 4) is kept.
       propositions: 18,
-      // 1.2.1 is groupe 1's own J1 → J2 update, not a conflict.
-      conflicts: 0,
+      // 4.1.2, on which groups 3 and 4 disagree in J2 (1.2.1 is groupe 1's own J1 → J2 update).
+      conflicts: 1,
     });
     expect(m.axes.map((a) => [a.axis.code, a.assessed, a.unassessed, a.rate, a.band])).toEqual([
       ["PREV", 4, 2, 0.3875, "insuffisant"],
       ["PROT", 5, 1, 0.75, "satisfaisant"],
       ["POUR", 6, 1, 0.641667, "moyen"],
-      ["COOR", 5, 1, 0.4, "insuffisant"],
+      ["COOR", 5, 1, 0.35, "insuffisant"],
     ]);
     expect(m.unassessed.map((u) => u.code)).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
     const md = reportMarkdown(m, "fr");
-    expect(md).toContain(`55,8${NBSP}%`);
+    expect(md).toContain(`54,5${NBSP}%`);
     expect(md).toContain(`599${NNBSP}000${NNBSP}000${NBSP}FCFA`);
     expect(reportMarkdown(m, "en")).toContain("XOF 599,000,000");
   });
