@@ -422,45 +422,29 @@ function duplicateResolution(r: RecordRow, tracker: TableTracker) {
   tracker.first.set(pair, r.row);
 }
 
-/** Two bilan rows of one file for the same activity: the later one is the error. */
-function duplicateActivity(r: RecordRow, tracker: TableTracker) {
-  const code = r.values.code_activite;
-  if (typeof code !== "string") return;
-  const seen = tracker.first.get(code);
-  if (seen === undefined) {
-    tracker.first.set(copyOf(code), r.row);
-    return;
-  }
-  r.issues.push(
-    issue("duplicate-activity", locate(r, r.cells.code_activite), {
-      field: "code_activite",
-      value: code,
-      params: { first: seen },
-    }),
-  );
-}
-
 /**
- * The same action twice in one table (same axis, objective and wording): merging would fold the
- * two rows into one and one cost would leave the draft's totals. The later row is the error, as
- * for an activity assessed twice; the group merges the rows or tells the actions apart.
+ * A row that an earlier row of the same table already holds: the later one is the error. An
+ * activity by its code (bilan, plan); a proposal by its axis, objective and action, as merging
+ * would fold the two rows into one and a cost would leave the draft's totals.
  */
-function duplicateProposition(r: RecordRow, tracker: TableTracker) {
-  const { axe, objectif, action } = r.values;
-  if (typeof action !== "string") return;
-  const key = `\u0001${[axe, objectif, action].map((v) => identityText(String(v ?? ""))).join("\u0000")}`;
+function duplicateRow(r: RecordRow, kind: TableKind, tracker: TableTracker) {
+  const { code_activite: code, axe, objectif, action } = r.values;
+  const [key, field, value] =
+    kind === "propositions"
+      ? [
+          [axe, objectif, action].map((v) => identityText(String(v ?? ""))).join("\u0000"),
+          "action",
+          action,
+        ]
+      : [code, "code_activite", code];
+  if (typeof value !== "string" || typeof key !== "string") return;
   const seen = tracker.first.get(key);
   if (seen === undefined) {
-    tracker.first.set(key, r.row);
+    tracker.first.set(copyOf(key), r.row);
     return;
   }
-  r.issues.push(
-    issue("duplicate-proposition", locate(r, r.cells.action), {
-      field: "action",
-      value: action,
-      params: { first: seen },
-    }),
-  );
+  const found = kind === "propositions" ? "duplicate-proposition" : "duplicate-activity";
+  r.issues.push(issue(found, locate(r, r.cells[field]), { field, value, params: { first: seen } }));
 }
 
 /**
@@ -494,8 +478,9 @@ export function validateRecord(
       for (const found of missingExpected(record, table)) record.issues.push(found);
     }
   }
-  if (table.kind === "bilan" || table.kind === "reference") duplicateActivity(record, tracker);
-  if (table.kind === "propositions") duplicateProposition(record, tracker);
+  if (table.kind === "bilan" || table.kind === "reference" || table.kind === "propositions") {
+    duplicateRow(record, table.kind, tracker);
+  }
   if (table.kind === "resolutions") duplicateResolution(record, tracker);
 }
 
