@@ -162,8 +162,11 @@ export interface Conflict {
   rule: ConflictRule;
   /** Each group's value (its latest), with the row that gave it. */
   versions: { value: unknown; source: Source }[];
-  /** The value belongs to the assessment whose status was chosen (rate, texts). */
-  follows?: "statut";
+  /**
+   * The value belongs to the assessment whose status was chosen (a bilan's rate and texts), or
+   * to the plan whose calendar was chosen (a proposal's costs).
+   */
+  follows?: "statut" | "calendrier";
   /** The rapporteur's reason, for `resolution`. */
   motif?: string;
 }

@@ -180,7 +180,8 @@ describe("the sample workshop (fixtures/atelier)", () => {
       ["1.2.2", "PREV", "non_realise", 0, 10000000, 0],
       ["2.1.1", "PROT", "realise", 100, 12000000, 11500000],
       ["2.1.2", "PROT", "partiel", 40, 18000000, 7500000],
-      ["2.1.3", "COOR", "en_cours", 25, 10000000, 2000000],
+      // Group 4 wrote it under COOR; the plan puts it under PROT (axis-code-mismatch), where it counts.
+      ["2.1.3", "PROT", "en_cours", 25, 10000000, 2000000],
       ["2.2.1", "PROT", "partiel", 35, 150000000, 48000000],
       ["2.2.2", "PROT", "realise", 100, 30000000, 29000000],
       ["2.3.1", "PROT", "realise", 100, 40000000, 38000000],
@@ -312,15 +313,16 @@ describe("the sample workshop (fixtures/atelier)", () => {
     ]);
     expect(c.non_evalues).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
     // POUR follows 3.1.2 and 3.1.3 as updated on J3; COOR follows 4.3.1 as corrected and 4.1.2
-    // as settled (« En cours », 25 %).
+    // as settled (« En cours », 25 %); 2.1.3 counts under PROT, its axis in the plan: PROT
+    // (3,75 + 0,25) / 6, budget 136 M / 260 M; COOR 1,5 / 4, budget 32,75 M / 119 M.
     expect(c.indicateurs).toEqual({
       taux_realisation: {
         global: 0.545,
-        par_axe: { PREV: 0.3875, PROT: 0.75, POUR: 0.641667, COOR: 0.35 },
+        par_axe: { PREV: 0.3875, PROT: 0.666667, POUR: 0.641667, COOR: 0.375 },
       },
       execution_budgetaire: {
         global: 0.497913,
-        par_axe: { PREV: 0.4, PROT: 0.536, POUR: 0.76087, COOR: 0.26938 },
+        par_axe: { PREV: 0.4, PROT: 0.523077, POUR: 0.76087, COOR: 0.27521 },
       },
     });
     const clusters = new Map<string, string[]>();

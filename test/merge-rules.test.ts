@@ -640,3 +640,147 @@ describe("the draft's proposals, as the matrix counts them", () => {
     expect(matrix).toContain("6000000");
   });
 });
+
+// --- found by a second round of trying --------------------------------------------------------
+
+describe("the reference plan decides the axis an activity counts under", () => {
+  it("even when the only group that assessed it wrote another axis", async () => {
+    const { json, dir } = await compile({
+      "atelier.config.json": JSON.stringify({ reference: "plan.csv" }),
+      "plan.csv": "Code activité;Axe;Activité\r\n2.1.3;2;Héberger\r\n4.1.1;4;Coordonner\r\n",
+      "J1/gt4.csv": `${HEADER};Groupe\r\n4;2.1.3;Héberger;En cours;25;;;GT 4\r\n4;4.1.1;Coordonner;Réalisé;100;;;GT 4\r\n`,
+    });
+    expect(activity(json, "2.1.3")).toMatchObject({ axe: "PROT" });
+    const journal = JSON.parse(readFileSync(join(dir, "sortie", "journal.json"), "utf8"));
+    const gt4 = journal.files.find((f: { path: string }) => f.path === "J1/gt4.csv");
+    expect(gt4.problems.map((p: Record<string, unknown>) => [p.code, p.cell, p.message])).toEqual([
+      [
+        "axis-code-mismatch",
+        "A2",
+        "L'activité 2.1.3 relève de l'axe 2 (Protection et assistance aux victimes), pas de l'axe 4 (Coordination, partenariat et suivi-évaluation) : l'activité est comptée sous l'axe du plan de référence",
+      ],
+    ]);
+    // PROT: 2.1.3 at 25 %; COOR: 4.1.1 at 100 %.
+    const c = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    expect(c.indicateurs.taux_realisation.par_axe).toEqual({
+      PREV: null,
+      PROT: 0.25,
+      POUR: null,
+      COOR: 1,
+    });
+  });
+
+  it("an activity of the plan marked unplanned stays in the figures, with a warning", async () => {
+    const { json, dir } = await compile({
+      "atelier.config.json": JSON.stringify({ reference: "plan.csv" }),
+      "plan.csv": "Code activité;Axe;Activité\r\n1.1.1;1;Sensibiliser\r\n1.1.2;1;Former\r\n",
+      "J1/gt1.csv": `${HEADER};Activité non programmée;Groupe\r\n1;1.1.1;Sensibiliser;Réalisé;100;;;Oui;GT 1\r\n1;1.1.2;Former;Non réalisé;;;;;GT 1\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ hors_plan: false });
+    expect(json.indicateurs.taux_realisation.global).toBe(0.5);
+    const journal = JSON.parse(readFileSync(join(dir, "sortie", "journal.json"), "utf8"));
+    const gt1 = journal.files.find((f: { path: string }) => f.path === "J1/gt1.csv");
+    expect(gt1.problems.map((p: Record<string, unknown>) => [p.code, p.cell])).toEqual([
+      ["planned-marked-unplanned", "H2"],
+    ]);
+  });
+});
+
+describe("a group's rows repeated within one file", () => {
+  it("an activity on two sheets of one workbook is an error at the second, naming the first", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Identification").addRows([["Groupe de travail", "Groupe 1"]]);
+    wb.addWorksheet("Bilan").addRows([HEADER.split(";"), [1, "1.1.2", "Former", "En cours", 20]]);
+    wb.addWorksheet("Bilan (2)").addRows([
+      HEADER.split(";"),
+      [1, "1.1.2", "Former", "Réalisé", 100],
+    ]);
+    const dir = workshop({ "J1/g1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(problems.map((p) => [p.code, p.sheet, p.cell, p.message])).toEqual([
+      [
+        "duplicate-activity",
+        "Bilan (2)",
+        "'Bilan (2)'!B2",
+        "L'activité 1.1.2 figure déjà ligne 2 de la feuille « Bilan » de ce fichier",
+      ],
+    ]);
+  });
+
+  it("rows of different groups in a compiled file are not repeats: they disagree", async () => {
+    const { json } = await compile({
+      "J1/compil.csv": `${HEADER};Groupe\r\n1;1.2.1;Former;Réalisé;100;;;Groupe 3\r\n1;1.2.1;Former;En cours;40;;;Groupe 4\r\n`,
+    });
+    expect(activity(json, "1.2.1")).toMatchObject({ statut: "en_cours", taux_realisation: 40 });
+    expect(json.summary).toMatchObject({ conflicts: 1, rows: { rejected: 0 } });
+  });
+
+  it("a group written in a row that the Identification sheet contradicts is said", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Identification").addRows([["Groupe de travail", "Groupe 1"]]);
+    wb.addWorksheet("Bilan").addRows([
+      [...HEADER.split(";"), "Groupe"],
+      [1, "1.1.1", "Former", "Réalisé", 100, null, null, "Groupe 2"],
+    ]);
+    const dir = workshop({ "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(problems.map((p) => [p.code, p.cell, p.message])).toEqual([
+      [
+        "group-mismatch",
+        "Bilan!H2",
+        "La ligne indique le groupe « Groupe 2 » mais la feuille Identification indique « Groupe 1 » : « Groupe 1 » est retenu",
+      ],
+    ]);
+  });
+});
+
+describe("texts come from the chosen assessment, not from a group's older one", () => {
+  it("keeps the latest session's text when the chosen assessment gives none", async () => {
+    const header = `${HEADER};Observations;Groupe`;
+    const { json } = await compile({
+      "J1/g1.csv": `${header}\r\n3;3.1.1;Juger;Partiellement réalisé;50;;;J1 G1;G1\r\n`,
+      "J2/g1.csv": `${header}\r\n3;3.1.1;Juger;En cours;40;;;;G1\r\n`,
+      "J2/g2.csv": `${header}\r\n3;3.1.1;Juger;Réalisé;100;;;J2 G2;G2\r\n`,
+    });
+    expect(activity(json, "3.1.1")).toMatchObject({
+      statut: "en_cours",
+      taux_realisation: 40,
+      observations: "J2 G2",
+    });
+    expect(json.conflits.find((k) => k.field === "observations")).toMatchObject({
+      chosen: "J2 G2",
+      rule: "latest-session",
+    });
+  });
+});
+
+describe("a proposal's calendar and costs are one plan", () => {
+  it("never mixes one group's cost with another group's years", async () => {
+    const header =
+      "Axe;Objectif stratégique;Action;Indicateur;Structure responsable;Partenaires;Calendrier;Coût estimé (FCFA);Coût 2025 (FCFA);Coût 2026 (FCFA);Groupe";
+    const { dir } = await compile({
+      "J3/g1.csv": `${header}\r\n1;Prévenir;Former les enseignants;Nombre;MJDH;OIM;2023-2024;10 000 000;;;G1\r\n`,
+      "J3/g2.csv": `${header}\r\n1;Prévenir;Former les enseignants;Nombre;MJDH;OIM;2025-2026;20 000 000;5 000 000;15 000 000;G2\r\n`,
+    });
+    const c = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    expect(c.propositions[0]).toMatchObject({
+      calendrier: [2023, 2024],
+      cout: 10_000_000,
+      cout_annuel: null,
+    });
+    expect(
+      c.conflits.map((k: Record<string, unknown>) => [k.field, k.chosen, k.rule, k.follows]),
+    ).toEqual([
+      ["calendrier", [2023, 2024], "first-source", undefined],
+      ["cout", 10_000_000, "first-source", "calendrier"],
+      ["cout_annuel", null, "first-source", "calendrier"],
+    ]);
+    const matrix = readFileSync(join(dir, "sortie", "matrice-actions.csv"), "utf8");
+    expect(matrix.split("\r\n").filter((l) => l.includes("Former les enseignants"))).toHaveLength(
+      1,
+    );
+    expect(matrix).toContain("10000000");
+  });
+});

@@ -440,9 +440,10 @@ describe("report on the sample workshop", () => {
     });
     expect(m.axes.map((a) => [a.axis.code, a.assessed, a.unassessed, a.rate, a.band])).toEqual([
       ["PREV", 4, 2, 0.3875, "insuffisant"],
-      ["PROT", 5, 1, 0.75, "satisfaisant"],
+      // 2.1.3, written under COOR by group 4, counts under PROT, its axis in the plan.
+      ["PROT", 6, 1, 0.666667, "moyen"],
       ["POUR", 6, 1, 0.641667, "moyen"],
-      ["COOR", 5, 1, 0.35, "insuffisant"],
+      ["COOR", 4, 1, 0.375, "insuffisant"],
     ]);
     expect(m.unassessed.map((u) => u.code)).toEqual(["1.1.3", "1.3.1", "2.2.3", "3.3.1", "4.2.1"]);
     const md = reportMarkdown(m, "fr");

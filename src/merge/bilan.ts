@@ -147,8 +147,10 @@ export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan
   row.statut = status;
 
   const { rates, statusOf } = assessments(all, ctx);
-  // The chosen assessment: the rows whose group's status is the one chosen.
-  const chosen = (v: Version) => sameValue(statusOf.get(v.entry), status);
+  // The chosen assessment: rows that give the chosen status, of a group whose status it is (a
+  // group's older row with another status is not part of it, nor a group that moved on).
+  const chosen = (v: Version) =>
+    sameValue(statusOf.get(v.entry), status) && sameValue(v.entry.values.statut, status);
   const candidates = rates.filter(chosen);
   let rate: unknown = null;
   let rateDecision: Decision | undefined;
@@ -195,6 +197,10 @@ export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan
     if (resolved(ctx, field, conflict)) conflict.follows = undefined;
     row[field] = conflict.chosen;
   }
+  // The plan knows which axis its activity belongs to: a group that wrote another one was told
+  // so at its cell (axis-code-mismatch), and the per-axis figures count the activity where it is.
+  const planned = ctx.reference?.byCode.get(ctx.key)?.axe;
+  if (typeof planned === "string") row.axe = planned;
   row.code_activite = (all[0] as Entry).values.code_activite;
   row.sources = all.map((e): Source => e.source);
   return orderedAs(row);

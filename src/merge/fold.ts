@@ -120,6 +120,42 @@ export function conflictOf(
 }
 
 /**
+ * A proposal's calendar, estimated cost and yearly costs are one plan, as a status and its rate
+ * are one assessment: the costs come from the groups whose calendar was chosen. Another group's
+ * cost, for other years, is listed in the conflict (`follows: "calendrier"`), never mixed in.
+ */
+export function foldPlan(entries: Entry[], ctx: FoldContext): Record<string, unknown> {
+  const calendars = groupVersions("calendrier", entries, ctx);
+  let calendar: unknown = calendars[0]?.value ?? null;
+  let calendarRule: ConflictRule | undefined;
+  if (disagree(calendars)) {
+    const decision = decideFirst(calendars, ctx.compareSession);
+    conflictOf(ctx, "calendrier", calendars, decision);
+    calendar = decision.value;
+    calendarRule = decision.rule;
+  }
+  const planners = new Set(
+    calendars.filter((v) => sameValue(v.value, calendar)).map((v) => groupOf(v.source)),
+  );
+  const plan: Record<string, unknown> = { calendrier: calendar };
+  for (const field of ["cout", "cout_annuel"]) {
+    const versions = groupVersions(field, entries, ctx);
+    const candidates = versions.filter((v) => planners.has(groupOf(v.source)));
+    const decision: Decision =
+      candidates.length > 0
+        ? decideFirst(candidates, ctx.compareSession)
+        : { value: null, rule: calendarRule ?? "latest-session" };
+    plan[field] = decision.value;
+    const outvoted = candidates.length < versions.length;
+    if (!disagree(versions) && !outvoted) continue;
+    const rule = disagree(candidates) ? decision.rule : (calendarRule ?? decision.rule);
+    const conflict = conflictOf(ctx, field, versions, { value: decision.value, rule });
+    if (outvoted) conflict.follows = "calendrier";
+  }
+  return plan;
+}
+
+/**
  * A constat's or a proposition's field: the one value groups agree on, else the latest
  * session's (the first group's in source order when that session disagrees), as a conflict.
  */

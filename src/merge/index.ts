@@ -32,7 +32,7 @@ import {
   sameValue,
   sessionComparator,
 } from "./compare.js";
-import { type FoldContext, foldField } from "./fold.js";
+import { type FoldContext, foldField, foldPlan } from "./fold.js";
 import { computeIndicators } from "./indicators.js";
 import { dropReplaced } from "./versions.js";
 
@@ -260,7 +260,11 @@ function groupBy(entries: Entry[], keyOf: (values: Record<string, unknown>) => s
   return [...groups.values()];
 }
 
-/** Rows that add no differing value to an earlier row of their group: identical submissions. */
+/**
+ * Rows identical to an earlier row of their identity, field by field (an empty cell equals only
+ * an empty cell): the same submission twice. A row that leaves out what another gave is not one:
+ * it may be a group's own, later assessment.
+ */
 function countDuplicates(group: Entry[]): number {
   let n = 0;
   group.forEach((e, i) => {
@@ -269,7 +273,7 @@ function countDuplicates(group: Entry[]): number {
       fields.every((f) => {
         const a = earlier.values[f.id];
         const b = e.values[f.id];
-        return isEmpty(a) || isEmpty(b) || sameValue(a, b);
+        return (isEmpty(a) && isEmpty(b)) || sameValue(a, b);
       }),
     );
     if (identical) n++;
@@ -283,8 +287,11 @@ function foldGroup<K extends "constats" | "propositions">(
   group: Entry[],
   ctx: FoldContext,
 ) {
+  const plan = kind === "propositions" ? foldPlan(group, ctx) : {};
   const row: Record<string, unknown> = {};
-  for (const f of KINDS[kind] as readonly FieldSpec[]) row[f.id] = foldField(f.id, group, ctx);
+  for (const f of KINDS[kind] as readonly FieldSpec[]) {
+    row[f.id] = f.id in plan ? plan[f.id] : foldField(f.id, group, ctx);
+  }
   row.sources = group.map((e) => e.source);
   return row as Consolidated<K>;
 }

@@ -124,7 +124,12 @@ export function conflictValue(field: string, value: unknown, m: ReportModel, lan
 export function ruleText(k: Conflict, lang: Lang): string {
   const rules = catalogue(lang).rules;
   // `chosen-assessment` says it already.
-  const follows = k.follows === "statut" && k.rule !== "chosen-assessment" ? rules.follows : "";
+  const follows =
+    k.follows === "calendrier"
+      ? rules.followsPlan
+      : k.follows === "statut" && k.rule !== "chosen-assessment"
+        ? rules.follows
+        : "";
   const motif = k.motif ? rules.motif(k.motif) : "";
   return `${rules[k.rule]}${follows}${motif}`;
 }

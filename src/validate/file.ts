@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import { ASSESSMENT_FIELDS, isSubmissionKind, tableFields } from "../fields.js";
 import { both } from "../i18n/index.js";
-import { type Issue, issue, type Location, type Params } from "../issues.js";
+import { type Issue, type IssueCode, issue, type Location, type Params } from "../issues.js";
 import type {
   FileReport,
   KeptRow,
@@ -73,6 +73,8 @@ interface FileContext {
   identification: Record<string, string>;
   /** Where each Identification value is written, for a warning on it. */
   identificationCells: Record<string, Location>;
+  /** Rows by identity over the whole file, for a row repeated on another sheet. */
+  rowsSeen: TableTracker["rows"];
   /** The session folder the file is in: it wins over a session written in the file. */
   folder?: string;
 }
@@ -98,11 +100,12 @@ class SheetRun {
   private readonly where: Location;
   private parse: ParseContext | undefined;
   private rules: RuleContext;
-  private readonly tracker: TableTracker = new TableTracker();
+  private readonly tracker: TableTracker;
   private blanks: BlankCells | undefined;
   /** Rows that no column, Identification sheet or flag gives a group. */
   ungrouped = 0;
-  private readonly sessionsNoted = new Set<string>();
+  /** Groups and sessions already said to be overruled (see `overruled`). */
+  private readonly noted = new Set<string>();
   private recordIssues: Issue[] = [];
 
   constructor(
@@ -112,6 +115,7 @@ class SheetRun {
     private readonly whole?: RawSheet,
   ) {
     this.name = sheet.name;
+    this.tracker = new TableTracker(file.rowsSeen);
     this.where = { file: file.path, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
     this.rules = { config: file.config, ...(file.reference ? { reference: file.reference } : {}) };
     if (
@@ -136,33 +140,47 @@ class SheetRun {
   }
 
   /**
-   * A row's metadata: its own columns, then the file's. The session folder wins over a session
-   * written in a column, with a warning at the first cell that says another one.
+   * A row's metadata: its own columns, then the file's. The Identification sheet wins over a
+   * group written in a column, and the session folder over a session written anywhere: each
+   * time with a warning at the first cell that says otherwise.
    */
   private metaOf(record: { meta: Record<string, string>; row: number }): Record<string, string> {
     const file = this.file;
     const meta = { ...file.fallback, ...record.meta, ...file.identification };
     if (!("groupe" in meta)) this.ungrouped++;
+    const group = file.identification.groupe;
+    const ownGroup = record.meta.groupe;
+    if (
+      group !== undefined &&
+      ownGroup !== undefined &&
+      identityText(ownGroup) !== identityText(group)
+    ) {
+      this.overruled(record.row, "groupe", ownGroup, "group-mismatch", { kept: group });
+    }
     if (file.folder === undefined) return meta;
     meta.session = file.folder;
     const written = record.meta.session;
-    if (written === undefined) return meta;
-    if (!sameSession(written, file.folder) && !this.sessionsNoted.has(written)) {
-      this.sessionsNoted.add(written);
-      const column = this.table?.columns.find(
-        (c) => c.role === "meta" && c.field?.id === "session",
-      );
-      const at: Location = { ...this.where, row: record.row };
-      if (column) Object.assign(at, { column: column.letter, header: column.header });
-      this.recordIssues.push(
-        issue("session-mismatch", at, {
-          field: "session",
-          value: written,
-          params: { folder: file.folder },
-        }),
-      );
+    if (written !== undefined && !sameSession(written, file.folder)) {
+      this.overruled(record.row, "session", written, "session-mismatch", { folder: file.folder });
     }
     return meta;
+  }
+
+  /** A row's group or session that the file overrules: said once per value, at its first cell. */
+  private overruled(
+    row: number,
+    field: "groupe" | "session",
+    value: string,
+    code: IssueCode,
+    params: Params,
+  ) {
+    const noted = `${field}\u0000${value}`;
+    if (this.noted.has(noted)) return;
+    this.noted.add(noted);
+    const column = this.table?.columns.find((c) => c.role === "meta" && c.field?.id === field);
+    const at: Location = { ...this.where, row };
+    if (column) Object.assign(at, { column: column.letter, header: column.header });
+    this.recordIssues.push(issue(code, at, { field, value, params }));
   }
 
   push(row: RawRow) {
@@ -460,6 +478,7 @@ function fileContext(
     fallback,
     identification: {},
     identificationCells: {},
+    rowsSeen: new Map(),
   };
   if (options.folder !== undefined) context.folder = options.folder;
   if (raw.delimiter !== undefined) context.delimiter = raw.delimiter;

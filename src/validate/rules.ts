@@ -260,25 +260,46 @@ function axisNumberOf(code: string): number | undefined {
   return i > 0 && code.charCodeAt(i) === 0x2e ? Number(code.slice(0, i)) : undefined;
 }
 
-const axisCodeMismatch: RowRule = (r, ctx) => {
+const axisCodeMismatch =
+  (kind: "bilan" | "constats"): RowRule =>
+  (r, ctx) => {
+    const code = r.values.code_activite;
+    const axe = r.values.axe;
+    if (typeof code !== "string" || typeof axe !== "string") return undefined;
+    const axes = ctx.config.review.axes;
+    const fromReference = ctx.reference?.byCode.get(code)?.axe ?? undefined;
+    const expected = fromReference
+      ? axes.find((a) => a.code === fromReference)
+      : axes.find((a) => a.number === axisNumberOf(code));
+    const actual = axes.find((a) => a.code === axe);
+    if (!expected || !actual || expected.code === actual.code) return undefined;
+    return issue("axis-code-mismatch", locate(r, r.cells.axe), {
+      field: "axe",
+      value: shownOf(r, "axe") ?? axe,
+      params: {
+        code,
+        expected: both((_, lang) => `${expected.number} (${expected[lang]})`),
+        axis: both((_, lang) => `${actual.number} (${actual[lang]})`),
+        // An assessment is counted under the plan's axis; a constat keeps the axis it was written under.
+        outcome: both((t) => (fromReference && kind === "bilan" ? t.terms.planAxisKept : "")),
+      },
+    });
+  };
+
+/**
+ * An activity of the reference plan marked « Activité non programmée : Oui »: it is planned, so
+ * it stays in the figures; the mark is set aside with a warning at its cell.
+ */
+const plannedNotUnplanned: RowRule = (r, ctx) => {
   const code = r.values.code_activite;
-  const axe = r.values.axe;
-  if (typeof code !== "string" || typeof axe !== "string") return undefined;
-  const axes = ctx.config.review.axes;
-  const fromReference = ctx.reference?.byCode.get(code)?.axe ?? undefined;
-  const expected = fromReference
-    ? axes.find((a) => a.code === fromReference)
-    : axes.find((a) => a.number === axisNumberOf(code));
-  const actual = axes.find((a) => a.code === axe);
-  if (!expected || !actual || expected.code === actual.code) return undefined;
-  return issue("axis-code-mismatch", locate(r, r.cells.axe), {
-    field: "axe",
-    value: shownOf(r, "axe") ?? axe,
-    params: {
-      code,
-      expected: both((_, lang) => `${expected.number} (${expected[lang]})`),
-      axis: both((_, lang) => `${actual.number} (${actual[lang]})`),
-    },
+  if (r.values.hors_plan !== true || typeof code !== "string" || !ctx.reference?.byCode.has(code)) {
+    return undefined;
+  }
+  r.values.hors_plan = false;
+  return issue("planned-marked-unplanned", locate(r, r.cells.hors_plan), {
+    field: "hors_plan",
+    value: shownOf(r, "hors_plan") ?? "",
+    params: { code },
   });
 };
 
@@ -383,8 +404,14 @@ const resolutionChecks: RowRule = (r, ctx) => {
 };
 
 const ROW_RULES: Record<TableKind, RowRule[]> = {
-  bilan: [budgetOverspent, rateStatusMismatch, axisCodeMismatch, unknownCode("code_activite")],
-  constats: [axisCodeMismatch, unknownCode("code_activite")],
+  bilan: [
+    budgetOverspent,
+    rateStatusMismatch,
+    axisCodeMismatch("bilan"),
+    unknownCode("code_activite"),
+    plannedNotUnplanned,
+  ],
+  constats: [axisCodeMismatch("constats"), unknownCode("code_activite")],
   propositions: [costSplitMismatch, missingOrigin, unknownCode("code_activite_origine")],
   reference: [],
   resolutions: [resolutionChecks],
@@ -398,6 +425,12 @@ export class TableTracker {
   readonly first = new Map<string, number>();
   /** The table's expected columns were checked (with its first row). */
   columnsChecked = false;
+
+  /**
+   * @param rows Rows of the whole file by identity (kind, group, key), shared by its tables: an
+   * activity a group assesses on two sheets of one workbook is assessed twice.
+   */
+  constructor(readonly rows = new Map<string, { row: number; sheet?: string }>()) {}
 }
 
 /** A resolution given twice for one activity and field: the later row applies, with a warning. */
@@ -438,13 +471,21 @@ function duplicateRow(r: RecordRow, kind: TableKind, tracker: TableTracker) {
         ]
       : [code, "code_activite", code];
   if (typeof value !== "string" || typeof key !== "string") return;
-  const seen = tracker.first.get(key);
+  // Rows of different groups in one file (a compilation with a Groupe column) are not repeats.
+  const id = `${kind}\u0000${identityText(r.meta.groupe ?? "")}\u0000${key}`;
+  const seen = tracker.rows.get(id);
   if (seen === undefined) {
-    tracker.first.set(copyOf(key), r.row);
+    const at: { row: number; sheet?: string } = { row: r.row };
+    if (r.sheet !== undefined) at.sheet = r.sheet;
+    tracker.rows.set(copyOf(id), at);
     return;
   }
   const found = kind === "propositions" ? "duplicate-proposition" : "duplicate-activity";
-  r.issues.push(issue(found, locate(r, r.cells[field]), { field, value, params: { first: seen } }));
+  const first: Params[string] =
+    seen.sheet === r.sheet || seen.sheet === undefined
+      ? seen.row
+      : both((t) => t.terms.rowOfSheet(seen.row, seen.sheet as string));
+  r.issues.push(issue(found, locate(r, r.cells[field]), { field, value, params: { first } }));
 }
 
 /**

@@ -233,8 +233,14 @@ export const issues: Catalogue["issues"] = {
   },
   "axis-code-mismatch": {
     title: "Axis and code disagree",
-    message: "Activity {code} belongs to axis {expected}, not axis {axis}",
+    message: "Activity {code} belongs to axis {expected}, not axis {axis}{outcome}",
     hint: "Check the axis or the code",
+  },
+  "planned-marked-unplanned": {
+    title: "Planned activity marked unplanned",
+    message:
+      "Activity {code} is in the reference plan: its “Unplanned activity” mark is ignored and it counts in the figures",
+    hint: "Empty the “Unplanned activity” cell, or fix the code if the activity is new",
   },
   "missing-origin": {
     title: "Source activity missing",
@@ -250,6 +256,12 @@ export const issues: Catalogue["issues"] = {
     message:
       "The file says session “{value}” but it is in folder {folder}: session {folder} is used",
     hint: "Correct the session in the file, or move the file to its session's folder",
+  },
+  "group-mismatch": {
+    title: "Group differs from the Identification sheet",
+    message:
+      "The row says group “{value}” but the Identification sheet says “{kept}”: “{kept}” is used",
+    hint: "Correct the group of the row or of the Identification sheet; one file per group",
   },
   "group-guessed": {
     title: "Working group not given",
@@ -292,6 +304,8 @@ export const terms: Catalogue["terms"] = {
     decimal: "for the decimal value",
     amount: (amount, currency) => `for ${amount} ${currency}`,
   },
+  rowOfSheet: (row, sheet) => `${row} of sheet “${sheet}”`,
+  planAxisKept: ": the activity is counted under the reference plan's axis",
   scaledUnit: (factor, currency) =>
     `${factor >= 1e9 ? "billions" : factor >= 1e6 ? "millions" : "thousands"} of ${currency}`,
   yesNo: "Yes, No",

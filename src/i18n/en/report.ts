@@ -225,6 +225,7 @@ export const rules: Catalogue["rules"] = {
   "activity-code": "axis given by the code's first number",
   resolution: "rapporteur's decision (resolutions.csv)",
   follows: "; follows the assessment whose status was chosen",
+  followsPlan: "; follows the timeline chosen",
   motif: (motif) => ` — reason: ${motif}`,
 };
 

@@ -247,8 +247,14 @@ export const issues = {
   },
   "axis-code-mismatch": {
     title: "Axe et code incohérents",
-    message: "L'activité {code} relève de l'axe {expected}, pas de l'axe {axis}",
+    message: "L'activité {code} relève de l'axe {expected}, pas de l'axe {axis}{outcome}",
     hint: "Vérifiez l'axe ou le code",
+  },
+  "planned-marked-unplanned": {
+    title: "Activité du plan marquée non programmée",
+    message:
+      "L'activité {code} figure au plan de référence : la marque « Activité non programmée » est ignorée et l'activité compte dans les chiffres",
+    hint: "Videz la case « Activité non programmée », ou corrigez le code si l'activité est nouvelle",
   },
   "missing-origin": {
     title: "Activité d'origine manquante",
@@ -264,6 +270,12 @@ export const issues = {
     message:
       "Le fichier indique la session « {value} » mais il est rangé dans le dossier {folder} : la session {folder} est retenue",
     hint: "Corrigez la session dans le fichier, ou rangez le fichier dans le dossier de sa session",
+  },
+  "group-mismatch": {
+    title: "Groupe différent de la feuille Identification",
+    message:
+      "La ligne indique le groupe « {value} » mais la feuille Identification indique « {kept} » : « {kept} » est retenu",
+    hint: "Corrigez le groupe de la ligne ou de la feuille Identification ; un fichier par groupe",
   },
   "group-guessed": {
     title: "Groupe non indiqué",
@@ -313,6 +325,8 @@ export const terms = {
     amount: (amount: string, currency: string) => `pour ${amount} ${currency}`,
   },
   /** The unit of an amount column whose header scales it (`unit-scaled`). */
+  rowOfSheet: (row: number, sheet: string) => `${row} de la feuille « ${sheet} »`,
+  planAxisKept: " : l'activité est comptée sous l'axe du plan de référence",
   scaledUnit: (factor: number, currency: string) =>
     `${factor >= 1e9 ? "milliards" : factor >= 1e6 ? "millions" : "milliers"} de ${currency}`,
   yesNo: "Oui, Non",

@@ -245,6 +245,7 @@ export const rules = {
   "activity-code": "axe que donne le premier numéro du code",
   resolution: "décision du rapporteur (resolutions.csv)",
   follows: " ; suit l'évaluation dont le statut est retenu",
+  followsPlan: " ; suit le calendrier retenu",
   motif: (motif: string) => ` — motif : ${motif}`,
 };
 
