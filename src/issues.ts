@@ -51,6 +51,7 @@ export const CATALOG = {
   "missing-expected-column": { severity: "warning" },
   "duplicate-activity": { severity: "error" },
   "duplicate-proposition": { severity: "error" },
+  "duplicate-constat": { severity: "error" },
   "cost-year-off-calendar": { severity: "warning" },
   "budget-overspent": { severity: "warning" },
   "rate-status-mismatch": { severity: "warning" },

@@ -106,6 +106,25 @@ export function closest<T>(
 export const naturalCompare = new Intl.Collator("fr", { numeric: true, sensitivity: "base" })
   .compare;
 
+/**
+ * A working group's name as groups are compared: `Groupe 3`, `groupe-3`, `groupe_03` and
+ * `Groupe n° 3` are one group, as a group named in its Identification sheet and the same group
+ * named from its file name must be.
+ */
+export function groupKey(name: string): string {
+  return identityText(name)
+    .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
+    .replace(/[\s._-]+/g, " ")
+    .replace(/\b0+(?=\d)/g, "")
+    .trim();
+}
+
+/** A session as sessions are compared: `J2`, `j2`, `Jour 2`, `Session 2` and `2` are one session. */
+export function sessionKey(name: string): string {
+  const numbers = name.match(/\d+/g);
+  return numbers?.length === 1 ? `#${Number(numbers[0])}` : identityText(name);
+}
+
 /** Natural order, then code points: a total order, so that output never depends on input order. */
 export function compareText(a: string, b: string): number {
   return naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -249,6 +249,16 @@ describe("the sample workshop (fixtures/atelier)", () => {
     ).toEqual([
       ["1.2.1", "statut", "Groupe 1", "en_cours", "J1", "partiel", "J2"],
       ["1.2.1", "taux_realisation", "Groupe 1", 30, "J1", 50, "J2"],
+      // written with the J1 « En cours »: it goes with that assessment
+      [
+        "1.2.1",
+        "difficultes",
+        "Groupe 1",
+        "Réticence de certains maîtres coraniques",
+        "J1",
+        null,
+        "J2",
+      ],
       [
         "3.1.2",
         "resultat",

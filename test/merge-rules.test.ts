@@ -567,7 +567,7 @@ describe("a budget decided in resolutions.csv", () => {
     ).toEqual([
       [
         "currency-mismatch",
-        "C2",
+        "B2",
         "Colonne « Budget prévu (USD) » en USD : atelier attend des montants en FCFA",
       ],
     ]);
@@ -737,22 +737,32 @@ describe("a group's rows repeated within one file", () => {
 });
 
 describe("texts come from the chosen assessment, not from a group's older one", () => {
-  it("keeps the latest session's text when the chosen assessment gives none", async () => {
+  it("keeps no text when the chosen assessment gives none: the outvoted one is listed", async () => {
     const header = `${HEADER};Observations;Groupe`;
     const { json } = await compile({
       "J1/g1.csv": `${header}\r\n3;3.1.1;Juger;Partiellement réalisé;50;;;J1 G1;G1\r\n`,
       "J2/g1.csv": `${header}\r\n3;3.1.1;Juger;En cours;40;;;;G1\r\n`,
       "J2/g2.csv": `${header}\r\n3;3.1.1;Juger;Réalisé;100;;;J2 G2;G2\r\n`,
     });
+    // G1's J1 text went with its « Partiellement réalisé »; G2's with its outvoted « Réalisé ».
     expect(activity(json, "3.1.1")).toMatchObject({
       statut: "en_cours",
       taux_realisation: 40,
-      observations: "J2 G2",
+      observations: null,
     });
     expect(json.conflits.find((k) => k.field === "observations")).toMatchObject({
-      chosen: "J2 G2",
-      rule: "latest-session",
+      chosen: null,
+      rule: "chosen-assessment",
+      follows: "statut",
+      versions: [{ value: "J2 G2", source: source("J2/g2.csv", "J2", "G2") }],
     });
+    expect(
+      json.mises_a_jour.map((u) => [u.field, (u.previous as { value: unknown }).value, u.value]),
+    ).toEqual([
+      ["statut", "partiel", "en_cours"],
+      ["taux_realisation", 50, 40],
+      ["observations", "J1 G1", null],
+    ]);
   });
 });
 
@@ -782,5 +792,90 @@ describe("a proposal's calendar and costs are one plan", () => {
       1,
     );
     expect(matrix).toContain("10000000");
+  });
+});
+
+// --- found by a third round of trying ---------------------------------------------------------
+
+describe("a compiled file with Groupe and Session columns", () => {
+  const header = `${HEADER};Groupe;Session`;
+
+  it("tells a group's later session apart: an update, not a repeat", async () => {
+    const { json } = await compile({
+      "compil.csv": `${header}\r\n1;1.1.1;Campagnes;En cours;40;;;Groupe 1;J1\r\n1;1.1.1;Campagnes;Réalisé;100;;;Groupe 1;J2\r\n1;1.1.2;Émissions;En cours;40;;;Groupe 2;J1\r\n1;1.1.2;Émissions;En cours;60;;;Groupe 2;Jour 2\r\n`,
+    });
+    expect(json.summary).toMatchObject({ rows: { rejected: 0 }, conflicts: 0, updates: 2 });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(activity(json, "1.1.2")).toMatchObject({ statut: "en_cours", taux_realisation: 60 });
+  });
+
+  it("takes « Groupe 5 » and « groupe_05 » for one group: the second row is a repeat", async () => {
+    const dir = workshop({
+      "compil.csv": `${header}\r\n2;2.1.2;Héberger;En cours;40;;;Groupe 5;J1\r\n2;2.1.2;Héberger;Réalisé;100;;;groupe_05;J1\r\n`,
+    });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(problems.map((p) => [p.code, p.cell])).toEqual([["duplicate-activity", "B3"]]);
+  });
+});
+
+describe("an assessment's texts go with its status", () => {
+  it("the outvoted group's result and comments are listed, never kept", async () => {
+    const header = `${HEADER};Résultat atteint;Observations`;
+    const { json } = await compile({
+      "J1/g1.csv": `${header}\r\n1;1.1.1;Campagnes;Réalisé;100;;;10 campagnes achevées;Activité achevée\r\n`,
+      "J1/g2.csv": `${header}\r\n1;1.1.1;Campagnes;En cours;;;;;\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({
+      statut: "en_cours",
+      taux_realisation: null,
+      resultat: null,
+      observations: null,
+    });
+    expect(json.conflits.map((k) => [k.field, k.chosen, k.rule, k.follows])).toEqual([
+      ["resultat", null, "chosen-assessment", "statut"],
+      ["statut", "en_cours", "conservative-status", undefined],
+      ["taux_realisation", null, "conservative-status", "statut"],
+      ["observations", null, "chosen-assessment", "statut"],
+    ]);
+  });
+});
+
+describe("one group's rows in one workbook", () => {
+  it("a group's name written differently in a column is not a contradiction", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Identification").addRows([["Groupe de travail", "Groupe 1"]]);
+    wb.addWorksheet("Bilan").addRows([
+      [...HEADER.split(";"), "Groupe"],
+      [1, "1.1.1", "Former", "Réalisé", 100, null, null, "GROUPE 01"],
+      [1, "1.1.2", "Former", "Réalisé", 100, null, null, "Groupe n°1"],
+      [1, "1.1.3", "Former", "Réalisé", 100, null, null, "groupe-1"],
+    ]);
+    const dir = workshop({ "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
+    const r = await run("validate", dir, "--format", "json");
+    expect(JSON.parse(r.out).files[0].problems).toEqual([]);
+  });
+
+  it("a repeat of a rejected row is not a repeat; a constat written twice is", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Identification").addRows([["Groupe de travail", "Groupe 1"]]);
+    wb.addWorksheet("Bilan").addRows([HEADER.split(";"), [1, "1.1.2", "Former", "Fini", null]]);
+    wb.addWorksheet("Bilan (2)").addRows([
+      HEADER.split(";"),
+      [1, "1.1.2", "Former", "Réalisé", 100],
+    ]);
+    wb.addWorksheet("Constats").addRows([
+      ["Axe", "Type", "Constat", "Source / preuve"],
+      [1, "Faiblesse", "Manque de moyens de l'Etat", "p1"],
+      [1, "Faiblesse", "manque de moyens de l’Etat", "p2"],
+    ]);
+    const dir = workshop({ "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
+    const r = await run("validate", dir, "--format", "json");
+    const out = JSON.parse(r.out);
+    expect(out.files[0].problems.map((p: Record<string, unknown>) => [p.code, p.cell])).toEqual([
+      ["invalid-value", "Bilan!D2"],
+      ["duplicate-constat", "Constats!C3"],
+    ]);
+    expect(out.summary).toMatchObject({ accepted: 2, rejected: 2 });
   });
 });

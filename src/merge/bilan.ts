@@ -1,5 +1,5 @@
 import type { Axis } from "../config.js";
-import { bilanFields, CONFLICT_SPECS, isEmpty, STATUS_ORDER } from "../fields.js";
+import { bilanFields, CONFLICT_SPECS, type FieldSpec, isEmpty, STATUS_ORDER } from "../fields.js";
 import type { Conflict, Consolidated, ReferencePlan, Resolution, Source } from "../model.js";
 import { identityText } from "../text.js";
 import { type Entry, groupOf, sameValue } from "./compare.js";
@@ -98,8 +98,24 @@ function resolved(ctx: BilanContext, field: string, conflict: Conflict): boolean
   return true;
 }
 
-/** Each group's assessment: its latest status, and the rate it gave with that status. */
-function assessments(entries: Entry[], ctx: BilanContext) {
+/** Each group's status: the status of its latest row (a group updates itself session by session). */
+function groupStatuses(entries: Entry[]): Map<string, unknown> {
+  const status = new Map<string, unknown>();
+  for (const e of entries) status.set(groupOf(e.source), e.values.statut);
+  return status;
+}
+
+/**
+ * Each group's value of a field that belongs to an assessment (rate, result, difficulties,
+ * comments, unplanned mark): the latest it gave with its current status. A value it gave with
+ * another status went with that assessment: listed as an update, to the current value or to none.
+ */
+function assessmentVersions(
+  field: string,
+  entries: Entry[],
+  statusOf: Map<string, unknown>,
+  ctx: BilanContext,
+): Version[] {
   const byGroup = new Map<string, Entry[]>();
   for (const e of entries) {
     const g = groupOf(e.source);
@@ -107,31 +123,26 @@ function assessments(entries: Entry[], ctx: BilanContext) {
     if (list) list.push(e);
     else byGroup.set(g, [e]);
   }
-  const rates: Version[] = [];
-  const statusOf = new Map<Entry, unknown>();
-  for (const list of byGroup.values()) {
+  const versions: Version[] = [];
+  for (const [group, list] of byGroup) {
+    const status = statusOf.get(group);
+    const given = list.filter((e) => e.values.statut === status && !isEmpty(e.values[field]));
+    const kept = given[given.length - 1];
     const last = list[list.length - 1] as Entry;
-    const status = last.values.statut;
-    const rated = list.filter(
-      (e) => e.values.statut === status && !isEmpty(e.values.taux_realisation),
-    );
-    const rate = rated[rated.length - 1];
-    for (const e of list) statusOf.set(e, status);
-    // The group's earlier rates that its assessment no longer carries are updates.
     for (const e of list) {
-      if (e === rate) continue;
-      noteUpdate(
-        ctx,
-        "taux_realisation",
-        e,
-        rate?.values.taux_realisation ?? null,
-        (rate ?? last).source,
-      );
+      if (e !== kept) noteUpdate(ctx, field, e, kept?.values[field] ?? null, (kept ?? last).source);
     }
-    if (rate) rates.push({ value: rate.values.taux_realisation, source: rate.source, entry: rate });
+    if (kept) versions.push({ value: kept.values[field], source: kept.source, entry: kept });
   }
-  return { rates, statusOf };
+  return versions;
 }
+
+/** Fields of an assessment that follow its status, decided among the groups that gave it. */
+const FOLLOW_STATUS: ReadonlySet<string> = new Set(
+  (CONFLICT_SPECS as readonly FieldSpec[])
+    .filter((f) => f.assessment && f.type !== "enum" && f.type !== "amount")
+    .map((f) => f.id),
+);
 
 export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan"> {
   const row: Record<string, unknown> = {};
@@ -146,36 +157,45 @@ export function mergeBilan(all: Entry[], ctx: BilanContext): Consolidated<"bilan
   }
   row.statut = status;
 
-  const { rates, statusOf } = assessments(all, ctx);
   // The chosen assessment: rows that give the chosen status, of a group whose status it is (a
   // group's older row with another status is not part of it, nor a group that moved on).
+  const statusOf = groupStatuses(all);
   const chosen = (v: Version) =>
-    sameValue(statusOf.get(v.entry), status) && sameValue(v.entry.values.statut, status);
-  const candidates = rates.filter(chosen);
-  let rate: unknown = null;
-  let rateDecision: Decision | undefined;
-  if (candidates.length > 0) {
-    rateDecision = decideConservative("taux_realisation", candidates, ctx);
-    rate = rateDecision.value;
-  }
-  const outvoted = rates.some((v) => !chosen(v));
-  if (disagree(rates) || outvoted) {
-    // The rule that chose among the rates of the chosen status; when they agree (or there are
+    sameValue(statusOf.get(groupOf(v.source)), status) && sameValue(v.entry.values.statut, status);
+
+  // The rate and the assessment's texts come from the chosen assessment only: an outvoted
+  // group's value is listed in the field's conflict, never kept.
+  for (const field of FOLLOW_STATUS) {
+    const versions = assessmentVersions(field, all, statusOf, ctx);
+    const candidates = versions.filter(chosen);
+    const decision: Decision | undefined =
+      candidates.length === 0
+        ? undefined
+        : field === "taux_realisation"
+          ? decideConservative(field, candidates, ctx)
+          : decideFirst(candidates, ctx.compareSession);
+    row[field] = decision?.value ?? null;
+    const outvoted = candidates.length < versions.length;
+    if (!disagree(versions) && !outvoted) continue;
+    // The rule that chose among the chosen assessment's values; when they agree (or there are
     // none), the rule that chose the status.
-    const own = disagree(candidates) ? rateDecision?.rule : undefined;
-    const conflict = conflictOf(ctx, "taux_realisation", rates, {
-      value: rate,
-      rule: own ?? statusConflict?.rule ?? rateDecision?.rule ?? "latest-session",
+    const own = disagree(candidates) ? decision?.rule : undefined;
+    const conflict = conflictOf(ctx, field, versions, {
+      value: decision?.value ?? null,
+      rule:
+        own ??
+        (field !== "taux_realisation" && outvoted
+          ? "chosen-assessment"
+          : (statusConflict?.rule ?? decision?.rule ?? "latest-session")),
     });
-    if (statusConflict) conflict.follows = "statut";
-    if (resolved(ctx, "taux_realisation", conflict)) conflict.follows = undefined;
-    rate = conflict.chosen;
+    if (statusConflict || outvoted) conflict.follows = "statut";
+    if (resolved(ctx, field, conflict)) conflict.follows = undefined;
+    row[field] = conflict.chosen;
   }
-  row.taux_realisation = rate;
 
   for (const spec of CONFLICT_SPECS) {
     const field = spec.id;
-    if (field === "statut" || field === "taux_realisation") continue;
+    if (field === "statut" || FOLLOW_STATUS.has(field)) continue;
     const versions = groupVersions(field, all, ctx);
     row[field] = versions[0]?.value ?? null;
     if (!disagree(versions)) continue;

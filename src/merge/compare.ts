@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Kind } from "../fields.js";
 import type { Source } from "../model.js";
-import { compareText, identityText } from "../text.js";
+import { compareText, groupKey, identityText } from "../text.js";
 
 /**
  * How merging compares: values once identity texts are folded, emptiness, natural order of
@@ -36,17 +36,9 @@ export function sessionComparator(config: Config) {
 
 export type CompareSession = ReturnType<typeof sessionComparator>;
 
-/**
- * The group of a source, as compared: `Groupe 3`, `groupe-3`, `groupe_03` and `Groupe n° 3` are
- * one group, as a group named in its Identification sheet and the same group named from its
- * file name must be.
- */
+/** The group of a source, as groups are compared (`groupKey`). */
 export function groupOf(source: Source): string {
-  return identityText(source.groupe ?? "")
-    .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
-    .replace(/[\s._-]+/g, " ")
-    .replace(/\b0+(?=\d)/g, "")
-    .trim();
+  return groupKey(source.groupe ?? "");
 }
 
 /** What tells two versions of a file apart (see `FileReport.version`). */

@@ -26,7 +26,7 @@ import type { ParseContext } from "../normalize/values.js";
 import { type InputFile, isCsvInput, readInput, streamCsvInput } from "../read/index.js";
 import type { RawFile, RawRow, RawSheet } from "../read/types.js";
 import { columnNumber } from "../sheet.js";
-import { identityText } from "../text.js";
+import { groupKey, sessionKey } from "../text.js";
 import { groupFromName } from "./provenance.js";
 import { copyOf, isRejected, type RuleContext, TableTracker, validateRecord } from "./rules.js";
 
@@ -117,7 +117,11 @@ class SheetRun {
     this.name = sheet.name;
     this.tracker = new TableTracker(file.rowsSeen);
     this.where = { file: file.path, ...(sheet.name !== undefined ? { sheet: sheet.name } : {}) };
-    this.rules = { config: file.config, ...(file.reference ? { reference: file.reference } : {}) };
+    this.rules = {
+      config: file.config,
+      ...(file.reference ? { reference: file.reference } : {}),
+      ...(file.folder !== undefined ? { folder: file.folder } : {}),
+    };
     if (
       file.format === "xlsx" &&
       (isIdentificationSheet(sheet.name) || isHelperSheet(sheet.name))
@@ -150,17 +154,13 @@ class SheetRun {
     if (!("groupe" in meta)) this.ungrouped++;
     const group = file.identification.groupe;
     const ownGroup = record.meta.groupe;
-    if (
-      group !== undefined &&
-      ownGroup !== undefined &&
-      identityText(ownGroup) !== identityText(group)
-    ) {
+    if (group !== undefined && ownGroup !== undefined && groupKey(ownGroup) !== groupKey(group)) {
       this.overruled(record.row, "groupe", ownGroup, "group-mismatch", { kept: group });
     }
     if (file.folder === undefined) return meta;
     meta.session = file.folder;
     const written = record.meta.session;
-    if (written !== undefined && !sameSession(written, file.folder)) {
+    if (written !== undefined && sessionKey(written) !== sessionKey(file.folder)) {
       this.overruled(record.row, "session", written, "session-mismatch", { folder: file.folder });
     }
     return meta;
@@ -321,7 +321,7 @@ class FileRun {
     const written = identification.session;
     if (folder === undefined) return;
     report.meta.session = folder;
-    if (written === undefined || sameSession(written, folder)) return;
+    if (written === undefined || sessionKey(written) === sessionKey(folder)) return;
     report.issues.push(
       issue("session-mismatch", identificationCells.session ?? { file: report.path }, {
         field: "session",
@@ -538,15 +538,4 @@ function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>
   }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.n - b.n);
   return keyed.map((x) => x.i);
-}
-
-/** `J2`, `j2`, `Jour 2`, `Session 2` and `2` name one session: the same text, or the same number. */
-function sameSession(written: string, folder: string): boolean {
-  if (identityText(written) === identityText(folder)) return true;
-  const number = (s: string) => {
-    const found = s.match(/\d+/g);
-    return found?.length === 1 ? Number(found[0]) : undefined;
-  };
-  const n = number(folder);
-  return n !== undefined && n === number(written);
 }

@@ -34,7 +34,7 @@ import {
 import { contextFor } from "../normalize/row.js";
 import { parseCell } from "../normalize/values.js";
 import { passesFor, schemaFor } from "../row-schema.js";
-import { closest, identityText } from "../text.js";
+import { closest, groupKey, identityText, sessionKey } from "../text.js";
 
 /**
  * The checks of one row: the zod schema of its kind (derived from the field registry) checks
@@ -45,6 +45,8 @@ import { closest, identityText } from "../text.js";
 export interface RuleContext {
   config: Config;
   reference?: ReferencePlan;
+  /** The file's session folder: it wins over a session written in a row. */
+  folder?: string;
 }
 
 function locate(record: RecordRow, column: Column | undefined): Location {
@@ -364,9 +366,11 @@ const resolutionChecks: RowRule = (r, ctx) => {
   const where = locate(r, r.cells.valeur);
   const value = shownOf(r, "valeur") ?? text;
   if (parsed.problem) {
-    return issue(parsed.problem.code, where, {
+    // A currency is the field's, not the value's: it is said where the field is named.
+    const unit = parsed.problem.code === "currency-mismatch";
+    return issue(parsed.problem.code, unit ? locate(r, r.cells.champ) : where, {
       field: spec.id,
-      value,
+      value: unit ? named : value,
       params: { ...labelParams(spec), ...parsed.problem.params },
     });
   }
@@ -460,19 +464,23 @@ function duplicateResolution(r: RecordRow, tracker: TableTracker) {
  * activity by its code (bilan, plan); a proposal by its axis, objective and action, as merging
  * would fold the two rows into one and a cost would leave the draft's totals.
  */
-function duplicateRow(r: RecordRow, kind: TableKind, tracker: TableTracker) {
+function duplicateRow(r: RecordRow, kind: TableKind, ctx: RuleContext, tracker: TableTracker) {
   const { code_activite: code, axe, objectif, action } = r.values;
+  const { type, constat } = r.values;
+  const text = (...vs: unknown[]) => vs.map((v) => identityText(String(v ?? ""))).join("\u0000");
   const [key, field, value] =
     kind === "propositions"
-      ? [
-          [axe, objectif, action].map((v) => identityText(String(v ?? ""))).join("\u0000"),
-          "action",
-          action,
-        ]
-      : [code, "code_activite", code];
+      ? [text(axe, objectif, action), "action", action]
+      : kind === "constats"
+        ? [text(axe, type, constat), "constat", constat]
+        : [code, "code_activite", code];
   if (typeof value !== "string" || typeof key !== "string") return;
-  // Rows of different groups in one file (a compilation with a Groupe column) are not repeats.
-  const id = `${kind}\u0000${identityText(r.meta.groupe ?? "")}\u0000${key}`;
+  // A row rejected for its own reasons does not make the next one a repeat: it is set aside.
+  if (r.issues.some((i) => i.severity === "error")) return;
+  // Rows of different groups or sessions in one file (a compilation with Groupe and Session
+  // columns) are not repeats: merging tells them apart.
+  const session = sessionKey(ctx.folder ?? r.meta.session ?? "");
+  const id = `${kind}\u0000${groupKey(r.meta.groupe ?? "")}\u0000${session}\u0000${key}`;
   const seen = tracker.rows.get(id);
   if (seen === undefined) {
     const at: { row: number; sheet?: string } = { row: r.row };
@@ -480,7 +488,12 @@ function duplicateRow(r: RecordRow, kind: TableKind, tracker: TableTracker) {
     tracker.rows.set(copyOf(id), at);
     return;
   }
-  const found = kind === "propositions" ? "duplicate-proposition" : "duplicate-activity";
+  const found =
+    kind === "propositions"
+      ? "duplicate-proposition"
+      : kind === "constats"
+        ? "duplicate-constat"
+        : "duplicate-activity";
   const first: Params[string] =
     seen.sheet === r.sheet || seen.sheet === undefined
       ? seen.row
@@ -519,8 +532,8 @@ export function validateRecord(
       for (const found of missingExpected(record, table)) record.issues.push(found);
     }
   }
-  if (table.kind === "bilan" || table.kind === "reference" || table.kind === "propositions") {
-    duplicateRow(record, table.kind, tracker);
+  if (table.kind !== "resolutions") {
+    duplicateRow(record, table.kind, ctx, tracker);
   }
   if (table.kind === "resolutions") duplicateResolution(record, tracker);
 }

@@ -210,6 +210,12 @@ export const issues: Catalogue["issues"] = {
       "A cost is planned in {years}, a year missing from the timeline ({calendar}): it is added to the timeline",
     hint: "Complete the timeline, or empty that year's cost",
   },
+  "duplicate-constat": {
+    title: "Finding written twice in the file",
+    message:
+      "Finding “{value}” is already on row {first} of this file, under the same axis and type",
+    hint: "Keep one row, with all its evidence and recommendations",
+  },
   "duplicate-proposition": {
     title: "Action proposed twice in the file",
     message:

@@ -224,6 +224,12 @@ export const issues = {
       "Un coût est prévu en {years}, année absente du calendrier ({calendar}) : elle est ajoutée au calendrier",
     hint: "Complétez le calendrier, ou videz le coût de cette année",
   },
+  "duplicate-constat": {
+    title: "Constat écrit deux fois dans le fichier",
+    message:
+      "Le constat « {value} » figure déjà ligne {first} de ce fichier, sous le même axe et le même type",
+    hint: "Gardez une seule ligne, avec toutes ses preuves et recommandations",
+  },
   "duplicate-proposition": {
     title: "Action proposée deux fois dans le fichier",
     message:
