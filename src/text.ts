@@ -107,21 +107,32 @@ export const naturalCompare = new Intl.Collator("fr", { numeric: true, sensitivi
   .compare;
 
 /**
- * A working group's name as groups are compared: `Groupe 3`, `groupe-3`, `groupe_03` and
- * `Groupe n° 3` are one group, as a group named in its Identification sheet and the same group
+ * A working group's name as groups are compared: `Groupe 3`, `groupe-3`, `groupe_03`, `G3`,
+ * `GT 3` and `Groupe n° 3` are one group, as a group named in its Identification sheet and the same group
  * named from its file name must be.
  */
 export function groupKey(name: string): string {
-  return identityText(name)
-    .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
-    .replace(/[\s._-]+/g, " ")
-    .replace(/\b0+(?=\d)/g, "")
-    .trim();
+  return (
+    identityText(name)
+      .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
+      // `G1`, `GT 1`, `Groupe 1`, `Group 1`: the word before a group's number says nothing more.
+      .replace(/^(?:groupe?|grp|gt|g)(?:\s+de\s+travail)?[\s._-]*(?=\d)/, "")
+      .replace(/[\s._-]+/g, " ")
+      .replace(/\b0+(?=\d)/g, "")
+      .trim()
+  );
 }
 
-/** A session as sessions are compared: `J2`, `j2`, `Jour 2`, `Session 2` and `2` are one session. */
+/** Dates and years written beside a session's name: `J2 - 19/07/2023`, `Jour 2 (18 juillet 2023)`. */
+const DATES =
+  /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4}|\b(?:19|20)\d{2}\b/gu;
+
+/**
+ * A session as sessions are compared: `J2`, `j2`, `Jour 2`, `Session 2`, `2` and
+ * `J2 - 19/07/2023` are one session (its one number, dates set aside); otherwise its text.
+ */
 export function sessionKey(name: string): string {
-  const numbers = name.match(/\d+/g);
+  const numbers = name.replace(DATES, " ").match(/\d+/g);
   return numbers?.length === 1 ? `#${Number(numbers[0])}` : identityText(name);
 }
 

@@ -879,3 +879,59 @@ describe("one group's rows in one workbook", () => {
     expect(out.summary).toMatchObject({ accepted: 2, rejected: 2 });
   });
 });
+
+// --- found by a fourth round of trying ---------------------------------------------------------
+
+describe("sessions however they are written", () => {
+  it("orders « Jour 1 », « J3 », « Jour 10 » by their number: the latest value wins", async () => {
+    const { json } = await compile({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1", "J2", "J3"] }),
+      "compil.csv": `Session;Groupe;${HEADER}\r\nJ3;Groupe 1;1;1.1.1;X;Réalisé;100;;\r\nJour 1;Groupe 1;1;1.1.1;X;En cours;10;;\r\nJour 10;Groupe 3;1;1.1.3;X;Réalisé;100;;\r\nJour 9;Groupe 3;1;1.1.3;X;En cours;30;;\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(activity(json, "1.1.3")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.indicateurs.taux_realisation.global).toBe(1);
+  });
+
+  it("never lets a folder the configuration does not list override a listed session", async () => {
+    const { json } = await compile({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1", "J2", "J3"] }),
+      "J3/gt1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;GT 1\r\n`,
+      "Archives/gt1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;10;;;GT 1\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+  });
+
+  it("takes « J2 - 19/07/2023 » in J2/ for J2, without a warning", async () => {
+    const dir = workshop({
+      "J2/a.csv": `${HEADER};Session;Groupe\r\n1;1.1.1;Former;Réalisé;;;;J2 - 19/07/2023;GT A\r\n`,
+      "J2/b.csv": `${HEADER};Session;Groupe\r\n1;1.1.2;Former;Réalisé;;;;Jour 2 (19 juillet 2023);GT B\r\n`,
+    });
+    const r = await run("validate", dir, "--format", "json");
+    expect(JSON.parse(r.out).summary.warnings).toBe(0);
+  });
+});
+
+describe("what an activity is stays with it", () => {
+  it("an empty « Activité non programmée » in a later assessment does not cancel the mark", async () => {
+    const header = `${HEADER};Activité non programmée;Groupe`;
+    const { json } = await compile({
+      "J1/g1.csv": `${header}\r\n4;4.4.1;Mission;Réalisé;100;;;Oui;G1\r\n4;4.1.1;Comité;Réalisé;100;;;;G1\r\n`,
+      "J2/g1.csv": `${header}\r\n4;4.4.1;Mission;Partiellement réalisé;80;;;;G1\r\n`,
+    });
+    expect(activity(json, "4.4.1")).toMatchObject({ hors_plan: true, statut: "partiel" });
+    // 4.4.1 is outside every figure: the rate is 4.1.1's alone.
+    expect(json.indicateurs.taux_realisation.global).toBe(1);
+    expect(json.conflits).toEqual([]);
+  });
+
+  it("takes « G1 » and « Groupe 1 » for one group: a later file is a version", async () => {
+    const { json } = await compile({
+      "J2/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;G1\r\n`,
+      "J2/groupe-1-v2.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;Groupe 1\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.conflits).toEqual([]);
+    expect(json.remplacees).toHaveLength(1);
+  });
+});

@@ -140,7 +140,8 @@ function assessmentVersions(
 /** Fields of an assessment that follow its status, decided among the groups that gave it. */
 const FOLLOW_STATUS: ReadonlySet<string> = new Set(
   (CONFLICT_SPECS as readonly FieldSpec[])
-    .filter((f) => f.assessment && f.type !== "enum" && f.type !== "amount")
+    // The unplanned mark says what the activity is, not how it went: it is no part of this.
+    .filter((f) => f.assessment && f.type !== "enum" && f.type !== "amount" && f.type !== "bool")
     .map((f) => f.id),
 );
 

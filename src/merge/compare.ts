@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Kind } from "../fields.js";
 import type { Source } from "../model.js";
-import { compareText, groupKey, identityText } from "../text.js";
+import { compareText, groupKey, identityText, sessionKey } from "../text.js";
 
 /**
  * How merging compares: values once identity texts are folded, emptiness, natural order of
@@ -18,18 +18,31 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * The order of sessions. `J2`, `Jour 2` and `J2 - 19/07/2023` are one session, as validation
+ * reads them (`sessionKey`). The configuration's list first, in its order; a session it does not
+ * list (warned as unknown-session: an `Archives/` folder, a misspelt one) comes before them, so
+ * that it never overrides a listed session's values; then by number (`Jour 2` before `Jour 10`),
+ * else natural order.
+ */
 export function sessionComparator(config: Config) {
-  const listed = config.sessions ?? [];
+  const listed = (config.sessions ?? []).map(sessionKey);
+  const number = (key: string) => /^#(\d+)$/.exec(key)?.[1];
   return (a: string | null, b: string | null): number => {
     if (a === b) return 0;
     if (a === null) return -1;
     if (b === null) return 1;
-    const ia = listed.indexOf(a);
-    const ib = listed.indexOf(b);
+    const ka = sessionKey(a);
+    const kb = sessionKey(b);
+    if (ka === kb) return 0;
+    const ia = listed.indexOf(ka);
+    const ib = listed.indexOf(kb);
     if (ia >= 0 && ib >= 0) return ia - ib;
-    // Sessions the config does not list (already warned as unknown-session) come after it.
-    if (ia >= 0) return -1;
-    if (ib >= 0) return 1;
+    if (ia >= 0) return 1;
+    if (ib >= 0) return -1;
+    const na = number(ka);
+    const nb = number(kb);
+    if (na !== undefined && nb !== undefined) return Number(na) - Number(nb);
     return compareText(a, b);
   };
 }

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import type { Kind } from "../fields.js";
 import type { Replacement } from "../model.js";
-import { compareText } from "../text.js";
+import { compareText, sessionKey } from "../text.js";
 import { versionMarks } from "../validate/provenance.js";
 import { type Entry, groupOf, type SourceVersion } from "./compare.js";
 
@@ -43,6 +43,9 @@ export function compareVersions(
 
 const fileOf = (e: Entry) => ({ file: e.source.file, version: e.version });
 
+/** A group in a session: where two files are two versions of one submission. */
+const slotOf = (e: Entry) => `${groupOf(e.source)}\u0000${sessionKey(e.source.session ?? "")}`;
+
 /** The entries of one identity without the replaced ones, which join `replaced`. */
 export function dropReplaced(
   kind: Kind,
@@ -52,12 +55,12 @@ export function dropReplaced(
 ): Entry[] {
   const newest = new Map<string, Entry>();
   for (const e of entries) {
-    const slot = `${groupOf(e.source)}\u0000${e.source.session ?? ""}`;
+    const slot = slotOf(e);
     const seen = newest.get(slot);
     if (!seen || compareVersions(fileOf(e), fileOf(seen)) > 0) newest.set(slot, e);
   }
   return entries.filter((e) => {
-    const slot = `${groupOf(e.source)}\u0000${e.source.session ?? ""}`;
+    const slot = slotOf(e);
     const by = newest.get(slot) as Entry;
     if (by.source.file === e.source.file) return true;
     replaced.push({ kind, key, source: e.source, by: by.source });
