@@ -116,8 +116,8 @@ export function groupKey(name: string): string {
     identityText(name)
       .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
       // `G1`, `GT 1`, `Groupe 1`, `Group 1`: the word before a group's number says nothing more.
-      .replace(/^(?:groupe?|grp|gt|g)(?:\s+de\s+travail)?[\s._-]*(?=\d)/, "")
-      .replace(/[\s._-]+/g, " ")
+      .replace(/^(?:groupe?|grp|gt|g)(?:\s+de\s+travail)?[\s._\-–—]*(?=\d)/, "")
+      .replace(/[\s._\-–—]+/g, " ")
       .replace(/\b0+(?=\d)/g, "")
       .trim()
   );
@@ -127,13 +127,23 @@ export function groupKey(name: string): string {
 const DATES =
   /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4}|\b(?:19|20)\d{2}\b/gu;
 
+/** A session named by its number alone: `J2`, `Jour 2`, `Session 02`, `2`, `2e jour`. */
+const NUMBERED_SESSION =
+  /^(?:(?:j|jour|journee|session|seance|s|day|d)\s*)?0*(\d+)(?:\s*(?:e|eme|er|ere|nd|th))?(?:\s+(?:jour|journee|session|day))?$/;
+
 /**
  * A session as sessions are compared: `J2`, `j2`, `Jour 2`, `Session 2`, `2` and
- * `J2 - 19/07/2023` are one session (its one number, dates set aside); otherwise its text.
+ * `J2 - 19/07/2023` are one session (its number, the dates beside it set aside); anything more
+ * (`J1 bis`, `J1 matin`) is a session of its own, compared by its text.
  */
 export function sessionKey(name: string): string {
-  const numbers = name.replace(DATES, " ").match(/\d+/g);
-  return numbers?.length === 1 ? `#${Number(numbers[0])}` : identityText(name);
+  const bare = fold(name)
+    .replace(DATES, " ")
+    .replace(/[()[\]\-–—_.,:;/]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const number = NUMBERED_SESSION.exec(bare)?.[1];
+  return number === undefined ? identityText(name) : `#${Number(number)}`;
 }
 
 /** Natural order, then code points: a total order, so that output never depends on input order. */

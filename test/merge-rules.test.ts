@@ -935,3 +935,68 @@ describe("what an activity is stays with it", () => {
     expect(json.remplacees).toHaveLength(1);
   });
 });
+
+// --- found by a fifth round of trying ----------------------------------------------------------
+
+describe("sessions that share a number are not one session", () => {
+  it("orders « J1 matin » before « J1 après-midi » as configured: an update, whatever the file times", async () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1 matin", "J1 après-midi", "J2"] }),
+      "J1 matin/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;G1\r\n`,
+      "J1 après-midi/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;G1\r\n`,
+    });
+    // The morning's file saved last: it is still the earlier session.
+    utimesSync(
+      join(dir, "J1 matin", "g1.csv"),
+      new Date("2023-07-18T18:00:00Z"),
+      new Date("2023-07-18T18:00:00Z"),
+    );
+    utimesSync(
+      join(dir, "J1 après-midi", "g1.csv"),
+      new Date("2023-07-18T12:00:00Z"),
+      new Date("2023-07-18T12:00:00Z"),
+    );
+    await run("compile", dir);
+    const json = JSON.parse(
+      readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"),
+    ) as Json;
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.summary).toMatchObject({ updates: 1, rows: { replaced: 0 } });
+  });
+
+  it("a « J1 bis » folder the configuration does not list never replaces J1", async () => {
+    const { json, dir } = await compile({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1", "J2", "J3"] }),
+      "J1/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;G1\r\n`,
+      "J1 bis/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;G1\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    const journal = JSON.parse(readFileSync(join(dir, "sortie", "journal.json"), "utf8"));
+    expect(
+      journal.files.flatMap((f: { problems: Record<string, unknown>[] }) =>
+        f.problems.map((p) => [p.code, p.value]),
+      ),
+    ).toEqual([["unknown-session", "J1 bis"]]);
+  });
+
+  it("a session column naming a session the configuration does not list is said", async () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1", "J2", "J3"] }),
+      "compil.csv": `Session;Groupe;${HEADER}\r\nJ3;Groupe 4;1;1.2.1;X;En cours;30;;\r\nJ4;Groupe 4;1;1.2.2;X;Réalisé;100;;\r\n`,
+    });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(problems.map((p) => [p.code, p.cell, p.value])).toEqual([
+      ["unknown-session", "A3", "J4"],
+    ]);
+  });
+
+  it("a group written with a dash as LibreOffice corrects it is the same group", async () => {
+    const { json } = await compile({
+      "J2/groupe-1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;Groupe 1 - Prévention\r\n`,
+      "J2/groupe-1-v2-corrige.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;Groupe 1 – Prévention\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    expect(json.conflits).toEqual([]);
+  });
+});

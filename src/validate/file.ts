@@ -157,9 +157,19 @@ class SheetRun {
     if (group !== undefined && ownGroup !== undefined && groupKey(ownGroup) !== groupKey(group)) {
       this.overruled(record.row, "groupe", ownGroup, "group-mismatch", { kept: group });
     }
-    if (file.folder === undefined) return meta;
-    meta.session = file.folder;
     const written = record.meta.session;
+    if (file.folder === undefined) {
+      // A session written in a row, outside any session folder: said when the configuration
+      // does not list it (it then comes before every listed session).
+      const listed = file.config.sessions;
+      if (written !== undefined && listed && !isListed(written, listed)) {
+        this.overruled(record.row, "session", written, "unknown-session", {
+          allowed: listed.join(", "),
+        });
+      }
+      return meta;
+    }
+    meta.session = file.folder;
     if (written !== undefined && sessionKey(written) !== sessionKey(file.folder)) {
       this.overruled(record.row, "session", written, "session-mismatch", { folder: file.folder });
     }
@@ -409,7 +419,7 @@ class FileRun {
     report.version = { date: identification.date ?? null, modified: null };
     this.placeInSession(report);
     this.nameGroup(report);
-    if (config.sessions && report.meta.session && !config.sessions.includes(report.meta.session)) {
+    if (config.sessions && report.meta.session && !isListed(report.meta.session, config.sessions)) {
       report.issues.push(
         issue(
           "unknown-session",
@@ -538,4 +548,10 @@ function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>
   }));
   keyed.sort((a, b) => a.sheet - b.sheet || a.row - b.row || a.col - b.col || a.n - b.n);
   return keyed.map((x) => x.i);
+}
+
+/** Whether the configuration lists a session, however it is written (`Jour 2` for `J2`). */
+function isListed(session: string, listed: readonly string[]): boolean {
+  const key = sessionKey(session);
+  return listed.some((s) => sessionKey(s) === key);
 }

@@ -256,6 +256,7 @@ export const issues: Catalogue["issues"] = {
   "unknown-session": {
     title: "Unknown session",
     message: "Session “{value}” is not in the configuration ({allowed})",
+    hint: "Add it to “sessions” in atelier.config.json or correct its name; until then it comes before the listed sessions and never overrides them",
   },
   "session-mismatch": {
     title: "Session differs from the folder",

@@ -270,6 +270,7 @@ export const issues = {
   "unknown-session": {
     title: "Session inconnue",
     message: "Session « {value} » absente de la configuration ({allowed})",
+    hint: "Ajoutez-la à « sessions » dans atelier.config.json ou corrigez son nom ; d'ici là, elle passe avant les sessions listées et ne l'emporte jamais sur elles",
   },
   "session-mismatch": {
     title: "Session différente du dossier",
