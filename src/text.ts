@@ -117,15 +117,18 @@ export function groupKey(name: string): string {
       .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
       // `G1`, `GT 1`, `Groupe 1`, `Group 1`: the word before a group's number says nothing more.
       .replace(/^(?:groupe?|grp|gt|g)(?:\s+de\s+travail)?[\s._\-–—]*(?=\d)/, "")
-      .replace(/[\s._\-–—]+/g, " ")
+      .replace(/[\s._\-–—()/]+/g, " ")
       .replace(/\b0+(?=\d)/g, "")
       .trim()
   );
 }
 
-/** Dates and years written beside a session's name: `J2 - 19/07/2023`, `Jour 2 (18 juillet 2023)`. */
+/**
+ * Dates and years written beside a session's name, as folded text: `J2 - 19/07/2023`,
+ * `Jour 2 (20.07)`, `J3 du 20 juillet`.
+ */
 const DATES =
-  /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\.?\s+\d{4}|\b(?:19|20)\d{2}\b/gu;
+  /\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:er)?\s+(?:janv|janvier|fevr?|fevrier|mars|avr|avril|mai|juin|juil|juillet|aout|sept|septembre|oct|octobre|nov|novembre|dec|decembre|jan|january|feb|february|march|apr|april|may|june|jul|july|aug|august|september|october|november|december)\b\.?(?:\s+\d{4})?|\b(?:19|20)\d{2}\b|\b(?:du|le|the)\b/gu;
 
 /** A session named by its number alone: `J2`, `Jour 2`, `Session 02`, `2`, `2e jour`. */
 const NUMBERED_SESSION =

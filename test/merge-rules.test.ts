@@ -991,10 +991,20 @@ describe("sessions that share a number are not one session", () => {
     ]);
   });
 
+  it("a date without its year beside the session is set aside too", async () => {
+    const { json } = await compile({
+      "atelier.config.json": JSON.stringify({ sessions: ["Jour 1 - 18/07", "Jour 2 - 19/07"] }),
+      "J1/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;G1\r\n`,
+      "J2 - 19-07/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;G1\r\n`,
+    });
+    expect(activity(json, "1.1.1")).toMatchObject({ statut: "en_cours", taux_realisation: 40 });
+    expect(json.summary).toMatchObject({ warnings: 0, updates: 1 });
+  });
+
   it("a group written with a dash as LibreOffice corrects it is the same group", async () => {
     const { json } = await compile({
       "J2/groupe-1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;Groupe 1 - Prévention\r\n`,
-      "J2/groupe-1-v2-corrige.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;Groupe 1 – Prévention\r\n`,
+      "J2/groupe-1-v2-corrige.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;Groupe 1 – (Prévention)\r\n`,
     });
     expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
     expect(json.conflits).toEqual([]);

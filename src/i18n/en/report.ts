@@ -17,7 +17,7 @@ export const report: Catalogue["report"] = {
     "constats-transversaux": "Cross-cutting findings",
     "forces-faiblesses": "Strengths and weaknesses by axis",
     "opportunites-menaces": "Opportunities and threats by axis",
-    "non-evaluees": "Activities nobody assessed",
+    "non-evaluees": "Activities without an accepted assessment",
     reconduites: "Activities carried over into the new plan",
     "faiblesses-sans-action": "Weaknesses no proposed action addresses",
     conflits: "Conflicts between groups and how they were resolved",
@@ -114,9 +114,9 @@ export const report: Catalogue["report"] = {
   axesLabel: "Axes",
   crossMark: (groups, axes) =>
     `cross-cutting finding (${plural(groups, "en", "group", "groups")}, ${plural(axes, "en", "axis", "axes")}): see “Cross-cutting findings”`,
-  allAssessed: "Every activity of the reference plan was assessed by at least one group.",
+  allAssessed: "Every activity of the reference plan has at least one accepted assessment.",
   unassessedLead: (n, r) =>
-    `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "was" : "were"} assessed by no group: they do not count in the implementation rate.`,
+    `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "has" : "have"} no accepted assessment (no group assessed ${n === 1 ? "it" : "them"}, or the row was rejected: see rejets.csv): ${n === 1 ? "it does" : "they do"} not count in the implementation rate.`,
   unassessedCaption: "Reference plan activities without an assessment",
   code: "Code",
   title: "Title",

@@ -16,7 +16,7 @@ export const report = {
     "constats-transversaux": "Constats transversaux",
     "forces-faiblesses": "Forces et faiblesses par axe",
     "opportunites-menaces": "Opportunités et menaces par axe",
-    "non-evaluees": "Activités que personne n'a évaluées",
+    "non-evaluees": "Activités sans évaluation retenue",
     reconduites: "Activités reconduites dans le nouveau plan",
     "faiblesses-sans-action": "Faiblesses sans action proposée",
     conflits: "Divergences entre groupes et arbitrages",
@@ -125,9 +125,9 @@ export const report = {
   crossMark: (groups: number, axes: number) =>
     `constat transversal (${plural(groups, "fr", "groupe", "groupes")}, ${plural(axes, "fr", "axe", "axes")}) : voir « Constats transversaux »`,
   // unassessed
-  allAssessed: "Toutes les activités du plan de référence ont été évaluées par au moins un groupe.",
+  allAssessed: "Toutes les activités du plan de référence ont au moins une évaluation retenue.",
   unassessedLead: (n: number, r: number) =>
-    `${plural(n, "fr", "activité", "activités")} du plan de référence (sur ${r}) n'${n > 1 ? "ont" : "a"} été évaluée${n > 1 ? "s" : ""} par aucun groupe : elles ne comptent pas dans le taux de mise en œuvre.`,
+    `${plural(n, "fr", "activité", "activités")} du plan de référence (sur ${r}) n'${n > 1 ? "ont" : "a"} aucune évaluation retenue (aucun groupe ne l'a évaluée, ou sa ligne a été rejetée : voir rejets.csv) : elle${n > 1 ? "s" : ""} ne compte${n > 1 ? "nt" : ""} pas dans le taux de mise en œuvre.`,
   unassessedCaption: "Activités du plan de référence sans évaluation",
   code: "Code",
   title: "Intitulé",
