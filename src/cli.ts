@@ -127,9 +127,11 @@ export function createProgram(
       progress.done();
       const summary = compileSummary(result);
       if (opts.format === "json") {
-        io.out(`${JSON.stringify(render.compileJson(summary), null, 2)}\n`);
+        const moved = { precedent: result.previous, moved: result.moved };
+        io.out(`${JSON.stringify({ ...render.compileJson(summary), ...moved }, null, 2)}\n`);
       } else {
         io.out(render.compileText(summary, result.lang, await paintFor(io)));
+        io.out(previousText(summary.out, result.previous, result.moved, result.lang));
       }
       const totals = result.consolidation.summary;
       const flagged = totals.rows.rejected > 0 || totals.warnings > 0 || totals.errors > 0;
@@ -253,6 +255,14 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
 
 function writtenText(dir: string, names: string[], lang: Lang): string {
   return `${TEXTS[lang].cli.written(dir)}\n    ${names.join(", ")}\n`;
+}
+
+/** What went to `precedent/`: the previous set, and each file this run did not write again. */
+function previousText(out: string, kept: boolean, moved: readonly string[], lang: Lang): string {
+  const t = TEXTS[lang].cli;
+  let text = kept ? `${t.previousKept(out)}\n` : "";
+  if (moved.length > 0) text += `${t.movedToPrevious(moved.join(", "), out)}\n`;
+  return text;
 }
 
 function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {

@@ -13,6 +13,7 @@ export type AppErrorCode =
   | "UNSUPPORTED_FORMAT"
   | "CONFIG_INVALID"
   | "OUTPUT_NOT_WRITABLE"
+  | "OUTPUT_BUSY"
   | "BROWSER_NOT_FOUND"
   | "PDF_FAILED";
 

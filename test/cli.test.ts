@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
@@ -192,9 +193,13 @@ describe("report, matrix, template, init and schema", () => {
     expect(again.err).toContain("existe déjà");
     expect((await run("init", join(dir, "atelier"))).code).toBe(0);
     expect((await run("init", join(dir, "atelier"))).code).toBe(2);
+    // A workshop just prepared has nothing to compile yet: refused like `validate` (issue 14).
     const compiled = await run("compile", join(dir, "atelier"));
-    expect(compiled.code).toBe(0);
-    expect(compiled.out).toContain("Rien à compiler pour l'instant");
+    expect(compiled.code).toBe(2);
+    expect(compiled.err).toMatch(
+      /^atelier : Aucun fichier \.xlsx ou \.csv à lire dans .*atelier \(\d+ autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
+    );
+    expect(existsSync(join(dir, "atelier", "sortie"))).toBe(false);
   });
 
   it("schema prints the registry in three forms", async () => {
@@ -262,11 +267,12 @@ describe("one rule for the language: --lang, then the configuration, then French
     expect(flag.err).toBe(
       "atelier: Path not found: nowhere.csv. Check the spelling and the current folder.\n",
     );
-    // An internal error too: here the output folder given is a file.
-    const internal = await run("compile", dir, "--out", join(dir, "g.csv"));
-    expect([internal.code, internal.err]).toEqual([
+    // An output folder given that is a file: said at once, in the configuration's language.
+    const out = join(dir, "g.csv");
+    const refused = await run("compile", dir, "--out", out);
+    expect([refused.code, refused.err]).toEqual([
       2,
-      expect.stringMatching(/^atelier: internal error: ENOTDIR/),
+      `atelier: --out: ${out} cannot be an output folder, because ${out} exists and is not a folder. Give the path of a folder (for example --out results).\n`,
     ]);
   });
 

@@ -45,6 +45,7 @@ describe("compile", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, "sortie")).sort()).toEqual([
+      ".atelier-sortie.json",
       "bilan.csv",
       "conflits.csv",
       "consolidation.json",
@@ -233,6 +234,18 @@ describe("compile", () => {
     spawnSync(process.execPath, ["dist/bin.js", "compile", dir], { stdio: "ignore" });
     const duration = Date.now() - started;
     const reference = readFileSync(join(out, "consolidation.json"), "utf8");
+    const outputs = readdirSync(out).sort();
+    expect(outputs).toHaveLength(15);
+    // The rapporteur's files, which every run must carry over whatever the moment of the kill.
+    const theirs: Record<string, string> = {
+      "notes.txt": "à relire",
+      "annexes/photo.txt": "photo",
+      "annexes/vide/.gitkeep": "",
+    };
+    for (const [name, text] of Object.entries(theirs)) {
+      mkdirSync(join(out, name, ".."), { recursive: true });
+      writeFileSync(join(out, name), text);
+    }
     // Twenty kills spread over the whole run: reading, merging, writing, swapping.
     for (let i = 0; i < 20; i++) {
       const delay = Math.round((duration * (i + 0.5)) / 20);
@@ -245,8 +258,21 @@ describe("compile", () => {
       // Whatever the moment, the folder holds a complete set once a half-done swap is settled,
       // which is the first thing the next run does.
       recoverOutput(out);
-      expect(readdirSync(out)).toHaveLength(14);
+      const entries = readdirSync(out);
+      expect(entries).toEqual(expect.arrayContaining([...outputs, "notes.txt", "annexes"]));
       expect(readFileSync(join(out, "consolidation.json"), "utf8").length).toBe(reference.length);
+      for (const [name, text] of Object.entries(theirs)) {
+        expect(readFileSync(join(out, name), "utf8"), name).toBe(text);
+      }
+      // The previous set, when there is one, is complete too, and holds none of their files.
+      if (entries.includes("precedent")) {
+        expect(readdirSync(join(out, "precedent")).sort()).toEqual(outputs);
+      }
+      expect(entries.filter((e) => !outputs.includes(e)).sort()).toEqual(
+        entries.includes("precedent")
+          ? ["annexes", "notes.txt", "precedent"]
+          : ["annexes", "notes.txt"],
+      );
     }
   }, 300_000);
 });

@@ -754,18 +754,14 @@ describe("initWorkshop", () => {
     expect(readme).not.toContain("Dossier de l'atelier");
   });
 
-  it("compiles fresh: nothing read, no error", async () => {
+  it("compiles fresh: refused like validate, nothing to read yet, nothing written", async () => {
     const dir = join(tmp(), "atelier");
     await initWorkshop(dir, "fr");
-    const result = await compileWorkshop(dir);
-    expect(result.consolidation.summary.rows.read).toBe(0);
-    expect(result.consolidation.summary.errors).toBe(0);
-    expect(result.written).toContain("consolidation.json");
-    // Today the templates folder is read like a session folder: its empty sheets give `no-data`
-    // and its name an `unknown-session` warning. Nothing else may come up.
-    const elsewhere = result.validation.files.filter(
-      (f) => f.issues.length > 0 && !f.path.startsWith("modeles/"),
-    );
-    expect(elsewhere).toEqual([]);
+    // Issue 14: a workshop with no group's file yet is refused (exit 2 in the CLI), not compiled.
+    await expect(compileWorkshop(dir)).rejects.toMatchObject({
+      code: "NO_SUBMISSION",
+      fr: expect.stringMatching(/^Aucun fichier \.xlsx ou \.csv à lire dans .*atelier /),
+    });
+    expect(existsSync(join(dir, "sortie"))).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ import {
   type Workshop,
   type WorkshopOptions,
 } from "./index.js";
-import { recoverOutput, writeOutputSet } from "./output.js";
+import { lockOutput, recoverOutput, writeOutputSet } from "./output.js";
 
 /**
  * `compile`: every submission under a workshop folder → one consolidated, traceable data set,
@@ -36,13 +36,40 @@ export interface CompileResult extends Workshop {
   changes?: Changes;
   /** Names of the files written. */
   written: string[];
+  /** Files an earlier run wrote that this one did not: moved to `precedent/`. */
+  moved: string[];
+  /** Whether the previous outputs are kept in `precedent/`. */
+  previous: boolean;
 }
 
 export async function compileWorkshop(
   dir: string,
   options: CompileOptions = {},
 ): Promise<CompileResult> {
-  const workshop = await consolidateWorkshop(dir, options);
+  // Said before anything is read: a bad SOURCE_DATE_EPOCH, an --out that cannot be written or
+  // is busy stop the command at once.
+  const generated = generationTime();
+  let release: (() => void) | undefined;
+  try {
+    const workshop = await consolidateWorkshop(dir, {
+      // A folder with nothing to compile is refused, as `validate` refuses it.
+      allowEmpty: false,
+      ...options,
+      onOutput: (out) => {
+        release = lockOutput(out);
+      },
+    });
+    return await compileLocked(workshop, generated, options);
+  } finally {
+    release?.();
+  }
+}
+
+async function compileLocked(
+  workshop: Workshop,
+  generated: Date,
+  options: CompileOptions,
+): Promise<CompileResult> {
   const { root, out, consolidation, validation } = workshop;
   const files = filesRead(validation).flatMap((f) => {
     try {
@@ -57,10 +84,10 @@ export async function compileWorkshop(
   });
   recoverOutput(out);
   const previous = readPrevious(out);
-  const written = await speaking(workshop.lang, () =>
-    writeOutputSet(out, outputs(workshop, generationTime(), files, options.csvDelimiter ?? ";")),
+  const set = await speaking(workshop.lang, () =>
+    writeOutputSet(out, outputs(workshop, generated, files, options.csvDelimiter ?? ";")),
   );
-  const result: CompileResult = { ...workshop, written };
+  const result: CompileResult = { ...workshop, ...set };
   if (previous) result.changes = changesSince(previous, consolidation, files);
   return result;
 }

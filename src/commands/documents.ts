@@ -9,7 +9,7 @@ import {
   type Workshop,
   type WorkshopOptions,
 } from "./index.js";
-import { writeFilesAtomically } from "./output.js";
+import { lockOutput, recordOwnFile, writeFilesAtomically } from "./output.js";
 
 /**
  * The two documents of a workshop: the report on the plan under review (`report`) and the draft
@@ -58,26 +58,55 @@ export async function writeReport(
       both((t) => t.errors.reportFormat(unknown.join(", "))),
     );
   }
-  const w = await consolidateWorkshop(dir, options);
-  return speaking(w.lang, async () => {
-    const { buildReport } = await import("../analysis/report.js");
-    const model = buildReport(w.consolidation, w.validation, w.config, generationTime());
-    const all = await reportFiles(model, w.lang);
-    const files = new Map(
-      [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
-    );
-    // The PDF is printed from the HTML, which is written too.
-    if (formats.includes("pdf"))
-      files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
-    writeFilesAtomically(w.out, files);
-    const written = [...files.keys()];
-    if (formats.includes("pdf")) {
-      const { printPdf } = await import("../render/pdf.js");
-      await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
-      written.push("rapport-bilan.pdf");
-    }
-    return { out: w.out, lang: w.lang, written };
-  });
+  return locked(dir, options, (w, generated) => reportIn(w, generated, formats));
+}
+
+/**
+ * Runs a document command with the output folder taken for it (one command at a time there),
+ * after the generation time is checked: both stop it before anything is read.
+ */
+async function locked<T>(
+  dir: string,
+  options: WorkshopOptions,
+  work: (w: Workshop, generated: Date) => Promise<T>,
+): Promise<T> {
+  const generated = generationTime();
+  let release: (() => void) | undefined;
+  try {
+    const w = await consolidateWorkshop(dir, {
+      ...options,
+      onOutput: (out) => {
+        release = lockOutput(out);
+      },
+    });
+    return await speaking(w.lang, () => work(w, generated));
+  } finally {
+    release?.();
+  }
+}
+
+async function reportIn(
+  w: Workshop,
+  generated: Date,
+  formats: readonly string[],
+): Promise<{ out: string; lang: Lang; written: string[] }> {
+  const { buildReport } = await import("../analysis/report.js");
+  const model = buildReport(w.consolidation, w.validation, w.config, generated);
+  const all = await reportFiles(model, w.lang);
+  const files = new Map(
+    [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
+  );
+  // The PDF is printed from the HTML, which is written too.
+  if (formats.includes("pdf")) files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
+  writeFilesAtomically(w.out, files);
+  const written = [...files.keys()];
+  if (formats.includes("pdf")) {
+    const { printPdf } = await import("../render/pdf.js");
+    recordOwnFile(w.out, "rapport-bilan.pdf");
+    await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
+    written.push("rapport-bilan.pdf");
+  }
+  return { out: w.out, lang: w.lang, written };
 }
 
 /** `matrix`: the matrix of a workshop, as workbook and CSV or as Markdown. */
@@ -86,9 +115,7 @@ export async function writeMatrix(
   format: "xlsx" | "md",
   options: WorkshopOptions,
 ): Promise<{ out: string; lang: Lang; written: string[] }> {
-  const w = await consolidateWorkshop(dir, options);
-  return speaking(w.lang, async () => {
-    const generated = generationTime();
+  return locked(dir, options, async (w, generated) => {
     let files: Map<string, string | Buffer>;
     if (format === "md") {
       const { matrixRows } = await import("../analysis/matrix.js");

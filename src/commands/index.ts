@@ -23,6 +23,13 @@ export interface WorkshopOptions {
   lang?: Lang;
   meta?: Record<string, string>;
   onFile?: RunOptions["onFile"];
+  /**
+   * Called with the output folder before anything is read (compile, report and matrix take it
+   * for themselves there, so that a folder they cannot write stops them at once).
+   */
+  onOutput?: (out: string) => void;
+  /** A folder with no submission is a result, not an error (`report`, `matrix`). */
+  allowEmpty?: boolean;
 }
 
 /** A workshop read, validated and merged: what compile, report and matrix all start from. */
@@ -36,10 +43,21 @@ export interface Workshop {
   consolidation: Consolidation;
 }
 
-/** Generation time: `SOURCE_DATE_EPOCH` when set, so that outputs can be byte-identical. */
+/**
+ * Generation time: `SOURCE_DATE_EPOCH` when set, so that outputs can be byte-identical. A value
+ * that is no date (not whole seconds, or past the dates JavaScript can hold) stops the command.
+ */
 export function generationTime(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  if (epoch === undefined || epoch === "") return new Date();
+  const date = new Date(Number(epoch) * 1000);
+  if (!/^\d+$/.test(epoch.trim()) || Number.isNaN(date.getTime())) {
+    throw new AppError(
+      "USAGE",
+      both((t) => t.errors.sourceDateEpoch(epoch)),
+    );
+  }
+  return date;
 }
 
 /** Reads every submission under a workshop folder and merges them; writes nothing. */
@@ -60,7 +78,8 @@ export async function consolidateWorkshop(
     // `--out` is relative to where the command runs; the configuration's `output` to the
     // workshop, and may be absolute (`D:\Rapports`).
     const out = options.out ? resolve(options.out) : resolve(root, config.output);
-    const run: RunOptions = { base: root, exclude: [out], allowEmpty: true };
+    options.onOutput?.(out);
+    const run: RunOptions = { base: root, exclude: [out], allowEmpty: options.allowEmpty ?? true };
     if (options.meta) run.meta = options.meta;
     if (options.onFile) run.onFile = options.onFile;
     const validation = await validatePaths([{ path: root, config, root }], run);

@@ -1,19 +1,128 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
 
 /**
- * Writing the output folder as one unit: every file goes to a fresh sibling folder, which then
- * replaces the old one by two renames. If the process dies at any point, the folder holds either
- * the previous complete set or the new one; a set left half-swapped is put back on the next run.
+ * The output folder belongs to the rapporteur too: atelier replaces only its own files there.
+ *
+ * Which files are atelier's: the manifest `.atelier-sortie.json`, written in the folder by every
+ * run, lists every file an atelier command wrote there (compile, report, matrix; the names, with
+ * `/` for a subfolder). Every other file or folder (notes, annotated copies, `annexes/`) is the
+ * rapporteur's and is carried over untouched; a file with a name atelier writes is atelier's. A
+ * folder without the manifest is still recognised as an earlier output by `consolidation.json` and
+ * `journal.json` together (then the names atelier writes are its files). A folder that has
+ * neither and is not empty is not replaced (a folder named with `--out` by mistake): compile
+ * refuses it. Deleting the manifest by hand makes a folder the rapporteur's again.
+ *
+ * Writing as one unit: every new file goes to a fresh sibling folder (`sortie.nouveau`), the
+ * rapporteur's files are hard-linked into it (copied where the disk cannot link: same bytes,
+ * same dates), the previous atelier files into `precedent/` inside it (one generation: the older
+ * `precedent/` goes), then it replaces the old folder by two renames. If the process dies at any
+ * point, the folder holds either the previous complete set or the new one, with every file of the
+ * rapporteur; a set left half-swapped is put back on the next run.
+ *
+ * One command at a time: a lock folder beside the output folder (`.sortie.verrou`, hidden, so
+ * never read as a submission) holds the process id of the command writing there. A second
+ * command stops at once (exit 2); a lock whose process is gone (killed run), or older than
+ * twelve hours, is taken over.
  */
 
-/** The marker that says a folder is ours to replace. */
+/** The marker of an earlier output without a manifest (with `journal.json`). */
 export const MARKER = "consolidation.json";
+/** The list of the files atelier wrote in the folder. */
+export const MANIFEST = ".atelier-sortie.json";
+/** Where the previous set of outputs is kept. */
+export const PREVIOUS = "precedent";
+
+/** Every name an atelier command writes in the output folder (folders from before the manifest). */
+const KNOWN = [
+  "bilan.csv",
+  "constats.csv",
+  "propositions.csv",
+  "rejets.csv",
+  "conflits.csv",
+  "historique.csv",
+  "consolidation.json",
+  "consolidation.xlsx",
+  "datapackage.json",
+  "journal.json",
+  "rapport-bilan.md",
+  "rapport-bilan.html",
+  "rapport-bilan.pdf",
+  "matrice-actions.xlsx",
+  "matrice-actions.csv",
+  "matrice-actions.md",
+];
 
 function siblings(out: string) {
   return { next: `${out}.nouveau`, old: `${out}.ancien` };
+}
+
+/** A name of the manifest that stays in the folder. */
+function safeName(name: unknown): name is string {
+  return (
+    typeof name === "string" &&
+    name !== "" &&
+    name !== MANIFEST &&
+    !name.startsWith("/") &&
+    !name.split("/").some((p) => p === ".." || p === "" || p === ".") &&
+    name.split("/")[0] !== PREVIOUS
+  );
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function readManifest(out: string): string[] | undefined {
+  try {
+    const json = JSON.parse(readFileSync(join(out, MANIFEST), "utf8"));
+    return Array.isArray(json.files) ? json.files.filter(safeName) : [];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a folder is an earlier output of atelier (or can become one: absent or empty). */
+function isOurs(out: string): boolean {
+  if (!existsSync(out)) return true;
+  const entries = readdirSync(out);
+  if (entries.length === 0 || entries.includes(MANIFEST)) return true;
+  return entries.includes(MARKER) && entries.includes("journal.json");
+}
+
+/** The files atelier wrote in the folder, as it knows them. */
+export function ownFiles(out: string): string[] {
+  if (!existsSync(out)) return [];
+  const listed = readManifest(out);
+  if (listed) return listed;
+  return isOurs(out) ? KNOWN.filter((n) => existsSync(join(out, n))) : [];
+}
+
+function manifest(files: readonly string[]): string {
+  const sorted = [...new Set(files)].sort();
+  return `${JSON.stringify({ atelier: "sortie", files: sorted }, null, 2)}\n`;
 }
 
 /** Finishes or undoes a swap that an earlier run did not complete. */
@@ -26,24 +135,172 @@ export function recoverOutput(out: string) {
 
 /** Refuses to replace a folder that holds files that are not a previous output of ours. */
 export function checkOutputFolder(out: string) {
-  if (!existsSync(out)) return;
-  const entries = readdirSync(out);
-  if (entries.length === 0 || entries.includes(MARKER)) return;
+  if (isOurs(out)) return;
   throw new AppError(
     "OUTPUT_NOT_WRITABLE",
-    both((t) => t.errors.outputHoldsOthers(out, entries.slice(0, 3).join(", "))),
+    both((t) => t.errors.outputHoldsOthers(out, readdirSync(out).slice(0, 3).join(", "))),
   );
 }
 
+/** `--out` must name a folder: an existing file (`/dev/null`) or a file on the way is refused. */
+export function checkOutputPath(out: string) {
+  let at = out;
+  for (;;) {
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(at);
+    } catch {
+      stat = undefined;
+    }
+    if (stat) {
+      if (stat.isDirectory()) return;
+      throw new AppError(
+        "OUTPUT_NOT_WRITABLE",
+        both((t) => t.errors.outputNotFolder(out, at)),
+      );
+    }
+    const up = dirname(at);
+    if (up === at) return;
+    at = up;
+  }
+}
+
+/** The error of a write that failed, in words. */
+export function notWritable(out: string, e: unknown): AppError {
+  const err = e as NodeJS.ErrnoException;
+  return new AppError(
+    "OUTPUT_NOT_WRITABLE",
+    both((t) =>
+      t.errors.outputNotWritable(out, t.errors.writeReason(String(err.code)), basename(out)),
+    ),
+  );
+}
+
+const LOCK_OWNER = "proprietaire.json";
+const LOCK_MAX_AGE = 12 * 60 * 60 * 1000;
+
+function lockPath(out: string) {
+  return join(dirname(out), `.${basename(out)}.verrou`);
+}
+
+/** Whether the process that took a lock is gone. */
+function lockIsStale(lock: string): boolean {
+  try {
+    const owner = JSON.parse(readFileSync(join(lock, LOCK_OWNER), "utf8"));
+    if (Date.now() - Number(owner.started) > LOCK_MAX_AGE) return true;
+    if (owner.host !== hostname()) return false;
+    try {
+      process.kill(Number(owner.pid), 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  } catch {
+    // No owner yet: a run killed between taking the lock and naming itself, or one starting now.
+    try {
+      return Date.now() - statSync(lock).mtimeMs > 10_000;
+    } catch {
+      return true;
+    }
+  }
+}
+
 /**
- * Writes every file into a new folder as it is produced, then swaps the folder in place of
- * `out`; returns the names written. Taking the files one at a time means that a large workshop
- * never holds all its outputs in memory at once.
+ * Takes the output folder for this process, checking on the way that it can be written (its
+ * parent is created); returns the release. A lock left by a dead process is taken over.
+ */
+export function lockOutput(out: string): () => void {
+  checkOutputPath(out);
+  const lock = lockPath(out);
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+  } catch (e) {
+    throw notWritable(out, e);
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      mkdirSync(lock);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw notWritable(out, e);
+      if (!lockIsStale(lock)) break;
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    const owner = { pid: process.pid, host: hostname(), started: Date.now() };
+    try {
+      writeFileSync(join(lock, LOCK_OWNER), JSON.stringify(owner));
+    } catch (e) {
+      rmSync(lock, { recursive: true, force: true });
+      throw notWritable(out, e);
+    }
+    return () => {
+      try {
+        const now = JSON.parse(readFileSync(join(lock, LOCK_OWNER), "utf8"));
+        if (now.pid === owner.pid && now.started === owner.started) {
+          rmSync(lock, { recursive: true, force: true });
+        }
+      } catch {
+        // Already gone.
+      }
+    };
+  }
+  throw new AppError(
+    "OUTPUT_BUSY",
+    both((t) => t.errors.outputBusy(out)),
+  );
+}
+
+/** One file or link of `from` put at `to` without copying its bytes where the disk allows. */
+function carry(from: string, to: string) {
+  const stat = lstatSync(from);
+  if (stat.isSymbolicLink()) {
+    symlinkSync(readlinkSync(from), to);
+    return;
+  }
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+    utimesSync(to, stat.atime, stat.mtime);
+  }
+}
+
+/** The rapporteur's files and folders of `dir` (relative `rel`), carried into `next`. */
+function carryOthers(out: string, rel: string, next: string, own: ReadonlySet<string>) {
+  for (const entry of readdirSync(join(out, rel), { withFileTypes: true })) {
+    const name = rel ? `${rel}/${entry.name}` : entry.name;
+    if (own.has(name) || name === MANIFEST || name === PREVIOUS) continue;
+    // A file a killed `report` or `matrix` left half-written.
+    const tmp = /^\.(.+)\.\d+\.tmp$/.exec(entry.name)?.[1];
+    if (tmp && (tmp === MANIFEST || KNOWN.includes(tmp))) continue;
+    if (entry.isDirectory()) {
+      mkdirSync(join(next, name), { recursive: true });
+      carryOthers(out, name, next, own);
+    } else {
+      mkdirSync(dirname(join(next, name)), { recursive: true });
+      carry(join(out, name), join(next, name));
+    }
+  }
+}
+
+export interface OutputSet {
+  /** Names of the files written. */
+  written: string[];
+  /** Files an earlier run wrote that this one did not: now only in `precedent/`. */
+  moved: string[];
+  /** Whether the previous outputs were kept in `precedent/`. */
+  previous: boolean;
+}
+
+/**
+ * Writes every file into a new folder as it is produced, with the rapporteur's files and the
+ * previous outputs (`precedent/`), then swaps the folder in place of `out`. Taking the files one
+ * at a time means that a large workshop never holds all its outputs in memory at once.
  */
 export async function writeOutputSet(
   out: string,
   files: AsyncIterable<readonly [string, string | Buffer]>,
-): Promise<string[]> {
+): Promise<OutputSet> {
   recoverOutput(out);
   checkOutputFolder(out);
   const { next, old } = siblings(out);
@@ -53,14 +310,12 @@ export async function writeOutputSet(
     try {
       step();
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new AppError(
-        "OUTPUT_NOT_WRITABLE",
-        both((t) => t.errors.outputNotWritable(out, err.code ?? err.message, basename(out))),
-      );
+      throw notWritable(out, e);
     }
   };
   const written: string[] = [];
+  const before = ownFiles(out).filter((n) => isFile(join(out, n)));
+  let moved: string[] = [];
   try {
     write(() => {
       mkdirSync(dirname(out), { recursive: true });
@@ -70,9 +325,28 @@ export async function writeOutputSet(
       // Encoding first is measured faster than Node 20's own path for a large string (0.7 s
       // against 1.2 s for 89 MB of JSON).
       const bytes = typeof content === "string" ? Buffer.from(content) : content;
-      write(() => writeFileSync(join(next, name), bytes));
+      write(() => {
+        mkdirSync(dirname(join(next, name)), { recursive: true });
+        writeFileSync(join(next, name), bytes);
+      });
       written.push(name);
     }
+    write(() => {
+      writeFileSync(join(next, MANIFEST), manifest(written));
+      if (!existsSync(out)) return;
+      // A file of the rapporteur that bears a name atelier writes is atelier's.
+      const own = new Set([...before, ...written.filter((n) => isFile(join(out, n)))]);
+      carryOthers(out, "", next, own);
+      for (const name of own) {
+        const to = join(next, PREVIOUS, name);
+        mkdirSync(dirname(to), { recursive: true });
+        carry(join(out, name), to);
+      }
+      if (own.size > 0 && existsSync(join(out, MANIFEST))) {
+        carry(join(out, MANIFEST), join(next, PREVIOUS, MANIFEST));
+      }
+      moved = [...own].filter((n) => !written.includes(n)).sort();
+    });
     write(() => {
       if (existsSync(out)) renameSync(out, old);
       renameSync(next, out);
@@ -82,7 +356,15 @@ export async function writeOutputSet(
     throw e;
   }
   rmSync(old, { recursive: true, force: true });
-  return written;
+  return { written, moved, previous: existsSync(join(out, PREVIOUS)) };
+}
+
+/** Adds names to the manifest of a folder that is atelier's (written by `report`, `matrix`). */
+function recordOwn(out: string, names: readonly string[]) {
+  if (!isOurs(out)) return;
+  const tmp = join(out, `.${MANIFEST}.${process.pid}.tmp`);
+  writeFileSync(tmp, manifest([...ownFiles(out), ...names]));
+  renameSync(tmp, join(out, MANIFEST));
 }
 
 /**
@@ -90,8 +372,11 @@ export async function writeOutputSet(
  * temporary name first and is renamed into place, so a reader never sees half a file.
  */
 export function writeFilesAtomically(out: string, files: ReadonlyMap<string, string | Buffer>) {
+  recoverOutput(out);
   try {
     mkdirSync(out, { recursive: true });
+    // Listed before they are written: a name listed and not written yet is harmless.
+    recordOwn(out, [...files.keys()]);
     for (const [name, content] of files) {
       const tmp = join(out, `.${name}.${process.pid}.tmp`);
       writeFileSync(tmp, content);
@@ -101,8 +386,17 @@ export function writeFilesAtomically(out: string, files: ReadonlyMap<string, str
     const err = e as NodeJS.ErrnoException;
     throw new AppError(
       "OUTPUT_NOT_WRITABLE",
-      both((t) => t.errors.filesNotWritable(out, err.code ?? err.message)),
+      both((t) => t.errors.filesNotWritable(out, t.errors.writeReason(String(err.code)))),
     );
+  }
+}
+
+/** Lists a file written in place by another program (the PDF) as atelier's. */
+export function recordOwnFile(out: string, name: string) {
+  try {
+    recordOwn(out, [name]);
+  } catch (e) {
+    throw notWritable(out, e);
   }
 }
 

@@ -30,6 +30,26 @@ export const errors: Catalogue["errors"] = {
     `The output folder ${out} already holds other files (${entries}…): choose an empty or new folder with --out.`,
   outputNotWritable: (out, why, folder) =>
     `Cannot write to ${out} (${why}): check permissions and disk space, and close the files of ${folder} open in Excel.`,
+  outputBusy: (out) =>
+    `a compile is already running in ${out}: wait for it to finish, then run again.`,
+  outputNotFolder: (out, path) =>
+    `--out: ${out} cannot be an output folder, because ${path} exists and is not a folder. Give the path of a folder (for example --out results).`,
+  writeReason: (code) =>
+    ({
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EROFS: "read-only disk",
+      ENOSPC: "disk full",
+      EDQUOT: "disk quota exceeded",
+      ENOENT: "the path cannot be created",
+      ENOTDIR: "part of the path is a file, not a folder",
+      EISDIR: "a folder has the name of a file to write",
+      EBUSY: "file or folder in use by another program",
+      EEXIST: "part of the path already exists",
+      ENAMETOOLONG: "path too long",
+    })[code] ?? "cannot write",
+  sourceDateEpoch: (value) =>
+    `the environment variable SOURCE_DATE_EPOCH is “${value}”: it must be a whole number of seconds since 1 January 1970 (for example 1689811200), or unset it.`,
   filesNotWritable: (out, why) =>
     `Cannot write to ${out} (${why}): check permissions and close the files open in Excel.`,
   exists: (path) => `${path} already exists: choose another name with -o, or delete it.`,
@@ -102,4 +122,7 @@ export const cli: Catalogue["cli"] = {
     lang: "language of the titles",
   },
   written: (dir) => `Written to ${dir}:`,
+  movedToPrevious: (names, out) =>
+    `Moved to ${out}/precedent/ (written by an earlier run of atelier, not regenerated this time): ${names}`,
+  previousKept: (out) => `The previous outputs are kept in ${out}/precedent/ (to go back).`,
 };

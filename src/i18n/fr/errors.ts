@@ -32,6 +32,27 @@ export const errors = {
     `Le dossier de sortie ${out} contient déjà d'autres fichiers (${entries}…) : choisissez un dossier vide ou nouveau avec --out.`,
   outputNotWritable: (out: string, why: string, folder: string) =>
     `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${folder} ouverts dans Excel.`,
+  outputBusy: (out: string) =>
+    `une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.`,
+  outputNotFolder: (out: string, path: string) =>
+    `--out : ${out} ne peut pas être un dossier de sortie, car ${path} existe déjà et n'est pas un dossier. Donnez le chemin d'un dossier (par exemple --out resultats).`,
+  /** Why a folder cannot be written, in words (never a system code). */
+  writeReason: (code: string) =>
+    ({
+      EACCES: "accès refusé",
+      EPERM: "opération non permise",
+      EROFS: "disque en lecture seule",
+      ENOSPC: "disque plein",
+      EDQUOT: "quota disque dépassé",
+      ENOENT: "chemin impossible à créer",
+      ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
+      EISDIR: "un dossier porte le nom d'un fichier à écrire",
+      EBUSY: "fichier ou dossier utilisé par un autre programme",
+      EEXIST: "un élément du chemin existe déjà",
+      ENAMETOOLONG: "chemin trop long",
+    })[code] ?? "écriture impossible",
+  sourceDateEpoch: (value: string) =>
+    `la variable d'environnement SOURCE_DATE_EPOCH vaut « ${value} » : il faut un nombre entier de secondes depuis le 1er janvier 1970 (par exemple 1689811200), ou retirez-la.`,
   filesNotWritable: (out: string, why: string) =>
     `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits et fermez les fichiers ouverts dans Excel.`,
   exists: (path: string) =>
@@ -107,4 +128,8 @@ export const cli = {
     lang: "langue des titres",
   },
   written: (dir: string) => `Écrit dans ${dir} :`,
+  movedToPrevious: (names: string, out: string) =>
+    `Déplacé dans ${out}/precedent/ (écrit par une exécution précédente d'atelier, non régénéré cette fois) : ${names}`,
+  previousKept: (out: string) =>
+    `Les sorties précédentes sont gardées dans ${out}/precedent/ (pour revenir en arrière).`,
 };

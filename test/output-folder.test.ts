@@ -1,0 +1,395 @@
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { displayPath } from "../src/read/index.js";
+import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
+
+/**
+ * Issue 14, parts 1, 3 and the refusals of part 8: the output folder belongs to the rapporteur
+ * too; one command at a time writes there; what cannot run is said at once.
+ */
+
+const CONFIG = JSON.stringify({ sessions: ["J1", "J2"] });
+
+function sample(extra: Record<string, string> = {}) {
+  return workshop({
+    "atelier.config.json": CONFIG,
+    "J1/groupe-1.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Réalisé;100;1000;900\r\n`,
+    "J2/groupe-2.csv": `${BILAN_HEADER}1;1.1.2;Former;En cours;50;1000;400\r\n`,
+    ...extra,
+  });
+}
+
+/** Every file of a folder, relative with `/`, sorted. */
+function tree(dir: string, rel = ""): string[] {
+  return readdirSync(join(dir, rel), { withFileTypes: true })
+    .flatMap((e) => {
+      const name = rel ? `${rel}/${e.name}` : e.name;
+      return e.isDirectory() ? [`${name}/`, ...tree(dir, name)] : [name];
+    })
+    .sort();
+}
+
+const COMPILED = [
+  ".atelier-sortie.json",
+  "bilan.csv",
+  "conflits.csv",
+  "consolidation.json",
+  "consolidation.xlsx",
+  "constats.csv",
+  "datapackage.json",
+  "historique.csv",
+  "journal.json",
+  "matrice-actions.csv",
+  "matrice-actions.xlsx",
+  "propositions.csv",
+  "rapport-bilan.html",
+  "rapport-bilan.md",
+  "rejets.csv",
+];
+
+/** The rapporteur's files: text, a binary workbook, a folder with a subfolder and an empty one. */
+const THEIRS: Record<string, Buffer> = {
+  "notes.txt": Buffer.from("Points à revoir avec le groupe 3\n"),
+  "matrice-annotee.xlsx": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 255, 254]),
+  "annexes/photo-plénière.jpg": Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+  "annexes/listes/présence J1.csv": Buffer.from("Nom;Structure\r\nA;B\r\n"),
+};
+
+function addTheirs(out: string) {
+  for (const [name, bytes] of Object.entries(THEIRS)) {
+    mkdirSync(join(out, name, ".."), { recursive: true });
+    writeFileSync(join(out, name), bytes);
+  }
+  mkdirSync(join(out, "annexes", "vide"));
+}
+
+const manifest = (out: string) =>
+  JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8")).files;
+
+describe("only its own files in the output folder", () => {
+  it("keeps the rapporteur's files byte-identical through three compiles, the previous set in precedent/", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    const first = await run("compile", dir);
+    expect(first.code).toBe(0);
+    expect(first.out).not.toContain("precedent");
+    expect(tree(out)).toEqual(COMPILED);
+    expect(manifest(out)).toEqual(COMPILED.slice(1));
+    addTheirs(out);
+    const mtime = statSync(join(out, "notes.txt")).mtimeMs;
+    for (let i = 0; i < 3; i++) {
+      const r = await run("compile", dir);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(
+        `Les sorties précédentes sont gardées dans ${displayPath(out, process.cwd())}/precedent/ (pour revenir en arrière).\n`,
+      );
+      expect(r.out).not.toContain("Déplacé");
+    }
+    expect(tree(out)).toEqual(
+      [
+        ...COMPILED,
+        "annexes/",
+        "annexes/listes/",
+        "annexes/listes/présence J1.csv",
+        "annexes/photo-plénière.jpg",
+        "annexes/vide/",
+        "matrice-annotee.xlsx",
+        "notes.txt",
+        "precedent/",
+        ...COMPILED.map((n) => `precedent/${n}`),
+      ].sort(),
+    );
+    for (const [name, bytes] of Object.entries(THEIRS)) {
+      expect(readFileSync(join(out, name)).equals(bytes), name).toBe(true);
+    }
+    expect(statSync(join(out, "notes.txt")).mtimeMs).toBe(mtime);
+    // The manifest lists atelier's files only, never the rapporteur's.
+    expect(manifest(out)).toEqual(COMPILED.slice(1));
+  });
+
+  it("moves a file an earlier run wrote and this one does not to precedent/, and says so", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    writeFileSync(join(out, "notes.txt"), "mes notes");
+    const matrix = await run("matrix", dir, "--format", "md");
+    expect(matrix.code).toBe(0);
+    expect(manifest(out)).toEqual([...COMPILED.slice(1), "matrice-actions.md"].sort());
+    const md = readFileSync(join(out, "matrice-actions.md"));
+    const shown = displayPath(out, process.cwd());
+    const r = await run("compile", dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `Déplacé dans ${shown}/precedent/ (écrit par une exécution précédente d'atelier, non régénéré cette fois) : matrice-actions.md\n`,
+    );
+    expect(existsSync(join(out, "matrice-actions.md"))).toBe(false);
+    expect(readFileSync(join(out, "precedent", "matrice-actions.md")).equals(md)).toBe(true);
+    expect(readdirSync(join(out, "precedent")).sort()).toEqual(
+      [...COMPILED, "matrice-actions.md"].sort(),
+    );
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("mes notes");
+    expect(manifest(out)).toEqual(COMPILED.slice(1));
+
+    // In English, and in the JSON summary; the older precedent/ is replaced by this one.
+    await run("matrix", dir, "--format", "md");
+    const en = await run("compile", dir, "--lang", "en");
+    expect(en.out).toContain(
+      `Moved to ${shown}/precedent/ (written by an earlier run of atelier, not regenerated this time): matrice-actions.md\n`,
+    );
+    expect(en.out).toContain(
+      `The previous outputs are kept in ${shown}/precedent/ (to go back).\n`,
+    );
+    await run("matrix", dir, "--format", "md");
+    const json = JSON.parse((await run("compile", dir, "--format", "json")).out);
+    expect([json.precedent, json.moved]).toEqual([true, ["matrice-actions.md"]]);
+    const again = await run("compile", dir);
+    expect(again.out).not.toContain("Déplacé");
+    expect(readdirSync(join(out, "precedent")).sort()).toEqual(COMPILED);
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("mes notes");
+  });
+
+  it("report and matrix replace only their files and add them to the list", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    addTheirs(out);
+    const before = tree(out);
+    const report = await run("report", dir, "--format", "md");
+    expect(report.code).toBe(0);
+    const matrix = await run("matrix", dir);
+    expect(matrix.code).toBe(0);
+    expect(tree(out)).toEqual(before);
+    for (const [name, bytes] of Object.entries(THEIRS)) {
+      expect(readFileSync(join(out, name)).equals(bytes), name).toBe(true);
+    }
+    expect(manifest(out)).toEqual(COMPILED.slice(1));
+  });
+
+  it("lists what report writes in a new folder, so that compile may then replace it", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    expect((await run("report", dir, "--format", "md")).code).toBe(0);
+    expect(tree(out)).toEqual([".atelier-sortie.json", "rapport-bilan.md"]);
+    expect(manifest(out)).toEqual(["rapport-bilan.md"]);
+    writeFileSync(join(out, "notes.txt"), "x");
+    expect((await run("compile", dir)).code).toBe(0);
+    expect(readdirSync(join(out, "precedent")).sort()).toEqual([
+      ".atelier-sortie.json",
+      "rapport-bilan.md",
+    ]);
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("x");
+  });
+
+  it("refuses a folder it did not make that holds other files; takes one it made that holds only theirs", async () => {
+    const dir = sample();
+    const mine = join(dir, "mes-documents");
+    mkdirSync(mine);
+    writeFileSync(join(mine, "note.docx"), "x");
+    const refused = await run("compile", dir, "--out", mine);
+    expect([refused.code, refused.err]).toEqual([
+      2,
+      `atelier : Le dossier de sortie ${mine} contient déjà d'autres fichiers (note.docx…) : choisissez un dossier vide ou nouveau avec --out.\n`,
+    ]);
+    expect(tree(mine)).toEqual(["note.docx"]);
+
+    // Every output deleted by hand, the list kept: still atelier's folder, their file kept.
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    for (const name of COMPILED.slice(1)) rmSync(join(out, name));
+    writeFileSync(join(out, "notes.txt"), "à garder");
+    const r = await run("compile", dir);
+    expect(r.code).toBe(0);
+    expect(tree(out)).toEqual([...COMPILED, "notes.txt"].sort());
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("à garder");
+  });
+
+  it("recognises an output from before the list by consolidation.json and journal.json", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    rmSync(join(out, ".atelier-sortie.json"));
+    writeFileSync(join(out, "rapport-bilan.pdf"), "%PDF-1.4 ancien");
+    writeFileSync(join(out, "notes.txt"), "à garder");
+    const r = await run("compile", dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "(écrit par une exécution précédente d'atelier, non régénéré cette fois) : rapport-bilan.pdf\n",
+    );
+    expect(tree(out)).toEqual(
+      [
+        ...COMPILED,
+        "notes.txt",
+        "precedent/",
+        ...COMPILED.slice(1).map((n) => `precedent/${n}`),
+        "precedent/rapport-bilan.pdf",
+      ].sort(),
+    );
+  });
+});
+
+describe("one command at a time in an output folder", () => {
+  const lock = (dir: string) => join(dir, ".sortie.verrou");
+
+  it("stops at once while another process holds the folder, in French or English", async () => {
+    const dir = sample();
+    mkdirSync(lock(dir));
+    writeFileSync(
+      join(lock(dir), "proprietaire.json"),
+      JSON.stringify({
+        pid: process.pid,
+        host: (await import("node:os")).hostname(),
+        started: Date.now(),
+      }),
+    );
+    const out = join(dir, "sortie");
+    const r = await run("compile", dir);
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      "",
+      `atelier : une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.\n`,
+    ]);
+    const en = await run("matrix", dir, "--lang", "en");
+    expect([en.code, en.err]).toEqual([
+      2,
+      `atelier: a compile is already running in ${out}: wait for it to finish, then run again.\n`,
+    ]);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(lock(dir))).toBe(true);
+  });
+
+  it("takes over the lock of a process that is gone, and leaves none behind", async () => {
+    const dir = sample();
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+    mkdirSync(lock(dir));
+    writeFileSync(
+      join(lock(dir), "proprietaire.json"),
+      JSON.stringify({
+        pid: gone,
+        host: (await import("node:os")).hostname(),
+        started: Date.now(),
+      }),
+    );
+    const r = await run("compile", dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(existsSync(lock(dir))).toBe(false);
+    // An empty lock (killed before it named itself) left long ago is taken over too.
+    mkdirSync(lock(dir));
+    const old = new Date(Date.now() - 60_000);
+    (await import("node:fs")).utimesSync(lock(dir), old, old);
+    expect((await run("compile", dir)).code).toBe(0);
+    expect(existsSync(lock(dir))).toBe(false);
+  });
+
+  it("two compiles at once: one writes a complete set, the other says so and exits 2", async () => {
+    const files: Record<string, string> = { "atelier.config.json": CONFIG };
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) =>
+        `1;1.${Math.floor(i / 100) + 1}.${(i % 100) + 1};Activité ${i};En cours;50;1000;500\r\n`,
+    ).join("");
+    for (let g = 1; g <= 6; g++) files[`J1/groupe-${g}.csv`] = `${BILAN_HEADER}${rows}`;
+    const dir = workshop(files);
+    const out = join(dir, "sortie");
+    const once = () =>
+      new Promise<{ code: number | null; err: string }>((done) => {
+        const child = spawn(process.execPath, ["dist/bin.js", "compile", dir]);
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += d;
+        });
+        child.on("close", (code) => done({ code, err }));
+      });
+    const results = await Promise.all([once(), once()]);
+    expect(results.map((r) => r.code).sort()).toEqual([0, 2]);
+    const loser = results.find((r) => r.code === 2);
+    expect(loser?.err).toBe(
+      `atelier : une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.\n`,
+    );
+    expect(tree(out)).toEqual(COMPILED);
+    expect(JSON.parse(readFileSync(join(out, "consolidation.json"), "utf8")).summary.files).toBe(6);
+    expect(existsSync(join(dir, ".sortie.verrou"))).toBe(false);
+    expect(existsSync(`${out}.nouveau`)).toBe(false);
+  }, 60_000);
+});
+
+describe("clear refusals", () => {
+  it("compile on a folder with no spreadsheet exits 2 like validate, naming the folder", async () => {
+    const dir = workshop({ "notes.txt": "x", "J1/.gitkeep": "" });
+    const r = await run("compile", dir);
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      "",
+      `atelier : Aucun fichier .xlsx ou .csv à lire dans ${dir} (2 autre(s) fichier(s) ignoré(s)). Placez-y les fichiers des groupes.\n`,
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(["J1", "notes.txt"]);
+  });
+
+  it("--out that is a file, /dev/null or a path that cannot be written exits 2 at once", async () => {
+    const dir = sample({ "deja.txt": "ne pas écraser" });
+    const file = join(dir, "deja.txt");
+    const cases: [string, string][] = [
+      [
+        file,
+        `atelier : --out : ${file} ne peut pas être un dossier de sortie, car ${file} existe déjà et n'est pas un dossier. Donnez le chemin d'un dossier (par exemple --out resultats).\n`,
+      ],
+      [
+        join(file, "sortie"),
+        `atelier : --out : ${join(file, "sortie")} ne peut pas être un dossier de sortie, car ${file} existe déjà et n'est pas un dossier. Donnez le chemin d'un dossier (par exemple --out resultats).\n`,
+      ],
+      [
+        "/dev/null",
+        "atelier : --out : /dev/null ne peut pas être un dossier de sortie, car /dev/null existe déjà et n'est pas un dossier. Donnez le chemin d'un dossier (par exemple --out resultats).\n",
+      ],
+      [
+        "/proc/sortie",
+        "atelier : Impossible d'écrire dans /proc/sortie (chemin impossible à créer) : vérifiez les droits, l'espace disque, et fermez les fichiers de sortie ouverts dans Excel.\n",
+      ],
+    ];
+    for (const [out, message] of cases) {
+      for (const command of ["compile", "report", "matrix"]) {
+        const started = Date.now();
+        const r = await run(command, dir, "--out", out);
+        expect([r.code, r.out, r.err], `${command} --out ${out}`).toEqual([2, "", message]);
+        expect(Date.now() - started).toBeLessThan(2000);
+      }
+    }
+    expect(readFileSync(file, "utf8")).toBe("ne pas écraser");
+    expect(readdirSync(dir).sort()).toEqual(["J1", "J2", "atelier.config.json", "deja.txt"]);
+  });
+
+  it("an invalid SOURCE_DATE_EPOCH exits 2 naming the variable", async () => {
+    const dir = sample();
+    try {
+      for (const value of ["demain", "1e20", "100000000000000000000", "-5"]) {
+        process.env.SOURCE_DATE_EPOCH = value;
+        for (const command of ["compile", "report", "matrix"]) {
+          const r = await run(command, dir);
+          expect([r.code, r.out, r.err], `${command} ${value}`).toEqual([
+            2,
+            "",
+            `atelier : la variable d'environnement SOURCE_DATE_EPOCH vaut « ${value} » : il faut un nombre entier de secondes depuis le 1er janvier 1970 (par exemple 1689811200), ou retirez-la.\n`,
+          ]);
+        }
+        const en = await run("compile", dir, "--lang", "en");
+        expect(en.err).toBe(
+          `atelier: the environment variable SOURCE_DATE_EPOCH is “${value}”: it must be a whole number of seconds since 1 January 1970 (for example 1689811200), or unset it.\n`,
+        );
+      }
+      expect(existsSync(join(dir, "sortie"))).toBe(false);
+      process.env.SOURCE_DATE_EPOCH = "1689811200";
+      expect((await run("compile", dir)).code).toBe(0);
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+  });
+});
