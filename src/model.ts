@@ -89,7 +89,10 @@ export type SkipReason =
   | "not-spreadsheet"
   | "workshop-file"
   | "link-outside"
-  | "template";
+  | "template"
+  | "output-folder"
+  | "unreadable-folder"
+  | "blank-template";
 
 export interface ValidationResult {
   /** The submissions, in the order they were read. */

@@ -119,13 +119,15 @@ describe("rule 1: the status and the rate are one assessment", () => {
   });
 
   it("a resolution of the status brings that assessment's rate with it", async () => {
-    const { json } = await compile({
+    const { json, out } = await compile({
       "J1/groupe-a.csv": bilanCsv("1;1.1.1;Sensibiliser;Réalisé;100;;"),
       "J1/groupe-b.csv": bilanCsv("1;1.1.1;Sensibiliser;En cours;30;;"),
       "resolutions.csv":
         "Code activité;Champ;Valeur;Motif\r\n1.1.1;Statut;Réalisé;Rapport final\r\n",
     });
     expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
+    // One decision written: the rate follows it, it is not a second one.
+    expect(out).toContain("1 arbitrage du rapporteur appliqué (resolutions.csv)");
     expect(json.conflits.map((k) => [k.field, k.chosen, k.rule])).toEqual([
       ["statut", "realise", "resolution"],
       // the rate follows the status the rapporteur chose

@@ -194,6 +194,8 @@ export interface ReportModel {
     propositions: number;
     /** Path of the reference plan, `null` when none is configured. */
     reference: string | null;
+    /** Submissions that could not be read at all: none of their rows is in the figures. */
+    unread: string[];
   };
   key: {
     /** Activities counted in the rate (assessed, not `hors_plan`). */
@@ -372,6 +374,7 @@ export function buildReport(
       bilan: c.bilan.length,
       constats: c.constats.length,
       propositions: c.propositions.length,
+      unread: unreadFiles(files),
       reference: reference?.path ?? null,
     },
     key: {
@@ -622,4 +625,17 @@ function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel[
     byFile,
     rejets: c.rejets,
   };
+}
+
+/**
+ * Submissions that gave nothing: an error, and not one row read (a file that cannot be opened,
+ * a format refused, a sheet with no recognisable header). Their absence is said everywhere a
+ * figure could be read as complete.
+ */
+export function unreadFiles(files: readonly FileReport[]): string[] {
+  return files
+    .filter(
+      (f) => f.sheets.every((s) => s.rows === 0) && f.issues.some((i) => i.severity === "error"),
+    )
+    .map((f) => f.path);
 }

@@ -96,7 +96,8 @@ export function streamCsv(
   if (!closed) {
     const line = startOfOpenQuote(decodedText(source, decoding));
     const reason = both((t) => t.terms.reasons.openQuote(line));
-    issues.push(issue("file-unreadable", { file: path }, { params: { reason } }));
+    const fix = both((t) => t.terms.fix.resave);
+    issues.push(issue("file-unreadable", { file: path }, { params: { reason, fix } }));
   }
   return { encoding: decoding.encoding, delimiter, issues, failed: !closed };
 }

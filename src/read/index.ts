@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -20,8 +21,11 @@ import { type RawFile, type RawRow, refusedFile } from "./types.js";
 /**
  * Reading: files become raw cells with their places (`csv.ts`, `xlsx.ts`, `types.ts`), whatever
  * program wrote them. This file finds and opens them: folders are walked in natural order; lock
- * files, hidden files, the output folder and files that are not spreadsheets are skipped with a
- * reason; spreadsheet formats we cannot read get an issue that says how to convert them.
+ * files, hidden files, the output folder, any folder of earlier outputs, folders that cannot be
+ * listed and files that are not spreadsheets are skipped with a reason; spreadsheet formats we
+ * cannot read get an issue that says how to convert them; a file that cannot be opened (a folder
+ * named `x.csv`, no access, gone meanwhile) gets one `file-unreadable` issue with the fix that
+ * fits the cause, and the other files are read.
  */
 
 /** What a caller's filter says of a path: a reason to list it as skipped, or `own-output`. */
@@ -32,6 +36,8 @@ export interface InputFile {
   abs: string;
   /** Path shown to the user and written to outputs: relative, with `/`. */
   path: string;
+  /** Found by walking a folder, not named on the command line. */
+  found?: boolean;
 }
 
 export interface Inputs {
@@ -57,6 +63,19 @@ function isLockFile(name: string): boolean {
   return name.startsWith("~$") || name.startsWith(".~lock.");
 }
 
+/** The marker a compile may leave in its output folder (`.atelier-sortie.json`). */
+export const OUTPUT_MARKER = ".atelier-sortie.json";
+
+/**
+ * Whether a folder holds the outputs of a compile, whatever its name (`resultats/`,
+ * `sortie.ancienne/`, `J1/sortie/`): the marker, or `consolidation.json` beside `journal.json`.
+ * Such a folder is never read back as a session.
+ */
+export function isOutputFolder(dir: string): boolean {
+  const has = (name: string) => existsSync(join(dir, name));
+  return has(OUTPUT_MARKER) || (has("consolidation.json") && has("journal.json"));
+}
+
 /**
  * Lists the files to read under the given paths. A path that does not exist, or a file named
  * explicitly in a format we do not read, cannot run: that is an AppError (exit 2).
@@ -68,10 +87,10 @@ export function collectInputs(
 ): Inputs {
   const out: Inputs = { files: [], skipped: [] };
   const seen = new Set<string>();
-  const add = (abs: string) => {
+  const add = (abs: string, found = false) => {
     if (seen.has(abs)) return;
     seen.add(abs);
-    out.files.push({ abs, path: displayPath(abs, base) });
+    out.files.push({ abs, path: displayPath(abs, base), ...(found && { found }) });
   };
   for (const p of paths) {
     const abs = resolve(p);
@@ -110,13 +129,18 @@ function walk(
   dir: string,
   base: string,
   out: Inputs,
-  add: (abs: string) => void,
+  add: (abs: string, found: boolean) => void,
   exclude: (abs: string) => Exclusion | undefined,
   top = realpathSync(dir),
 ) {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-    naturalCompare(a.name, b.name),
-  );
+  let entries: ReturnType<typeof listFolder>;
+  try {
+    entries = listFolder(dir);
+  } catch {
+    // A folder that cannot be listed (no access, gone meanwhile): said, the others are read.
+    out.skipped.push({ path: displayPath(dir, base), reason: "unreadable-folder" });
+    return;
+  }
   for (const entry of entries) {
     const abs = join(dir, entry.name);
     const path = displayPath(abs, base);
@@ -145,17 +169,33 @@ function walk(
         out.skipped.push({ path, reason: "link-outside" });
         continue;
       }
-      if (!statSync(real).isFile()) continue;
+      if (!isRegularFile(real)) continue;
       isFile = true;
     }
+    const ext = extname(entry.name).toLowerCase();
     if (isDir) {
-      walk(abs, base, out, add, exclude, top);
+      // A folder named like a spreadsheet (`groupe-4.xlsx/`) is answered as a file that cannot be
+      // opened, never passed over in silence nor read as a session.
+      if (READABLE.has(ext) || convertible(ext)) add(abs, true);
+      else if (isOutputFolder(abs)) out.skipped.push({ path, reason: "output-folder" });
+      else walk(abs, base, out, add, exclude, top);
       continue;
     }
     if (!isFile) continue;
-    const ext = extname(entry.name).toLowerCase();
-    if (READABLE.has(ext) || convertible(ext)) add(abs);
+    if (READABLE.has(ext) || convertible(ext)) add(abs, true);
     else out.skipped.push({ path, reason: "not-spreadsheet" });
+  }
+}
+
+function listFolder(dir: string) {
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
+}
+
+function isRegularFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false; // gone meanwhile
   }
 }
 
@@ -175,6 +215,15 @@ const CHUNK = 256 * 1024;
  * too large, or not readable. `undefined` when the content can be read.
  */
 function refusal(file: InputFile, limits: Limits): RawFile | undefined {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(file.abs);
+  } catch (e) {
+    return unreadable(file, e);
+  }
+  if (stat.isDirectory()) return unreadable(file, { code: "EISDIR" });
+  // A pipe or a device would block the read, or never end.
+  if (!stat.isFile()) return unreadable(file, { code: "special" });
   const ext = extname(file.abs).toLowerCase();
   const format = convertible(ext);
   if (format) {
@@ -183,28 +232,51 @@ function refusal(file: InputFile, limits: Limits): RawFile | undefined {
       name: basename(file.abs),
     });
   }
-  try {
-    const size = statSync(file.abs).size;
-    if (size > limits.maxFileMB * 1e6) {
-      return refusedFile(file.path, formatOf(file), "file-too-large", {
-        size: Math.round(size / 1e6),
-        limit: limits.maxFileMB,
-      });
-    }
-  } catch (e) {
-    return unreadable(file, e);
+  if (stat.size > limits.maxFileMB * 1e6) {
+    return refusedFile(file.path, formatOf(file), "file-too-large", {
+      size: Math.round(stat.size / 1e6),
+      limit: limits.maxFileMB,
+    });
   }
   return undefined;
 }
 
-function formatOf(file: InputFile): "csv" | "xlsx" {
+function formatOf(file: Pick<InputFile, "abs">): "csv" | "xlsx" {
   const ext = extname(file.abs).toLowerCase();
   return ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx";
 }
 
-function unreadable(file: InputFile, e: unknown): RawFile {
+/** Why a file could not be opened, from the system's error, in words a rapporteur can act on. */
+type Cause = "folder" | "denied" | "busy" | "vanished" | "special" | "system";
+
+export function causeOf(e: unknown): Cause {
+  switch ((e as NodeJS.ErrnoException | undefined)?.code) {
+    case "EISDIR":
+      return "folder";
+    case "EACCES":
+    case "EPERM":
+      return "denied";
+    case "EBUSY":
+      return "busy";
+    case "ENOENT":
+    case "ENOTDIR":
+      return "vanished";
+    case "special":
+      return "special";
+    default:
+      return "system";
+  }
+}
+
+/**
+ * A file that could not be opened: one `file-unreadable` problem in plain words, with the fix
+ * that fits the cause (never the system's code).
+ */
+export function unreadable(file: Pick<InputFile, "abs" | "path">, e: unknown): RawFile {
+  const cause = causeOf(e);
   return refusedFile(file.path, formatOf(file), "file-unreadable", {
-    reason: (e as NodeJS.ErrnoException).code ?? String(e),
+    reason: both((t) => t.terms.reasons[cause]),
+    fix: both((t) => t.terms.fix[cause]),
   });
 }
 

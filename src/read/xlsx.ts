@@ -1,10 +1,14 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
+import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { currencyNamed } from "../money.js";
 import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
 import { checkZip, reason } from "./zip.js";
+
+/** The fix of a workbook whose content cannot be read. */
+const RESAVE = both((t) => t.terms.fix.resave);
 
 /**
  * XLSX through exceljs. Every worksheet is read (chart sheets are not worksheets and are left out
@@ -22,7 +26,7 @@ export async function readXlsx(
   limits: Pick<Limits, "maxInflatedMB"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
   const unreadable = (why: Localized) =>
-    refusedFile(path, "xlsx", "file-unreadable", { reason: why });
+    refusedFile(path, "xlsx", "file-unreadable", { reason: why, fix: RESAVE });
 
   const notZip = sniff(data);
   if (notZip) return unreadable(notZip);

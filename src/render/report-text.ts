@@ -138,6 +138,8 @@ export function ruleText(k: Conflict, lang: Lang): string {
 export function missingInputs(m: ReportModel, lang: Lang): string[] {
   const t = texts(lang);
   const out: string[] = [];
+  // First: files none of whose rows is here, so that no figure reads as complete.
+  if (m.received.unread.length > 0) out.push(t.unreadFiles(m.received.unread));
   if (m.received.rowsRead === 0) out.push(t.noRowRead);
   else if (m.received.rowsAccepted === 0) out.push(t.noRowValid(m.received.rowsRead));
   if (m.received.bilan === 0) out.push(t.noBilan);

@@ -1,3 +1,4 @@
+import { unreadFiles } from "../analysis/report.js";
 import { findField } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -73,6 +74,9 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   if (s.rows.read === 0) out.push(paint.warning(t.nothing));
   if (s.rows.rejected > 0) out.push(paint.warning(t.rejected(s.rows.rejected)));
   out.push(t.conflicts(s.conflicts, conflictList(c, lang)));
+  // The decisions written, not the values that follow them (a resolved status brings its rate).
+  const applied = c.conflits.filter((k) => k.rule === "resolution" && !k.follows).length;
+  if (applied > 0) out.push(t.applied(applied));
   if (s.updates > 0 || s.rows.replaced > 0) out.push(t.history(s.updates, s.rows.replaced));
   out.push(t.unassessed(c.non_evalues));
   if (r.changes) {
@@ -92,6 +96,8 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
     out.push(paint.dim(t.first));
   }
   out.push(catalogue(lang).cli.written(r.out), `    ${r.written.join(", ")}`);
+  // Last, where the eye lands: each file of which nothing is in the results.
+  for (const path of unreadFiles(r.files)) out.push(paint.error(t.unread(path)));
   return `${out.join("\n")}\n`;
 }
 

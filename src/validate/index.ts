@@ -119,6 +119,12 @@ export async function validatePaths(
     if (folder) fallback.session = folder;
     const report = await validateInput(input, config, reference, fallback, { records, folder });
     if (report.version) report.version.modified = modifiedAt(input.abs);
+    // A blank template left in a session folder is no group's file: said, not read as one (a
+    // template named on the command line, or checked in a folder of its own, is still checked).
+    if (input.found && folder !== undefined && isBlankTemplate(report)) {
+      skipped.push({ path: input.path, reason: "blank-template" });
+      continue;
+    }
     files.push(report);
   }
   const resolutions: FileReport[] = [];
@@ -151,6 +157,19 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
     if (abs === resolve(root, TEMPLATES_FOLDER)) return "template";
     return undefined;
   };
+}
+
+/**
+ * A file with the headers of a template and not one row filled in (header only, or the
+ * prefilled plan rows left as they were), and nothing wrong with it: a blank template.
+ */
+export function isBlankTemplate(report: FileReport): boolean {
+  const tables = report.sheets.filter((s) => s.kind !== null);
+  return (
+    tables.length > 0 &&
+    report.sheets.every((s) => s.rows === 0) &&
+    !report.issues.some((i) => i.severity === "error")
+  );
 }
 
 /** The rapporteur's decisions on conflicts, in the workshop folder: never read as a submission. */

@@ -11,7 +11,7 @@ export const issues: Catalogue["issues"] = {
   "file-unreadable": {
     title: "Unreadable file",
     message: "Unreadable file: {reason}",
-    hint: "Open the file in Excel or LibreOffice and save it again as .xlsx",
+    hint: "{fix}",
   },
   "file-too-large": {
     title: "File too large",
@@ -305,6 +305,17 @@ export const terms: Catalogue["terms"] = {
   fix: {
     date: "Write the date as dd/mm/yyyy",
     code: "Write the code as 1.2.3",
+    resave: "Open the file in Excel or LibreOffice and save it again as .xlsx",
+    folder:
+      "This is a folder, not a file: rename it (without .csv or .xlsx) or move it out of the workshop folder",
+    denied:
+      "Close the file in Excel and try again; if it is closed, grant the right to read it (Properties > Security) or copy it",
+    busy: "Close the file in Excel and try again",
+    vanished:
+      "The file disappeared while being read: run the command again once the files are in place",
+    special: "Give an .xlsx or .csv file saved on disk",
+    system:
+      "Try again; if the problem persists, copy the file to the computer's disk and run again",
   },
   reading: {
     whole: "for the whole amount",
@@ -335,6 +346,12 @@ export const terms: Catalogue["terms"] = {
     ".numbers": "Apple Numbers (.numbers)",
   },
   reasons: {
+    folder: "this is a folder, not a file",
+    denied: "access denied: the file is open in another program or protected",
+    busy: "the file is locked by another program",
+    vanished: "the file disappeared while being read",
+    special: "not a regular file (device, pipe)",
+    system: "the system could not read the file",
     empty: "the file is empty",
     encrypted: "workbook protected by a password (encrypted): remove the password and save again",
     xlsRenamed: "old Excel 97-2003 format (.xls) renamed .xlsx: save it again as .xlsx",

@@ -24,6 +24,9 @@ export const validation: Catalogue["validation"] = {
     "link-outside": "link leading outside the folder, not followed",
     "not-spreadsheet": "not a spreadsheet",
     "workshop-file": "workshop file (configuration, plan, resolutions)",
+    "output-folder": "outputs of a compile (atelier), not read back",
+    "unreadable-folder": "unreadable folder (access rights): its files are not read",
+    "blank-template": "blank template: no row filled in",
   },
 };
 
@@ -36,6 +39,9 @@ export const summary: Catalogue["summary"] = {
   conflicts: (n, list) =>
     `Conflicts between groups: ${n}${list.length ? ` — ${list.join("; ")}` : ""} (see conflits.csv)`,
   conflictFields: (key, fields) => `${key}: ${fields.join(", ")}`,
+  applied: (n) => `${n} rapporteur's decision${n === 1 ? "" : "s"} applied (resolutions.csv)`,
+  unread: (path) =>
+    `${path} could not be read: none of its rows is in the results (errors in journal.json)`,
   history: (updates, replaced) =>
     `Updates by the same group: ${updates}; rows replaced by a newer version of their file: ${replaced} (see historique.csv)`,
   unassessed: (codes) =>

@@ -115,6 +115,8 @@ export const report: Catalogue["report"] = {
   crossMark: (groups, axes) =>
     `cross-cutting finding (${plural(groups, "en", "group", "groups")}, ${plural(axes, "en", "axis", "axes")}): see “Cross-cutting findings”`,
   allAssessed: "Every activity of the reference plan has at least one accepted assessment.",
+  unreadFiles: (paths) =>
+    `Files not taken into account: ${paths.join(", ")} could not be read; none of ${paths.length > 1 ? "their" : "its"} rows is in this report (assessments, findings, proposals: a weakness “without action” may have its action in ${paths.length > 1 ? "these files" : "this file"}). See the data quality annex.`,
   unassessedLead: (n, r) =>
     `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "has" : "have"} no accepted assessment (no group assessed ${n === 1 ? "it" : "them"}, or the row was rejected: see rejets.csv): ${n === 1 ? "it does" : "they do"} not count in the implementation rate.`,
   unassessedCaption: "Reference plan activities without an assessment",

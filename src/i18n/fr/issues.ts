@@ -21,7 +21,7 @@ export const issues = {
   "file-unreadable": {
     title: "Fichier illisible",
     message: "Fichier illisible : {reason}",
-    hint: "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx",
+    hint: "{fix}",
   },
   "file-too-large": {
     title: "Fichier trop volumineux",
@@ -324,6 +324,19 @@ export const terms = {
   fix: {
     date: "Écrivez la date au format jj/mm/aaaa",
     code: "Écrivez le code sous la forme 1.2.3",
+    /** A file that cannot be read (`file-unreadable`): its content, or why it could not be opened. */
+    resave:
+      "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx",
+    folder:
+      "C'est un dossier, pas un fichier : renommez-le (sans .csv ni .xlsx) ou sortez-le du dossier de l'atelier",
+    denied:
+      "Fermez le fichier dans Excel et réessayez ; s'il est fermé, donnez le droit de le lire (Propriétés > Sécurité) ou copiez-le",
+    busy: "Fermez le fichier dans Excel et réessayez",
+    vanished:
+      "Le fichier a disparu pendant la lecture : relancez la commande une fois les fichiers en place",
+    special: "Donnez un fichier .xlsx ou .csv enregistré sur le disque",
+    system:
+      "Réessayez ; si le problème persiste, copiez le fichier sur le disque de l'ordinateur et relancez",
   },
   /** What each reading of an ambiguous number gives (`ambiguous-number`). */
   reading: {
@@ -359,6 +372,12 @@ export const terms = {
   },
   /** Why a file cannot be read (`file-unreadable`). */
   reasons: {
+    folder: "c'est un dossier, pas un fichier",
+    denied: "accès refusé : le fichier est ouvert dans un autre programme ou protégé",
+    busy: "le fichier est verrouillé par un autre programme",
+    vanished: "le fichier a disparu pendant la lecture",
+    special: "ce n'est pas un fichier ordinaire (périphérique, tube)",
+    system: "le système n'a pas pu lire le fichier",
     empty: "le fichier est vide",
     encrypted:
       "classeur protégé par mot de passe (chiffré) : enlevez le mot de passe et réenregistrez",

@@ -34,6 +34,9 @@ export const validation = {
     "link-outside": "lien vers l'extérieur du dossier, non suivi",
     "not-spreadsheet": "pas un tableur",
     "workshop-file": "fichier de l'atelier (configuration, plan, résolutions)",
+    "output-folder": "résultats d'une compilation (atelier), non relus",
+    "unreadable-folder": "dossier illisible (droits d'accès) : ses fichiers ne sont pas lus",
+    "blank-template": "modèle vierge : aucune ligne saisie",
   },
 };
 
@@ -46,6 +49,10 @@ export const summary = {
   conflicts: (n: number, list: readonly string[]) =>
     `Conflits entre groupes : ${n}${list.length ? ` — ${list.join(" ; ")}` : ""} (détail dans conflits.csv)`,
   conflictFields: (key: string, fields: readonly string[]) => `${key} : ${fields.join(", ")}`,
+  applied: (n: number) =>
+    `${n} arbitrage${n > 1 ? "s" : ""} du rapporteur appliqué${n > 1 ? "s" : ""} (resolutions.csv)`,
+  unread: (path: string) =>
+    `${path} n'a pas pu être lu : aucune de ses lignes n'est dans les résultats (erreurs dans journal.json)`,
   history: (updates: number, replaced: number) =>
     `Mises à jour par un même groupe : ${updates} ; lignes remplacées par une version plus récente de leur fichier : ${replaced} (détail dans historique.csv)`,
   unassessed: (codes: readonly string[]) =>

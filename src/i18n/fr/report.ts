@@ -147,6 +147,8 @@ export const report = {
   weakLead: (a: number, t: number) =>
     `${a} faiblesse${a > 1 ? "s" : ""} sur ${t} ${a > 1 ? "sont rapprochées" : "est rapprochée"} d'au moins une action proposée ; les autres sont listées ici.`,
   allAddressed: "Chaque faiblesse relevée est rapprochée d'au moins une action proposée.",
+  unreadFiles: (paths: readonly string[]) =>
+    `Fichiers non pris en compte : ${paths.join(", ")} ${paths.length > 1 ? "n'ont" : "n'a"} pas pu être ${paths.length > 1 ? "lus" : "lu"} ; aucune de ${paths.length > 1 ? "leurs" : "ses"} lignes n'est dans ce rapport (évaluations, constats, propositions : une faiblesse « sans action » a peut-être la sienne dans ${paths.length > 1 ? "ces fichiers" : "ce fichier"}). Voir l'annexe sur la qualité des données.`,
   noWeakness: "Aucune faiblesse n'a été relevée : rien à rapprocher des propositions.",
   weakRule:
     "Rapprochement automatique, à vérifier : une faiblesse est couverte quand une proposition du même axe (pour un constat transversal, de l'un de ses axes) reconduit l'activité qu'elle cite, ou partage au moins deux mots significatifs avec elle ou avec sa recommandation.",

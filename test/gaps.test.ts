@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
+
+/**
+ * Loud gaps: a file of which nothing could be read is said last in the terminal, first in the
+ * report, and fails a strict compile.
+ */
+
+describe("a file that could not be read at all", () => {
+  const files = () =>
+    workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+      "J1/groupe-4.ods": Buffer.from("PK\u0003\u0004 not really a spreadsheet"),
+    });
+
+  it("ends the terminal summary with a line for it, and opens the report with it", async () => {
+    const dir = files();
+    const r = await run("compile", dir);
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe(
+      "J1/groupe-4.ods n'a pas pu être lu : aucune de ses lignes n'est dans les résultats (erreurs dans journal.json)",
+    );
+    const md = readFileSync(join(dir, "sortie", "rapport-bilan.md"), "utf8");
+    expect(md).toContain(
+      "Fichiers non pris en compte : J1/groupe-4.ods n'a pas pu être lu ; aucune de ses lignes n'est dans ce rapport",
+    );
+    const html = readFileSync(join(dir, "sortie", "rapport-bilan.html"), "utf8");
+    expect(html).toContain("Fichiers non pris en compte : J1/groupe-4.ods");
+  });
+
+  it("makes a strict compile exit 1, and says it in English under --lang en", async () => {
+    const dir = files();
+    const r = await run("compile", dir, "--strict", "--lang", "en");
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe(
+      "J1/groupe-4.ods could not be read: none of its rows is in the results (errors in journal.json)",
+    );
+  });
+
+  it("says nothing of the kind when every file was read", async () => {
+    const dir = workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+    });
+    const r = await run("compile", dir);
+    expect(r.out).not.toContain("n'a pas pu être lu");
+    const md = readFileSync(join(dir, "sortie", "rapport-bilan.md"), "utf8");
+    expect(md).not.toContain("Fichiers non pris en compte");
+  });
+});
