@@ -49,3 +49,24 @@ describe("a file that could not be read at all", () => {
     expect(md).not.toContain("Fichiers non pris en compte");
   });
 });
+
+describe("what compile passed over", () => {
+  it("is listed under « Ignorés », an earlier output folder included, never read back", async () => {
+    const dir = workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+      "J1/notes.txt": "à revoir",
+    });
+    await run("compile", dir);
+    const { renameSync } = await import("node:fs");
+    renameSync(join(dir, "sortie"), join(dir, "sortie.ancienne"));
+    const r = await run("compile", dir);
+    const lines = r.out.split("\n");
+    const at = lines.indexOf("Ignorés :");
+    expect(lines.slice(at, at + 3)).toEqual([
+      "Ignorés :",
+      "    J1/notes.txt (pas un tableur)",
+      "    sortie.ancienne (résultats d'une compilation (atelier), non relus)",
+    ]);
+    expect(r.out).toContain("dans 1 fichier(s)");
+  });
+});

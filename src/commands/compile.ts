@@ -97,6 +97,7 @@ export function compileSummary(r: CompileResult): CompileSummary {
   const summary: CompileSummary = {
     out: displayPath(r.out, process.cwd()),
     files: filesRead(r.validation),
+    skipped: r.validation.skipped,
     consolidation: r.consolidation,
     written: r.written,
   };

@@ -2,8 +2,8 @@ import { unreadFiles } from "../analysis/report.js";
 import { findField } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
-import type { Changes, Consolidation, FileReport } from "../model.js";
-import type { Paint } from "./validation.js";
+import type { Changes, Consolidation, FileReport, ValidationResult } from "../model.js";
+import { type Paint, skipText } from "./validation.js";
 
 /**
  * What `compile` prints: a table per file, the accounting, conflicts, what changed since the
@@ -16,6 +16,8 @@ export interface CompileSummary {
   out: string;
   /** Every file read, reference plans first. */
   files: readonly FileReport[];
+  /** What the folder walk passed over, and why. */
+  skipped: ValidationResult["skipped"];
   consolidation: Consolidation;
   /** `undefined` on the first compile in this output folder. */
   changes?: Changes;
@@ -37,6 +39,7 @@ export function compileJson(r: CompileSummary) {
       warnings: f.issues.filter((i) => i.severity === "warning").length,
     })),
     non_evalues: c.non_evalues,
+    skipped: r.skipped,
     changes: r.changes ?? null,
     written: r.written,
   };
@@ -66,6 +69,14 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   for (const row of rows) {
     const line = pad(row, widths);
     out.push(row[5] !== "0" ? paint.error(line) : row[6] !== "0" ? paint.warning(line) : line);
+  }
+  // What was passed over is said as validate says it: nothing of the folder goes unmentioned.
+  // (The plan and the resolutions, read as what they are, are in the table above.)
+  const skipped = r.skipped.filter((s) => !r.files.some((f) => f.path === s.path));
+  if (skipped.length > 0) {
+    const v = catalogue(lang).validation;
+    out.push(paint.dim(`${v.skipped}${v.colon}`));
+    for (const s of skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
   const c = r.consolidation;
   const s = c.summary;
