@@ -230,6 +230,8 @@ describe("only its own files in the output folder", () => {
         ...COMPILED,
         "notes.txt",
         "precedent/",
+        // written for it, so that the next run knows precedent/ is atelier's
+        "precedent/.atelier-sortie.json",
         ...COMPILED.slice(1).map((n) => `precedent/${n}`),
         "precedent/rapport-bilan.pdf",
       ].sort(),
@@ -391,5 +393,42 @@ describe("clear refusals", () => {
     } finally {
       delete process.env.SOURCE_DATE_EPOCH;
     }
+  });
+});
+
+describe("a « precedent » the rapporteur made", () => {
+  it.each([
+    [
+      "a folder",
+      (p: string) => {
+        mkdirSync(p);
+        writeFileSync(join(p, "ma-note.txt"), "mine");
+      },
+    ],
+    ["a file", (p: string) => writeFileSync(p, "my precedent file")],
+  ])("is %s atelier never replaces: compile stops with exit 2, nothing lost", async (_, make) => {
+    const dir = workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+    });
+    expect((await run("compile", dir)).code).toBe(0);
+    const previous = join(dir, "sortie", "precedent");
+    make(previous);
+    const before = readFileSync(join(dir, "sortie", "consolidation.json"));
+    const r = await run("compile", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("n'a pas été créé par atelier, qui y garde les sorties précédentes");
+    expect(readFileSync(join(dir, "sortie", "consolidation.json"))).toEqual(before);
+    const kept = statSync(previous).isDirectory()
+      ? readFileSync(join(previous, "ma-note.txt"), "utf8")
+      : readFileSync(previous, "utf8");
+    expect(kept).toMatch(/^(mine|my precedent file)$/);
+  });
+
+  it("atelier's own precedent/ is recognised on the third compile", async () => {
+    const dir = workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+    });
+    for (let i = 0; i < 3; i++) expect((await run("compile", dir)).code).toBe(0);
+    expect(existsSync(join(dir, "sortie", "precedent", "consolidation.json"))).toBe(true);
   });
 });

@@ -135,10 +135,20 @@ export function recoverOutput(out: string) {
 
 /** Refuses to replace a folder that holds files that are not a previous output of ours. */
 export function checkOutputFolder(out: string) {
-  if (isOurs(out)) return;
+  if (!isOurs(out)) {
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.outputHoldsOthers(out, readdirSync(out).slice(0, 3).join(", "))),
+    );
+  }
+  // `precedent/` is replaced at each compile: one the rapporteur made (a folder without
+  // atelier's list in it, or a file) would be lost. It is theirs: atelier stops.
+  const previous = join(out, PREVIOUS);
+  if (!existsSync(previous)) return;
+  if (statSync(previous).isDirectory() && existsSync(join(previous, MANIFEST))) return;
   throw new AppError(
     "OUTPUT_NOT_WRITABLE",
-    both((t) => t.errors.outputHoldsOthers(out, readdirSync(out).slice(0, 3).join(", "))),
+    both((t) => t.errors.previousNotOurs(previous)),
   );
 }
 
@@ -342,8 +352,13 @@ export async function writeOutputSet(
         mkdirSync(dirname(to), { recursive: true });
         carry(join(out, name), to);
       }
-      if (own.size > 0 && existsSync(join(out, MANIFEST))) {
-        carry(join(out, MANIFEST), join(next, PREVIOUS, MANIFEST));
+      // The list goes with the previous set: it is how the next run knows `precedent/` is ours.
+      if (own.size > 0) {
+        if (existsSync(join(out, MANIFEST))) {
+          carry(join(out, MANIFEST), join(next, PREVIOUS, MANIFEST));
+        } else {
+          writeFileSync(join(next, PREVIOUS, MANIFEST), manifest([...own]));
+        }
       }
       moved = [...own].filter((n) => !written.includes(n)).sort();
     });

@@ -30,6 +30,8 @@ export const errors: Catalogue["errors"] = {
     `The output folder ${out} already holds other files (${entries}…): choose an empty or new folder with --out.`,
   outputNotWritable: (out, why, folder) =>
     `Cannot write to ${out} (${why}): check permissions and disk space, and close the files of ${folder} open in Excel.`,
+  previousNotOurs: (path) =>
+    `${path} was not made by atelier, which keeps the previous outputs there at each compile: rename or move it, then run again.`,
   outputBusy: (out) =>
     `a compile is already running in ${out}: wait for it to finish, then run again.`,
   outputNotFolder: (out, path) =>

@@ -32,6 +32,8 @@ export const errors = {
     `Le dossier de sortie ${out} contient déjà d'autres fichiers (${entries}…) : choisissez un dossier vide ou nouveau avec --out.`,
   outputNotWritable: (out: string, why: string, folder: string) =>
     `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${folder} ouverts dans Excel.`,
+  previousNotOurs: (path: string) =>
+    `${path} n'a pas été créé par atelier, qui y garde les sorties précédentes à chaque compilation : renommez-le ou déplacez-le, puis relancez.`,
   outputBusy: (out: string) =>
     `une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.`,
   outputNotFolder: (out: string, path: string) =>
