@@ -133,9 +133,8 @@ export function createProgram(
         io.out(render.compileText(summary, result.lang, await paintFor(io)));
         io.out(previousText(summary.out, result.previous, result.moved, result.lang));
       }
-      const totals = result.consolidation.summary;
-      const flagged = totals.rows.rejected > 0 || totals.warnings > 0 || totals.errors > 0;
-      setExit(opts.strict && flagged ? EXIT.invalid : EXIT.ok);
+      const { flagged } = await import("./commands/documents.js");
+      setExit(opts.strict && flagged(result.consolidation) ? EXIT.invalid : EXIT.ok);
     });
 
   program
@@ -145,6 +144,7 @@ export function createProgram(
     .option("--out <dir>", t.out)
     .addOption(new Option("--lang <lang>", t.report.lang).choices(["fr", "en"]))
     .option("--format <formats>", t.report.format, "md,html")
+    .option("--strict", t.compile.strict)
     .option("--config <file>", t.config)
     .action(async (dir: string, opts) => {
       const { writeReport } = await import("./commands/documents.js");
@@ -153,7 +153,7 @@ export function createProgram(
         .map((f) => f.trim());
       const r = await writeReport(dir, formats, workshopOptions(opts));
       io.out(writtenText(r.out, r.written, r.lang));
-      setExit(EXIT.ok);
+      setExit(opts.strict && r.flagged ? EXIT.invalid : EXIT.ok);
     });
 
   program
@@ -165,12 +165,13 @@ export function createProgram(
     .addOption(
       new Option("--format <format>", t.matrix.format).choices(["xlsx", "md"]).default("xlsx"),
     )
+    .option("--strict", t.compile.strict)
     .option("--config <file>", t.config)
     .action(async (dir: string, opts) => {
       const { writeMatrix } = await import("./commands/documents.js");
       const r = await writeMatrix(dir, opts.format, workshopOptions(opts));
       io.out(writtenText(r.out, r.written, r.lang));
-      setExit(EXIT.ok);
+      setExit(opts.strict && r.flagged ? EXIT.invalid : EXIT.ok);
     });
 
   program

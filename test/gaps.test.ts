@@ -70,3 +70,19 @@ describe("what compile passed over", () => {
     expect(r.out).toContain("dans 1 fichier(s)");
   });
 });
+
+describe("report and matrix --strict", () => {
+  it("exit 1 when a file could not be read, as compile does; 0 without --strict", async () => {
+    const dir = workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+      "J1/groupe-4.ods": Buffer.from("PK\u0003\u0004 not really a spreadsheet"),
+    });
+    expect((await run("report", dir, "--strict")).code).toBe(1);
+    expect((await run("matrix", dir, "--strict")).code).toBe(1);
+    expect((await run("report", dir)).code).toBe(0);
+    const clean = workshop({
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+    });
+    expect((await run("matrix", clean, "--strict")).code).toBe(0);
+  });
+});

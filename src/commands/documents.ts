@@ -3,6 +3,7 @@ import type { ReportModel } from "../analysis/report.js";
 import { AppError, speaking } from "../errors.js";
 import { both } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
+import type { Consolidation } from "../model.js";
 import {
   consolidateWorkshop,
   generationTime,
@@ -50,7 +51,7 @@ export async function writeReport(
   dir: string,
   formats: readonly string[],
   options: WorkshopOptions,
-): Promise<{ out: string; lang: Lang; written: string[] }> {
+): Promise<{ out: string; lang: Lang; written: string[]; flagged: boolean }> {
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) {
     throw new AppError(
@@ -89,7 +90,7 @@ async function reportIn(
   w: Workshop,
   generated: Date,
   formats: readonly string[],
-): Promise<{ out: string; lang: Lang; written: string[] }> {
+): Promise<{ out: string; lang: Lang; written: string[]; flagged: boolean }> {
   const { buildReport } = await import("../analysis/report.js");
   const model = buildReport(w.consolidation, w.validation, w.config, generated);
   const all = await reportFiles(model, w.lang);
@@ -106,7 +107,7 @@ async function reportIn(
     await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
     written.push("rapport-bilan.pdf");
   }
-  return { out: w.out, lang: w.lang, written };
+  return { out: w.out, lang: w.lang, written, flagged: flagged(w.consolidation) };
 }
 
 /** `matrix`: the matrix of a workshop, as workbook and CSV or as Markdown. */
@@ -114,7 +115,7 @@ export async function writeMatrix(
   dir: string,
   format: "xlsx" | "md",
   options: WorkshopOptions,
-): Promise<{ out: string; lang: Lang; written: string[] }> {
+): Promise<{ out: string; lang: Lang; written: string[]; flagged: boolean }> {
   return locked(dir, options, async (w, generated) => {
     let files: Map<string, string | Buffer>;
     if (format === "md") {
@@ -126,6 +127,17 @@ export async function writeMatrix(
       files = await matrixFiles(w, generated);
     }
     writeFilesAtomically(w.out, files);
-    return { out: w.out, lang: w.lang, written: [...files.keys()] };
+    return {
+      out: w.out,
+      lang: w.lang,
+      written: [...files.keys()],
+      flagged: flagged(w.consolidation),
+    };
   });
+}
+
+/** What `--strict` fails on, as compile does: a row rejected, an error or a warning anywhere. */
+export function flagged(c: Consolidation): boolean {
+  const s = c.summary;
+  return s.rows.rejected > 0 || s.errors > 0 || s.warnings > 0;
 }
