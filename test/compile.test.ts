@@ -17,12 +17,15 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { recoverOutput } from "../src/commands/output.js";
 import { tableCrc32, tableWorkbook, zipArchive } from "../src/render/xlsx.js";
-import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
-
-const CONFIG = JSON.stringify({ sessions: ["J1", "J2"], reference: "plan.csv" });
-const PLAN =
-  "Code activité;Axe;Activité\r\n1.1.1;1;Sensibiliser\r\n1.1.2;1;Former\r\n2.1.1;2;Assister\r\n2.1.2;2;Héberger\r\n";
-const CONSTATS = "Axe;Type;Constat\r\n";
+import {
+  BILAN_HEADER,
+  COMPILED,
+  PLANNED_CONFIG as CONFIG,
+  CONSTATS_HEADER as CONSTATS,
+  PLAN,
+  run,
+  workshop,
+} from "./helpers/workshop.js";
 
 function sample() {
   return workshop({
@@ -44,23 +47,7 @@ describe("compile", () => {
     const r = await run("compile", dir);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "sortie")).sort()).toEqual([
-      ".atelier-sortie.json",
-      "bilan.csv",
-      "conflits.csv",
-      "consolidation.json",
-      "consolidation.xlsx",
-      "constats.csv",
-      "datapackage.json",
-      "historique.csv",
-      "journal.json",
-      "matrice-actions.csv",
-      "matrice-actions.xlsx",
-      "propositions.csv",
-      "rapport-bilan.html",
-      "rapport-bilan.md",
-      "rejets.csv",
-    ]);
+    expect(readdirSync(join(dir, "sortie")).sort()).toEqual(COMPILED);
     const c = json(dir, "consolidation.json");
     expect(c.summary).toEqual({
       files: 4,

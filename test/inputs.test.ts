@@ -12,18 +12,20 @@ import { describe, expect, it } from "vitest";
 import { validateFiles } from "../src/commands/validate.js";
 import { hintOf, messageOf } from "../src/i18n/index.js";
 import { causeOf, unreadable } from "../src/read/index.js";
-import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
+import {
+  BILAN_HEADER,
+  PLANNED_CONFIG as CONFIG,
+  CONSTATS_HEADER as CONSTATS,
+  PLAN,
+  run,
+  workshop,
+} from "./helpers/workshop.js";
 
 /**
  * What the folder walk of `compile` and `validate` reads: never atelier's own outputs, whatever
  * their folder is called; never a blank template as a group; and one file that cannot be opened
  * is one file-level problem, the other files read as if it were not there.
  */
-
-const CONFIG = JSON.stringify({ sessions: ["J1", "J2"], reference: "plan.csv" });
-const PLAN =
-  "Code activité;Axe;Activité\r\n1.1.1;1;Sensibiliser\r\n1.1.2;1;Former\r\n2.1.1;2;Assister\r\n";
-const CONSTATS = "Axe;Type;Constat\r\n";
 
 function sample() {
   return workshop({

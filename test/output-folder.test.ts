@@ -11,7 +11,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { displayPath } from "../src/read/index.js";
-import { BILAN_HEADER, run, workshop } from "./helpers/workshop.js";
+import { BILAN_HEADER, COMPILED, run, workshop } from "./helpers/workshop.js";
 
 /**
  * Issue 14, parts 1, 3 and the refusals of part 8: the output folder belongs to the rapporteur
@@ -38,24 +38,6 @@ function tree(dir: string, rel = ""): string[] {
     })
     .sort();
 }
-
-const COMPILED = [
-  ".atelier-sortie.json",
-  "bilan.csv",
-  "conflits.csv",
-  "consolidation.json",
-  "consolidation.xlsx",
-  "constats.csv",
-  "datapackage.json",
-  "historique.csv",
-  "journal.json",
-  "matrice-actions.csv",
-  "matrice-actions.xlsx",
-  "propositions.csv",
-  "rapport-bilan.html",
-  "rapport-bilan.md",
-  "rejets.csv",
-];
 
 /** The rapporteur's files: text, a binary workbook, a folder with a subfolder and an empty one. */
 const THEIRS: Record<string, Buffer> = {

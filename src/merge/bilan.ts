@@ -2,7 +2,7 @@ import type { Axis } from "../config.js";
 import { bilanFields, CONFLICT_SPECS, type FieldSpec, isEmpty, STATUS_ORDER } from "../fields.js";
 import type { Conflict, Consolidated, ReferencePlan, Resolution, Source } from "../model.js";
 import { identityText } from "../text.js";
-import { type Entry, groupOf, sameValue } from "./compare.js";
+import { byGroup, type Entry, groupOf, sameValue } from "./compare.js";
 import {
   conflictOf,
   type Decision,
@@ -116,15 +116,8 @@ function assessmentVersions(
   statusOf: Map<string, unknown>,
   ctx: BilanContext,
 ): Version[] {
-  const byGroup = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const g = groupOf(e.source);
-    const list = byGroup.get(g);
-    if (list) list.push(e);
-    else byGroup.set(g, [e]);
-  }
   const versions: Version[] = [];
-  for (const [group, list] of byGroup) {
+  for (const [group, list] of byGroup(entries)) {
     const status = statusOf.get(group);
     const given = list.filter((e) => e.values.statut === status && !isEmpty(e.values[field]));
     const kept = given[given.length - 1];

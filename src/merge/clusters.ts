@@ -21,6 +21,11 @@ function rankIn(list: readonly string[], value: unknown): number {
   return i < 0 ? list.length : i;
 }
 
+/** Rows by axis: the configuration's order, then an axis it does not list by its code. */
+function byAxis(axes: readonly string[], a: { axe: unknown }, b: { axe: unknown }): number {
+  return rankIn(axes, a.axe) - rankIn(axes, b.axe) || compareText(String(a.axe), String(b.axe));
+}
+
 interface Placed<K extends "constats" | "propositions"> {
   row: Consolidated<K>;
   /** Union-find representative of the row's cluster, inside this kind. */
@@ -52,8 +57,7 @@ export function orderConstats(
     .map((row, i) => ({ row, group: groups[i] as number }))
     .sort(
       (a, b) =>
-        rankIn(axes, a.row.axe) - rankIn(axes, b.row.axe) ||
-        compareText(String(a.row.axe), String(b.row.axe)) ||
+        byAxis(axes, a.row, b.row) ||
         rankIn(TYPE_ORDER, a.row.type) - rankIn(TYPE_ORDER, b.row.type) ||
         compareText(minText.get(a.group) ?? "", minText.get(b.group) ?? "") ||
         compareText(String(a.row.constat ?? ""), String(b.row.constat ?? "")),
@@ -75,8 +79,7 @@ export function orderPropositions(
     .map((row, i) => ({ row, group: groups[i] as number }))
     .sort(
       (a, b) =>
-        rankIn(axes, a.row.axe) - rankIn(axes, b.row.axe) ||
-        compareText(String(a.row.axe), String(b.row.axe)) ||
+        byAxis(axes, a.row, b.row) ||
         compareText(String(a.row.objectif ?? ""), String(b.row.objectif ?? "")) ||
         compareText(String(a.row.action ?? ""), String(b.row.action ?? "")),
     );

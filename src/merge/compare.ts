@@ -54,6 +54,18 @@ export function groupOf(source: Source): string {
   return groupKey(source.groupe ?? "");
 }
 
+/** Entries by group, each group's in the order given (source order). */
+export function byGroup(entries: readonly Entry[]): Map<string, Entry[]> {
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const g = groupOf(e.source);
+    const list = groups.get(g);
+    if (list) list.push(e);
+    else groups.set(g, [e]);
+  }
+  return groups;
+}
+
 /** What tells two versions of a file apart (see `FileReport.version`). */
 export interface SourceVersion {
   date: string | null;

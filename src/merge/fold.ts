@@ -1,6 +1,6 @@
 import { isEmpty, type Kind } from "../fields.js";
 import type { Conflict, ConflictRule, Source, Update } from "../model.js";
-import { type CompareSession, type Entry, groupOf, sameValue } from "./compare.js";
+import { byGroup, type CompareSession, type Entry, groupOf, sameValue } from "./compare.js";
 
 /**
  * One field of one identity (an activity, a constat, a proposition) folded over its rows. Each
@@ -35,16 +35,9 @@ export interface FoldContext {
  * in its latest session gives both.
  */
 export function groupVersions(field: string, entries: Entry[], ctx: FoldContext): Version[] {
-  const byGroup = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (isEmpty(e.values[field])) continue;
-    const g = groupOf(e.source);
-    const list = byGroup.get(g);
-    if (list) list.push(e);
-    else byGroup.set(g, [e]);
-  }
   const versions: Version[] = [];
-  for (const list of byGroup.values()) {
+  const given = entries.filter((e) => !isEmpty(e.values[field]));
+  for (const list of byGroup(given).values()) {
     const last = list[list.length - 1] as Entry;
     const current = list.filter(
       (e) => ctx.compareSession(e.source.session, last.source.session) === 0,

@@ -4,6 +4,7 @@ import {
   findField,
   isEmpty,
   isSubmissionKind,
+  KIND_NAMES,
   KINDS,
   type Kind,
 } from "../fields.js";
@@ -296,8 +297,6 @@ function foldGroup<K extends "constats" | "propositions">(
   return row as Consolidated<K>;
 }
 
-const KIND_ORDER: readonly Kind[] = ["bilan", "constats", "propositions"];
-
 /** Conflicts, updates and replaced rows by kind, key, field (registry order), then source. */
 function sortByKey<T extends { kind: Kind; key: string; field?: string; source?: Source }>(
   list: T[],
@@ -307,7 +306,7 @@ function sortByKey<T extends { kind: Kind; key: string; field?: string; source?:
     (KINDS[kind] as readonly FieldSpec[]).findIndex((f) => f.id === field);
   return list.sort(
     (a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      KIND_NAMES.indexOf(a.kind) - KIND_NAMES.indexOf(b.kind) ||
       compareText(a.key, b.key) ||
       fieldRank(a.kind, a.field) - fieldRank(b.kind, b.field) ||
       (a.source && b.source
