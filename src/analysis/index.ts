@@ -1,7 +1,8 @@
 import type { FindingType } from "../fields.js";
 import { fingerprint, groupsByCluster } from "../merge/clusters.js";
-import type { Consolidated, Consolidation, Source } from "../model.js";
-import { identityText } from "../text.js";
+import type { Consolidated, Consolidation, FileReport, KeptRow, Source } from "../model.js";
+import { groupKey, identityText } from "../text.js";
+import { groupFromName } from "../validate/provenance.js";
 
 /**
  * Analysis: pure functions that turn the consolidation into the report model (`report.ts`) and
@@ -262,4 +263,21 @@ export function weaknessLinks(
     });
     return [...by];
   });
+}
+
+/**
+ * The group of a row of a submission: its own column, else the file's (Identification sheet,
+ * flag). Without a row (a problem of the whole file), the file's, else its rows' when they
+ * agree, else the one its name gives, as merging names it.
+ */
+export function grouper(f: FileReport): (r?: KeptRow) => string {
+  const named = new Map<string, string>();
+  for (const t of f.tables) {
+    for (const r of t.records) if (r.meta.groupe) named.set(groupKey(r.meta.groupe), r.meta.groupe);
+  }
+  const fallback =
+    f.meta.groupe ??
+    (named.size === 1 ? [...named.values()][0] : undefined) ??
+    groupFromName(f.path, f.meta.session);
+  return (r) => r?.meta.groupe ?? fallback;
 }

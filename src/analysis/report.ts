@@ -1,4 +1,3 @@
-import { posix } from "node:path";
 import type { Config } from "../config.js";
 import { type FindingType, STATUTS, type StatusId, TYPE_ORDER } from "../fields.js";
 import type { IssueCode, Severity } from "../issues.js";
@@ -20,6 +19,7 @@ import {
   type CrossCuttingCluster,
   crossCuttingClusters,
   findingClusters,
+  grouper,
   text,
   weaknessLinks,
 } from "./index.js";
@@ -176,6 +176,18 @@ export interface IssueCount {
   rejectedRows: number;
 }
 
+/**
+ * Rows of one kind from one submission that are not in the results: a list built from them (the
+ * weaknesses without action, the activities nobody assessed) may be missing what they said.
+ */
+export interface Gap {
+  path: string;
+  /** The group of those rows; `null` when they name several. */
+  groupe: string | null;
+  /** Rows of the kind rejected; `null` when nothing could be read from the file at all. */
+  rejected: number | null;
+}
+
 export interface ReportModel {
   title: string;
   review: { label: string; from: number; to: number };
@@ -196,6 +208,11 @@ export interface ReportModel {
     reference: string | null;
     /** Submissions that could not be read at all: none of their rows is in the figures. */
     unread: string[];
+    /**
+     * By kind, the submissions whose rows of that kind are not all in the results: the unread
+     * ones (for every kind), then those with rejected rows of the kind.
+     */
+    gaps: { bilan: Gap[]; propositions: Gap[] };
   };
   key: {
     /** Activities counted in the rate (assessed, not `hors_plan`). */
@@ -289,6 +306,7 @@ export function buildReport(
   generated: Date,
 ): ReportModel {
   const { files } = validation;
+  const unread = unreadFiles(files);
   const reference = referenceOf(validation.references[0]);
   const counted = c.bilan.filter((b) => b.hors_plan !== true);
   const axes = axesOf(config, [...c.bilan.map((b) => b.axe), ...c.constats.map((k) => k.axe)]);
@@ -374,8 +392,12 @@ export function buildReport(
       bilan: c.bilan.length,
       constats: c.constats.length,
       propositions: c.propositions.length,
-      unread: unreadFiles(files),
+      unread,
       reference: reference?.path ?? null,
+      gaps: {
+        bilan: gapsOf(files, unread, "bilan"),
+        propositions: gapsOf(files, unread, "propositions"),
+      },
     },
     key: {
       assessed: counted.filter((r) => scoreOf(r, config) !== null).length,
@@ -504,6 +526,36 @@ function carriedOverOf(
   return [...byCode.values()].sort((a, b) => compareText(a.code, b.code));
 }
 
+/** The submissions whose rows of `kind` are not all in the results, unread ones first. */
+function gapsOf(
+  files: readonly FileReport[],
+  unread: readonly string[],
+  kind: "bilan" | "propositions",
+): Gap[] {
+  const none = new Set(unread);
+  const lost: Gap[] = [];
+  const partial: Gap[] = [];
+  for (const f of files) {
+    const groupOf = grouper(f);
+    if (none.has(f.path)) {
+      lost.push({ path: f.path, groupe: groupOf(), rejected: null });
+      continue;
+    }
+    const rejected = f.sheets.reduce((n, s) => n + (s.kind === kind ? s.rejected : 0), 0);
+    if (rejected === 0) continue;
+    const groups = new Set(
+      f.tables
+        .filter((t) => t.kind === kind)
+        .flatMap((t) => t.records.filter((r) => r.rejected).map((r) => groupOf(r))),
+    );
+    // Rows not kept by validation still count; they belong to the file's group.
+    const [only = groupOf()] = groups;
+    partial.push({ path: f.path, groupe: groups.size > 1 ? null : only, rejected });
+  }
+  const byPath = (a: Gap, b: Gap) => compareText(a.path, b.path);
+  return [...lost.sort(byPath), ...partial.sort(byPath)];
+}
+
 function sourcesOf(
   files: readonly FileReport[],
   c: Consolidation,
@@ -516,7 +568,7 @@ function sourcesOf(
   >();
   const out: SourceFile[] = [];
   for (const f of files) {
-    const fallback = f.meta.groupe ?? posix.basename(f.path, posix.extname(f.path));
+    const groupOf = grouper(f);
     const fileGroups = new Set<string>();
     const fileSessions = new Set<string | null>();
     const note = (groupe: string, session: string | null, rows: number) => {
@@ -535,10 +587,10 @@ function sourcesOf(
     };
     for (const { records } of f.tables) {
       for (const r of records) {
-        note(r.meta.groupe ?? fallback, r.meta.session ?? f.meta.session ?? null, 1);
+        note(groupOf(r), r.meta.session ?? f.meta.session ?? null, 1);
       }
     }
-    if (fileGroups.size === 0) note(fallback, f.meta.session ?? null, 0);
+    if (fileGroups.size === 0) note(groupOf(), f.meta.session ?? null, 0);
     const sum = (k: "rows" | "accepted" | "rejected") => f.sheets.reduce((n, s) => n + s[k], 0);
     const errors = f.issues.filter((i) => i.severity === "error").length;
     out.push({

@@ -29,6 +29,7 @@ import {
   CONFLICTS_SHOWN,
   conflictValue,
   fieldLabel,
+  gapsNote,
   issueTitle,
   missingInputs,
   natureLabel,
@@ -484,6 +485,9 @@ function axisName(m: ReportModel, code: string | null, lang: Lang): string {
   return a ? axisShort(a, lang) : (code ?? dash);
 }
 
+/** Set off like « Ce qui manque », which says the same of the whole report. */
+const gapNote = (text: string | null) => (text === null ? null : p(text, "missing"));
+
 function unassessedSection(ctx: Ctx): SafeHtml {
   const { m, t, lang } = ctx;
   if (m.received.reference === null) return section("non-evaluees", ctx, p(t.noReference, "empty"));
@@ -492,6 +496,7 @@ function unassessedSection(ctx: Ctx): SafeHtml {
     "non-evaluees",
     ctx,
     p(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0), "lead"),
+    gapNote(gapsNote(m, "bilan", lang)),
     table(
       t.unassessedCaption,
       [t.code, t.axis, t.title],
@@ -552,6 +557,7 @@ function weaknessesSection(ctx: Ctx): SafeHtml {
     id,
     ctx,
     p(t.weakLead(m.weaknesses.addressed, m.weaknesses.total), "lead"),
+    gapNote(gapsNote(m, "propositions", lang)),
     p(t.weakRule, "note"),
     m.findings.map((f) => {
       const list = m.weaknesses.unaddressed.filter((c) => c.axe === f.axis.code);

@@ -21,6 +21,7 @@ import {
   CONFLICTS_SHOWN,
   conflictValue,
   fieldLabel,
+  gapsNote,
   issueTitle,
   missingInputs,
   natureLabel,
@@ -282,8 +283,10 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
       const a = m.axes.find((x) => x.axis.code === code);
       return a ? axisShort(a.axis, lang) : (code ?? dash);
     };
+    const note = gapsNote(m, "bilan", lang);
     section("non-evaluees", [
       e(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0)),
+      ...(note === null ? [] : [e(note)]),
       table(
         t.unassessedCaption,
         [t.code, t.axis, t.title],
@@ -332,7 +335,12 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   } else if (m.weaknesses.unaddressed.length === 0) {
     section("faiblesses-sans-action", [e(t.allAddressed), `*${e(t.weakRule)}*`]);
   } else {
-    const body = [e(t.weakLead(m.weaknesses.addressed, m.weaknesses.total)), `*${e(t.weakRule)}*`];
+    const note = gapsNote(m, "propositions", lang);
+    const body = [
+      e(t.weakLead(m.weaknesses.addressed, m.weaknesses.total)),
+      ...(note === null ? [] : [e(note)]),
+      `*${e(t.weakRule)}*`,
+    ];
     for (const f of m.findings) {
       const list = m.weaknesses.unaddressed.filter((c) => c.axe === f.axis.code);
       if (list.length === 0) continue;

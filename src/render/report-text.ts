@@ -150,6 +150,29 @@ export function missingInputs(m: ReportModel, lang: Lang): string[] {
   return out;
 }
 
+/**
+ * The note under the lead of a list that rows missing from the results could shorten: the
+ * weaknesses without action (`propositions`), the activities nobody assessed (`bilan`). `null`
+ * when every row of that kind is in the results.
+ */
+export function gapsNote(
+  m: ReportModel,
+  kind: "bilan" | "propositions",
+  lang: Lang,
+): string | null {
+  const gaps = m.received.gaps[kind];
+  if (gaps.length === 0) return null;
+  const t = texts(lang);
+  const item = kind === "bilan" ? t.lostBilan : t.lostPropositions;
+  const rows = t.lostList(gaps.map((g) => item(g.path, g.groupe, g.rejected)));
+  // The verb agrees with one rejected row, never with a whole file's rows.
+  const single = gaps.length === 1 && gaps[0]?.rejected === 1;
+  const rejets = gaps.some((g) => g.rejected !== null);
+  return kind === "bilan"
+    ? t.unassessedGaps(m.unassessed.length, rows, single, rejets)
+    : t.weakGaps(m.weaknesses.unaddressed.length, rows, single, rejets);
+}
+
 /** `Réalisé 1, Partiellement réalisé 0,5, …` */
 export function weightsText(m: ReportModel, lang: Lang): string {
   return (Object.entries(m.weights) as [StatusId, number][])

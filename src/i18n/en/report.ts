@@ -3,6 +3,20 @@ import type { Catalogue } from "../fr/index.js";
 
 /** English texts of the report on the plan under review. */
 
+/** ` (Groupe 4; unreadable file)`: whose rows, and why none of them was read. */
+const who = (groupe: string | null, unread: boolean) => {
+  const parts = [groupe, unread ? "unreadable file" : null].filter((s) => s !== null);
+  return parts.length > 0 ? ` (${parts.join("; ")})` : "";
+};
+
+/** Rows of a kind from a file that are not in the results: all of them, or those rejected. */
+const lost =
+  (all: string, one: string, many: string) =>
+  (path: string, groupe: string | null, rejected: number | null) =>
+    rejected === null
+      ? `${all} from ${path}${who(groupe, true)}`
+      : `${plural(rejected, "en", one, many)} from ${path}${who(groupe, false)}`;
+
 export const report: Catalogue["report"] = {
   heading: (review) => `Implementation review of the ${review}`,
   subtitle: "Strengths, weaknesses and progress, from the working groups' submissions",
@@ -119,6 +133,8 @@ export const report: Catalogue["report"] = {
     `Files not taken into account: ${paths.join(", ")} could not be read; none of ${paths.length > 1 ? "their" : "its"} rows is in this report (assessments, findings, proposals: a weakness “without action” may have its action in ${paths.length > 1 ? "these files" : "this file"}). See the data quality annex.`,
   unassessedLead: (n, r) =>
     `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "has" : "have"} no accepted assessment (no group assessed ${n === 1 ? "it" : "them"}, or the row was rejected: see rejets.csv): ${n === 1 ? "it does" : "they do"} not count in the implementation rate.`,
+  unassessedGaps: (activities, rows, single, rejets) =>
+    `${activities === 1 ? "This activity may have been assessed in an assessment sheet that is missing" : "Some of these activities may have been assessed in assessment sheets that are missing"}: ${rows} ${single ? "is" : "are"} not in the results (see ${rejets ? "rejets.csv and " : ""}the data quality annex).`,
   unassessedCaption: "Reference plan activities without an assessment",
   code: "Code",
   title: "Title",
@@ -135,6 +151,12 @@ export const report: Catalogue["report"] = {
   weakLead: (a, t) =>
     `${a} weakness${a === 1 ? "" : "es"} out of ${t} ${a === 1 ? "is" : "are"} matched with at least one proposed action; the others are listed here.`,
   allAddressed: "Every weakness raised is matched with at least one proposed action.",
+  weakGaps: (weaknesses, rows, single, rejets) =>
+    `${weaknesses === 1 ? "This weakness may have a proposed action after all" : "Some of these weaknesses may have a proposed action after all"}: ${rows} ${single ? "is" : "are"} not in the results (see ${rejets ? "rejets.csv and " : ""}the data quality annex).`,
+  lostBilan: lost("the assessments", "rejected assessment", "rejected assessments"),
+  lostPropositions: lost("the proposals", "rejected proposal", "rejected proposals"),
+  lostList: (items) =>
+    items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? ""),
   noWeakness: "No weakness was raised: nothing to match with the proposals.",
   weakRule:
     "Automatic matching, to be checked: a weakness is covered when a proposal of the same axis (for a cross-cutting finding, of any of its axes) carries over the activity it names, or shares at least two significant words with it or with its recommendation.",
@@ -155,7 +177,7 @@ export const report: Catalogue["report"] = {
     `Denominator: the assessed activities of the plan (${assessed}). Abandoned activities stay in it (score zero unless a rate is given); unplanned activities (“hors plan”) are left out of every figure, budget execution included${excluded}; activities nobody assessed are not in it and are listed apart.`,
     `Rating: satisfactory from ${sat}; moderately satisfactory from ${mid} to below ${sat}; unsatisfactory below ${mid}.`,
     "Budget execution = sum of spent budgets / sum of planned budgets, over the assessed activities (unplanned ones left out) that give both amounts.",
-    "Conflicts between groups: the latest session wins; within one session, the more conservative status, the lower spent budget and the higher planned budget. The status and the rate are one assessment: the rate and the texts kept are those of the group whose status was chosen (without a rate, the status weight applies). The axis follows the reference plan, else the code's number. The rapporteur can decide in resolutions.csv.",
+    "Conflicts between groups: the latest session wins; within one session, the more conservative status, the lower spent budget and the higher planned budget. The status and the rate are one assessment: the rate and the texts kept are those of the group whose status was chosen (without a rate, the status weight applies). The axis follows the reference plan, else the code's number. The rapporteur can decide in resolutions.csv or resolutions.xlsx (arbitrages-a-faire.xlsx filled in).",
     "A group that corrects its own assessment in a later session updates it; two files of one group in one session are two versions, the newer replaces the other (historique.csv). Neither is a conflict.",
     "Clustering of findings: same type, whatever the axis, wordings that share most of their significant words (case, accents and stop words ignored); “cited by N groups” counts distinct groups; a finding cited under at least two axes or by at least three groups is cross-cutting. Strengths, weaknesses, opportunities and threats are never clustered together.",
     "Percentages are rounded to one decimal.",
@@ -225,7 +247,7 @@ export const rules: Catalogue["rules"] = {
   "first-source": "same session: the first group's value in file order",
   "reference-plan": "axis of the reference plan for this code",
   "activity-code": "axis given by the code's first number",
-  resolution: "rapporteur's decision (resolutions.csv)",
+  resolution: "rapporteur's decision (resolutions file)",
   follows: "; follows the assessment whose status was chosen",
   followsPlan: "; follows the timeline chosen",
   motif: (motif) => ` — reason: ${motif}`,

@@ -2,6 +2,20 @@ import { plural } from "../format.js";
 
 /** French texts of the report on the plan under review: every heading, sentence and label. */
 
+/** ` (Groupe 4 ; fichier illisible)`: whose rows, and why none of them was read. */
+const who = (groupe: string | null, unread: boolean) => {
+  const parts = [groupe, unread ? "fichier illisible" : null].filter((s) => s !== null);
+  return parts.length > 0 ? ` (${parts.join(" ; ")})` : "";
+};
+
+/** Rows of a kind from a file that are not in the results: all of them, or those rejected. */
+const lost =
+  (all: string, one: string, many: string) =>
+  (path: string, groupe: string | null, rejected: number | null) =>
+    rejected === null
+      ? `${all} de ${path}${who(groupe, true)}`
+      : `${plural(rejected, "fr", one, many)} de ${path}${who(groupe, false)}`;
+
 export const report = {
   heading: (review: string) => `Bilan de la mise en œuvre du ${review}`,
   subtitle: "Forces, faiblesses et état d'avancement, d'après les travaux des groupes",
@@ -128,6 +142,8 @@ export const report = {
   allAssessed: "Toutes les activités du plan de référence ont au moins une évaluation retenue.",
   unassessedLead: (n: number, r: number) =>
     `${plural(n, "fr", "activité", "activités")} du plan de référence (sur ${r}) n'${n > 1 ? "ont" : "a"} aucune évaluation retenue (aucun groupe ne l'a évaluée, ou sa ligne a été rejetée : voir rejets.csv) : elle${n > 1 ? "s" : ""} ne compte${n > 1 ? "nt" : ""} pas dans le taux de mise en œuvre.`,
+  unassessedGaps: (activities: number, rows: string, single: boolean, rejets: boolean) =>
+    `${activities > 1 ? "Certaines de ces activités ont peut-être été évaluées dans des fiches bilan qui manquent" : "Cette activité a peut-être été évaluée dans une fiche bilan qui manque"} : ${rows} ${single ? "n'est" : "ne sont"} pas dans les résultats (voir ${rejets ? "rejets.csv et " : ""}l'annexe sur la qualité des données).`,
   unassessedCaption: "Activités du plan de référence sans évaluation",
   code: "Code",
   title: "Intitulé",
@@ -147,6 +163,13 @@ export const report = {
   weakLead: (a: number, t: number) =>
     `${a} faiblesse${a > 1 ? "s" : ""} sur ${t} ${a > 1 ? "sont rapprochées" : "est rapprochée"} d'au moins une action proposée ; les autres sont listées ici.`,
   allAddressed: "Chaque faiblesse relevée est rapprochée d'au moins une action proposée.",
+  weakGaps: (weaknesses: number, rows: string, single: boolean, rejets: boolean) =>
+    `${weaknesses > 1 ? "Ces faiblesses n'ont peut-être pas toutes été oubliées" : "Cette faiblesse n'a peut-être pas été oubliée"} : ${rows} ${single ? "n'est" : "ne sont"} pas dans les résultats (voir ${rejets ? "rejets.csv et " : ""}l'annexe sur la qualité des données).`,
+  // rows that are not in the results, named in the two notes above
+  lostBilan: lost("les évaluations", "évaluation rejetée", "évaluations rejetées"),
+  lostPropositions: lost("les propositions", "proposition rejetée", "propositions rejetées"),
+  lostList: (items: readonly string[]) =>
+    items.length > 1 ? `${items.slice(0, -1).join(", ")} et ${items.at(-1)}` : (items[0] ?? ""),
   unreadFiles: (paths: readonly string[]) =>
     `Fichiers non pris en compte : ${paths.join(", ")} ${paths.length > 1 ? "n'ont" : "n'a"} pas pu être ${paths.length > 1 ? "lus" : "lu"} ; aucune de ${paths.length > 1 ? "leurs" : "ses"} lignes n'est dans ce rapport (évaluations, constats, propositions : une faiblesse « sans action » a peut-être la sienne dans ${paths.length > 1 ? "ces fichiers" : "ce fichier"}). Voir l'annexe sur la qualité des données.`,
   noWeakness: "Aucune faiblesse n'a été relevée : rien à rapprocher des propositions.",
@@ -171,7 +194,7 @@ export const report = {
     `Dénominateur : les activités évaluées du plan (${assessed}). Les activités abandonnées y restent (score nul, sauf taux déclaré) ; les activités non programmées (« hors plan ») sont exclues de tous les chiffres, y compris l'exécution budgétaire${excluded} ; les activités que personne n'a évaluées n'y entrent pas et sont listées à part.`,
     `Appréciation : satisfaisant à partir de ${sat} ; moyennement satisfaisant de ${mid} à moins de ${sat} ; insuffisant en dessous de ${mid}.`,
     "Exécution budgétaire = somme des budgets exécutés / somme des budgets prévus, sur les activités évaluées (hors activités non programmées) qui donnent les deux montants.",
-    "Divergences entre groupes : la session la plus récente l'emporte ; dans une même session, le statut le plus prudent, le budget exécuté le plus bas et le budget prévu le plus haut. Le statut et le taux forment une seule évaluation : le taux et les textes retenus sont ceux du groupe dont le statut est retenu (sans taux, le poids du statut s'applique). L'axe suit le plan de référence, sinon le numéro du code. Le rapporteur peut trancher dans resolutions.csv.",
+    "Divergences entre groupes : la session la plus récente l'emporte ; dans une même session, le statut le plus prudent, le budget exécuté le plus bas et le budget prévu le plus haut. Le statut et le taux forment une seule évaluation : le taux et les textes retenus sont ceux du groupe dont le statut est retenu (sans taux, le poids du statut s'applique). L'axe suit le plan de référence, sinon le numéro du code. Le rapporteur peut trancher dans resolutions.csv ou resolutions.xlsx (arbitrages-a-faire.xlsx rempli).",
     "Un groupe qui corrige sa propre évaluation à une session suivante la met à jour ; deux fichiers d'un même groupe dans une même session sont deux versions, la plus récente remplace l'autre (historique.csv). Ni l'un ni l'autre n'est une divergence.",
     "Regroupement des constats : même type, quel que soit l'axe, formulations qui partagent la plupart de leurs mots significatifs (casse, accents et mots vides ignorés) ; « cité par N groupes » compte les groupes distincts ; un constat cité sous au moins deux axes ou par au moins trois groupes est transversal. Les forces, faiblesses, opportunités et menaces ne sont jamais regroupées entre elles.",
     "Les pourcentages sont arrondis à une décimale.",
@@ -245,7 +268,7 @@ export const rules = {
   "first-source": "même session : la valeur du premier groupe dans l'ordre des fichiers",
   "reference-plan": "axe du plan de référence pour ce code",
   "activity-code": "axe que donne le premier numéro du code",
-  resolution: "décision du rapporteur (resolutions.csv)",
+  resolution: "décision du rapporteur (fichier resolutions)",
   follows: " ; suit l'évaluation dont le statut est retenu",
   followsPlan: " ; suit le calendrier retenu",
   motif: (motif: string) => ` — motif : ${motif}`,
