@@ -589,10 +589,12 @@ export const resolutionFields = [
     en: "Value",
     aliases: ["value", "Valeur retenue", "Décision"],
     type: "text",
-    required: true,
+    // Empty: not decided yet (a line of arbitrages-a-faire.xlsx left for later), unless a
+    // reason is given, which then lacks its value.
+    required: false,
     help: {
-      fr: "La valeur retenue, écrite comme dans une fiche bilan.",
-      en: "The value chosen, written as in an assessment sheet.",
+      fr: "La valeur retenue, écrite comme dans une fiche bilan. Vide : pas encore tranché.",
+      en: "The value chosen, written as in an assessment sheet. Empty: not decided yet.",
     },
     example: "Réalisé",
   },
@@ -604,6 +606,43 @@ export const resolutionFields = [
     type: "text",
     required: false,
     help: { fr: "Pourquoi cette valeur est retenue.", en: "Why this value is chosen." },
+  },
+  // What arbitrages-a-faire.xlsx shows beside each decision to make: read, never used.
+  {
+    id: "activite",
+    fr: "Activité",
+    en: "Activity",
+    aliases: ["Intitulé", "Intitulé de l'activité"],
+    type: "text",
+    required: false,
+    help: {
+      fr: "L'intitulé de l'activité (information, non utilisée).",
+      en: "The activity's title (information, not used).",
+    },
+  },
+  {
+    id: "valeurs_groupes",
+    fr: "Valeurs des groupes",
+    en: "Groups' values",
+    aliases: ["Versions", "Valeurs proposées"],
+    type: "text",
+    required: false,
+    help: {
+      fr: "Les valeurs données par les groupes, avec leur groupe et leur session (information, non utilisée).",
+      en: "The values the groups gave, with their group and session (information, not used).",
+    },
+  },
+  {
+    id: "retenue_sans_arbitrage",
+    fr: "Retenue sans arbitrage",
+    en: "Chosen without a decision",
+    aliases: ["Règle", "Valeur par défaut"],
+    type: "text",
+    required: false,
+    help: {
+      fr: "La valeur que la règle de fusion retient tant que rien n'est tranché (information, non utilisée).",
+      en: "The value the merge rule keeps while nothing is decided (information, not used).",
+    },
   },
 ] as const satisfies readonly FieldSpec[];
 

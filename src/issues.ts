@@ -66,6 +66,7 @@ export const CATALOG = {
   "invalid-resolution": { severity: "error" },
   "unused-resolution": { severity: "warning" },
   "duplicate-resolution": { severity: "warning" },
+  "resolution-without-value": { severity: "error" },
 } as const satisfies Record<string, { severity: Severity }>;
 
 export type IssueCode = keyof typeof CATALOG;

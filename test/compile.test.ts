@@ -7,6 +7,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,7 +35,8 @@ function sample() {
     "J1/groupe-1.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Réalisé;100;1 500 000;1 200 000\r\nAxe 1;1.1.2;Former;Realsé;;;\r\n2;2.1.1;=HYPERLINK("http://x","y");En cours;50;10;5\r\n`,
     "J1/groupe-2.csv": `${CONSTATS}1;Faiblesse;Faible coordination des acteurs de la chaîne pénale\r\n1;Force;Engagement du CNLTP\r\n`,
     "J2/groupe-5.csv": `${BILAN_HEADER}Axe 1;1.1.1;Sensibiliser;Partiellement réalisé;60;;\r\n`,
-    "J2/groupe-3.csv": `${CONSTATS}1;Faiblesse;Coordination insuffisante entre les acteurs de la chaîne pénale\r\n1;Force;Engagement du CNLTP\r\n`,
+    // The one file that names its group, and has nothing to correct.
+    "J2/groupe-3.csv": `Groupe;${CONSTATS}groupe-3;1;Faiblesse;Coordination insuffisante entre les acteurs de la chaîne pénale\r\ngroupe-3;1;Force;Engagement du CNLTP\r\n`,
   });
 }
 
@@ -47,7 +49,18 @@ describe("compile", () => {
     const r = await run("compile", dir);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "sortie")).sort()).toEqual(COMPILED);
+    expect(readdirSync(join(dir, "sortie")).sort()).toEqual(
+      [...COMPILED, "arbitrages-a-faire.csv", "arbitrages-a-faire.xlsx", "retours"].sort(),
+    );
+    // The groups with a problem each get their sheet; groupe-3, with none, gets none.
+    expect(readdirSync(join(dir, "sortie", "retours")).sort()).toEqual([
+      "groupe-1.csv",
+      "groupe-1.xlsx",
+      "groupe-2.csv",
+      "groupe-2.xlsx",
+      "groupe-5.csv",
+      "groupe-5.xlsx",
+    ]);
     const c = json(dir, "consolidation.json");
     expect(c.summary).toEqual({
       files: 4,
@@ -56,8 +69,8 @@ describe("compile", () => {
       conflicts: 1,
       updates: 0,
       errors: 1,
-      // no file gives its group: each is named from the file (group-guessed)
-      warnings: 4,
+      // three files do not give their group: each is named from the file (group-guessed)
+      warnings: 3,
     });
     expect(
       c.bilan.map((b: { code_activite: string; statut: string }) => [b.code_activite, b.statut]),
@@ -130,8 +143,11 @@ describe("compile", () => {
     try {
       await run("compile", dir);
       const first = Object.fromEntries(
-        readdirSync(join(dir, "sortie")).map((f) => [f, readFileSync(join(dir, "sortie", f))]),
+        readdirSync(join(dir, "sortie"), { recursive: true, encoding: "utf8" })
+          .filter((f) => statSync(join(dir, "sortie", f)).isFile())
+          .map((f) => [f, readFileSync(join(dir, "sortie", f))]),
       );
+      expect(Object.keys(first)).toContain(join("retours", "groupe-1.xlsx"));
       await run("compile", dir);
       for (const [name, bytes] of Object.entries(first)) {
         expect(readFileSync(join(dir, "sortie", name)).equals(bytes), name).toBe(true);
@@ -199,7 +215,9 @@ describe("compile", () => {
     await run("compile", dir);
     const out = join(dir, "sortie");
     renameSync(out, `${out}.ancien`);
+    // As a run leaves it: marked as atelier's first, then half written.
     mkdirSync(`${out}.nouveau`);
+    writeFileSync(join(`${out}.nouveau`, ".atelier-sortie.json"), '{"files":[]}');
     writeFileSync(join(`${out}.nouveau`, "bilan.csv"), "half");
     const r = await run("compile", dir, "--format", "json");
     expect(JSON.parse(r.out).changes.files.added).toEqual([]);
@@ -222,7 +240,8 @@ describe("compile", () => {
     const duration = Date.now() - started;
     const reference = readFileSync(join(out, "consolidation.json"), "utf8");
     const outputs = readdirSync(out).sort();
-    expect(outputs).toHaveLength(15);
+    // No file gives its group: each group has a feedback sheet (group-guessed).
+    expect(outputs).toEqual([...COMPILED, "retours"].sort());
     // The rapporteur's files, which every run must carry over whatever the moment of the kill.
     const theirs: Record<string, string> = {
       "notes.txt": "à relire",
@@ -540,6 +559,7 @@ describe("compile outputs read by other programs", () => {
     // tableschema-js keeps a BOM in the first header: read a BOM-less copy of each CSV.
     const copy = mkdtempSync(join(tmpdir(), "atelier-dp-"));
     for (const f of readdirSync(out)) {
+      if (statSync(join(out, f)).isDirectory()) continue;
       const bytes = readFileSync(join(out, f));
       writeFileSync(join(copy, f), f.endsWith(".csv") ? bytes.subarray(3) : bytes);
     }

@@ -127,7 +127,7 @@ describe("rule 1: the status and the rate are one assessment", () => {
     });
     expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
     // One decision written: the rate follows it, it is not a second one.
-    expect(out).toContain("1 arbitrage du rapporteur appliqué (resolutions.csv)");
+    expect(out).toContain("1 arbitrage du rapporteur appliqué (fichier resolutions)");
     expect(json.conflits.map((k) => [k.field, k.chosen, k.rule])).toEqual([
       ["statut", "realise", "resolution"],
       // the rate follows the status the rapporteur chose

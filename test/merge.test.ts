@@ -596,7 +596,9 @@ describe("bilan conflicts", () => {
       { key: "2.2.2", field: "statut", value: "realise", motif: null, at: at(3) },
     ];
     const read = submission("resolutions.csv", []);
-    const r = mergeSubmissions(files, config, { resolutions: { list: resolutions, report: read } });
+    const r = mergeSubmissions(files, config, {
+      resolutions: { list: resolutions, reports: [read] },
+    });
 
     it("overrides the rule, and the rate follows the resolved status", () => {
       expect(r.conflits.map((c) => [c.key, c.field, c.chosen, c.rule, c.follows, c.motif])).toEqual(
@@ -618,7 +620,9 @@ describe("bilan conflicts", () => {
     it("counts the problems of the resolutions file in the summary", () => {
       const bad = issue("invalid-resolution", { file: "resolutions.csv", row: 4 }, { value: "x" });
       const report = { ...read, issues: [bad] };
-      const s = mergeSubmissions(files, config, { resolutions: { list: resolutions, report } });
+      const s = mergeSubmissions(files, config, {
+        resolutions: { list: resolutions, reports: [report] },
+      });
       expect([
         s.summary.errors,
         s.summary.warnings,
@@ -849,7 +853,9 @@ describe("readResolutions", () => {
           "1.1.2,statut,Presque,",
           "1.1.3,taux,150,",
           ",statut,Réalisé,",
-          "1.1.4,statut,,",
+          "1.1.4,statut,,Vu sur place",
+          // Not decided yet (a line of arbitrages-a-faire left blank): nothing to say.
+          "1.1.6,statut,,",
           "1.1.5,statut,non réalisé,",
           "1.1.5,statut,Abandonné,Décision finale",
         ].join("\n"),
@@ -862,13 +868,13 @@ describe("readResolutions", () => {
       ["invalid-value", "error", 4, "C", "Presque"],
       ["out-of-range", "error", 5, "C", "150"],
       ["missing-value", "error", 6, "A", undefined],
-      ["missing-value", "error", 7, "C", undefined],
-      ["duplicate-resolution", "warning", 9, "A", "1.1.5"],
+      ["resolution-without-value", "error", 7, "C", undefined],
+      ["duplicate-resolution", "warning", 10, "A", "1.1.5"],
     ]);
     expect(r.issues[5]?.params).toEqual({
       key: "1.1.5",
       label: { fr: "Statut", en: "Status" },
-      first: 8,
+      first: 9,
     });
     expect(r.resolutions.map((x) => [x.key, x.value, x.motif])).toEqual([
       ["1.1.5", "non_realise", null],
@@ -945,7 +951,7 @@ describe("with validatePaths", () => {
       config,
     );
     const r = mergeSubmissions(validation.files, config, {
-      resolutions: { list: resolutions, report },
+      resolutions: { list: resolutions, reports: [report] },
     });
     expect(r.summary).toEqual({
       files: 2,

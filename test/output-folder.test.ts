@@ -23,8 +23,9 @@ const CONFIG = JSON.stringify({ sessions: ["J1", "J2"] });
 function sample(extra: Record<string, string> = {}) {
   return workshop({
     "atelier.config.json": CONFIG,
-    "J1/groupe-1.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Réalisé;100;1000;900\r\n`,
-    "J2/groupe-2.csv": `${BILAN_HEADER}1;1.1.2;Former;En cours;50;1000;400\r\n`,
+    // Each file names its group: a clean workshop, with no feedback sheet to write.
+    "J1/groupe-1.csv": `Groupe;${BILAN_HEADER}Groupe 1;1;1.1.1;Sensibiliser;Réalisé;100;1000;900\r\n`,
+    "J2/groupe-2.csv": `Groupe;${BILAN_HEADER}Groupe 2;1;1.1.2;Former;En cours;50;1000;400\r\n`,
     ...extra,
   });
 }
@@ -276,12 +277,13 @@ describe("one command at a time in an output folder", () => {
 
   it("two compiles at once: one writes a complete set, the other says so and exits 2", async () => {
     const files: Record<string, string> = { "atelier.config.json": CONFIG };
-    const rows = Array.from(
-      { length: 500 },
-      (_, i) =>
-        `1;1.${Math.floor(i / 100) + 1}.${(i % 100) + 1};Activité ${i};En cours;50;1000;500\r\n`,
-    ).join("");
-    for (let g = 1; g <= 6; g++) files[`J1/groupe-${g}.csv`] = `${BILAN_HEADER}${rows}`;
+    const rows = (g: number) =>
+      Array.from(
+        { length: 500 },
+        (_, i) =>
+          `Groupe ${g};1;1.${Math.floor(i / 100) + 1}.${(i % 100) + 1};Activité ${i};En cours;50;1000;500\r\n`,
+      ).join("");
+    for (let g = 1; g <= 6; g++) files[`J1/groupe-${g}.csv`] = `Groupe;${BILAN_HEADER}${rows(g)}`;
     const dir = workshop(files);
     const out = join(dir, "sortie");
     const once = () =>
@@ -307,14 +309,17 @@ describe("one command at a time in an output folder", () => {
 });
 
 describe("clear refusals", () => {
-  it("compile on a folder with no spreadsheet exits 2 like validate, naming the folder", async () => {
+  it("compile, report and matrix on a folder with no spreadsheet exit 2 like validate, naming the folder", async () => {
     const dir = workshop({ "notes.txt": "x", "J1/.gitkeep": "" });
-    const r = await run("compile", dir);
-    expect([r.code, r.out, r.err]).toEqual([
-      2,
-      "",
-      `atelier : Aucun fichier .xlsx ou .csv à lire dans ${dir} (2 autre(s) fichier(s) ignoré(s)). Placez-y les fichiers des groupes.\n`,
-    ]);
+    for (const command of ["compile", "report", "matrix", "validate"]) {
+      const r = await run(command, dir);
+      expect([command, r.code, r.out, r.err]).toEqual([
+        command,
+        2,
+        "",
+        `atelier : Aucun fichier .xlsx ou .csv à lire dans ${dir} (2 autre(s) fichier(s) ignoré(s)). Placez-y les fichiers des groupes.\n`,
+      ]);
+    }
     expect(readdirSync(dir).sort()).toEqual(["J1", "notes.txt"]);
   });
 

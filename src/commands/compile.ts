@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReport } from "../analysis/report.js";
+import { type Retour, retoursOf } from "../analysis/retours.js";
 import { speaking } from "../errors.js";
 import type { Changes, Consolidation, FileDigest } from "../model.js";
 import { displayPath } from "../read/index.js";
 import { dataPackage } from "../render/datapackage.js";
+import type { Arbitrage } from "../render/followups.js";
 import { consolidationTables, sourcesTable, toCsv } from "../render/index.js";
 import { consolidationJson, json } from "../render/json.js";
 import type { CompileSummary } from "../render/summary.js";
@@ -40,6 +42,10 @@ export interface CompileResult extends Workshop {
   moved: string[];
   /** Whether the previous outputs are kept in `precedent/`. */
   previous: boolean;
+  /** Disagreements left to the rapporteur, in arbitrages-a-faire.xlsx. */
+  open: number;
+  /** The groups that get a feedback sheet in `retours/`. */
+  retours: string[];
 }
 
 export async function compileWorkshop(
@@ -52,8 +58,6 @@ export async function compileWorkshop(
   let release: (() => void) | undefined;
   try {
     const workshop = await consolidateWorkshop(dir, {
-      // A folder with nothing to compile is refused, as `validate` refuses it.
-      allowEmpty: false,
       ...options,
       onOutput: (out) => {
         release = lockOutput(out);
@@ -84,10 +88,25 @@ async function compileLocked(
   });
   recoverOutput(out);
   const previous = readPrevious(out);
+  const { arbitragesOf } = await import("../render/followups.js");
+  const todo = {
+    arbitrages: arbitragesOf(
+      consolidation,
+      workshop.config,
+      workshop.lang,
+      validation.references[0],
+    ),
+    retours: retoursOf(validation.files),
+  };
   const set = await speaking(workshop.lang, () =>
-    writeOutputSet(out, outputs(workshop, generated, files, options.csvDelimiter ?? ";")),
+    writeOutputSet(out, outputs(workshop, generated, files, todo, options.csvDelimiter ?? ";")),
   );
-  const result: CompileResult = { ...workshop, ...set };
+  const result: CompileResult = {
+    ...workshop,
+    ...set,
+    open: todo.arbitrages.filter((a) => a.valeur === null).length,
+    retours: todo.retours.map((r) => r.groupe),
+  };
   if (previous) result.changes = changesSince(previous, consolidation, files);
   return result;
 }
@@ -98,8 +117,11 @@ export function compileSummary(r: CompileResult): CompileSummary {
     out: displayPath(r.out, process.cwd()),
     files: filesRead(r.validation),
     skipped: r.validation.skipped,
+    resolutions: r.validation.resolutions,
     consolidation: r.consolidation,
     written: r.written,
+    open: r.open,
+    retours: r.retours,
   };
   if (r.changes) summary.changes = r.changes;
   return summary;
@@ -110,6 +132,7 @@ async function* outputs(
   w: Workshop,
   generated: Date,
   files: readonly FileDigest[],
+  todo: { arbitrages: Arbitrage[]; retours: Retour[] },
   delimiter: string,
 ): AsyncGenerator<readonly [string, string | Buffer]> {
   const { consolidation: c, validation, config, lang } = w;
@@ -132,6 +155,17 @@ async function* outputs(
   ];
   yield* await reportFiles(buildReport(c, validation, config, generated), lang);
   yield* await matrixFiles(w, generated, delimiter);
+  const f = await import("../render/followups.js");
+  if (todo.arbitrages.length > 0) {
+    const lines = todo.arbitrages;
+    yield [`${f.ARBITRAGES}.xlsx`, await f.arbitragesWorkbook(lines, config, lang, generated)];
+    yield [`${f.ARBITRAGES}.csv`, f.arbitragesCsv(lines, lang, delimiter)];
+  }
+  for (const r of todo.retours) {
+    const name = `${f.RETOURS}/${r.name}`;
+    yield [`${name}.xlsx`, await f.retourWorkbook(r, config, lang, generated)];
+    yield [`${name}.csv`, f.retourCsv(r, lang, delimiter)];
+  }
 }
 
 interface Previous {

@@ -2,12 +2,15 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Config, findConfig, loadConfig } from "../config.js";
 import { AppError, speaking } from "../errors.js";
+import { type FieldSpec, findField } from "../fields.js";
 import { both } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { languageOf } from "../i18n/lang.js";
+import { issue, labelParams } from "../issues.js";
 import { mergeSubmissions } from "../merge/index.js";
-import type { Consolidation, ValidationResult } from "../model.js";
-import { type RunOptions, summarise, validatePaths } from "../validate/index.js";
+import type { Consolidation, FileReport, Resolution, ValidationResult } from "../model.js";
+import { compareText, identityText } from "../text.js";
+import { modifiedAt, type RunOptions, summarise, validatePaths } from "../validate/index.js";
 import { resolutionsIn } from "../validate/resolutions.js";
 
 /**
@@ -28,8 +31,6 @@ export interface WorkshopOptions {
    * for themselves there, so that a folder they cannot write stops them at once).
    */
   onOutput?: (out: string) => void;
-  /** A folder with no submission is a result, not an error (`report`, `matrix`). */
-  allowEmpty?: boolean;
 }
 
 /** A workshop read, validated and merged: what compile, report and matrix all start from. */
@@ -79,25 +80,60 @@ export async function consolidateWorkshop(
     // workshop, and may be absolute (`D:\Rapports`).
     const out = options.out ? resolve(options.out) : resolve(root, config.output);
     options.onOutput?.(out);
-    const run: RunOptions = { base: root, exclude: [out], allowEmpty: options.allowEmpty ?? true };
+    // A folder with no spreadsheet to read stops compile, report and matrix, as it stops validate.
+    const run: RunOptions = { base: root, exclude: [out] };
     if (options.meta) run.meta = options.meta;
     if (options.onFile) run.onFile = options.onFile;
     const validation = await validatePaths([{ path: root, config, root }], run);
     const reference = validation.references[0];
-    const decisions = validation.resolutions[0];
+    const reports = validation.resolutions;
+    const list = decisionsOf(reports, root, config);
     const consolidation = mergeSubmissions(validation.files, config, {
       ...(reference && { reference }),
-      ...(decisions && {
-        resolutions: { list: resolutionsIn(decisions, config), report: decisions },
-      }),
+      ...(reports.length > 0 && { resolutions: { list, reports } }),
     });
-    if (decisions && consolidation.issues.length > 0) {
+    for (const report of reports) {
       // A resolution that settles no conflict is a problem of its row, like any other of the file.
-      decisions.issues = [...decisions.issues, ...consolidation.issues].sort(
-        (x, y) => (x.row ?? 0) - (y.row ?? 0),
-      );
-      validation.summary = summarise(validation);
+      const own = consolidation.issues.filter((i) => i.file === report.path);
+      report.issues = [...report.issues, ...own].sort((x, y) => (x.row ?? 0) - (y.row ?? 0));
     }
+    validation.summary = summarise(validation);
     return { root, config, out, lang, validation, consolidation };
   });
+}
+
+/**
+ * The decisions of every resolutions file, the older file first so that the newer one's decision
+ * applies (`resolutions.csv` typed by hand, `resolutions.xlsx` saved from arbitrages-a-faire.xlsx).
+ * A pair the two files settle differently is said at the line that applies.
+ */
+function decisionsOf(reports: readonly FileReport[], root: string, config: Config): Resolution[] {
+  const files = reports
+    .map((report) => ({ report, modified: modifiedAt(resolve(root, report.path)) ?? 0 }))
+    .sort((a, b) => a.modified - b.modified || compareText(a.report.path, b.report.path));
+  const settled = new Map<string, Resolution>();
+  const list: Resolution[] = [];
+  for (const { report } of files) {
+    for (const r of resolutionsIn(report, config)) {
+      const pair = `${identityText(r.key)}\u0000${r.field}`;
+      const first = settled.get(pair);
+      if (first && first.at.file !== r.at.file && first.value !== r.value) {
+        const spec = findField("bilan", r.field) as FieldSpec;
+        report.issues.push(
+          issue("duplicate-resolution", r.at, {
+            field: r.field,
+            value: r.key,
+            params: {
+              key: r.key,
+              ...labelParams(spec),
+              first: `${first.at.row} (${first.at.file})`,
+            },
+          }),
+        );
+      }
+      settled.set(pair, r);
+      list.push(r);
+    }
+  }
+  return list;
 }

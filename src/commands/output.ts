@@ -125,16 +125,28 @@ function manifest(files: readonly string[]): string {
   return `${JSON.stringify({ atelier: "sortie", files: sorted }, null, 2)}\n`;
 }
 
-/** Finishes or undoes a swap that an earlier run did not complete. */
+/**
+ * Finishes or undoes a swap that an earlier run did not complete. The two siblings are removed
+ * only when they are atelier's (its list inside, or empty): a `sortie.ancien` the rapporteur
+ * made is theirs, and writing stops rather than touch it.
+ */
 export function recoverOutput(out: string) {
   const { next, old } = siblings(out);
-  if (!existsSync(out) && existsSync(old)) renameSync(old, out);
-  if (existsSync(old)) rmSync(old, { recursive: true, force: true });
-  if (existsSync(next)) rmSync(next, { recursive: true, force: true });
+  if (!existsSync(out) && existsSync(old) && isOurs(old)) renameSync(old, out);
+  if (existsSync(old) && isOurs(old)) rmSync(old, { recursive: true, force: true });
+  if (existsSync(next) && isOurs(next)) rmSync(next, { recursive: true, force: true });
 }
 
 /** Refuses to replace a folder that holds files that are not a previous output of ours. */
 export function checkOutputFolder(out: string) {
+  for (const sibling of Object.values(siblings(out))) {
+    if (existsSync(sibling)) {
+      throw new AppError(
+        "OUTPUT_NOT_WRITABLE",
+        both((t) => t.errors.siblingNotOurs(sibling)),
+      );
+    }
+  }
   if (!isOurs(out)) {
     throw new AppError(
       "OUTPUT_NOT_WRITABLE",
@@ -284,7 +296,10 @@ function carryOthers(out: string, rel: string, next: string, own: ReadonlySet<st
     const tmp = /^\.(.+)\.\d+\.tmp$/.exec(entry.name)?.[1];
     if (tmp && (tmp === MANIFEST || KNOWN.includes(tmp))) continue;
     if (entry.isDirectory()) {
-      mkdirSync(join(next, name), { recursive: true });
+      // A folder is carried with what is theirs in it (files make their folders); an empty
+      // one is theirs too. One that held only atelier's files (`retours/`) is not.
+      if (readdirSync(join(out, name)).length === 0)
+        mkdirSync(join(next, name), { recursive: true });
       carryOthers(out, name, next, own);
     } else {
       mkdirSync(dirname(join(next, name)), { recursive: true });
@@ -329,7 +344,9 @@ export async function writeOutputSet(
   try {
     write(() => {
       mkdirSync(dirname(out), { recursive: true });
-      mkdirSync(next, { recursive: true });
+      mkdirSync(next);
+      // Marked at once: a run killed now leaves a folder the next run knows it may remove.
+      writeFileSync(join(next, MANIFEST), manifest([]));
     });
     for await (const [name, content] of files) {
       // Encoding first is measured faster than Node 20's own path for a large string (0.7 s

@@ -62,8 +62,8 @@ import { dropReplaced } from "./versions.js";
 export interface MergeOptions {
   /** The plan under review: its activities nobody assessed are listed, in plan order. */
   reference?: ReferencePlan;
-  /** The rapporteur's decisions, and the report of the file they were read from. */
-  resolutions?: { list: readonly Resolution[]; report: FileReport };
+  /** The rapporteur's decisions, and the reports of the files they were read from. */
+  resolutions?: { list: readonly Resolution[]; reports: readonly FileReport[] };
 }
 
 function sourceOf(record: KeptRow, file: FileReport): Source {
@@ -97,7 +97,7 @@ export function mergeSubmissions(
   const read = [
     ...(options.reference ? [options.reference.report] : []),
     ...files,
-    ...(options.resolutions ? [options.resolutions.report] : []),
+    ...(options.resolutions?.reports ?? []),
   ];
   const { errors, warnings } = countBySeverity(read.flatMap((f) => f.issues));
   for (const file of sorted) {

@@ -1,4 +1,11 @@
-import { type FieldSpec, KINDS, type Kind, metadataFields } from "../fields.js";
+import {
+  CONFLICT_SPECS,
+  type FieldSpec,
+  KINDS,
+  type Kind,
+  metadataFields,
+  resolutionFields,
+} from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { CATALOG, type IssueCode } from "../issues.js";
@@ -51,7 +58,21 @@ export function fieldsMarkdown(): string {
   return [
     ...kinds.map((k) => `#### ${k}\n\n${fieldTable(KINDS[k])}`),
     `#### métadonnées / metadata\n\n${fieldTable(metadataFields)}`,
+    `#### resolutions (resolutions.csv, resolutions.xlsx)\n\n${fieldTable(resolutionFields)}`,
   ].join("\n\n");
+}
+
+/** The `Champ` names a resolutions file accepts: every bilan field on which groups can differ. */
+export function resolutionChampsMarkdown(): string {
+  const rows = CONFLICT_SPECS.map(
+    (f: FieldSpec) =>
+      `| ${cell(f.fr)} | ${cell(f.en)} | \`${f.id}\` | ${cell(f.aliases.join(", "))} | ${cell(typeText(f))} |`,
+  );
+  return [
+    "| Champ | Field | id | autres intitulés acceptés | valeur |",
+    "| --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
 }
 
 /** Replaces the text between `<!-- name -->` and `<!-- /name -->` in a document. */
@@ -74,9 +95,10 @@ export async function updateReadme(path: string): Promise<boolean> {
 }
 
 export function readmeWithGenerated(doc: string): string {
-  return replaceSection(
-    replaceSection(doc, "fields", fieldsMarkdown()),
-    "issues",
-    issuesMarkdown(),
-  );
+  const sections: [string, string][] = [
+    ["fields", fieldsMarkdown()],
+    ["issues", issuesMarkdown()],
+    ["champs", resolutionChampsMarkdown()],
+  ];
+  return sections.reduce((text, [name, body]) => replaceSection(text, name, body), doc);
 }

@@ -3,7 +3,7 @@ import { findField } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Changes, Consolidation, FileReport, ValidationResult } from "../model.js";
-import { type Paint, skipText } from "./validation.js";
+import { issueLines, type Paint, skipText } from "./validation.js";
 
 /**
  * What `compile` prints: a table per file, the accounting, conflicts, what changed since the
@@ -18,10 +18,16 @@ export interface CompileSummary {
   files: readonly FileReport[];
   /** What the folder walk passed over, and why. */
   skipped: ValidationResult["skipped"];
+  /** The rapporteur's resolutions files (among `files`): their problems are printed. */
+  resolutions: readonly FileReport[];
   consolidation: Consolidation;
   /** `undefined` on the first compile in this output folder. */
   changes?: Changes;
   written: string[];
+  /** Disagreements left to the rapporteur (arbitrages-a-faire.xlsx). */
+  open: number;
+  /** Groups with a feedback sheet in `retours/`. */
+  retours: string[];
 }
 
 export function compileJson(r: CompileSummary) {
@@ -42,6 +48,8 @@ export function compileJson(r: CompileSummary) {
     skipped: r.skipped,
     changes: r.changes ?? null,
     written: r.written,
+    open: r.open,
+    retours: r.retours,
   };
 }
 
@@ -78,6 +86,12 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
     out.push(paint.dim(`${v.skipped}${v.colon}`));
     for (const s of skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
+  // The rapporteur's own decisions: each problem at its line, as validate shows it.
+  for (const f of r.resolutions) {
+    if (f.issues.length === 0) continue;
+    out.push(paint.bold(f.path));
+    for (const i of f.issues) out.push(...issueLines(i, lang, paint));
+  }
   const c = r.consolidation;
   const s = c.summary;
   const total = t.total(s.rows.read, s.rows.accepted, s.rows.duplicates, s.rows.rejected, s.files);
@@ -106,7 +120,10 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   } else {
     out.push(paint.dim(t.first));
   }
-  out.push(catalogue(lang).cli.written(r.out), `    ${r.written.join(", ")}`);
+  out.push(catalogue(lang).cli.written(r.out), `    ${writtenList(r.written, lang)}`);
+  const next = catalogue(lang).followups.written;
+  if (r.open > 0) out.push(paint.warning(next.arbitrages(r.open)));
+  if (r.retours.length > 0) out.push(next.retours(r.retours));
   // Last, where the eye lands: each file of which nothing is in the results.
   for (const path of unreadFiles(r.files)) out.push(paint.error(t.unread(path)));
   return `${out.join("\n")}\n`;
@@ -129,4 +146,22 @@ function conflictList(c: Consolidation, lang: Lang): string[] {
   const t = catalogue(lang).summary;
   const named = [...fields].map(([key, labels]) => t.conflictFields(key, labels));
   return named.length > LISTED_CONFLICTS ? [...named.slice(0, LISTED_CONFLICTS), "…"] : named;
+}
+
+/** The files written, those of a subfolder (`retours/`) counted under its name. */
+function writtenList(names: readonly string[], lang: Lang): string {
+  const folders = new Map<string, number>();
+  const shown: string[] = [];
+  for (const name of names) {
+    const slash = name.indexOf("/");
+    if (slash < 0) {
+      shown.push(name);
+      continue;
+    }
+    const folder = name.slice(0, slash);
+    if (!folders.has(folder)) shown.push(folder);
+    folders.set(folder, (folders.get(folder) ?? 0) + 1);
+  }
+  const t = catalogue(lang).cli;
+  return shown.map((n) => (folders.has(n) ? t.folder(n, folders.get(n) ?? 0) : n)).join(", ");
 }

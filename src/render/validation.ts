@@ -113,7 +113,8 @@ export function validationText(
   return `${out.join("\n")}\n`;
 }
 
-function issueLines(i: Issue, lang: Lang, paint: Paint): string[] {
+/** A problem as the terminal shows it: where, what, the code, then the fix. */
+export function issueLines(i: Issue, lang: Lang, paint: Paint): string[] {
   const where = cellOf(i) ?? "";
   const t = catalogue(lang).validation;
   const tag = i.severity === "error" ? paint.error(t.error) : paint.warning(t.warning);

@@ -34,8 +34,6 @@ export interface RunOptions {
   meta?: Record<string, string>;
   /** Absolute paths never read as submissions (the output folder of a compile). */
   exclude?: readonly string[];
-  /** A folder with nothing to read is a result (compile of a fresh workshop), not an error. */
-  allowEmpty?: boolean;
   onFile?: (path: string, index: number, total: number) => void;
   /**
    * Keep each table's typed rows in `FileReport.tables` (default `true`): compile and merging
@@ -81,9 +79,11 @@ export async function validatePaths(
     if (!existsSync(path)) throw pathNotFound(path);
     const abs = resolve(path);
     const root = workshopRoot(target);
-    const own = resolve(root, RESOLUTIONS_FILE);
-    if (abs === own || (abs === root && existsSync(own))) decisions.set(own, config);
-    if (abs === config.reference || abs === own) {
+    const owns = RESOLUTIONS_FILES.map((name) => resolve(root, name));
+    for (const own of owns) {
+      if (abs === own || (abs === root && existsSync(own))) decisions.set(own, config);
+    }
+    if (abs === config.reference || owns.includes(abs)) {
       named = true;
       groups.push({ config, root, inputs: [] });
       continue;
@@ -94,7 +94,7 @@ export async function validatePaths(
     groups.push({ config, root, inputs: inputs.files });
   }
   const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
-  if (all.length === 0 && !options.allowEmpty && !named) {
+  if (all.length === 0 && !named) {
     throw noSubmission(
       targets.map((t) => t.path),
       skipped,
@@ -153,7 +153,7 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
   return (abs: string): Exclusion | undefined => {
     if (outputs.includes(abs)) return "own-output";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
-    if (abs === resolve(root, RESOLUTIONS_FILE)) return "workshop-file";
+    if (RESOLUTIONS_FILES.some((name) => abs === resolve(root, name))) return "workshop-file";
     if (abs === resolve(root, TEMPLATES_FOLDER)) return "template";
     return undefined;
   };
@@ -172,11 +172,15 @@ export function isBlankTemplate(report: FileReport): boolean {
   );
 }
 
-/** The rapporteur's decisions on conflicts, in the workshop folder: never read as a submission. */
-export const RESOLUTIONS_FILE = "resolutions.csv";
+/**
+ * The rapporteur's decisions on conflicts, in the workshop folder: never read as a submission.
+ * Typed by hand (CSV), or `arbitrages-a-faire.xlsx` filled in and saved under this name; when
+ * both are there, both apply (see `consolidateWorkshop`).
+ */
+export const RESOLUTIONS_FILES = ["resolutions.csv", "resolutions.xlsx"] as const;
 
 /** A file's modification time (ms), to tell two versions of a group's file apart. */
-function modifiedAt(abs: string): number | null {
+export function modifiedAt(abs: string): number | null {
   try {
     return statSync(abs).mtimeMs;
   } catch {

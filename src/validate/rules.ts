@@ -361,9 +361,18 @@ const resolutionChecks: RowRule = (r, ctx) => {
     });
   }
   const text = r.values.valeur;
-  if (typeof text !== "string") return undefined;
-  const parsed = resolutionValue(spec, text, ctx.config, named);
   const where = locate(r, r.cells.valeur);
+  if (typeof text !== "string") {
+    // A line left blank is not decided yet; a reason without its value is a decision half made.
+    const key = r.values.code_activite;
+    return typeof r.values.motif === "string" && typeof key === "string"
+      ? issue("resolution-without-value", where, {
+          field: spec.id,
+          params: { ...labelParams(spec), key },
+        })
+      : undefined;
+  }
+  const parsed = resolutionValue(spec, text, ctx.config, named);
   const value = shownOf(r, "valeur") ?? text;
   if (parsed.problem) {
     // A currency is the field's, not the value's: it is said where the field is named.
@@ -443,6 +452,8 @@ function duplicateResolution(r: RecordRow, tracker: TableTracker) {
   const named = r.values.champ;
   if (r.issues.some((i) => i.severity === "error")) return;
   if (typeof code !== "string" || typeof named !== "string") return;
+  // A line not decided yet settles nothing.
+  if (typeof r.values.valeur !== "string") return;
   const spec = conflictFieldOf(named);
   if (!spec) return;
   const pair = `${identityText(code)}\u0000${spec.id}`;

@@ -32,6 +32,8 @@ export const errors: Catalogue["errors"] = {
     `Cannot write to ${out} (${why}): check permissions and disk space, and close the files of ${folder} open in Excel.`,
   previousNotOurs: (path) =>
     `${path} was not made by atelier, which keeps the previous outputs there at each compile: rename or move it, then run again.`,
+  siblingNotOurs: (path) =>
+    `${path} was not made by atelier, which uses this name while it writes the outputs: rename or move it, then run again.`,
   outputBusy: (out) =>
     `a compile is already running in ${out}: wait for it to finish, then run again.`,
   outputNotFolder: (out, path) =>
@@ -123,6 +125,7 @@ export const cli: Catalogue["cli"] = {
     format: "json-schema, table-schema or markdown",
     lang: "language of the titles",
   },
+  folder: (name, n) => `${name}/ (${n} file${n === 1 ? "" : "s"})`,
   written: (dir) => `Written to ${dir}:`,
   movedToPrevious: (names, out) =>
     `Moved to ${out}/precedent/ (written by an earlier run of atelier, not regenerated this time): ${names}`,

@@ -290,6 +290,11 @@ export const issues: Catalogue["issues"] = {
     message: "“{label}” of activity {key} is already settled on row {first}: this later row wins",
     hint: "Delete the row that no longer holds",
   },
+  "resolution-without-value": {
+    title: "Decision without a value",
+    message: "A reason is given for “{label}” of activity {key}, but no value: nothing is settled",
+    hint: "Write the value chosen in the Value column, or clear the reason",
+  },
 };
 
 export const terms: Catalogue["terms"] = {

@@ -39,7 +39,7 @@ export const summary: Catalogue["summary"] = {
   conflicts: (n, list) =>
     `Conflicts between groups: ${n}${list.length ? ` — ${list.join("; ")}` : ""} (see conflits.csv)`,
   conflictFields: (key, fields) => `${key}: ${fields.join(", ")}`,
-  applied: (n) => `${n} rapporteur's decision${n === 1 ? "" : "s"} applied (resolutions.csv)`,
+  applied: (n) => `${n} rapporteur's decision${n === 1 ? "" : "s"} applied (resolutions file)`,
   unread: (path) =>
     `${path} could not be read: none of its rows is in the results (errors in journal.json)`,
   history: (updates, replaced) =>
@@ -110,4 +110,46 @@ export const schemas: Catalogue["schemas"] = {
   bilan: "Assessment of one activity",
   constats: "Finding (SWOT)",
   propositions: "Action proposed for the new plan",
+};
+
+export const followups: Catalogue["followups"] = {
+  arbitrages: {
+    sheet: "Decisions",
+    lists: "Lists",
+    instructions: "Instructions",
+    title: (title) => `Decisions to make — ${title}`,
+    steps: [
+      "One line per disagreement between groups that the merge rule settled without you (conflits.csv): choose the value to keep in the Value column (dropdown, or typed as in an assessment sheet) and say why in the Reason column.",
+      "Leave Value empty for a disagreement you do not settle yet: the merge rule still applies.",
+      "Lines whose Value is already filled in repeat the decisions already applied: keep them, or change the value.",
+      "The rate, the result and the comments follow the status chosen: only the status needs deciding for them.",
+      "Save this workbook as resolutions.xlsx in the workshop folder (beside the session folders, not in the output folder), then compile again: it says how many decisions are applied, and conflits.csv shows them with the rule « resolution ».",
+      "The Activity, Groups' values and Chosen without a decision columns are for information: they are not read.",
+    ],
+    yes: "Yes",
+    no: "No",
+  },
+  retours: {
+    sheet: "Corrections",
+    title: (groupe, title) => `Feedback sheet — ${groupe} — ${title}`,
+    lead: (errors, warnings) =>
+      `To correct before the next session: ${errors} error${errors === 1 ? "" : "s"} (the row is not in the results until it is corrected), ${warnings} warning${warnings === 1 ? "" : "s"} (the row is counted; check the value).`,
+    columns: {
+      file: "File",
+      sheet: "Sheet",
+      cell: "Cell",
+      severity: "Severity",
+      value: "Value read",
+      problem: "Problem",
+      fix: "Fix",
+    },
+    error: "error",
+    warning: "warning",
+  },
+  written: {
+    arbitrages: (open) =>
+      `${open} disagreement${open === 1 ? "" : "s"} to settle: fill in arbitrages-a-faire.xlsx and save it as resolutions.xlsx in the workshop folder`,
+    retours: (groups) =>
+      `Feedback sheets for ${groups.length} group${groups.length === 1 ? "" : "s"} (retours/): ${groups.join(", ")}`,
+  },
 };

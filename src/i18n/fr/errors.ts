@@ -34,6 +34,8 @@ export const errors = {
     `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${folder} ouverts dans Excel.`,
   previousNotOurs: (path: string) =>
     `${path} n'a pas été créé par atelier, qui y garde les sorties précédentes à chaque compilation : renommez-le ou déplacez-le, puis relancez.`,
+  siblingNotOurs: (path: string) =>
+    `${path} n'a pas été créé par atelier, qui se sert de ce nom pendant l'écriture des sorties : renommez-le ou déplacez-le, puis relancez.`,
   outputBusy: (out: string) =>
     `une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.`,
   outputNotFolder: (out: string, path: string) =>
@@ -129,6 +131,7 @@ export const cli = {
     format: "json-schema, table-schema ou markdown",
     lang: "langue des titres",
   },
+  folder: (name: string, n: number) => `${name}/ (${n} fichier${n > 1 ? "s" : ""})`,
   written: (dir: string) => `Écrit dans ${dir} :`,
   movedToPrevious: (names: string, out: string) =>
     `Déplacé dans ${out}/precedent/ (écrit par une exécution précédente d'atelier, non régénéré cette fois) : ${names}`,

@@ -1,7 +1,7 @@
 import { matrix, template, workshopReadme } from "./documents.js";
 import { cli, errors } from "./errors.js";
 import { issues, terms } from "./issues.js";
-import { schemas, summary, tables, validation } from "./outputs.js";
+import { followups, schemas, summary, tables, validation } from "./outputs.js";
 import { axisTitle, bands, findingTypes, report, rules } from "./report.js";
 
 /**
@@ -16,6 +16,7 @@ export const fr = {
   validation,
   summary,
   tables,
+  followups,
   schemas,
   report,
   findingTypes,

@@ -307,6 +307,12 @@ export const issues = {
       "« {label} » de l'activité {key} est déjà tranché ligne {first} : cette ligne, plus bas, l'emporte",
     hint: "Supprimez la ligne qui ne vaut plus",
   },
+  "resolution-without-value": {
+    title: "Arbitrage sans valeur",
+    message:
+      "Un motif est donné pour « {label} » de l'activité {key}, mais pas de valeur : rien n'est tranché",
+    hint: "Indiquez la valeur retenue dans la colonne Valeur, ou effacez le motif",
+  },
 } satisfies Record<IssueCode, IssueText>;
 
 export const terms = {

@@ -50,7 +50,7 @@ export const summary = {
     `Conflits entre groupes : ${n}${list.length ? ` — ${list.join(" ; ")}` : ""} (détail dans conflits.csv)`,
   conflictFields: (key: string, fields: readonly string[]) => `${key} : ${fields.join(", ")}`,
   applied: (n: number) =>
-    `${n} arbitrage${n > 1 ? "s" : ""} du rapporteur appliqué${n > 1 ? "s" : ""} (resolutions.csv)`,
+    `${n} arbitrage${n > 1 ? "s" : ""} du rapporteur appliqué${n > 1 ? "s" : ""} (fichier resolutions)`,
   unread: (path: string) =>
     `${path} n'a pas pu être lu : aucune de ses lignes n'est dans les résultats (erreurs dans journal.json)`,
   history: (updates: number, replaced: number) =>
@@ -126,4 +126,47 @@ export const schemas = {
   bilan: "Bilan d'une activité du plan évalué",
   constats: "Constat (forces, faiblesses, opportunités, menaces)",
   propositions: "Action proposée pour le nouveau plan",
+};
+
+/** The two workbooks a compile writes for the rapporteur to act on. */
+export const followups = {
+  arbitrages: {
+    sheet: "Arbitrages",
+    lists: "Listes",
+    instructions: "Mode d'emploi",
+    title: (title: string) => `Arbitrages à faire — ${title}`,
+    steps: [
+      "Une ligne par divergence entre groupes que la règle de fusion a tranchée sans vous (conflits.csv) : choisissez la valeur à retenir dans la colonne Valeur (liste déroulante, ou saisie libre, écrite comme dans une fiche bilan) et dites pourquoi dans la colonne Motif.",
+      "Laissez Valeur vide pour une divergence que vous ne tranchez pas encore : la règle de fusion continue de s'appliquer.",
+      "Les lignes dont la Valeur est déjà remplie reprennent vos arbitrages déjà appliqués : gardez-les, ou changez la valeur.",
+      "Le taux, le résultat et les commentaires suivent le statut retenu : seul le statut est à trancher pour eux.",
+      "Enregistrez ce classeur sous le nom resolutions.xlsx dans le dossier de l'atelier (à côté des dossiers de session, pas dans le dossier de sortie), puis relancez la compilation : elle dit combien d'arbitrages sont appliqués, et conflits.csv les montre avec la règle « resolution ».",
+      "Les colonnes Activité, Valeurs des groupes et Retenue sans arbitrage sont là pour information : elles ne sont pas lues.",
+    ],
+    yes: "Oui",
+    no: "Non",
+  },
+  retours: {
+    sheet: "Corrections",
+    title: (groupe: string, title: string) => `Fiche de retour — ${groupe} — ${title}`,
+    lead: (errors: number, warnings: number) =>
+      `À corriger avant la prochaine session : ${errors} erreur${errors > 1 ? "s" : ""} (la ligne n'est pas dans les résultats tant qu'elle n'est pas corrigée), ${warnings} avertissement${warnings > 1 ? "s" : ""} (la ligne est comptée ; vérifiez la valeur).`,
+    columns: {
+      file: "Fichier",
+      sheet: "Feuille",
+      cell: "Cellule",
+      severity: "Gravité",
+      value: "Valeur lue",
+      problem: "Problème",
+      fix: "Correction",
+    },
+    error: "erreur",
+    warning: "avertissement",
+  },
+  written: {
+    arbitrages: (open: number) =>
+      `${open} divergence${open > 1 ? "s" : ""} à trancher : remplissez arbitrages-a-faire.xlsx et enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier`,
+    retours: (groups: readonly string[]) =>
+      `Fiches de retour pour ${groups.length} groupe${groups.length > 1 ? "s" : ""} (retours/) : ${groups.join(", ")}`,
+  },
 };

@@ -1,0 +1,54 @@
+import type { Issue } from "../issues.js";
+import type { FileReport, KeptRow } from "../model.js";
+import { groupKey } from "../text.js";
+import { grouper } from "./index.js";
+
+/**
+ * Which group each problem of the submissions belongs to, for the feedback sheets a compile
+ * writes in `retours/`: the sheet the rapporteur hands back to a group at the next session.
+ */
+
+/** A group's problems, for its feedback sheet. */
+export interface Retour {
+  groupe: string;
+  /** The file name it is written under in `retours/`, without extension. */
+  name: string;
+  issues: Issue[];
+}
+
+/** A group as a file name on every system: no `\ / : * ? " < > |`, no trailing dot or space. */
+function fileName(groupe: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused too
+  const name = groupe.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/[. ]+$/, "");
+  return name.slice(0, 80) || "groupe";
+}
+
+/**
+ * Each group's problems, in file order: a problem is its row's group's (`grouper`). Groups
+ * written differently (`Groupe 1`, `groupe 1`) are one.
+ */
+export function retoursOf(files: readonly FileReport[]): Retour[] {
+  const byGroup = new Map<string, { groupe: string; issues: Issue[] }>();
+  for (const f of files) {
+    if (f.issues.length === 0) continue;
+    const groupOf = grouper(f);
+    const rows = new Map<string, KeptRow>();
+    for (const table of f.tables) {
+      for (const r of table.records) rows.set(`${r.sheet ?? ""}\u0000${r.row}`, r);
+    }
+    for (const i of f.issues) {
+      const groupe = groupOf(rows.get(`${i.sheet ?? ""}\u0000${i.row}`));
+      const key = groupKey(groupe);
+      const entry = byGroup.get(key) ?? { groupe, issues: [] };
+      entry.issues.push(i);
+      byGroup.set(key, entry);
+    }
+  }
+  const used = new Set<string>();
+  return [...byGroup.values()].map(({ groupe, issues }) => {
+    let name = fileName(groupe);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fileName(groupe)}-${n}`;
+    used.add(name.toLowerCase());
+    return { groupe, name, issues };
+  });
+}
