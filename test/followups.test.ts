@@ -10,6 +10,9 @@ import {
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { retoursOf } from "../src/analysis/retours.js";
+import { issue } from "../src/issues.js";
+import type { FileReport } from "../src/model.js";
 import { fillInLibreOffice } from "./helpers/libreoffice.js";
 import { BILAN_HEADER, PLAN, PLANNED_CONFIG, run, workshop } from "./helpers/workshop.js";
 
@@ -287,5 +290,35 @@ describe("the names atelier writes through", () => {
       );
       expect(readFileSync(join(dir, name, "notes.txt"), "utf8")).toBe("à garder");
     }
+  });
+});
+
+describe("retoursOf: one sheet per group, named for every system", () => {
+  const file = (path: string, groupe: string): FileReport => ({
+    path,
+    format: "csv",
+    meta: { groupe },
+    sheets: [],
+    issues: [issue("no-data", { file: path })],
+    tables: [],
+  });
+
+  it("joins two spellings of one group, and makes each name a file name Windows accepts", () => {
+    const retours = retoursOf([
+      file("a.csv", "Groupe 1"),
+      file("b.csv", "groupe-01"),
+      file("c.csv", "Axe 2 : Protection / Assistance?"),
+      file("d.csv", "CON"),
+      file("e.csv", " .Groupe 5. "),
+      file("f.csv", "GROUPE 1 bis"),
+      file("g.csv", "Groupe 1 Bis"),
+    ]);
+    expect(retours.map((r) => [r.groupe, r.name, r.issues.map((i) => i.file)])).toEqual([
+      ["Groupe 1", "Groupe 1", ["a.csv", "b.csv"]],
+      ["Axe 2 : Protection / Assistance?", "Axe 2 - Protection - Assistance-", ["c.csv"]],
+      ["CON", "groupe-CON", ["d.csv"]],
+      [" .Groupe 5. ", "Groupe 5", ["e.csv"]],
+      ["GROUPE 1 bis", "GROUPE 1 bis", ["f.csv", "g.csv"]],
+    ]);
   });
 });

@@ -16,11 +16,19 @@ export interface Retour {
   issues: Issue[];
 }
 
-/** A group as a file name on every system: no `\ / : * ? " < > |`, no trailing dot or space. */
+/**
+ * A group as a file name on every system: no `\ / : * ? " < > |`, no leading or trailing dot or
+ * space, not a name Windows keeps for a device (`CON`, `AUX`, `COM1`…).
+ */
 function fileName(groupe: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused too
-  const name = groupe.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/[. ]+$/, "");
-  return name.slice(0, 80) || "groupe";
+  const name = groupe
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused too
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
+    .replace(/^[. ]+|[. ]+$/g, "")
+    .slice(0, 80)
+    .replace(/[. ]+$/, "");
+  if (name === "") return "groupe";
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(name) ? `groupe-${name}` : name;
 }
 
 /**
