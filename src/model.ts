@@ -92,7 +92,8 @@ export type SkipReason =
   | "template"
   | "output-folder"
   | "unreadable-folder"
-  | "blank-template";
+  | "blank-template"
+  | "arbitrages";
 
 export interface ValidationResult {
   /** The submissions, in the order they were read. */

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -210,6 +211,23 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
       ],
     ]);
     expect(r.out).toContain("2 arbitrages du rapporteur appliqués");
+  });
+});
+
+describe("a copy of arbitrages-a-faire in the workshop folder", () => {
+  it("is passed over with what to do, never read as a group's file", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const made = join(dir, "sortie", "arbitrages-a-faire.xlsx");
+    copyFileSync(made, join(dir, "arbitrages-a-faire.xlsx"));
+    copyFileSync(made, join(dir, "J2", "arbitrages-a-faire (1).xlsx"));
+    const r = await run("compile", dir);
+    const note =
+      "(arbitrages à faire : une fois rempli, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier pour qu'il s'applique)";
+    expect(r.out).toContain(`    arbitrages-a-faire.xlsx ${note}\n`);
+    expect(r.out).toContain(`    J2/arbitrages-a-faire (1).xlsx ${note}\n`);
+    expect(json(dir, "consolidation.json").summary.files).toBe(3);
+    expect(readdirSync(join(dir, "sortie", "retours"))).toEqual(["Groupe 3.csv", "Groupe 3.xlsx"]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
@@ -154,6 +154,9 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
     if (outputs.includes(abs)) return "own-output";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
     if (RESOLUTIONS_FILES.some((name) => abs === resolve(root, name))) return "workshop-file";
+    // A copy of the decisions to make, filled in or not: no group's, and not applied under
+    // that name.
+    if (/^arbitrages-a-faire\b.*\.(csv|xlsx)$/i.test(basename(abs))) return "arbitrages";
     if (abs === resolve(root, TEMPLATES_FOLDER)) return "template";
     return undefined;
   };

@@ -27,6 +27,8 @@ export const validation: Catalogue["validation"] = {
     "output-folder": "outputs of a compile (atelier), not read back",
     "unreadable-folder": "unreadable folder (access rights): its files are not read",
     "blank-template": "blank template: no row filled in",
+    arbitrages:
+      "decisions to make: once filled in, save it as resolutions.xlsx in the workshop folder for it to apply",
   },
 };
 

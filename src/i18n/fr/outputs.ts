@@ -37,6 +37,8 @@ export const validation = {
     "output-folder": "résultats d'une compilation (atelier), non relus",
     "unreadable-folder": "dossier illisible (droits d'accès) : ses fichiers ne sont pas lus",
     "blank-template": "modèle vierge : aucune ligne saisie",
+    arbitrages:
+      "arbitrages à faire : une fois rempli, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier pour qu'il s'applique",
   },
 };
 
