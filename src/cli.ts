@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import type { DocumentsWritten } from "./commands/documents.js";
 import { AppError, type Spoken } from "./errors.js";
 import * as en from "./i18n/en/errors.js";
 import * as fr from "./i18n/fr/errors.js";
@@ -127,11 +128,9 @@ export function createProgram(
       progress.done();
       const summary = compileSummary(result);
       if (opts.format === "json") {
-        const moved = { precedent: result.previous, moved: result.moved };
-        io.out(`${JSON.stringify({ ...render.compileJson(summary), ...moved }, null, 2)}\n`);
+        io.out(`${JSON.stringify(render.compileJson(summary), null, 2)}\n`);
       } else {
         io.out(render.compileText(summary, result.lang, await paintFor(io)));
-        io.out(previousText(summary.out, result.previous, result.moved, result.lang));
       }
       const { flagged } = await import("./commands/documents.js");
       setExit(opts.strict && flagged(result.consolidation) ? EXIT.invalid : EXIT.ok);
@@ -153,6 +152,7 @@ export function createProgram(
         .map((f) => f.trim());
       const r = await writeReport(dir, formats, workshopOptions(opts));
       io.out(writtenText(r.out, r.written, r.lang));
+      io.out(await keptText(r, io));
       setExit(opts.strict && r.flagged ? EXIT.invalid : EXIT.ok);
     });
 
@@ -171,6 +171,7 @@ export function createProgram(
       const { writeMatrix } = await import("./commands/documents.js");
       const r = await writeMatrix(dir, opts.format, workshopOptions(opts));
       io.out(writtenText(r.out, r.written, r.lang));
+      io.out(await keptText(r, io));
       setExit(opts.strict && r.flagged ? EXIT.invalid : EXIT.ok);
     });
 
@@ -254,16 +255,17 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
   };
 }
 
-function writtenText(dir: string, names: string[], lang: Lang): string {
-  return `${TEXTS[lang].cli.written(dir)}\n    ${names.join(", ")}\n`;
+/** What `report` or `matrix` kept of a file of theirs that someone changed. */
+async function keptText(r: DocumentsWritten, io: Io): Promise<string> {
+  const { previousLines } = await import("./render/summary.js");
+  const moves = { previous: false, moved: [], kept: r.kept };
+  return previousLines(r.out, moves, r.lang, await paintFor(io))
+    .map((line) => `${line}\n`)
+    .join("");
 }
 
-/** What went to `precedent/`: the previous set, and each file this run did not write again. */
-function previousText(out: string, kept: boolean, moved: readonly string[], lang: Lang): string {
-  const t = TEXTS[lang].cli;
-  let text = kept ? `${t.previousKept(out)}\n` : "";
-  if (moved.length > 0) text += `${t.movedToPrevious(moved.join(", "), out)}\n`;
-  return text;
+function writtenText(dir: string, names: string[], lang: Lang): string {
+  return `${TEXTS[lang].cli.written(dir)}\n    ${names.join(", ")}\n`;
 }
 
 function metaOf(opts: { groupe?: string; session?: string }): Record<string, string> {

@@ -578,8 +578,8 @@ export const resolutionFields = [
     type: "text",
     required: true,
     help: {
-      fr: "Le champ en conflit : Statut, Taux de réalisation, Budget prévu ou Budget exécuté.",
-      en: "The field in conflict: Status, Completion rate, Planned budget or Spent budget.",
+      fr: "Le champ du bilan en conflit (Statut, Budget prévu… : voir la liste des champs acceptés).",
+      en: "The assessment field in conflict (Status, Planned budget…: see the list of accepted fields).",
     },
     example: "Statut",
   },

@@ -67,6 +67,7 @@ export const CATALOG = {
   "unused-resolution": { severity: "warning" },
   "duplicate-resolution": { severity: "warning" },
   "resolution-without-value": { severity: "error" },
+  "resolution-overridden": { severity: "warning" },
 } as const satisfies Record<string, { severity: Severity }>;
 
 export type IssueCode = keyof typeof CATALOG;

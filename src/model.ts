@@ -173,6 +173,8 @@ export interface Conflict {
   follows?: "statut" | "calendrier";
   /** The rapporteur's reason, for `resolution`. */
   motif?: string;
+  /** For `resolution`: the value the rule would have kept, and that rule. */
+  byRule?: { chosen: unknown; rule: ConflictRule };
 }
 
 /** A group's value replaced by the same group's value in a later session: not a conflict. */

@@ -133,14 +133,50 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
         ["taux_realisation", 100, "resolution", null],
         ["budget_prevu", 1_200_000, "resolution", null],
       ]);
+      // What the rule would have kept is said beside the decision.
+      expect(c.conflits[0].byRule).toEqual({ chosen: "en_cours", rule: "conservative-status" });
       // The next list repeats the decisions, filled in: saved again, it keeps them.
       expect(read(dir, "arbitrages-a-faire.csv").split("\r\n").slice(1, 3)).toEqual([
-        "1.1.1;Sensibiliser;Statut;Réalisé (Groupe 1, J2) | En cours (Groupe 2, J2);décision du rapporteur (fichier resolutions);Réalisé;Rapport d'activité du ministère",
-        "1.1.2;Former;Budget prévu;1000000 (Groupe 1, J2) | 1500000 (Groupe 2, J2);décision du rapporteur (fichier resolutions);1200000;",
+        "1.1.1;Sensibiliser;Statut;Réalisé (Groupe 1, J2) | En cours (Groupe 2, J2);En cours (même session : le statut le plus prudent l'emporte);Réalisé;Rapport d'activité du ministère",
+        "1.1.2;Former;Budget prévu;1000000 (Groupe 1, J2) | 1500000 (Groupe 2, J2);1500000 (même session : la valeur la plus prudente l'emporte);1200000;",
       ]);
     },
     120_000,
   );
+
+  it("Resolutions.xlsx, whatever its case, is the resolutions file; conflits.csv gives the motif", async () => {
+    const dir = sample();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Arbitrages").addRows([
+      ["Code activité", "Champ", "Valeur", "Motif"],
+      ["1.1.1", "Statut", "Réalisé", "Vu sur place"],
+    ]);
+    await wb.xlsx.writeFile(join(dir, "Resolutions.xlsx"));
+    const r = await run("compile", dir);
+    expect(r.out).toContain("1 arbitrage du rapporteur appliqué");
+    expect(r.out).not.toContain("Fiches de retour pour 2");
+    const conflits = read(dir, "conflits.csv").split("\r\n");
+    expect(conflits[0]).toBe("\uFEFFkind;key;field;chosen;rule;motif;value;source;groupe;session");
+    expect(conflits[1]).toBe(
+      "bilan;1.1.1;statut;realise;resolution;Vu sur place;realise;J2/groupe-1.csv:2;Groupe 1;J2",
+    );
+  });
+
+  it("decisions typed into sortie/arbitrages-a-faire.xlsx are kept, with what to do", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const made = join(dir, "sortie", "arbitrages-a-faire.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(made);
+    (wb.getWorksheet("Arbitrages") as ExcelJS.Worksheet).getCell("F2").value = "Réalisé";
+    await wb.xlsx.writeFile(made);
+    const typed = readFileSync(made);
+    const r = await run("compile", dir);
+    expect(r.out).toContain(
+      "arbitrages-a-faire.xlsx a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « arbitrages-a-faire (modifié).xlsx » (un nouveau arbitrages-a-faire.xlsx est écrit).\n    Pour appliquer les arbitrages qu'il contient, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier, puis relancez la compilation.\n",
+    );
+    expect(readFileSync(join(dir, "sortie", "arbitrages-a-faire (modifié).xlsx"))).toEqual(typed);
+  });
 
   it("a line left blank is not decided yet; a reason without its value is said with its line", async () => {
     const dir = sample({
@@ -204,10 +240,10 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
       );
     expect(issues).toEqual([
       [
-        "duplicate-resolution",
+        "resolution-overridden",
         "resolutions.xlsx",
         3,
-        "« Budget prévu (FCFA) » de l'activité 1.1.2 est déjà tranché ligne 3 (resolutions.csv) : cette ligne, plus bas, l'emporte",
+        "« Budget prévu (FCFA) » de l'activité 1.1.2 est tranché autrement dans resolutions.csv:3 : cette ligne, d'un fichier plus récent, l'emporte",
       ],
     ]);
     expect(r.out).toContain("2 arbitrages du rapporteur appliqués");
@@ -330,6 +366,8 @@ describe("retoursOf: one sheet per group, named for every system", () => {
       file("e.csv", " .Groupe 5. "),
       file("f.csv", "GROUPE 1 bis"),
       file("g.csv", "Groupe 1 Bis"),
+      file("h.csv", "Cellule A/B"),
+      file("i.csv", "Cellule A:B"),
     ]);
     expect(retours.map((r) => [r.groupe, r.name, r.issues.map((i) => i.file)])).toEqual([
       ["Groupe 1", "Groupe 1", ["a.csv", "b.csv"]],
@@ -337,6 +375,8 @@ describe("retoursOf: one sheet per group, named for every system", () => {
       ["CON", "groupe-CON", ["d.csv"]],
       [" .Groupe 5. ", "Groupe 5", ["e.csv"]],
       ["GROUPE 1 bis", "GROUPE 1 bis", ["f.csv", "g.csv"]],
+      ["Cellule A/B", "Cellule A-B", ["h.csv"]],
+      ["Cellule A:B", "Cellule A-B (2)", ["i.csv"]],
     ]);
   });
 });

@@ -20,7 +20,7 @@ describe("a file that could not be read at all", () => {
     const r = await run("compile", dir);
     expect(r.code).toBe(0);
     expect(r.out.trimEnd().split("\n").at(-1)).toBe(
-      "J1/groupe-4.ods n'a pas pu être lu : aucune de ses lignes n'est dans les résultats (erreurs dans journal.json)",
+      "J1/groupe-4.ods n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — Format OpenDocument (.ods) non pris en charge : seuls .xlsx et .csv sont lus → Enregistrez le fichier au format .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx « groupe-4.ods »",
     );
     const md = readFileSync(join(dir, "sortie", "rapport-bilan.md"), "utf8");
     expect(md).toContain(
@@ -28,6 +28,13 @@ describe("a file that could not be read at all", () => {
     );
     const html = readFileSync(join(dir, "sortie", "rapport-bilan.html"), "utf8");
     expect(html).toContain("Fichiers non pris en compte : J1/groupe-4.ods");
+    // Before the figures it qualifies.
+    for (const [text, figures] of [
+      [md, "- **Taux de mise en œuvre**"],
+      [html, '<dl class="cards">'],
+    ] as const) {
+      expect(text.indexOf("Fichiers non pris en compte")).toBeLessThan(text.indexOf(figures));
+    }
   });
 
   it("makes a strict compile exit 1, and says it in English under --lang en", async () => {
@@ -35,7 +42,7 @@ describe("a file that could not be read at all", () => {
     const r = await run("compile", dir, "--strict", "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.out.trimEnd().split("\n").at(-1)).toBe(
-      "J1/groupe-4.ods could not be read: none of its rows is in the results (errors in journal.json)",
+      "J1/groupe-4.ods could not be read: none of its rows is in the results — OpenDocument (.ods) format is not supported: only .xlsx and .csv are read → Save the file as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx “groupe-4.ods”",
     );
   });
 

@@ -1,17 +1,19 @@
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateFiles } from "../src/commands/validate.js";
 import { hintOf, messageOf } from "../src/i18n/index.js";
-import { causeOf, unreadable } from "../src/read/index.js";
+import { causeOf, displayPath, unreadable } from "../src/read/index.js";
 import {
   BILAN_HEADER,
   PLANNED_CONFIG as CONFIG,
@@ -441,5 +443,75 @@ describe("blank templates", () => {
       ["J2/notes.csv", ["header-not-found"]],
       ["J2/vide.csv", ["empty-file"]],
     ]);
+  });
+});
+
+describe("what the walk meets beside the groups' files", () => {
+  it("a blank template at the workshop's top is skipped by compile with a note, not read as a group", async () => {
+    const dir = sample();
+    const config = join(dir, "atelier.config.json");
+    await run("template", "--config", config, "--out", join(dir, "fiche-vierge.xlsx"));
+    await run("template", "--config", config, "--format", "csv", "--out", dir);
+    const c = await run("compile", dir, "--strict");
+    expect(c.out).toContain("    fiche-vierge.xlsx (modèle vierge : aucune ligne saisie)\n");
+    expect(
+      journal(dir).skipped.filter((s: { reason: string }) => s.reason === "blank-template"),
+    ).toEqual([
+      { path: "bilan.csv", reason: "blank-template" },
+      { path: "constats.csv", reason: "blank-template" },
+      { path: "fiche-vierge.xlsx", reason: "blank-template" },
+      { path: "propositions.csv", reason: "blank-template" },
+    ]);
+    // No feedback sheet for a template: the groups are the three that filled theirs.
+    expect(c.out).toContain(
+      "Fiches de retour pour 3 groupes (retours/) : groupe-1, groupe-2, groupe-3",
+    );
+  });
+
+  it("a link to a spreadsheet that is gone is a file that cannot be read, said loudly", async () => {
+    const dir = sample();
+    symlinkSync(join(dir, "J1", "parti.csv"), join(dir, "J1", "lien.csv"));
+    const c = await run("compile", dir, "--strict");
+    expect(c.code).toBe(1);
+    expect(c.out.trimEnd().split("\n").at(-1)).toBe(
+      "J1/lien.csv n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — Fichier illisible : c'est un lien vers un fichier qui n'existe plus → Remettez le fichier à l'endroit où pointe le lien, ou remplacez le lien par le fichier",
+    );
+  });
+
+  it("an output folder named to validate is refused in words, never read as submissions", async () => {
+    const dir = sample();
+    await run("compile", dir, "--out", join(dir, "resultats"));
+    const v = await run("validate", join(dir, "resultats"));
+    expect([v.code, v.err]).toEqual([
+      2,
+      `atelier : ${displayPath(join(dir, "resultats"), process.cwd())} contient les résultats d'une compilation d'atelier, qui ne sont jamais relus comme des fiches : donnez le dossier de l'atelier ou les fichiers des groupes.\n`,
+    ]);
+  });
+
+  it("an output folder that is a link: the outputs go where it points, the link stays", async () => {
+    const dir = sample();
+    const shared = workshop({});
+    symlinkSync(shared, join(dir, "sortie"));
+    expect((await run("compile", dir)).code).toBe(0);
+    expect(lstatSync(join(dir, "sortie")).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(shared, "consolidation.json"))).toBe(true);
+    expect((await run("compile", dir)).code).toBe(0);
+    expect(existsSync(join(shared, "precedent", "consolidation.json"))).toBe(true);
+  });
+
+  it("a reader that stops early (| head) gets no stack trace", async () => {
+    const dir = sample();
+    const { spawn } = await import("node:child_process");
+    const err = await new Promise<string>((done) => {
+      const child = spawn(process.execPath, ["dist/bin.js", "validate", dir, "--all"]);
+      let text = "";
+      // Closed before the command writes: its output meets a closed pipe (EPIPE).
+      child.stdout.destroy();
+      child.stderr.on("data", (d) => {
+        text += d;
+      });
+      child.on("close", () => done(text));
+    });
+    expect(err).toBe("");
   });
 });

@@ -6,6 +6,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -341,7 +342,7 @@ describe("clear refusals", () => {
       ],
       [
         "/proc/sortie",
-        "atelier : Impossible d'écrire dans /proc/sortie (chemin impossible à créer) : vérifiez les droits, l'espace disque, et fermez les fichiers de sortie ouverts dans Excel.\n",
+        "atelier : Impossible d'écrire dans /proc/sortie (chemin impossible à créer) : vérifiez les droits, l'espace disque, et fermez les fichiers du dossier sortie ouverts dans Excel.\n",
       ],
     ];
     for (const [out, message] of cases) {
@@ -418,4 +419,140 @@ describe("a « precedent » the rapporteur made", () => {
     for (let i = 0; i < 3; i++) expect((await run("compile", dir)).code).toBe(0);
     expect(existsSync(join(dir, "sortie", "precedent", "consolidation.json"))).toBe(true);
   });
+});
+
+describe("what the rapporteur changed or put among atelier's files", () => {
+  it("a file of theirs in atelier's precedent/ stops compile with exit 2; nothing lost", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    await run("compile", dir);
+    const previous = join(dir, "sortie", "precedent");
+    writeFileSync(join(previous, "notes.txt"), "à garder");
+    mkdirSync(join(previous, "annexes"));
+    const before = readFileSync(join(previous, "consolidation.json"));
+    const r = await run("compile", dir);
+    expect([r.code, r.err]).toEqual([
+      2,
+      `atelier : ${previous} contient des fichiers qui ne sont pas d'atelier (annexes/, notes.txt…), qui y remplace les sorties précédentes à chaque compilation : déplacez-les hors de ce dossier, puis relancez.\n`,
+    ]);
+    expect(readFileSync(join(previous, "notes.txt"), "utf8")).toBe("à garder");
+    expect(readFileSync(join(previous, "consolidation.json"))).toEqual(before);
+  });
+
+  it("report and matrix refuse a folder that is not atelier's, as compile does; their files untouched", async () => {
+    const dir = sample();
+    const docs = join(dir, "docs");
+    mkdirSync(docs);
+    writeFileSync(join(docs, "rapport-bilan.html"), "MON RAPPORT");
+    writeFileSync(join(docs, "cv.docx"), "x");
+    for (const command of ["report", "matrix"]) {
+      const r = await run(command, dir, "--out", docs);
+      expect([command, r.code, r.err]).toEqual([
+        command,
+        2,
+        `atelier : Le dossier de sortie ${docs} contient déjà d'autres fichiers (cv.docx, rapport-bilan.html…) : choisissez un dossier vide ou nouveau avec --out.\n`,
+      ]);
+    }
+    expect(tree(docs)).toEqual(["cv.docx", "rapport-bilan.html"]);
+    expect(readFileSync(join(docs, "rapport-bilan.html"), "utf8")).toBe("MON RAPPORT");
+  });
+
+  it("a file atelier wrote and someone changed is kept under its own name, never moved away", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    // The analyst annotates the matrix and saves it, later.
+    const matrix = join(out, "matrice-actions.xlsx");
+    writeFileSync(matrix, Buffer.concat([readFileSync(matrix), Buffer.from("notes")]));
+    const edited = readFileSync(matrix);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(matrix, later, later);
+    const r = await run("compile", dir);
+    expect(r.out).toContain(
+      `${displayPath(out, process.cwd())}/matrice-actions.xlsx a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « matrice-actions (modifié).xlsx » (un nouveau matrice-actions.xlsx est écrit).\n`,
+    );
+    expect(readFileSync(join(out, "matrice-actions (modifié).xlsx"))).toEqual(edited);
+    expect(readFileSync(join(out, "matrice-actions.xlsx"))).not.toEqual(edited);
+    expect(manifest(out)).not.toContain("matrice-actions (modifié).xlsx");
+    // Theirs from then on: two more compiles keep it; a second edit gets a name of its own.
+    await run("compile", dir);
+    writeFileSync(join(out, "matrice-actions.csv"), "changed");
+    utimesSync(join(out, "matrice-actions.csv"), later, later);
+    const m = await run("matrix", dir);
+    expect(m.out).toContain("« matrice-actions (modifié).csv »");
+    await run("compile", dir);
+    expect(readFileSync(join(out, "matrice-actions (modifié).xlsx"))).toEqual(edited);
+    expect(readFileSync(join(out, "matrice-actions (modifié).csv"), "utf8")).toBe("changed");
+    expect(existsSync(join(out, "precedent", "matrice-actions (modifié).xlsx"))).toBe(false);
+  });
+
+  it("a read-only output folder is left as it is: exit 2 in words, as a user without rights", async () => {
+    const setpriv = spawnSync("setpriv", ["--version"], { stdio: "ignore" }).status === 0;
+    if (process.getuid?.() !== 0 || !setpriv) {
+      console.log("skipped: needs root and setpriv to run atelier as another user");
+      return;
+    }
+    const dir = sample();
+    const { chmodSync } = await import("node:fs");
+    chmodSync(dir, 0o777);
+    const as = (...args: string[]) =>
+      spawnSync(
+        "setpriv",
+        [
+          "--reuid=nobody",
+          "--regid=nogroup",
+          "--clear-groups",
+          process.execPath,
+          "dist/bin.js",
+          ...args,
+        ],
+        { encoding: "utf8" },
+      );
+    for (const sub of ["J1", "J2"]) chmodSync(join(dir, sub), 0o777);
+    expect(as("compile", dir).status).toBe(0);
+    const out = join(dir, "sortie");
+    chmodSync(out, 0o555);
+    const r = as("compile", dir);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      `atelier : Impossible d'écrire dans ${out} (accès refusé) : vérifiez les droits, l'espace disque, et fermez les fichiers du dossier sortie ouverts dans Excel.\n`,
+    ]);
+    expect(existsSync(`${out}.ancien`)).toBe(false);
+  });
+
+  it("a takeover of a dead run's lock by several compiles at once leaves one complete set", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    const lock = join(dir, ".sortie.verrou");
+    const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+    const host = (await import("node:os")).hostname();
+    const once = () =>
+      new Promise<{ code: number | null; err: string }>((done) => {
+        const child = spawn(process.execPath, ["dist/bin.js", "compile", dir]);
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += d;
+        });
+        child.on("close", (code) => done({ code, err }));
+      });
+    for (let round = 0; round < 4; round++) {
+      mkdirSync(lock);
+      writeFileSync(
+        join(lock, "proprietaire.json"),
+        JSON.stringify({ pid: gone, host, started: Date.now() }),
+      );
+      const results = await Promise.all([once(), once(), once(), once()]);
+      expect(results.some((r) => r.code === 0)).toBe(true);
+      for (const r of results.filter((x) => x.code !== 0)) {
+        expect([r.code, r.err]).toEqual([
+          2,
+          `atelier : une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.\n`,
+        ]);
+      }
+      expect(tree(out).filter((n) => !n.startsWith("precedent/"))).toEqual(COMPILED);
+      expect(
+        readdirSync(dir).filter((n) => n.startsWith("sortie.") || n.startsWith(".sortie")),
+      ).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -55,7 +55,7 @@ export function retoursOf(files: readonly FileReport[]): Retour[] {
   const used = new Set<string>();
   return [...byGroup.values()].map(({ groupe, issues }) => {
     let name = fileName(groupe);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fileName(groupe)}-${n}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fileName(groupe)} (${n})`;
     used.add(name.toLowerCase());
     return { groupe, name, issues };
   });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { buildReport } from "../analysis/report.js";
 import { type Retour, retoursOf } from "../analysis/retours.js";
 import { speaking } from "../errors.js";
+import { catalogue } from "../i18n/index.js";
 import type { Changes, Consolidation, FileDigest } from "../model.js";
 import { displayPath } from "../read/index.js";
 import { dataPackage } from "../render/datapackage.js";
@@ -21,7 +22,7 @@ import {
   type Workshop,
   type WorkshopOptions,
 } from "./index.js";
-import { lockOutput, recoverOutput, writeOutputSet } from "./output.js";
+import { type Kept, lockOutput, recoverOutput, writeOutputSet } from "./output.js";
 
 /**
  * `compile`: every submission under a workshop folder → one consolidated, traceable data set,
@@ -42,6 +43,8 @@ export interface CompileResult extends Workshop {
   moved: string[];
   /** Whether the previous outputs are kept in `precedent/`. */
   previous: boolean;
+  /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
+  kept: Kept[];
   /** Disagreements left to the rapporteur, in arbitrages-a-faire.xlsx. */
   open: number;
   /** The groups that get a feedback sheet in `retours/`. */
@@ -99,7 +102,11 @@ async function compileLocked(
     retours: retoursOf(validation.files),
   };
   const set = await speaking(workshop.lang, () =>
-    writeOutputSet(out, outputs(workshop, generated, files, todo, options.csvDelimiter ?? ";")),
+    writeOutputSet(
+      out,
+      outputs(workshop, generated, files, todo, options.csvDelimiter ?? ";"),
+      catalogue(workshop.lang).cli.editedLabel,
+    ),
   );
   const result: CompileResult = {
     ...workshop,
@@ -122,6 +129,9 @@ export function compileSummary(r: CompileResult): CompileSummary {
     written: r.written,
     open: r.open,
     retours: r.retours,
+    previous: r.previous,
+    moved: r.moved,
+    kept: r.kept,
   };
   if (r.changes) summary.changes = r.changes;
   return summary;

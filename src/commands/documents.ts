@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { ReportModel } from "../analysis/report.js";
 import { AppError, speaking } from "../errors.js";
-import { both } from "../i18n/index.js";
+import { both, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Consolidation } from "../model.js";
 import {
@@ -10,7 +10,7 @@ import {
   type Workshop,
   type WorkshopOptions,
 } from "./index.js";
-import { lockOutput, recordOwnFile, writeFilesAtomically } from "./output.js";
+import { type Kept, lockOutput, writeFilesAtomically } from "./output.js";
 
 /**
  * The two documents of a workshop: the report on the plan under review (`report`) and the draft
@@ -44,6 +44,16 @@ export async function matrixFiles(
   ]);
 }
 
+/** What `report` and `matrix` wrote, and where. */
+export interface DocumentsWritten {
+  out: string;
+  lang: Lang;
+  written: string[];
+  /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
+  kept: Kept[];
+  flagged: boolean;
+}
+
 export const REPORT_FORMATS = ["md", "html", "pdf"] as const;
 
 /** `report`: the report of a workshop in the formats asked; returns the folder and the names. */
@@ -51,7 +61,7 @@ export async function writeReport(
   dir: string,
   formats: readonly string[],
   options: WorkshopOptions,
-): Promise<{ out: string; lang: Lang; written: string[]; flagged: boolean }> {
+): Promise<DocumentsWritten> {
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) {
     throw new AppError(
@@ -90,24 +100,28 @@ async function reportIn(
   w: Workshop,
   generated: Date,
   formats: readonly string[],
-): Promise<{ out: string; lang: Lang; written: string[]; flagged: boolean }> {
+): Promise<DocumentsWritten> {
   const { buildReport } = await import("../analysis/report.js");
   const model = buildReport(w.consolidation, w.validation, w.config, generated);
   const all = await reportFiles(model, w.lang);
   const files = new Map(
     [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
   );
-  // The PDF is printed from the HTML, which is written too.
-  if (formats.includes("pdf")) files.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
-  writeFilesAtomically(w.out, files);
-  const written = [...files.keys()];
+  const writes = new Map<string, string | Buffer | ((tmp: string) => Promise<void>)>(files);
   if (formats.includes("pdf")) {
+    // The PDF is printed from the HTML, which is written first.
+    writes.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
     const { printPdf } = await import("../render/pdf.js");
-    recordOwnFile(w.out, "rapport-bilan.pdf");
-    await printPdf(join(w.out, "rapport-bilan.html"), join(w.out, "rapport-bilan.pdf"));
-    written.push("rapport-bilan.pdf");
+    writes.set("rapport-bilan.pdf", (tmp) => printPdf(join(w.out, "rapport-bilan.html"), tmp));
   }
-  return { out: w.out, lang: w.lang, written, flagged: flagged(w.consolidation) };
+  const kept = await writeFilesAtomically(w.out, writes, catalogue(w.lang).cli.editedLabel);
+  return {
+    out: w.out,
+    lang: w.lang,
+    written: [...writes.keys()],
+    kept,
+    flagged: flagged(w.consolidation),
+  };
 }
 
 /** `matrix`: the matrix of a workshop, as workbook and CSV or as Markdown. */
@@ -115,7 +129,7 @@ export async function writeMatrix(
   dir: string,
   format: "xlsx" | "md",
   options: WorkshopOptions,
-): Promise<{ out: string; lang: Lang; written: string[]; flagged: boolean }> {
+): Promise<DocumentsWritten> {
   return locked(dir, options, async (w, generated) => {
     let files: Map<string, string | Buffer>;
     if (format === "md") {
@@ -126,11 +140,12 @@ export async function writeMatrix(
     } else {
       files = await matrixFiles(w, generated);
     }
-    writeFilesAtomically(w.out, files);
+    const kept = await writeFilesAtomically(w.out, files, catalogue(w.lang).cli.editedLabel);
     return {
       out: w.out,
       lang: w.lang,
       written: [...files.keys()],
+      kept,
       flagged: flagged(w.consolidation),
     };
   });

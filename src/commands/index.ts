@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Config, findConfig, loadConfig } from "../config.js";
 import { AppError, speaking } from "../errors.js";
@@ -78,7 +78,7 @@ export async function consolidateWorkshop(
   return speaking(lang, async () => {
     // `--out` is relative to where the command runs; the configuration's `output` to the
     // workshop, and may be absolute (`D:\Rapports`).
-    const out = options.out ? resolve(options.out) : resolve(root, config.output);
+    const out = followLink(options.out ? resolve(options.out) : resolve(root, config.output));
     options.onOutput?.(out);
     // A folder with no spreadsheet to read stops compile, report and matrix, as it stops validate.
     const run: RunOptions = { base: root, exclude: [out] };
@@ -120,14 +120,10 @@ function decisionsOf(reports: readonly FileReport[], root: string, config: Confi
       if (first && first.at.file !== r.at.file && first.value !== r.value) {
         const spec = findField("bilan", r.field) as FieldSpec;
         report.issues.push(
-          issue("duplicate-resolution", r.at, {
+          issue("resolution-overridden", r.at, {
             field: r.field,
             value: r.key,
-            params: {
-              key: r.key,
-              ...labelParams(spec),
-              first: `${first.at.row} (${first.at.file})`,
-            },
+            params: { key: r.key, ...labelParams(spec), first: `${first.at.file}:${first.at.row}` },
           }),
         );
       }
@@ -136,4 +132,16 @@ function decisionsOf(reports: readonly FileReport[], root: string, config: Confi
     }
   }
   return list;
+}
+
+/**
+ * An output folder that is a link (`sortie` → a shared folder): the outputs go where it points,
+ * and the link stays; swapping the folder would otherwise replace the link by a folder.
+ */
+function followLink(out: string): string {
+  try {
+    return lstatSync(out).isSymbolicLink() ? realpathSync(out) : out;
+  } catch {
+    return out;
+  }
 }

@@ -1,4 +1,6 @@
 import {
+  accessSync,
+  constants,
   copyFileSync,
   existsSync,
   linkSync,
@@ -95,13 +97,74 @@ function isFile(path: string): boolean {
   }
 }
 
-function readManifest(out: string): string[] | undefined {
+/**
+ * When atelier wrote a file: its size and modification time. A file whose stamp no longer
+ * matches was changed since by someone (an analyst's edits in matrice-actions.xlsx, decisions
+ * typed into arbitrages-a-faire.xlsx): it is theirs from then on.
+ */
+interface Stamp {
+  size: number;
+  mtime: number;
+}
+
+interface List {
+  files: string[];
+  stamps: Record<string, Stamp>;
+}
+
+function readList(out: string): List | undefined {
   try {
     const json = JSON.parse(readFileSync(join(out, MANIFEST), "utf8"));
-    return Array.isArray(json.files) ? json.files.filter(safeName) : [];
+    const files: string[] = Array.isArray(json.files) ? json.files.filter(safeName) : [];
+    const stamps: Record<string, Stamp> = {};
+    for (const [name, s] of Object.entries(json.stamps ?? {})) {
+      const { size, mtime } = (s ?? {}) as Partial<Stamp>;
+      if (typeof size === "number" && typeof mtime === "number") stamps[name] = { size, mtime };
+    }
+    return { files, stamps };
   } catch {
     return undefined;
   }
+}
+
+function readManifest(out: string): string[] | undefined {
+  return readList(out)?.files;
+}
+
+function stampOf(path: string): Stamp {
+  const st = statSync(path);
+  return { size: st.size, mtime: Math.round(st.mtimeMs) };
+}
+
+/**
+ * Whether a file atelier wrote has been changed since. Times within two seconds are the same
+ * (a FAT USB key keeps two-second times, a copy may round them).
+ */
+function edited(path: string, stamp: Stamp | undefined): boolean {
+  if (!stamp) return false;
+  try {
+    const now = stampOf(path);
+    return now.size !== stamp.size || Math.abs(now.mtime - stamp.mtime) > 2000;
+  } catch {
+    return false;
+  }
+}
+
+/** The name an edited file is kept under: `matrice-actions (modifié).xlsx`, then `(modifié 2)`. */
+function keptName(name: string, label: string, taken: (name: string) => boolean): string {
+  const dot = name.lastIndexOf(".");
+  const [stem, ext] =
+    dot > name.lastIndexOf("/") ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
+  for (let n = 1; ; n++) {
+    const candidate = `${stem} (${label}${n > 1 ? ` ${n}` : ""})${ext}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** A file atelier wrote, changed since, kept under a name of its own. */
+export interface Kept {
+  from: string;
+  to: string;
 }
 
 /** Whether a folder is an earlier output of atelier (or can become one: absent or empty). */
@@ -120,9 +183,10 @@ export function ownFiles(out: string): string[] {
   return isOurs(out) ? KNOWN.filter((n) => existsSync(join(out, n))) : [];
 }
 
-function manifest(files: readonly string[]): string {
+function manifest(files: readonly string[], stamps: Record<string, Stamp> = {}): string {
   const sorted = [...new Set(files)].sort();
-  return `${JSON.stringify({ atelier: "sortie", files: sorted }, null, 2)}\n`;
+  const kept = Object.fromEntries(sorted.filter((n) => stamps[n]).map((n) => [n, stamps[n]]));
+  return `${JSON.stringify({ atelier: "sortie", files: sorted, stamps: kept }, null, 2)}\n`;
 }
 
 /**
@@ -132,13 +196,26 @@ function manifest(files: readonly string[]): string {
  */
 export function recoverOutput(out: string) {
   const { next, old } = siblings(out);
-  if (!existsSync(out) && existsSync(old) && isOurs(old)) renameSync(old, out);
-  if (existsSync(old) && isOurs(old)) rmSync(old, { recursive: true, force: true });
-  if (existsSync(next) && isOurs(next)) rmSync(next, { recursive: true, force: true });
+  try {
+    if (!existsSync(out) && existsSync(old) && isOurs(old)) renameSync(old, out);
+    if (existsSync(old) && isOurs(old)) rmSync(old, { recursive: true, force: true });
+    if (existsSync(next) && isOurs(next)) rmSync(next, { recursive: true, force: true });
+  } catch (e) {
+    // Named by the folder that could not be moved or removed.
+    throw notWritable(existsSync(old) ? old : existsSync(next) ? next : out, e);
+  }
 }
 
 /** Refuses to replace a folder that holds files that are not a previous output of ours. */
 export function checkOutputFolder(out: string) {
+  // A folder made read-only (to protect it) is left as it is.
+  if (existsSync(out)) {
+    try {
+      accessSync(out, constants.W_OK);
+    } catch (e) {
+      throw notWritable(out, e);
+    }
+  }
   for (const sibling of Object.values(siblings(out))) {
     if (existsSync(sibling)) {
       throw new AppError(
@@ -157,11 +234,32 @@ export function checkOutputFolder(out: string) {
   // atelier's list in it, or a file) would be lost. It is theirs: atelier stops.
   const previous = join(out, PREVIOUS);
   if (!existsSync(previous)) return;
-  if (statSync(previous).isDirectory() && existsSync(join(previous, MANIFEST))) return;
-  throw new AppError(
-    "OUTPUT_NOT_WRITABLE",
-    both((t) => t.errors.previousNotOurs(previous)),
-  );
+  if (!statSync(previous).isDirectory() || !existsSync(join(previous, MANIFEST))) {
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.previousNotOurs(previous)),
+    );
+  }
+  // A file the rapporteur put in atelier's `precedent/` would go with it: atelier stops.
+  const listed = new Set(readManifest(previous) ?? []);
+  const theirs = entriesOf(previous).filter((name) => !listed.has(name));
+  if (theirs.length > 0) {
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.previousHoldsTheirs(previous, theirs.slice(0, 3).join(", "))),
+    );
+  }
+}
+
+/** Every file of a folder, and every empty folder (`name/`), relative with `/`; the list left out. */
+function entriesOf(dir: string, rel = ""): string[] {
+  return readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const name = rel ? `${rel}/${e.name}` : e.name;
+    if (name === MANIFEST) return [];
+    if (!e.isDirectory()) return [name];
+    const inner = entriesOf(dir, name);
+    return readdirSync(join(dir, name)).length === 0 ? [`${name}/`] : inner;
+  });
 }
 
 /** `--out` must name a folder: an existing file (`/dev/null`) or a file on the way is refused. */
@@ -239,37 +337,66 @@ export function lockOutput(out: string): () => void {
   } catch (e) {
     throw notWritable(out, e);
   }
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const owner = { pid: process.pid, host: hostname(), started: Date.now() };
+  const take = (): boolean => {
     try {
       mkdirSync(lock);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw notWritable(out, e);
-      if (!lockIsStale(lock)) break;
-      rmSync(lock, { recursive: true, force: true });
-      continue;
+      return false;
     }
-    const owner = { pid: process.pid, host: hostname(), started: Date.now() };
     try {
       writeFileSync(join(lock, LOCK_OWNER), JSON.stringify(owner));
     } catch (e) {
       rmSync(lock, { recursive: true, force: true });
       throw notWritable(out, e);
     }
-    return () => {
-      try {
-        const now = JSON.parse(readFileSync(join(lock, LOCK_OWNER), "utf8"));
-        if (now.pid === owner.pid && now.started === owner.started) {
-          rmSync(lock, { recursive: true, force: true });
-        }
-      } catch {
-        // Already gone.
-      }
-    };
+    return true;
+  };
+  if (!take() && !takeOver(lock, take)) {
+    throw new AppError(
+      "OUTPUT_BUSY",
+      both((t) => t.errors.outputBusy(out)),
+    );
   }
-  throw new AppError(
-    "OUTPUT_BUSY",
-    both((t) => t.errors.outputBusy(out)),
-  );
+  return () => {
+    try {
+      const now = JSON.parse(readFileSync(join(lock, LOCK_OWNER), "utf8"));
+      if (now.pid === owner.pid && now.started === owner.started) {
+        rmSync(lock, { recursive: true, force: true });
+      }
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
+/**
+ * Takes over a lock left by a dead process. Deciding it is stale and replacing it is one step
+ * under a second lock (`….reprise`): otherwise two runs that both found it stale could each
+ * remove the lock the other had just taken, and write at the same time. A takeover killed
+ * halfway leaves that second lock, removed once it is old.
+ */
+function takeOver(lock: string, take: () => boolean): boolean {
+  const guard = `${lock}.reprise`;
+  try {
+    mkdirSync(guard);
+  } catch {
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > 10_000)
+        rmSync(guard, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile.
+    }
+    return false;
+  }
+  try {
+    if (!lockIsStale(lock)) return false;
+    rmSync(lock, { recursive: true, force: true });
+    return take();
+  } finally {
+    rmSync(guard, { recursive: true, force: true });
+  }
 }
 
 /** One file or link of `from` put at `to` without copying its bytes where the disk allows. */
@@ -313,6 +440,8 @@ export interface OutputSet {
   written: string[];
   /** Files an earlier run wrote that this one did not: now only in `precedent/`. */
   moved: string[];
+  /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
+  kept: Kept[];
   /** Whether the previous outputs were kept in `precedent/`. */
   previous: boolean;
 }
@@ -325,6 +454,7 @@ export interface OutputSet {
 export async function writeOutputSet(
   out: string,
   files: AsyncIterable<readonly [string, string | Buffer]>,
+  editedLabel: string,
 ): Promise<OutputSet> {
   recoverOutput(out);
   checkOutputFolder(out);
@@ -340,7 +470,9 @@ export async function writeOutputSet(
   };
   const written: string[] = [];
   const before = ownFiles(out).filter((n) => isFile(join(out, n)));
+  const stamps = readList(out)?.stamps ?? {};
   let moved: string[] = [];
+  const kept: Kept[] = [];
   try {
     write(() => {
       mkdirSync(dirname(out), { recursive: true });
@@ -359,24 +491,31 @@ export async function writeOutputSet(
       written.push(name);
     }
     write(() => {
-      writeFileSync(join(next, MANIFEST), manifest(written));
+      const now = Object.fromEntries(written.map((n) => [n, stampOf(join(next, n))]));
+      writeFileSync(join(next, MANIFEST), manifest(written, now));
       if (!existsSync(out)) return;
       // A file of the rapporteur that bears a name atelier writes is atelier's.
       const own = new Set([...before, ...written.filter((n) => isFile(join(out, n)))]);
+      const taken = (n: string) =>
+        existsSync(join(out, n)) || written.includes(n) || kept.some((k) => k.to === n);
+      for (const name of before) {
+        if (!edited(join(out, name), stamps[name])) continue;
+        kept.push({ from: name, to: keptName(name, editedLabel, taken) });
+      }
       carryOthers(out, "", next, own);
+      for (const { from, to } of kept) {
+        own.delete(from);
+        mkdirSync(dirname(join(next, to)), { recursive: true });
+        carry(join(out, from), join(next, to));
+      }
       for (const name of own) {
         const to = join(next, PREVIOUS, name);
         mkdirSync(dirname(to), { recursive: true });
         carry(join(out, name), to);
       }
-      // The list goes with the previous set: it is how the next run knows `precedent/` is ours.
-      if (own.size > 0) {
-        if (existsSync(join(out, MANIFEST))) {
-          carry(join(out, MANIFEST), join(next, PREVIOUS, MANIFEST));
-        } else {
-          writeFileSync(join(next, PREVIOUS, MANIFEST), manifest([...own]));
-        }
-      }
+      // The list goes with the previous set: it is how the next run knows `precedent/` is ours,
+      // and that every file in it is.
+      if (own.size > 0) writeFileSync(join(next, PREVIOUS, MANIFEST), manifest([...own]));
       moved = [...own].filter((n) => !written.includes(n)).sort();
     });
     write(() => {
@@ -387,49 +526,67 @@ export async function writeOutputSet(
     recoverOutput(out);
     throw e;
   }
-  rmSync(old, { recursive: true, force: true });
-  return { written, moved, previous: existsSync(join(out, PREVIOUS)) };
-}
-
-/** Adds names to the manifest of a folder that is atelier's (written by `report`, `matrix`). */
-function recordOwn(out: string, names: readonly string[]) {
-  if (!isOurs(out)) return;
-  const tmp = join(out, `.${MANIFEST}.${process.pid}.tmp`);
-  writeFileSync(tmp, manifest([...ownFiles(out), ...names]));
-  renameSync(tmp, join(out, MANIFEST));
+  try {
+    rmSync(old, { recursive: true, force: true });
+  } catch {
+    // The new set is in place; the old folder goes at the next run, which says so if it cannot.
+  }
+  return { written, moved, kept, previous: existsSync(join(out, PREVIOUS)) };
 }
 
 /**
- * Writes some files into a folder that may hold others (`report`, `matrix`): each goes to a
- * temporary name first and is renamed into place, so a reader never sees half a file.
+ * Writes some files into a folder that may hold others (`report`, `matrix`), only a folder that
+ * is atelier's (as compile would): each goes to a temporary name first and is renamed into
+ * place, so a reader never sees half a file; each is added to the list with its stamp. A file
+ * atelier wrote there and someone changed since is kept under a name of its own first.
  */
-export function writeFilesAtomically(out: string, files: ReadonlyMap<string, string | Buffer>) {
+export async function writeFilesAtomically(
+  out: string,
+  files: ReadonlyMap<string, string | Buffer | ((tmp: string) => Promise<void>)>,
+  editedLabel: string,
+): Promise<Kept[]> {
   recoverOutput(out);
-  try {
-    mkdirSync(out, { recursive: true });
-    // Listed before they are written: a name listed and not written yet is harmless.
-    recordOwn(out, [...files.keys()]);
-    for (const [name, content] of files) {
-      const tmp = join(out, `.${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, content);
-      renameSync(tmp, join(out, name));
-    }
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
+  if (!isOurs(out)) {
     throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.outputHoldsOthers(out, readdirSync(out).slice(0, 3).join(", "))),
+    );
+  }
+  const kept: Kept[] = [];
+  const fail = (e: unknown) => {
+    const err = e as NodeJS.ErrnoException;
+    return new AppError(
       "OUTPUT_NOT_WRITABLE",
       both((t) => t.errors.filesNotWritable(out, t.errors.writeReason(String(err.code)))),
     );
-  }
-}
-
-/** Lists a file written in place by another program (the PDF) as atelier's. */
-export function recordOwnFile(out: string, name: string) {
+  };
   try {
-    recordOwn(out, [name]);
+    mkdirSync(out, { recursive: true });
   } catch (e) {
-    throw notWritable(out, e);
+    throw fail(e);
   }
+  for (const [name, content] of files) {
+    const tmp = join(out, `.${name}.${process.pid}.tmp`);
+    // A printer (the PDF) may throw its own error: only the file system's are "cannot write".
+    if (typeof content === "function") await content(tmp);
+    try {
+      if (typeof content !== "function") writeFileSync(tmp, content);
+      const list = readList(out) ?? { files: ownFiles(out), stamps: {} };
+      if (edited(join(out, name), list.stamps[name])) {
+        const to = keptName(name, editedLabel, (n) => existsSync(join(out, n)));
+        renameSync(join(out, name), join(out, to));
+        kept.push({ from: name, to });
+      }
+      renameSync(tmp, join(out, name));
+      const listTmp = join(out, `.${MANIFEST}.${process.pid}.tmp`);
+      const stamps = { ...list.stamps, [name]: stampOf(join(out, name)) };
+      writeFileSync(listTmp, manifest([...list.files, name], stamps));
+      renameSync(listTmp, join(out, MANIFEST));
+    } catch (e) {
+      throw fail(e);
+    }
+  }
+  return kept;
 }
 
 /** Writes new files only: a template a facilitator already handed out is never overwritten. */

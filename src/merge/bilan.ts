@@ -92,6 +92,8 @@ function resolved(ctx: BilanContext, field: string, conflict: Conflict): boolean
   const use = ctx.resolutions.get(resolutionKey(ctx.key, field));
   if (!use) return false;
   use.used = true;
+  // What the rule would have kept stays said beside the decision.
+  conflict.byRule = { chosen: conflict.chosen, rule: conflict.rule };
   conflict.chosen = use.resolution.value;
   conflict.rule = "resolution";
   if (use.resolution.motif) conflict.motif = use.resolution.motif;

@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -104,7 +105,10 @@ export function collectInputs(
       );
     }
     if (stat.isDirectory()) {
-      walk(abs, base, out, add, exclude);
+      // Named on the command line or not, atelier's own outputs are never read as submissions.
+      if (isOutputFolder(abs))
+        out.skipped.push({ path: displayPath(abs, base), reason: "output-folder" });
+      else walk(abs, base, out, add, exclude);
       continue;
     }
     const ext = extname(abs).toLowerCase();
@@ -165,6 +169,13 @@ function walk(
       // Followed only to a file inside the folder being read: a link out of it could leak other
       // data, and a link to a folder could loop (that folder is read where it really is).
       const real = realTarget(abs);
+      // A link to a file that is gone, named like a spreadsheet: a file that cannot be read,
+      // said as such (a group's file may be missing).
+      const ext = extname(entry.name).toLowerCase();
+      if (real === undefined && (READABLE.has(ext) || convertible(ext))) {
+        add(abs, true);
+        continue;
+      }
       if (!real?.startsWith(`${top}${sep}`)) {
         out.skipped.push({ path, reason: "link-outside" });
         continue;
@@ -219,7 +230,7 @@ function refusal(file: InputFile, limits: Limits): RawFile | undefined {
   try {
     stat = statSync(file.abs);
   } catch (e) {
-    return unreadable(file, e);
+    return unreadable(file, isBrokenLink(file.abs) ? { code: "link" } : e);
   }
   if (stat.isDirectory()) return unreadable(file, { code: "EISDIR" });
   // A pipe or a device would block the read, or never end.
@@ -247,7 +258,15 @@ function formatOf(file: Pick<InputFile, "abs">): "csv" | "xlsx" {
 }
 
 /** Why a file could not be opened, from the system's error, in words a rapporteur can act on. */
-type Cause = "folder" | "denied" | "busy" | "vanished" | "special" | "system";
+type Cause = "folder" | "denied" | "busy" | "vanished" | "link" | "special" | "system";
+
+function isBrokenLink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 export function causeOf(e: unknown): Cause {
   switch ((e as NodeJS.ErrnoException | undefined)?.code) {
@@ -263,6 +282,8 @@ export function causeOf(e: unknown): Cause {
       return "vanished";
     case "special":
       return "special";
+    case "link":
+      return "link";
     default:
       return "system";
   }

@@ -7,7 +7,6 @@ import { cellOf } from "../issues.js";
 import type { Conflict, Consolidation, ReferencePlan } from "../model.js";
 import { columnLetter } from "../sheet.js";
 import { type FlatTable, toCsv, type Value } from "./index.js";
-import { ruleText } from "./report-text.js";
 import {
   addValidation,
   FONT,
@@ -68,6 +67,16 @@ function typedText(field: string, value: unknown, config: Config, lang: Lang): s
   return String(value);
 }
 
+/**
+ * What the rule keeps while nothing is decided, or would have kept before the decision:
+ * `En cours (même session : le statut le plus prudent l'emporte)`.
+ */
+function ruleChoice(k: Conflict, config: Config, lang: Lang): string {
+  const d = k.byRule ?? k;
+  const value = typedText(k.field, d.chosen, config, lang) || "—";
+  return `${value} (${catalogue(lang).rules[d.rule]})`;
+}
+
 /** What the dropdown offers: a closed list whole, else the groups' own values. */
 function choicesOf(k: Conflict, config: Config, lang: Lang): string[] {
   const t = catalogue(lang).followups.arbitrages;
@@ -113,9 +122,7 @@ export function arbitragesOf(
       activite: typeof title === "string" ? title : null,
       champ: bareLabel(spec, lang),
       versions: versionsText(k, config, lang),
-      retenue: applied
-        ? catalogue(lang).rules.resolution
-        : `${typedText(k.field, k.chosen, config, lang) || "—"} (${ruleText(k, lang)})`,
+      retenue: ruleChoice(k, config, lang),
       choices: choicesOf(k, config, lang),
       valeur: applied ? typedText(k.field, k.chosen, config, lang) : null,
       motif: applied ? (k.motif ?? null) : null,

@@ -184,16 +184,7 @@ function keyFigures(ctx: Ctx): SafeHtml {
   return section(
     "chiffres-cles",
     ctx,
-    el(
-      "dl",
-      { class: "cards" },
-      assessed,
-      rate,
-      budget,
-      card(t.kFindings, n(k.findings), t.kFindingsOn(k.findings, k.findingClusters)),
-      card(t.kProposals, n(k.propositions), t.kProposalsOn(m.plan.label)),
-      card(t.kConflicts, n(k.conflicts), t.kConflictsOn(k.conflicts)),
-    ),
+    // Before the figures: what they leave out is read first (a file not read, no plan).
     missing.length > 0
       ? el(
           "aside",
@@ -206,6 +197,16 @@ function keyFigures(ctx: Ctx): SafeHtml {
           ),
         )
       : null,
+    el(
+      "dl",
+      { class: "cards" },
+      assessed,
+      rate,
+      budget,
+      card(t.kFindings, n(k.findings), t.kFindingsOn(k.findings, k.findingClusters)),
+      card(t.kProposals, n(k.propositions), t.kProposalsOn(m.plan.label)),
+      card(t.kConflicts, n(k.conflicts), t.kConflictsOn(k.conflicts)),
+    ),
   );
 }
 

@@ -115,7 +115,8 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   const missing = missingInputs(m, lang);
   const missingBlock =
     missing.length > 0 ? [`**${e(t.missing)}**`, missing.map((s) => `- ${e(s)}`).join("\n")] : [];
-  section("chiffres-cles", [figures.join("\n"), ...missingBlock]);
+  // Before the figures: what they leave out is read first (a file not read, no plan).
+  section("chiffres-cles", [...missingBlock, figures.join("\n")]);
 
   // --- status by axis
   if (m.received.bilan === 0) {

@@ -1,6 +1,6 @@
 import { unreadFiles } from "../analysis/report.js";
 import { findField } from "../fields.js";
-import { catalogue } from "../i18n/index.js";
+import { catalogue, hintOf, messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Changes, Consolidation, FileReport, ValidationResult } from "../model.js";
 import { issueLines, type Paint, skipText } from "./validation.js";
@@ -28,6 +28,12 @@ export interface CompileSummary {
   open: number;
   /** Groups with a feedback sheet in `retours/`. */
   retours: string[];
+  /** Whether the previous outputs are kept in `precedent/`. */
+  previous: boolean;
+  /** Files an earlier run wrote that this one did not: moved to `precedent/`. */
+  moved: string[];
+  /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
+  kept: { from: string; to: string }[];
 }
 
 export function compileJson(r: CompileSummary) {
@@ -50,6 +56,9 @@ export function compileJson(r: CompileSummary) {
     written: r.written,
     open: r.open,
     retours: r.retours,
+    precedent: r.previous,
+    moved: r.moved,
+    kept: r.kept,
   };
 }
 
@@ -124,8 +133,15 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   const next = catalogue(lang).followups.written;
   if (r.open > 0) out.push(paint.warning(next.arbitrages(r.open)));
   if (r.retours.length > 0) out.push(next.retours(r.retours));
-  // Last, where the eye lands: each file of which nothing is in the results.
-  for (const path of unreadFiles(r.files)) out.push(paint.error(t.unread(path)));
+  out.push(...previousLines(r.out, r, lang, paint));
+  // Last, where the eye lands: each file of which nothing is in the results, and why.
+  for (const path of unreadFiles(r.files)) {
+    const first = r.files.find((f) => f.path === path)?.issues.find((i) => i.severity === "error");
+    const why = first
+      ? [messageOf(first, lang), hintOf(first, lang)].filter(Boolean).join(" → ")
+      : "";
+    out.push(paint.error(t.unread(path, why)));
+  }
   return `${out.join("\n")}\n`;
 }
 
@@ -164,4 +180,25 @@ function writtenList(names: readonly string[], lang: Lang): string {
   }
   const t = catalogue(lang).cli;
   return shown.map((n) => (folders.has(n) ? t.folder(n, folders.get(n) ?? 0) : n)).join(", ");
+}
+
+/**
+ * What became of the files an earlier run wrote: the previous set in `precedent/`, each file
+ * not written again, each file someone changed since (kept under its own name).
+ */
+export function previousLines(
+  out: string,
+  r: Pick<CompileSummary, "previous" | "moved" | "kept">,
+  lang: Lang,
+  paint: Paint,
+): string[] {
+  const t = catalogue(lang).cli;
+  const lines: string[] = [];
+  if (r.previous) lines.push(t.previousKept(out));
+  if (r.moved.length > 0) lines.push(t.movedToPrevious(r.moved.join(", "), out));
+  for (const k of r.kept) {
+    lines.push(paint.warning(t.editedKept(out, k)));
+    if (k.from.startsWith("arbitrages-a-faire.")) lines.push(t.editedArbitrages);
+  }
+  return lines;
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
@@ -69,7 +69,7 @@ export async function validatePaths(
   const base = options.base ?? process.cwd();
   const files: FileReport[] = [];
   const skipped: ValidationResult["skipped"] = [];
-  const groups: { config: Config; root: string; inputs: InputFile[] }[] = [];
+  const groups: { config: Config; root: string; workshop: boolean; inputs: InputFile[] }[] = [];
   // The plan and the resolutions are read as what they are, never as submissions: named as a
   // path, or (the resolutions) found in the workshop folder that is read.
   const decisions = new Map<string, Config>();
@@ -79,19 +79,17 @@ export async function validatePaths(
     if (!existsSync(path)) throw pathNotFound(path);
     const abs = resolve(path);
     const root = workshopRoot(target);
-    const owns = RESOLUTIONS_FILES.map((name) => resolve(root, name));
-    for (const own of owns) {
-      if (abs === own || (abs === root && existsSync(own))) decisions.set(own, config);
-    }
+    const owns = resolutionFilesIn(root);
+    for (const own of owns) if (abs === own || abs === root) decisions.set(own, config);
     if (abs === config.reference || owns.includes(abs)) {
       named = true;
-      groups.push({ config, root, inputs: [] });
+      groups.push({ config, root, workshop: false, inputs: [] });
       continue;
     }
     const exclude = excluder(config, root, options.exclude ?? []);
     const inputs = collectInputs([path], base, exclude);
     skipped.push(...inputs.skipped);
-    groups.push({ config, root, inputs: inputs.files });
+    groups.push({ config, root, workshop: target.root !== undefined, inputs: inputs.files });
   }
   const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
   if (all.length === 0 && !named) {
@@ -109,7 +107,7 @@ export async function validatePaths(
   let index = 0;
   const seen = new Set<string>();
   const records = options.records !== false;
-  for (const { config, root, input } of all) {
+  for (const { config, root, workshop, input } of all) {
     if (seen.has(input.abs)) continue;
     seen.add(input.abs);
     options.onFile?.(input.path, index++, all.length);
@@ -119,9 +117,10 @@ export async function validatePaths(
     if (folder) fallback.session = folder;
     const report = await validateInput(input, config, reference, fallback, { records, folder });
     if (report.version) report.version.modified = modifiedAt(input.abs);
-    // A blank template left in a session folder is no group's file: said, not read as one (a
-    // template named on the command line, or checked in a folder of its own, is still checked).
-    if (input.found && folder !== undefined && isBlankTemplate(report)) {
+    // A blank template left in a workshop (a session folder, or anywhere when compiling) is no
+    // group's file: said, not read as one. A template named on the command line, or checked
+    // with validate in a folder of its own, is still checked.
+    if (input.found && (folder !== undefined || workshop) && isBlankTemplate(report)) {
       skipped.push({ path: input.path, reason: "blank-template" });
       continue;
     }
@@ -153,7 +152,7 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
   return (abs: string): Exclusion | undefined => {
     if (outputs.includes(abs)) return "own-output";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
-    if (RESOLUTIONS_FILES.some((name) => abs === resolve(root, name))) return "workshop-file";
+    if (dirname(abs) === root && isResolutionsName(basename(abs))) return "workshop-file";
     // A copy of the decisions to make, filled in or not: no group's, and not applied under
     // that name.
     if (/^arbitrages-a-faire\b.*\.(csv|xlsx)$/i.test(basename(abs))) return "arbitrages";
@@ -182,6 +181,23 @@ export function isBlankTemplate(report: FileReport): boolean {
  */
 export const RESOLUTIONS_FILES = ["resolutions.csv", "resolutions.xlsx"] as const;
 
+/** Whatever its case (`Resolutions.xlsx`): Windows and macOS see one name. */
+function isResolutionsName(name: string): boolean {
+  return (RESOLUTIONS_FILES as readonly string[]).includes(name.toLowerCase());
+}
+
+/** The resolutions files of a workshop folder. */
+function resolutionFilesIn(root: string): string[] {
+  try {
+    return readdirSync(root)
+      .filter(isResolutionsName)
+      .sort()
+      .map((name) => resolve(root, name));
+  } catch {
+    return [];
+  }
+}
+
 /** A file's modification time (ms), to tell two versions of a group's file apart. */
 export function modifiedAt(abs: string): number | null {
   try {
@@ -200,6 +216,13 @@ function sessionFolder(abs: string, root: string): string | undefined {
 
 function noSubmission(paths: readonly string[], skipped: ValidationResult["skipped"]): AppError {
   const n = skipped.length;
+  const [only] = skipped;
+  if (n === 1 && only?.reason === "output-folder") {
+    return new AppError(
+      "NO_SUBMISSION",
+      both((t) => t.errors.outputFolderGiven(only.path)),
+    );
+  }
   return new AppError(
     "NO_SUBMISSION",
     both((t) => t.errors.noSubmission(paths.join(", "), n)),

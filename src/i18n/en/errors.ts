@@ -8,6 +8,8 @@ export const errors: Catalogue["errors"] = {
     `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
   noSubmission: (paths, skipped) =>
     `No .xlsx or .csv file to read in ${paths}${skipped ? ` (${skipped} other file(s) skipped)` : ""}. Put the groups' files there.`,
+  outputFolderGiven: (path) =>
+    `${path} holds the results of an atelier compile, which are never read back as submissions: give the workshop folder or the groups' files.`,
   unsupportedFormat: (path, format, name) =>
     `${path}: ${format} format is not supported. Save it as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx "${name}"`,
   notSpreadsheet: (path) =>
@@ -29,11 +31,13 @@ export const errors: Catalogue["errors"] = {
   outputHoldsOthers: (out, entries) =>
     `The output folder ${out} already holds other files (${entries}…): choose an empty or new folder with --out.`,
   outputNotWritable: (out, why, folder) =>
-    `Cannot write to ${out} (${why}): check permissions and disk space, and close the files of ${folder} open in Excel.`,
+    `Cannot write to ${out} (${why}): check permissions and disk space, and close the files of the folder ${folder} open in Excel.`,
   previousNotOurs: (path) =>
     `${path} was not made by atelier, which keeps the previous outputs there at each compile: rename or move it, then run again.`,
   siblingNotOurs: (path) =>
     `${path} was not made by atelier, which uses this name while it writes the outputs: rename or move it, then run again.`,
+  previousHoldsTheirs: (path, names) =>
+    `${path} holds files that are not atelier's (${names}…), and atelier replaces the previous outputs there at each compile: move them out of this folder, then run again.`,
   outputBusy: (out) =>
     `a compile is already running in ${out}: wait for it to finish, then run again.`,
   outputNotFolder: (out, path) =>
@@ -126,6 +130,11 @@ export const cli: Catalogue["cli"] = {
     lang: "language of the titles",
   },
   folder: (name, n) => `${name}/ (${n} file${n === 1 ? "" : "s"})`,
+  editedLabel: "edited",
+  editedKept: (out, kept) =>
+    `${out}/${kept.from} was changed since atelier wrote it: it is kept as “${kept.to}” (a new ${kept.from} is written).`,
+  editedArbitrages:
+    "    To apply the decisions it holds, save it as resolutions.xlsx in the workshop folder, then compile again.",
   written: (dir) => `Written to ${dir}:`,
   movedToPrevious: (names, out) =>
     `Moved to ${out}/precedent/ (written by an earlier run of atelier, not regenerated this time): ${names}`,

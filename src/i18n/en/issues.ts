@@ -295,6 +295,12 @@ export const issues: Catalogue["issues"] = {
     message: "A reason is given for “{label}” of activity {key}, but no value: nothing is settled",
     hint: "Write the value chosen in the Value column, or clear the reason",
   },
+  "resolution-overridden": {
+    title: "Decision replaced by a newer file",
+    message:
+      "“{label}” of activity {key} is settled otherwise in {first}: this row, from a newer file, wins",
+    hint: "Keep the same decision in both files, or keep only one of them",
+  },
 };
 
 export const terms: Catalogue["terms"] = {
@@ -318,6 +324,7 @@ export const terms: Catalogue["terms"] = {
     busy: "Close the file in Excel and try again",
     vanished:
       "The file disappeared while being read: run the command again once the files are in place",
+    link: "Put the file back where the link points, or replace the link by the file",
     special: "Give an .xlsx or .csv file saved on disk",
     system:
       "Try again; if the problem persists, copy the file to the computer's disk and run again",
@@ -355,6 +362,7 @@ export const terms: Catalogue["terms"] = {
     denied: "access denied: the file is open in another program or protected",
     busy: "the file is locked by another program",
     vanished: "the file disappeared while being read",
+    link: "it is a link to a file that no longer exists",
     special: "not a regular file (device, pipe)",
     system: "the system could not read the file",
     empty: "the file is empty",

@@ -42,8 +42,7 @@ export const summary: Catalogue["summary"] = {
     `Conflicts between groups: ${n}${list.length ? ` — ${list.join("; ")}` : ""} (see conflits.csv)`,
   conflictFields: (key, fields) => `${key}: ${fields.join(", ")}`,
   applied: (n) => `${n} rapporteur's decision${n === 1 ? "" : "s"} applied (resolutions file)`,
-  unread: (path) =>
-    `${path} could not be read: none of its rows is in the results (errors in journal.json)`,
+  unread: (path, why) => `${path} could not be read: none of its rows is in the results — ${why}`,
   history: (updates, replaced) =>
     `Updates by the same group: ${updates}; rows replaced by a newer version of their file: ${replaced} (see historique.csv)`,
   unassessed: (codes) =>
@@ -96,6 +95,7 @@ export const tables: Catalogue["tables"] = {
     field: "Field",
     chosen: "Chosen value",
     rule: "Rule",
+    motif: "Reason",
     value: "Version",
     source: "Source",
     situation: "Situation",

@@ -10,6 +10,8 @@ export const errors = {
     `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
   noSubmission: (paths: string, skipped: number) =>
     `Aucun fichier .xlsx ou .csv à lire dans ${paths}${skipped ? ` (${skipped} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
+  outputFolderGiven: (path: string) =>
+    `${path} contient les résultats d'une compilation d'atelier, qui ne sont jamais relus comme des fiches : donnez le dossier de l'atelier ou les fichiers des groupes.`,
   unsupportedFormat: (path: string, format: string, name: string) =>
     `${path} : format ${format} non pris en charge. Enregistrez-le en .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx "${name}"`,
   notSpreadsheet: (path: string) =>
@@ -31,11 +33,13 @@ export const errors = {
   outputHoldsOthers: (out: string, entries: string) =>
     `Le dossier de sortie ${out} contient déjà d'autres fichiers (${entries}…) : choisissez un dossier vide ou nouveau avec --out.`,
   outputNotWritable: (out: string, why: string, folder: string) =>
-    `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits, l'espace disque, et fermez les fichiers de ${folder} ouverts dans Excel.`,
+    `Impossible d'écrire dans ${out} (${why}) : vérifiez les droits, l'espace disque, et fermez les fichiers du dossier ${folder} ouverts dans Excel.`,
   previousNotOurs: (path: string) =>
     `${path} n'a pas été créé par atelier, qui y garde les sorties précédentes à chaque compilation : renommez-le ou déplacez-le, puis relancez.`,
   siblingNotOurs: (path: string) =>
     `${path} n'a pas été créé par atelier, qui se sert de ce nom pendant l'écriture des sorties : renommez-le ou déplacez-le, puis relancez.`,
+  previousHoldsTheirs: (path: string, names: string) =>
+    `${path} contient des fichiers qui ne sont pas d'atelier (${names}…), qui y remplace les sorties précédentes à chaque compilation : déplacez-les hors de ce dossier, puis relancez.`,
   outputBusy: (out: string) =>
     `une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.`,
   outputNotFolder: (out: string, path: string) =>
@@ -132,6 +136,11 @@ export const cli = {
     lang: "langue des titres",
   },
   folder: (name: string, n: number) => `${name}/ (${n} fichier${n > 1 ? "s" : ""})`,
+  editedLabel: "modifié",
+  editedKept: (out: string, kept: { from: string; to: string }) =>
+    `${out}/${kept.from} a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « ${kept.to} » (un nouveau ${kept.from} est écrit).`,
+  editedArbitrages:
+    "    Pour appliquer les arbitrages qu'il contient, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier, puis relancez la compilation.",
   written: (dir: string) => `Écrit dans ${dir} :`,
   movedToPrevious: (names: string, out: string) =>
     `Déplacé dans ${out}/precedent/ (écrit par une exécution précédente d'atelier, non régénéré cette fois) : ${names}`,

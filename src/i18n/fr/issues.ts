@@ -313,6 +313,12 @@ export const issues = {
       "Un motif est donné pour « {label} » de l'activité {key}, mais pas de valeur : rien n'est tranché",
     hint: "Indiquez la valeur retenue dans la colonne Valeur, ou effacez le motif",
   },
+  "resolution-overridden": {
+    title: "Arbitrage remplacé par un fichier plus récent",
+    message:
+      "« {label} » de l'activité {key} est tranché autrement dans {first} : cette ligne, d'un fichier plus récent, l'emporte",
+    hint: "Gardez la même décision dans les deux fichiers, ou n'en gardez qu'un",
+  },
 } satisfies Record<IssueCode, IssueText>;
 
 export const terms = {
@@ -340,6 +346,7 @@ export const terms = {
     busy: "Fermez le fichier dans Excel et réessayez",
     vanished:
       "Le fichier a disparu pendant la lecture : relancez la commande une fois les fichiers en place",
+    link: "Remettez le fichier à l'endroit où pointe le lien, ou remplacez le lien par le fichier",
     special: "Donnez un fichier .xlsx ou .csv enregistré sur le disque",
     system:
       "Réessayez ; si le problème persiste, copiez le fichier sur le disque de l'ordinateur et relancez",
@@ -382,6 +389,7 @@ export const terms = {
     denied: "accès refusé : le fichier est ouvert dans un autre programme ou protégé",
     busy: "le fichier est verrouillé par un autre programme",
     vanished: "le fichier a disparu pendant la lecture",
+    link: "c'est un lien vers un fichier qui n'existe plus",
     special: "ce n'est pas un fichier ordinaire (périphérique, tube)",
     system: "le système n'a pas pu lire le fichier",
     empty: "le fichier est vide",

@@ -53,8 +53,8 @@ export const summary = {
   conflictFields: (key: string, fields: readonly string[]) => `${key} : ${fields.join(", ")}`,
   applied: (n: number) =>
     `${n} arbitrage${n > 1 ? "s" : ""} du rapporteur appliqué${n > 1 ? "s" : ""} (fichier resolutions)`,
-  unread: (path: string) =>
-    `${path} n'a pas pu être lu : aucune de ses lignes n'est dans les résultats (erreurs dans journal.json)`,
+  unread: (path: string, why: string) =>
+    `${path} n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — ${why}`,
   history: (updates: number, replaced: number) =>
     `Mises à jour par un même groupe : ${updates} ; lignes remplacées par une version plus récente de leur fichier : ${replaced} (détail dans historique.csv)`,
   unassessed: (codes: readonly string[]) =>
@@ -111,6 +111,7 @@ export const tables = {
     field: "Champ",
     chosen: "Valeur retenue",
     rule: "Règle",
+    motif: "Motif",
     value: "Version",
     source: "Source",
     situation: "Situation",
