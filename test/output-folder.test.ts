@@ -57,6 +57,18 @@ function addTheirs(out: string) {
   mkdirSync(join(out, "annexes", "vide"));
 }
 
+/** A compile in a process of its own, as a second rapporteur's window would run it. */
+function compileApart(dir: string) {
+  return new Promise<{ code: number | null; err: string }>((done) => {
+    const child = spawn(process.execPath, ["dist/bin.js", "compile", dir]);
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("close", (code) => done({ code, err }));
+  });
+}
+
 const manifest = (out: string) =>
   JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8")).files;
 
@@ -287,15 +299,7 @@ describe("one command at a time in an output folder", () => {
     for (let g = 1; g <= 6; g++) files[`J1/groupe-${g}.csv`] = `Groupe;${BILAN_HEADER}${rows(g)}`;
     const dir = workshop(files);
     const out = join(dir, "sortie");
-    const once = () =>
-      new Promise<{ code: number | null; err: string }>((done) => {
-        const child = spawn(process.execPath, ["dist/bin.js", "compile", dir]);
-        let err = "";
-        child.stderr.on("data", (d) => {
-          err += d;
-        });
-        child.on("close", (code) => done({ code, err }));
-      });
+    const once = () => compileApart(dir);
     const results = await Promise.all([once(), once()]);
     expect(results.map((r) => r.code).sort()).toEqual([0, 2]);
     const loser = results.find((r) => r.code === 2);
@@ -526,15 +530,7 @@ describe("what the rapporteur changed or put among atelier's files", () => {
     const lock = join(dir, ".sortie.verrou");
     const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
     const host = (await import("node:os")).hostname();
-    const once = () =>
-      new Promise<{ code: number | null; err: string }>((done) => {
-        const child = spawn(process.execPath, ["dist/bin.js", "compile", dir]);
-        let err = "";
-        child.stderr.on("data", (d) => {
-          err += d;
-        });
-        child.on("close", (code) => done({ code, err }));
-      });
+    const once = () => compileApart(dir);
     for (let round = 0; round < 4; round++) {
       mkdirSync(lock);
       writeFileSync(

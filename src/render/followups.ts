@@ -1,3 +1,4 @@
+import type ExcelJS from "exceljs";
 import type { Retour } from "../analysis/retours.js";
 import type { Config } from "../config.js";
 import { type FieldSpec, findField, resolutionFields, STATUTS } from "../fields.js";
@@ -6,11 +7,13 @@ import type { Lang } from "../i18n/lang.js";
 import { cellOf } from "../issues.js";
 import type { Conflict, Consolidation, ReferencePlan } from "../model.js";
 import { columnLetter } from "../sheet.js";
-import { type FlatTable, toCsv, type Value } from "./index.js";
+import { toCsv, type Value } from "./index.js";
 import {
   addValidation,
   FONT,
+  headerFooterText,
   newWorkbook,
+  printSetup,
   rowHeight,
   solid,
   styleHeader,
@@ -155,19 +158,28 @@ function arbitrageHeaders(lang: Lang): string[] {
   });
 }
 
+/** A table for people as CSV: its headers are the words they read, in their language. */
+function textCsv(headers: readonly string[], rows: Value[][], delimiter: string): string {
+  const columns = headers.map((name) => ({
+    name,
+    title: { fr: name, en: name },
+    type: "string" as const,
+  }));
+  return toCsv({ name: "", title: { fr: "", en: "" }, columns, rows }, delimiter);
+}
+
+/** A row of wrapped text, as tall as its longest cell needs. */
+function addTextRow(ws: ExcelJS.Worksheet, values: Value[], widths: readonly number[]) {
+  const row = ws.addRow(values);
+  row.alignment = { vertical: "top", wrapText: true };
+  row.font = FONT;
+  row.height = rowHeight(values.map((text, j) => ({ text, width: widths[j] ?? 10 })));
+  return row;
+}
+
 /** The lines as CSV, headers in the language: the file reads back as a resolutions file. */
 export function arbitragesCsv(lines: readonly Arbitrage[], lang: Lang, delimiter: string): string {
-  const table: FlatTable = {
-    name: ARBITRAGES,
-    title: { fr: ARBITRAGES, en: ARBITRAGES },
-    columns: arbitrageHeaders(lang).map((name) => ({
-      name,
-      title: { fr: name, en: name },
-      type: "string",
-    })),
-    rows: lines.map(arbitrageRow),
-  };
-  return toCsv(table, delimiter);
+  return textCsv(arbitrageHeaders(lang), lines.map(arbitrageRow), delimiter);
 }
 
 /** Where a column to fill in stands out. */
@@ -190,10 +202,7 @@ export async function arbitragesWorkbook(
   const lists = wb.addWorksheet(t.lists, { state: "hidden" });
   const valeur = ARBITRAGE_FIELDS.indexOf("valeur") + 1;
   lines.forEach((a, i) => {
-    const row = ws.addRow(arbitrageRow(a));
-    row.alignment = { vertical: "top", wrapText: true };
-    row.font = FONT;
-    row.height = rowHeight(arbitrageRow(a).map((text, j) => ({ text, width: WIDTHS[j] ?? 10 })));
+    const row = addTextRow(ws, arbitrageRow(a), WIDTHS);
     for (const col of [valeur, valeur + 1]) row.getCell(col).fill = solid(TO_FILL);
     if (a.choices.length === 0) return;
     lists.addRow(a.choices);
@@ -211,12 +220,7 @@ export async function arbitragesWorkbook(
   const help = wb.addWorksheet(t.instructions);
   help.columns = [{ width: 120 }];
   help.addRow([t.title(config.title)]).font = { ...FONT, bold: true, size: 14 };
-  t.steps.forEach((step, i) => {
-    const row = help.addRow([`${i + 1}. ${step}`]);
-    row.alignment = { vertical: "top", wrapText: true };
-    row.font = FONT;
-    row.height = rowHeight([{ text: `${i + 1}. ${step}`, width: 120 }]);
-  });
+  for (const [i, step] of t.steps.entries()) addTextRow(help, [`${i + 1}. ${step}`], [120]);
   return workbookBytes(wb, generated);
 }
 
@@ -240,17 +244,7 @@ function retourHeaders(lang: Lang): string[] {
 }
 
 export function retourCsv(r: Retour, lang: Lang, delimiter: string): string {
-  const table: FlatTable = {
-    name: r.name,
-    title: { fr: r.groupe, en: r.groupe },
-    columns: retourHeaders(lang).map((name) => ({
-      name,
-      title: { fr: name, en: name },
-      type: "string",
-    })),
-    rows: retourRows(r, lang),
-  };
-  return toCsv(table, delimiter);
+  return textCsv(retourHeaders(lang), retourRows(r, lang), delimiter);
 }
 
 const RETOUR_WIDTHS = [28, 14, 9, 13, 24, 60, 50];
@@ -272,20 +266,13 @@ export async function retourWorkbook(
   const head = ws.addRow(retourHeaders(lang));
   head.eachCell((cell) => styleHeader(cell));
   for (const values of retourRows(r, lang)) {
-    const row = ws.addRow(values);
-    row.alignment = { vertical: "top", wrapText: true };
-    row.font = FONT;
-    row.height = rowHeight(values.map((text, j) => ({ text, width: RETOUR_WIDTHS[j] ?? 10 })));
-    if (values[3] === t.error)
+    const row = addTextRow(ws, values, RETOUR_WIDTHS);
+    if (values[3] === t.error) {
       row.getCell(4).font = { ...FONT, bold: true, color: { argb: "FFC00000" } };
+    }
   }
   ws.autoFilter = { from: "A3", to: `${columnLetter(RETOUR_WIDTHS.length - 1)}3` };
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  // Handed out on paper: A4 landscape, the title at the foot of each page.
+  printSetup(ws, 9, headerFooterText(t.title(r.groupe, config.title)));
   return workbookBytes(wb, generated);
 }
