@@ -255,11 +255,15 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
   };
 }
 
-/** What `report` or `matrix` kept of a file of theirs that someone changed. */
+/**
+ * After what `report` or `matrix` wrote: a file of theirs someone changed, kept; then, last, each
+ * file of which nothing could be read.
+ */
 async function keptText(r: DocumentsWritten, io: Io): Promise<string> {
-  const { previousLines } = await import("./render/summary.js");
+  const { previousLines, unreadLines } = await import("./render/summary.js");
+  const paint = await paintFor(io);
   const moves = { previous: false, moved: [], kept: r.kept };
-  return previousLines(r.out, moves, r.lang, await paintFor(io))
+  return [...previousLines(r.out, moves, r.lang, paint), ...unreadLines(r.files, r.lang, paint)]
     .map((line) => `${line}\n`)
     .join("");
 }

@@ -51,6 +51,12 @@ export interface TableRows {
   records: KeptRow[];
 }
 
+/**
+ * The category every workbook of results atelier writes carries in its properties: a copy of one
+ * left among the groups' files is known for what it is. Templates do not carry it.
+ */
+export const OUTPUT_CATEGORY = "atelier-sortie";
+
 export interface FileReport {
   path: string;
   format: "csv" | "xlsx";
@@ -58,6 +64,8 @@ export interface FileReport {
   delimiter?: string;
   /** Metadata of the whole file (Identification sheet, folder, flags). */
   meta: Record<string, string>;
+  /** A table of results atelier wrote (a copy of bilan.csv, of the matrix…): never a submission. */
+  output?: true;
   sheets: SheetReport[];
   /** Every problem of the file, in sheet, row and column order. */
   issues: Issue[];
@@ -93,7 +101,9 @@ export type SkipReason =
   | "output-folder"
   | "unreadable-folder"
   | "blank-template"
-  | "arbitrages";
+  | "arbitrages"
+  | "resolutions-elsewhere"
+  | "output-file";
 
 export interface ValidationResult {
   /** The submissions, in the order they were read. */

@@ -215,15 +215,17 @@ describe("compile", () => {
     const dir = sample();
     await run("compile", dir);
     const out = join(dir, "sortie");
+    // As a run leaves them: each folder marked as being swapped, the new one half written.
+    writeFileSync(join(out, ".atelier-echange"), "");
     renameSync(out, `${out}.ancien`);
-    // As a run leaves it: marked as atelier's first, then half written.
     mkdirSync(`${out}.nouveau`);
-    writeFileSync(join(`${out}.nouveau`, ".atelier-sortie.json"), '{"files":[]}');
+    writeFileSync(join(`${out}.nouveau`, ".atelier-echange"), "");
     writeFileSync(join(`${out}.nouveau`, "bilan.csv"), "half");
     const r = await run("compile", dir, "--format", "json");
     expect(JSON.parse(r.out).changes.files.added).toEqual([]);
     expect(existsSync(`${out}.ancien`)).toBe(false);
     expect(existsSync(`${out}.nouveau`)).toBe(false);
+    expect(existsSync(join(out, ".atelier-echange"))).toBe(false);
   });
 
   it("leaves the previous complete set when killed at any point", async () => {

@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -344,6 +346,66 @@ describe("the names atelier writes through", () => {
       );
       expect(readFileSync(join(dir, name, "notes.txt"), "utf8")).toBe("à garder");
     }
+  });
+
+  it("nor is a copy of the output folder under those names, by compile, report or matrix", async () => {
+    for (const name of ["sortie.ancien", "sortie.nouveau"]) {
+      const dir = sample();
+      await run("compile", dir);
+      cpSync(join(dir, "sortie"), join(dir, name), { recursive: true });
+      writeFileSync(join(dir, name, "a-garder.txt"), "garder");
+      for (const command of ["matrix", "report", "compile"]) await run(command, dir);
+      expect(readFileSync(join(dir, name, "a-garder.txt"), "utf8")).toBe("garder");
+      expect(existsSync(join(dir, name, "consolidation.json"))).toBe(true);
+    }
+    // The output folder itself renamed to sortie.ancien is not put back in its place.
+    const dir = sample();
+    await run("compile", dir);
+    renameSync(join(dir, "sortie"), join(dir, "sortie.ancien"));
+    expect((await run("compile", dir)).code).toBe(2);
+    expect(existsSync(join(dir, "sortie.ancien", "consolidation.json"))).toBe(true);
+  });
+});
+
+describe("atelier's results among the groups' files", () => {
+  it("are passed over, whatever their name: the figures are the groups' own", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const before = json(dir, "consolidation.json");
+    const out = join(dir, "sortie");
+    mkdirSync(join(dir, "J1"));
+    copyFileSync(join(out, "bilan.csv"), join(dir, "J1", "bilan-consolide.csv"));
+    copyFileSync(join(out, "consolidation.xlsx"), join(dir, "J1", "tableau.xlsx"));
+    copyFileSync(join(out, "matrice-actions.xlsx"), join(dir, "J1", "matrice.xlsx"));
+    copyFileSync(join(out, "matrice-actions.csv"), join(dir, "J1", "matrice.csv"));
+    copyFileSync(join(out, "retours", "Groupe 3.xlsx"), join(dir, "J1", "retour-g3.xlsx"));
+    const r = await run("compile", dir);
+    const note =
+      "(résultats d'atelier (tableau consolidé, matrice, fiche de retour…), jamais relus comme une fiche)";
+    for (const name of [
+      "bilan-consolide.csv",
+      "matrice.csv",
+      "matrice.xlsx",
+      "retour-g3.xlsx",
+      "tableau.xlsx",
+    ]) {
+      expect(r.out).toContain(`    J1/${name} ${note}\n`);
+    }
+    const after = json(dir, "consolidation.json");
+    expect(after.summary).toEqual(before.summary);
+    expect(after.indicateurs).toEqual(before.indicateurs);
+    expect(r.out).not.toContain("n'a pas pu être lu");
+  });
+
+  it("a resolutions file saved in a session folder is passed over with where it belongs", async () => {
+    const dir = sample({
+      "J2/resolutions.csv": "Code activité;Champ;Valeur;Motif\r\n1.1.1;Statut;Réalisé;\r\n",
+    });
+    const r = await run("compile", dir);
+    expect(r.out).toContain(
+      "    J2/resolutions.csv (arbitrages du rapporteur : placez ce fichier dans le dossier de l'atelier (à côté des dossiers de session) pour qu'ils s'appliquent)\n",
+    );
+    expect(r.out).not.toContain("arbitrage du rapporteur appliqué");
   });
 });
 

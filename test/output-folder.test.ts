@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -437,7 +438,7 @@ describe("what the rapporteur changed or put among atelier's files", () => {
     const r = await run("compile", dir);
     expect([r.code, r.err]).toEqual([
       2,
-      `atelier : ${previous} contient des fichiers qui ne sont pas d'atelier (annexes/, notes.txt…), qui y remplace les sorties précédentes à chaque compilation : déplacez-les hors de ce dossier, puis relancez.\n`,
+      `atelier : ${previous} contient des fichiers ajoutés ou modifiés depuis qu'atelier les y a mis (annexes/, notes.txt…) : atelier y remplace les sorties précédentes à chaque compilation ; déplacez-les hors de ce dossier, puis relancez.\n`,
     ]);
     expect(readFileSync(join(previous, "notes.txt"), "utf8")).toBe("à garder");
     expect(readFileSync(join(previous, "consolidation.json"))).toEqual(before);
@@ -551,4 +552,115 @@ describe("what the rapporteur changed or put among atelier's files", () => {
       ).toEqual([]);
     }
   }, 120_000);
+});
+
+describe("what changed in atelier's files, told apart from what did not", () => {
+  it("a file changed inside precedent/ stops compile with exit 2: the edit is not lost", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    await run("compile", dir);
+    const previous = join(dir, "sortie", "precedent");
+    writeFileSync(join(previous, "conflits.csv"), "ma note de séance");
+    const r = await run("compile", dir);
+    expect([r.code, r.err]).toEqual([
+      2,
+      `atelier : ${previous} contient des fichiers ajoutés ou modifiés depuis qu'atelier les y a mis (conflits.csv…) : atelier y remplace les sorties précédentes à chaque compilation ; déplacez-les hors de ce dossier, puis relancez.\n`,
+    ]);
+    expect(readFileSync(join(previous, "conflits.csv"), "utf8")).toBe("ma note de séance");
+  });
+
+  it("a copy of the whole workshop (new dates, same bytes) has nothing « modifié »", async () => {
+    const dir = sample();
+    await run("compile", dir);
+    const copy = join(workshop({}), "copie");
+    cpSync(dir, copy, { recursive: true, preserveTimestamps: false });
+    const later = new Date(Date.now() + 120_000);
+    for (const name of readdirSync(join(copy, "sortie"))) {
+      utimesSync(join(copy, "sortie", name), later, later);
+    }
+    const r = await run("compile", copy);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain("a été modifié");
+    expect(tree(join(copy, "sortie")).filter((n) => n.includes("modifié"))).toEqual([]);
+  });
+
+  it("an edited file atelier no longer writes is kept, and not said to be written anew", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    await run("matrix", dir, "--format", "md");
+    writeFileSync(join(out, "matrice-actions.md"), "# annotée");
+    const r = await run("compile", dir);
+    expect(r.out).toContain(
+      `${displayPath(out, process.cwd())}/matrice-actions.md a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « matrice-actions (modifié).md ».\n`,
+    );
+    expect(readFileSync(join(out, "matrice-actions (modifié).md"), "utf8")).toBe("# annotée");
+    expect(existsSync(join(out, "matrice-actions.md"))).toBe(false);
+  });
+
+  it("report and matrix end with a line per file that could not be read", async () => {
+    const dir = sample({ "J1/x.csv": "" });
+    rmSync(join(dir, "J1", "x.csv"));
+    mkdirSync(join(dir, "J1", "x.csv"));
+    for (const command of ["report", "matrix"]) {
+      const r = await run(command, dir, "--strict");
+      expect([command, r.code, r.out.trimEnd().split("\n").at(-1)]).toEqual([
+        command,
+        1,
+        "J1/x.csv n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — Fichier illisible : c'est un dossier, pas un fichier → C'est un dossier, pas un fichier : renommez-le (sans .csv ni .xlsx) ou sortez-le du dossier de l'atelier",
+      ]);
+    }
+  });
+
+  it("report clears the temporary files a killed run left", async () => {
+    const dir = sample();
+    await run("report", dir);
+    const out = join(dir, "sortie");
+    writeFileSync(join(out, ".rapport-bilan.pdf.999999.tmp"), "half a PDF");
+    writeFileSync(join(out, ".notes.txt.5.tmp"), "theirs");
+    await run("report", dir);
+    expect(existsSync(join(out, ".rapport-bilan.pdf.999999.tmp"))).toBe(false);
+    expect(readFileSync(join(out, ".notes.txt.5.tmp"), "utf8")).toBe("theirs");
+  });
+
+  it("a read-only folder of the rapporteur inside the output folder stays so, and blocks nothing", async () => {
+    const setpriv = spawnSync("setpriv", ["--version"], { stdio: "ignore" }).status === 0;
+    if (process.getuid?.() !== 0 || !setpriv) {
+      console.log("skipped: needs root and setpriv to run atelier as another user");
+      return;
+    }
+    const dir = sample();
+    const { chmodSync } = await import("node:fs");
+    for (const d of [dir, join(dir, "J1"), join(dir, "J2")]) chmodSync(d, 0o777);
+    const as = (...args: string[]) =>
+      spawnSync(
+        "setpriv",
+        [
+          "--reuid=nobody",
+          "--regid=nogroup",
+          "--clear-groups",
+          process.execPath,
+          "dist/bin.js",
+          ...args,
+        ],
+        { encoding: "utf8" },
+      );
+    expect(as("compile", dir).status).toBe(0);
+    const annexes = join(dir, "sortie", "annexes");
+    spawnSync("setpriv", [
+      "--reuid=nobody",
+      "--regid=nogroup",
+      "--clear-groups",
+      "sh",
+      "-c",
+      `mkdir '${annexes}' && echo a > '${annexes}/a.txt' && chmod a-w '${annexes}'`,
+    ]);
+    for (let i = 0; i < 2; i++) {
+      const r = as("compile", dir);
+      expect([r.status, r.stderr]).toEqual([0, ""]);
+      expect(existsSync(join(dir, "sortie.ancien"))).toBe(false);
+    }
+    expect(readFileSync(join(annexes, "a.txt"), "utf8")).toBe("a\n");
+    expect(statSync(annexes).mode & 0o222).toBe(0);
+  });
 });

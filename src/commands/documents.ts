@@ -3,7 +3,7 @@ import type { ReportModel } from "../analysis/report.js";
 import { AppError, speaking } from "../errors.js";
 import { both, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
-import type { Consolidation } from "../model.js";
+import type { Consolidation, FileReport } from "../model.js";
 import {
   consolidateWorkshop,
   generationTime,
@@ -51,6 +51,8 @@ export interface DocumentsWritten {
   written: string[];
   /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
   kept: Kept[];
+  /** Every file read: those of which nothing could be read are said. */
+  files: FileReport[];
   flagged: boolean;
 }
 
@@ -120,6 +122,7 @@ async function reportIn(
     lang: w.lang,
     written: [...writes.keys()],
     kept,
+    files: w.validation.files,
     flagged: flagged(w.consolidation),
   };
 }
@@ -146,6 +149,7 @@ export async function writeMatrix(
       lang: w.lang,
       written: [...files.keys()],
       kept,
+      files: w.validation.files,
       flagged: flagged(w.consolidation),
     };
   });

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import {
   accessSync,
+  chmodSync,
   constants,
   copyFileSync,
   existsSync,
@@ -77,6 +79,47 @@ function siblings(out: string) {
   return { next: `${out}.nouveau`, old: `${out}.ancien` };
 }
 
+/**
+ * The mark of a folder in the middle of a swap: written first into the new folder, and into the
+ * old one just before it is moved aside. A folder the rapporteur made or copied under one of the
+ * two names (a copy of `sortie` in `sortie.ancien`) has no such mark, and is never touched.
+ */
+const SWAPPING = ".atelier-echange";
+
+/** A sibling atelier made for a swap: marked, or empty (a run killed as it made it). */
+function isSwapFolder(dir: string): boolean {
+  try {
+    const entries = readdirSync(dir);
+    return entries.length === 0 || entries.includes(SWAPPING);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Removes a folder atelier no longer needs. Its folders made read-only (the rapporteur's
+ * `annexes/`, whose files are already carried into the new set) are made writable first, as
+ * their owner may; what still cannot be removed is said.
+ */
+function removeFolder(dir: string) {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    const writable = (path: string) => {
+      try {
+        chmodSync(path, statSync(path).mode | 0o700);
+        for (const e of readdirSync(path, { withFileTypes: true })) {
+          if (e.isDirectory()) writable(join(path, e.name));
+        }
+      } catch {
+        // Left as it is: the removal below says so.
+      }
+    };
+    writable(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A name of the manifest that stays in the folder. */
 function safeName(name: unknown): name is string {
   return (
@@ -105,6 +148,8 @@ function isFile(path: string): boolean {
 interface Stamp {
   size: number;
   mtime: number;
+  /** The content's SHA-256: a copy of the folder changes the dates, not the bytes. */
+  sha256?: string;
 }
 
 interface List {
@@ -118,8 +163,9 @@ function readList(out: string): List | undefined {
     const files: string[] = Array.isArray(json.files) ? json.files.filter(safeName) : [];
     const stamps: Record<string, Stamp> = {};
     for (const [name, s] of Object.entries(json.stamps ?? {})) {
-      const { size, mtime } = (s ?? {}) as Partial<Stamp>;
-      if (typeof size === "number" && typeof mtime === "number") stamps[name] = { size, mtime };
+      const { size, mtime, sha256 } = (s ?? {}) as Partial<Stamp>;
+      if (typeof size !== "number" || typeof mtime !== "number") continue;
+      stamps[name] = { size, mtime, ...(typeof sha256 === "string" && { sha256 }) };
     }
     return { files, stamps };
   } catch {
@@ -131,20 +177,31 @@ function readManifest(out: string): string[] | undefined {
   return readList(out)?.files;
 }
 
-function stampOf(path: string): Stamp {
+function digest(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A file's stamp; its digest from the bytes just written, or read again. */
+function stampOf(path: string, bytes?: Buffer): Stamp {
   const st = statSync(path);
-  return { size: st.size, mtime: Math.round(st.mtimeMs) };
+  return {
+    size: st.size,
+    mtime: Math.round(st.mtimeMs),
+    sha256: digest(bytes ?? readFileSync(path)),
+  };
 }
 
 /**
- * Whether a file atelier wrote has been changed since. Times within two seconds are the same
- * (a FAT USB key keeps two-second times, a copy may round them).
+ * Whether a file atelier wrote has been changed since: another size, or another date (within two
+ * seconds: a FAT USB key keeps two-second times) and other bytes.
  */
 function edited(path: string, stamp: Stamp | undefined): boolean {
   if (!stamp) return false;
   try {
-    const now = stampOf(path);
-    return now.size !== stamp.size || Math.abs(now.mtime - stamp.mtime) > 2000;
+    const st = statSync(path);
+    if (st.size !== stamp.size) return true;
+    if (Math.abs(Math.round(st.mtimeMs) - stamp.mtime) <= 2000) return false;
+    return stamp.sha256 === undefined || digest(readFileSync(path)) !== stamp.sha256;
   } catch {
     return false;
   }
@@ -165,6 +222,8 @@ function keptName(name: string, label: string, taken: (name: string) => boolean)
 export interface Kept {
   from: string;
   to: string;
+  /** Whether this run wrote a new file under the old name. */
+  rewritten: boolean;
 }
 
 /** Whether a folder is an earlier output of atelier (or can become one: absent or empty). */
@@ -191,15 +250,17 @@ function manifest(files: readonly string[], stamps: Record<string, Stamp> = {}):
 
 /**
  * Finishes or undoes a swap that an earlier run did not complete. The two siblings are removed
- * only when they are atelier's (its list inside, or empty): a `sortie.ancien` the rapporteur
- * made is theirs, and writing stops rather than touch it.
+ * only when they bear the mark of a swap (or are empty): a `sortie.ancien` the rapporteur made
+ * or copied is theirs, and writing stops rather than touch it.
  */
 export function recoverOutput(out: string) {
   const { next, old } = siblings(out);
   try {
-    if (!existsSync(out) && existsSync(old) && isOurs(old)) renameSync(old, out);
-    if (existsSync(old) && isOurs(old)) rmSync(old, { recursive: true, force: true });
-    if (existsSync(next) && isOurs(next)) rmSync(next, { recursive: true, force: true });
+    if (!existsSync(out) && existsSync(old) && isSwapFolder(old)) renameSync(old, out);
+    // The mark of a swap that was undone, or never started.
+    rmSync(join(out, SWAPPING), { force: true });
+    if (existsSync(old) && isSwapFolder(old)) removeFolder(old);
+    if (existsSync(next) && isSwapFolder(next)) removeFolder(next);
   } catch (e) {
     // Named by the folder that could not be moved or removed.
     throw notWritable(existsSync(old) ? old : existsSync(next) ? next : out, e);
@@ -240,9 +301,13 @@ export function checkOutputFolder(out: string) {
       both((t) => t.errors.previousNotOurs(previous)),
     );
   }
-  // A file the rapporteur put in atelier's `precedent/` would go with it: atelier stops.
-  const listed = new Set(readManifest(previous) ?? []);
-  const theirs = entriesOf(previous).filter((name) => !listed.has(name));
+  // A file the rapporteur put in atelier's `precedent/`, or changed there, would go with it:
+  // atelier stops.
+  const list = readList(previous) ?? { files: [], stamps: {} };
+  const listed = new Set(list.files);
+  const theirs = entriesOf(previous).filter(
+    (name) => !listed.has(name) || edited(join(previous, name), list.stamps[name]),
+  );
   if (theirs.length > 0) {
     throw new AppError(
       "OUTPUT_NOT_WRITABLE",
@@ -297,7 +362,8 @@ export function notWritable(out: string, e: unknown): AppError {
 }
 
 const LOCK_OWNER = "proprietaire.json";
-const LOCK_MAX_AGE = 12 * 60 * 60 * 1000;
+/** Past this, a lock is a dead run's even if its process number now names a live process. */
+const LOCK_MAX_AGE = 60 * 60 * 1000;
 
 function lockPath(out: string) {
   return join(dirname(out), `.${basename(out)}.verrou`);
@@ -382,9 +448,12 @@ function takeOver(lock: string, take: () => boolean): boolean {
   try {
     mkdirSync(guard);
   } catch {
+    // A guard left by a takeover killed in its few milliseconds goes once old; taking it at
+    // once could race another run that found it old too, so this run stops and the next goes.
     try {
-      if (Date.now() - statSync(guard).mtimeMs > 10_000)
+      if (Date.now() - statSync(guard).mtimeMs > 10_000) {
         rmSync(guard, { recursive: true, force: true });
+      }
     } catch {
       // Gone meanwhile.
     }
@@ -418,7 +487,7 @@ function carry(from: string, to: string) {
 function carryOthers(out: string, rel: string, next: string, own: ReadonlySet<string>) {
   for (const entry of readdirSync(join(out, rel), { withFileTypes: true })) {
     const name = rel ? `${rel}/${entry.name}` : entry.name;
-    if (own.has(name) || name === MANIFEST || name === PREVIOUS) continue;
+    if (own.has(name) || name === MANIFEST || name === PREVIOUS || name === SWAPPING) continue;
     // A file a killed `report` or `matrix` left half-written.
     const tmp = /^\.(.+)\.\d+\.tmp$/.exec(entry.name)?.[1];
     if (tmp && (tmp === MANIFEST || KNOWN.includes(tmp))) continue;
@@ -428,6 +497,8 @@ function carryOthers(out: string, rel: string, next: string, own: ReadonlySet<st
       if (readdirSync(join(out, name)).length === 0)
         mkdirSync(join(next, name), { recursive: true });
       carryOthers(out, name, next, own);
+      // Their folder keeps its rights: one made read-only stays so.
+      if (existsSync(join(next, name))) chmodSync(join(next, name), statSync(join(out, name)).mode);
     } else {
       mkdirSync(dirname(join(next, name)), { recursive: true });
       carry(join(out, name), join(next, name));
@@ -478,8 +549,9 @@ export async function writeOutputSet(
       mkdirSync(dirname(out), { recursive: true });
       mkdirSync(next);
       // Marked at once: a run killed now leaves a folder the next run knows it may remove.
-      writeFileSync(join(next, MANIFEST), manifest([]));
+      writeFileSync(join(next, SWAPPING), "");
     });
+    const now: Record<string, Stamp> = {};
     for await (const [name, content] of files) {
       // Encoding first is measured faster than Node 20's own path for a large string (0.7 s
       // against 1.2 s for 89 MB of JSON).
@@ -487,11 +559,11 @@ export async function writeOutputSet(
       write(() => {
         mkdirSync(dirname(join(next, name)), { recursive: true });
         writeFileSync(join(next, name), bytes);
+        now[name] = stampOf(join(next, name), bytes);
       });
       written.push(name);
     }
     write(() => {
-      const now = Object.fromEntries(written.map((n) => [n, stampOf(join(next, n))]));
       writeFileSync(join(next, MANIFEST), manifest(written, now));
       if (!existsSync(out)) return;
       // A file of the rapporteur that bears a name atelier writes is atelier's.
@@ -500,7 +572,8 @@ export async function writeOutputSet(
         existsSync(join(out, n)) || written.includes(n) || kept.some((k) => k.to === n);
       for (const name of before) {
         if (!edited(join(out, name), stamps[name])) continue;
-        kept.push({ from: name, to: keptName(name, editedLabel, taken) });
+        const to = keptName(name, editedLabel, taken);
+        kept.push({ from: name, to, rewritten: written.includes(name) });
       }
       carryOthers(out, "", next, own);
       for (const { from, to } of kept) {
@@ -514,12 +587,20 @@ export async function writeOutputSet(
         carry(join(out, name), to);
       }
       // The list goes with the previous set: it is how the next run knows `precedent/` is ours,
-      // and that every file in it is.
-      if (own.size > 0) writeFileSync(join(next, PREVIOUS, MANIFEST), manifest([...own]));
+      // that every file in it is, and that none was changed there.
+      if (own.size > 0) {
+        const moved = Object.fromEntries(
+          [...own].map((n) => [n, stamps[n] ?? stampOf(join(next, PREVIOUS, n))]),
+        );
+        writeFileSync(join(next, PREVIOUS, MANIFEST), manifest([...own], moved));
+      }
       moved = [...own].filter((n) => !written.includes(n)).sort();
     });
     write(() => {
-      if (existsSync(out)) renameSync(out, old);
+      if (existsSync(out)) {
+        writeFileSync(join(out, SWAPPING), "");
+        renameSync(out, old);
+      }
       renameSync(next, out);
     });
   } catch (e) {
@@ -527,7 +608,8 @@ export async function writeOutputSet(
     throw e;
   }
   try {
-    rmSync(old, { recursive: true, force: true });
+    rmSync(join(out, SWAPPING), { force: true });
+    removeFolder(old);
   } catch {
     // The new set is in place; the old folder goes at the next run, which says so if it cannot.
   }
@@ -553,6 +635,7 @@ export async function writeFilesAtomically(
     );
   }
   const kept: Kept[] = [];
+  removeLeftovers(out);
   const fail = (e: unknown) => {
     const err = e as NodeJS.ErrnoException;
     return new AppError(
@@ -570,16 +653,17 @@ export async function writeFilesAtomically(
     // A printer (the PDF) may throw its own error: only the file system's are "cannot write".
     if (typeof content === "function") await content(tmp);
     try {
-      if (typeof content !== "function") writeFileSync(tmp, content);
+      const bytes = typeof content === "function" ? undefined : Buffer.from(content);
+      if (bytes) writeFileSync(tmp, bytes);
       const list = readList(out) ?? { files: ownFiles(out), stamps: {} };
       if (edited(join(out, name), list.stamps[name])) {
         const to = keptName(name, editedLabel, (n) => existsSync(join(out, n)));
         renameSync(join(out, name), join(out, to));
-        kept.push({ from: name, to });
+        kept.push({ from: name, to, rewritten: true });
       }
       renameSync(tmp, join(out, name));
       const listTmp = join(out, `.${MANIFEST}.${process.pid}.tmp`);
-      const stamps = { ...list.stamps, [name]: stampOf(join(out, name)) };
+      const stamps = { ...list.stamps, [name]: stampOf(join(out, name), bytes) };
       writeFileSync(listTmp, manifest([...list.files, name], stamps));
       renameSync(listTmp, join(out, MANIFEST));
     } catch (e) {
@@ -587,6 +671,25 @@ export async function writeFilesAtomically(
     }
   }
   return kept;
+}
+
+/**
+ * The temporary files a killed `report` or `matrix` left (and a PDF printer still running after
+ * it): this command holds the folder, so no other writes them now.
+ */
+function removeLeftovers(out: string) {
+  let names: string[];
+  try {
+    names = readdirSync(out);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const left = /^\.(.+)\.(\d+)\.tmp$/.exec(name);
+    if (!left || Number(left[2]) === process.pid) continue;
+    if (left[1] !== MANIFEST && !KNOWN.includes(left[1] as string)) continue;
+    rmSync(join(out, name), { force: true });
+  }
 }
 
 /** Writes new files only: a template a facilitator already handed out is never overwritten. */

@@ -327,6 +327,37 @@ export function isCsvInput(file: InputFile): boolean {
   return formatOf(file) === "csv";
 }
 
+/** Column titles only atelier's tables of results have: the matrix's origin of each action. */
+const OUTPUT_TITLES = (["fr", "en"] as const).map((lang) =>
+  catalogue(lang).matrix.origin.toLowerCase(),
+);
+
+/**
+ * Whether a CSV is a table of results atelier wrote, by its first line: the provenance columns
+ * of the consolidated tables (`groupes`, `sessions`, `sources`), or the matrix's origin column.
+ * A copy of one among the groups' files is never read as a submission.
+ */
+export function isOutputCsv(file: Pick<InputFile, "abs">): boolean {
+  let head = "";
+  try {
+    const fd = openSync(file.abs, "r");
+    try {
+      const buf = Buffer.alloc(16_384);
+      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const line = (head.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "").toLowerCase();
+  const cell = (word: string) => new RegExp(`(^|[;,\\t"])${word}(?=[;,\\t"]|$)`).test(line);
+  return (
+    (cell("groupes") && cell("sessions") && cell("sources")) ||
+    OUTPUT_TITLES.some((title) => line.includes(title))
+  );
+}
+
 /**
  * Reads a CSV file as a stream: `onRow` gets each row within the limits, one at a time, and
  * nothing else keeps them. `onStart` gets the delimiter before the first row. The file comes

@@ -46,6 +46,8 @@ export interface RawFile {
   sheets: RawSheet[];
   /** Problems met while reading (encoding fallback, unreadable parts), already located. */
   issues: Issue[];
+  /** A workbook of results atelier wrote (its category says so): never a submission. */
+  output?: true;
   /** CSV only: the encoding and delimiter that were used. */
   encoding?: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
   delimiter?: string;

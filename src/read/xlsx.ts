@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
+import { OUTPUT_CATEGORY } from "../model.js";
 import { currencyNamed } from "../money.js";
 import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
 import { checkZip, reason } from "./zip.js";
@@ -74,7 +75,10 @@ export async function readXlsx(
     const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
     sheets.push({ name: ws.name, state, rows });
   }
-  return { path, format: "xlsx", sheets, issues: [] };
+  const raw: RawFile = { path, format: "xlsx", sheets, issues: [] };
+  const core = parts.get("docProps/core.xml")?.xml ?? "";
+  if (new RegExp(`<(?:\\w+:)?category>\\s*${OUTPUT_CATEGORY}\\s*<`).test(core)) raw.output = true;
+  return raw;
 }
 
 // --- cells -------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export interface CompileSummary {
   /** Files an earlier run wrote that this one did not: moved to `precedent/`. */
   moved: string[];
   /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
-  kept: { from: string; to: string }[];
+  kept: { from: string; to: string; rewritten: boolean }[];
 }
 
 export function compileJson(r: CompileSummary) {
@@ -134,15 +134,20 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   if (r.open > 0) out.push(paint.warning(next.arbitrages(r.open)));
   if (r.retours.length > 0) out.push(next.retours(r.retours));
   out.push(...previousLines(r.out, r, lang, paint));
-  // Last, where the eye lands: each file of which nothing is in the results, and why.
-  for (const path of unreadFiles(r.files)) {
-    const first = r.files.find((f) => f.path === path)?.issues.find((i) => i.severity === "error");
+  out.push(...unreadLines(r.files, lang, paint));
+  return `${out.join("\n")}\n`;
+}
+
+/** Last, where the eye lands: each file of which nothing is in the results, and why. */
+export function unreadLines(files: readonly FileReport[], lang: Lang, paint: Paint): string[] {
+  const t = catalogue(lang).summary;
+  return unreadFiles(files).map((path) => {
+    const first = files.find((f) => f.path === path)?.issues.find((i) => i.severity === "error");
     const why = first
       ? [messageOf(first, lang), hintOf(first, lang)].filter(Boolean).join(" → ")
       : "";
-    out.push(paint.error(t.unread(path, why)));
-  }
-  return `${out.join("\n")}\n`;
+    return paint.error(t.unread(path, why));
+  });
 }
 
 /** How many identities the terminal names in the conflicts line; all are in conflits.csv. */

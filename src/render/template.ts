@@ -644,7 +644,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   const kinds: Kind[] =
     options.kind === undefined || options.kind === "all" ? [...KIND_NAMES] : [options.kind];
   const reference = options.reference ?? [];
-  const wb = newWorkbook(TEMPLATE_DATE, config.title);
+  const wb = newWorkbook(TEMPLATE_DATE, config.title, "template");
   const prefilled = kinds.includes("bilan") && reference.length > 0;
   addInstructionsSheet(wb, kinds, lang, config, prefilled);
   // Listes is the last tab, but the dropdowns before it need its ranges: they are computed first.

@@ -2,6 +2,7 @@ import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Lang } from "../i18n/lang.js";
+import { OUTPUT_CATEGORY } from "../model.js";
 import { columnLetter } from "../sheet.js";
 import type { FlatTable, Value } from "./index.js";
 
@@ -166,7 +167,7 @@ export function tableWorkbook(
     `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${t}+xml"/>`;
   const contentTypes = `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${type("xl/workbook.xml", "officedocument.spreadsheetml.sheet.main")}${sheets.map((_, k) => type(`xl/worksheets/sheet${k + 1}.xml`, "officedocument.spreadsheetml.worksheet")).join("")}${type("xl/styles.xml", "officedocument.spreadsheetml.styles")}${type("xl/sharedStrings.xml", "officedocument.spreadsheetml.sharedStrings")}${type("docProps/core.xml", "package.core-properties")}</Types>`;
   const when = generated.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const core = `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>atelier</dc:creator><cp:lastModifiedBy>atelier</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
+  const core = `${DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(title)}</dc:title><dc:creator>atelier</dc:creator><cp:category>${OUTPUT_CATEGORY}</cp:category><cp:lastModifiedBy>atelier</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`;
   const sst = Buffer.concat([
     Buffer.from(
       `${DECL}<sst xmlns="${MAIN}" count="${strings.size}" uniqueCount="${strings.size}">`,
@@ -304,10 +305,15 @@ export function addValidation(ws: ExcelJS.Worksheet, range: string, v: Validatio
 // --- exceljs workbooks ----------------------------------------------------------------------------
 
 /** A new exceljs workbook whose metadata dates are the generation time. */
-export function newWorkbook(generated: Date, title: string): ExcelJS.Workbook {
+export function newWorkbook(
+  generated: Date,
+  title: string,
+  kind: "output" | "template" = "output",
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "atelier";
   wb.lastModifiedBy = "atelier";
+  if (kind === "output") wb.category = OUTPUT_CATEGORY;
   wb.title = title;
   wb.created = generated;
   wb.modified = generated;

@@ -23,7 +23,13 @@ import {
 } from "../normalize/index.js";
 import { contextFor, readIdentification, readRow } from "../normalize/row.js";
 import type { ParseContext } from "../normalize/values.js";
-import { type InputFile, isCsvInput, readInput, streamCsvInput } from "../read/index.js";
+import {
+  type InputFile,
+  isCsvInput,
+  isOutputCsv,
+  readInput,
+  streamCsvInput,
+} from "../read/index.js";
 import type { RawFile, RawRow, RawSheet } from "../read/types.js";
 import { columnNumber } from "../sheet.js";
 import { groupKey, sessionKey } from "../text.js";
@@ -508,8 +514,10 @@ export async function validateInput(
 ): Promise<FileReport> {
   if (!isCsvInput(input)) {
     const raw = await readInput(input, config.limits);
+    if (raw.output) return outputReport(input.path, "xlsx");
     return validateRaw(raw, config, reference, fallback, SUBMISSION_KINDS, options);
   }
+  if (isOutputCsv(input)) return outputReport(input.path, "csv");
   const run = new FileRun(
     fileContext(
       { path: input.path, format: "csv" },
@@ -554,4 +562,9 @@ function sortIssues(issues: Issue[], sheetOrder: Map<string | undefined, number>
 function isListed(session: string, listed: readonly string[]): boolean {
   const key = sessionKey(session);
   return listed.some((s) => sessionKey(s) === key);
+}
+
+/** A table of results atelier wrote, found among the submissions: not read any further. */
+function outputReport(path: string, format: FileReport["format"]): FileReport {
+  return { path, format, meta: {}, output: true, sheets: [], issues: [], tables: [] };
 }

@@ -116,6 +116,10 @@ export async function validatePaths(
     const fallback: Record<string, string> = { ...options.meta };
     if (folder) fallback.session = folder;
     const report = await validateInput(input, config, reference, fallback, { records, folder });
+    if (report.output) {
+      skipped.push({ path: input.path, reason: "output-file" });
+      continue;
+    }
     if (report.version) report.version.modified = modifiedAt(input.abs);
     // A blank template left in a workshop (a session folder, or anywhere when compiling) is no
     // group's file: said, not read as one. A template named on the command line, or checked
@@ -152,7 +156,9 @@ function excluder(config: Config, root: string, extra: readonly string[]) {
   return (abs: string): Exclusion | undefined => {
     if (outputs.includes(abs)) return "own-output";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
-    if (dirname(abs) === root && isResolutionsName(basename(abs))) return "workshop-file";
+    if (isResolutionsName(basename(abs))) {
+      return dirname(abs) === root ? "workshop-file" : "resolutions-elsewhere";
+    }
     // A copy of the decisions to make, filled in or not: no group's, and not applied under
     // that name.
     if (/^arbitrages-a-faire\b.*\.(csv|xlsx)$/i.test(basename(abs))) return "arbitrages";

@@ -37,7 +37,7 @@ export const errors: Catalogue["errors"] = {
   siblingNotOurs: (path) =>
     `${path} was not made by atelier, which uses this name while it writes the outputs: rename or move it, then run again.`,
   previousHoldsTheirs: (path, names) =>
-    `${path} holds files that are not atelier's (${names}…), and atelier replaces the previous outputs there at each compile: move them out of this folder, then run again.`,
+    `${path} holds files added or changed since atelier put them there (${names}…): atelier replaces the previous outputs there at each compile; move them out of this folder, then run again.`,
   outputBusy: (out) =>
     `a compile is already running in ${out}: wait for it to finish, then run again.`,
   outputNotFolder: (out, path) =>
@@ -132,7 +132,7 @@ export const cli: Catalogue["cli"] = {
   folder: (name, n) => `${name}/ (${n} file${n === 1 ? "" : "s"})`,
   editedLabel: "edited",
   editedKept: (out, kept) =>
-    `${out}/${kept.from} was changed since atelier wrote it: it is kept as “${kept.to}” (a new ${kept.from} is written).`,
+    `${out}/${kept.from} was changed since atelier wrote it: it is kept as “${kept.to}”${kept.rewritten ? ` (a new ${kept.from} is written)` : ""}.`,
   editedArbitrages:
     "    To apply the decisions it holds, save it as resolutions.xlsx in the workshop folder, then compile again.",
   written: (dir) => `Written to ${dir}:`,

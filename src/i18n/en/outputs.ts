@@ -27,6 +27,10 @@ export const validation: Catalogue["validation"] = {
     "output-folder": "outputs of a compile (atelier), not read back",
     "unreadable-folder": "unreadable folder (access rights): its files are not read",
     "blank-template": "blank template: no row filled in",
+    "output-file":
+      "atelier results (consolidated table, matrix, feedback sheet…), never read back as a submission",
+    "resolutions-elsewhere":
+      "rapporteur's decisions: put this file in the workshop folder (beside the session folders) for them to apply",
     arbitrages:
       "decisions to make: once filled in, save it as resolutions.xlsx in the workshop folder for it to apply",
   },

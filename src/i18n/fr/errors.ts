@@ -39,7 +39,7 @@ export const errors = {
   siblingNotOurs: (path: string) =>
     `${path} n'a pas été créé par atelier, qui se sert de ce nom pendant l'écriture des sorties : renommez-le ou déplacez-le, puis relancez.`,
   previousHoldsTheirs: (path: string, names: string) =>
-    `${path} contient des fichiers qui ne sont pas d'atelier (${names}…), qui y remplace les sorties précédentes à chaque compilation : déplacez-les hors de ce dossier, puis relancez.`,
+    `${path} contient des fichiers ajoutés ou modifiés depuis qu'atelier les y a mis (${names}…) : atelier y remplace les sorties précédentes à chaque compilation ; déplacez-les hors de ce dossier, puis relancez.`,
   outputBusy: (out: string) =>
     `une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.`,
   outputNotFolder: (out: string, path: string) =>
@@ -137,8 +137,8 @@ export const cli = {
   },
   folder: (name: string, n: number) => `${name}/ (${n} fichier${n > 1 ? "s" : ""})`,
   editedLabel: "modifié",
-  editedKept: (out: string, kept: { from: string; to: string }) =>
-    `${out}/${kept.from} a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « ${kept.to} » (un nouveau ${kept.from} est écrit).`,
+  editedKept: (out: string, kept: { from: string; to: string; rewritten: boolean }) =>
+    `${out}/${kept.from} a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « ${kept.to} »${kept.rewritten ? ` (un nouveau ${kept.from} est écrit)` : ""}.`,
   editedArbitrages:
     "    Pour appliquer les arbitrages qu'il contient, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier, puis relancez la compilation.",
   written: (dir: string) => `Écrit dans ${dir} :`,

@@ -37,6 +37,10 @@ export const validation = {
     "output-folder": "résultats d'une compilation (atelier), non relus",
     "unreadable-folder": "dossier illisible (droits d'accès) : ses fichiers ne sont pas lus",
     "blank-template": "modèle vierge : aucune ligne saisie",
+    "output-file":
+      "résultats d'atelier (tableau consolidé, matrice, fiche de retour…), jamais relus comme une fiche",
+    "resolutions-elsewhere":
+      "arbitrages du rapporteur : placez ce fichier dans le dossier de l'atelier (à côté des dossiers de session) pour qu'ils s'appliquent",
     arbitrages:
       "arbitrages à faire : une fois rempli, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier pour qu'il s'applique",
   },
