@@ -14,8 +14,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { retoursOf } from "../src/analysis/retours.js";
+import { defaultConfig } from "../src/config.js";
 import { issue } from "../src/issues.js";
 import type { FileReport } from "../src/model.js";
+import { arbitragesWorkbook } from "../src/render/followups.js";
 import { fillInLibreOffice } from "./helpers/libreoffice.js";
 import { BILAN_HEADER, PLAN, PLANNED_CONFIG, run, workshop } from "./helpers/workshop.js";
 
@@ -249,6 +251,43 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
       ],
     ]);
     expect(r.out).toContain("2 arbitrages du rapporteur appliqués");
+  });
+});
+
+describe("arbitragesWorkbook: one list per kind of choice", () => {
+  it("lines that share their choices share one list and one dropdown", async () => {
+    const line = (key: string, champ: string, choices: string[]) => ({
+      key,
+      activite: null,
+      champ,
+      versions: "",
+      retenue: "",
+      choices,
+      valeur: null,
+      motif: null,
+    });
+    const statuses = ["Réalisé", "En cours"];
+    const bytes = await arbitragesWorkbook(
+      [
+        line("1.1.1", "Statut", statuses),
+        line("1.1.2", "Statut", statuses),
+        line("1.1.3", "Budget prévu", ["10", "20"]),
+        line("1.1.4", "Statut", statuses),
+      ],
+      defaultConfig(process.cwd()),
+      "fr",
+      new Date(0),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Arbitrages") as ExcelJS.Worksheet;
+    expect(["F2", "F3", "F4", "F5"].map((a) => ws.getCell(a).dataValidation.formulae)).toEqual([
+      ["'Listes'!$A$1:$B$1"],
+      ["'Listes'!$A$1:$B$1"],
+      ["'Listes'!$A$2:$B$2"],
+      ["'Listes'!$A$1:$B$1"],
+    ]);
+    expect((wb.getWorksheet("Listes") as ExcelJS.Worksheet).rowCount).toBe(2);
   });
 });
 

@@ -198,24 +198,46 @@ export async function arbitragesWorkbook(
   const head = ws.addRow(arbitrageHeaders(lang));
   head.eachCell((cell) => styleHeader(cell));
   head.height = 30;
-  // Each line's choices on a hidden sheet, one row per line: a dropdown per line, any length.
+  // The choices on a hidden sheet, one row per distinct list (the statuses are one list for
+  // every status line), and one dropdown per run of lines that share a list.
   const lists = wb.addWorksheet(t.lists, { state: "hidden" });
+  const listRows = new Map<string, number>();
   const valeur = ARBITRAGE_FIELDS.indexOf("valeur") + 1;
-  lines.forEach((a, i) => {
-    const row = addTextRow(ws, arbitrageRow(a), WIDTHS);
-    for (const col of [valeur, valeur + 1]) row.getCell(col).fill = solid(TO_FILL);
-    if (a.choices.length === 0) return;
-    lists.addRow(a.choices);
-    const last = columnLetter(a.choices.length - 1);
-    addValidation(ws, `${columnLetter(valeur - 1)}${row.number}`, {
+  const column = columnLetter(valeur - 1);
+  let run: { list: string; from: number; to: number } | undefined;
+  const dropdown = () => {
+    if (!run) return;
+    addValidation(ws, `${column}${run.from}:${column}${run.to}`, {
       type: "list",
-      formulae: [`'${t.lists}'!$A$${i + 1}:$${last}$${i + 1}`],
+      formulae: [run.list],
       allowBlank: true,
       // A value the groups did not give may still be the right one: warned, not refused.
       showErrorMessage: true,
       errorStyle: "warning",
     });
-  });
+    run = undefined;
+  };
+  for (const a of lines) {
+    const row = addTextRow(ws, arbitrageRow(a), WIDTHS);
+    for (const col of [valeur, valeur + 1]) row.getCell(col).fill = solid(TO_FILL);
+    if (a.choices.length === 0) {
+      dropdown();
+      continue;
+    }
+    const key = a.choices.join("\u0000");
+    let at = listRows.get(key);
+    if (at === undefined) {
+      at = lists.addRow(a.choices).number;
+      listRows.set(key, at);
+    }
+    const list = `'${t.lists}'!$A$${at}:$${columnLetter(a.choices.length - 1)}$${at}`;
+    if (run?.list === list && run.to === row.number - 1) run.to = row.number;
+    else {
+      dropdown();
+      run = { list, from: row.number, to: row.number };
+    }
+  }
+  dropdown();
   ws.autoFilter = { from: "A1", to: `${columnLetter(WIDTHS.length - 1)}1` };
   const help = wb.addWorksheet(t.instructions);
   help.columns = [{ width: 120 }];
