@@ -58,6 +58,19 @@ function addTheirs(out: string) {
   mkdirSync(join(out, "annexes", "vide"));
 }
 
+/**
+ * Rights can be tested only as a user without them: as root, `setpriv` runs a command as
+ * `nobody` (root reads and writes everything). Elsewhere those tests are skipped, and say so.
+ */
+const canSwitchUser =
+  process.getuid?.() === 0 && spawnSync("setpriv", ["--version"], { stdio: "ignore" }).status === 0;
+
+function asNobody(...command: string[]) {
+  return spawnSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", ...command], {
+    encoding: "utf8",
+  });
+}
+
 /** A compile in a process of its own, as a second rapporteur's window would run it. */
 function compileApart(dir: string) {
   return new Promise<{ code: number | null; err: string }>((done) => {
@@ -491,39 +504,24 @@ describe("what the rapporteur changed or put among atelier's files", () => {
     expect(existsSync(join(out, "precedent", "matrice-actions (modifié).xlsx"))).toBe(false);
   });
 
-  it("a read-only output folder is left as it is: exit 2 in words, as a user without rights", async () => {
-    const setpriv = spawnSync("setpriv", ["--version"], { stdio: "ignore" }).status === 0;
-    if (process.getuid?.() !== 0 || !setpriv) {
-      console.log("skipped: needs root and setpriv to run atelier as another user");
-      return;
-    }
-    const dir = sample();
-    const { chmodSync } = await import("node:fs");
-    chmodSync(dir, 0o777);
-    const as = (...args: string[]) =>
-      spawnSync(
-        "setpriv",
-        [
-          "--reuid=nobody",
-          "--regid=nogroup",
-          "--clear-groups",
-          process.execPath,
-          "dist/bin.js",
-          ...args,
-        ],
-        { encoding: "utf8" },
-      );
-    for (const sub of ["J1", "J2"]) chmodSync(join(dir, sub), 0o777);
-    expect(as("compile", dir).status).toBe(0);
-    const out = join(dir, "sortie");
-    chmodSync(out, 0o555);
-    const r = as("compile", dir);
-    expect([r.status, r.stderr]).toEqual([
-      2,
-      `atelier : Impossible d'écrire dans ${out} (accès refusé) : vérifiez les droits, l'espace disque, et fermez les fichiers du dossier sortie ouverts dans Excel.\n`,
-    ]);
-    expect(existsSync(`${out}.ancien`)).toBe(false);
-  });
+  it.skipIf(!canSwitchUser)(
+    "a read-only output folder is left as it is: exit 2 in words, as a user without rights",
+    async () => {
+      const dir = sample();
+      const { chmodSync } = await import("node:fs");
+      chmodSync(dir, 0o777);
+      for (const sub of ["J1", "J2"]) chmodSync(join(dir, sub), 0o777);
+      expect(asNobody(process.execPath, "dist/bin.js", "compile", dir).status).toBe(0);
+      const out = join(dir, "sortie");
+      chmodSync(out, 0o555);
+      const r = asNobody(process.execPath, "dist/bin.js", "compile", dir);
+      expect([r.status, r.stderr]).toEqual([
+        2,
+        `atelier : Impossible d'écrire dans ${out} (accès refusé) : vérifiez les droits, l'espace disque, et fermez les fichiers du dossier sortie ouverts dans Excel.\n`,
+      ]);
+      expect(existsSync(`${out}.ancien`)).toBe(false);
+    },
+  );
 
   it("a takeover of a dead run's lock by several compiles at once leaves one complete set", async () => {
     const dir = sample();
@@ -623,44 +621,26 @@ describe("what changed in atelier's files, told apart from what did not", () => 
     expect(readFileSync(join(out, ".notes.txt.5.tmp"), "utf8")).toBe("theirs");
   });
 
-  it("a read-only folder of the rapporteur inside the output folder stays so, and blocks nothing", async () => {
-    const setpriv = spawnSync("setpriv", ["--version"], { stdio: "ignore" }).status === 0;
-    if (process.getuid?.() !== 0 || !setpriv) {
-      console.log("skipped: needs root and setpriv to run atelier as another user");
-      return;
-    }
-    const dir = sample();
-    const { chmodSync } = await import("node:fs");
-    for (const d of [dir, join(dir, "J1"), join(dir, "J2")]) chmodSync(d, 0o777);
-    const as = (...args: string[]) =>
-      spawnSync(
-        "setpriv",
-        [
-          "--reuid=nobody",
-          "--regid=nogroup",
-          "--clear-groups",
-          process.execPath,
-          "dist/bin.js",
-          ...args,
-        ],
-        { encoding: "utf8" },
+  it.skipIf(!canSwitchUser)(
+    "a read-only folder of the rapporteur inside the output folder stays so, and blocks nothing",
+    async () => {
+      const dir = sample();
+      const { chmodSync } = await import("node:fs");
+      for (const d of [dir, join(dir, "J1"), join(dir, "J2")]) chmodSync(d, 0o777);
+      expect(asNobody(process.execPath, "dist/bin.js", "compile", dir).status).toBe(0);
+      const annexes = join(dir, "sortie", "annexes");
+      asNobody(
+        "sh",
+        "-c",
+        `mkdir '${annexes}' && echo a > '${annexes}/a.txt' && chmod a-w '${annexes}'`,
       );
-    expect(as("compile", dir).status).toBe(0);
-    const annexes = join(dir, "sortie", "annexes");
-    spawnSync("setpriv", [
-      "--reuid=nobody",
-      "--regid=nogroup",
-      "--clear-groups",
-      "sh",
-      "-c",
-      `mkdir '${annexes}' && echo a > '${annexes}/a.txt' && chmod a-w '${annexes}'`,
-    ]);
-    for (let i = 0; i < 2; i++) {
-      const r = as("compile", dir);
-      expect([r.status, r.stderr]).toEqual([0, ""]);
-      expect(existsSync(join(dir, "sortie.ancien"))).toBe(false);
-    }
-    expect(readFileSync(join(annexes, "a.txt"), "utf8")).toBe("a\n");
-    expect(statSync(annexes).mode & 0o222).toBe(0);
-  });
+      for (let i = 0; i < 2; i++) {
+        const r = asNobody(process.execPath, "dist/bin.js", "compile", dir);
+        expect([r.status, r.stderr]).toEqual([0, ""]);
+        expect(existsSync(join(dir, "sortie.ancien"))).toBe(false);
+      }
+      expect(readFileSync(join(annexes, "a.txt"), "utf8")).toBe("a\n");
+      expect(statSync(annexes).mode & 0o222).toBe(0);
+    },
+  );
 });
