@@ -262,7 +262,7 @@ function workshopOptions(opts: { out?: string; config?: string; lang?: Lang }) {
 async function keptText(r: DocumentsWritten, io: Io): Promise<string> {
   const { previousLines, unreadLines } = await import("./render/summary.js");
   const paint = await paintFor(io);
-  const moves = { previous: false, moved: [], kept: r.kept };
+  const moves = { previous: false, moved: [], kept: r.kept, unlisted: [] };
   return [...previousLines(r.out, moves, r.lang, paint), ...unreadLines(r.files, r.lang, paint)]
     .map((line) => `${line}\n`)
     .join("");

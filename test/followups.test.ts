@@ -18,7 +18,7 @@ import { defaultConfig } from "../src/config.js";
 import { issue } from "../src/issues.js";
 import type { FileReport } from "../src/model.js";
 import { arbitragesWorkbook } from "../src/render/followups.js";
-import { fillInLibreOffice } from "./helpers/libreoffice.js";
+import { fillInLibreOffice, soffice } from "./helpers/libreoffice.js";
 import { BILAN_HEADER, PLAN, PLANNED_CONFIG, run, workshop } from "./helpers/workshop.js";
 
 /**
@@ -435,6 +435,37 @@ describe("atelier's results among the groups' files", () => {
     expect(after.indicateurs).toEqual(before.indicateurs);
     expect(r.out).not.toContain("n'a pas pu être lu");
   });
+
+  it.skipIf(!hasSoffice)(
+    "are known once LibreOffice saved them again, in another format; a group's own columns are not mistaken for them",
+    async () => {
+      const dir = sample({
+        // A group's file that names its groups, sessions and sources (paper forms): read.
+        "J2/groupe-5.csv":
+          "axe;code_activite;activite;statut;taux_realisation;groupes;sessions;sources\r\n1;2.1.1;Assister;Réalisé;100;Groupe 5;J2;fiche papier\r\n",
+      });
+      await run("compile", dir);
+      const before = json(dir, "consolidation.json");
+      const out = join(dir, "sortie");
+      const lo = join(dir, "..", `lo-${Date.now()}`);
+      soffice(join(out, "bilan.csv"), lo, "xlsx", "CSV:59,34,76,1");
+      soffice(join(out, "matrice-actions.xlsx"), lo, "csv");
+      copyFileSync(join(lo, "bilan.xlsx"), join(dir, "J2", "bilan-groupe.xlsx"));
+      copyFileSync(join(lo, "matrice-actions.csv"), join(dir, "J2", "matrice-g3.csv"));
+      copyFileSync(join(out, "retours", "Groupe 3.csv"), join(dir, "J2", "g3.csv"));
+      copyFileSync(join(out, "arbitrages-a-faire.csv"), join(dir, "J2", "a.csv"));
+      const r = await run("compile", dir);
+      const note =
+        "(résultats d'atelier (tableau consolidé, matrice, fiche de retour…), jamais relus comme une fiche)";
+      for (const name of ["a.csv", "bilan-groupe.xlsx", "g3.csv", "matrice-g3.csv"]) {
+        expect(r.out).toContain(`    J2/${name} ${note}\n`);
+      }
+      expect(json(dir, "consolidation.json").summary).toEqual(before.summary);
+      expect(before.summary.files).toBe(4);
+      expect(r.out).not.toContain("n'a pas pu être lu");
+    },
+    120_000,
+  );
 
   it("a resolutions file saved in a session folder is passed over with where it belongs", async () => {
     const dir = sample({

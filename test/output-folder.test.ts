@@ -644,3 +644,35 @@ describe("what changed in atelier's files, told apart from what did not", () => 
     },
   );
 });
+
+describe("when atelier cannot tell its files from the rapporteur's", () => {
+  it("a list deleted by hand: the previous outputs are kept in precedent/, and that is said", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    writeFileSync(join(out, "matrice-actions.csv"), "MES ANNOTATIONS");
+    rmSync(join(out, ".atelier-sortie.json"));
+    const r = await run("compile", dir);
+    expect(r.out).toContain(
+      `La liste ${displayPath(out, process.cwd())}/.atelier-sortie.json manquait ou était illisible : atelier ne peut pas savoir si ces fichiers ont été modifiés depuis qu'il les a écrits ; ils sont gardés dans ${displayPath(out, process.cwd())}/precedent/ jusqu'à la prochaine compilation : récupérez-y vos modifications (bilan.csv, `,
+    );
+    expect(readFileSync(join(out, "precedent", "matrice-actions.csv"), "utf8")).toBe(
+      "MES ANNOTATIONS",
+    );
+  });
+
+  it("a folder of theirs where atelier writes a file stops compile with its name, nothing lost", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    rmSync(join(out, "bilan.csv"));
+    mkdirSync(join(out, "bilan.csv"));
+    writeFileSync(join(out, "bilan.csv", "n.txt"), "p");
+    const r = await run("compile", dir);
+    expect([r.code, r.err]).toEqual([
+      2,
+      `atelier : ${join(out, "bilan.csv")} est un dossier, mais atelier écrit à cette place un fichier de ce nom : renommez-le ou déplacez-le, puis relancez.\n`,
+    ]);
+    expect(readFileSync(join(out, "bilan.csv", "n.txt"), "utf8")).toBe("p");
+  });
+});

@@ -45,6 +45,8 @@ export interface CompileResult extends Workshop {
   previous: boolean;
   /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
   kept: Kept[];
+  /** Earlier outputs whose list was missing or unreadable (see `OutputSet`). */
+  unlisted: string[];
   /** Disagreements left to the rapporteur, in arbitrages-a-faire.xlsx. */
   open: number;
   /** The groups that get a feedback sheet in `retours/`. */
@@ -132,6 +134,7 @@ export function compileSummary(r: CompileResult): CompileSummary {
     previous: r.previous,
     moved: r.moved,
     kept: r.kept,
+    unlisted: r.unlisted,
   };
   if (r.changes) summary.changes = r.changes;
   return summary;

@@ -57,6 +57,8 @@ export const PREVIOUS = "precedent";
 
 /** Every name an atelier command writes in the output folder (folders from before the manifest). */
 const KNOWN = [
+  "arbitrages-a-faire.xlsx",
+  "arbitrages-a-faire.csv",
   "bilan.csv",
   "constats.csv",
   "propositions.csv",
@@ -291,6 +293,20 @@ export function checkOutputFolder(out: string) {
       both((t) => t.errors.outputHoldsOthers(out, readdirSync(out).slice(0, 3).join(", "))),
     );
   }
+  // A folder where atelier writes a file (`bilan.csv/`), or a file where it writes a folder
+  // (`retours`): theirs, in the way.
+  for (const [name, folder] of [
+    ...KNOWN.map((n) => [n, false] as const),
+    ["retours", true] as const,
+  ]) {
+    const path = join(out, name);
+    if (existsSync(path) && statSync(path).isDirectory() !== folder) {
+      throw new AppError(
+        "OUTPUT_NOT_WRITABLE",
+        both((t) => t.errors.nameInTheWay(path, folder)),
+      );
+    }
+  }
   // `precedent/` is replaced at each compile: one the rapporteur made (a folder without
   // atelier's list in it, or a file) would be lost. It is theirs: atelier stops.
   const previous = join(out, PREVIOUS);
@@ -515,6 +531,11 @@ export interface OutputSet {
   kept: Kept[];
   /** Whether the previous outputs were kept in `precedent/`. */
   previous: boolean;
+  /**
+   * The previous outputs whose list was missing or unreadable: whether one was changed since
+   * cannot be told, so they are only in `precedent/` until the next run, which is said.
+   */
+  unlisted: string[];
 }
 
 /**
@@ -541,7 +562,9 @@ export async function writeOutputSet(
   };
   const written: string[] = [];
   const before = ownFiles(out).filter((n) => isFile(join(out, n)));
-  const stamps = readList(out)?.stamps ?? {};
+  const list = readList(out);
+  const stamps = list?.stamps ?? {};
+  const unlisted = list ? [] : before;
   let moved: string[] = [];
   const kept: Kept[] = [];
   try {
@@ -613,7 +636,7 @@ export async function writeOutputSet(
   } catch {
     // The new set is in place; the old folder goes at the next run, which says so if it cannot.
   }
-  return { written, moved, kept, previous: existsSync(join(out, PREVIOUS)) };
+  return { written, moved, kept, previous: existsSync(join(out, PREVIOUS)), unlisted };
 }
 
 /**

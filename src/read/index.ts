@@ -17,6 +17,7 @@ import { type Issue, issue, type Location } from "../issues.js";
 import type { SkipReason } from "../model.js";
 import { naturalCompare } from "../text.js";
 import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
+import { isOutputTable, namesOrigin } from "./outputs.js";
 import { type RawFile, type RawRow, refusedFile } from "./types.js";
 
 /**
@@ -327,35 +328,33 @@ export function isCsvInput(file: InputFile): boolean {
   return formatOf(file) === "csv";
 }
 
-/** Column titles only atelier's tables of results have: the matrix's origin of each action. */
-const OUTPUT_TITLES = (["fr", "en"] as const).map((lang) =>
-  catalogue(lang).matrix.origin.toLowerCase(),
-);
-
-/**
- * Whether a CSV is a table of results atelier wrote, by its first line: the provenance columns
- * of the consolidated tables (`groupes`, `sessions`, `sources`), or the matrix's origin column.
- * A copy of one among the groups' files is never read as a submission.
- */
+/** Whether a CSV is a table of results atelier wrote, by its first lines (`isOutputTable`). */
 export function isOutputCsv(file: Pick<InputFile, "abs">): boolean {
-  let head = "";
+  let bytes: Buffer;
   try {
     const fd = openSync(file.abs, "r");
     try {
-      const buf = Buffer.alloc(16_384);
-      head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString("utf8");
+      const buf = Buffer.alloc(32_768);
+      bytes = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0));
     } finally {
       closeSync(fd);
     }
   } catch {
     return false;
   }
-  const line = (head.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "").toLowerCase();
-  const cell = (word: string) => new RegExp(`(^|[;,\\t"])${word}(?=[;,\\t"]|$)`).test(line);
-  return (
-    (cell("groupes") && cell("sessions") && cell("sources")) ||
-    OUTPUT_TITLES.some((title) => line.includes(title))
+  let text = bytes.toString("utf8");
+  // Saved by a program in the Windows code page: its accented headers read as Latin-1.
+  if (text.includes("\uFFFD")) text = bytes.toString("latin1");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .slice(0, 20);
+  const first = lines[0] ?? "";
+  const delimiter = [";", "\t", ","].reduce((a, b) =>
+    first.split(b).length > first.split(a).length ? b : a,
   );
+  const cells = lines.map((l) => l.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
+  return namesOrigin(lines.join("\n")) || isOutputTable(cells);
 }
 
 /**

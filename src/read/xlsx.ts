@@ -5,6 +5,7 @@ import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
 import { currencyNamed } from "../money.js";
+import { isOutputTable } from "./outputs.js";
 import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
 import { checkZip, reason } from "./zip.js";
 
@@ -76,8 +77,13 @@ export async function readXlsx(
     sheets.push({ name: ws.name, state, rows });
   }
   const raw: RawFile = { path, format: "xlsx", sheets, issues: [] };
+  // atelier's results: marked in their properties, or known by their columns once another
+  // program saved them (a copy of bilan.csv converted by LibreOffice has no such mark).
   const core = parts.get("docProps/core.xml")?.xml ?? "";
-  if (new RegExp(`<(?:\\w+:)?category>\\s*${OUTPUT_CATEGORY}\\s*<`).test(core)) raw.output = true;
+  const marked = new RegExp(`<(?:\\w+:)?category>\\s*${OUTPUT_CATEGORY}\\s*<`).test(core);
+  const texts = (rows: readonly RawRow[]) =>
+    rows.slice(0, 20).map((r) => r.cells.map((c) => (c?.v == null ? "" : String(c.v))));
+  if (marked || sheets.some((sheet) => isOutputTable(texts(sheet.rows)))) raw.output = true;
   return raw;
 }
 

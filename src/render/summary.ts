@@ -34,6 +34,8 @@ export interface CompileSummary {
   moved: string[];
   /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
   kept: { from: string; to: string; rewritten: boolean }[];
+  /** Earlier outputs whose list was missing or unreadable (see `OutputSet`). */
+  unlisted: string[];
 }
 
 export function compileJson(r: CompileSummary) {
@@ -59,6 +61,7 @@ export function compileJson(r: CompileSummary) {
     precedent: r.previous,
     moved: r.moved,
     kept: r.kept,
+    unlisted: r.unlisted,
   };
 }
 
@@ -193,7 +196,7 @@ function writtenList(names: readonly string[], lang: Lang): string {
  */
 export function previousLines(
   out: string,
-  r: Pick<CompileSummary, "previous" | "moved" | "kept">,
+  r: Pick<CompileSummary, "previous" | "moved" | "kept" | "unlisted">,
   lang: Lang,
   paint: Paint,
 ): string[] {
@@ -201,6 +204,7 @@ export function previousLines(
   const lines: string[] = [];
   if (r.previous) lines.push(t.previousKept(out));
   if (r.moved.length > 0) lines.push(t.movedToPrevious(r.moved.join(", "), out));
+  if (r.unlisted.length > 0) lines.push(paint.warning(t.unlisted(out, r.unlisted.join(", "))));
   for (const k of r.kept) {
     lines.push(paint.warning(t.editedKept(out, k)));
     if (k.from.startsWith("arbitrages-a-faire.")) lines.push(t.editedArbitrages);

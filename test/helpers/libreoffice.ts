@@ -34,13 +34,17 @@ function profileDir(): string {
   return profile;
 }
 
-/** Converts a file with LibreOffice into `outdir` (`pdf`, or a filter spec). */
-export function soffice(file: string, outdir: string, format: string) {
+/**
+ * Converts a file with LibreOffice into `outdir` (`pdf`, or a filter spec); `infilter` says how
+ * to read it (`CSV:59,34,76,1`: a `;` CSV in UTF-8).
+ */
+export function soffice(file: string, outdir: string, format: string, infilter?: string) {
   execFileSync(
     "soffice",
     [
       `-env:UserInstallation=file://${profileDir()}`,
       "--headless",
+      ...(infilter ? [`--infilter=${infilter}`] : []),
       "--convert-to",
       format,
       "--outdir",

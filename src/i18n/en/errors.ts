@@ -38,6 +38,8 @@ export const errors: Catalogue["errors"] = {
     `${path} was not made by atelier, which uses this name while it writes the outputs: rename or move it, then run again.`,
   previousHoldsTheirs: (path, names) =>
     `${path} holds files added or changed since atelier put them there (${names}…): atelier replaces the previous outputs there at each compile; move them out of this folder, then run again.`,
+  nameInTheWay: (path, folder) =>
+    `${path} is ${folder ? "a file" : "a folder"}, but atelier writes ${folder ? "a folder" : "a file"} of that name there: rename or move it, then run again.`,
   outputBusy: (out) =>
     `a compile is already running in ${out}: wait for it to finish, then run again.`,
   outputNotFolder: (out, path) =>
@@ -138,5 +140,7 @@ export const cli: Catalogue["cli"] = {
   written: (dir) => `Written to ${dir}:`,
   movedToPrevious: (names, out) =>
     `Moved to ${out}/precedent/ (written by an earlier run of atelier, not regenerated this time): ${names}`,
+  unlisted: (out, names) =>
+    `The list ${out}/.atelier-sortie.json was missing or unreadable: atelier cannot tell whether these files were changed since it wrote them; they are kept in ${out}/precedent/ until the next compile: take back your changes from there (${names}).`,
   previousKept: (out) => `The previous outputs are kept in ${out}/precedent/ (to go back).`,
 };

@@ -40,6 +40,8 @@ export const errors = {
     `${path} n'a pas été créé par atelier, qui se sert de ce nom pendant l'écriture des sorties : renommez-le ou déplacez-le, puis relancez.`,
   previousHoldsTheirs: (path: string, names: string) =>
     `${path} contient des fichiers ajoutés ou modifiés depuis qu'atelier les y a mis (${names}…) : atelier y remplace les sorties précédentes à chaque compilation ; déplacez-les hors de ce dossier, puis relancez.`,
+  nameInTheWay: (path: string, folder: boolean) =>
+    `${path} est ${folder ? "un fichier" : "un dossier"}, mais atelier écrit à cette place ${folder ? "un dossier" : "un fichier"} de ce nom : renommez-le ou déplacez-le, puis relancez.`,
   outputBusy: (out: string) =>
     `une compilation est déjà en cours dans ${out} : attendez qu'elle se termine, puis relancez.`,
   outputNotFolder: (out: string, path: string) =>
@@ -144,6 +146,8 @@ export const cli = {
   written: (dir: string) => `Écrit dans ${dir} :`,
   movedToPrevious: (names: string, out: string) =>
     `Déplacé dans ${out}/precedent/ (écrit par une exécution précédente d'atelier, non régénéré cette fois) : ${names}`,
+  unlisted: (out: string, names: string) =>
+    `La liste ${out}/.atelier-sortie.json manquait ou était illisible : atelier ne peut pas savoir si ces fichiers ont été modifiés depuis qu'il les a écrits ; ils sont gardés dans ${out}/precedent/ jusqu'à la prochaine compilation : récupérez-y vos modifications (${names}).`,
   previousKept: (out: string) =>
     `Les sorties précédentes sont gardées dans ${out}/precedent/ (pour revenir en arrière).`,
 };

@@ -1,0 +1,46 @@
+import { resolutionFields } from "../fields.js";
+import { catalogue } from "../i18n/index.js";
+
+/**
+ * atelier's own results, known by their columns wherever they are copied and whatever program
+ * saved them since: they are never read as a group's submission.
+ */
+
+/** The matrix's column of where each action comes from, a title only atelier's results have. */
+const ORIGIN_TITLES = (["fr", "en"] as const).map((lang) =>
+  catalogue(lang).matrix.origin.toLowerCase(),
+);
+/** The headers of a feedback sheet and of the decisions to make, in either language. */
+const OUTPUT_HEADERS = (["fr", "en"] as const).flatMap((lang) => [
+  Object.values(catalogue(lang).followups.retours.columns).map((h) => h.toLowerCase()),
+  resolutionFields
+    .filter((f) => f.id === "valeurs_groupes" || f.id === "retenue_sans_arbitrage")
+    .map((f) => f[lang].toLowerCase()),
+]);
+/** Where a consolidated row comes from, as atelier writes it: `J1/groupe-2.xlsx!Bilan:4`. */
+const SOURCE_REF = /\.(csv|tsv|xlsx|xlsm|xls|ods)(![^:;]*)?:\d+/i;
+
+/**
+ * Whether the first rows of a table are those of a table of results atelier wrote, whatever the
+ * program that saved it since (a copy of bilan.csv converted by LibreOffice, the matrix saved as
+ * CSV): the matrix's origin column; a feedback sheet's or the decisions' headers; or the
+ * provenance columns (`groupes`, `sessions`, `sources`) over a row whose sources are file
+ * references. A group's own file has none of these.
+ */
+export function isOutputTable(rows: readonly (readonly string[])[]): boolean {
+  const head = rows.slice(0, 20).map((r) => r.map((c) => c.trim().toLowerCase()));
+  if (namesOrigin(head.map((r) => r.join(" ")).join("\n"))) return true;
+  return head.some((cells, i) => {
+    const has = (names: readonly string[]) => names.every((n) => cells.includes(n));
+    if (OUTPUT_HEADERS.some(has)) return true;
+    return (
+      has(["groupes", "sessions", "sources"]) && SOURCE_REF.test((head[i + 1] ?? []).join(" "))
+    );
+  });
+}
+
+/** Whether a text holds the matrix's origin column title (a CSV line as saved, commas and all). */
+export function namesOrigin(text: string): boolean {
+  const lower = text.toLowerCase();
+  return ORIGIN_TITLES.some((title) => lower.includes(title));
+}
