@@ -60,16 +60,17 @@ function addTheirs(out: string) {
 
 /**
  * Rights can be tested only as a user without them: as root, `setpriv` runs a command as
- * `nobody` (root reads and writes everything). Elsewhere those tests are skipped, and say so.
+ * `nobody` (root reads and writes everything). Elsewhere, or where `nobody` cannot run atelier
+ * (a checkout in a private folder), those tests are skipped, and say so.
  */
-const canSwitchUser =
-  process.getuid?.() === 0 && spawnSync("setpriv", ["--version"], { stdio: "ignore" }).status === 0;
-
 function asNobody(...command: string[]) {
   return spawnSync("setpriv", ["--reuid=nobody", "--regid=nogroup", "--clear-groups", ...command], {
     encoding: "utf8",
   });
 }
+
+const canSwitchUser =
+  process.getuid?.() === 0 && asNobody(process.execPath, "dist/bin.js", "--version").status === 0;
 
 /** A compile in a process of its own, as a second rapporteur's window would run it. */
 function compileApart(dir: string) {
