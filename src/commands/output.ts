@@ -29,23 +29,26 @@ import { both } from "../i18n/index.js";
  * Which files are atelier's: the manifest `.atelier-sortie.json`, written in the folder by every
  * run, lists every file an atelier command wrote there (compile, report, matrix; the names, with
  * `/` for a subfolder). Every other file or folder (notes, annotated copies, `annexes/`) is the
- * rapporteur's and is carried over untouched; a file with a name atelier writes is atelier's. A
- * folder without the manifest is still recognised as an earlier output by `consolidation.json` and
- * `journal.json` together (then the names atelier writes are its files). A folder that has
- * neither and is not empty is not replaced (a folder named with `--out` by mistake): compile
- * refuses it. Deleting the manifest by hand makes a folder the rapporteur's again.
+ * rapporteur's and is carried over untouched; a file with a name atelier writes is atelier's,
+ * unless it changed since atelier wrote it (the list keeps each file's size, date and digest):
+ * then it is the rapporteur's, kept as `name (modifié).ext`. A folder without the manifest is
+ * still recognised as an earlier output by `consolidation.json` and `journal.json` together (then
+ * the names atelier writes are its files, and the terminal says it cannot tell a changed one). A
+ * folder that has neither and is not empty is not replaced (a folder named with `--out` by
+ * mistake): compile, report and matrix refuse it.
  *
  * Writing as one unit: every new file goes to a fresh sibling folder (`sortie.nouveau`), the
  * rapporteur's files are hard-linked into it (copied where the disk cannot link: same bytes,
  * same dates), the previous atelier files into `precedent/` inside it (one generation: the older
- * `precedent/` goes), then it replaces the old folder by two renames. If the process dies at any
- * point, the folder holds either the previous complete set or the new one, with every file of the
- * rapporteur; a set left half-swapped is put back on the next run.
+ * `precedent/` goes), then it replaces the old folder by two renames, both folders marked while
+ * they are swapped. If the process dies at any point, the folder holds either the previous
+ * complete set or the new one, with every file of the rapporteur; a set left half-swapped is put
+ * back on the next run, and a folder of those names without the mark is the rapporteur's.
  *
  * One command at a time: a lock folder beside the output folder (`.sortie.verrou`, hidden, so
  * never read as a submission) holds the process id of the command writing there. A second
- * command stops at once (exit 2); a lock whose process is gone (killed run), or older than
- * twelve hours, is taken over.
+ * command stops at once (exit 2); a lock whose process is gone (killed run), or older than an
+ * hour, is taken over, by one run only.
  */
 
 /** The marker of an earlier output without a manifest (with `journal.json`). */
