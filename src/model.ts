@@ -59,7 +59,7 @@ export const OUTPUT_CATEGORY = "atelier-sortie";
 
 export interface FileReport {
   path: string;
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "xls" | "ods";
   encoding?: string;
   delimiter?: string;
   /** Metadata of the whole file (Identification sheet, folder, flags). */

@@ -26,9 +26,8 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
   });
 
   it.each([
-    ["groupe.xls", "Excel 97-2003 (.xls)"],
-    ["groupe.ods", "OpenDocument (.ods)"],
     ["groupe.numbers", "Apple Numbers (.numbers)"],
+    ["groupe.xlsb", "Excel binaire (.xlsb)"],
   ])("an explicit %s", async (name, format) => {
     const dir = workshop({ [name]: "x" });
     const r = await run("validate", join(dir, name));
@@ -37,6 +36,26 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     expect(r.err).toContain(`format ${format} non pris en charge`);
     expect(r.err).toContain(`soffice --headless --convert-to xlsx "${name}"`);
   });
+
+  it.each(["groupe.xls", "groupe.ods", "groupe.fods"])(
+    "an explicit %s that is no workbook: a file-level error in words, exit 1",
+    async (name) => {
+      const dir = workshop({ [name]: "x" });
+      const r = await run("validate", join(dir, name), "--format", "json");
+      expect(r.code).toBe(1);
+      expect(
+        JSON.parse(r.out).files[0].problems.map((p: { code: string; message: string }) => [
+          p.code,
+          p.message,
+        ]),
+      ).toEqual([
+        [
+          "file-unreadable",
+          "Fichier illisible : ce n'est pas un classeur (ni Excel, ni OpenDocument) : peut-être un texte renommé",
+        ],
+      ]);
+    },
+  );
 
   it("says it in English with --lang en", async () => {
     const r = await run("validate", "--lang", "en", "nowhere.csv");

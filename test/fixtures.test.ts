@@ -490,6 +490,7 @@ describe("fixtures/invalid: one defect per file", () => {
     "rate-status-mismatch.csv": [["", null, 4, "F", "taux_realisation", "rate-status-mismatch"]],
     "type-error-amount.csv": [["", null, 3, "G", "budget_prevu", "type-error"]],
     "unknown-column.csv": [["", null, 1, "D", null, "unknown-column"]],
+    "texte-renomme.ods": [["", null, null, null, null, "file-unreadable"]],
   };
 
   it.each(Object.entries(expected))("%s", async (file, tuples) => {
@@ -503,42 +504,35 @@ describe("fixtures/invalid: one defect per file", () => {
 
   it("each file of the folder is there for a reason", () => {
     const files = readdirSync("fixtures/invalid").filter((f) => f !== "README.md");
-    const named = [
-      ...Object.keys(expected),
-      "legacy.xls",
-      "unsupported.ods",
-      "not-a-spreadsheet.pdf",
-    ];
+    const named = [...Object.keys(expected), "not-a-spreadsheet.pdf"];
     expect(files.sort()).toEqual(named.sort());
   });
 
-  it.each([
-    ["legacy.xls", "Excel 97-2003 (.xls)"],
-    ["unsupported.ods", "OpenDocument (.ods)"],
-    ["not-a-spreadsheet.pdf", "ce n'est pas un tableur"],
-  ])("%s named alone: one line, exit 2", async (file, words) => {
-    const r = await run("validate", `fixtures/invalid/${file}`);
-    expect(r.code).toBe(2);
-    expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).toContain(words);
-  });
+  it.each([["not-a-spreadsheet.pdf", "ce n'est pas un tableur"]])(
+    "%s named alone: one line, exit 2",
+    async (file, words) => {
+      const r = await run("validate", `fixtures/invalid/${file}`);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toContain(words);
+    },
+  );
 
-  it("in a folder scan, unreadable formats are errors of their own and the PDF is listed as skipped", async () => {
+  it("in a folder scan, a renamed text is an error of its own and the PDF is listed as skipped", async () => {
     const { json } = await problems("fixtures/invalid");
     const codes = (name: string) =>
       json.files.find((f) => f.path.endsWith(name))?.problems.map((p) => p.code);
-    expect(codes("legacy.xls")).toEqual(["unsupported-format"]);
-    expect(codes("unsupported.ods")).toEqual(["unsupported-format"]);
+    expect(codes("texte-renomme.ods")).toEqual(["file-unreadable"]);
     expect(json.skipped.map((s) => [s.path.split("/").pop(), s.reason])).toEqual([
       ["not-a-spreadsheet.pdf", "not-spreadsheet"],
       ["README.md", "not-spreadsheet"],
     ]);
     expect(json.summary).toEqual({
-      files: 29,
+      files: 28,
       rows: 75,
       accepted: 60,
       rejected: 15,
-      errors: 18,
+      errors: 17,
       warnings: 11,
     });
   });
@@ -550,9 +544,9 @@ describe("fixtures/valid", () => {
     expect(code).toBe(0);
     expect(tuples).toEqual([]);
     expect(json.summary).toEqual({
-      files: 4,
-      rows: 14,
-      accepted: 14,
+      files: 6,
+      rows: 24,
+      accepted: 24,
       rejected: 0,
       errors: 0,
       warnings: 0,

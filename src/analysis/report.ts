@@ -140,7 +140,7 @@ export interface UnassessedActivity {
 
 export interface SourceFile {
   path: string;
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "xls" | "ods";
   groupes: string[];
   sessions: string[];
   structure: string | null;

@@ -527,7 +527,7 @@ export function buildTable(
   kind: TableKind,
   headerIndex: number,
   file: string,
-  format: "csv" | "xlsx",
+  format: "csv" | "xlsx" | "xls" | "ods",
   options: TableOptions = {},
 ): Table {
   const currency = options.currency ?? "XOF";

@@ -47,7 +47,7 @@ export interface Inputs {
   skipped: { path: string; reason: SkipReason }[];
 }
 
-const READABLE = new Set([".csv", ".tsv", ".xlsx", ".xlsm"]);
+const READABLE = new Set([".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".fods"]);
 /** Spreadsheet formats people hand in that we cannot read: each gets an issue, never silence. */
 type Convertible = keyof Catalogue["terms"]["formats"];
 const CONVERTIBLE = new Set<string>(Object.keys(catalogue("fr").terms.formats));
@@ -253,9 +253,12 @@ function refusal(file: InputFile, limits: Limits): RawFile | undefined {
   return undefined;
 }
 
-function formatOf(file: Pick<InputFile, "abs">): "csv" | "xlsx" {
+function formatOf(file: Pick<InputFile, "abs">): RawFile["format"] {
   const ext = extname(file.abs).toLowerCase();
-  return ext === ".csv" || ext === ".tsv" ? "csv" : "xlsx";
+  if (ext === ".csv" || ext === ".tsv") return "csv";
+  if (ext === ".xls") return "xls";
+  if (ext === ".ods" || ext === ".fods") return "ods";
+  return "xlsx";
 }
 
 /** Why a file could not be opened, from the system's error, in words a rapporteur can act on. */
@@ -316,10 +319,14 @@ export async function readInput(
     return unreadable(file, e);
   }
   // exceljs is loaded only when a workbook is met: CSV-only runs start faster without it.
+  // Each reader is loaded only when its format is met: CSV-only runs start faster without them.
+  const format = formatOf(file);
   const raw =
-    formatOf(file) === "csv"
+    format === "csv"
       ? readCsv(data, file.path)
-      : await (await import("./xlsx.js")).readXlsx(data, file.path, limits);
+      : format === "xlsx"
+        ? await (await import("./xlsx.js")).readXlsx(data, file.path, limits)
+        : await (await import("./sheetjs.js")).readSheetJs(data, file.path, format, limits);
   return applyLimits(raw, limits);
 }
 

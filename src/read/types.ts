@@ -42,7 +42,7 @@ export interface RawSheet {
 export interface RawFile {
   /** Path as shown to the user (relative to the workshop folder, `/` separators). */
   path: string;
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "xls" | "ods";
   sheets: RawSheet[];
   /** Problems met while reading (encoding fallback, unreadable parts), already located. */
   issues: Issue[];

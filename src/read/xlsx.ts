@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
-import { currencyNamed } from "../money.js";
+import { cellFormat } from "./number-format.js";
 import { isOutputTable } from "./outputs.js";
 import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
 import { checkZip, reason } from "./zip.js";
@@ -146,11 +146,7 @@ function fromValue(value: unknown, numFmt: string | undefined): Cell | undefined
   if (value === null || value === undefined) return undefined;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return undefined;
-    const cell: Cell = { v: value };
-    if (isPercent(numFmt)) cell.percent = true;
-    const currency = currencyOf(numFmt);
-    if (currency !== undefined) cell.currency = currency;
-    return cell;
+    return { v: value, ...cellFormat(numFmt) };
   }
   if (typeof value === "boolean") return { v: value };
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { v: value };
@@ -185,37 +181,6 @@ function unescapeXlsx(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
     String.fromCharCode(Number.parseInt(hex, 16)),
   );
-}
-
-/** A `%` that scales the number: not inside quotes, not escaped with `\` (`0" %"` is literal). */
-function isPercent(numFmt: string | undefined): boolean {
-  if (!numFmt?.includes("%")) return false;
-  return numFmt.replace(/"[^"]*"|\\./g, "").includes("%");
-}
-
-/** Characters of a number format that may name a currency: symbols, quotes, brackets, escapes. */
-const MAY_NAME_CURRENCY = /[$€£¥₦₵₹"[\\]/;
-
-/**
- * The currency a number format names: Excel's currency marker (`[$€-40C]`, `[$USD]`,
- * `[$FCFA-…]`), a quoted or escaped text (`# ##0 "FCFA"`, `"$"#,##0.00`, `\$0`), or a bare
- * symbol (`$#,##0`, `#,##0 €`). Its code when it is a currency atelier knows (`USD`, `EUR`,
- * `XOF`); for Excel's marker, the symbol as written otherwise (`₩`). `undefined` when the format
- * names none: `[$-40C]` is a locale, `0" personnes"` a word.
- */
-function currencyOf(numFmt: string | undefined): string | undefined {
-  if (!numFmt || !MAY_NAME_CURRENCY.test(numFmt)) return undefined;
-  for (const m of numFmt.matchAll(/\[\$([^\]-]*)[^\]]*\]/g)) {
-    const symbol = (m[1] ?? "").trim();
-    if (symbol !== "") return currencyNamed(symbol) ?? symbol;
-  }
-  for (const m of numFmt.matchAll(/"([^"]*)"|\\(.)/g)) {
-    const code = currencyNamed((m[1] ?? m[2] ?? "").trim());
-    if (code !== undefined) return code;
-  }
-  const bare = numFmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-  const symbol = /[$€£¥₦₵₹]/.exec(bare)?.[0];
-  return symbol === undefined ? undefined : currencyNamed(symbol);
 }
 
 // --- container ---------------------------------------------------------------------------------

@@ -66,7 +66,7 @@ function headerHelp(kinds: readonly TableKind[]): Params {
 /** How a file is validated: the same for every sheet of it. */
 interface FileContext {
   path: string;
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "xls" | "ods";
   /** CSV only, known before the first row: an over-long record is reported with it. */
   delimiter?: string;
   config: Config;
@@ -128,10 +128,7 @@ class SheetRun {
       ...(file.reference ? { reference: file.reference } : {}),
       ...(file.folder !== undefined ? { folder: file.folder } : {}),
     };
-    if (
-      file.format === "xlsx" &&
-      (isIdentificationSheet(sheet.name) || isHelperSheet(sheet.name))
-    ) {
+    if (file.format !== "csv" && (isIdentificationSheet(sheet.name) || isHelperSheet(sheet.name))) {
       this.state = "done";
       return;
     }
@@ -232,7 +229,7 @@ class SheetRun {
     if (!found) {
       this.state = "done";
       this.issues.push(
-        this.file.format === "xlsx"
+        this.file.format !== "csv"
           ? issue("sheet-skipped", this.where, { params: { sheet: this.name ?? "" } })
           : issue("header-not-found", this.where, { params: headerHelp(this.file.kinds) }),
       );
@@ -461,7 +458,7 @@ export function validateRaw(
 ): FileReport {
   const run = new FileRun(fileContext(raw, config, reference, fallback, kinds, options));
   for (const sheet of raw.sheets) {
-    if (raw.format === "xlsx" && isIdentificationSheet(sheet.name)) {
+    if (raw.format !== "csv" && isIdentificationSheet(sheet.name)) {
       const id = readIdentification(sheet, raw.path);
       Object.assign(run.context.identification, id.meta);
       Object.assign(run.context.identificationCells, id.cells);
@@ -469,7 +466,7 @@ export function validateRaw(
     }
   }
   for (const sheet of raw.sheets) {
-    const s = run.sheet(sheet, raw.format === "xlsx" ? sheet : undefined);
+    const s = run.sheet(sheet, raw.format !== "csv" ? sheet : undefined);
     for (const row of sheet.rows) s.push(row);
     s.end();
   }

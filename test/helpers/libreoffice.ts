@@ -38,7 +38,12 @@ function profileDir(): string {
  * Converts a file with LibreOffice into `outdir` (`pdf`, or a filter spec); `infilter` says how
  * to read it (`CSV:59,34,76,1`: a `;` CSV in UTF-8).
  */
-export function soffice(file: string, outdir: string, format: string, infilter?: string) {
+export function soffice(
+  file: string | readonly string[],
+  outdir: string,
+  format: string,
+  infilter?: string,
+) {
   execFileSync(
     "soffice",
     [
@@ -49,7 +54,7 @@ export function soffice(file: string, outdir: string, format: string, infilter?:
       format,
       "--outdir",
       outdir,
-      file,
+      ...(typeof file === "string" ? [file] : file),
     ],
     { stdio: "ignore", timeout: 90_000 },
   );

@@ -351,10 +351,7 @@ export const terms: Catalogue["terms"] = {
     max: (max) => `≤ ${max}`,
   },
   formats: {
-    ".xls": "Excel 97-2003 (.xls)",
     ".xlsb": "Excel binary (.xlsb)",
-    ".ods": "OpenDocument (.ods)",
-    ".fods": "Flat OpenDocument (.fods)",
     ".numbers": "Apple Numbers (.numbers)",
   },
   reasons: {
@@ -376,6 +373,8 @@ export const terms: Catalogue["terms"] = {
     csvRenamed: "the file looks like a CSV renamed .xlsx",
     text: "text file, not an .xlsx workbook",
     notZip: "not an .xlsx file (invalid zip archive)",
+    damaged: "damaged workbook, or not in the format its extension says",
+    notWorkbook: "not a workbook (neither Excel nor OpenDocument): perhaps a renamed text file",
     zipDamaged: "damaged or truncated zip archive",
     zip64: "zip64 archive: too large for a workshop workbook",
     zipSizes: "inconsistent zip archive (declared sizes are wrong)",

@@ -377,10 +377,7 @@ export const terms = {
   },
   /** Spreadsheet formats people hand in that atelier does not read. */
   formats: {
-    ".xls": "Excel 97-2003 (.xls)",
     ".xlsb": "Excel binaire (.xlsb)",
-    ".ods": "OpenDocument (.ods)",
-    ".fods": "OpenDocument plat (.fods)",
     ".numbers": "Apple Numbers (.numbers)",
   },
   /** Why a file cannot be read (`file-unreadable`). */
@@ -405,6 +402,9 @@ export const terms = {
     csvRenamed: "le fichier semble être un CSV renommé en .xlsx",
     text: "fichier texte, pas un classeur .xlsx",
     notZip: "ce n'est pas un fichier .xlsx (archive zip invalide)",
+    damaged: "classeur endommagé, ou pas dans le format que son extension annonce",
+    notWorkbook:
+      "ce n'est pas un classeur (ni Excel, ni OpenDocument) : peut-être un texte renommé",
     zipDamaged: "archive zip endommagée ou tronquée",
     zip64: "archive zip64 : trop volumineuse pour un classeur de l'atelier",
     zipSizes: "archive zip incohérente (tailles annoncées fausses)",

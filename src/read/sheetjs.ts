@@ -1,0 +1,218 @@
+import * as XLSX from "@e965/xlsx";
+import { DEFAULT_LIMITS, type Limits } from "../config.js";
+import { both } from "../i18n/index.js";
+import type { Localized } from "../i18n/lang.js";
+import { cellFormat } from "./number-format.js";
+import { isOutputTable } from "./outputs.js";
+import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
+import { checkZip, reason } from "./zip.js";
+
+/**
+ * `.ods`, `.fods` (LibreOffice) and `.xls` (Excel 97-2003) through SheetJS, into the same raw
+ * cells as the XLSX reader: every sheet with its visibility, only rows holding a value, numbered
+ * as the sheet shows them; formula cells give their cached result; merged cells give the master's
+ * value to every cell they cover in a row that exists; numbers formatted as dates become dates
+ * (1900 or 1904 calendar), as percentages or in a currency say so. A file that cannot be read
+ * comes back with one `file-unreadable` issue, never an exception.
+ */
+export async function readSheetJs(
+  data: Buffer,
+  path: string,
+  format: "ods" | "xls",
+  limits: Pick<Limits, "maxInflatedMB" | "maxRows"> = DEFAULT_LIMITS,
+): Promise<RawFile> {
+  const unreadable = (why: Localized) =>
+    refusedFile(path, format, "file-unreadable", {
+      reason: why,
+      fix: both((t) => t.terms.fix.resave),
+    });
+  // SheetJS reads anything, plain text included: what the bytes are is checked first. An .xls
+  // is an OLE file (or HTML, XML 2003, a renamed .xlsx); an .ods a zip; a .fods XML.
+  const start = data.subarray(0, 4);
+  const zipped = start.subarray(0, 2).toString("latin1") === "PK";
+  const ole = start.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  const markup = /^\s*</.test(
+    data
+      .subarray(0, 256)
+      .toString("latin1")
+      .replace(/^\uFEFF|^ï»¿/, ""),
+  );
+  if (data.length === 0) return unreadable(reason((r) => r.empty));
+  if (!(format === "xls" ? ole || markup || zipped : zipped || markup)) {
+    return unreadable(reason((r) => r.notWorkbook));
+  }
+  // A zip's sizes are checked before anything is inflated, as an .xlsx's are.
+  if (zipped) {
+    const zip = checkZip(data, { inflated: limits.maxInflatedMB * 1e6 });
+    if (zip?.tooLarge !== undefined) {
+      return refusedFile(path, format, "inflated-too-large", {
+        size: Math.round(zip.tooLarge / 1e6),
+        limit: limits.maxInflatedMB,
+      });
+    }
+    if (zip) return unreadable(zip.reason);
+  }
+  let wb: XLSX.WorkBook;
+  // SheetJS writes its doubts on number formats to the console; atelier prints nothing of its
+  // own from the core, and the values are read all the same.
+  const quiet = { error: console.error, warn: console.warn };
+  console.error = () => {};
+  console.warn = () => {};
+  try {
+    wb = XLSX.read(data, {
+      type: "buffer",
+      cellNF: true,
+      dense: true,
+      sheetRows: limits.maxRows + 100,
+    });
+  } catch {
+    // Its message is the library's, in English: the rapporteur gets what the file seems to be.
+    return unreadable(reason((r) => r.damaged));
+  } finally {
+    console.error = quiet.error;
+    console.warn = quiet.warn;
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  // SheetJS leaves out what OpenDocument says of hidden sheets and rows: read from the file.
+  const ods = format === "ods" ? await odsVisibility(data) : undefined;
+  const sheets: RawSheet[] = wb.SheetNames.map((name, i) => {
+    const hidden = wb.Workbook?.Sheets?.[i]?.Hidden;
+    const state =
+      hidden === 1 || ods?.hiddenSheets.has(name)
+        ? "hidden"
+        : hidden === 2
+          ? "veryHidden"
+          : "visible";
+    const rows = rowsOf(wb.Sheets[name], date1904);
+    const hiddenRows = ods?.hiddenRows.get(name);
+    for (const r of rows) if (hiddenRows?.has(r.row)) r.hidden = true;
+    return { name, state, rows };
+  });
+  const raw: RawFile = { path, format, sheets, issues: [] };
+  const texts = (rows: readonly RawRow[]) =>
+    rows.slice(0, 20).map((r) => r.cells.map((c) => (c?.v == null ? "" : String(c.v))));
+  if (sheets.some((sheet) => isOutputTable(texts(sheet.rows)))) raw.output = true;
+  return raw;
+}
+
+function rowsOf(ws: XLSX.WorkSheet | undefined, date1904: boolean): RawRow[] {
+  const data = (ws?.["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+  const grid: (Cell | undefined)[][] = data.map((row) =>
+    (row ?? []).map((c) => (c ? toCell(c, date1904) : undefined)),
+  );
+  // A row exists when it holds a value of its own; a merge's copies fill it, never make it.
+  const own = grid.map((cells) => cells.some((c) => c !== undefined && hasContent(c)));
+  for (const m of ws?.["!merges"] ?? []) {
+    const master = grid[m.s.r]?.[m.s.c];
+    if (!master) continue;
+    for (let r = m.s.r; r <= m.e.r; r++) {
+      for (let c = m.s.c; c <= m.e.c; c++) {
+        if (r === m.s.r && c === m.s.c) continue;
+        const row = grid[r] ?? [];
+        row[c] = master;
+        grid[r] = row;
+      }
+    }
+  }
+  const info = ws?.["!rows"] ?? [];
+  const rows: RawRow[] = [];
+  grid.forEach((cells, r) => {
+    if (!own[r]) return;
+    let width = cells.length;
+    while (width > 0 && !(cells[width - 1] && hasContent(cells[width - 1] as Cell))) width--;
+    const out: RawRow = { row: r + 1, cells: Array.from({ length: width }, (_, i) => cells[i]) };
+    if (info[r]?.hidden) out.hidden = true;
+    rows.push(out);
+  });
+  return rows;
+}
+
+/** A cell holding something: whitespace-only text counts as empty, as in the other readers. */
+function hasContent(c: Cell): boolean {
+  return c.v === null || typeof c.v !== "string" || c.v.trim() !== "";
+}
+
+const DAY = 86_400_000;
+
+function toCell(c: XLSX.CellObject, date1904: boolean): Cell | undefined {
+  switch (c.t) {
+    case "s":
+      return c.v === "" || c.v === undefined ? undefined : { v: String(c.v) };
+    case "b":
+      return { v: Boolean(c.v) };
+    case "e":
+      return { v: null, error: c.w ?? "#ERR" };
+    case "d":
+      return c.v instanceof Date ? { v: c.v } : undefined;
+    case "n": {
+      if (typeof c.v !== "number" || Number.isNaN(c.v)) {
+        return c.f ? { v: null, formula: c.f } : undefined;
+      }
+      const z = typeof c.z === "string" ? c.z : undefined;
+      if (z && XLSX.SSF.is_date(z)) {
+        // The serial day counts from 30 December 1899 (1900 calendar) or 1 January 1904, in UTC
+        // as the XLSX reader gives its dates.
+        const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+        return { v: new Date(epoch + Math.round(c.v * DAY)) };
+      }
+      return { v: c.v, ...cellFormat(z) };
+    }
+    default:
+      return c.f ? { v: null, formula: c.f } : undefined;
+  }
+}
+
+/**
+ * The sheets an OpenDocument file hides (a table whose style says `table:display="false"`) and
+ * the rows it hides (`table:visibility="collapse"` or `"filter"`), by sheet name and row number.
+ */
+async function odsVisibility(data: Buffer) {
+  let xml = "";
+  try {
+    if (data.subarray(0, 2).toString("latin1") === "PK") {
+      const { default: JSZip } = await import("jszip");
+      xml = (await (await JSZip.loadAsync(data)).file("content.xml")?.async("string")) ?? "";
+    } else {
+      xml = data.toString("utf8");
+    }
+  } catch {
+    // Read as SheetJS read it: every sheet and row visible.
+  }
+  const hiddenStyles = new Set<string>();
+  for (const m of xml.matchAll(
+    /<style:style\b[^>]*style:name="([^"]+)"[^>]*style:family="table"[^>]*>([\s\S]*?)<\/style:style>/g,
+  )) {
+    if (/table:display="false"/.test(m[2] ?? "")) hiddenStyles.add(m[1] as string);
+  }
+  const hiddenSheets = new Set<string>();
+  const hiddenRows = new Map<string, Set<number>>();
+  const tables = xml.split(/<table:table\b(?=[^-])/).slice(1);
+  for (const table of tables) {
+    const head = table.slice(0, table.indexOf(">"));
+    const name = decode(/table:name="([^"]*)"/.exec(head)?.[1] ?? "");
+    const style = /table:style-name="([^"]*)"/.exec(head)?.[1];
+    if (style && hiddenStyles.has(style)) hiddenSheets.add(name);
+    const rows = new Set<number>();
+    let row = 1;
+    for (const m of table.matchAll(/<table:table-row\b([^>]*)>/g)) {
+      const attrs = m[1] ?? "";
+      const repeated = Number(/table:number-rows-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
+      if (/table:visibility="(collapse|filter)"/.test(attrs)) {
+        // A hidden block repeated to the sheet's end holds no row that matters.
+        for (let k = 0; k < Math.min(repeated, 10_000); k++) rows.add(row + k);
+      }
+      row += repeated;
+    }
+    if (rows.size > 0) hiddenRows.set(name, rows);
+  }
+  return { hiddenSheets, hiddenRows };
+}
+
+function decode(text: string): string {
+  return text
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
