@@ -63,3 +63,41 @@ describe.skipIf(!hasSoffice)(
     );
   },
 );
+
+const hasOpenpyxl =
+  spawnSync("python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0;
+
+describe.skipIf(!hasOpenpyxl)("XLSX that exceljs cannot read, from other programs", () => {
+  it("atelier's template filled and saved by openpyxl, with a cell note, reads at its cells", async () => {
+    const dir = workshop({});
+    const template = join(dir, "modele.xlsx");
+    expect((await run("template", "--out", template)).code).toBe(0);
+    const saved = join(dir, "groupe-1.xlsx");
+    const script = [
+      "import sys, openpyxl",
+      "from openpyxl.comments import Comment",
+      "wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['Bilan']",
+      "for col, v in zip('ABCH', ['Axe 1', '1.1.1', 'Sensibiliser', 'Réalisé']): ws[col + '5'] = v",
+      "ws['A5'].comment = Comment('vu avec le groupe', 'rapporteur')",
+      "wb.save(sys.argv[2])",
+    ].join("\n");
+    const py = spawnSync("python3", ["-c", script, template, saved], { encoding: "utf8" });
+    expect(py.stderr).toBe("");
+    rmSync(template);
+    const r = await run("validate", saved, "--format", "json");
+    const file = JSON.parse(r.out).files[0];
+    expect(
+      file.sheets.map((s: { name: string; kind: string | null; rows: number }) => [
+        s.name,
+        s.kind,
+        s.rows,
+      ]),
+    ).toEqual([
+      ["Bilan", "bilan", 1],
+      ["Constats", "constats", 0],
+      ["Propositions", "propositions", 0],
+    ]);
+    expect(file.problems).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});

@@ -18,7 +18,7 @@ import { checkZip, reason } from "./zip.js";
 export async function readSheetJs(
   data: Buffer,
   path: string,
-  format: "ods" | "xls",
+  format: "ods" | "xls" | "xlsx",
   limits: Pick<Limits, "maxInflatedMB" | "maxRows"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
   const unreadable = (why: Localized) =>
@@ -62,6 +62,8 @@ export async function readSheetJs(
     wb = XLSX.read(data, {
       type: "buffer",
       cellNF: true,
+      // Row heights and hidden rows of an .xlsx come with its styles.
+      cellStyles: format === "xlsx",
       dense: true,
       sheetRows: limits.maxRows + 100,
     });

@@ -25,7 +25,7 @@ const RESAVE = both((t) => t.terms.fix.resave);
 export async function readXlsx(
   data: Buffer,
   path: string,
-  limits: Pick<Limits, "maxInflatedMB"> = DEFAULT_LIMITS,
+  limits: Pick<Limits, "maxInflatedMB" | "maxRows"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
   const unreadable = (why: Localized) =>
     refusedFile(path, "xlsx", "file-unreadable", { reason: why, fix: RESAVE });
@@ -61,6 +61,14 @@ export async function readXlsx(
   try {
     wb = await load(data, parts);
   } catch (e) {
+    // exceljs trips on some valid files (cell notes as openpyxl writes them, a workbook without
+    // `docProps/app.xml`): SheetJS reads those. A file whose XML is broken is not valid, and
+    // SheetJS would read what it could of it without a word: that one is unreadable.
+    const broken = [...parts.values()].some((p) => p.xml !== undefined && !wellFormed(p.xml));
+    if (!broken) {
+      const other = await (await import("./sheetjs.js")).readSheetJs(data, path, "xlsx", limits);
+      if (other.issues.length === 0 && other.sheets.length > 0) return other;
+    }
     return unreadable(explain(e, parts));
   }
 
@@ -361,7 +369,8 @@ function explain(e: unknown, parts: Map<string, Part>): Localized {
   }
   const message = messageOf(e);
   if (/^\d+:\d+: /.test(message)) return reason((r) => r.badXml(message));
-  return reason((r) => r.structure(message));
+  // The library's own words (`Cannot read properties of undefined`) tell a rapporteur nothing.
+  return reason((r) => r.structure);
 }
 
 function messageOf(e: unknown): string {

@@ -391,7 +391,8 @@ export const terms: Catalogue["terms"] = {
       `sheet in a part with a non-standard name (${part}): save the file again`,
     badXmlIn: (part) => `malformed XML in ${part}`,
     badXml: (detail) => `malformed XML (${detail})`,
-    structure: (detail) => `unrecognised workbook structure (${detail})`,
+    structure:
+      "workbook structure not recognised: the program that wrote it did not follow the .xlsx format",
     sheet: (name, detail) => `sheet “${name}” unreadable (${detail})`,
     openQuote: (line) => `quote opened and never closed (from line ${line})`,
   },

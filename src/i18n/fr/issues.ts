@@ -422,7 +422,8 @@ export const terms = {
       `feuille dans une partie au nom non standard (${part}) : réenregistrez le fichier`,
     badXmlIn: (part: string) => `XML mal formé dans ${part}`,
     badXml: (detail: string) => `XML mal formé (${detail})`,
-    structure: (detail: string) => `structure du classeur non reconnue (${detail})`,
+    structure:
+      "structure du classeur non reconnue : le programme qui l'a écrit n'a pas suivi le format .xlsx",
     sheet: (name: string, detail: string) => `feuille « ${name} » illisible (${detail})`,
     openQuote: (line: number) => `guillemet ouvert jamais fermé (à partir de la ligne ${line})`,
   },
