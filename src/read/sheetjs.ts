@@ -26,6 +26,7 @@ export async function readSheetJs(
       reason: why,
       fix: both((t) => t.terms.fix.resave),
     });
+  if (data.length === 0) return unreadable(reason((r) => r.empty));
   // SheetJS reads anything, plain text included: what the bytes are is checked first. An .xls
   // is an OLE file (or HTML, XML 2003, a renamed .xlsx); an .ods a zip; a .fods XML.
   const start = data.subarray(0, 4);
@@ -37,7 +38,6 @@ export async function readSheetJs(
       .toString("latin1")
       .replace(/^\uFEFF|^ï»¿/, ""),
   );
-  if (data.length === 0) return unreadable(reason((r) => r.empty));
   if (!(format === "xls" ? ole || markup || zipped : zipped || markup)) {
     return unreadable(reason((r) => r.notWorkbook));
   }
@@ -65,6 +65,7 @@ export async function readSheetJs(
       // Row heights and hidden rows of an .xlsx come with its styles.
       cellStyles: format === "xlsx",
       dense: true,
+      // Enough rows past the limit for the limit to be said, never the whole of a huge sheet.
       sheetRows: limits.maxRows + 100,
     });
   } catch {
