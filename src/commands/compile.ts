@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReport } from "../analysis/report.js";
 import { type Retour, retoursOf } from "../analysis/retours.js";
-import { speaking } from "../errors.js";
 import { catalogue } from "../i18n/index.js";
 import type { Changes, Consolidation, FileDigest } from "../model.js";
 import { displayPath } from "../read/index.js";
@@ -16,13 +15,8 @@ import { filesRead, validationJson } from "../render/validation.js";
 import { tableWorkbook } from "../render/xlsx.js";
 import { identityText } from "../text.js";
 import { matrixFiles, reportFiles } from "./documents.js";
-import {
-  consolidateWorkshop,
-  generationTime,
-  type Workshop,
-  type WorkshopOptions,
-} from "./index.js";
-import { type Kept, lockOutput, recoverOutput, writeOutputSet } from "./output.js";
+import { lockedWorkshop, type Workshop, type WorkshopOptions } from "./index.js";
+import { type Kept, recoverOutput, writeOutputSet } from "./output.js";
 
 /**
  * `compile`: every submission under a workshop folder → one consolidated, traceable data set,
@@ -53,25 +47,9 @@ export interface CompileResult extends Workshop {
   retours: string[];
 }
 
-export async function compileWorkshop(
-  dir: string,
-  options: CompileOptions = {},
-): Promise<CompileResult> {
-  // Said before anything is read: a bad SOURCE_DATE_EPOCH, an --out that cannot be written or
-  // is busy stop the command at once.
-  const generated = generationTime();
-  let release: (() => void) | undefined;
-  try {
-    const workshop = await consolidateWorkshop(dir, {
-      ...options,
-      onOutput: (out) => {
-        release = lockOutput(out);
-      },
-    });
-    return await compileLocked(workshop, generated, options);
-  } finally {
-    release?.();
-  }
+export function compileWorkshop(dir: string, options: CompileOptions = {}): Promise<CompileResult> {
+  // A bad SOURCE_DATE_EPOCH, an --out that cannot be written or is busy stop it at once.
+  return lockedWorkshop(dir, options, (w, generated) => compileLocked(w, generated, options));
 }
 
 async function compileLocked(
@@ -103,12 +81,10 @@ async function compileLocked(
     ),
     retours: retoursOf(validation.files),
   };
-  const set = await speaking(workshop.lang, () =>
-    writeOutputSet(
-      out,
-      outputs(workshop, generated, files, todo, options.csvDelimiter ?? ";"),
-      catalogue(workshop.lang).cli.editedLabel,
-    ),
+  const set = await writeOutputSet(
+    out,
+    outputs(workshop, generated, files, todo, options.csvDelimiter ?? ";"),
+    catalogue(workshop.lang).cli.editedLabel,
   );
   const result: CompileResult = {
     ...workshop,

@@ -1,16 +1,11 @@
 import { join } from "node:path";
 import type { ReportModel } from "../analysis/report.js";
-import { AppError, speaking } from "../errors.js";
+import { AppError } from "../errors.js";
 import { both, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Consolidation, FileReport } from "../model.js";
-import {
-  consolidateWorkshop,
-  generationTime,
-  type Workshop,
-  type WorkshopOptions,
-} from "./index.js";
-import { type Kept, lockOutput, writeFilesAtomically } from "./output.js";
+import { lockedWorkshop, type Workshop, type WorkshopOptions } from "./index.js";
+import { type Kept, writeFilesAtomically } from "./output.js";
 
 /**
  * The two documents of a workshop: the report on the plan under review (`report`) and the draft
@@ -71,31 +66,7 @@ export async function writeReport(
       both((t) => t.errors.reportFormat(unknown.join(", "))),
     );
   }
-  return locked(dir, options, (w, generated) => reportIn(w, generated, formats));
-}
-
-/**
- * Runs a document command with the output folder taken for it (one command at a time there),
- * after the generation time is checked: both stop it before anything is read.
- */
-async function locked<T>(
-  dir: string,
-  options: WorkshopOptions,
-  work: (w: Workshop, generated: Date) => Promise<T>,
-): Promise<T> {
-  const generated = generationTime();
-  let release: (() => void) | undefined;
-  try {
-    const w = await consolidateWorkshop(dir, {
-      ...options,
-      onOutput: (out) => {
-        release = lockOutput(out);
-      },
-    });
-    return await speaking(w.lang, () => work(w, generated));
-  } finally {
-    release?.();
-  }
+  return lockedWorkshop(dir, options, (w, generated) => reportIn(w, generated, formats));
 }
 
 async function reportIn(
@@ -133,7 +104,7 @@ export async function writeMatrix(
   format: "xlsx" | "md",
   options: WorkshopOptions,
 ): Promise<DocumentsWritten> {
-  return locked(dir, options, async (w, generated) => {
+  return lockedWorkshop(dir, options, async (w, generated) => {
     let files: Map<string, string | Buffer>;
     if (format === "md") {
       const { matrixRows } = await import("../analysis/matrix.js");

@@ -12,6 +12,7 @@ import type { Consolidation, FileReport, Resolution, ValidationResult } from "..
 import { compareText, identityText } from "../text.js";
 import { modifiedAt, type RunOptions, summarise, validatePaths } from "../validate/index.js";
 import { resolutionsIn } from "../validate/resolutions.js";
+import { lockOutput } from "./output.js";
 
 /**
  * Commands: what each command of the CLI does end to end, and the only code that writes files.
@@ -100,6 +101,31 @@ export async function consolidateWorkshop(
     validation.summary = summarise(validation);
     return { root, config, out, lang, validation, consolidation };
   });
+}
+
+/**
+ * Runs a command that writes in the output folder (compile, report, matrix): the generation time
+ * checked and the folder taken for it (one command at a time there) before anything is read, the
+ * work done in the workshop's language, the folder let go whatever happens.
+ */
+export async function lockedWorkshop<T>(
+  dir: string,
+  options: WorkshopOptions,
+  work: (w: Workshop, generated: Date) => Promise<T>,
+): Promise<T> {
+  const generated = generationTime();
+  let release: (() => void) | undefined;
+  try {
+    const w = await consolidateWorkshop(dir, {
+      ...options,
+      onOutput: (out) => {
+        release = lockOutput(out);
+      },
+    });
+    return await speaking(w.lang, () => work(w, generated));
+  } finally {
+    release?.();
+  }
 }
 
 /**

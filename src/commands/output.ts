@@ -178,10 +178,6 @@ function readList(out: string): List | undefined {
   }
 }
 
-function readManifest(out: string): string[] | undefined {
-  return readList(out)?.files;
-}
-
 function digest(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
@@ -242,7 +238,7 @@ function isOurs(out: string): boolean {
 /** The files atelier wrote in the folder, as it knows them. */
 export function ownFiles(out: string): string[] {
   if (!existsSync(out)) return [];
-  const listed = readManifest(out);
+  const listed = readList(out)?.files;
   if (listed) return listed;
   return isOurs(out) ? KNOWN.filter((n) => existsSync(join(out, n))) : [];
 }

@@ -1,5 +1,6 @@
 import { resolutionFields } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
+import type { RawRow } from "./types.js";
 
 /**
  * atelier's own results, known by their columns wherever they are copied and whatever program
@@ -43,4 +44,11 @@ export function isOutputTable(rows: readonly (readonly string[])[]): boolean {
 export function namesOrigin(text: string): boolean {
   const lower = text.toLowerCase();
   return ORIGIN_TITLES.some((title) => lower.includes(title));
+}
+
+/** Whether a workbook's sheet is one of atelier's tables of results (`isOutputTable`). */
+export function isOutputSheet(rows: readonly RawRow[]): boolean {
+  return isOutputTable(
+    rows.slice(0, 20).map((r) => r.cells.map((c) => (c?.v == null ? "" : String(c.v)))),
+  );
 }

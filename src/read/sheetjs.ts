@@ -3,8 +3,15 @@ import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { cellFormat } from "./number-format.js";
-import { isOutputTable } from "./outputs.js";
-import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
+import { isOutputSheet } from "./outputs.js";
+import {
+  type Cell,
+  hasContent,
+  type RawFile,
+  type RawRow,
+  type RawSheet,
+  refusedFile,
+} from "./types.js";
 import { checkZip, reason } from "./zip.js";
 
 /**
@@ -92,9 +99,7 @@ export async function readSheetJs(
     return { name, state, rows };
   });
   const raw: RawFile = { path, format, sheets, issues: [] };
-  const texts = (rows: readonly RawRow[]) =>
-    rows.slice(0, 20).map((r) => r.cells.map((c) => (c?.v == null ? "" : String(c.v))));
-  if (sheets.some((sheet) => isOutputTable(texts(sheet.rows)))) raw.output = true;
+  if (sheets.some((sheet) => isOutputSheet(sheet.rows))) raw.output = true;
   return raw;
 }
 
@@ -128,11 +133,6 @@ function rowsOf(ws: XLSX.WorkSheet | undefined, date1904: boolean): RawRow[] {
     rows.push(out);
   });
   return rows;
-}
-
-/** A cell holding something: whitespace-only text counts as empty, as in the other readers. */
-function hasContent(c: Cell): boolean {
-  return c.v === null || typeof c.v !== "string" || c.v.trim() !== "";
 }
 
 const DAY = 86_400_000;

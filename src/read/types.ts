@@ -21,6 +21,11 @@ export interface Cell {
   tooLong?: number;
 }
 
+/** A cell holding something: whitespace-only text counts as empty, in every reader. */
+export function hasContent(c: Cell): boolean {
+  return c.v === null || typeof c.v !== "string" || c.v.trim() !== "";
+}
+
 export interface RawRow {
   /** Row number as the spreadsheet shows it (1-based); for CSV, the line where the record starts. */
   row: number;

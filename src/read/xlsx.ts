@@ -5,8 +5,15 @@ import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
 import { cellFormat } from "./number-format.js";
-import { isOutputTable } from "./outputs.js";
-import { type Cell, type RawFile, type RawRow, type RawSheet, refusedFile } from "./types.js";
+import { isOutputSheet } from "./outputs.js";
+import {
+  type Cell,
+  hasContent,
+  type RawFile,
+  type RawRow,
+  type RawSheet,
+  refusedFile,
+} from "./types.js";
 import { checkZip, reason } from "./zip.js";
 
 /** The fix of a workbook whose content cannot be read. */
@@ -89,9 +96,7 @@ export async function readXlsx(
   // program saved them (a copy of bilan.csv converted by LibreOffice has no such mark).
   const core = parts.get("docProps/core.xml")?.xml ?? "";
   const marked = new RegExp(`<(?:\\w+:)?category>\\s*${OUTPUT_CATEGORY}\\s*<`).test(core);
-  const texts = (rows: readonly RawRow[]) =>
-    rows.slice(0, 20).map((r) => r.cells.map((c) => (c?.v == null ? "" : String(c.v))));
-  if (marked || sheets.some((sheet) => isOutputTable(texts(sheet.rows)))) raw.output = true;
+  if (marked || sheets.some((sheet) => isOutputSheet(sheet.rows))) raw.output = true;
   return raw;
 }
 
@@ -129,11 +134,6 @@ function readRows(ws: ExcelJS.Worksheet): RawRow[] {
     rows.push(out);
   });
   return rows;
-}
-
-/** A cell holding something: whitespace-only text counts as empty, as in the CSV reader. */
-function hasContent(c: Cell): boolean {
-  return c.v === null || typeof c.v !== "string" || c.v.trim() !== "";
 }
 
 /** The cell as atelier sees it, or `undefined` when it is empty. */
