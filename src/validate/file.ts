@@ -511,7 +511,7 @@ export async function validateInput(
 ): Promise<FileReport> {
   if (!isCsvInput(input)) {
     const raw = await readInput(input, config.limits);
-    if (raw.output) return outputReport(input.path, "xlsx");
+    if (raw.output) return outputReport(input.path, raw.format);
     return validateRaw(raw, config, reference, fallback, SUBMISSION_KINDS, options);
   }
   if (isOutputCsv(input)) return outputReport(input.path, "csv");
