@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import {
+  cpSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { soffice } from "./helpers/libreoffice.js";
@@ -100,4 +108,62 @@ describe.skipIf(!hasOpenpyxl)("XLSX that exceljs cannot read, from other program
     expect(file.problems).toEqual([]);
     expect(r.code).toBe(0);
   });
+});
+
+describe.skipIf(!hasOpenpyxl || !hasSoffice)("what LibreOffice writes, in every format", () => {
+  /**
+   * A bilan sheet named with an apostrophe and `&`, its row 3 hidden, beside a hidden sheet of
+   * one row; in the 1904 calendar, with a date in its Identification sheet.
+   */
+  function source(dir: string): string {
+    const template = join(dir, "modele.xlsx");
+    const src = join(dir, "src.xlsx");
+    const script = [
+      "import sys, datetime, openpyxl",
+      "wb = openpyxl.load_workbook(sys.argv[1]); wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904",
+      "b = wb['Bilan']; b.title = \"Bilan d'Élise & co\"",
+      "for i, code in enumerate(['1.1.1', '1.1.2', '1.1.3']):",
+      "    for j, v in enumerate(['PREV', code, 'A', 'DNPF', '', '', '', 'Réalisé', 100, 1000000, 1000000]): b.cell(i + 2, j + 1, v)",
+      "b.row_dimensions[3].hidden = True",
+      "h = wb.create_sheet(\"Brouillon d'équipe\"); h.sheet_state = 'hidden'",
+      "for j in range(1, 16): h.cell(1, j, b.cell(1, j).value)",
+      "for j, v in enumerate(['PREV', '9.9.9', 'B', 'X', '', '', '', 'Réalisé', 1, 99000000, 99000000]): h.cell(2, j + 1, v)",
+      "i = wb['Identification']; i['A5'] = 'Date'; i['B5'] = datetime.date(2023, 7, 19)",
+      "wb.save(sys.argv[2])",
+    ].join("\n");
+    return spawnSync("python3", ["-c", script, template, src], { encoding: "utf8" }).stderr || src;
+  }
+
+  it("keeps sheet names, hidden sheets and rows, and 1904 dates, in .xlsx, .ods, .fods and .xls", async () => {
+    const dir = workshop({});
+    expect((await run("template", "--out", join(dir, "modele.xlsx"))).code).toBe(0);
+    const src = source(dir);
+    expect(src).toBe(join(dir, "src.xlsx"));
+    const out = join(dir, "lo");
+    for (const ext of ["xlsx", "ods", "fods", "xls"]) soffice(src, out, ext);
+    for (const ext of ["xlsx", "ods", "fods", "xls"]) {
+      const r = await run("validate", join(out, `src.${ext}`), "--format", "json");
+      const file = JSON.parse(r.out).files[0];
+      expect([ext, file.meta.date]).toEqual([ext, "2023-07-19"]);
+      expect([
+        ext,
+        ...file.problems.map((p: { code: string; cell: string }) => `${p.code} ${p.cell}`),
+      ]).toEqual([ext, "hidden-row 'Bilan d''Élise & co'!3:3", "hidden-sheet Brouillon d'équipe"]);
+      expect([ext, file.sheets.find((s: { kind: string }) => s.kind === "bilan").accepted]).toEqual(
+        [ext, 3],
+      );
+    }
+  }, 180_000);
+
+  it("a .fods cut short is damaged, never read as far as it goes", async () => {
+    const dir = workshop({});
+    expect((await run("template", "--out", join(dir, "modele.xlsx"))).code).toBe(0);
+    soffice(source(dir), join(dir, "lo"), "fods");
+    const whole = readFileSync(join(dir, "lo", "src.fods"));
+    writeFileSync(join(dir, "cut.fods"), whole.subarray(0, Math.floor(whole.length * 0.7)));
+    const r = await run("validate", join(dir, "cut.fods"), "--format", "json");
+    expect(JSON.parse(r.out).files[0].problems.map((p: { message: string }) => p.message)).toEqual([
+      "Fichier illisible : classeur endommagé, ou pas dans le format que son extension annonce",
+    ]);
+  }, 120_000);
 });

@@ -321,13 +321,19 @@ export async function readInput(
   // exceljs is loaded only when a workbook is met: CSV-only runs start faster without it.
   // Each reader is loaded only when its format is met: CSV-only runs start faster without them.
   const format = formatOf(file);
+  // An .xlsx renamed .xls or .ods is read as what it is, with every guarantee of the XLSX reader.
+  const xlsx = format === "xlsx" || (isZip(data) && data.includes("xl/workbook.xml"));
   const raw =
     format === "csv"
       ? readCsv(data, file.path)
-      : format === "xlsx"
-        ? await (await import("./xlsx.js")).readXlsx(data, file.path, limits)
+      : xlsx
+        ? { ...(await (await import("./xlsx.js")).readXlsx(data, file.path, limits)), format }
         : await (await import("./sheetjs.js")).readSheetJs(data, file.path, format, limits);
   return applyLimits(raw, limits);
+}
+
+function isZip(data: Buffer): boolean {
+  return data[0] === 0x50 && data[1] === 0x4b;
 }
 
 /** Whether a file is read as CSV, and can then be streamed. */

@@ -34,19 +34,26 @@ export async function readSheetJs(
       fix: both((t) => t.terms.fix.resave),
     });
   if (data.length === 0) return unreadable(reason((r) => r.empty));
-  // SheetJS reads anything, plain text included: what the bytes are is checked first. An .xls
-  // is an OLE file (or HTML, XML 2003, a renamed .xlsx); an .ods a zip; a .fods XML.
-  const start = data.subarray(0, 4);
-  const zipped = start.subarray(0, 2).toString("latin1") === "PK";
-  const ole = start.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
-  const markup = /^\s*</.test(
-    data
-      .subarray(0, 256)
-      .toString("latin1")
-      .replace(/^\uFEFF|^ï»¿/, ""),
-  );
-  if (!(format === "xls" ? ole || markup || zipped : zipped || markup)) {
-    return unreadable(reason((r) => r.notWorkbook));
+  // SheetJS reads anything, plain text included: what the bytes are decides, not the name. An
+  // OLE file is an .xls; a zip an .ods (an .xlsx goes to the XLSX reader, see `readInput`);
+  // markup an .xls saved as HTML or XML 2003, or a .fods. Anything else is said to be no
+  // workbook.
+  const head = data.subarray(0, 4096).toString("latin1");
+  const zipped = head.startsWith("PK");
+  const ole = data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  const opendocument = head.includes("office:document");
+  const markup =
+    /^\s*</.test(head.replace(/^\uFEFF|^ï»¿/, "")) && (format === "xls" || opendocument);
+  if (!(ole || zipped || markup)) {
+    return unreadable(reason((r) => (head.startsWith("%PDF-") ? r.pdf : r.notWorkbook)));
+  }
+  // Markup cut short (a .fods copied halfway) would be read as far as it goes, without a word.
+  if (markup) {
+    const root = /<(?![?!])([\w:.-]+)/.exec(head)?.[1];
+    const tail = data.subarray(Math.max(0, data.length - 512)).toString("latin1");
+    if (root && !new RegExp(`</${root.replace(/[.]/g, "\\.")}>\\s*$`).test(tail)) {
+      return unreadable(reason((r) => r.damaged));
+    }
   }
   // A zip's sizes are checked before anything is inflated, as an .xlsx's are.
   if (zipped) {
@@ -75,17 +82,23 @@ export async function readSheetJs(
       // Enough rows past the limit for the limit to be said, never the whole of a huge sheet.
       sheetRows: limits.maxRows + 100,
     });
-  } catch {
+  } catch (e) {
     // Its message is the library's, in English: the rapporteur gets what the file seems to be.
-    return unreadable(reason((r) => r.damaged));
+    const protectedFile = /password|encrypt/i.test(e instanceof Error ? e.message : String(e));
+    return unreadable(reason((r) => (protectedFile ? r.encrypted : r.damaged)));
   } finally {
     console.error = quiet.error;
     console.warn = quiet.warn;
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   // SheetJS leaves out what OpenDocument says of hidden sheets and rows: read from the file.
-  const ods = format === "ods" ? await odsVisibility(data) : undefined;
-  const sheets: RawSheet[] = wb.SheetNames.map((name, i) => {
+  const ods =
+    opendocument || (zipped && data.includes("content.xml"))
+      ? await odsVisibility(data)
+      : undefined;
+  const sheets: RawSheet[] = wb.SheetNames.map((key, i) => {
+    // SheetJS leaves an OpenDocument sheet's name as the XML writes it (`d&apos;équipe`).
+    const name = decode(key);
     const hidden = wb.Workbook?.Sheets?.[i]?.Hidden;
     const state =
       hidden === 1 || ods?.hiddenSheets.has(name)
@@ -93,7 +106,7 @@ export async function readSheetJs(
         : hidden === 2
           ? "veryHidden"
           : "visible";
-    const rows = rowsOf(wb.Sheets[name], date1904);
+    const rows = rowsOf(wb.Sheets[key], date1904);
     const hiddenRows = ods?.hiddenRows.get(name);
     for (const r of rows) if (hiddenRows?.has(r.row)) r.hidden = true;
     return { name, state, rows };
@@ -182,10 +195,12 @@ async function odsVisibility(data: Buffer) {
     // Read as SheetJS read it: every sheet and row visible.
   }
   const hiddenStyles = new Set<string>();
-  for (const m of xml.matchAll(
-    /<style:style\b[^>]*style:name="([^"]+)"[^>]*style:family="table"[^>]*>([\s\S]*?)<\/style:style>/g,
-  )) {
-    if (/table:display="false"/.test(m[2] ?? "")) hiddenStyles.add(m[1] as string);
+  for (const m of xml.matchAll(/<style:style\b([^>]*)>([\s\S]*?)<\/style:style>/g)) {
+    const attrs = m[1] ?? "";
+    const name = /style:name="([^"]+)"/.exec(attrs)?.[1];
+    if (name && /style:family="table"/.test(attrs) && /table:display="false"/.test(m[2] ?? "")) {
+      hiddenStyles.add(name);
+    }
   }
   const hiddenSheets = new Set<string>();
   const hiddenRows = new Map<string, Set<number>>();

@@ -302,6 +302,11 @@ function patchXml(xml: string, name: string): string {
       out = out.replace(/(<c\b[^>]*\bt=")d("[^>]*>)/g, "$1str$2");
     }
   }
+  // LibreOffice writes the 1904 calendar as `date1904="true"`; exceljs reads only `"1"`, and
+  // would date every cell four years and a day early.
+  if (name === "xl/workbook.xml" && /date1904="true"/.test(out)) {
+    out = out.replace(/date1904="true"/, 'date1904="1"');
+  }
   return out;
 }
 
