@@ -102,6 +102,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       maxFileMB: z.number().positive(),
       maxInflatedMB: z.number().positive(),
+      maxCells: z.number().int().positive(),
       maxRows: z.number().int().positive(),
       maxColumns: z.number().int().positive(),
       maxCellLength: z.number().int().positive(),
@@ -116,6 +117,11 @@ export interface Limits {
   maxFileMB: number;
   /** Sum of the uncompressed sizes an xlsx declares (zip bombs are refused before inflating). */
   maxInflatedMB: number;
+  /**
+   * Cells of a workbook's sheets, counted in the file before any reader builds them (merged
+   * areas and OpenDocument repetitions unfolded): what bounds a reader's memory.
+   */
+  maxCells: number;
   /** Non-empty rows per sheet. */
   maxRows: number;
   /** Columns per row. */
@@ -127,6 +133,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxFileMB: 200,
   maxInflatedMB: 500,
+  maxCells: 1_000_000,
   maxRows: 1_100_000,
   maxColumns: 1_000,
   maxCellLength: 32_767,

@@ -15,6 +15,7 @@ export const CATALOG = {
   "file-unreadable": { severity: "error" },
   "file-too-large": { severity: "error" },
   "inflated-too-large": { severity: "error" },
+  "too-many-cells": { severity: "error" },
   "too-many-rows": { severity: "error" },
   "too-many-columns": { severity: "error" },
   "encoding-fallback": { severity: "warning" },

@@ -21,7 +21,7 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     const r = await run("validate", dir);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /^atelier : Aucun fichier \.xlsx ou \.csv à lire dans .* \(2 autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
+      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .* \(2 autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
     );
   });
 
@@ -34,7 +34,9 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     expect(r.code).toBe(2);
     expect(r.err.split("\n")).toHaveLength(2);
     expect(r.err).toContain(`format ${format} non pris en charge`);
-    expect(r.err).toContain(`soffice --headless --convert-to xlsx "${name}"`);
+    expect(r.err).toContain(
+      `Ouvrez « ${name} » dans Excel ou LibreOffice et enregistrez-le au format .xlsx ou .ods`,
+    );
   });
 
   it.each(["groupe.xls", "groupe.ods", "groupe.fods"])(
@@ -216,7 +218,7 @@ describe("report, matrix, template, init and schema", () => {
     const compiled = await run("compile", join(dir, "atelier"));
     expect(compiled.code).toBe(2);
     expect(compiled.err).toMatch(
-      /^atelier : Aucun fichier \.xlsx ou \.csv à lire dans .*atelier \(\d+ autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
+      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .*atelier \(\d+ autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
     );
     expect(existsSync(join(dir, "atelier", "sortie"))).toBe(false);
   });
@@ -280,7 +282,7 @@ describe("one rule for the language: --lang, then the configuration, then French
     const r = await run("validate", join(dir, "vide"));
     expect([r.code, r.err]).toEqual([
       2,
-      `atelier: No .xlsx or .csv file to read in ${join(dir, "vide")} (1 other file(s) skipped). Put the groups' files there.\n`,
+      `atelier: No workbook (.xlsx, .xls, .ods) or .csv file to read in ${join(dir, "vide")} (1 other file(s) skipped). Put the groups' files there.\n`,
     ]);
     const flag = await run("validate", "--lang=en", "nowhere.csv");
     expect(flag.err).toBe(

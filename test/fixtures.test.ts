@@ -83,7 +83,7 @@ describe("the sample workshop (fixtures/atelier)", () => {
       ],
       ["J2/groupe-4-coordination.xlsx", "Bilan", 4, "I", null, "unknown-column"],
       [
-        "J3/groupe-1-prevention.xlsx",
+        "J3/groupe-1-prevention.ods",
         "Propositions",
         8,
         "I",
@@ -375,7 +375,7 @@ describe("the sample workshop (fixtures/atelier)", () => {
     expect(money[0]?.cluster).toMatch(/^c\d+$/);
     // Read from files saved by LibreOffice: per-year X columns, partner lists, enums, amounts.
     const fromLibreOffice = c.propositions
-      .filter((p) => p.sources[0]?.file === "J3/groupe-2-protection.xlsx")
+      .filter((p) => p.sources[0]?.file === "J3/groupe-2-protection.xls")
       .map((p) => [
         p.sources[0]?.row,
         p.calendrier,

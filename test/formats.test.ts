@@ -11,6 +11,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { soffice } from "./helpers/libreoffice.js";
+import { pythonWith } from "./helpers/python.js";
 import { run, workshop } from "./helpers/workshop.js";
 
 /**
@@ -72,8 +73,8 @@ describe.skipIf(!hasSoffice)(
   },
 );
 
-const hasOpenpyxl =
-  spawnSync("python3", ["-c", "import openpyxl"], { stdio: "ignore" }).status === 0;
+const python = pythonWith("openpyxl");
+const hasOpenpyxl = python !== undefined;
 
 describe.skipIf(!hasOpenpyxl)("XLSX that exceljs cannot read, from other programs", () => {
   it("atelier's template filled and saved by openpyxl, with a cell note, reads at its cells", async () => {
@@ -89,7 +90,7 @@ describe.skipIf(!hasOpenpyxl)("XLSX that exceljs cannot read, from other program
       "ws['A5'].comment = Comment('vu avec le groupe', 'rapporteur')",
       "wb.save(sys.argv[2])",
     ].join("\n");
-    const py = spawnSync("python3", ["-c", script, template, saved], { encoding: "utf8" });
+    const py = spawnSync(python as string, ["-c", script, template, saved], { encoding: "utf8" });
     expect(py.stderr).toBe("");
     rmSync(template);
     const r = await run("validate", saved, "--format", "json");
@@ -131,7 +132,9 @@ describe.skipIf(!hasOpenpyxl || !hasSoffice)("what LibreOffice writes, in every 
       "i = wb['Identification']; i['A5'] = 'Date'; i['B5'] = datetime.date(2023, 7, 19)",
       "wb.save(sys.argv[2])",
     ].join("\n");
-    return spawnSync("python3", ["-c", script, template, src], { encoding: "utf8" }).stderr || src;
+    return (
+      spawnSync(python as string, ["-c", script, template, src], { encoding: "utf8" }).stderr || src
+    );
   }
 
   it("keeps sheet names, hidden sheets and rows, and 1904 dates, in .xlsx, .ods, .fods and .xls", async () => {
@@ -166,4 +169,63 @@ describe.skipIf(!hasOpenpyxl || !hasSoffice)("what LibreOffice writes, in every 
       "Fichier illisible : classeur endommagé, ou pas dans le format que son extension annonce",
     ]);
   }, 120_000);
+});
+
+describe("a header on two rows, with merged cells", () => {
+  /** « Budget (FCFA) » merged over « Prévu | Exécuté », the other headers merged down. */
+  async function twoRowHeader(path: string) {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Bilan");
+    ws.getRow(1).values = ["Axe", "Code activité", "Activité", "Statut", "Budget (FCFA)"];
+    ws.getRow(2).values = [null, null, null, null, "Prévu", "Exécuté"];
+    for (const c of ["A", "B", "C", "D"]) ws.mergeCells(`${c}1:${c}2`);
+    ws.mergeCells("E1:F1");
+    ws.getRow(3).values = ["1", "1.1.1", "Sensibiliser", "Réalisé", 1_000_000, 900_000];
+    ws.getRow(4).values = ["1", "1.1.2", "Former", "En cours", 500_000, "cinq cents"];
+    await wb.xlsx.writeFile(path);
+  }
+
+  /** Sheets and problems `validate` gives, file names left out to compare formats. */
+  async function validated(file: string) {
+    const r = await run("validate", file, "--format", "json");
+    const { sheets, problems } = JSON.parse(r.out).files[0];
+    return {
+      code: r.code,
+      sheets,
+      problems: problems.map((p: Record<string, unknown>) => [
+        p.code,
+        p.sheet,
+        p.row,
+        p.column,
+        p.field,
+        p.value,
+      ]),
+    };
+  }
+
+  const expected = {
+    code: 1,
+    sheets: [{ name: "Bilan", kind: "bilan", header_row: 2, rows: 2, accepted: 1, rejected: 1 }],
+    problems: [["type-error", "Bilan", 4, "F", "budget_execute", "cinq cents"]],
+  };
+
+  it("reads data from the row below the header, each column under its own name", async () => {
+    const dir = workshop({});
+    const file = join(dir, "groupe-1.xlsx");
+    await twoRowHeader(file);
+    expect(await validated(file)).toEqual(expected);
+  });
+
+  it.skipIf(!hasSoffice).each([".ods", ".xls"])(
+    "saved by LibreOffice as %s, reads the same",
+    async (ext) => {
+      const dir = workshop({});
+      await twoRowHeader(join(dir, "source.xlsx"));
+      const format = ext === ".ods" ? "ods" : "xls:MS Excel 97";
+      soffice(join(dir, "source.xlsx"), join(dir, "out"), format);
+      expect(await validated(join(dir, "out", `source${ext}`))).toEqual(expected);
+    },
+    60_000,
+  );
 });

@@ -20,7 +20,7 @@ describe("a file that could not be read at all", () => {
     const r = await run("compile", dir);
     expect(r.code).toBe(0);
     expect(r.out.trimEnd().split("\n").at(-1)).toBe(
-      "J1/groupe-4.ods n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — Fichier illisible : archive zip endommagée ou tronquée → Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx",
+      "J1/groupe-4.ods n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — Fichier illisible : archive zip endommagée ou tronquée → Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau (.xlsx ou .ods)",
     );
     const md = readFileSync(join(dir, "sortie", "rapport-bilan.md"), "utf8");
     expect(md).toContain(
@@ -42,7 +42,7 @@ describe("a file that could not be read at all", () => {
     const r = await run("compile", dir, "--strict", "--lang", "en");
     expect(r.code).toBe(1);
     expect(r.out.trimEnd().split("\n").at(-1)).toBe(
-      "J1/groupe-4.ods could not be read: none of its rows is in the results — Unreadable file: damaged or truncated zip archive → Open the file in Excel or LibreOffice and save it again as .xlsx",
+      "J1/groupe-4.ods could not be read: none of its rows is in the results — Unreadable file: damaged or truncated zip archive → Open the file in Excel or LibreOffice and save it again (.xlsx or .ods)",
     );
   });
 

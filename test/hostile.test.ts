@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -39,6 +39,10 @@ describe("hostile and broken input", () => {
       "a 10 MB cell",
       "1,000 sheets",
       "a used range of 1,048,576 rows",
+      "a 210 MB sheet of cells in a small file",
+      "a merge over the whole sheet",
+      "an OpenDocument sheet that repeats a cell 17 billion times",
+      "a flat OpenDocument sheet that repeats a cell 17 billion times",
     ]);
   });
 
@@ -70,4 +74,31 @@ describe("hostile and broken input", () => {
       cases.map((c) => ({ name: c.name, exit: c.exit, stderr: "", codes: [...c.codes].sort() })),
     );
   }, 600_000);
+
+  /** Peak resident memory of one `validate`, from `/usr/bin/time -v`, in MiB. */
+  function peakMiB(file: string): { mib: number; codes: string[] } {
+    const r = spawnSync(
+      "/usr/bin/time",
+      ["-v", process.execPath, "dist/bin.js", "validate", join(dir, file), "--format", "json"],
+      { encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+    const json = JSON.parse(r.stdout);
+    return {
+      mib: Math.round(Number(kb) / 1024),
+      codes: json.files[0].problems.map((p: { code: string }) => p.code),
+    };
+  }
+
+  it.skipIf(!existsSync("/usr/bin/time"))(
+    "answers the 210 MB sheet and the repeated cells within 1 GiB of memory, without a heap cap",
+    () => {
+      for (const file of ["cellules.xlsx", "fusion.xlsx", "repetition.ods", "repetition.fods"]) {
+        const { mib, codes } = peakMiB(file);
+        expect({ file, codes }).toEqual({ file, codes: ["too-many-cells"] });
+        expect(mib).toBeLessThan(1024);
+      }
+    },
+    300_000,
+  );
 });

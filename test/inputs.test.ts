@@ -350,7 +350,7 @@ describe("one bad file never stops the rest", () => {
       refused(
         "J2/groupe-6.xlsx",
         "le fichier semble être un CSV renommé en .xlsx",
-        "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx",
+        "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau (.xlsx ou .ods)",
       ),
     ]);
   });

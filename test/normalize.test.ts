@@ -44,7 +44,106 @@ describe("table detection", () => {
     expect(detectTable(s, ["bilan", "constats", "propositions"])).toEqual({
       kind: "bilan",
       headerIndex: 3,
+      header: s.rows[3],
     });
+  });
+
+  /** Names of a table's columns as found: field ids, `?` for a header that names none. */
+  function columnsOf(s: RawSheet) {
+    const found = detectTable(s, ["bilan", "constats", "propositions"]);
+    if (!found) throw new Error("no header");
+    const t = buildTable(s, found.kind, found.headerIndex, "g.xlsx", "xlsx", {}, found.header);
+    return {
+      kind: found.kind,
+      headerRow: t.headerRow,
+      columns: t.columns.map((c) => [c.header, c.field?.id ?? "?"]),
+      issues: flatten([...t.issues, ...t.fatal], ["code", "column"]),
+    };
+  }
+
+  it("reads a header on two rows, a group merged over its columns, others merged down", () => {
+    // As the readers give merged cells: the master's text in every cell the merge covers.
+    const s = sheet([
+      ["Axe", "Code activité", "Activité", "Statut", "Budget (FCFA)", "Budget (FCFA)"],
+      ["Axe", "Code activité", "Activité", "Statut", "Prévu", "Exécuté"],
+      ["1", "1.1.1", "Sensibiliser", "Réalisé", 1000, 900],
+    ]);
+    expect(columnsOf(s)).toEqual({
+      kind: "bilan",
+      headerRow: 2,
+      columns: [
+        ["Axe", "axe"],
+        ["Code activité", "code_activite"],
+        ["Activité", "activite"],
+        ["Statut", "statut"],
+        ["Budget (FCFA) Prévu", "budget_prevu"],
+        ["Budget (FCFA) Exécuté", "budget_execute"],
+      ],
+      issues: [],
+    });
+  });
+
+  it("reads a header on three rows, the top one a heading over the group", () => {
+    const s = sheet(
+      [
+        ["Bilan du groupe 1"],
+        ["Axe", "Code activité", "Statut", "Exécution budgétaire", "Exécution budgétaire"],
+        ["Axe", "Code activité", "Statut", "Budget (FCFA)", "Budget (FCFA)"],
+        ["Axe", "Code activité", "Statut", "Prévu", "Exécuté"],
+        ["1", "1.1.1", "Réalisé", 1000, 900],
+      ],
+      3,
+    );
+    expect(columnsOf(s)).toMatchObject({
+      headerRow: 6,
+      columns: [
+        ["Axe", "axe"],
+        ["Code activité", "code_activite"],
+        ["Statut", "statut"],
+        ["Budget (FCFA) Prévu", "budget_prevu"],
+        ["Budget (FCFA) Exécuté", "budget_execute"],
+      ],
+    });
+  });
+
+  it("never reads a header and the data below it as one header", () => {
+    const s = sheet([
+      ["Axe", "Type", "Constat"],
+      ["1", "Force", "Comité opérationnel"],
+      ["2", "", "Faiblesse"],
+    ]);
+    expect(columnsOf(s)).toEqual({
+      kind: "constats",
+      headerRow: 1,
+      columns: [
+        ["Axe", "axe"],
+        ["Type", "type"],
+        ["Constat", "constat"],
+      ],
+      issues: [],
+    });
+  });
+
+  it("keeps a merged header that names nothing whole, so that its message quotes it", () => {
+    const s = sheet([
+      ["Axe", "Code activité", "Statut", "Remarques diverses", "Remarques diverses"],
+      ["Axe", "Code activité", "Statut", "Note A", "Note B"],
+    ]);
+    expect(columnsOf(s).columns).toEqual([
+      ["Axe", "axe"],
+      ["Code activité", "code_activite"],
+      ["Statut", "statut"],
+      ["Remarques diverses Note A", "?"],
+      ["Remarques diverses Note B", "?"],
+    ]);
+  });
+
+  it("reads a row of remarks under a header as data, not as more header", () => {
+    const s = sheet([
+      ["Axe", "Code activité", "Statut", "Remarques diverses"],
+      ["", "", "", "à revoir"],
+    ]);
+    expect(columnsOf(s).headerRow).toBe(1);
   });
 
   it("recognises constats and propositions, in English too", () => {

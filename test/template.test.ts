@@ -760,7 +760,9 @@ describe("initWorkshop", () => {
     // Issue 14: a workshop with no group's file yet is refused (exit 2 in the CLI), not compiled.
     await expect(compileWorkshop(dir)).rejects.toMatchObject({
       code: "NO_SUBMISSION",
-      fr: expect.stringMatching(/^Aucun fichier \.xlsx ou \.csv à lire dans .*atelier /),
+      fr: expect.stringMatching(
+        /^Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .*atelier /,
+      ),
     });
     expect(existsSync(join(dir, "sortie"))).toBe(false);
   });

@@ -433,6 +433,9 @@ function classify(header: string, kind: TableKind): Classified {
 }
 
 function classifyNow(header: string, kind: TableKind): Classified {
+  // A name that starts with `_` is a form tool's own column (KoboToolbox's `_status`, `_notes`,
+  // `_uuid`): never one of ours, though its words fold to ours.
+  if (header.trimStart().startsWith("_")) return { role: "unknown", scale: 1 };
   const c = classifyKey(headerKey(header), kind);
   // A unit counts for amounts only: `(%)` or `(FCFA)` elsewhere is a word of the label.
   const amount = c.role === "yearAmount" || (c.role === "field" && c.field?.type === "amount");
@@ -483,28 +486,103 @@ function score(row: RawRow, kind: TableKind): number {
 
 export const HEADER_SCAN_ROWS = 20;
 
+/** A header may stand on up to three rows: a group over its columns, then their own names. */
+const HEADER_BLOCK_ROWS = 3;
+
+/** Where a table starts: its kind, the last row of its header and the header as read. */
+export interface FoundTable {
+  kind: TableKind;
+  /** Index in the sheet's rows of the header's last row: data start below it. */
+  headerIndex: number;
+  /** The header, one text per column; a block of rows is read as one (`headerBlock`). */
+  header: RawRow;
+}
+
 /**
- * Finds the header row and kind: the best-scoring of the first rows, for the kinds allowed.
- * A sheet name such as "Bilan" breaks ties. `undefined` when nothing looks like a header.
+ * Finds the header and kind: the best-scoring of the first rows, or blocks of two or three
+ * rows read as one header, for the kinds allowed. A block must score better than a single row
+ * to be taken, so that a header followed by data is never read as a block. A sheet name such as
+ * "Bilan" breaks ties. `undefined` when nothing looks like a header.
  */
-export function detectTable(
-  sheet: RawSheet,
-  kinds: readonly TableKind[],
-): { kind: TableKind; headerIndex: number } | undefined {
+export function detectTable(sheet: RawSheet, kinds: readonly TableKind[]): FoundTable | undefined {
   const hint = sheet.name ? foldWords(sheet.name) : "";
-  let best: { kind: TableKind; headerIndex: number; score: number } | undefined;
+  let best: (FoundTable & { score: number }) | undefined;
   const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
-  for (let i = 0; i < limit; i++) {
-    const row = sheet.rows[i] as RawRow;
-    for (const kind of kinds) {
-      let s = score(row, kind);
-      if (s < 3) continue;
-      const hints = KIND_SHEET_HINTS[kind] ?? [];
-      if (hints.some((h) => hint.includes(foldWords(h)))) s += 0.5;
-      if (!best || s > best.score) best = { kind, headerIndex: i, score: s };
+  for (let size = 1; size <= HEADER_BLOCK_ROWS; size++) {
+    for (let i = size - 1; i < limit; i++) {
+      for (const kind of kinds) {
+        const block = size === 1 ? undefined : headerBlock(sheet.rows, i, size, kind);
+        const header = size === 1 ? sheet.rows[i] : block?.header;
+        if (!header) continue;
+        let s = score(header, kind);
+        if (s < 3) continue;
+        const hints = KIND_SHEET_HINTS[kind] ?? [];
+        if (hints.some((h) => hint.includes(foldWords(h)))) s += 0.5;
+        // A block scoring as well as its top row alone is a header only if it was merged.
+        const better = !best || s > best.score || (s === best.score && block?.merged === true);
+        if (better) best = { kind, headerIndex: i, header, score: s };
+      }
     }
   }
-  return best && { kind: best.kind, headerIndex: best.headerIndex };
+  return best && { kind: best.kind, headerIndex: best.headerIndex, header: best.header };
+}
+
+/**
+ * Rows `last - size + 1` to `last` read as one header, when they follow each other. The
+ * readers give a merged cell's text to every cell it covers, so each column has its texts from
+ * top to bottom (one repeated from the row above is left out: « Code activité » merged down is
+ * one header). A column is named by the longest run of its lower texts that names a field of
+ * the kind: « Budget (FCFA) » merged over « Prévu | Exécuté » gives « Budget (FCFA) Prévu » and
+ * « Budget (FCFA) Exécuté », under a title row or not; else by all its texts. `merged` says
+ * whether the rows show a merge: a text repeated down a column, or across a row over
+ * different texts below.
+ */
+function headerBlock(
+  rows: readonly RawRow[],
+  last: number,
+  size: number,
+  kind: TableKind,
+): { header: RawRow; merged: boolean } | undefined {
+  const block = rows.slice(last - size + 1, last + 1);
+  for (let k = 1; k < block.length; k++) {
+    if ((block[k] as RawRow).row !== (block[k - 1] as RawRow).row + 1) return undefined;
+  }
+  const text = (row: RawRow, col: number) => {
+    const cell = row.cells[col];
+    return cell ? clean(cellText(cell)) : "";
+  };
+  const width = Math.max(...block.map((r) => r.cells.length));
+  const cells: RawRow["cells"] = [];
+  let merged = false;
+  for (let col = 0; col < width; col++) {
+    const texts: string[] = [];
+    for (let k = 0; k < block.length; k++) {
+      const row = block[k] as RawRow;
+      const t = text(row, col);
+      const below = block[k + 1];
+      if (t !== "" && t === text(row, col + 1) && below) {
+        const under = text(below, col);
+        if (under !== "" && under !== text(below, col + 1)) merged = true;
+      }
+      if (t === "") continue;
+      if (t === texts[texts.length - 1]) merged = true;
+      else texts.push(t);
+    }
+    if (texts.length === 0) {
+      cells.push(undefined);
+      continue;
+    }
+    let name = texts.join(" ");
+    for (let from = 0; from < texts.length; from++) {
+      const candidate = texts.slice(from).join(" ");
+      if (classify(candidate, kind).role !== "unknown") {
+        name = candidate;
+        break;
+      }
+    }
+    cells.push({ v: name });
+  }
+  return { header: { row: (block[block.length - 1] as RawRow).row, cells }, merged };
 }
 
 /** The field whose labels come closest to an unknown header. */
@@ -529,9 +607,9 @@ export function buildTable(
   file: string,
   format: "csv" | "xlsx" | "xls" | "ods",
   options: TableOptions = {},
+  header: RawRow = sheet.rows[headerIndex] as RawRow,
 ): Table {
   const currency = options.currency ?? "XOF";
-  const header = sheet.rows[headerIndex] as RawRow;
   const where: Location = { file, row: header.row };
   if (sheet.name !== undefined) where.sheet = sheet.name;
   const table: Table = {

@@ -318,23 +318,37 @@ export async function readInput(
   } catch (e) {
     return unreadable(file, e);
   }
-  // exceljs is loaded only when a workbook is met: CSV-only runs start faster without it.
   // Each reader is loaded only when its format is met: CSV-only runs start faster without them.
   const format = formatOf(file);
-  // An .xlsx renamed .xls or .ods is read as what it is, with every guarantee of the XLSX reader.
-  const xlsx = format === "xlsx" || (isZip(data) && data.includes("xl/workbook.xml"));
   const raw =
     format === "csv"
       ? readCsv(data, file.path)
-      : xlsx
+      : workbookFormat(data, format) === "xlsx"
         ? { ...(await (await import("./xlsx.js")).readXlsx(data, file.path, limits)), format }
-        : await (await import("./sheetjs.js")).readSheetJs(data, file.path, format, limits);
+        : await (await import("./sheetjs.js")).readSheetJs(
+            data,
+            file.path,
+            workbookFormat(data, format),
+            limits,
+          );
   return applyLimits(raw, limits);
 }
 
-function isZip(data: Buffer): boolean {
-  return data[0] === 0x50 && data[1] === 0x4b;
+/**
+ * What a workbook is, by its bytes: a file renamed from one workbook format to another is read as
+ * what it is (an .xlsx renamed .xls with every guarantee of the XLSX reader, an .xls or .ods
+ * renamed .xlsx by SheetJS). Anything else keeps its name's format, whose reader says what it is.
+ */
+function workbookFormat(data: Buffer, named: "xlsx" | "xls" | "ods"): "xlsx" | "xls" | "ods" {
+  const zip = data[0] === 0x50 && data[1] === 0x4b;
+  if (zip && data.includes("xl/workbook.xml")) return "xlsx";
+  if (zip && data.includes("application/vnd.oasis.opendocument.spreadsheet")) return "ods";
+  // An Office 97-2003 compound file: an .xls, or an encrypted .xlsx, which SheetJS says is one.
+  if (data.subarray(0, 4).equals(OLE)) return "xls";
+  return named;
 }
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** Whether a file is read as CSV, and can then be streamed. */
 export function isCsvInput(file: InputFile): boolean {

@@ -42,3 +42,11 @@ function currencyOf(numFmt: string | undefined): string | undefined {
   const symbol = /[$€£¥₦₵₹]/.exec(bare)?.[0];
   return symbol === undefined ? undefined : currencyNamed(symbol);
 }
+
+/**
+ * A format of elapsed time (`[h]:mm:ss`, `[mm]:ss`): the number is a count of days that may run
+ * past 24 hours, shown as a duration; both spreadsheet libraries would make it a date.
+ */
+export function isElapsed(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && /\[(?:h+|m+|s+)\]/i.test(numFmt);
+}

@@ -2,7 +2,7 @@ import * as XLSX from "@e965/xlsx";
 import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
-import { cellFormat } from "./number-format.js";
+import { cellFormat, isElapsed } from "./number-format.js";
 import { isOutputSheet } from "./outputs.js";
 import {
   type Cell,
@@ -12,7 +12,7 @@ import {
   type RawSheet,
   refusedFile,
 } from "./types.js";
-import { checkZip, reason } from "./zip.js";
+import { cellParams, countOdsCells, guardZip, reason } from "./zip.js";
 
 /**
  * `.ods`, `.fods` (LibreOffice) and `.xls` (Excel 97-2003) through SheetJS, into the same raw
@@ -26,7 +26,7 @@ export async function readSheetJs(
   data: Buffer,
   path: string,
   format: "ods" | "xls" | "xlsx",
-  limits: Pick<Limits, "maxInflatedMB" | "maxRows"> = DEFAULT_LIMITS,
+  limits: Pick<Limits, "maxInflatedMB" | "maxCells" | "maxRows"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
   const unreadable = (why: Localized) =>
     refusedFile(path, format, "file-unreadable", {
@@ -54,17 +54,16 @@ export async function readSheetJs(
     if (root && !new RegExp(`</${root.replace(/[.]/g, "\\.")}>\\s*$`).test(tail)) {
       return unreadable(reason((r) => r.damaged));
     }
+    // A .fods is the content of an .ods in the clear: its cells are counted as the zip's are.
+    const cells = opendocument ? countOdsCells(data) : 0;
+    if (cells > limits.maxCells) {
+      return refusedFile(path, format, "too-many-cells", cellParams(cells, limits.maxCells));
+    }
   }
   // A zip's sizes are checked before anything is inflated, as an .xlsx's are.
   if (zipped) {
-    const zip = checkZip(data, { inflated: limits.maxInflatedMB * 1e6 });
-    if (zip?.tooLarge !== undefined) {
-      return refusedFile(path, format, "inflated-too-large", {
-        size: Math.round(zip.tooLarge / 1e6),
-        limit: limits.maxInflatedMB,
-      });
-    }
-    if (zip) return unreadable(zip.reason);
+    const refused = guardZip(data, path, format, limits, unreadable);
+    if (refused) return refused;
   }
   let wb: XLSX.WorkBook;
   // SheetJS writes its doubts on number formats to the console; atelier prints nothing of its
@@ -84,7 +83,10 @@ export async function readSheetJs(
     });
   } catch (e) {
     // Its message is the library's, in English: the rapporteur gets what the file seems to be.
-    const protectedFile = /password|encrypt/i.test(e instanceof Error ? e.message : String(e));
+    // An encrypted .xls says so to SheetJS; an encrypted .ods only in its manifest.
+    const protectedFile =
+      /password|encrypt/i.test(e instanceof Error ? e.message : String(e)) ||
+      (zipped && (await zipEntry(data, "META-INF/manifest.xml")).includes("encryption-data"));
     return unreadable(reason((r) => (protectedFile ? r.encrypted : r.damaged)));
   } finally {
     console.error = quiet.error;
@@ -106,7 +108,9 @@ export async function readSheetJs(
         : hidden === 2
           ? "veryHidden"
           : "visible";
-    const rows = rowsOf(wb.Sheets[key], date1904);
+    // A chart sheet holds no cells, though SheetJS gives the cached series of its chart as cells.
+    const ws = wb.Sheets[key];
+    const rows = ws?.["!type"] === "chart" ? [] : rowsOf(ws, date1904);
     const hiddenRows = ods?.hiddenRows.get(name);
     for (const r of rows) if (hiddenRows?.has(r.row)) r.hidden = true;
     return { name, state, rows };
@@ -165,7 +169,7 @@ function toCell(c: XLSX.CellObject, date1904: boolean): Cell | undefined {
         return c.f ? { v: null, formula: c.f } : undefined;
       }
       const z = typeof c.z === "string" ? c.z : undefined;
-      if (z && XLSX.SSF.is_date(z)) {
+      if (z && XLSX.SSF.is_date(z) && !isElapsed(z)) {
         // The serial day counts from 30 December 1899 (1900 calendar) or 1 January 1904, in UTC
         // as the XLSX reader gives its dates.
         const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
@@ -183,17 +187,11 @@ function toCell(c: XLSX.CellObject, date1904: boolean): Cell | undefined {
  * the rows it hides (`table:visibility="collapse"` or `"filter"`), by sheet name and row number.
  */
 async function odsVisibility(data: Buffer) {
-  let xml = "";
-  try {
-    if (data.subarray(0, 2).toString("latin1") === "PK") {
-      const { default: JSZip } = await import("jszip");
-      xml = (await (await JSZip.loadAsync(data)).file("content.xml")?.async("string")) ?? "";
-    } else {
-      xml = data.toString("utf8");
-    }
-  } catch {
-    // Read as SheetJS read it: every sheet and row visible.
-  }
+  // Unreadable, it is read as SheetJS read it: every sheet and row visible.
+  const xml =
+    data.subarray(0, 2).toString("latin1") === "PK"
+      ? await zipEntry(data, "content.xml")
+      : data.toString("utf8");
   const hiddenStyles = new Set<string>();
   for (const m of xml.matchAll(/<style:style\b([^>]*)>([\s\S]*?)<\/style:style>/g)) {
     const attrs = m[1] ?? "";
@@ -224,6 +222,16 @@ async function odsVisibility(data: Buffer) {
     if (rows.size > 0) hiddenRows.set(name, rows);
   }
   return { hiddenSheets, hiddenRows };
+}
+
+/** One entry of a zip as text; empty when the zip or the entry cannot be read. */
+async function zipEntry(data: Buffer, name: string): Promise<string> {
+  try {
+    const { default: JSZip } = await import("jszip");
+    return (await (await JSZip.loadAsync(data)).file(name)?.async("string")) ?? "";
+  } catch {
+    return "";
+  }
 }
 
 function decode(text: string): string {

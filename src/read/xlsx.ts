@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS, type Limits } from "../config.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
-import { cellFormat } from "./number-format.js";
+import { cellFormat, isElapsed } from "./number-format.js";
 import { isOutputSheet } from "./outputs.js";
 import {
   type Cell,
@@ -14,7 +14,7 @@ import {
   type RawSheet,
   refusedFile,
 } from "./types.js";
-import { checkZip, reason } from "./zip.js";
+import { guardZip, reason } from "./zip.js";
 
 /** The fix of a workbook whose content cannot be read. */
 const RESAVE = both((t) => t.terms.fix.resave);
@@ -32,22 +32,16 @@ const RESAVE = both((t) => t.terms.fix.resave);
 export async function readXlsx(
   data: Buffer,
   path: string,
-  limits: Pick<Limits, "maxInflatedMB" | "maxRows"> = DEFAULT_LIMITS,
+  limits: Pick<Limits, "maxInflatedMB" | "maxCells" | "maxRows"> = DEFAULT_LIMITS,
 ): Promise<RawFile> {
   const unreadable = (why: Localized) =>
     refusedFile(path, "xlsx", "file-unreadable", { reason: why, fix: RESAVE });
 
   const notZip = sniff(data);
   if (notZip) return unreadable(notZip);
-  // Before any zip library inflates anything: declared sizes, and sizes that lie.
-  const zip = checkZip(data, { inflated: limits.maxInflatedMB * 1e6 });
-  if (zip?.tooLarge !== undefined) {
-    return refusedFile(path, "xlsx", "inflated-too-large", {
-      size: Math.round(zip.tooLarge / 1e6),
-      limit: limits.maxInflatedMB,
-    });
-  }
-  if (zip) return unreadable(zip.reason);
+  // Before any zip library inflates anything: declared sizes, sizes that lie, cells.
+  const refused = guardZip(data, path, "xlsx", limits, unreadable);
+  if (refused) return refused;
 
   let parts: Map<string, Part>;
   try {
@@ -83,7 +77,7 @@ export async function readXlsx(
   for (const ws of wb.worksheets) {
     let rows: RawRow[];
     try {
-      rows = readRows(ws);
+      rows = readRows(ws, wb.properties.date1904 === true);
     } catch (e) {
       // Not met in the corpus; exceljs getters (shared formulas, styles) are the only risk.
       return unreadable(reason((r) => r.sheet(ws.name, messageOf(e))));
@@ -102,7 +96,7 @@ export async function readXlsx(
 
 // --- cells -------------------------------------------------------------------------------------
 
-function readRows(ws: ExcelJS.Worksheet): RawRow[] {
+function readRows(ws: ExcelJS.Worksheet, date1904: boolean): RawRow[] {
   const rows: RawRow[] = [];
   // eachRow visits only the rows exceljs holds (never the declared dimension, which can be
   // A1:XFD1048576), and eachCell skips styled empty cells.
@@ -117,7 +111,7 @@ function readRows(ws: ExcelJS.Worksheet): RawRow[] {
       const copy = cell.type === ExcelJS.ValueType.Merge;
       // An unstyled `<c/>` is also typed Merge, with no master.
       const source = copy ? (cell.master as ExcelJS.Cell | undefined) : cell;
-      const value = source && toCell(source);
+      const value = source && toCell(source, date1904);
       if (!value) return;
       cells[col - 1] = value;
       if (hasContent(value)) {
@@ -137,27 +131,38 @@ function readRows(ws: ExcelJS.Worksheet): RawRow[] {
 }
 
 /** The cell as atelier sees it, or `undefined` when it is empty. */
-function toCell(cell: ExcelJS.Cell): Cell | undefined {
+function toCell(cell: ExcelJS.Cell, date1904: boolean): Cell | undefined {
   const value = cell.value;
   if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
+      // `cell.result`, not `value.result`: exceljs leaves a result of 0 or false out of the value.
+      const result = cell.result;
       // A formula written by a generator that did not compute it: no cached value to read.
       if (result === undefined || result === null) return { v: null, formula: cell.formula ?? "" };
-      return fromValue(result, cell.numFmt);
+      return fromValue(result, cell.numFmt, date1904);
     }
   }
-  return fromValue(value, cell.numFmt);
+  return fromValue(value, cell.numFmt, date1904);
 }
 
-function fromValue(value: unknown, numFmt: string | undefined): Cell | undefined {
+function fromValue(
+  value: unknown,
+  numFmt: string | undefined,
+  date1904: boolean,
+): Cell | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "number") {
     if (Number.isNaN(value)) return undefined;
     return { v: value, ...cellFormat(numFmt) };
   }
   if (typeof value === "boolean") return { v: value };
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { v: value };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    // exceljs made a date of an elapsed time: back to its count of days, as the file holds it.
+    if (isElapsed(numFmt))
+      return { v: value.getTime() / 86_400_000 + (date1904 ? 24_107 : 25_569) };
+    return { v: value };
+  }
   if (typeof value === "string") return value === "" ? undefined : { v: unescapeXlsx(value) };
   if (typeof value === "object") {
     if ("error" in value) return { v: null, error: String(value.error) };

@@ -1,6 +1,10 @@
 import { inflateRawSync } from "node:zlib";
+import type { Limits } from "../config.js";
+import { formatNumber } from "../i18n/format.js";
 import { both, type Catalogue } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
+import type { Params } from "../issues.js";
+import { type RawFile, refusedFile } from "./types.js";
 
 /** Which reason, in the catalogue's words, a file is refused for. */
 export type Why = (reasons: Catalogue["terms"]["reasons"]) => string;
@@ -11,15 +15,19 @@ export function reason(why: Why): Localized {
 }
 
 /**
- * A guard run before any zip library touches an xlsx: the central directory is read by hand,
+ * A guard run before any zip library touches a workbook: the central directory is read by hand,
  * the declared sizes are summed and refused past the limit, and every entry is then inflated
  * with a ceiling equal to its declared size, so that a zip that lies about its sizes cannot
- * inflate past what was accepted. Returns the reason to refuse, or `undefined`.
+ * inflate past what was accepted. The sheets' cells are counted as they come out, so that a
+ * small file that would unfold into millions of cells is refused before a reader builds them.
+ * Returns the reason to refuse, or `undefined`.
  */
 
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes, in bytes. */
   inflated: number;
+  /** Cells of all sheets together (`countCells`). */
+  cells: number;
 }
 
 const EOCD = 0x06054b50;
@@ -28,8 +36,39 @@ const LOCAL = 0x04034b50;
 
 /** Why the archive is refused: past the size limit (with the declared total), or broken. */
 export type ZipRefusal =
-  | { tooLarge: number; reason?: undefined }
-  | { tooLarge?: undefined; reason: Localized };
+  | { tooLarge: number; cells?: undefined; reason?: undefined }
+  | { tooLarge?: undefined; cells: number; reason?: undefined }
+  | { tooLarge?: undefined; cells?: undefined; reason: Localized };
+
+/**
+ * `checkZip` with the workbook's limits: the file refused with the limit's own issue, or as
+ * unreadable with the reason; `undefined` when it may be read.
+ */
+export function guardZip(
+  data: Buffer,
+  path: string,
+  format: RawFile["format"],
+  limits: Pick<Limits, "maxInflatedMB" | "maxCells">,
+  unreadable: (why: Localized) => RawFile,
+): RawFile | undefined {
+  const zip = checkZip(data, { inflated: limits.maxInflatedMB * 1e6, cells: limits.maxCells });
+  if (zip?.tooLarge !== undefined) {
+    return refusedFile(path, format, "inflated-too-large", {
+      size: Math.round(zip.tooLarge / 1e6),
+      limit: limits.maxInflatedMB,
+    });
+  }
+  if (zip?.cells !== undefined) {
+    return refusedFile(path, format, "too-many-cells", cellParams(zip.cells, limits.maxCells));
+  }
+  return zip && unreadable(zip.reason);
+}
+
+/** The params of `too-many-cells`: counts as each language writes them (1 000 000, 1,000,000). */
+export function cellParams(count: number, limit: number): Params {
+  const written = (n: number) => ({ fr: formatNumber(n, "fr"), en: formatNumber(n, "en") });
+  return { count: written(count), limit: written(limit) };
+}
 
 export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefined {
   const broken = (why: Why): ZipRefusal => ({ reason: reason(why) });
@@ -47,7 +86,13 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
   const offset = data.readUInt32LE(eocd + 16);
   if (count === 0xffff || offset === 0xffffffff) return broken((r) => r.zip64);
   if (offset + size > data.length) return broken((r) => r.zipDamaged);
-  const entries: { method: number; compressed: number; declared: number; local: number }[] = [];
+  const entries: {
+    name: string;
+    method: number;
+    compressed: number;
+    declared: number;
+    local: number;
+  }[] = [];
   let total = 0;
   let p = offset;
   for (let n = 0; n < count; n++) {
@@ -65,9 +110,11 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
     }
     total += declared;
     if (total > limits.inflated) return { tooLarge: total };
-    entries.push({ method, compressed, declared, local });
+    const name = data.toString("utf8", p + 46, p + 46 + nameLength);
+    entries.push({ name, method, compressed, declared, local });
     p += 46 + nameLength + extraLength + commentLength;
   }
+  let cells = 0;
   for (const e of entries) {
     if (e.local + 30 > data.length || data.readUInt32LE(e.local) !== LOCAL) {
       return broken((r) => r.zipDamaged);
@@ -75,19 +122,89 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
     const start = e.local + 30 + data.readUInt16LE(e.local + 26) + data.readUInt16LE(e.local + 28);
     const body = data.subarray(start, start + e.compressed);
     if (body.length < e.compressed) return broken((r) => r.zipDamaged);
+    let out: Buffer;
     if (e.method === 0) {
       if (e.compressed !== e.declared) return broken((r) => r.zipSizes);
-      continue;
+      out = body;
+    } else if (e.method !== 8) {
+      return broken((r) => r.zipMethod(e.method));
+    } else {
+      try {
+        // One byte of room: more output than declared means the sizes lie.
+        out = inflateRawSync(body, { maxOutputLength: e.declared + 1 });
+        if (out.length !== e.declared) return broken((r) => r.zipSizes);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        return broken(code === "ERR_BUFFER_TOO_LARGE" ? (r) => r.zipBomb : (r) => r.zipDamaged);
+      }
     }
-    if (e.method !== 8) return broken((r) => r.zipMethod(e.method));
-    try {
-      // One byte of room: more output than declared means the sizes lie.
-      const out = inflateRawSync(body, { maxOutputLength: e.declared + 1 });
-      if (out.length !== e.declared) return broken((r) => r.zipSizes);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      return broken(code === "ERR_BUFFER_TOO_LARGE" ? (r) => r.zipBomb : (r) => r.zipDamaged);
-    }
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) cells += countCells(out);
+    else if (e.name === "content.xml") cells += countOdsCells(out);
+    if (cells > limits.cells) return { cells };
   }
   return undefined;
+}
+
+/**
+ * The cells a SpreadsheetML sheet makes a reader build: each `<c>` element, and every cell a
+ * merge covers (a reader fills them all; one `<mergeCell ref="A1:XFD1048576"/>` is 17 billion).
+ */
+export function countCells(xml: Buffer): number {
+  // A prefixed sheet (`<x:worksheet>`) prefixes its cells too.
+  const prefix = /<(\w+:)?worksheet\b/.exec(xml.toString("latin1", 0, 4096))?.[1] ?? "";
+  const open = Buffer.from(`<${prefix}c`);
+  let count = 0;
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + open.length)) {
+    const next = xml[at + open.length];
+    // `<c ` or `<c>` or `<c/>`, not `<cols>` nor `<cfRule>`.
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a) count++;
+  }
+  const merge = Buffer.from(`<${prefix}mergeCell `);
+  for (let at = xml.indexOf(merge); at >= 0; at = xml.indexOf(merge, at + merge.length)) {
+    const ref = /ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/.exec(xml.toString("latin1", at, at + 200));
+    if (!ref) continue;
+    const rows = Number(ref[4]) - Number(ref[2]) + 1;
+    const columns = columnNumber(ref[3] as string) - columnNumber(ref[1] as string) + 1;
+    if (rows > 0 && columns > 0) count += rows * columns;
+  }
+  return count;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * The cells holding a value in an OpenDocument spreadsheet (`content.xml`, or a whole `.fods`),
+ * repetitions unfolded: one `<table:table-cell table:number-columns-repeated="16384">` with a
+ * value in a row repeated a million times is what a reader builds, 17 billion cells in a few
+ * bytes. Repeated empty cells and rows, which every file writes to the sheet's end, count nothing.
+ */
+export function countOdsCells(xml: Buffer): number {
+  const tag = /<table:(table-row|table-cell|covered-table-cell)\b([^>]*)>/g;
+  let count = 0;
+  let rows = 1;
+  // Slices end where a row starts, so that no tag is cut and no string grows past V8's limit.
+  const SLICE = 32 * 1024 * 1024;
+  const rowTag = Buffer.from("<table:table-row");
+  for (let start = 0; start < xml.length; ) {
+    let end = xml.length;
+    if (start + SLICE < xml.length) {
+      const cut = xml.indexOf(rowTag, start + SLICE);
+      if (cut > 0) end = cut;
+    }
+    const text = xml.toString("latin1", start, end);
+    for (const m of text.matchAll(tag)) {
+      const attrs = m[2] ?? "";
+      if (m[1] === "table-row") {
+        rows = Number(/number-rows-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
+      } else if (attrs.includes("value-type=")) {
+        count += rows * Number(/number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
+      }
+    }
+    start = end;
+  }
+  return count;
 }

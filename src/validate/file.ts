@@ -240,7 +240,7 @@ class SheetRun {
     // column past its header (those cells are extra cells), so its blanks are counted as it goes.
     const options = { currency: config.currency };
     const table = this.whole
-      ? buildTable(this.whole, found.kind, found.headerIndex, path, format, options)
+      ? buildTable(this.whole, found.kind, found.headerIndex, path, format, options, found.header)
       : buildTable(
           { ...sheet, rows: rows.slice(0, found.headerIndex + 1) },
           found.kind,
@@ -248,6 +248,7 @@ class SheetRun {
           path,
           format,
           options,
+          found.header,
         );
     if (!this.whole) this.blanks = new BlankCells(table);
     this.table = table;

@@ -94,24 +94,36 @@ const HEADER_ROW = `<row r="1">${inline("A1", "Axe")}${inline("B1", "Code activi
 const DATA_ROW = (r: number) =>
   `<row r="${r}">${inline(`A${r}`, "1")}${inline(`B${r}`, "1.1.1")}${inline(`C${r}`, "Sensibiliser")}${inline(`D${r}`, "Réalisé")}</row>`;
 
-/** Deflates `total` bytes of spaces between a head and a tail, streaming: never held at once. */
-async function deflatedPadding(head: string, tail: string, total: number) {
-  const z = createDeflateRaw({ level: 1 });
+/**
+ * `unit` written `count` times between a head and a tail, deflated as a stream: never held at
+ * once. Returns the zip entry with its true size declared.
+ */
+async function deflatedRepeat(
+  name: string,
+  head: string,
+  unit: string,
+  count: number,
+  tail: string,
+): Promise<ZipEntry> {
+  const z = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   z.on("data", (d: Buffer) => out.push(d));
   const ended = once(z, "end");
-  const chunk = Buffer.alloc(1 << 20, 0x20);
+  const perChunk = Math.max(1, Math.floor((1 << 20) / Buffer.byteLength(unit)));
+  const chunk = Buffer.from(unit.repeat(perChunk));
   let crc = crc32(head);
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
   z.write(head);
-  for (let left = total; left > 0; left -= chunk.length) {
-    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+  for (let left = count; left > 0; left -= perChunk) {
+    const piece = left >= perChunk ? chunk : Buffer.from(unit.repeat(left));
     crc = crc32(piece, crc);
+    size += piece.length;
     if (!z.write(piece)) await once(z, "drain");
   }
   crc = crc32(tail, crc);
   z.end(tail);
   await ended;
-  return { deflated: Buffer.concat(out), crc };
+  return { name, data: Buffer.alloc(0), deflated: Buffer.concat(out), crc, declared: size };
 }
 
 /** Writes every hostile case into `dir` and says what each must give. */
@@ -158,33 +170,14 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
   ]);
 
   // 600 MB of sheet XML in well under 1 MB: refused from the declared size, never inflated.
-  const padding = 600 * 1024 * 1024;
   const head = `${SHEET_HEAD}<sheetData>${HEADER_ROW}`;
   const tail = `${DATA_ROW(2)}</sheetData></worksheet>`;
-  const bomb = await deflatedPadding(head, tail, padding);
-  put(
-    "a zip bomb that declares its size",
-    "bombe.xlsx",
-    workbook({
-      name: "xl/worksheets/sheet1.xml",
-      data: Buffer.alloc(0),
-      deflated: bomb.deflated,
-      crc: bomb.crc,
-      declared: head.length + padding + tail.length,
-    }),
-    1,
-    ["inflated-too-large"],
-  );
+  const bomb = await deflatedRepeat("xl/worksheets/sheet1.xml", head, " ", 600 * 1024 * 1024, tail);
+  put("a zip bomb that declares its size", "bombe.xlsx", workbook(bomb), 1, ["inflated-too-large"]);
   put(
     "a zip bomb that lies about its size",
     "bombe-menteuse.xlsx",
-    workbook({
-      name: "xl/worksheets/sheet1.xml",
-      data: Buffer.alloc(0),
-      deflated: bomb.deflated,
-      crc: bomb.crc,
-      declared: 4096,
-    }),
+    workbook({ ...bomb, declared: 4096 }),
     1,
     ["file-unreadable"],
   );
@@ -262,6 +255,47 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
     workbook({ name: "xl/worksheets/sheet1.xml", data: Buffer.from(claimed) }),
     1,
     ["missing-value", "invalid-value"],
+  );
+  // Under the size limit, but cells by the million: refused from a count made before any reader
+  // builds them (exceljs took 4.7 GB for this one).
+  const row = `<row>${"<c><v>1</v></c>".repeat(10)}</row>`;
+  const cells = await deflatedRepeat("xl/worksheets/sheet1.xml", head, row, 1_400_000, tail);
+  put("a 210 MB sheet of cells in a small file", "cellules.xlsx", workbook(cells), 1, [
+    "too-many-cells",
+  ]);
+  const merged = `${SHEET_HEAD}<sheetData>${HEADER_ROW}${DATA_ROW(2)}</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>`;
+  put(
+    "a merge over the whole sheet",
+    "fusion.xlsx",
+    workbook({ name: "xl/worksheets/sheet1.xml", data: Buffer.from(merged) }),
+    1,
+    ["too-many-cells"],
+  );
+  // OpenDocument repeats a row or a cell with one attribute: 17 billion cells in a few bytes.
+  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Bilan"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>`;
+  const text = (name: string, s: string): ZipEntry => ({ name, data: Buffer.from(s, "utf8") });
+  put(
+    "an OpenDocument sheet that repeats a cell 17 billion times",
+    "repetition.ods",
+    zip([
+      text("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+      text(
+        "META-INF/manifest.xml",
+        `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+      ),
+      text("content.xml", content),
+    ]),
+    1,
+    ["too-many-cells"],
+  );
+  put(
+    "a flat OpenDocument sheet that repeats a cell 17 billion times",
+    "repetition.fods",
+    content
+      .replace("office:document-content", "office:document")
+      .replace("</office:document-content>", "</office:document>"),
+    1,
+    ["too-many-cells"],
   );
   return cases;
 }

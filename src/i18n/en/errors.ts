@@ -7,13 +7,13 @@ export const errors: Catalogue["errors"] = {
   workshopNotFound: (dir) =>
     `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
   noSubmission: (paths, skipped) =>
-    `No .xlsx or .csv file to read in ${paths}${skipped ? ` (${skipped} other file(s) skipped)` : ""}. Put the groups' files there.`,
+    `No workbook (.xlsx, .xls, .ods) or .csv file to read in ${paths}${skipped ? ` (${skipped} other file(s) skipped)` : ""}. Put the groups' files there.`,
   outputFolderGiven: (path) =>
     `${path} holds the results of an atelier compile, which are never read back as submissions: give the workshop folder or the groups' files.`,
   unsupportedFormat: (path, format, name) =>
-    `${path}: ${format} format is not supported. Save it as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx "${name}"`,
+    `${path}: ${format} format is not supported. Open "${name}" in Excel or LibreOffice and save it as .xlsx or .ods (File > Save as).`,
   notSpreadsheet: (path) =>
-    `${path}: not a spreadsheet (.xlsx or .csv expected). Export the data as .xlsx or .csv.`,
+    `${path}: not a spreadsheet (.xlsx, .ods, .xls or .csv expected). Export the data as .xlsx or .csv.`,
   configNotFound: (file) =>
     `Configuration file not found: ${file}. Check the path given to --config.`,
   configUnreadable: (file, why) =>
@@ -89,7 +89,7 @@ export const cli: Catalogue["cli"] = {
   session: "session, when the files or folders do not say",
   validate: {
     description: "check files or folders without writing anything",
-    paths: ".xlsx/.csv files or folders",
+    paths: "workbooks (.xlsx, .xls, .ods), .csv files or folders",
     format: "text, json or github",
     strict: "warnings count as errors (exit 1)",
     lang: "language of the messages",

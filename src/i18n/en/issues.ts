@@ -5,8 +5,9 @@ import type { Catalogue } from "../fr/index.js";
 export const issues: Catalogue["issues"] = {
   "unsupported-format": {
     title: "Unsupported format",
-    message: "{format} format is not supported: only .xlsx and .csv are read",
-    hint: "Save the file as .xlsx (File > Save as) or convert it: soffice --headless --convert-to xlsx “{name}”",
+    message:
+      "{format} format is not supported: only .xlsx, .xlsm, .xls, .ods, .fods and .csv are read",
+    hint: "Open “{name}” in Excel or LibreOffice and save it as .xlsx or .ods (File > Save as)",
   },
   "file-unreadable": {
     title: "Unreadable file",
@@ -23,6 +24,11 @@ export const issues: Catalogue["issues"] = {
     message:
       "The workbook declares {size} MB once inflated, over the {limit} MB limit: it is not read",
     hint: "Check where the file comes from; if it is genuine, raise “limits.maxInflatedMB”",
+  },
+  "too-many-cells": {
+    title: "Too many cells",
+    message: "The workbook holds more than {limit} cells (at least {count}): it is not read",
+    hint: "Save the workshop's sheets in a file of their own, or raise “limits.maxCells” in atelier.config.json",
   },
   "too-many-rows": {
     title: "Too many rows",
@@ -316,7 +322,7 @@ export const terms: Catalogue["terms"] = {
   fix: {
     date: "Write the date as dd/mm/yyyy",
     code: "Write the code as 1.2.3",
-    resave: "Open the file in Excel or LibreOffice and save it again as .xlsx",
+    resave: "Open the file in Excel or LibreOffice and save it again (.xlsx or .ods)",
     folder:
       "This is a folder, not a file: rename it (without .csv or .xlsx) or move it out of the workshop folder",
     denied:
@@ -325,7 +331,7 @@ export const terms: Catalogue["terms"] = {
     vanished:
       "The file disappeared while being read: run the command again once the files are in place",
     link: "Put the file back where the link points, or replace the link by the file",
-    special: "Give an .xlsx or .csv file saved on disk",
+    special: "Give a workbook or a .csv file saved on disk",
     system:
       "Try again; if the problem persists, copy the file to the computer's disk and run again",
   },

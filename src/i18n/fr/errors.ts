@@ -9,13 +9,13 @@ export const errors = {
   workshopNotFound: (dir: string) =>
     `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
   noSubmission: (paths: string, skipped: number) =>
-    `Aucun fichier .xlsx ou .csv à lire dans ${paths}${skipped ? ` (${skipped} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
+    `Aucun classeur (.xlsx, .xls, .ods) ni fichier .csv à lire dans ${paths}${skipped ? ` (${skipped} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
   outputFolderGiven: (path: string) =>
     `${path} contient les résultats d'une compilation d'atelier, qui ne sont jamais relus comme des fiches : donnez le dossier de l'atelier ou les fichiers des groupes.`,
   unsupportedFormat: (path: string, format: string, name: string) =>
-    `${path} : format ${format} non pris en charge. Enregistrez-le en .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx "${name}"`,
+    `${path} : format ${format} non pris en charge. Ouvrez « ${name} » dans Excel ou LibreOffice et enregistrez-le au format .xlsx ou .ods (Fichier > Enregistrer sous).`,
   notSpreadsheet: (path: string) =>
-    `${path} : ce n'est pas un tableur (.xlsx ou .csv attendu). Exportez les données au format .xlsx ou .csv.`,
+    `${path} : ce n'est pas un tableur (.xlsx, .ods, .xls ou .csv attendu). Exportez les données au format .xlsx ou .csv.`,
   configNotFound: (file: string) =>
     `Fichier de configuration introuvable : ${file}. Vérifiez le chemin donné à --config.`,
   configUnreadable: (file: string, why: string) =>
@@ -95,7 +95,7 @@ export const cli = {
   session: "session, si les fichiers ou dossiers ne le disent pas",
   validate: {
     description: "vérifie des fichiers ou dossiers sans rien écrire",
-    paths: "fichiers .xlsx/.csv ou dossiers",
+    paths: "classeurs (.xlsx, .xls, .ods), fichiers .csv ou dossiers",
     format: "text, json ou github",
     strict: "les avertissements comptent comme des erreurs (code 1)",
     lang: "langue des messages",

@@ -15,8 +15,9 @@ interface IssueText {
 export const issues = {
   "unsupported-format": {
     title: "Format non pris en charge",
-    message: "Format {format} non pris en charge : seuls .xlsx et .csv sont lus",
-    hint: "Enregistrez le fichier au format .xlsx (Fichier > Enregistrer sous) ou convertissez-le : soffice --headless --convert-to xlsx « {name} »",
+    message:
+      "Format {format} non pris en charge : seuls .xlsx, .xlsm, .xls, .ods, .fods et .csv sont lus",
+    hint: "Ouvrez « {name} » dans Excel ou LibreOffice et enregistrez-le au format .xlsx ou .ods (Fichier > Enregistrer sous)",
   },
   "file-unreadable": {
     title: "Fichier illisible",
@@ -33,6 +34,11 @@ export const issues = {
     message:
       "Le classeur annonce {size} Mo une fois décompressé, au-delà de la limite de {limit} Mo : il n'est pas lu",
     hint: "Vérifiez l'origine du fichier ; s'il est légitime, relevez « limits.maxInflatedMB »",
+  },
+  "too-many-cells": {
+    title: "Trop de cellules",
+    message: "Le classeur compte plus de {limit} cellules (au moins {count}) : il n'est pas lu",
+    hint: "Enregistrez dans un fichier à part les feuilles de l'atelier, ou relevez « limits.maxCells » dans atelier.config.json",
   },
   "too-many-rows": {
     title: "Trop de lignes",
@@ -338,7 +344,7 @@ export const terms = {
     code: "Écrivez le code sous la forme 1.2.3",
     /** A file that cannot be read (`file-unreadable`): its content, or why it could not be opened. */
     resave:
-      "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau au format .xlsx",
+      "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le à nouveau (.xlsx ou .ods)",
     folder:
       "C'est un dossier, pas un fichier : renommez-le (sans .csv ni .xlsx) ou sortez-le du dossier de l'atelier",
     denied:
@@ -347,7 +353,7 @@ export const terms = {
     vanished:
       "Le fichier a disparu pendant la lecture : relancez la commande une fois les fichiers en place",
     link: "Remettez le fichier à l'endroit où pointe le lien, ou remplacez le lien par le fichier",
-    special: "Donnez un fichier .xlsx ou .csv enregistré sur le disque",
+    special: "Donnez un classeur ou un fichier .csv enregistré sur le disque",
     system:
       "Réessayez ; si le problème persiste, copiez le fichier sur le disque de l'ordinateur et relancez",
   },
