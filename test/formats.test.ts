@@ -29,12 +29,12 @@ function workbooks(dir: string): string[] {
     .map((f) => f.split("\\").join("/"));
 }
 
-/** What compile consolidated, its file names brought back to `.xlsx` to compare formats. */
-async function consolidated(dir: string, ext: string) {
+/** What compile consolidated, every workbook's name brought back to `.xlsx` to compare formats. */
+async function consolidated(dir: string) {
   const r = await run("compile", dir, "--format", "json");
   expect(r.code).toBe(0);
-  const text = readFileSync(join(dir, "sortie", "consolidation.json"), "utf8").replaceAll(
-    `${ext}`,
+  const text = readFileSync(join(dir, "sortie", "consolidation.json"), "utf8").replace(
+    /\.(?:xlsx|fods|ods|xls)\b/g,
     ".xlsx",
   );
   const { generated: _, files: __, ...rest } = JSON.parse(text);
@@ -50,10 +50,11 @@ describe.skipIf(!hasSoffice)(
         const dir = workshop({});
         cpSync("fixtures/atelier", dir, { recursive: true });
         rmSync(join(dir, "sortie"), { recursive: true, force: true });
-        const expected = await consolidated(dir, ".xlsx");
+        const expected = await consolidated(dir);
         rmSync(join(dir, "sortie"), { recursive: true, force: true });
         const books = workbooks(dir);
-        expect(books.length).toBe(10);
+        // The workshop holds an .ods and an .xls of its own, beside these.
+        expect(books.length).toBe(8);
         for (const folder of new Set(books.map((b) => b.split("/")[0] as string))) {
           const inFolder = books.filter((b) => b.startsWith(`${folder}/`)).map((b) => join(dir, b));
           soffice(inFolder, join(dir, folder), ext.slice(1));
@@ -66,7 +67,7 @@ describe.skipIf(!hasSoffice)(
           utimesSync(converted, mtime, mtime);
           rmSync(join(dir, b));
         }
-        expect(await consolidated(dir, ext)).toEqual(expected);
+        expect(await consolidated(dir)).toEqual(expected);
       },
       180_000,
     );

@@ -65,6 +65,23 @@ export async function readSheetJs(
     const refused = guardZip(data, path, format, limits, unreadable);
     if (refused) return refused;
   }
+  return readChecked(data, path, format, limits);
+}
+
+/**
+ * The workbook read by SheetJS once it has passed the checks on what the bytes are and how much
+ * they hold (`readSheetJs` for .ods, .fods and .xls, `readXlsx` for .xlsx).
+ */
+export async function readChecked(
+  data: Buffer,
+  path: string,
+  format: "ods" | "xls" | "xlsx",
+  limits: Pick<Limits, "maxRows">,
+  /** An .xlsx's hidden rows, by sheet in the workbook's order (see `readXlsx`). */
+  xlsxHiddenRows: Set<number>[] = [],
+): Promise<RawFile> {
+  const zipped = data[0] === 0x50 && data[1] === 0x4b;
+  const opendocument = data.subarray(0, 4096).toString("latin1").includes("office:document");
   let wb: XLSX.WorkBook;
   // SheetJS writes its doubts on number formats to the console; atelier prints nothing of its
   // own from the core, and the values are read all the same.
@@ -75,8 +92,13 @@ export async function readSheetJs(
     wb = XLSX.read(data, {
       type: "buffer",
       cellNF: true,
-      // Row heights and hidden rows of an .xlsx come with its styles.
-      cellStyles: format === "xlsx",
+      // Styles are not read: SheetJS reads an .xlsx's hidden rows only with them, and then
+      // throws and catches an error for every cell of a file without styles (forty seconds for
+      // a million cells). `readXlsx` finds the hidden rows itself.
+      cellStyles: false,
+      // An .xlsx formula cell with no cached result is dropped unless stubs are kept; an
+      // OpenDocument file would give a stub for every repeated empty cell to the sheet's end.
+      sheetStubs: format === "xlsx",
       dense: true,
       // Enough rows past the limit for the limit to be said, never the whole of a huge sheet.
       sheetRows: limits.maxRows + 100,
@@ -87,7 +109,10 @@ export async function readSheetJs(
     const protectedFile =
       /password|encrypt/i.test(e instanceof Error ? e.message : String(e)) ||
       (zipped && (await zipEntry(data, "META-INF/manifest.xml")).includes("encryption-data"));
-    return unreadable(reason((r) => (protectedFile ? r.encrypted : r.damaged)));
+    return refusedFile(path, format, "file-unreadable", {
+      reason: reason((r) => (protectedFile ? r.encrypted : r.damaged)),
+      fix: both((t) => t.terms.fix.resave),
+    });
   } finally {
     console.error = quiet.error;
     console.warn = quiet.warn;
@@ -98,7 +123,10 @@ export async function readSheetJs(
     opendocument || (zipped && data.includes("content.xml"))
       ? await odsVisibility(data)
       : undefined;
-  const sheets: RawSheet[] = wb.SheetNames.map((key, i) => {
+  const sheets: RawSheet[] = wb.SheetNames.flatMap((key, i) => {
+    // A chart sheet is no worksheet (SheetJS gives the cached series of its chart as cells).
+    const ws = wb.Sheets[key];
+    if (ws?.["!type"] === "chart") return [];
     // SheetJS leaves an OpenDocument sheet's name as the XML writes it (`d&apos;équipe`).
     const name = decode(key);
     const hidden = wb.Workbook?.Sheets?.[i]?.Hidden;
@@ -108,12 +136,10 @@ export async function readSheetJs(
         : hidden === 2
           ? "veryHidden"
           : "visible";
-    // A chart sheet holds no cells, though SheetJS gives the cached series of its chart as cells.
-    const ws = wb.Sheets[key];
-    const rows = ws?.["!type"] === "chart" ? [] : rowsOf(ws, date1904);
-    const hiddenRows = ods?.hiddenRows.get(name);
+    const rows = rowsOf(ws, date1904);
+    const hiddenRows = ods?.hiddenRows.get(name) ?? xlsxHiddenRows[i];
     for (const r of rows) if (hiddenRows?.has(r.row)) r.hidden = true;
-    return { name, state, rows };
+    return [{ name, state, rows }];
   });
   const raw: RawFile = { path, format, sheets, issues: [] };
   if (sheets.some((sheet) => isOutputSheet(sheet.rows))) raw.output = true;

@@ -501,7 +501,7 @@ function fileContext(
 
 /**
  * Validates one submission: a CSV is streamed, one row at a time, so that its size does not
- * matter; a workbook is read whole (exceljs), then validated the same way.
+ * matter; a workbook is read whole (SheetJS), then validated the same way.
  */
 export async function validateInput(
   input: InputFile,

@@ -393,13 +393,9 @@ export const terms: Catalogue["terms"] = {
     xlsb: "Excel binary workbook (.xlsb): save it again as standard .xlsx",
     noWorkbook: "zip archive that holds no .xlsx workbook",
     missingPart: (part) => `workbook part missing: ${part}`,
-    oddSheetPart: (part) =>
-      `sheet in a part with a non-standard name (${part}): save the file again`,
     badXmlIn: (part) => `malformed XML in ${part}`,
-    badXml: (detail) => `malformed XML (${detail})`,
     structure:
       "workbook structure not recognised: the program that wrote it did not follow the .xlsx format",
-    sheet: (name, detail) => `sheet “${name}” unreadable (${detail})`,
     openQuote: (line) => `quote opened and never closed (from line ${line})`,
   },
 };

@@ -424,13 +424,9 @@ export const terms = {
     xlsb: "classeur binaire Excel (.xlsb) : réenregistrez au format .xlsx standard",
     noWorkbook: "archive zip qui ne contient pas de classeur .xlsx",
     missingPart: (part: string) => `partie du classeur manquante : ${part}`,
-    oddSheetPart: (part: string) =>
-      `feuille dans une partie au nom non standard (${part}) : réenregistrez le fichier`,
     badXmlIn: (part: string) => `XML mal formé dans ${part}`,
-    badXml: (detail: string) => `XML mal formé (${detail})`,
     structure:
       "structure du classeur non reconnue : le programme qui l'a écrit n'a pas suivi le format .xlsx",
-    sheet: (name: string, detail: string) => `feuille « ${name} » illisible (${detail})`,
     openQuote: (line: number) => `guillemet ouvert jamais fermé (à partir de la ligne ${line})`,
   },
 };
