@@ -132,7 +132,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxFileMB: 200,
-  maxInflatedMB: 500,
+  maxInflatedMB: 100,
   maxCells: 1_000_000,
   maxRows: 1_100_000,
   maxColumns: 1_000,

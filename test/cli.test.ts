@@ -168,6 +168,17 @@ describe("validate: results", () => {
   });
 });
 
+describe("validate: a sheet of 130,000 problems", () => {
+  it("lists them all and exits 1", async () => {
+    const rows = Array.from({ length: 65_000 }, (_, i) => `9;1.1.${i + 1};A;Fini;;;\r\n`);
+    const dir = workshop({ "groupe-1.csv": BILAN_HEADER + rows.join("") });
+    const r = await run("validate", join(dir, "groupe-1.csv"), "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as { code: string; row: number }[];
+    expect([r.code, problems.length]).toEqual([1, 130_000]);
+    expect(problems.at(-1)).toMatchObject({ code: "invalid-value", row: 65_001 });
+  }, 60_000);
+});
+
 describe("the installed command", () => {
   it("runs from dist with --help and exits 0", () => {
     const out = execFileSync(process.execPath, ["dist/bin.js", "--help"], { encoding: "utf8" });

@@ -3,6 +3,7 @@ import {
   cpSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   utimesSync,
@@ -10,6 +11,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readSheetJs } from "../src/read/sheetjs.js";
 import { soffice } from "./helpers/libreoffice.js";
 import { pythonWith } from "./helpers/python.js";
 import { run, workshop } from "./helpers/workshop.js";
@@ -229,4 +231,51 @@ describe("a header on two rows, with merged cells", () => {
     },
     60_000,
   );
+});
+
+describe("OpenDocument details, as LibreOffice writes them", () => {
+  const fods = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="Bilan">${body}</table:table></office:spreadsheet></office:body></office:document>`;
+  const text = (t: string) =>
+    `<table:table-cell office:value-type="string"><text:p>${t}</text:p></table:table-cell>`;
+  const row = (attrs: string, ...cells: string[]) =>
+    `<table:table-row${attrs}>${cells.join("")}</table:table-row>`;
+
+  it("locates the hidden rows of a collapsed group, and reads Err:509 as an error", async () => {
+    const hidden = ' table:visibility="collapse"';
+    const body = [
+      row("", text("A"), text("B")),
+      "<table:table-row-group>",
+      row(hidden, text("x"), text("y")),
+      row(hidden, text("z"), text("w")),
+      "</table:table-row-group>",
+      row(
+        "",
+        text("v"),
+        '<table:table-cell office:value-type="string" calcext:value-type="error"><text:p>Err:509</text:p></table:table-cell>',
+      ),
+    ].join("");
+    const raw = await readSheetJs(Buffer.from(fods(body)), "g.fods", "ods");
+    expect(raw.sheets[0]?.rows).toEqual([
+      { row: 1, cells: [{ v: "A" }, { v: "B" }] },
+      { row: 2, cells: [{ v: "x" }, { v: "y" }], hidden: true },
+      { row: 3, cells: [{ v: "z" }, { v: "w" }], hidden: true },
+      { row: 4, cells: [{ v: "v" }, { v: null, error: "Err:509" }] },
+    ]);
+  });
+});
+
+describe("a workbook whatever its name", () => {
+  it("reads an .xlsx renamed .csv as the workbook it is", async () => {
+    const dir = workshop({});
+    expect((await run("template", "--out", join(dir, "modele.xlsx"))).code).toBe(0);
+    renameSync(join(dir, "modele.xlsx"), join(dir, "groupe-1.csv"));
+    const r = await run("validate", join(dir, "groupe-1.csv"), "--format", "json");
+    const file = JSON.parse(r.out).files[0];
+    expect([r.code, file.format, file.sheets.map((s: { kind: string }) => s.kind)]).toEqual([
+      0,
+      "xlsx",
+      ["bilan", "constats", "propositions"],
+    ]);
+  });
 });

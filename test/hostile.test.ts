@@ -40,9 +40,14 @@ describe("hostile and broken input", () => {
       "1,000 sheets",
       "a used range of 1,048,576 rows",
       "a 210 MB sheet of cells in a small file",
+      "a 90 MB sheet of six million cells",
       "a merge over the whole sheet",
       "an OpenDocument sheet that repeats a cell 17 billion times",
       "a flat OpenDocument sheet that repeats a cell 17 billion times",
+      "one OpenDocument cell merged over a whole sheet",
+      "an .xls of a million cells",
+      "an .xls with a hundred merges over the whole sheet",
+      "a million number formats",
     ]);
   });
 
@@ -93,9 +98,22 @@ describe("hostile and broken input", () => {
   it.skipIf(!existsSync("/usr/bin/time"))(
     "answers the 210 MB sheet and the repeated cells within 1 GiB of memory, without a heap cap",
     () => {
-      for (const file of ["cellules.xlsx", "fusion.xlsx", "repetition.ods", "repetition.fods"]) {
-        const { mib, codes } = peakMiB(file);
-        expect({ file, codes }).toEqual({ file, codes: ["too-many-cells"] });
+      const limits = [
+        ["feuille.xlsx", "inflated-too-large"],
+        ...[
+          "cellules.xlsx",
+          "fusion.xlsx",
+          "repetition.ods",
+          "repetition.fods",
+          "fusion.fods",
+          "cellules.xls",
+          "fusions.xls",
+          "formats.xlsx",
+        ].map((file) => [file, "too-many-cells"]),
+      ];
+      for (const [file, code] of limits) {
+        const { mib, codes } = peakMiB(file as string);
+        expect({ file, codes }).toEqual({ file, codes: [code] });
         expect(mib).toBeLessThan(1024);
       }
     },

@@ -138,6 +138,47 @@ describe("table detection", () => {
     ]);
   });
 
+  it("reads a group written once over its columns, centred or exported to CSV, as merged", () => {
+    const s = sheet([
+      ["Axe", "Code activité", "Activité", "Statut", "Budget (FCFA)", ""],
+      ["", "", "", "", "Exécuté", "Prévu"],
+      ["1", "1.1.1", "Sensibiliser", "Réalisé", "900", "1000"],
+    ]);
+    expect(columnsOf(s)).toEqual({
+      kind: "bilan",
+      headerRow: 2,
+      columns: [
+        ["Axe", "axe"],
+        ["Code activité", "code_activite"],
+        ["Activité", "activite"],
+        ["Statut", "statut"],
+        ["Budget (FCFA) Exécuté", "budget_execute"],
+        ["Budget (FCFA) Prévu", "budget_prevu"],
+      ],
+      issues: [],
+    });
+  });
+
+  it("lists every column up to a note set apart from the table", () => {
+    const s = sheet([
+      ["Axe", "Code activité", "Activité", "Statut"],
+      ["1", "1.1.1", "Sensibiliser", "Réalisé"],
+      [null, null, null, null, null, "Fait à Bamako"],
+    ]);
+    const found = detectTable(s, ["bilan"]);
+    if (!found) throw new Error("no header");
+    const t = buildTable(s, "bilan", found.headerIndex, "g.xlsx", "xlsx", {}, found.header);
+    expect(t.columns.map((c) => [c.letter, c.role])).toEqual([
+      ["A", "field"],
+      ["B", "field"],
+      ["C", "field"],
+      ["D", "field"],
+      ["E", "blank"],
+      ["F", "blank"],
+    ]);
+    expect(flatten(t.issues, ["code", "column"])).toEqual([["blank-header", "F"]]);
+  });
+
   it("reads a row of remarks under a header as data, not as more header", () => {
     const s = sheet([
       ["Axe", "Code activité", "Statut", "Remarques diverses"],

@@ -547,22 +547,34 @@ function headerBlock(
   for (let k = 1; k < block.length; k++) {
     if ((block[k] as RawRow).row !== (block[k - 1] as RawRow).row + 1) return undefined;
   }
-  const text = (row: RawRow, col: number) => {
-    const cell = row.cells[col];
-    return cell ? clean(cellText(cell)) : "";
-  };
   const width = Math.max(...block.map((r) => r.cells.length));
+  const grid = block.map((row) =>
+    Array.from({ length: width }, (_, col) => {
+      const cell = row.cells[col];
+      return cell ? clean(cellText(cell)) : "";
+    }),
+  );
+  // A group written once over its columns, not merged (centred across them, or a merged header
+  // exported to CSV): its text stands over each column that has a name below it.
+  for (let k = 0; k < grid.length - 1; k++) {
+    const row = grid[k] as string[];
+    const below = grid[k + 1] as string[];
+    for (let col = 1; col < width; col++) {
+      if (row[col] === "" && below[col] !== "" && row[col - 1] !== "" && below[col - 1] !== "") {
+        row[col] = row[col - 1] as string;
+      }
+    }
+  }
   const cells: RawRow["cells"] = [];
   let merged = false;
   for (let col = 0; col < width; col++) {
     const texts: string[] = [];
-    for (let k = 0; k < block.length; k++) {
-      const row = block[k] as RawRow;
-      const t = text(row, col);
-      const below = block[k + 1];
-      if (t !== "" && t === text(row, col + 1) && below) {
-        const under = text(below, col);
-        if (under !== "" && under !== text(below, col + 1)) merged = true;
+    for (let k = 0; k < grid.length; k++) {
+      const t = (grid[k] as string[])[col] as string;
+      const below = grid[k + 1];
+      if (t !== "" && below && t === (grid[k] as string[])[col + 1]) {
+        const under = below[col] as string;
+        if (under !== "" && under !== below[col + 1]) merged = true;
       }
       if (t === "") continue;
       if (t === texts[texts.length - 1]) merged = true;
@@ -671,17 +683,17 @@ export function buildTable(
     const column = table.columns[index];
     if (column && column.role !== "blank") continue;
     if (!column && format === "csv") continue; // a CSV row longer than its header is extra-cell
+    // Every column up to the widest row is listed, those between the table and a note set
+    // beside it too: rows are read column by column.
+    table.columns[index] ??= {
+      index,
+      letter: columnLetter(index),
+      header: "",
+      role: "blank",
+      scale: 1,
+    };
     const count = dataRows.filter((r) => hasValue(r.cells[index])).length;
     if (count === 0) continue;
-    if (!column) {
-      table.columns[index] = {
-        index,
-        letter: columnLetter(index),
-        header: "",
-        role: "blank",
-        scale: 1,
-      };
-    }
     table.issues.push(
       issue("blank-header", { ...where, column: columnLetter(index) }, { params: { count } }),
     );

@@ -319,18 +319,20 @@ export async function readInput(
     return unreadable(file, e);
   }
   // Each reader is loaded only when its format is met: CSV-only runs start faster without them.
-  const format = formatOf(file);
+  // What the bytes are decides, not the name: a workbook renamed .csv is read as a workbook.
+  const named = formatOf(file);
+  const format =
+    named !== "csv"
+      ? workbookFormat(data, named)
+      : isWorkbookHead(data)
+        ? workbookFormat(data, "xlsx")
+        : "csv";
   const raw =
     format === "csv"
       ? readCsv(data, file.path)
-      : workbookFormat(data, format) === "xlsx"
-        ? { ...(await (await import("./xlsx.js")).readXlsx(data, file.path, limits)), format }
-        : await (await import("./sheetjs.js")).readSheetJs(
-            data,
-            file.path,
-            workbookFormat(data, format),
-            limits,
-          );
+      : format === "xlsx"
+        ? await (await import("./xlsx.js")).readXlsx(data, file.path, limits)
+        : await (await import("./sheetjs.js")).readSheetJs(data, file.path, format, limits);
   return applyLimits(raw, limits);
 }
 
@@ -352,7 +354,28 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** Whether a file is read as CSV, and can then be streamed. */
 export function isCsvInput(file: InputFile): boolean {
-  return formatOf(file) === "csv";
+  return formatOf(file) === "csv" && !isWorkbook(file.abs);
+}
+
+/** Whether a file begins as a workbook does (zip or Office 97-2003), whatever its name. */
+function isWorkbook(abs: string): boolean {
+  const head = Buffer.alloc(4);
+  try {
+    const fd = openSync(abs, "r");
+    try {
+      readSync(fd, head, 0, 4, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false; // said when the file is read
+  }
+  return isWorkbookHead(head);
+}
+
+function isWorkbookHead(data: Buffer): boolean {
+  const zip = data[0] === 0x50 && data[1] === 0x4b && data[2] === 3 && data[3] === 4;
+  return zip || data.subarray(0, 4).equals(OLE);
 }
 
 /** Whether a CSV is a table of results atelier wrote, by its first lines (`isOutputTable`). */

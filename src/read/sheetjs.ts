@@ -12,7 +12,7 @@ import {
   type RawSheet,
   refusedFile,
 } from "./types.js";
-import { cellParams, countOdsCells, guardZip, reason } from "./zip.js";
+import { cellParams, countOdsCells, countXlsCells, guardZip, reason } from "./zip.js";
 
 /**
  * `.ods`, `.fods` (LibreOffice) and `.xls` (Excel 97-2003) through SheetJS, into the same raw
@@ -60,6 +60,13 @@ export async function readSheetJs(
       return refusedFile(path, format, "too-many-cells", cellParams(cells, limits.maxCells));
     }
   }
+  // An Excel 97-2003 file's cells are counted from its records before SheetJS builds them.
+  if (ole) {
+    const cells = xlsCells(data);
+    if (cells > limits.maxCells) {
+      return refusedFile(path, format, "too-many-cells", cellParams(cells, limits.maxCells));
+    }
+  }
   // A zip's sizes are checked before anything is inflated, as an .xlsx's are.
   if (zipped) {
     const refused = guardZip(data, path, format, limits, unreadable);
@@ -76,7 +83,7 @@ export async function readChecked(
   data: Buffer,
   path: string,
   format: "ods" | "xls" | "xlsx",
-  limits: Pick<Limits, "maxRows">,
+  limits: Pick<Limits, "maxRows" | "maxCells">,
   /** An .xlsx's hidden rows, by sheet in the workbook's order (see `readXlsx`). */
   xlsxHiddenRows: Set<number>[] = [],
 ): Promise<RawFile> {
@@ -123,6 +130,17 @@ export async function readChecked(
     opendocument || (zipped && data.includes("content.xml"))
       ? await odsVisibility(data)
       : undefined;
+  // A merge gives its value to every cell it covers: a thousand merges over a whole .xls sheet
+  // are billions of copies, refused before any is made (an .xlsx's were counted in its zip).
+  let merged = 0;
+  for (const key of wb.SheetNames) {
+    for (const m of wb.Sheets[key]?.["!merges"] ?? []) {
+      merged += (m.e.r - m.s.r + 1) * (m.e.c - m.s.c + 1);
+    }
+  }
+  if (merged > limits.maxCells) {
+    return refusedFile(path, format, "too-many-cells", cellParams(merged, limits.maxCells));
+  }
   const sheets: RawSheet[] = wb.SheetNames.flatMap((key, i) => {
     // A chart sheet is no worksheet (SheetJS gives the cached series of its chart as cells).
     const ws = wb.Sheets[key];
@@ -156,13 +174,11 @@ function rowsOf(ws: XLSX.WorkSheet | undefined, date1904: boolean): RawRow[] {
   for (const m of ws?.["!merges"] ?? []) {
     const master = grid[m.s.r]?.[m.s.c];
     if (!master) continue;
-    for (let r = m.s.r; r <= m.e.r; r++) {
-      for (let c = m.s.c; c <= m.e.c; c++) {
-        if (r === m.s.r && c === m.s.c) continue;
-        const row = grid[r] ?? [];
-        row[c] = master;
-        grid[r] = row;
-      }
+    // Copies go to rows that exist: a merge makes no row of its own.
+    for (let r = m.s.r; r <= Math.min(m.e.r, grid.length - 1); r++) {
+      const row = grid[r];
+      if (!row || !own[r]) continue;
+      for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) row[c] = master;
     }
   }
   const info = ws?.["!rows"] ?? [];
@@ -183,7 +199,9 @@ const DAY = 86_400_000;
 function toCell(c: XLSX.CellObject, date1904: boolean): Cell | undefined {
   switch (c.t) {
     case "s":
-      return c.v === "" || c.v === undefined ? undefined : { v: String(c.v) };
+      if (c.v === "" || c.v === undefined) return undefined;
+      // LibreOffice's own formula errors (Err:509, Err:522) come as text from an .ods.
+      return /^Err:\d{3}$/.test(String(c.v)) ? { v: null, error: String(c.v) } : { v: String(c.v) };
     case "b":
       return { v: Boolean(c.v) };
     case "e":
@@ -236,7 +254,7 @@ async function odsVisibility(data: Buffer) {
     if (style && hiddenStyles.has(style)) hiddenSheets.add(name);
     const rows = new Set<number>();
     let row = 1;
-    for (const m of table.matchAll(/<table:table-row\b([^>]*)>/g)) {
+    for (const m of table.matchAll(/<table:table-row(?=[\s>/])([^>]*)>/g)) {
       const attrs = m[1] ?? "";
       const repeated = Number(/table:number-rows-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
       if (/table:visibility="(collapse|filter)"/.test(attrs)) {
@@ -248,6 +266,17 @@ async function odsVisibility(data: Buffer) {
     if (rows.size > 0) hiddenRows.set(name, rows);
   }
   return { hiddenSheets, hiddenRows };
+}
+
+/** The cells of an .xls's workbook stream; 0 when the container cannot be read (SheetJS says). */
+function xlsCells(data: Buffer): number {
+  try {
+    const cfb = XLSX.CFB.read(data, { type: "buffer" });
+    const stream = XLSX.CFB.find(cfb, "Workbook") ?? XLSX.CFB.find(cfb, "Book");
+    return stream?.content ? countXlsCells(stream.content as Uint8Array) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** One entry of a zip as text; empty when the zip or the entry cannot be read. */

@@ -139,6 +139,9 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
       }
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) cells += countCells(out);
+    // Styles are cells' formats, each built into a table the reader keeps: a million of them
+    // weigh as much as a million cells.
+    else if (/^xl\/styles\.xml$/i.test(e.name)) cells += occurrences(out, "<numFmt ");
     else if (e.name === "content.xml") cells += countOdsCells(out);
     if (cells > limits.cells) return { cells };
   }
@@ -170,6 +173,50 @@ export function countCells(xml: Buffer): number {
   return count;
 }
 
+/**
+ * The cells of an Excel 97-2003 workbook stream (BIFF8), from its records: one per cell record,
+ * as many as a MULRK or MULBLANK holds, and every cell a merge covers. The stream is not
+ * compressed, but a few megabytes of it still make millions of cells.
+ */
+export function countXlsCells(stream: Uint8Array): number {
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  let count = 0;
+  for (let at = 0; at + 4 <= stream.length; ) {
+    const type = view.getUint16(at, true);
+    const length = view.getUint16(at + 2, true);
+    const body = at + 4;
+    if (CELL_RECORDS.has(type)) count++;
+    else if (type === 0x00bd)
+      count += Math.max(0, Math.floor((length - 6) / 6)); // MULRK
+    else if (type === 0x00be)
+      count += Math.max(0, Math.floor((length - 6) / 2)); // MULBLANK
+    else if (type === 0x00e5 && body + 2 <= stream.length) {
+      // MERGEDCELLS: a count, then first and last row, first and last column of each.
+      const merges = view.getUint16(body, true);
+      for (let k = 0; k < merges && body + 2 + k * 8 + 8 <= stream.length; k++) {
+        const m = body + 2 + k * 8;
+        const rows = view.getUint16(m + 2, true) - view.getUint16(m, true) + 1;
+        const columns = view.getUint16(m + 6, true) - view.getUint16(m + 4, true) + 1;
+        if (rows > 0 && columns > 0) count += rows * columns;
+      }
+    }
+    at = body + length;
+  }
+  return count;
+}
+
+/** NUMBER, RK, LABELSST, LABEL, RSTRING, FORMULA, BOOLERR, BLANK. */
+const CELL_RECORDS = new Set([0x0203, 0x027e, 0x00fd, 0x0204, 0x00d6, 0x0006, 0x0205, 0x0201]);
+
+function occurrences(xml: Buffer, text: string): number {
+  const needle = Buffer.from(text);
+  let count = 0;
+  for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) {
+    count++;
+  }
+  return count;
+}
+
 function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
@@ -180,10 +227,11 @@ function columnNumber(letters: string): number {
  * The cells holding a value in an OpenDocument spreadsheet (`content.xml`, or a whole `.fods`),
  * repetitions unfolded: one `<table:table-cell table:number-columns-repeated="16384">` with a
  * value in a row repeated a million times is what a reader builds, 17 billion cells in a few
- * bytes. Repeated empty cells and rows, which every file writes to the sheet's end, count nothing.
+ * bytes. Repeated empty cells and rows, which every file writes to the sheet's end, count nothing;
+ * the cells a merged cell spans (`number-columns-spanned`, `number-rows-spanned`) all count.
  */
 export function countOdsCells(xml: Buffer): number {
-  const tag = /<table:(table-row|table-cell|covered-table-cell)\b([^>]*)>/g;
+  const tag = /<table:(table-row|table-cell|covered-table-cell)(?=[\s>/])([^>]*)>/g;
   let count = 0;
   let rows = 1;
   // Slices end where a row starts, so that no tag is cut and no string grows past V8's limit.
@@ -200,8 +248,12 @@ export function countOdsCells(xml: Buffer): number {
       const attrs = m[2] ?? "";
       if (m[1] === "table-row") {
         rows = Number(/number-rows-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
-      } else if (attrs.includes("value-type=")) {
-        count += rows * Number(/number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
+      } else {
+        const repeated = Number(/number-columns-repeated="(\d+)"/.exec(attrs)?.[1] ?? 1);
+        if (attrs.includes("value-type=")) count += rows * repeated;
+        const across = Number(/number-columns-spanned="(\d+)"/.exec(attrs)?.[1] ?? 1);
+        const down = Number(/number-rows-spanned="(\d+)"/.exec(attrs)?.[1] ?? 1);
+        if (across * down > 1) count += rows * repeated * across * down;
       }
     }
     start = end;

@@ -388,7 +388,8 @@ class FileRun {
     let filled = 0;
     this.sheets.forEach((run, i) => {
       sheetOrder.set(run.name, i);
-      report.issues.push(...run.issues);
+      // One by one, not push(...): a sheet may hold more problems than a call takes arguments.
+      for (const found of run.issues) report.issues.push(found);
       if (run.entry) report.sheets.push(run.entry);
       if (!run.table) return;
       tables++;

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32, createDeflateRaw, deflateRawSync } from "node:zlib";
+import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
 
 /**
@@ -75,16 +76,20 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="h
 const WORKBOOK = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Bilan" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
 
-/** A one-sheet workbook whose sheet XML is given (or given already deflated). */
-function workbook(sheet: ZipEntry): Buffer {
+/** The parts of a one-sheet workbook but its sheet. */
+function workbookParts(): ZipEntry[] {
   const text = (name: string, s: string): ZipEntry => ({ name, data: Buffer.from(s, "utf8") });
-  return zip([
+  return [
     text("[Content_Types].xml", CONTENT_TYPES),
     text("_rels/.rels", ROOT_RELS),
     text("xl/workbook.xml", WORKBOOK),
     text("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
-    sheet,
-  ]);
+  ];
+}
+
+/** A one-sheet workbook whose sheet XML is given (or given already deflated). */
+function workbook(sheet: ZipEntry): Buffer {
+  return zip([...workbookParts(), sheet]);
 }
 
 const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`;
@@ -259,8 +264,12 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
   // Under the size limit, but cells by the million: refused from a count made before any reader
   // builds them (exceljs took 4.7 GB for this one).
   const row = `<row>${"<c><v>1</v></c>".repeat(10)}</row>`;
-  const cells = await deflatedRepeat("xl/worksheets/sheet1.xml", head, row, 1_400_000, tail);
-  put("a 210 MB sheet of cells in a small file", "cellules.xlsx", workbook(cells), 1, [
+  const inflated = await deflatedRepeat("xl/worksheets/sheet1.xml", head, row, 1_400_000, tail);
+  put("a 210 MB sheet of cells in a small file", "feuille.xlsx", workbook(inflated), 1, [
+    "inflated-too-large",
+  ]);
+  const cells = await deflatedRepeat("xl/worksheets/sheet1.xml", head, row, 600_000, tail);
+  put("a 90 MB sheet of six million cells", "cellules.xlsx", workbook(cells), 1, [
     "too-many-cells",
   ]);
   const merged = `${SHEET_HEAD}<sheetData>${HEADER_ROW}${DATA_ROW(2)}</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>`;
@@ -294,6 +303,85 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
     content
       .replace("office:document-content", "office:document")
       .replace("</office:document-content>", "</office:document>"),
+    1,
+    ["too-many-cells"],
+  );
+  const span = content.replace(
+    /<table:table-row .*<\/table:table-row>/,
+    '<table:table-row><table:table-cell table:number-columns-spanned="1024" table:number-rows-spanned="1048575" office:value-type="string"><text:p>Axe</text:p></table:table-cell></table:table-row>',
+  );
+  put(
+    "one OpenDocument cell merged over a whole sheet",
+    "fusion.fods",
+    span
+      .replace("office:document-content", "office:document")
+      .replace("</office:document-content>", "</office:document>"),
+    1,
+    ["too-many-cells"],
+  );
+  // Excel 97-2003 is not compressed, but 18 MB of it make a million cells: NUMBER records put
+  // into the sheet of a small .xls (writing them through SheetJS takes minutes).
+  const one = XLSX.write(XLSX.utils.book_new(XLSX.utils.aoa_to_sheet([["Axe"]]), "Bilan"), {
+    type: "buffer",
+    bookType: "biff8",
+  });
+  const cfb = XLSX.CFB.read(one, { type: "buffer" });
+  const stream = Buffer.from(XLSX.CFB.find(cfb, "Workbook")?.content ?? []);
+  const eof = stream.lastIndexOf(Buffer.from([0x0a, 0, 0, 0]));
+  const numbers = Buffer.alloc(18 * 1_000_001);
+  for (let i = 0; i <= 1_000_000; i++) {
+    const at = i * 18;
+    numbers.writeUInt16LE(0x0203, at); // NUMBER: row, column, format, value
+    numbers.writeUInt16LE(14, at + 2);
+    numbers.writeUInt16LE(1 + (i >> 8), at + 4);
+    numbers.writeUInt16LE(i & 255, at + 6);
+    numbers.writeDoubleLE(i, at + 10);
+  }
+  XLSX.CFB.utils.cfb_del(cfb, "Workbook");
+  XLSX.CFB.utils.cfb_add(
+    cfb,
+    "Workbook",
+    Buffer.concat([stream.subarray(0, eof), numbers, stream.subarray(eof)]),
+  );
+  put(
+    "an .xls of a million cells",
+    "cellules.xls",
+    XLSX.CFB.write(cfb, { type: "buffer" }) as Buffer,
+    1,
+    ["too-many-cells"],
+  );
+  const small = XLSX.utils.aoa_to_sheet([["Axe", "Code activité"]]);
+  small["!merges"] = Array.from({ length: 100 }, () => ({
+    s: { r: 1, c: 0 },
+    e: { r: 65_535, c: 255 },
+  }));
+  put(
+    "an .xls with a hundred merges over the whole sheet",
+    "fusions.xls",
+    XLSX.write(XLSX.utils.book_new(small, "Bilan"), { type: "buffer", bookType: "biff8" }),
+    1,
+    ["too-many-cells"],
+  );
+  const formats = Array.from(
+    { length: 1_000_001 },
+    (_, i) => `<numFmt numFmtId="${200 + i}" formatCode="0.00%"/>`,
+  ).join("");
+  put(
+    "a million number formats",
+    "formats.xlsx",
+    zip([
+      ...workbookParts(),
+      {
+        name: "xl/worksheets/sheet1.xml",
+        data: Buffer.from(`${SHEET_HEAD}<sheetData>${HEADER_ROW}</sheetData></worksheet>`),
+      },
+      {
+        name: "xl/styles.xml",
+        data: Buffer.from(
+          `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>${formats}</numFmts></styleSheet>`,
+        ),
+      },
+    ]),
     1,
     ["too-many-cells"],
   );
