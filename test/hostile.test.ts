@@ -41,6 +41,7 @@ describe("hostile and broken input", () => {
       "a used range of 1,048,576 rows",
       "a 210 MB sheet of cells in a small file",
       "a 90 MB sheet of six million cells",
+      "the same, its parts named with \\",
       "a merge over the whole sheet",
       "an OpenDocument sheet that repeats a cell 17 billion times",
       "a flat OpenDocument sheet that repeats a cell 17 billion times",

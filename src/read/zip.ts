@@ -110,7 +110,11 @@ export function checkZip(data: Buffer, limits: ZipLimits): ZipRefusal | undefine
     }
     total += declared;
     if (total > limits.inflated) return { tooLarge: total };
-    const name = data.toString("utf8", p + 46, p + 46 + nameLength);
+    // As the workbook's parts are named (some writers use `\` or a leading `/`).
+    const name = data
+      .toString("utf8", p + 46, p + 46 + nameLength)
+      .replace(/\\/g, "/")
+      .replace(/^\/+/, "");
     entries.push({ name, method, compressed, declared, local });
     p += 46 + nameLength + extraLength + commentLength;
   }

@@ -272,6 +272,13 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
   put("a 90 MB sheet of six million cells", "cellules.xlsx", workbook(cells), 1, [
     "too-many-cells",
   ]);
+  put(
+    "the same, its parts named with \\",
+    "cellules-windows.xlsx",
+    workbook({ ...cells, name: "xl\\worksheets\\sheet1.xml" }),
+    1,
+    ["too-many-cells"],
+  );
   const merged = `${SHEET_HEAD}<sheetData>${HEADER_ROW}${DATA_ROW(2)}</sheetData><mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells></worksheet>`;
   put(
     "a merge over the whole sheet",
