@@ -104,7 +104,7 @@ export const configSchema = z.strictObject({
       maxInflatedMB: z.number().positive(),
       maxCells: z.number().int().positive(),
       maxRows: z.number().int().positive(),
-      maxColumns: z.number().int().positive(),
+      maxColumns: z.number().int().positive().max(16_384),
       maxCellLength: z.number().int().positive(),
     })
     .partial()

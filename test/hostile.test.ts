@@ -36,6 +36,7 @@ describe("hostile and broken input", () => {
       "mixed line endings",
       "an unterminated quote",
       "a line with a million columns",
+      "a line of 150 million separators",
       "a 10 MB cell",
       "1,000 sheets",
       "a used range of 1,048,576 rows",

@@ -6,6 +6,13 @@ import { issue } from "../issues.js";
 import type { Cell, RawFile, RawRow } from "./types.js";
 
 /**
+ * Fields kept per record: one more than a sheet can have columns (`limits.maxColumns` is at most
+ * 16,384), so that a record past the limit is still said to be (`too-many-columns`), and a line of
+ * 150 million `;` is never split into 150 million strings.
+ */
+const FIELDS_MAX = 16_385;
+
+/**
  * CSV as French Excel and LibreOffice write it: UTF-8 with or without BOM, UTF-16 with BOM, or
  * Windows-1252 when the bytes are not UTF-8 (said, never silent); `;` `,` tab or `|` chosen by
  * consistent column counts; quoted cells with line breaks; CRLF. Rows are numbered as a
@@ -200,6 +207,7 @@ export class CsvTokenizer {
       if (!m) return undefined;
       const quoted = m[1];
       fields.push(quoted === undefined ? (m[2] as string) : quoted.replace(/""/g, '"'));
+      if (fields.length === FIELDS_MAX) return fields;
       at = field.lastIndex;
       if (at >= line.length) {
         // A delimiter just before the end opens one more, empty, field.
@@ -258,7 +266,7 @@ export class CsvTokenizer {
             if (crAt === -1) crAt = n;
           }
           if (quoteAt >= stop && crAt >= stop) {
-            this.onRecord(text.slice(i, stop).split(this.delimiter));
+            this.onRecord(text.slice(i, stop).split(this.delimiter, FIELDS_MAX));
             i = lf + 1;
             continue;
           }
@@ -291,7 +299,7 @@ export class CsvTokenizer {
       }
       const c = text.charCodeAt(i);
       if (c === sep) {
-        this.record.push(this.field);
+        if (this.record.length < FIELDS_MAX) this.record.push(this.field);
         this.field = "";
         this.quoted = false;
         i++;
@@ -553,7 +561,7 @@ function utf8Lines(source: ByteSource, skip: number, tokenizer: CsvTokenizer) {
       let fields: string[] | undefined;
       if (crAt >= stop) {
         const line = data.toString("utf8", i, stop);
-        fields = quoteAt >= stop ? line.split(sep) : tokenizer.splitQuoted(line);
+        fields = quoteAt >= stop ? line.split(sep, FIELDS_MAX) : tokenizer.splitQuoted(line);
       }
       if (fields) tokenizer.push(fields);
       else tokenizer.write(data.toString("utf8", i, lf + 1));

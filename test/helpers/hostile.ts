@@ -240,6 +240,17 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
     ["too-many-columns", "extra-cell"],
   );
   put(
+    "a line of 150 million separators",
+    "separateurs.csv",
+    Buffer.concat([
+      Buffer.from(`${bilan}1;1.1.1;A;Réalisé;`),
+      Buffer.alloc(150_000_000, ";"),
+      Buffer.from("x\r\n"),
+    ]),
+    1,
+    ["too-many-columns"],
+  );
+  put(
     "a 10 MB cell",
     "cellule.csv",
     `${bilan}1;1.1.1;${"a".repeat(10 * 1024 * 1024)};Réalisé\r\n`,
