@@ -54,18 +54,12 @@ export async function readSheetJs(
     if (root && !new RegExp(`</${root.replace(/[.]/g, "\\.")}>\\s*$`).test(tail)) {
       return unreadable(reason((r) => r.damaged));
     }
-    // A .fods is the content of an .ods in the clear: its cells are counted as the zip's are.
-    const cells = opendocument ? countOdsCells(data) : 0;
-    if (cells > limits.maxCells) {
-      return refusedFile(path, format, "too-many-cells", cellParams(cells, limits.maxCells));
-    }
   }
-  // An Excel 97-2003 file's cells are counted from its records before SheetJS builds them.
-  if (ole) {
-    const cells = xlsCells(data);
-    if (cells > limits.maxCells) {
-      return refusedFile(path, format, "too-many-cells", cellParams(cells, limits.maxCells));
-    }
+  // Cells are counted before SheetJS builds them: a .fods is an .ods's content in the clear, an
+  // .xls's records are not compressed (a zip's cells are counted as it is checked, below).
+  const cells = ole ? xlsCells(data) : markup && opendocument ? countOdsCells(data) : 0;
+  if (cells > limits.maxCells) {
+    return refusedFile(path, format, "too-many-cells", cellParams(cells, limits.maxCells));
   }
   // A zip's sizes are checked before anything is inflated, as an .xlsx's are.
   if (zipped) {
