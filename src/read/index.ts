@@ -19,6 +19,7 @@ import { naturalCompare } from "../text.js";
 import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
 import { isOutputTable, namesOrigin } from "./outputs.js";
 import { type RawFile, type RawRow, refusedFile } from "./types.js";
+import { OLE } from "./zip.js";
 
 /**
  * Reading: files become raw cells with their places (`csv.ts`, `xlsx.ts`, `types.ts`), whatever
@@ -349,8 +350,6 @@ function workbookFormat(data: Buffer, named: "xlsx" | "xls" | "ods"): "xlsx" | "
   if (data.subarray(0, 4).equals(OLE)) return "xls";
   return named;
 }
-
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** Whether a file is read as CSV, and can then be streamed. */
 export function isCsvInput(file: InputFile): boolean {

@@ -12,7 +12,7 @@ import {
   type RawSheet,
   refusedFile,
 } from "./types.js";
-import { cellParams, countOdsCells, countXlsCells, guardZip, reason } from "./zip.js";
+import { cellParams, countOdsCells, countXlsCells, guardZip, OLE, reason } from "./zip.js";
 
 /**
  * `.ods`, `.fods` (LibreOffice) and `.xls` (Excel 97-2003) through SheetJS, into the same raw
@@ -40,7 +40,7 @@ export async function readSheetJs(
   // workbook.
   const head = data.subarray(0, 4096).toString("latin1");
   const zipped = head.startsWith("PK");
-  const ole = data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+  const ole = data.subarray(0, 4).equals(OLE);
   const opendocument = head.includes("office:document");
   const markup =
     /^\s*</.test(head.replace(/^\uFEFF|^ï»¿/, "")) && (format === "xls" || opendocument);

@@ -5,7 +5,7 @@ import type { Localized } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
 import { readChecked } from "./sheetjs.js";
 import { type RawFile, refusedFile } from "./types.js";
-import { guardZip, reason } from "./zip.js";
+import { guardZip, OLE, reason } from "./zip.js";
 
 /** The fix of a workbook whose content cannot be read. */
 const RESAVE = both((t) => t.terms.fix.resave);
@@ -72,7 +72,7 @@ export async function readXlsx(
 function sniff(data: Buffer): Localized | undefined {
   if (data.length === 0) return reason((r) => r.empty);
   if (data[0] === 0x50 && data[1] === 0x4b) return undefined; // "PK"
-  if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+  if (data.subarray(0, 4).equals(OLE)) {
     // An OLE compound file: Excel stores an encrypted xlsx in one, and legacy .xls is one.
     // Stream names are UTF-16LE in the directory.
     if (data.includes(Buffer.from("EncryptedPackage", "utf16le"))) {

@@ -4,6 +4,7 @@ import { formatNumber } from "../i18n/format.js";
 import { both, type Catalogue } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import type { Params } from "../issues.js";
+import { columnNumber } from "../sheet.js";
 import { type RawFile, refusedFile } from "./types.js";
 
 /** Which reason, in the catalogue's words, a file is refused for. */
@@ -63,6 +64,9 @@ export function guardZip(
   }
   return zip && unreadable(zip.reason);
 }
+
+/** The first bytes of an Office 97-2003 compound file: an .xls, or an encrypted .xlsx. */
+export const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
 /** The params of `too-many-cells`: counts as each language writes them (1 000 000, 1,000,000). */
 export function cellParams(count: number, limit: number): Params {
@@ -219,12 +223,6 @@ function occurrences(xml: Buffer, text: string): number {
     count++;
   }
   return count;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
 }
 
 /**
