@@ -1,6 +1,8 @@
-import { Command, CommanderError, Option } from "commander";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { type Argument, Command, CommanderError, Help, Option } from "commander";
 import type { DocumentsWritten } from "./commands/documents.js";
-import { AppError, type Spoken } from "./errors.js";
+import { AppError, type Spoken, similar } from "./errors.js";
 import * as en from "./i18n/en/errors.js";
 import * as fr from "./i18n/fr/errors.js";
 import { type Lang, languageOf } from "./i18n/lang.js";
@@ -32,12 +34,236 @@ const defaultIo: Io = {
   color: Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env),
 };
 
-/** The language of the command line itself, before any configuration is read: `--lang`. */
-function flagLanguage(argv: readonly string[]): Lang {
-  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+/** The language `--lang` asks for on the command line, if it names one atelier speaks. */
+function flagLanguage(argv: readonly string[]): Lang | undefined {
+  const flag = optionValue(argv, "--lang");
+  return flag === "en" || flag === "fr" ? flag : undefined;
+}
+
+/** The value of `--name value` or `--name=value`, before anything is parsed. */
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  const at = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
   const arg = argv[at];
-  const flag = arg === undefined ? undefined : arg === "--lang" ? argv[at + 1] : arg.slice(7);
-  return languageOf(flag === "en" || flag === "fr" ? flag : undefined);
+  return arg === undefined ? undefined : arg === name ? argv[at + 1] : arg.slice(name.length + 1);
+}
+
+/**
+ * The `language` of the configuration a command would read, for the help and for a command line
+ * that cannot run (said before any configuration is checked): `--config`, else the nearest
+ * `atelier.config.json` at or above the current folder. Read without checking it, so it is never
+ * an error here: the command itself says what is wrong with the file.
+ */
+function configLanguage(argv: readonly string[]): Lang | undefined {
+  let file = optionValue(argv, "--config");
+  if (file === undefined) {
+    for (let dir = resolve("."); ; dir = dirname(dir)) {
+      if (existsSync(join(dir, "atelier.config.json"))) {
+        file = join(dir, "atelier.config.json");
+        break;
+      }
+      if (dirname(dir) === dir) return undefined;
+    }
+  }
+  try {
+    const bytes = readFileSync(file);
+    // `"language": "en"` is ASCII: only UTF-16 needs decoding to be found.
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+    const text = utf16 ? bytes.toString("utf16le") : bytes.toString("latin1");
+    const language = JSON.parse(text.replace(/^\uFEFF|^\xEF\xBB\xBF/, "")).language;
+    return language === "en" || language === "fr" ? language : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A command whose misuse commander reports in the command line's language: the message names
+ * the option, argument or command, suggests a close one (« Vouliez-vous dire --strict ? »), and
+ * ends with the command's help line; exit 2. Each method replaces commander's own of that name,
+ * which builds an English message (node_modules/commander/lib/command.js).
+ */
+class AtelierCommand extends Command {
+  readonly speech: Lang;
+
+  constructor(name: string | undefined, speech: Lang) {
+    super(name);
+    this.speech = speech;
+  }
+
+  override createCommand(name?: string): Command {
+    return new AtelierCommand(name, this.speech);
+  }
+
+  /** `atelier compile`: the command as typed. */
+  private path(): string {
+    const names: string[] = [];
+    for (let c: Command | null = this; c; c = c.parent) names.unshift(c.name());
+    return names.join(" ");
+  }
+
+  private misuse(message: (t: (typeof TEXTS)[Lang]["errors"]) => string, code: string): never {
+    const t = TEXTS[this.speech].errors;
+    return this.error(`${t.stop(message(t))}\n${t.usage.helpHint(this.path())}`, {
+      exitCode: EXIT.cannotRun,
+      code,
+    });
+  }
+
+  /** The closest names, joined with « ou »; empty when none is close. */
+  private near(word: string, names: readonly string[], prefix = ""): string {
+    const found = similar(word, names).map((n) => `${prefix}${n}`);
+    return found.length > 0 ? TEXTS[this.speech].errors.usage.or(found) : "";
+  }
+
+  unknownOption(flag: string): never {
+    const [given = flag] = flag.split("=");
+    const longs: string[] = [];
+    for (let c: Command | null = this; c; c = c.parent) {
+      for (const o of c.createHelp().visibleOptions(c)) if (o.long) longs.push(o.long.slice(2));
+    }
+    // `-strict`, typed with one dash, is named too.
+    const bare = given.replace(/^--?/, "");
+    const near = bare.length > 1 ? this.near(bare, longs, "--") : "";
+    return this.misuse((t) => t.usage.unknownOption(given, near), "commander.unknownOption");
+  }
+
+  unknownCommand(name = this.args[0] ?? ""): never {
+    const names = this.createHelp()
+      .visibleCommands(this)
+      .map((c) => c.name());
+    const near = this.near(name, names);
+    return this.misuse(
+      (t) => t.usage.unknownCommand(name, near, names.join(", ")),
+      "commander.unknownCommand",
+    );
+  }
+
+  /** `atelier help nope`: said as `atelier nope` is, not with the whole help. */
+  _dispatchHelpCommand(name?: string): unknown {
+    if (name && !this.commands.some((c) => c.name() === name || c.aliases().includes(name))) {
+      return this.unknownCommand(name);
+    }
+    const own = Command.prototype as unknown as Record<string, (name?: string) => unknown>;
+    return own._dispatchHelpCommand?.call(this, name);
+  }
+
+  missingArgument(name: string): never {
+    const argument = this.registeredArguments.find((a) => a.name() === name);
+    const dots = argument?.variadic ? "..." : "";
+    const term = argument?.required === false ? `[${name}${dots}]` : `<${name}${dots}>`;
+    return this.misuse(
+      (t) => t.usage.missingArgument(term, argument?.description ?? ""),
+      "commander.missingArgument",
+    );
+  }
+
+  optionMissingArgument(option: Option): never {
+    const choices = option.argChoices?.join(", ") ?? "";
+    return this.misuse(
+      (t) => t.usage.optionMissingArgument(flagOf(option), choices),
+      "commander.optionMissingArgument",
+    );
+  }
+
+  missingMandatoryOptionValue(option: Option): never {
+    return this.misuse(
+      (t) => t.usage.mandatoryOption(flagOf(option)),
+      "commander.missingMandatoryOptionValue",
+    );
+  }
+
+  _conflictingOption(option: Option, other: Option): never {
+    return this.misuse(
+      (t) => t.usage.conflictingOption(flagOf(option), flagOf(other)),
+      "commander.conflictingOption",
+    );
+  }
+
+  _excessArguments(given: string[]): never {
+    const expected = this.registeredArguments.length;
+    return this.misuse(
+      (t) => t.usage.excessArguments(this.name(), expected, given),
+      "commander.excessArguments",
+    );
+  }
+
+  /** A value an option or argument refuses: for a list of choices, the choices and a close one. */
+  _callParseArg(target: Option | Argument, value: string, previous: unknown): unknown {
+    try {
+      return target.parseArg ? target.parseArg(value, previous) : value;
+    } catch (e) {
+      if (!(e instanceof CommanderError) || e.code !== "commander.invalidArgument") throw e;
+      const flag = target instanceof Option ? flagOf(target) : `<${target.name()}>`;
+      const choices = target.argChoices;
+      if (!choices) {
+        return this.misuse((t) => t.usage.invalidValue(flag, value), e.code);
+      }
+      const near = this.near(value, choices);
+      return this.misuse(
+        (t) => t.usage.invalidChoice(flag, value, choices.join(", "), near),
+        "commander.invalidArgument",
+      );
+    }
+  }
+}
+
+/** `--format`: an option as a person types it. */
+function flagOf(option: Option): string {
+  return option.long ?? option.short ?? option.flags;
+}
+
+/**
+ * The help in the command line's language: commander's titles, its « default: » and « choices: »
+ * (help.js, `optionDescription`), the `[command]` of the usage line.
+ */
+function helpIn(lang: Lang): Partial<Help> {
+  const h = TEXTS[lang].cli.help;
+  const titles: Record<string, string> = {
+    "Usage:": h.usage,
+    "Arguments:": h.arguments,
+    "Options:": h.options,
+    "Global Options:": h.globalOptions,
+    "Commands:": h.commands,
+  };
+  const described = (
+    description: string,
+    choices: readonly string[] | undefined,
+    shown: unknown,
+    label: string | undefined,
+  ) => {
+    const extra: string[] = [];
+    if (choices) extra.push(h.choices(choices.map((c) => JSON.stringify(c)).join(", ")));
+    if (shown !== undefined) extra.push(h.default(label || JSON.stringify(shown)));
+    if (extra.length === 0) return description;
+    const note = `(${extra.join(h.separator)})`;
+    return description ? `${description} ${note}` : note;
+  };
+  return {
+    styleTitle: (title: string) => titles[title] ?? title,
+    commandUsage(this: Help, cmd: Command) {
+      return Help.prototype.commandUsage.call(this, cmd).replace("[command]", h.command);
+    },
+    optionDescription: (option: Option) => {
+      // As commander: the default of an option that takes a value, or of a boolean one.
+      const shown =
+        option.required ||
+        option.optional ||
+        (option.isBoolean() && typeof option.defaultValue === "boolean");
+      return described(
+        option.description,
+        option.argChoices,
+        shown ? option.defaultValue : undefined,
+        option.defaultValueDescription,
+      );
+    },
+    argumentDescription: (argument: Argument) =>
+      described(
+        argument.description,
+        argument.argChoices,
+        argument.defaultValue,
+        argument.defaultValueDescription,
+      ),
+  };
 }
 
 export function createProgram(
@@ -48,30 +274,34 @@ export function createProgram(
   lang: Lang = "fr",
 ): Command {
   const t = TEXTS[lang].cli;
-  const program = new Command();
+  const n = t.help.names;
+  const program = new AtelierCommand("atelier", lang);
+  // Set before the commands are added: each inherits them.
   program
-    .name("atelier")
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureHelp(helpIn(lang))
+    .helpOption("-h, --help", t.help.helpOption)
+    .helpCommand(`help ${t.help.command}`, t.help.helpCommand)
+    .exitOverride()
     .description(t.description)
-    .version("0.1.0", "-V, --version")
-    .option("--debug", t.debug)
-    .showHelpAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .version("0.1.0", "-V, --version", t.help.version)
+    .option("--debug", t.debug);
 
   program
     .command("validate")
     .description(t.validate.description)
-    .argument("<paths...>", t.validate.paths)
+    .argument(`<${n.paths}...>`, t.validate.paths)
     .addOption(
-      new Option("--format <format>", t.validate.format)
+      new Option(`--format <${n.format}>`, t.validate.format)
         .choices(["text", "json", "github"])
         .default("text"),
     )
     .option("--strict", t.validate.strict)
-    .addOption(new Option("--lang <lang>", t.validate.lang).choices(["fr", "en"]))
-    .option("--config <file>", t.config)
+    .addOption(new Option(`--lang <${n.lang}>`, t.validate.lang).choices(["fr", "en"]))
+    .option(`--config <${n.file}>`, t.config)
     .option("--all", t.validate.all)
-    .option("--groupe <groupe>", t.groupe)
-    .option("--session <session>", t.session)
+    .option(`--groupe <${n.groupe}>`, t.groupe)
+    .option(`--session <${n.session}>`, t.session)
     .action(async (paths: string[], opts) => {
       const { validateFiles } = await import("./commands/validate.js");
       const render = await import("./render/validation.js");
@@ -96,17 +326,20 @@ export function createProgram(
   program
     .command("compile")
     .description(t.compile.description)
-    .argument("[dir]", t.dir, ".")
-    .option("--out <dir>", t.out)
+    .argument(`[${n.dir}]`, t.dir, ".")
+    .option(`--out <${n.dir}>`, t.out)
     .option("--strict", t.compile.strict)
-    .addOption(new Option("--lang <lang>", t.compile.lang).choices(["fr", "en"]))
+    .addOption(new Option(`--lang <${n.lang}>`, t.compile.lang).choices(["fr", "en"]))
     .addOption(
-      new Option("--format <format>", t.compile.format).choices(["text", "json"]).default("text"),
+      new Option(`--format <${n.format}>`, t.compile.format)
+        .choices(["text", "json"])
+        .default("text"),
     )
-    .option("--csv-delimiter <char>", t.compile.delimiter, ";")
-    .option("--config <file>", t.config)
-    .option("--groupe <groupe>", t.groupe)
-    .option("--session <session>", t.session)
+    .option(`--csv-delimiter <${n.char}>`, t.compile.delimiter, ";")
+    .option(`--config <${n.file}>`, t.config)
+    .option(`--groupe <${n.groupe}>`, t.groupe)
+    .option(`--session <${n.session}>`, t.session)
+    .option("--all", t.compile.all)
     .action(async (dir: string, opts) => {
       const { compileSummary, compileWorkshop } = await import("./commands/compile.js");
       const render = await import("./render/summary.js");
@@ -130,7 +363,7 @@ export function createProgram(
       if (opts.format === "json") {
         io.out(`${JSON.stringify(render.compileJson(summary), null, 2)}\n`);
       } else {
-        io.out(render.compileText(summary, result.lang, await paintFor(io)));
+        io.out(render.compileText(summary, result.lang, await paintFor(io), Boolean(opts.all)));
       }
       const { flagged } = await import("./commands/documents.js");
       setExit(opts.strict && flagged(result.consolidation) ? EXIT.invalid : EXIT.ok);
@@ -139,18 +372,21 @@ export function createProgram(
   program
     .command("report")
     .description(t.report.description)
-    .argument("[dir]", t.dir, ".")
-    .option("--out <dir>", t.out)
-    .addOption(new Option("--lang <lang>", t.report.lang).choices(["fr", "en"]))
-    .option("--format <formats>", t.report.format, "md,html")
+    .argument(`[${n.dir}]`, t.dir, ".")
+    .option(`--out <${n.dir}>`, t.out)
+    .addOption(new Option(`--lang <${n.lang}>`, t.report.lang).choices(["fr", "en"]))
+    .option(`--format <${n.formats}>`, t.report.format, "md,html")
     .option("--strict", t.compile.strict)
-    .option("--config <file>", t.config)
+    .option(`--config <${n.file}>`, t.config)
     .action(async (dir: string, opts) => {
       const { writeReport } = await import("./commands/documents.js");
       const formats = String(opts.format)
         .split(",")
         .map((f) => f.trim());
-      const r = await writeReport(dir, formats, workshopOptions(opts));
+      const { pdfProgressLine } = await import("./render/pdf.js");
+      const r = await writeReport(dir, formats, workshopOptions(opts), (e, lang) =>
+        io.err(pdfProgressLine(e, lang)),
+      );
       io.out(writtenText(r.out, r.written, r.lang));
       io.out(await keptText(r, io));
       setExit(opts.strict && r.flagged ? EXIT.invalid : EXIT.ok);
@@ -159,14 +395,14 @@ export function createProgram(
   program
     .command("matrix")
     .description(t.matrix.description)
-    .argument("[dir]", t.dir, ".")
-    .option("--out <dir>", t.out)
-    .addOption(new Option("--lang <lang>", t.matrix.lang).choices(["fr", "en"]))
+    .argument(`[${n.dir}]`, t.dir, ".")
+    .option(`--out <${n.dir}>`, t.out)
+    .addOption(new Option(`--lang <${n.lang}>`, t.matrix.lang).choices(["fr", "en"]))
     .addOption(
-      new Option("--format <format>", t.matrix.format).choices(["xlsx", "md"]).default("xlsx"),
+      new Option(`--format <${n.format}>`, t.matrix.format).choices(["xlsx", "md"]).default("xlsx"),
     )
     .option("--strict", t.compile.strict)
-    .option("--config <file>", t.config)
+    .option(`--config <${n.file}>`, t.config)
     .action(async (dir: string, opts) => {
       const { writeMatrix } = await import("./commands/documents.js");
       const r = await writeMatrix(dir, opts.format, workshopOptions(opts));
@@ -178,37 +414,48 @@ export function createProgram(
   program
     .command("template")
     .description(t.template.description)
-    .option("-o, --out <path>", t.template.out)
-    .addOption(new Option("--lang <lang>", t.template.lang).choices(["fr", "en"]))
+    .option(`-o, --out <${n.path}>`, t.template.out)
+    .addOption(new Option(`--lang <${n.lang}>`, t.template.lang).choices(["fr", "en"]))
     .addOption(
-      new Option("--kind <kind>", t.template.kind)
+      new Option(`--kind <${n.kind}>`, t.template.kind)
         .choices(["bilan", "constats", "propositions", "all"])
         .default("all"),
     )
     .addOption(
-      new Option("--format <format>", t.template.format).choices(["xlsx", "csv"]).default("xlsx"),
+      new Option(`--format <${n.format}>`, t.template.format)
+        .choices(["xlsx", "csv"])
+        .default("xlsx"),
     )
-    .option("--groupe <groupe>", t.template.groupe)
-    .option("--session <session>", t.template.session)
-    .option("--config <file>", t.config)
+    .option(`--groupe <${n.groupe}>`, t.template.groupe)
+    .option(`--session <${n.session}>`, t.template.session)
+    .option(`--groupes <${n.groupes}>`, t.template.groupes)
+    .option(`--sessions <${n.sessions}>`, t.template.sessions)
+    .option(`--config <${n.file}>`, t.config)
     .action(async (opts) => {
       const { writeTemplate } = await import("./commands/template.js");
+      const list = (text: string) =>
+        text
+          .split(",")
+          .map((s) => s.trim())
+          .filter((s) => s !== "");
       const r = await writeTemplate({
         kind: opts.kind,
         format: opts.format,
         ...workshopOptions(opts),
         ...(opts.groupe ? { groupe: opts.groupe } : {}),
         ...(opts.session ? { session: opts.session } : {}),
+        ...(opts.groupes !== undefined ? { groupes: list(opts.groupes) } : {}),
+        ...(opts.sessions !== undefined ? { sessions: list(opts.sessions) } : {}),
       });
-      io.out(writtenText(".", r.written, r.lang));
+      io.out(writtenText(r.dir, r.written, r.lang));
       setExit(EXIT.ok);
     });
 
   program
     .command("init")
     .description(t.init.description)
-    .argument("[dir]", t.init.dir, ".")
-    .addOption(new Option("--lang <lang>", t.init.lang).choices(["fr", "en"]))
+    .argument(`[${n.dir}]`, t.init.dir, ".")
+    .addOption(new Option(`--lang <${n.lang}>`, t.init.lang).choices(["fr", "en"]))
     .action(async (dir: string, opts) => {
       const { initWorkshop } = await import("./commands/template.js");
       const lang = languageOf(opts.lang);
@@ -221,12 +468,12 @@ export function createProgram(
     .command("schema")
     .description(t.schema.description)
     .addOption(
-      new Option("--format <format>", t.schema.format)
+      new Option(`--format <${n.format}>`, t.schema.format)
         .choices(["json-schema", "table-schema", "markdown"])
         .default("json-schema"),
     )
-    .addOption(new Option("--lang <lang>", t.schema.lang).choices(["fr", "en"]))
-    .option("--config <file>", t.config)
+    .addOption(new Option(`--lang <${n.lang}>`, t.schema.lang).choices(["fr", "en"]))
+    .option(`--config <${n.file}>`, t.config)
     .action(async (opts) => {
       const { findConfig, loadConfig } = await import("./config.js");
       const schema = await import("./render/schema.js");
@@ -305,10 +552,15 @@ function progressBar(io: Io) {
   };
 }
 
-/** Runs the CLI: every "cannot run" becomes one line and exit 2; data problems never throw. */
+/**
+ * Runs the CLI: every "cannot run" becomes a message and exit 2 (a misused command line, its
+ * help line too); data problems never throw. Said in the command's language once its
+ * configuration is read, else in `--lang`, else in the configuration's, else in French.
+ */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
-  const lang = flagLanguage(argv);
+  const flag = flagLanguage(argv);
+  const lang = flag ?? configLanguage(argv) ?? "fr";
   const program = createProgram(
     io,
     (c) => {
@@ -316,17 +568,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     },
     lang,
   );
-  program.exitOverride();
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
-      // --help and --version end here too, with code 0.
+      // --help and --version end here too, with code 0; a misuse is said already.
       return e.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
     }
-    const err = e as Spoken;
-    const said = err.lang ?? lang;
+    const err = e as Spoken & { declaredLang?: Lang };
+    const said = err.lang ?? flag ?? err.declaredLang ?? lang;
     const t = TEXTS[said].errors;
     io.err(`${t.stop(err instanceof AppError ? err[said] : t.internal(err.message))}\n`);
     if (debug) io.err(`${err.stack}\n`);

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { AppError } from "./errors.js";
-import type { TableKind } from "./fields.js";
+import { AppError, similar } from "./errors.js";
+import { type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
+import type { Lang } from "./i18n/lang.js";
 
 /**
  * The workshop configuration (`atelier.config.json`). Every key is optional; the defaults are the
@@ -211,38 +212,548 @@ export function loadConfig(file: string): Config {
       both((t) => t.errors.configNotFound(file)),
     );
   }
-  let json: unknown;
+  let bytes: Buffer;
   try {
-    json = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    bytes = readFileSync(file);
   } catch (e) {
-    const why = e instanceof SyntaxError ? e.message : String((e as Error).message);
+    const code = String((e as NodeJS.ErrnoException).code);
     throw new AppError(
       "CONFIG_INVALID",
-      both((t) => t.errors.configUnreadable(file, why)),
+      both((t) => t.errors.configUnreadable(file, t.errors.readReason(code))),
     );
   }
+  const json = parseJson(decodeConfig(bytes).text, file);
+  const declared = declaredLanguage(json);
   const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    // Our own checks name a text of the catalogue; zod words the others.
-    const lines = (t: Catalogue) =>
-      parsed.error.issues.map((i) => {
-        const key = i.path.join(".") || (i.code === "unrecognized_keys" ? i.keys.join(", ") : "");
-        const what =
-          i.code === "unrecognized_keys"
-            ? t.errors.unknownKey
-            : i.message === "axisCode" || i.message === "periodOrder"
-              ? t.errors[i.message]
-              : i.message.replace(/^Invalid input: /, "");
-        return t.errors.configKey(key, what);
-      });
-    throw new AppError(
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.flatMap((i) => problemsOf(i, json))),
+    ...synonymProblems(json),
+  ];
+  if (!parsed.success || problems.length > 0) {
+    const error = new AppError(
       "CONFIG_INVALID",
-      both((t) => t.errors.configInvalid(file, lines(t))),
+      both((t) =>
+        t.errors.configInvalid(
+          file,
+          problems.map((p) => p(t)),
+        ),
+      ),
     );
+    if (declared) error.declaredLang = declared;
+    throw error;
   }
   const config = resolveConfig(parsed.data, dirname(resolve(file)), resolve(file));
-  checkAxes(config, file);
+  try {
+    checkAxes(config, file);
+  } catch (e) {
+    if (e instanceof AppError && declared) e.declaredLang = declared;
+    throw e;
+  }
   return config;
+}
+
+/** The `language` a configuration asks for, when it is one atelier speaks. */
+function declaredLanguage(json: unknown): Lang | undefined {
+  const language = isObject(json) ? json.language : undefined;
+  return language === "fr" || language === "en" ? language : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// --- reading the file ---------------------------------------------------------------------------
+
+/** Windows-1252 bytes 0x80–0x9F (Node's decoder gives C1 controls for them). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
+ * The text of a configuration file: UTF-8 with or without a BOM, UTF-16 with a BOM, else, when
+ * the bytes are not UTF-8, Windows-1252, as Notepad saves « ANSI » on a French Windows.
+ */
+export function decodeConfig(bytes: Uint8Array): {
+  text: string;
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+} {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+      .toString("latin1")
+      .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+    return { text, encoding: "windows-1252" };
+  }
+}
+
+/** The JSON of a configuration; a syntax error names its line and column, and the fix. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const fault = jsonFault(text) ?? { at: 0, why: (t: Catalogue) => t.errors.json.invalid };
+    const { line, column } = lineAndColumn(text, fault.at);
+    throw new AppError(
+      "CONFIG_INVALID",
+      both(
+        (t) =>
+          `${t.errors.configSyntax(file, line, column, fault.why(t))}\n${excerpt(text, fault.at)}`,
+      ),
+    );
+  }
+}
+
+/** 1-based line and column of a position in a text. */
+export function lineAndColumn(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: at - start + 1 };
+}
+
+/** The line of a position, with a caret under it; a long line is cut around the position. */
+function excerpt(text: string, at: number): string {
+  const { line, column } = lineAndColumn(text, at);
+  const start = at - column + 1;
+  const end = text.indexOf("\n", start);
+  let shown = text.slice(start, end === -1 ? undefined : end).replace(/[\t\r]/g, " ");
+  let caret = column - 1;
+  if (shown.length > 72) {
+    const from = Math.max(0, Math.min(caret - 36, shown.length - 72));
+    shown = `${from > 0 ? "…" : ""}${shown.slice(from, from + 72)}${from + 72 < shown.length ? "…" : ""}`;
+    caret = caret - from + (from > 0 ? 1 : 0);
+  }
+  const margin = String(line).length;
+  return `  ${line} | ${shown.trimEnd()}\n  ${" ".repeat(margin)} | ${" ".repeat(caret)}^`;
+}
+
+interface JsonFault {
+  /** Where to look: the offset of the character in the text. */
+  at: number;
+  why: (t: Catalogue) => string;
+}
+
+/**
+ * What makes a text no JSON, where, and how to fix it: JSON.parse says only an offset (and not
+ * always), in English, and rarely the fix a person needs (a comma left before `}`, a decimal
+ * comma, `'` or `«` for quotes, a Windows path's single `\`).
+ */
+export function jsonFault(text: string): JsonFault | undefined {
+  const n = text.length;
+  let i = 0;
+  const fault = (at: number, why: (t: Catalogue) => string) =>
+    Object.assign(new Error(), { at, why });
+  const quote = (s: string) => `« ${s} »`;
+  const wordAt = (at: number) => /^[^\s,:{}[\]"]+/.exec(text.slice(at, at + 80))?.[0] ?? "";
+  const space = () => {
+    while (i < n) {
+      const c = text[i] as string;
+      if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\uFEFF") i++;
+      else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
+        throw fault(i, (t) => t.errors.json.comment);
+      } else break;
+    }
+  };
+  /** The end of the text, where a missing closer is said: after its last visible character. */
+  const end = (closers: string) =>
+    fault(text.trimEnd().length, (t) => t.errors.json.unexpectedEnd(quote(closers)));
+  const badStart = (c: string, key: boolean) => {
+    if (c === "'") return fault(i, (t) => t.errors.json.singleQuotes);
+    if ("“”«»„‘’".includes(c)) return fault(i, (t) => t.errors.json.typographicQuotes(c));
+    const word = wordAt(i);
+    if (!word) return fault(i, (t) => t.errors.json.unexpected(quote(c)));
+    if (key) return fault(i, (t) => t.errors.json.unquotedKey(word));
+    return fault(i, (t) => t.errors.json.unquotedText(word));
+  };
+  const string = () => {
+    const start = i++;
+    while (i < n) {
+      const c = text[i] as string;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === "\n" || c === "\r") throw fault(start, (t) => t.errors.json.unclosedString);
+      if (c < " ") throw fault(i, (t) => t.errors.json.controlCharacter);
+      if (c === "\\") {
+        const next = text[i + 1] ?? "";
+        if ('"\\/bfnrt'.includes(next) && next !== "") i += 2;
+        else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else {
+          const sequence = `\\${next}`;
+          throw fault(i, (t) => t.errors.json.badEscape(sequence, `\\${sequence}`));
+        }
+      } else i++;
+    }
+    throw fault(start, (t) => t.errors.json.unclosedString);
+  };
+  const number = () => {
+    const word = wordAt(i);
+    if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(word)) {
+      throw fault(i, (t) => t.errors.json.badNumber(word));
+    }
+    i += word.length;
+  };
+  const value = (closers: string): void => {
+    space();
+    if (i >= n) throw end(closers);
+    const c = text[i] as string;
+    const word = wordAt(i);
+    if (c === "{") members(closers);
+    else if (c === "[") items(closers);
+    else if (c === '"') string();
+    else if (c === "-" || (c >= "0" && c <= "9")) number();
+    else if (word === "true" || word === "false" || word === "null") i += word.length;
+    else throw badStart(c, false);
+  };
+  /** After an item: `,` then another, or the closer; a missing comma or a comma before the closer. */
+  const next = (close: string, closers: string, itemEnd: number): boolean => {
+    space();
+    if (i >= n) throw end(close + closers);
+    const c = text[i] as string;
+    if (c === close) {
+      i++;
+      return false;
+    }
+    if (c === ",") {
+      const comma = i++;
+      space();
+      if (text[i] === close) throw fault(comma, (t) => t.errors.json.trailingComma(close));
+      return true;
+    }
+    if (c === "}" || c === "]") throw fault(i, (t) => t.errors.json.unexpected(quote(c)));
+    const token = quote(
+      c === '"' ? (/^"[^"\n]{0,40}"?/.exec(text.slice(i))?.[0] ?? c) : wordAt(i) || c,
+    );
+    const previousLine = lineAndColumn(text, i).line > lineAndColumn(text, itemEnd).line;
+    throw fault(i, (t) => t.errors.json.missingComma(token, previousLine));
+  };
+  const members = (closers: string) => {
+    i++;
+    space();
+    if (text[i] === "}") {
+      i++;
+      return;
+    }
+    for (;;) {
+      space();
+      if (i >= n) throw end(`}${closers}`);
+      const c = text[i] as string;
+      const keyStart = i;
+      if (c === '"') string();
+      else throw badStart(c, true);
+      const key = text.slice(keyStart, i);
+      space();
+      if (i >= n) throw end(`}${closers}`);
+      if (text[i] !== ":") throw fault(i, (t) => t.errors.json.missingColon(key));
+      i++;
+      space();
+      const valueStart = i;
+      value(`}${closers}`);
+      const valueEnd = i;
+      // `0,5` in an object: a decimal comma, not a comma before a key written without quotes.
+      if (
+        text[i] === "," &&
+        /^\d/.test(text.slice(i + 1)) &&
+        /^-?\d/.test(text[valueStart] ?? "")
+      ) {
+        const digits = /^\d+/.exec(text.slice(i + 1))?.[0] ?? "";
+        const given = `${text.slice(valueStart, valueEnd)},${digits}`;
+        throw fault(valueStart, (t) => t.errors.json.decimalComma(given, given.replace(",", ".")));
+      }
+      if (!next("}", closers, valueEnd)) return;
+    }
+  };
+  const items = (closers: string) => {
+    i++;
+    space();
+    if (text[i] === "]") {
+      i++;
+      return;
+    }
+    for (;;) {
+      value(`]${closers}`);
+      if (!next("]", closers, i)) return;
+    }
+  };
+  try {
+    space();
+    if (i >= n) return { at: 0, why: (t) => t.errors.json.empty };
+    value("");
+    space();
+    if (i < n) return { at: i, why: (t) => t.errors.json.extra };
+    return undefined;
+  } catch (e) {
+    if (e instanceof Error && "at" in e) return e as unknown as JsonFault;
+    throw e;
+  }
+}
+
+// --- checking it --------------------------------------------------------------------------------
+
+/** One problem of a configuration, said in a catalogue's language. */
+type Problem = (t: Catalogue) => string;
+
+/** What zod knows of a schema, as far as saying what a key holds needs. */
+interface Shape {
+  _zod: {
+    def: {
+      type: string;
+      innerType?: Shape;
+      shape?: Record<string, Shape>;
+      element?: Shape;
+      valueType?: Shape;
+      entries?: Record<string, string>;
+      checks?: { _zod: { def: CheckDef } }[];
+    };
+  };
+}
+
+interface CheckDef {
+  check: string;
+  format?: string;
+  value?: number;
+  inclusive?: boolean;
+  minimum?: number;
+}
+
+const WRAPPERS = new Set(["default", "optional", "nullable", "readonly", "prefault", "catch"]);
+
+function unwrap(schema: Shape): Shape {
+  let s = schema;
+  while (WRAPPERS.has(s._zod.def.type) && s._zod.def.innerType) s = s._zod.def.innerType;
+  return s;
+}
+
+/** The schema of a key, by its path; undefined past what the schema describes. */
+function schemaAt(path: readonly PropertyKey[]): Shape | undefined {
+  let s: Shape | undefined = unwrap(configSchema as unknown as Shape);
+  for (const step of path) {
+    const def: Shape["_zod"]["def"] | undefined = s?._zod.def;
+    const inner: Shape | undefined =
+      def?.type === "object"
+        ? def.shape?.[String(step)]
+        : def?.type === "array"
+          ? def.element
+          : def?.type === "record"
+            ? def.valueType
+            : undefined;
+    s = inner && unwrap(inner);
+  }
+  return s;
+}
+
+/** What a key holds, in words: « un nombre entier entre 1990 et 2100 », « une liste de textes ». */
+function describe(schema: Shape | undefined, t: Catalogue): string {
+  const k = t.errors.kinds;
+  if (!schema) return k.value;
+  const def = schema._zod.def;
+  const checks = (def.checks ?? []).map((c) => c._zod.def);
+  switch (def.type) {
+    case "number": {
+      const kind = checks.some((c) => c.format === "safeint" || c.format === "int32")
+        ? k.integer
+        : k.number;
+      const min = checks.find((c) => c.check === "greater_than");
+      const max = checks.find((c) => c.check === "less_than");
+      if (min?.value !== undefined && max?.value !== undefined) {
+        // A whole number above 0 and at most 16384 is one between 1 and 16384.
+        const step = kind === k.integer ? 1 : 0;
+        return k.between(
+          kind,
+          min.inclusive ? min.value : min.value + step,
+          max.inclusive ? max.value : max.value - step,
+        );
+      }
+      if (min?.value !== undefined) {
+        return min.inclusive ? k.atLeast(kind, min.value) : k.above(kind, min.value);
+      }
+      if (max?.value !== undefined) return k.atMost(kind, max.value);
+      return kind;
+    }
+    case "string":
+      if (checks.some((c) => c.format === "regex")) return t.errors.axisCode;
+      return checks.some((c) => c.check === "min_length") ? k.nonEmptyText : k.text;
+    case "boolean":
+      return k.boolean;
+    case "enum":
+      return k.oneOf(Object.values(def.entries ?? {}).map((v) => JSON.stringify(v)));
+    case "array": {
+      const element = def.element && unwrap(def.element);
+      const type = element?._zod.def.type;
+      const list =
+        type === "string"
+          ? k.texts
+          : type === "number"
+            ? k.numbers
+            : type === "object"
+              ? k.objects(Object.keys(element?._zod.def.shape ?? {}).join(", "))
+              : k.list;
+      return checks.some((c) => c.check === "min_length") ? k.nonEmptyList(list) : list;
+    }
+    case "object":
+      return k.object(Object.keys(def.shape ?? {}).join(", "));
+    case "record":
+      return k.map;
+    default:
+      return k.value;
+  }
+}
+
+/** A value as a problem names it: « le texte "2023" », « le nombre 12 », « une liste ». */
+function foundOf(value: unknown, t: Catalogue): string {
+  const f = t.errors.found;
+  if (typeof value === "string") return f.text(JSON.stringify(shorten(value)));
+  if (typeof value === "number") return f.number(String(value));
+  if (typeof value === "boolean") return f.boolean(String(value));
+  if (value === null) return f.null;
+  return Array.isArray(value) ? f.list : f.object;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** A key's path as a person finds it in the file: `plan.from`, `review.axes[0].code`. */
+function keyOf(path: readonly PropertyKey[], t: Catalogue): string {
+  if (path.length === 0) return t.errors.config.root;
+  return path
+    .map((step, i) =>
+      typeof step === "number" ? `[${step}]` : `${i > 0 ? "." : ""}${String(step)}`,
+    )
+    .join("");
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let v = json;
+  for (const step of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[step];
+  }
+  return v;
+}
+
+/** The closest names to a typo, quoted and joined (« a » ou « b »); empty when none is close. */
+function nearOf(word: string, names: readonly string[], t: Catalogue): string {
+  const near = similar(word, names);
+  return near.length > 0 ? t.errors.config.or(near.map(t.errors.config.quote)) : "";
+}
+
+/**
+ * One zod issue in the catalogue's words: the key, what it must hold and what it holds. zod's own
+ * (English) messages are never shown: only the issue's code and path are used.
+ */
+function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
+  const path = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const names = Object.keys(schemaAt(path)?._zod.def.shape ?? {});
+    return issue.keys.map(
+      (name) => (t) =>
+        t.errors.config.unknownKey(
+          keyOf([...path, name], t),
+          nearOf(name, names, t),
+          names.join(", "),
+        ),
+    );
+  }
+  if (issue.code === "custom" && issue.message === "periodOrder") {
+    const period = valueAt(json, path.slice(0, -1)) as { from?: number; to?: number };
+    return [
+      (t) =>
+        t.errors.config.key(keyOf(path, t), t.errors.periodOrder(period.from ?? 0, period.to ?? 0)),
+    ];
+  }
+  const value = valueAt(json, path);
+  const schema = schemaAt(path);
+  return [
+    (t) => {
+      const expected = describe(schema, t);
+      if (value === undefined) return t.errors.config.missing(keyOf(path, t), expected);
+      const unquote =
+        typeof value === "string" &&
+        schema?._zod.def.type === "number" &&
+        value.trim() !== "" &&
+        Number.isFinite(Number(value))
+          ? t.errors.config.unquote(value.trim())
+          : "";
+      return `${t.errors.config.wrong(keyOf(path, t), expected, foundOf(value, t))}${unquote}`;
+    },
+  ];
+}
+
+/** The fields whose closed list of values `synonyms` can add to, in registry order. */
+function closedFields(): FieldSpec[] {
+  const seen = new Map<string, FieldSpec>();
+  for (const f of Object.values(KINDS).flat() as FieldSpec[]) {
+    if (f.type === "enum" && f.values && !seen.has(f.id)) seen.set(f.id, f);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * `synonyms` names fields and values by id: a name that is none of them (a typo, a label such as
+ * « Statut » or « Réalisé », a field with no closed list) would be ignored in silence, and the
+ * synonym with it.
+ */
+function synonymProblems(json: unknown): Problem[] {
+  const synonyms = isObject(json) ? json.synonyms : undefined;
+  if (!isObject(synonyms)) return [];
+  const closed = closedFields();
+  const fieldIds = closed.map((f) => f.id);
+  const allFields = new Set((Object.values(KINDS).flat() as FieldSpec[]).map((f) => f.id));
+  const problems: Problem[] = [];
+  for (const [name, values] of Object.entries(synonyms)) {
+    const key = (t: Catalogue) => keyOf(["synonyms", name], t);
+    const field = closed.find((f) => f.id === name);
+    if (!field) {
+      // A label (« Statut », « Status ») names its field's id.
+      const labels = closed.flatMap((f) => [f.id, f.fr, f.en]);
+      const byLabel = (label: string) => closed.find((f) => [f.id, f.fr, f.en].includes(label))?.id;
+      problems.push(
+        allFields.has(name)
+          ? (t) => t.errors.config.notClosed(key(t), fieldIds.join(", "))
+          : (t) => {
+              const near = [...new Set(similar(name, labels).map((l) => byLabel(l) ?? l))];
+              return t.errors.config.unknownField(
+                key(t),
+                near.length > 0 ? t.errors.config.or(near.map(t.errors.config.quote)) : "",
+                fieldIds.join(", "),
+              );
+            },
+      );
+      continue;
+    }
+    if (!isObject(values)) continue;
+    const known = field.values ?? [];
+    const ids = known.map((v) => v.id);
+    const labels = known.flatMap((v) => [v.id, v.fr, v.en]);
+    const byLabel = (label: string) => known.find((v) => [v.id, v.fr, v.en].includes(label))?.id;
+    for (const value of Object.keys(values)) {
+      if (ids.includes(value)) continue;
+      problems.push((t) => {
+        const valueKey = keyOf(["synonyms", name, value], t);
+        const near = [...new Set(similar(value, labels).map((l) => byLabel(l) ?? l))];
+        return t.errors.config.unknownValue(
+          valueKey,
+          field.id,
+          near.length > 0 ? t.errors.config.or(near.map(t.errors.config.quote)) : "",
+          ids.join(", "),
+        );
+      });
+    }
+  }
+  return problems;
 }
 
 function checkAxes(config: Config, file: string) {

@@ -8,7 +8,12 @@ import { sheetName } from "./sheet.js";
  * in the catalogue of each language (`i18n/fr/issues.ts`), rendered when the output is written.
  */
 
-export type Severity = "error" | "warning";
+/**
+ * `error`: the row (or the file) is not in the results; `warning`: it is, but a value needs a
+ * look; `info`: a note on how the file was read, nothing to correct (never counted as a
+ * warning, never failing `--strict`).
+ */
+export type Severity = "error" | "warning" | "info";
 
 export const CATALOG = {
   "unsupported-format": { severity: "error" },
@@ -18,7 +23,8 @@ export const CATALOG = {
   "too-many-cells": { severity: "error" },
   "too-many-rows": { severity: "error" },
   "too-many-columns": { severity: "error" },
-  "encoding-fallback": { severity: "warning" },
+  "encoding-fallback": { severity: "info" },
+  "encoding-uncertain": { severity: "warning" },
   "empty-file": { severity: "error" },
   "no-data": { severity: "warning" },
   "header-not-found": { severity: "error" },
@@ -130,9 +136,13 @@ export function flatten<K extends keyof Issue>(issues: readonly Issue[], keys: r
   return issues.map((i) => keys.map((k) => i[k]));
 }
 
+/** Errors and warnings; notes (`info`) are not problems and are not counted. */
 export function countBySeverity(issues: readonly Issue[]) {
   let errors = 0;
   let warnings = 0;
-  for (const i of issues) i.severity === "error" ? errors++ : warnings++;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (i.severity === "warning") warnings++;
+  }
   return { errors, warnings };
 }

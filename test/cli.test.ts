@@ -21,7 +21,7 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     const r = await run("validate", dir);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .* \(2 autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
+      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .* \(2 autres fichiers ignorés\)\. Placez-y les fichiers des groupes\.\n$/,
     );
   });
 
@@ -67,8 +67,13 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     );
   });
 
-  it("an unknown option or format", async () => {
-    expect((await run("validate", "--format", "xml", ".")).code).toBe(2);
+  it("an unknown option or format (test/cli-usage.test.ts has them all)", async () => {
+    const format = await run("validate", "--format", "xml", ".");
+    expect([format.code, format.out, format.err]).toEqual([
+      2,
+      "",
+      "atelier : option --format : « xml » n'est pas une valeur possible ; valeurs possibles : text, json, github.\n(atelier validate --help pour l'aide)\n",
+    ]);
     expect((await run("frobnicate")).code).toBe(2);
   });
 
@@ -146,7 +151,7 @@ describe("validate: results", () => {
     expect(lines[0]).toMatch(
       /^::error file=.*groupe-1\.csv,line=3,col=4,title=invalid-value D3::“Status”: “Realsé” is not an allowed value — Allowed values: .*$/,
     );
-    expect(lines.at(-1)).toBe("1 error(s), 0 warning(s) in 1 file(s)");
+    expect(lines.at(-1)).toBe("1 error, 0 warnings in 1 file");
   });
 
   it("prints text grouped by file with cell locations", async () => {
@@ -154,7 +159,9 @@ describe("validate: results", () => {
     expect(r.out).toContain(
       "erreur D3 « Statut » : « Realsé » n'est pas une valeur autorisée [invalid-value]",
     );
-    expect(r.out).toContain("CSV → bilan, en-tête ligne 1 : 2 lignes : 1 acceptée, 1 rejetée");
+    expect(r.out).toContain(
+      "CSV → bilan, en-tête ligne 1 : 2 lignes lues = 1 acceptée + 1 rejetée",
+    );
     expect(r.out).toContain("Ignorés :");
     expect(r.out).not.toContain("\u001b["); // no colour when not a terminal
   });
@@ -163,8 +170,12 @@ describe("validate: results", () => {
     const rows = Array.from({ length: 45 }, (_, i) => `1;1.1.${i + 1};A;Faux;;;\r\n`).join("");
     const d = workshop({ "many.csv": `${BILAN_HEADER}${rows}` });
     const r = await run("validate", d);
-    expect(r.out).toContain("… et 15 autre(s) problème(s) (15 erreur(s), 0 avertissement(s))");
-    expect(r.out).toContain("45 ligne(s) lue(s) = 0 acceptée(s) + 45 rejetée(s) ; 45 erreur(s)");
+    expect(r.out).toContain(
+      "    … et 15 autres problèmes (15 erreurs, 0 avertissement) : --all ou --format json pour tout voir\n",
+    );
+    expect(r.out).toContain(
+      "Erreurs à corriger — 1 fichier de groupe, 45 lignes lues = 0 acceptée + 45 rejetées ; 45 erreurs, 0 avertissement\n",
+    );
   });
 });
 
@@ -182,7 +193,7 @@ describe("validate: a sheet of 130,000 problems", () => {
 describe("the installed command", () => {
   it("runs from dist with --help and exits 0", () => {
     const out = execFileSync(process.execPath, ["dist/bin.js", "--help"], { encoding: "utf8" });
-    expect(out).toContain("Usage: atelier");
+    expect(out).toContain("Utilisation : atelier");
     expect(out).toContain("validate");
   });
 
@@ -229,7 +240,7 @@ describe("report, matrix, template, init and schema", () => {
     const compiled = await run("compile", join(dir, "atelier"));
     expect(compiled.code).toBe(2);
     expect(compiled.err).toMatch(
-      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .*atelier \(\d+ autre\(s\) fichier\(s\) ignoré\(s\)\)\. Placez-y les fichiers des groupes\.\n$/,
+      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .*atelier \(3 autres fichiers ignorés\)\. Placez-y les fichiers des groupes\.\n$/,
     );
     expect(existsSync(join(dir, "atelier", "sortie"))).toBe(false);
   });
@@ -293,7 +304,7 @@ describe("one rule for the language: --lang, then the configuration, then French
     const r = await run("validate", join(dir, "vide"));
     expect([r.code, r.err]).toEqual([
       2,
-      `atelier: No workbook (.xlsx, .xls, .ods) or .csv file to read in ${join(dir, "vide")} (1 other file(s) skipped). Put the groups' files there.\n`,
+      `atelier: No workbook (.xlsx, .xls, .ods) or .csv file to read in ${join(dir, "vide")} (1 other file skipped). Put the groups' files there.\n`,
     ]);
     const flag = await run("validate", "--lang=en", "nowhere.csv");
     expect(flag.err).toBe(

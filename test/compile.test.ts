@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { crc32 } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -115,19 +115,29 @@ describe("compile", () => {
       "groupe-3",
     ]);
     expect(r.out).toContain(
-      "Total : 8 ligne(s) lue(s) = 7 acceptée(s) (dont 1 doublon(s) regroupé(s)) + 1 rejetée(s), dans 4 fichier(s)",
+      "\nTotal : 8 lignes lues = 7 acceptées (dont 1 doublon regroupé) + 1 rejetée, dans 4 fichiers de groupe\n",
     );
-    expect(r.out).toContain("Activités du plan non évaluées : 2 (1.1.2, 2.1.2)");
+    // 1.1.2 was assessed, in the row rejected; nobody assessed 2.1.2.
+    expect(r.out).toContain(
+      "\nActivités du plan non évaluées : 2 — aucune évaluation : 2.1.2 ; évaluation rejetée (voir rejets.csv) : 1.1.2\n",
+    );
   });
 
-  it("writes French-Excel CSVs: BOM, semicolons, CRLF, formulas neutralised", async () => {
+  it("writes French-Excel CSVs: BOM, semicolons, CRLF, formulas neutralised, in French", async () => {
     const dir = sample();
     await run("compile", dir);
-    const bilan = readFileSync(join(dir, "sortie", "bilan.csv"), "utf8");
-    expect(bilan.startsWith("\uFEFFaxe;code_activite;activite;")).toBe(true);
-    expect(bilan).toContain('\r\nPROT;2.1.1;"\'=HYPERLINK(""http://x"",""y"")";');
-    const rejets = readFileSync(join(dir, "sortie", "rejets.csv"), "utf8");
-    expect(rejets.split("\r\n")[1]).toMatch(/^J1\/groupe-1\.csv;;3;bilan;D3;invalid-value;error;/);
+    const bilan = readFileSync(join(dir, "sortie", "bilan.csv"), "utf8").split("\r\n");
+    expect(bilan).toEqual([
+      "\uFEFFAxe stratégique;Code activité;Activité;Structure responsable;Indicateur;Cible;Résultat atteint;Statut;Taux de réalisation (%);Budget prévu (FCFA);Budget exécuté (FCFA);Source de financement;Difficultés rencontrées;Activité non programmée;Observations;Groupes;Sessions;Fichiers sources",
+      "1. Prévention;1.1.1;Sensibiliser;;;;;Partiellement réalisé;60;1500000;1200000;;;;;groupe-1, groupe-5;J1, J2;J1/groupe-1.csv:2 | J2/groupe-5.csv:2",
+      '2. Protection et assistance aux victimes;2.1.1;"\'=HYPERLINK(""http://x"",""y"")";;;;;En cours;50;10;5;;;;;groupe-1;J1;J1/groupe-1.csv:4',
+      "",
+    ]);
+    const rejets = readFileSync(join(dir, "sortie", "rejets.csv"), "utf8").split("\r\n");
+    expect(rejets[0]).toBe(
+      "\uFEFFFichier;Feuille;Ligne;Type de fiche;Cellule;Code;Gravité;Problème;Valeurs lues",
+    );
+    expect(rejets[1]).toMatch(/^J1\/groupe-1\.csv;;3;Bilan;D3;invalid-value;erreur;/);
   });
 
   it("exits 1 with --strict when rows were rejected, and 2 on a missing folder", async () => {
@@ -164,8 +174,8 @@ describe("compile", () => {
     const first = await run("compile", dir);
     expect(first.out).toContain("Première compilation dans ce dossier de sortie.");
     const again = await run("compile", dir);
-    expect(again.out).toContain("fichiers : 0 ajouté(s), 0 modifié(s), 0 retiré(s)");
-    expect(again.out).toContain("lignes consolidées : 0 nouvelle(s), 0 disparue(s)");
+    expect(again.out).toContain("\n    fichiers : 0 ajouté, 0 modifié, 0 retiré\n");
+    expect(again.out).toContain("\n    lignes consolidées : 0 nouvelle, 0 disparue\n");
     writeFileSync(
       join(dir, "J2", "groupe-4.csv"),
       `${BILAN_HEADER}2;2.1.2;Héberger;Non réalisé;0;;\r\n`,
@@ -284,6 +294,126 @@ describe("compile", () => {
       );
     }
   }, 300_000);
+});
+
+describe("compile shows where to look", () => {
+  /** Bilan rows whose status no list holds: each is rejected, at its D cell. */
+  const rejected = (codes: readonly string[]) =>
+    codes.map((code) => `${code[0]};${code};Former;Faux;;;\r\n`).join("");
+  /** What compile prints, its output folder written `<out>` (it is a temporary folder). */
+  const printed = (dir: string, out: string) =>
+    out.replaceAll(relative(process.cwd(), join(dir, "sortie")).replace(/\\/g, "/"), "<out>");
+
+  it("gives each file's first problems at their cell, errors first, and every one with --all", async () => {
+    const dir = workshop({
+      "atelier.config.json": CONFIG,
+      "plan.csv": PLAN,
+      "J1/groupe-1.csv": `${BILAN_HEADER}${rejected(["1.1.1", "1.1.2", "2.1.1", "2.1.2"])}1;1.1.1;Sensibiliser;Réalisé;100;2000000;2500000\r\n`,
+    });
+    const r = await run("compile", dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const statut = "« Statut » : « Faux » n'est pas une valeur autorisée [invalid-value]";
+    const allowed =
+      "        → Valeurs autorisées : Réalisé, Partiellement réalisé, En cours, Non réalisé, Abandonné";
+    const table = [
+      "Fichier                     Fiches  Lues  Acceptées  Rejetées  Erreurs  Avert.",
+      "plan.csv         plan de référence     4          4         0        0       0",
+      "J1/groupe-1.csv              bilan     5          1         4        4       2",
+      "Ignorés :",
+      "    atelier.config.json (fichier de l'atelier (configuration, plan, résolutions))",
+      "",
+      "J1/groupe-1.csv",
+    ];
+    const accounts = [
+      "",
+      "Total : 5 lignes lues = 1 acceptée + 4 rejetées, dans 1 fichier de groupe",
+      "Consolidé : 1 activité évaluée, 0 constat, 0 proposition",
+      "4 lignes rejetées, conservées avec leurs motifs dans rejets.csv",
+      "Conflits entre groupes : 0 (détail dans conflits.csv)",
+      "Activités du plan non évaluées : 3 — évaluation rejetée (voir rejets.csv) : 1.1.2, 2.1.1, 2.1.2",
+    ];
+    const written = [
+      "Écrit dans <out> :",
+      "    bilan.csv, constats.csv, propositions.csv, rejets.csv, conflits.csv, historique.csv, consolidation.json, datapackage.json, journal.json, consolidation.xlsx, rapport-bilan.md, rapport-bilan.html, matrice-actions.xlsx, matrice-actions.csv, retours/ (2 fichiers)",
+      "Fiches de retour pour 1 groupe (retours/) : groupe-1",
+      "Les sorties précédentes sont gardées dans <out>/precedent/ (pour revenir en arrière).",
+    ];
+    expect(printed(dir, r.out)).toBe(
+      [
+        ...table,
+        `    erreur D2 ${statut}`,
+        `    erreur D3 ${statut}`,
+        `    erreur D4 ${statut}`,
+        "… et 3 autres problèmes : atelier compile --all ou rejets.csv",
+        ...accounts,
+        "Première compilation dans ce dossier de sortie.",
+        ...written.slice(0, 3),
+        "",
+      ].join("\n"),
+    );
+    const all = await run("compile", dir, "--all");
+    expect(printed(dir, all.out)).toBe(
+      [
+        ...table,
+        `    erreur D2 ${statut}`,
+        allowed,
+        `    erreur D3 ${statut}`,
+        allowed,
+        `    erreur D4 ${statut}`,
+        allowed,
+        `    erreur D5 ${statut}`,
+        allowed,
+        "    attention Aucun groupe de travail n'est indiqué : le groupe « groupe-1 » est déduit du nom du fichier [group-guessed]",
+        "        → Indiquez le groupe dans la feuille Identification (Groupe de travail) ou dans une colonne « Groupe »",
+        // Amounts as French writes them: narrow no-break spaces, a no-break space before FCFA.
+        "    attention G6 Budget exécuté (2\u202f500\u202f000\u00a0FCFA) supérieur au budget prévu (2\u202f000\u202f000\u00a0FCFA) [budget-overspent]",
+        "        → Vérifiez les deux montants",
+        ...accounts,
+        "Depuis la compilation précédente :",
+        "    fichiers : 0 ajouté, 0 modifié, 0 retiré",
+        "    lignes consolidées : 0 nouvelle, 0 disparue",
+        "    nouveaux conflits : aucun",
+        ...written,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("stops at 30 problems in all, and says how many it leaves out", async () => {
+    const files: Record<string, string> = { "atelier.config.json": CONFIG, "plan.csv": PLAN };
+    for (let g = 1; g <= 11; g++) {
+      const name = `J1/groupe-${String(g).padStart(2, "0")}.csv`;
+      files[name] = `${BILAN_HEADER}${rejected(["1.1.1", "1.1.2", "2.1.1", "2.1.2"])}`;
+    }
+    const dir = workshop(files);
+    const r = await run("compile", dir);
+    const lines = r.out.split("\n");
+    // Ten files of three errors each; the eleventh, with its five problems, is in the table only.
+    expect(lines.filter((l) => l.startsWith("    erreur D"))).toHaveLength(30);
+    expect(lines).toContain("J1/groupe-10.csv");
+    expect(lines).not.toContain("J1/groupe-11.csv");
+    expect(lines).toContain("… et 25 autres problèmes : atelier compile --all ou rejets.csv");
+    const all = (await run("compile", dir, "--all")).out.split("\n");
+    expect(all.filter((l) => l.startsWith("    erreur D"))).toHaveLength(44);
+    expect(all.filter((l) => l.startsWith("    attention "))).toHaveLength(11);
+    expect(all.some((l) => l.startsWith("… et"))).toBe(false);
+  });
+
+  it("says it in English, the reference plan and the split of the activities not assessed included", async () => {
+    const dir = sample();
+    const r = await run("compile", dir, "--lang", "en");
+    const lines = r.out.split("\n");
+    expect(lines.slice(0, 2)).toEqual([
+      "File                      Kinds  Read  Accepted  Rejected  Errors  Warn.",
+      "plan.csv         reference plan     4         4         0       0      0",
+    ]);
+    expect(lines).toContain(
+      "Total: 8 rows read = 7 accepted (1 duplicate folded) + 1 rejected, in 4 group files",
+    );
+    expect(lines).toContain(
+      "Plan activities not assessed: 2 — no assessment: 2.1.2; assessment rejected (see rejets.csv): 1.1.2",
+    );
+  });
 });
 
 describe("the rapporteur's resolutions and the plan, read like any file", () => {
@@ -475,6 +605,7 @@ describe("tableWorkbook", () => {
             ["ok", null, false],
             ["constructor", 0, null],
             [`bip\u0007${long}`, -3, null],
+            [`${"mot ".repeat(20)}fin`, 1, null],
           ],
         },
       ],
@@ -488,9 +619,10 @@ describe("tableWorkbook", () => {
     expect(ws.name).toBe("Groupes & « sessions » d'avril");
     expect(wb.title).toBe("Atelier");
     const rows = [2, 3, 4, 5].map((r) => [1, 2, 3].map((c) => ws.getRow(r).getCell(c).value));
+    // Booleans in words, as the CSV writes them.
     expect(rows.slice(0, 3)).toEqual([
-      ["  indenté <b>&", 1_234_567.5, true],
-      ["Bon", null, false],
+      ["  indenté <b>&", 1_234_567.5, "Oui"],
+      ["Bon", null, "Non"],
       ["constructor", 0, null],
     ]);
     expect(rows[3]?.slice(1)).toEqual([-3, null]);
@@ -498,7 +630,15 @@ describe("tableWorkbook", () => {
     // Cut to Excel's 32,767 characters, then the bell dropped.
     expect([cut.length, cut.slice(0, 4), cut.at(-1)]).toEqual([32_766, "bipx", "…"]);
     expect(ws.getRow(2).getCell(2).numFmt).toBe("#,##0");
-    expect(ws.autoFilter).toBe("A1:C5");
+    expect(ws.autoFilter).toBe("A1:C6");
+    // Rows as tall as their wrapped text (column width 14: 14 characters a line); one line
+    // keeps the default height.
+    expect([2, 3, 5, 6].map((r) => ws.getRow(r).height)).toEqual([
+      undefined,
+      undefined,
+      409,
+      7 * 15 + 3,
+    ]);
   });
 });
 

@@ -111,9 +111,9 @@ describe("rule 7: every distinct proposal is a matrix row and counts in the tota
           l[at("Formulations voisines (N°)")],
         ]),
     ).toEqual([
-      ["3.1.1", "Former les gendarmes sur la traite des personnes", "30000000", "3.1.2, 3.1.3"],
-      ["3.1.2", "Former les magistrats sur la traite des personnes", "10000000", "3.1.1, 3.1.3"],
-      ["3.1.3", "Former les policiers sur la traite des personnes", "20000000", "3.1.1, 3.1.2"],
+      ["A3.1.1", "Former les gendarmes sur la traite des personnes", "30000000", "A3.1.2, A3.1.3"],
+      ["A3.1.2", "Former les magistrats sur la traite des personnes", "10000000", "A3.1.1, A3.1.3"],
+      ["A3.1.3", "Former les policiers sur la traite des personnes", "20000000", "A3.1.1, A3.1.2"],
     ]);
     expect(lines.slice(1).reduce((n, l) => n + Number(l[at("Coût estimé (FCFA)")]), 0)).toBe(
       60_000_000,
@@ -129,9 +129,9 @@ describe("rule 7: every distinct proposal is a matrix row and counts in the tota
         ws.getCell(`U${r}`).value,
       ]),
     ).toEqual([
-      ["3.1.1", 30_000_000, "3.1.2, 3.1.3"],
-      ["3.1.2", 10_000_000, "3.1.1, 3.1.3"],
-      ["3.1.3", 20_000_000, "3.1.1, 3.1.2"],
+      ["A3.1.1", 30_000_000, "A3.1.2, A3.1.3"],
+      ["A3.1.2", 10_000_000, "A3.1.1, A3.1.3"],
+      ["A3.1.3", 20_000_000, "A3.1.1, A3.1.2"],
     ]);
     expect([ws.getCell("D8").value, ws.getCell("O8").formula, ws.getCell("O8").result]).toEqual([
       "Sous-total axe 3",
@@ -232,7 +232,7 @@ describe("rule 8: an incomplete proposal stays in the draft, its cells « à com
       "Pas de colonne « Partenaires » : les propositions sont gardées dans la matrice, case « à compléter »",
     );
     expect(message("cost-split-mismatch", 2)).toBe(
-      "La somme des coûts annuels (20\u202f000\u202f000) diffère du coût estimé (25\u202f000\u202f000) : le coût estimé est retenu",
+      "La somme des coûts annuels (20\u202f000\u202f000\u00a0FCFA) diffère du coût estimé (25\u202f000\u202f000\u00a0FCFA) : le coût estimé est retenu",
     );
     const en = JSON.parse(
       (await run("validate", incomplete(), "--format", "json", "--lang", "en")).out,
@@ -251,7 +251,7 @@ describe("rule 8: an incomplete proposal stays in the draft, its cells « à com
     const pick = ["N°", "Action", "Indicateur", "Responsable", "Partenaires", "Coût estimé (FCFA)"];
     expect(lines.slice(1).map((l) => pick.map((title) => l[head.indexOf(title)]))).toEqual([
       [
-        "1.1.1",
+        "A1.1.1",
         "Organiser des caravanes de sensibilisation",
         "à compléter",
         "CNLTP",
@@ -259,7 +259,7 @@ describe("rule 8: an incomplete proposal stays in the draft, its cells « à com
         "40000000",
       ],
       [
-        "2.1.1",
+        "A2.1.1",
         "Créer une ligne verte",
         "Ligne verte opérationnelle",
         "à compléter",
@@ -267,7 +267,7 @@ describe("rule 8: an incomplete proposal stays in the draft, its cells « à com
         "à compléter",
       ],
       [
-        "3.1.1",
+        "A3.1.1",
         "Adopter un décret d'application",
         "à compléter",
         "à compléter",
@@ -275,14 +275,14 @@ describe("rule 8: an incomplete proposal stays in the draft, its cells « à com
         "à compléter",
       ],
       [
-        "3.1.2",
+        "A3.1.2",
         "Équiper le pôle judiciaire spécialisé",
         "Pôle équipé",
         "Pôle judiciaire spécialisé",
         "à compléter",
         "25000000",
       ],
-      ["4.1.1", "Réaliser l'évaluation finale", "Rapport", "CNLTP", "ONUDC", "15000000"],
+      ["A4.1.1", "Réaliser l'évaluation finale", "Rapport", "CNLTP", "ONUDC", "15000000"],
     ]);
 
     // The workbook: the same cells, light orange; a cost to complete counts as 0 in the totals,
@@ -317,18 +317,18 @@ describe("rule 8: an incomplete proposal stays in the draft, its cells « à com
         breakdown.getCell(r, 7).result ?? breakdown.getCell(r, 7).value,
       ]),
     ).toEqual([
-      ["1.1.1", "parts égales", 20_000_000, 20_000_000],
-      ["2.1.1", "parts égales", 0, 0],
-      ["3.1.1", "parts égales", 0, 0],
-      ["3.1.2", "parts égales", 12_500_000, 12_500_000],
-      ["4.1.1", "parts égales", 0, 0],
+      ["A1.1.1", "parts égales", 20_000_000, 20_000_000],
+      ["A2.1.1", "parts égales", 0, 0],
+      ["A3.1.1", "parts égales", 0, 0],
+      ["A3.1.2", "parts égales", 12_500_000, 12_500_000],
+      ["A4.1.1", "parts égales", 0, 0],
     ]);
 
     // The Markdown matrix says it too.
     await run("matrix", dir, "--format", "md");
     const md = readFileSync(join(out, "matrice-actions.md"), "utf8");
     expect(md).toContain(
-      "| 2.1.1 | Protéger les victimes | Créer une ligne verte | Ligne verte opérationnelle |  |  | à compléter | à compléter | 2024 | à compléter |",
+      "| A2.1.1 | Protéger les victimes | Créer une ligne verte | Ligne verte opérationnelle |  |  | à compléter | à compléter | 2024 | à compléter |",
     );
     expect(md).toContain("**Total général\u00a0: 80\u202f000\u202f000 FCFA**");
   });

@@ -160,9 +160,11 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
     expect(r.out).toContain("1 arbitrage du rapporteur appliqué");
     expect(r.out).not.toContain("Fiches de retour pour 2");
     const conflits = read(dir, "conflits.csv").split("\r\n");
-    expect(conflits[0]).toBe("\uFEFFkind;key;field;chosen;rule;motif;value;source;groupe;session");
+    expect(conflits[0]).toBe(
+      "\uFEFFType de fiche;Activité;Champ;Valeur retenue;Règle;Motif;Version;Source;Groupe;Session",
+    );
     expect(conflits[1]).toBe(
-      "bilan;1.1.1;statut;realise;resolution;Vu sur place;realise;J2/groupe-1.csv:2;Groupe 1;J2",
+      "Bilan;1.1.1;Statut;Réalisé;arbitrage du rapporteur;Vu sur place;Réalisé;J2/groupe-1.csv:2;Groupe 1;J2",
     );
   });
 
@@ -189,7 +191,7 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
     });
     const r = await run("compile", dir);
     expect(r.out).toContain(
-      "resolutions.csv  resolutions     2          1         1        1       0",
+      "resolutions.csv         arbitrages     2          1         1        1       0",
     );
     expect(r.out).toContain(
       "resolutions.csv\n    erreur C3 Un motif est donné pour « Budget prévu (FCFA) » de l'activité 1.1.2, mais pas de valeur : rien n'est tranché [resolution-without-value]\n        → Indiquez la valeur retenue dans la colonne Valeur, ou effacez le motif\n",
@@ -322,7 +324,7 @@ describe("retours/: a correction sheet per group with problems", () => {
       [
         "\uFEFFFichier;Feuille;Cellule;Gravité;Valeur lue;Problème;Correction",
         "J2/groupe-3.csv;;E2;erreur;Realsé;« Statut » : « Realsé » n'est pas une valeur autorisée;Valeurs autorisées : Réalisé, Partiellement réalisé, En cours, Non réalisé, Abandonné — vouliez-vous dire « Réalisé » ?",
-        "J2/groupe-3.csv;;H3;avertissement;900;Budget exécuté (900) supérieur au budget prévu (100);Vérifiez les deux montants",
+        "J2/groupe-3.csv;;H3;avertissement;900;Budget exécuté (900\u00a0FCFA) supérieur au budget prévu (100\u00a0FCFA);Vérifiez les deux montants",
         "",
       ].join("\r\n"),
     );

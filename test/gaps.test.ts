@@ -24,16 +24,16 @@ describe("a file that could not be read at all", () => {
     );
     const md = readFileSync(join(dir, "sortie", "rapport-bilan.md"), "utf8");
     expect(md).toContain(
-      "Fichiers non pris en compte : J1/groupe-4.ods n'a pas pu être lu ; aucune de ses lignes n'est dans ce rapport",
+      "Fichier non pris en compte : J1/groupe-4.ods n'a pas pu être lu ; aucune de ses lignes n'est dans ce rapport",
     );
     const html = readFileSync(join(dir, "sortie", "rapport-bilan.html"), "utf8");
-    expect(html).toContain("Fichiers non pris en compte : J1/groupe-4.ods");
+    expect(html).toContain("Fichier non pris en compte : J1/groupe-4.ods");
     // Before the figures it qualifies.
     for (const [text, figures] of [
       [md, "- **Taux de mise en œuvre**"],
       [html, '<dl class="cards">'],
     ] as const) {
-      expect(text.indexOf("Fichiers non pris en compte")).toBeLessThan(text.indexOf(figures));
+      expect(text.indexOf("Fichier non pris en compte")).toBeLessThan(text.indexOf(figures));
     }
   });
 
@@ -53,7 +53,7 @@ describe("a file that could not be read at all", () => {
     const r = await run("compile", dir);
     expect(r.out).not.toContain("n'a pas pu être lu");
     const md = readFileSync(join(dir, "sortie", "rapport-bilan.md"), "utf8");
-    expect(md).not.toContain("Fichiers non pris en compte");
+    expect(md).not.toContain("non pris en compte");
   });
 });
 
@@ -74,7 +74,9 @@ describe("what compile passed over", () => {
       "    J1/notes.txt (pas un tableur)",
       "    sortie.ancienne (résultats d'une compilation (atelier), non relus)",
     ]);
-    expect(r.out).toContain("dans 1 fichier(s)");
+    expect(r.out).toContain(
+      "\nTotal : 1 ligne lue = 1 acceptée + 0 rejetée, dans 1 fichier de groupe\n",
+    );
   });
 });
 

@@ -252,24 +252,24 @@ describe("matrix rows", () => {
     const rows = matrixRows(consolidation, config);
     // The two campaign wordings are one cluster: two rows, both counted, next to each other.
     expect(rows.map((r) => [r.number, r.action, r.cout, r.neighbours])).toEqual([
-      ["1.1.1", '=HYPERLINK("http://x","y")', 5_000_000, []],
+      ["A1.1.1", '=HYPERLINK("http://x","y")', 5_000_000, []],
       [
-        "1.2.1",
+        "A1.2.1",
         "Organiser des campagnes de sensibilisation en milieu rural",
         90_000_000,
-        ["1.2.2"],
+        ["A1.2.2"],
       ],
       [
-        "1.2.2",
+        "A1.2.2",
         "Organiser des campagnes de sensibilisation en milieu rural et urbain",
         50_000_000,
-        ["1.2.1"],
+        ["A1.2.1"],
       ],
-      ["1.2.3", "Produire des émissions radio", 10_000_000, []],
-      ["2.1.1", "Créer deux centres d'accueil à Kayes et Sikasso", 120_000_000, []],
-      ["3.1.1", "Adopter une loi", null, []],
-      ["3.1.2", "Former les magistrats", 100_000_000, []],
-      ["4.1.1", "Réaliser l'évaluation à mi-parcours", 30_000_000, []],
+      ["A1.2.3", "Produire des émissions radio", 10_000_000, []],
+      ["A2.1.1", "Créer deux centres d'accueil à Kayes et Sikasso", 120_000_000, []],
+      ["A3.1.1", "Adopter une loi", null, []],
+      ["A3.1.2", "Former les magistrats", 100_000_000, []],
+      ["A4.1.1", "Réaliser l'évaluation à mi-parcours", 30_000_000, []],
     ]);
     const [campaign, variant] = [rows[1] as MatrixRow, rows[2] as MatrixRow];
     expect(campaign.cluster).toBe(variant.cluster);
@@ -327,9 +327,9 @@ describe("matrix rows", () => {
     const rows = matrixRows(c, defaultConfig("/tmp"));
     expect(rows.map((r) => [r.number, r.action, r.cout, r.years, r.perYear, r.neighbours])).toEqual(
       [
-        ["1.1.1", "Former les juges", null, [2023], {}, ["1.1.2"]],
-        ["1.1.2", "Former des juges", 600, [2024, 2025], { 2024: 300, 2025: 300 }, ["1.1.1"]],
-        ["1.1.3", "Acheter des véhicules", 100, [2023], { 2023: 100 }, []],
+        ["A1.1.1", "Former les juges", null, [2023], {}, ["A1.1.2"]],
+        ["A1.1.2", "Former des juges", 600, [2024, 2025], { 2024: 300, 2025: 300 }, ["A1.1.1"]],
+        ["A1.1.3", "Acheter des véhicules", 100, [2023], { 2023: 100 }, []],
       ],
     );
     expect(rows.map((r) => r.toComplete)).toEqual([
@@ -406,17 +406,17 @@ describe("matrix workbook read back with exceljs", () => {
       (r) => ws.getCell(r, 1).value ?? null,
     );
     expect(numbers).toEqual([
-      "1.1.1",
-      "1.2.1",
-      "1.2.2",
-      "1.2.3",
+      "A1.1.1",
+      "A1.2.1",
+      "A1.2.2",
+      "A1.2.3",
       null,
-      "2.1.1",
+      "A2.1.1",
       null,
-      "3.1.1",
-      "3.1.2",
+      "A3.1.1",
+      "A3.1.2",
       null,
-      "4.1.1",
+      "A4.1.1",
       null,
       null,
     ]);
@@ -503,8 +503,8 @@ describe("matrix workbook read back with exceljs", () => {
     }
     // Near-identical wordings: each names the other, both stay in the totals.
     expect(["U6", "U7", "U8"].map((a) => ws.getCell(a).value ?? null)).toEqual([
-      "1.2.2",
-      "1.2.1",
+      "A1.2.2",
+      "A1.2.1",
       null,
     ]);
     expect(ws.getCell("R6").value).toBe("groupe-1 (J2)");
@@ -524,7 +524,7 @@ describe("matrix workbook read back with exceljs", () => {
       `IF('Matrice'!J6="X",'Matrice'!$O6/COUNTIF('Matrice'!$J6:$N6,"X"),0)`,
     );
     // The row « à compléter » (3.1.1, matrix row 12) reads its cost with N(): 0 until filled.
-    expect(breakdown.getCell("A9").value).toBe("3.1.1");
+    expect(breakdown.getCell("A9").value).toBe("A3.1.1");
     expect(breakdown.getCell("D9").formula).toBe("N('Matrice'!$O12)");
     expect(breakdown.getCell("F9").formula).toBe(
       `IF('Matrice'!J12="X",N('Matrice'!$O12)/COUNTIF('Matrice'!$J12:$N12,"X"),0)`,
@@ -538,9 +538,9 @@ describe("matrix workbook read back with exceljs", () => {
     const sources = wb.getWorksheet("Sources") as ExcelJS.Worksheet;
     const values = sources.getSheetValues().slice(2);
     expect(values.map((r) => Array.from((r as unknown[]).slice(1), (v) => v ?? null))).toEqual([
-      ["J2/groupe-1.csv", null, "groupe-1", "J2", 4, 4, "1.1.1, 1.2.1, 1.2.3, 2.1.1"],
-      ["J2/groupe-2.csv", null, "groupe-2", "J2", 3, 3, "1.2.2, 3.1.1, 3.1.2"],
-      ["J2/groupe-4.csv", null, "groupe-4", "J2", 1, 1, "4.1.1"],
+      ["J2/groupe-1.csv", null, "groupe-1", "J2", 4, 4, "A1.1.1, A1.2.1, A1.2.3, A2.1.1"],
+      ["J2/groupe-2.csv", null, "groupe-2", "J2", 3, 3, "A1.2.2, A3.1.1, A3.1.2"],
+      ["J2/groupe-4.csv", null, "groupe-4", "J2", 1, 1, "A4.1.1"],
     ]);
 
     const zip = await JSZip.loadAsync(bytes);
@@ -578,6 +578,31 @@ describe("matrix workbook read back with exceljs", () => {
 });
 
 describe("matrix CSV and Markdown", () => {
+  it("adds « Résultat attendu » after the action only when a proposal gives one", async () => {
+    const dir = new URL("../fixtures/atelier", import.meta.url).pathname;
+    const { consolidation, config } = await compiled(dir);
+    const rows = matrixRows(consolidation, config);
+    const lines = parse(matrixCsv(rows, config, "fr"), { delimiter: ";", bom: true }) as string[][];
+    expect(lines[0]?.slice(2, 6)).toEqual([
+      "Objectif stratégique",
+      "Action",
+      "Résultat attendu",
+      "Indicateur",
+    ]);
+    const result = (action: string) => lines.find((l) => l[3]?.startsWith(action))?.[4];
+    expect(result("Former les magistrats, OPJ et gendarmes")).toBe(
+      "Les affaires de traite sont instruites et jugées selon la loi n°2012-023",
+    );
+    expect(result("Renforcer les moyens humains")).toBe("");
+    expect(result("Organiser des campagnes de sensibilisation de proximité")).toBe(
+      "Les communautés connaissent les risques de traite",
+    );
+    // The header and the three proposals that give one.
+    expect(lines.filter((l) => l[4] !== "")).toHaveLength(4);
+    // Numbers of the new plan never read as the old plan's activity codes (`3.1.1`).
+    expect(lines.slice(1).every((l) => /^A\d+\.\d+\.\d+$/.test(l[0] ?? ""))).toBe(true);
+    expect(lines.slice(1).map((l) => l[0])).toContain("A3.1.1");
+  });
   it("writes a French-Excel CSV with neutralised formulas and no subtotal rows", async () => {
     const { consolidation, config } = await compiled(sample());
     const csv = matrixCsv(matrixRows(consolidation, config), config, "fr");
@@ -585,7 +610,7 @@ describe("matrix CSV and Markdown", () => {
     const lines = parse(csv, { delimiter: ";", bom: true }) as string[][];
     expect(lines).toHaveLength(9);
     expect(lines[1]?.slice(0, 4)).toEqual([
-      "1.1.1",
+      "A1.1.1",
       "1. Prévention",
       "Protéger les enfants",
       `'=HYPERLINK("http://x","y")`,
@@ -596,9 +621,9 @@ describe("matrix CSV and Markdown", () => {
     expect(costs.filter((v) => /^\d+$/.test(v ?? "")).reduce((n, v) => n + Number(v), 0)).toBe(
       405_000_000,
     );
-    expect([lines[2]?.[20], lines[3]?.[20], lines[4]?.[20]]).toEqual(["1.2.2", "1.2.1", ""]);
+    expect([lines[2]?.[20], lines[3]?.[20], lines[4]?.[20]]).toEqual(["A1.2.2", "A1.2.1", ""]);
     expect([lines[6]?.[0], lines[6]?.[8], lines[6]?.[14]]).toEqual([
-      "3.1.1",
+      "A3.1.1",
       "à compléter",
       "à compléter",
     ]);
@@ -634,7 +659,7 @@ describe("matrix evaluated by LibreOffice", () => {
     checkEvaluated(sheets, consolidation, config);
     // The uneven spread: 100 000 000 over three years.
     const breakdown = sheets.get("Répartition annuelle") as string[][];
-    const former = breakdown.find((r) => r[0] === "3.1.2") as string[];
+    const former = breakdown.find((r) => r[0] === "A3.1.2") as string[];
     const third = 100_000_000 / 3;
     [third, third, third, 0, 0].forEach((want, k) => {
       expect(Number(former[5 + k])).toBeCloseTo(want, 2);

@@ -251,7 +251,7 @@ describe("rule 3: a group's newer file replaces its older one", () => {
       "Ne sont pas des divergences : 0 élément mis à jour par le groupe qui l'avait évalué, lors d'une session suivante ; 1 ligne remplacée par une version plus récente du fichier de son groupe (détail dans historique.csv).",
     );
     expect(csv("historique.csv").split("\r\n")[1]).toBe(
-      "ligne remplacée par une version plus récente du fichier;bilan;3.1.1;;groupe-3;;J2/groupe-3.csv:2;;J2/groupe-3-v2-corrige.csv:2",
+      "ligne remplacée par une version plus récente du fichier;Bilan;3.1.1;;groupe-3;;J2/groupe-3.csv:2;;J2/groupe-3-v2-corrige.csv:2",
     );
   });
 

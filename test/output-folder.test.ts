@@ -337,7 +337,7 @@ describe("clear refusals", () => {
         command,
         2,
         "",
-        `atelier : Aucun classeur (.xlsx, .xls, .ods) ni fichier .csv à lire dans ${dir} (2 autre(s) fichier(s) ignoré(s)). Placez-y les fichiers des groupes.\n`,
+        `atelier : Aucun classeur (.xlsx, .xls, .ods) ni fichier .csv à lire dans ${dir} (2 autres fichiers ignorés). Placez-y les fichiers des groupes.\n`,
       ]);
     }
     expect(readdirSync(dir).sort()).toEqual(["J1", "notes.txt"]);

@@ -218,21 +218,22 @@ describe("normalise ∘ render keeps every accepted value", () => {
     })
     .map((r) => ({ ...r, axe: AXES[Number(r.code_activite[0]) - 1] as string }));
 
-  it("bilan rows written by our CSV writer read back to the same values", () => {
+  it("bilan rows written by our CSV writer, with ids or in words, read back to the same values", () => {
     const columns = kindColumns("bilan", config, "review").filter((c) =>
       ["axe", "code_activite", "activite", "statut", "budget_prevu", "resultat"].includes(c.name),
     );
     fc.assert(
       fc.property(
         fc.uniqueArray(row, { selector: (r) => r.code_activite, minLength: 1, maxLength: 10 }),
-        (rows) => {
+        fc.constantFrom(undefined, "fr" as const, "en" as const),
+        (rows, lang) => {
           const table: FlatTable = {
             name: "bilan",
             title: { fr: "Bilan", en: "Assessment" },
             columns,
             rows: rows.map((r) => columns.map((c) => r[c.name as keyof typeof r] ?? null)),
           };
-          const raw = readCsv(Buffer.from(toCsv(table)), "bilan.csv");
+          const raw = readCsv(Buffer.from(toCsv(table, ";", lang)), "bilan.csv");
           const report = validateRaw(raw, config, undefined);
           expect(report.issues).toEqual([]);
           const back = report.tables[0]?.records.map((r) =>

@@ -89,7 +89,7 @@ describe("a file that could not be read", () => {
     expectNote(
       m,
       "fr",
-      "3 activités du plan de référence (sur 4) n'ont aucune évaluation retenue (aucun groupe ne l'a évaluée, ou sa ligne a été rejetée : voir rejets.csv) : elles ne comptent pas dans le taux de mise en œuvre.",
+      "3 activités du plan de référence (sur 4) n'ont aucune évaluation retenue et ne comptent pas dans le taux de mise en œuvre : aucun groupe ne les a évaluées.",
       "Certaines de ces activités ont peut-être été évaluées dans des fiches bilan qui manquent : les évaluations de J1/groupe-4.ods (groupe-4 ; fichier illisible) ne sont pas dans les résultats (voir l'annexe sur la qualité des données).",
     );
   });
@@ -105,7 +105,7 @@ describe("a file that could not be read", () => {
     expectNote(
       m,
       "en",
-      "3 activities of the reference plan (out of 4) have no accepted assessment (no group assessed them, or the row was rejected: see rejets.csv): they do not count in the implementation rate.",
+      "3 activities of the reference plan (out of 4) have no accepted assessment and do not count in the implementation rate: no group assessed them.",
       "Some of these activities may have been assessed in assessment sheets that are missing: the assessments from J1/groupe-4.ods (groupe-4; unreadable file) are not in the results (see the data quality annex).",
     );
   });
@@ -115,10 +115,21 @@ describe("rejected rows", () => {
   it("are a gap of their kind only, counted, under the group of the rows", async () => {
     const m = await reportOf(rejected());
     expect(m.received.unread).toEqual([]);
+    // The rejected assessment names its activity (2.1.1): it is said with it, not as a gap.
     expect(m.received.gaps).toEqual({
-      bilan: [{ path: "J1/groupe-1.csv", groupe: "Groupe 1", rejected: 1 }],
+      bilan: [],
       propositions: [{ path: "J2/groupe-1.csv", groupe: "Groupe 1", rejected: 3 }],
     });
+    expect(m.unassessed).toMatchObject([{ code: "2.1.1", rejected: true }]);
+    // An assessment whose code cannot be read may be of any activity: a gap.
+    const dir = rejected();
+    writeFileSync(
+      join(dir, "J2", "groupe-5.csv"),
+      `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;;Former;Réalisé;;;;Groupe 5\r\n`,
+    );
+    expect((await reportOf(dir)).received.gaps.bilan).toEqual([
+      { path: "J2/groupe-5.csv", groupe: "Groupe 5", rejected: 1 },
+    ]);
   });
 
   it("are counted in the notes, which agree with one weakness, one activity, one row", async () => {
@@ -129,11 +140,10 @@ describe("rejected rows", () => {
       "1 faiblesse sur 2 est rapprochée d'au moins une action proposée ; les autres sont listées ici.",
       "Cette faiblesse n'a peut-être pas été oubliée : 3 propositions rejetées de J2/groupe-1.csv (Groupe 1) ne sont pas dans les résultats (voir rejets.csv et l'annexe sur la qualité des données).",
     );
-    expectNote(
-      m,
-      "fr",
-      "1 activité du plan de référence (sur 4) n'a aucune évaluation retenue (aucun groupe ne l'a évaluée, ou sa ligne a été rejetée : voir rejets.csv) : elle ne compte pas dans le taux de mise en œuvre.",
-      "Cette activité a peut-être été évaluée dans une fiche bilan qui manque : 1 évaluation rejetée de J1/groupe-1.csv (Groupe 1) n'est pas dans les résultats (voir rejets.csv et l'annexe sur la qualité des données).",
+    // 2.1.1 was assessed by group 1, in the row rejected: said in the lead, no note needed.
+    const { md } = rendered(m, "fr");
+    expect(md).toContain(
+      `${escapeMarkdown("1 activité du plan de référence (sur 4) n'a aucune évaluation retenue et ne compte pas dans le taux de mise en œuvre : son évaluation a été rejetée (voir rejets.csv).")}\n\n*Activités du plan de référence sans évaluation*`,
     );
   });
 
@@ -167,5 +177,52 @@ describe("a workshop whose rows are all in the results", () => {
       expect(md).not.toMatch(/peut-être|may have/);
       expect(html).not.toContain('<p class="missing">');
     }
+  });
+});
+
+describe("activities without an accepted assessment", () => {
+  /** Group 1 assesses 1.1.1, and 1.1.2 with a status no list holds; nobody assesses 2.1.x. */
+  const split = () =>
+    workshop({
+      "atelier.config.json": PLANNED_CONFIG,
+      "plan.csv": PLAN,
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Sensibiliser;Réalisé;;;;Groupe 1\r\n1;1.1.2;Former;Peut-être;;;;Groupe 1\r\n`,
+    });
+
+  it("tell those nobody assessed from those whose assessment was rejected, in both languages", async () => {
+    const m = await reportOf(split());
+    expect(m.unassessed.map((u) => [u.code, u.rejected])).toEqual([
+      ["1.1.2", true],
+      ["2.1.1", false],
+      ["2.1.2", false],
+    ]);
+    const fr = rendered(m, "fr");
+    expect(fr.md).toContain(
+      [
+        "3 activités du plan de référence (sur 4) n'ont aucune évaluation retenue et ne comptent pas dans le taux de mise en œuvre : 2 sans aucune évaluation, 1 dont l'évaluation a été rejetée (voir rejets.csv).",
+        "",
+      ].join("\n"),
+    );
+    expect(fr.md).toContain(
+      [
+        "*Activités du plan de référence sans évaluation*",
+        "",
+        "| Code | Axe | Intitulé | Situation |",
+        "| --- | --- | --- | --- |",
+        "| 1.1.2 | 1\\. Prévention | Former | évaluation rejetée (rejets.csv) |",
+        "| 2.1.1 | 2\\. Protection et assistance aux victimes | Assister | aucune évaluation |",
+        "| 2.1.2 | 2\\. Protection et assistance aux victimes | Héberger | aucune évaluation |",
+      ].join("\n"),
+    );
+    expect(fr.html).toContain(
+      '<th scope="row">1.1.2</th><td>1. Prévention</td><td>Former</td><td>évaluation rejetée (rejets.csv)</td>',
+    );
+    const en = rendered(m, "en");
+    expect(en.md).toContain(
+      "3 activities of the reference plan (out of 4) have no accepted assessment and do not count in the implementation rate: 2 nobody assessed, 1 whose assessment was rejected (see rejets.csv).",
+    );
+    expect(en.md).toContain(
+      "| 2.1.2 | 2\\. Protection and assistance to victims | Héberger | no assessment |",
+    );
   });
 });

@@ -132,7 +132,7 @@ describe("report model", () => {
       ],
     ]);
     expect(m.unassessed).toEqual([
-      { code: "2.1.2", axe: "PROT", activite: "Héberger les victimes" },
+      { code: "2.1.2", axe: "PROT", activite: "Héberger les victimes", rejected: false },
     ]);
     expect(m.conflicts.map((k) => [k.key, k.field, k.chosen, k.rule, k.activite])).toEqual([
       ["1.1.2", "statut", "realise", "latest-session", "Former"],
@@ -213,7 +213,7 @@ describe("number formats", () => {
     expect(formatPercent(0.5525, "fr")).toBe(`55,3${NBSP}%`);
     expect(formatPercent(0.75, "fr")).toBe(`75${NBSP}%`);
     expect(formatMoney(1_500_000, "XOF", "fr")).toBe(`1${NNBSP}500${NNBSP}000${NBSP}FCFA`);
-    expect(formatMoney(1_500_000, "XOF", "en")).toBe("XOF 1,500,000");
+    expect(formatMoney(1_500_000, "XOF", "en")).toBe("1,500,000 FCFA");
     expect(formatMoney(2500.5, "EUR", "fr")).toBe(`2${NNBSP}500,5${NBSP}EUR`);
   });
 });
@@ -277,8 +277,8 @@ describe("report renderers", () => {
     for (const [text, esc] of renderings(m, "en")) {
       expect(text).toContain("57.5%");
       expect(text).toContain("48.6%");
-      expect(text).toContain("XOF 1,500,000");
-      expect(text).toContain("XOF 3,500,000");
+      expect(text).toContain("1,500,000 FCFA");
+      expect(text).toContain("3,500,000 FCFA");
       expect(text).toContain("moderately satisfactory");
       expect(text).toContain("cited by 3 groups");
       expect(text).toContain("20 July 2023");
@@ -449,6 +449,6 @@ describe("report on the sample workshop", () => {
     const md = reportMarkdown(m, "fr");
     expect(md).toContain(`54,5${NBSP}%`);
     expect(md).toContain(`599${NNBSP}000${NNBSP}000${NBSP}FCFA`);
-    expect(reportMarkdown(m, "en")).toContain("XOF 599,000,000");
+    expect(reportMarkdown(m, "en")).toContain("599,000,000 FCFA");
   });
 });

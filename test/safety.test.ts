@@ -44,7 +44,7 @@ describe("nothing a group typed runs in the outputs, and it stays visible as tex
     }) as Record<string, string>[];
     // Cells are trimmed on reading (a leading tab goes), then neutralised on writing.
     const stored = PAYLOADS.map((p) => p.trim());
-    expect(bilan.map((b) => b.activite)).toEqual(
+    expect(bilan.map((b) => b.Activité)).toEqual(
       stored.map((p) => (/^[=+\-@]/.test(p) ? `'${p}` : p)),
     );
     for (const name of readdirSync(out).filter((f) => f.endsWith(".xlsx"))) {

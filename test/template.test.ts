@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -765,5 +765,64 @@ describe("initWorkshop", () => {
       ),
     });
     expect(existsSync(join(dir, "sortie"))).toBe(false);
+  });
+});
+
+describe("template --groupes", () => {
+  it("writes one prefilled workbook per group and session into the session folders", async () => {
+    const dir = join(tmp(), "atelier");
+    await initWorkshop(dir, "fr");
+    const configFile = join(dir, "atelier.config.json");
+    const r = await run(
+      "template",
+      "--config",
+      configFile,
+      "--groupes",
+      "Groupe 1, Groupe 2",
+      "--sessions",
+      "J1,J3",
+    );
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const shown = relative(".", dir).split(sep).join("/");
+    expect(r.out).toBe(
+      `Écrit dans ${shown} :\n    J1/Groupe 1.xlsx, J1/Groupe 2.xlsx, J3/Groupe 1.xlsx, J3/Groupe 2.xlsx\n`,
+    );
+    expect(readdirSync(join(dir, "J2"))).toEqual([]);
+    // Each is the template with its group and session filled in, byte for byte.
+    const config = loadConfig(configFile);
+    const expected = await templateXlsx({ lang: "fr", config, groupe: "Groupe 2", session: "J3" });
+    expect(readFileSync(join(dir, "J3", "Groupe 2.xlsx")).equals(expected)).toBe(true);
+    // The Bilan sheet prints one page wide, landscape, its header on every page.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(expected as unknown as ArrayBuffer);
+    const bilan = wb.getWorksheet("Bilan");
+    expect(bilan?.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    });
+  });
+
+  it("writes nothing when one file exists or two groups would share a file", async () => {
+    const dir = join(tmp(), "atelier");
+    await initWorkshop(dir, "fr");
+    const configFile = join(dir, "atelier.config.json");
+    writeFileSync(join(dir, "J2", "Groupe 2.xlsx"), "saisi par le groupe");
+    const r = await run("template", "--config", configFile, "--groupes", "Groupe 1,Groupe 2");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(dir, "J2", "Groupe 2.xlsx")} existe déjà`);
+    expect(readdirSync(join(dir, "J1"))).toEqual([]);
+    expect(readFileSync(join(dir, "J2", "Groupe 2.xlsx"), "utf8")).toBe("saisi par le groupe");
+    const same = await run("template", "--config", configFile, "--groupes", "Groupe 3,groupe 3");
+    expect(same.code).toBe(2);
+    expect(same.err).toBe(
+      "atelier : Deux groupes donneraient le même fichier J1/groupe 3.xlsx : donnez-leur des noms distincts dans --groupes.\n",
+    );
+    const csv = await run("template", "--config", configFile, "--groupes", "G", "--format", "csv");
+    expect(csv.code).toBe(2);
+    expect(csv.err).toContain("--groupes écrit un classeur par groupe et par session");
+    expect(readdirSync(join(dir, "J1"))).toEqual([]);
   });
 });

@@ -42,6 +42,7 @@ import { run, workshop } from "./helpers/workshop.js";
 
 const config = defaultConfig(".");
 const NNBSP = "\u202f";
+const NBSP = "\u00a0";
 
 /** A sheet from rows of cells (plain values or whole cells), numbered from 1. */
 function sheet(rows: (Cell["v"] | Cell)[][], name?: string): RawSheet {
@@ -1206,16 +1207,16 @@ describe("an amount with decimals in a currency without cents", () => {
     ]);
     expect(texts(t.records[0]?.issues[0])).toEqual({
       fr: [
-        "2,5 FCFA n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
+        `2,5${NBSP}FCFA n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)`,
         "Si les montants sont en millions ou en milliers, dites-le dans l'en-tête : (M FCFA), (k FCFA) ; sinon, écrivez le montant en FCFA entiers",
       ],
       en: [
-        "2,5 FCFA is not a whole amount: check the column's unit (millions? thousands?)",
+        "2.5 FCFA is not a whole amount: check the column's unit (millions? thousands?)",
         "If the amounts are in millions or thousands, say so in the header: (M FCFA), (k FCFA); otherwise write the amount in whole FCFA",
       ],
     });
     expect(messageOf(t.records[0]?.issues[1] as Issue, "fr")).toBe(
-      "1500000,5 FCFA n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
+      `1${NNBSP}500${NNBSP}000,5${NBSP}FCFA n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)`,
     );
   });
 
@@ -1275,11 +1276,11 @@ describe("a full amount typed in a scaled column", () => {
     ]);
     expect(texts(t.records[0]?.issues[0])).toEqual({
       fr: [
-        `2 500 000 dans une colonne en millions de FCFA donne 2${NNBSP}500${NNBSP}000${NNBSP}000${NNBSP}000 FCFA : le montant a-t-il été écrit en FCFA ?`,
+        `2${NNBSP}500${NNBSP}000 dans une colonne en millions de FCFA donne 2${NNBSP}500${NNBSP}000${NNBSP}000${NNBSP}000${NBSP}FCFA : le montant a-t-il été écrit en FCFA ?`,
         `Si c'est le montant en FCFA, divisez-le par 1${NNBSP}000${NNBSP}000, ou changez l'unité de la colonne`,
       ],
       en: [
-        "2 500 000 in a column in millions of FCFA makes 2,500,000,000,000 FCFA: was the amount written in FCFA?",
+        "2,500,000 in a column in millions of FCFA makes 2,500,000,000,000 FCFA: was the amount written in FCFA?",
         "If it is the amount in FCFA, divide it by 1,000,000, or change the column's unit",
       ],
     });
@@ -1357,7 +1358,7 @@ describe("a currency written with the amount", () => {
       ]);
       expect(flatten(all(t), ["code", "column"])).toEqual([["type-error", "E"]]);
       expect(messageOf(t.records[0]?.issues[0] as Issue, "fr")).toBe(
-        `« Budget prévu (FCFA) » : un montant (1 500 000) attendu, lu « ${input} »`,
+        `« Budget prévu (FCFA) » : un montant (1 500 000 ou 1500000) attendu, lu « ${input} »`,
       );
     },
   );
@@ -1667,7 +1668,7 @@ describe("what a type error expected, in agreement", () => {
     [
       "budget_prevu",
       "beaucoup",
-      "« Budget prévu (FCFA) » : un montant (1 500 000) attendu, lu « beaucoup »",
+      "« Budget prévu (FCFA) » : un montant (1 500 000 ou 1500000) attendu, lu « beaucoup »",
     ],
     [
       "taux_realisation",
@@ -1716,7 +1717,7 @@ describe("an ambiguous number in a scaled column", () => {
     expect(texts(t.records[0]?.issues[0])).toEqual({
       fr: [
         "« Budget prévu (millions de FCFA) » : « 1.500 » est ambigu (séparateur de milliers ou virgule décimale ?)",
-        `Écrivez 1500 pour 1${NNBSP}500${NNBSP}000${NNBSP}000 FCFA, ou 1,5 pour 1${NNBSP}500${NNBSP}000 FCFA`,
+        `Écrivez 1500 pour 1${NNBSP}500${NNBSP}000${NNBSP}000${NBSP}FCFA, ou 1,5 pour 1${NNBSP}500${NNBSP}000${NBSP}FCFA`,
       ],
       en: [
         "“Budget prévu (millions de FCFA)”: “1.500” is ambiguous (thousands separator or decimal point?)",

@@ -15,10 +15,12 @@ import { findingClusters, text, weaknessLinks } from "./index.js";
  *   its members next to each other (under one objective, the later members right after the
  *   first) and each member names the others (`neighbours`, « formulations voisines »), for the
  *   analyst to merge by hand if they really are one action.
- * - Numbering `axis.objective.action`: axes in plan order with their configured number (an axis
- *   code the plan does not list comes last, numbered after the others); objectives of an axis in
- *   consolidation order (merging sorts them), two wordings being one objective when their
- *   identity texts match; actions in consolidation order, a cluster's members together.
+ * - Numbering `A1.2.3`: `axis.objective.action` behind an `A` for « action », so that a number of
+ *   the new plan is never taken for an activity code of the plan under review (`1.2.3`). Axes in
+ *   plan order with their configured number (an axis code the plan does not list comes last,
+ *   numbered after the others); objectives of an axis in consolidation order (merging sorts
+ *   them), two wordings being one objective when their identity texts match; actions in
+ *   consolidation order, a cluster's members together.
  * - Scheduled years: the calendar plus any year given a cost, inside the plan period.
  * - Cost: `cout`, else the sum of the per-year costs when only those are given. When both are
  *   given and disagree (`cost-split-mismatch`, a warning), the stated `cout` is kept.
@@ -54,12 +56,13 @@ export const TO_COMPLETE: readonly string[] = propositionFields
 
 /** One line of the matrix: one consolidated proposal. */
 export interface MatrixRow {
-  /** `1.2.3`: axis number, objective within the axis, action within the objective. */
+  /** `A1.2.3`: axis number, objective within the axis, action within the objective. */
   number: string;
   /** Axis code of the plan (`PREV`). */
   axe: string;
   objectif: string;
   action: string;
+  resultat_attendu: string | null;
   indicateur: string | null;
   reference: string | null;
   cible: string | null;
@@ -175,6 +178,7 @@ function proposalRows(
       axe: String(p.axe ?? ""),
       objectif: String(p.objectif ?? ""),
       action: String(p.action ?? ""),
+      resultat_attendu: text(p.resultat_attendu),
       indicateur: text(p.indicateur),
       reference: text(p.reference),
       cible: text(p.cible),
@@ -234,7 +238,7 @@ function clustered<T extends { cluster: string | null }>(rows: readonly T[]): T[
 
 /**
  * The matrix rows: every proposal, grouped by axis then objective (a cluster's members next to
- * each other), numbered `1.2.3`, each naming the rows of its cluster.
+ * each other), numbered `A1.2.3`, each naming the rows of its cluster.
  */
 export function matrixRows(c: Consolidation, config: Config): MatrixRow[] {
   const rows = proposalRows(c, config);
@@ -257,7 +261,7 @@ export function matrixRows(c: Consolidation, config: Config): MatrixRow[] {
       // The first wording met names the objective for every action under it.
       const objectif = (actions[0] as Omit<MatrixRow, "number">).objectif;
       clustered(actions).forEach((r, a) => {
-        out.push({ number: `${n}.${o + 1}.${a + 1}`, ...r, objectif, neighbours: [] });
+        out.push({ number: `A${n}.${o + 1}.${a + 1}`, ...r, objectif, neighbours: [] });
       });
     });
   }

@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import { type FindingType, STATUTS, type StatusId, TYPE_ORDER } from "../fields.js";
-import type { IssueCode, Severity } from "../issues.js";
+import { countBySeverity, type IssueCode, type Severity } from "../issues.js";
 import { bandOf, scoreOf } from "../merge/indicators.js";
 import type {
   Band,
@@ -8,6 +8,7 @@ import type {
   Consolidated,
   Consolidation,
   FileReport,
+  KeptRow,
   ReferencePlan,
   Rejet,
   Source,
@@ -138,6 +139,12 @@ export interface UnassessedActivity {
   activite: string | null;
 }
 
+/** A plan activity without an accepted assessment, and whether some rejected row assessed it. */
+export interface Unassessed extends UnassessedActivity {
+  /** Only rejected rows (rejets.csv) give this code: an assessment was made, and set aside. */
+  rejected: boolean;
+}
+
 export interface SourceFile {
   path: string;
   format: "csv" | "xlsx" | "xls" | "ods";
@@ -184,7 +191,10 @@ export interface Gap {
   path: string;
   /** The group of those rows; `null` when they name several. */
   groupe: string | null;
-  /** Rows of the kind rejected; `null` when nothing could be read from the file at all. */
+  /**
+   * Rows of the kind rejected (assessments: those whose activity code could not be read, the
+   * others are said with their activity); `null` when nothing could be read from the file at all.
+   */
   rejected: number | null;
 }
 
@@ -238,7 +248,7 @@ export interface ReportModel {
   /** Cross-cutting findings, first of the findings: most groups first. */
   crossCutting: CrossCuttingFinding[];
   findings: AxisFindings[];
-  unassessed: UnassessedActivity[];
+  unassessed: Unassessed[];
   carriedOver: CarriedOver[];
   conflicts: ReportConflict[];
   /** What merging set aside without a conflict (listed in historique.csv). */
@@ -315,9 +325,11 @@ export function buildReport(
     reference !== null &&
     [...reference.activities.keys()].some((k) => identityText(k) === identityText(code));
   const referenceCodes = reference ? [...reference.activities.keys()] : [];
-  const unassessed: UnassessedActivity[] = c.non_evalues.map(
-    (code) => reference?.activities.get(code) ?? { code, axe: null, activite: null },
-  );
+  const rejectedCodes = codesOfRejected(files);
+  const unassessed: Unassessed[] = c.non_evalues.map((code) => ({
+    ...(reference?.activities.get(code) ?? { code, axe: null, activite: null }),
+    rejected: rejectedCodes.has(identityText(code)),
+  }));
 
   const axisFigures = axes.map((axis): AxisFigures => {
     const rows = counted.filter((b) => b.axe === axis.code);
@@ -541,13 +553,20 @@ function gapsOf(
       lost.push({ path: f.path, groupe: groupOf(), rejected: null });
       continue;
     }
-    const rejected = f.sheets.reduce((n, s) => n + (s.kind === kind ? s.rejected : 0), 0);
+    const records = f.tables
+      .filter((t) => t.kind === kind)
+      .flatMap((t) => t.records.filter((r) => r.rejected));
+    // A rejected assessment whose activity code was read is said with that activity (see
+    // `Unassessed.rejected`): only one whose code is unknown may hide an assessment.
+    const said = (r: KeptRow) =>
+      kind === "bilan" &&
+      typeof r.values.code_activite === "string" &&
+      r.values.code_activite !== "";
+    const rejected =
+      f.sheets.reduce((n, s) => n + (s.kind === kind ? s.rejected : 0), 0) -
+      records.filter(said).length;
     if (rejected === 0) continue;
-    const groups = new Set(
-      f.tables
-        .filter((t) => t.kind === kind)
-        .flatMap((t) => t.records.filter((r) => r.rejected).map((r) => groupOf(r))),
-    );
+    const groups = new Set(records.filter((r) => !said(r)).map((r) => groupOf(r)));
     // Rows not kept by validation still count; they belong to the file's group.
     const [only = groupOf()] = groups;
     partial.push({ path: f.path, groupe: groups.size > 1 ? null : only, rejected });
@@ -592,7 +611,7 @@ function sourcesOf(
     }
     if (fileGroups.size === 0) note(groupOf(), f.meta.session ?? null, 0);
     const sum = (k: "rows" | "accepted" | "rejected") => f.sheets.reduce((n, s) => n + s[k], 0);
-    const errors = f.issues.filter((i) => i.severity === "error").length;
+    const { errors, warnings } = countBySeverity(f.issues);
     out.push({
       path: f.path,
       format: f.format,
@@ -608,7 +627,7 @@ function sourcesOf(
       accepted: sum("accepted"),
       rejected: sum("rejected"),
       errors,
-      warnings: f.issues.length - errors,
+      warnings,
     });
   }
   out.sort((a, b) => compareText(a.path, b.path));
@@ -637,7 +656,8 @@ function sourcesOf(
 
 function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel["quality"] {
   const counts = new Map<IssueCode, IssueCount>();
-  const all = files.flatMap((f) => f.issues);
+  // Notes (`info`) say how a file was read: nothing to correct, not a problem.
+  const all = files.flatMap((f) => f.issues).filter((i) => i.severity !== "info");
   for (const i of all) {
     const entry = counts.get(i.code) ?? {
       code: i.code,
@@ -655,16 +675,12 @@ function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel[
     }
   }
   const byFile = files
-    .map((f) => {
-      const errors = f.issues.filter((i) => i.severity === "error").length;
-      return {
-        path: f.path,
-        rows: f.sheets.reduce((n, s) => n + s.rows, 0),
-        rejected: f.sheets.reduce((n, s) => n + s.rejected, 0),
-        errors,
-        warnings: f.issues.length - errors,
-      };
-    })
+    .map((f) => ({
+      path: f.path,
+      rows: f.sheets.reduce((n, s) => n + s.rows, 0),
+      rejected: f.sheets.reduce((n, s) => n + s.rejected, 0),
+      ...countBySeverity(f.issues),
+    }))
     .filter((f) => f.rejected > 0 || f.errors > 0 || f.warnings > 0)
     .sort((a, b) => b.rejected - a.rejected || b.errors - a.errors || compareText(a.path, b.path));
   return {
@@ -690,4 +706,37 @@ export function unreadFiles(files: readonly FileReport[]): string[] {
       (f) => f.sheets.every((s) => s.rows === 0) && f.issues.some((i) => i.severity === "error"),
     )
     .map((f) => f.path);
+}
+
+/**
+ * The activity codes of the rejected assessment rows (folded as identities compare them): a plan
+ * activity among them that no accepted row assessed was assessed, and that assessment set aside.
+ * A code that could not be read is taken as typed.
+ */
+export function codesOfRejected(files: readonly FileReport[]): Set<string> {
+  const codes = new Set<string>();
+  for (const f of files) {
+    for (const t of f.tables) {
+      if (t.kind !== "bilan") continue;
+      const header = t.columns.code_activite?.header;
+      for (const r of t.records) {
+        if (!r.rejected) continue;
+        const code = r.values.code_activite ?? (header ? r.raw?.[header] : undefined);
+        if (typeof code === "string" && code.trim() !== "") codes.add(identityText(code.trim()));
+      }
+    }
+  }
+  return codes;
+}
+
+/** The plan activities no accepted row assessed: those nobody assessed, those only rejected. */
+export function unassessedSplit(
+  codes: readonly string[],
+  files: readonly FileReport[],
+): { none: string[]; rejected: string[] } {
+  const rejected = codesOfRejected(files);
+  return {
+    none: codes.filter((c) => !rejected.has(identityText(c))),
+    rejected: codes.filter((c) => rejected.has(identityText(c))),
+  };
 }

@@ -20,7 +20,7 @@ export interface Retour {
  * A group as a file name on every system: no `\ / : * ? " < > |`, no leading or trailing dot or
  * space, not a name Windows keeps for a device (`CON`, `AUX`, `COM1`…).
  */
-function fileName(groupe: string): string {
+export function groupFileName(groupe: string): string {
   const name = groupe
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused too
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
@@ -45,6 +45,8 @@ export function retoursOf(files: readonly FileReport[]): Retour[] {
       for (const r of table.records) rows.set(`${r.sheet ?? ""}\u0000${r.row}`, r);
     }
     for (const i of f.issues) {
+      // A note on how the file was read has nothing for the group to correct.
+      if (i.severity === "info") continue;
       const groupe = groupOf(rows.get(`${i.sheet ?? ""}\u0000${i.row}`));
       const key = groupKey(groupe);
       const entry = byGroup.get(key) ?? { groupe, issues: [] };
@@ -54,8 +56,8 @@ export function retoursOf(files: readonly FileReport[]): Retour[] {
   }
   const used = new Set<string>();
   return [...byGroup.values()].map(({ groupe, issues }) => {
-    let name = fileName(groupe);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${fileName(groupe)} (${n})`;
+    let name = groupFileName(groupe);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${groupFileName(groupe)} (${n})`;
     used.add(name.toLowerCase());
     return { groupe, name, issues };
   });

@@ -126,13 +126,19 @@ async function* outputs(
 ): AsyncGenerator<readonly [string, string | Buffer]> {
   const { consolidation: c, validation, config, lang } = w;
   const tables = consolidationTables(c, config, lang);
-  for (const t of tables) yield [`${t.name}.csv`, toCsv(t, delimiter)];
+  for (const t of tables) yield [`${t.name}.csv`, toCsv(t, delimiter, lang)];
   yield ["consolidation.json", json(consolidationJson(c, config, lang, generated, files))];
-  yield ["datapackage.json", json(dataPackage(tables, config, delimiter))];
+  yield ["datapackage.json", json(dataPackage(tables, config, delimiter, lang))];
   const journal = validationJson(validation, lang);
   yield ["journal.json", json({ ...journal, generated: generated.toISOString() })];
   const [bilan, constats, propositions, ...annexes] = tables;
-  const sheets = [bilan, constats, propositions, sourcesTable(filesRead(validation)), ...annexes];
+  const sheets = [
+    bilan,
+    constats,
+    propositions,
+    sourcesTable(filesRead(validation), lang),
+    ...annexes,
+  ];
   yield [
     "consolidation.xlsx",
     tableWorkbook(

@@ -4,6 +4,7 @@ import { AppError } from "../errors.js";
 import { both, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Consolidation, FileReport } from "../model.js";
+import type { PdfProgress } from "../render/pdf.js";
 import { lockedWorkshop, type Workshop, type WorkshopOptions } from "./index.js";
 import { type Kept, writeFilesAtomically } from "./output.js";
 
@@ -53,11 +54,18 @@ export interface DocumentsWritten {
 
 export const REPORT_FORMATS = ["md", "html", "pdf"] as const;
 
-/** `report`: the report of a workshop in the formats asked; returns the folder and the names. */
+/** What printing the PDF says while it runs, in the workshop's language (see `printPdf`). */
+export type ReportProgress = (e: PdfProgress, lang: Lang) => void;
+
+/**
+ * `report`: the report of a workshop in the formats asked; returns the folder and the names.
+ * `onProgress` hears how the PDF print goes (it takes a while); nothing is printed here.
+ */
 export async function writeReport(
   dir: string,
   formats: readonly string[],
   options: WorkshopOptions,
+  onProgress?: ReportProgress,
 ): Promise<DocumentsWritten> {
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) {
@@ -66,13 +74,16 @@ export async function writeReport(
       both((t) => t.errors.reportFormat(unknown.join(", "))),
     );
   }
-  return lockedWorkshop(dir, options, (w, generated) => reportIn(w, generated, formats));
+  return lockedWorkshop(dir, options, (w, generated) =>
+    reportIn(w, generated, formats, onProgress),
+  );
 }
 
 async function reportIn(
   w: Workshop,
   generated: Date,
   formats: readonly string[],
+  onProgress?: ReportProgress,
 ): Promise<DocumentsWritten> {
   const { buildReport } = await import("../analysis/report.js");
   const model = buildReport(w.consolidation, w.validation, w.config, generated);
@@ -85,7 +96,10 @@ async function reportIn(
     // The PDF is printed from the HTML, which is written first.
     writes.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
     const { printPdf } = await import("../render/pdf.js");
-    writes.set("rapport-bilan.pdf", (tmp) => printPdf(join(w.out, "rapport-bilan.html"), tmp));
+    const progress = onProgress && ((e: PdfProgress) => onProgress(e, w.lang));
+    writes.set("rapport-bilan.pdf", (tmp) =>
+      printPdf(join(w.out, "rapport-bilan.html"), tmp, progress ? { onProgress: progress } : {}),
+    );
   }
   const kept = await writeFilesAtomically(w.out, writes, catalogue(w.lang).cli.editedLabel);
   return {

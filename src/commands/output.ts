@@ -725,7 +725,9 @@ export function writeNew(files: ReadonlyMap<string, string | Buffer>) {
       throw new AppError(
         "OUTPUT_NOT_WRITABLE",
         both((t) =>
-          code === "EEXIST" ? t.errors.exists(path) : t.errors.notWritable(path, String(code)),
+          code === "EEXIST"
+            ? t.errors.exists(path)
+            : t.errors.notWritable(path, t.errors.writeReason(String(code))),
         ),
       );
     }

@@ -1,6 +1,14 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { CONFIG_FILE, defaultConfig, findConfig, loadConfig, TEMPLATES_FOLDER } from "../config.js";
+import { join, relative, resolve, sep } from "node:path";
+import { groupFileName } from "../analysis/retours.js";
+import {
+  CONFIG_FILE,
+  type Config,
+  defaultConfig,
+  findConfig,
+  loadConfig,
+  TEMPLATES_FOLDER,
+} from "../config.js";
 import { AppError, speaking } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, catalogue } from "../i18n/index.js";
@@ -23,15 +31,24 @@ export interface TemplateCommand {
   format: "xlsx" | "csv";
   groupe?: string;
   session?: string;
+  /** One workbook per group and session (`--groupes`, `--sessions`), in the session folders. */
+  groupes?: string[];
+  sessions?: string[];
 }
 
-/** `template`: writes the workbook (or one CSV per kind); returns the paths and the language. */
+/**
+ * `template`: writes the workbook (or one CSV per kind), or with `groupes` one workbook per group
+ * and session, `<session>/<groupe>.xlsx` under `out` (default: the workshop folder), its
+ * Identification sheet filled in; returns the paths and the language.
+ */
 export async function writeTemplate(
   options: TemplateCommand,
-): Promise<{ lang: Lang; written: string[] }> {
+): Promise<{ lang: Lang; dir: string; written: string[] }> {
   const config = options.config ? loadConfig(options.config) : findConfig(process.cwd());
   const lang = languageOf(options.lang, config);
   return speaking(lang, async () => {
+    if (options.groupes)
+      return { lang, ...(await writePerGroup(options, options.groupes, config, lang)) };
     const files = new Map<string, string | Buffer>();
     if (options.format === "csv") {
       const kinds = options.kind === "all" ? KIND_NAMES : [options.kind];
@@ -50,8 +67,56 @@ export async function writeTemplate(
       files.set(options.out ?? TEMPLATE_FILE, bytes);
     }
     writeNew(files);
-    return { lang, written: [...files.keys()] };
+    return { lang, dir: ".", written: [...files.keys()] };
   });
+}
+
+/**
+ * `template --groupes`: `<session>/<groupe>.xlsx` for every group and session, under `out` or the
+ * workshop folder; all or nothing, never over an existing file. Names are given under the folder.
+ */
+async function writePerGroup(
+  options: TemplateCommand,
+  groupes: readonly string[],
+  config: Config,
+  lang: Lang,
+): Promise<{ dir: string; written: string[] }> {
+  const sessions = options.sessions ?? config.sessions ?? [];
+  if (options.format === "csv" || sessions.length === 0 || groupes.length === 0) {
+    throw new AppError(
+      "USAGE",
+      both((t) => t.errors.perGroup),
+    );
+  }
+  // Shown with `/` on every system, as every path atelier prints.
+  const dir =
+    options.out ?? (config.source ? relative(".", config.root).split(sep).join("/") || "." : ".");
+  const reference = (await loadReference(config, config.root))?.activities ?? [];
+  const files = new Map<string, Buffer>();
+  for (const session of sessions) {
+    for (const groupe of groupes) {
+      const name = `${session}/${groupFileName(groupe)}.xlsx`;
+      // Windows folds case: `Groupe 1` and `groupe 1` would be one file there.
+      if ([...files.keys()].some((n) => n.toLowerCase() === name.toLowerCase()))
+        throw new AppError(
+          "USAGE",
+          both((t) => t.errors.sameFile(name)),
+        );
+      files.set(
+        name,
+        await templateXlsx({ kind: options.kind, lang, config, reference, groupe, session }),
+      );
+    }
+  }
+  const paths = new Map([...files].map(([name, bytes]) => [join(dir, ...name.split("/")), bytes]));
+  const existing = [...paths.keys()].find((p) => existsSync(p));
+  if (existing)
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.exists(existing)),
+    );
+  writeNew(paths);
+  return { dir, written: [...files.keys()] };
 }
 
 /** Sessions of a new workshop: the three days the example configuration names. */

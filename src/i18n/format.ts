@@ -6,7 +6,7 @@ import type { Lang } from "./lang.js";
  *
  * French: thousands are separated by a narrow no-break space (U+202F), the decimal mark is a
  * comma, and a no-break space (U+00A0) joins a number to its unit: `61,5 %`, `1 500 000 FCFA`.
- * English: `61.5%`, `XOF 1,500,000` (plain space after the currency code).
+ * English: `61.5%`, `1,500,000 FCFA` (a plain space before the unit).
  */
 
 export const NNBSP = "\u202f";
@@ -37,16 +37,18 @@ export function formatPoints(points: number, lang: Lang): string {
   return lang === "fr" ? `${n}${NBSP}%` : `${n}%`;
 }
 
-/** The currency as people write it: FCFA in French for XOF (and XAF), else the code. */
-export function currencyLabel(currency: string, lang: Lang): string {
-  if (lang === "fr" && (currency === "XOF" || currency === "XAF")) return "FCFA";
-  return currency;
+/**
+ * The currency as people write it: FCFA for XOF (and XAF), in English too, as the templates' own
+ * headers and the workshop's documents write it; else the code.
+ */
+export function currencyLabel(currency: string): string {
+  return ["XOF", "XAF", "FCFA"].includes(currency.toUpperCase()) ? "FCFA" : currency;
 }
 
 export function formatMoney(n: number, currency: string, lang: Lang): string {
   const amount = formatNumber(n, lang, 2);
-  const unit = currencyLabel(currency, lang);
-  return lang === "fr" ? `${amount}${NBSP}${unit}` : `${unit} ${amount}`;
+  const unit = currencyLabel(currency);
+  return `${amount}${lang === "fr" ? NBSP : " "}${unit}`;
 }
 
 /** Compact amount for chart labels: `1,5 M` / `1.5M`. */
@@ -96,8 +98,35 @@ export function formatDate(iso: string, lang: Lang): string {
   return lang === "fr" ? `${date} à ${time}` : `${date}, ${time}`;
 }
 
-/** French counts 0 and 1 as singular. */
+/**
+ * The plural rules of each language, made once: French takes the singular for 0 and 1 (and 1,5),
+ * English for 1 only. CLDR's other categories (French "many" for a million) take the plural.
+ * Without the ICU data of a language (a Node built with small-icu), its rule is applied here.
+ */
+const PLURAL_RULES = new Map<Lang, Intl.PluralRules | null>();
+
+function singular(n: number, lang: Lang): boolean {
+  let rules = PLURAL_RULES.get(lang);
+  if (rules === undefined) {
+    rules =
+      Intl.PluralRules.supportedLocalesOf([lang]).length > 0 ? new Intl.PluralRules(lang) : null;
+    PLURAL_RULES.set(lang, rules);
+  }
+  if (rules) return rules.select(n) === "one";
+  return lang === "fr" ? Math.abs(n) < 2 : n === 1;
+}
+
+/** The form that agrees with `n`, without the number: a verb, an adjective, a pronoun. */
+export function pick<T>(n: number, lang: Lang, one: T, many: T): T {
+  return singular(n, lang) ? one : many;
+}
+
+/** `0 ligne`, `1 ligne`, `2 lignes`, `1 000 000 lignes`; `1 row`, `0 rows`. */
 export function plural(n: number, lang: Lang, one: string, many: string): string {
-  const single = lang === "fr" ? n <= 1 : n === 1;
-  return `${formatNumber(n, lang)} ${single ? one : many}`;
+  return `${formatNumber(n, lang)} ${pick(n, lang, one, many)}`;
+}
+
+/** A text as a sentence: a final full stop unless it already ends with one, or with « ? » or « ! ». */
+export function sentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
 }

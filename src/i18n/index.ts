@@ -1,6 +1,7 @@
 import type { Issue } from "../issues.js";
 import { cellOf } from "../issues.js";
 import { en } from "./en/index.js";
+import { pick, plural } from "./format.js";
 import { type Catalogue, fr } from "./fr/index.js";
 import type { Lang, Localized } from "./lang.js";
 
@@ -29,19 +30,31 @@ export function both(text: (t: Catalogue, lang: Lang) => string): Localized {
 
 /**
  * Fills `{name}` from the issue's params (a text in both languages gives the language's own),
- * then from its location; `undefined` when a placeholder stays empty.
+ * then from its location; `undefined` when a placeholder stays empty. A count agrees with its
+ * noun: `{count|valeur|valeurs}` is the number and its noun (`plural`), `{count?elle|elles}` the
+ * form alone (`pick`).
  */
 function fill(template: string, issue: Issue, lang: Lang): string | undefined {
   let missing = false;
-  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v =
-      issue.params[name] ?? (issue as unknown as Record<string, string | number | undefined>)[name];
-    if (v === undefined) {
-      missing = true;
-      return "undefined";
-    }
-    return typeof v === "object" ? v[lang] : String(v);
-  });
+  const text = template.replace(
+    /\{(\w+)(?:([|?])([^|{}]*)\|([^|{}]*))?\}/g,
+    (_, name: string, mark?: string, one?: string, many?: string) => {
+      const v =
+        issue.params[name] ??
+        (issue as unknown as Record<string, string | number | undefined>)[name];
+      if (v === undefined) {
+        missing = true;
+        return "undefined";
+      }
+      if (mark !== undefined && typeof v !== "object") {
+        const n = Number(v);
+        return mark === "|"
+          ? plural(n, lang, one ?? "", many ?? "")
+          : pick(n, lang, one ?? "", many ?? "");
+      }
+      return typeof v === "object" ? v[lang] : String(v);
+    },
+  );
   return missing ? undefined : text;
 }
 

@@ -11,6 +11,7 @@ import { formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
 import { type Issue, issue, type Location, labelParams, type Params } from "../issues.js";
 import { CURRENCY_NAMES, currencyWord, sameCurrency } from "../money.js";
+import { hasProvenance, OUTPUT_COLUMNS } from "../read/outputs.js";
 import type { Cell, RawRow, RawSheet } from "../read/types.js";
 import { columnLetter } from "../sheet.js";
 import { clean, closest, fold, foldWords } from "../text.js";
@@ -634,6 +635,9 @@ export function buildTable(
   };
   if (sheet.name !== undefined) table.sheet = sheet.name;
   const firstOf = new Map<string, Column>();
+  // A consolidated table read back (bilan.csv): its provenance and cluster columns are atelier's
+  // own, kept as read and not checked, without a word.
+  const consolidated = hasProvenance(header.cells.map((c) => (c ? clean(cellText(c)) : "")));
   header.cells.forEach((cell, index) => {
     const text = cell ? clean(cellText(cell)) : "";
     const column: Column = {
@@ -644,7 +648,8 @@ export function buildTable(
     };
     table.columns.push(column);
     const at = { ...where, column: column.letter, header: text };
-    if (column.role === "unknown") {
+    const ours = consolidated && OUTPUT_COLUMNS.includes(text.toLowerCase());
+    if (column.role === "unknown" && !ours) {
       const suggestion = suggestHeader(text, kind);
       table.issues.push(
         issue("unknown-column", at, {

@@ -1,6 +1,6 @@
 import type { Axis } from "../config.js";
 import type { EnumValue, FieldSpec, FieldType, ValueTypes } from "../fields.js";
-import { formatNumber } from "../i18n/format.js";
+import { formatMoney, formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import type { IssueCode, Params } from "../issues.js";
@@ -333,6 +333,12 @@ const formatted = (n: number): Localized => ({
   en: formatNumber(n, "en"),
 });
 
+/** An amount with its currency, as people read it: `1 234,5 FCFA`, `XOF 1,234.5`. */
+const money = (n: number, currency: string): Localized => ({
+  fr: formatMoney(n, currency, "fr"),
+  en: formatMoney(n, currency, "en"),
+});
+
 /**
  * Amounts, scaled by the column's unit (`(M FCFA)` → × 1 000 000) to whole FCFA: rounded after
  * the product is cut to 15 significant digits, so that 1,15 × 1 000 000 is 1150000 and not
@@ -345,21 +351,23 @@ const formatted = (n: number): Localized => ({
 const amount: Parser<"amount"> = (cell, _field, ctx) => {
   const currency = ctx.currency ?? DEFAULT_CURRENCY;
   const word = currencyWord(currency);
-  const readings = ctx.scale === 1 ? IN_WORDS : scaledReadings(ctx.scale, word);
+  const readings = ctx.scale === 1 ? IN_WORDS : scaledReadings(ctx.scale, currency);
   const r = amountOf(cell, currency, word, readings);
   if (r.value === undefined || r.value === null) return r;
   const v = r.value;
   if (ctx.scale === 1) {
     if (v > 0 && wholeCurrency(currency) && !Number.isInteger(round(v))) {
-      return { value: v, warning: { code: "amount-decimals", params: { currency: word } } };
+      const params = { amount: money(v, currency), currency: word };
+      return { value: v, warning: { code: "amount-decimals", params } };
     }
     return r;
   }
   const value = scaled(v, ctx.scale);
   if (v < 1e6) return { value };
   const params = {
+    typed: formatted(v),
     unit: both((t) => t.terms.scaledUnit(ctx.scale, word)),
-    scaled: formatted(value),
+    scaled: money(value, currency),
     currency: word,
     factor: formatted(ctx.scale),
   };
@@ -385,9 +393,9 @@ function amountOf(cell: Cell, currency: string, word: string, readings: Readings
 }
 
 /** What each reading of an ambiguous amount gives once scaled: `1.500` in millions. */
-function scaledReadings(scale: number, word: string): Readings {
+function scaledReadings(scale: number, currency: string): Readings {
   const of = (n: number) =>
-    both((t, lang) => t.terms.reading.amount(formatNumber(scaled(n, scale), lang), word));
+    both((t, lang) => t.terms.reading.amount(formatMoney(scaled(n, scale), currency, lang)));
   return (thousands, decimal) => ({ thousands: of(thousands), decimal: of(decimal) });
 }
 

@@ -65,18 +65,16 @@ export function streamCsv(
 ): CsvOutcome {
   const issues: Issue[] = [];
   const decoding = chooseEncoding(source);
-  if (decoding.badByte) {
+  if (decoding.badByte !== undefined) {
+    // Excel's « CSV (séparateur : point-virgule) » is Windows-1252: a note when every accent reads
+    // as one, a warning at the first byte that does not (another code page, a text not in Latin).
+    const odd = unlikely1252(source);
+    const at = odd ?? { offset: decoding.badByte, byte: decoding.byte };
+    const params = { byte: at.byte.toString(16).toUpperCase().padStart(2, "0"), offset: at.offset };
     issues.push(
-      issue(
-        "encoding-fallback",
-        { file: path },
-        {
-          params: {
-            byte: decoding.byte.toString(16).toUpperCase().padStart(2, "0"),
-            offset: decoding.badByte,
-          },
-        },
-      ),
+      odd
+        ? issue("encoding-uncertain", { file: path }, { params })
+        : issue("encoding-fallback", { file: path }, { params }),
     );
   }
   let index = 0;
@@ -368,6 +366,50 @@ function chooseEncoding(source: ByteSource): Decoding {
   const bad = firstInvalidUtf8In(source);
   if (!bad) return { encoding: "utf-8", skip: 0, byte: 0 };
   return { encoding: "windows-1252", skip: 0, badByte: bad.offset, byte: bad.byte };
+}
+
+/**
+ * What a byte above 0x7F is in Windows-1252 text as people write it in French or English: a
+ * Latin letter (accented, Œ, Ÿ), a quote, a dash, a space or a common sign. The others (undefined
+ * bytes, ‚ ƒ „ † ‡ ˆ Š Ž, box signs) come from another code page read as this one.
+ */
+const LIKELY_1252 = (() => {
+  const letters = new Set<number>([0x8c, 0x9c, 0x9f]);
+  for (let b = 0xc0; b <= 0xff; b++) if (b !== 0xd7 && b !== 0xf7) letters.add(b);
+  const signs = [
+    0x80, 0x85, 0x89, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99, 0xa0, 0xa1, 0xa2, 0xa3, 0xa5,
+    0xa7, 0xa9, 0xaa, 0xab, 0xad, 0xae, 0xb0, 0xb1, 0xb2, 0xb3, 0xb4, 0xb5, 0xb7, 0xb9, 0xba, 0xbb,
+    0xbc, 0xbd, 0xbe, 0xbf, 0xd7,
+  ];
+  const kind = new Uint8Array(256);
+  for (const b of signs) kind[b] = 1;
+  for (const b of letters) kind[b] = 2;
+  return kind;
+})();
+
+/**
+ * The first byte that makes a Windows-1252 reading doubtful: one that French or English text
+ * does not use, or the third accented letter in a row (Greek or Cyrillic read as Latin letters:
+ * French never puts three together). `undefined` when the whole file reads as expected.
+ */
+function unlikely1252(source: ByteSource): { offset: number; byte: number } | undefined {
+  let base = 0;
+  let run = 0;
+  for (const chunk of source()) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i] as number;
+      if (b < 0x80) {
+        run = 0;
+        continue;
+      }
+      const kind = LIKELY_1252[b];
+      if (kind === 0) return { offset: base + i, byte: b };
+      run = kind === 2 ? run + 1 : 0;
+      if (run >= 3) return { offset: base + i, byte: b };
+    }
+    base += chunk.length;
+  }
+  return undefined;
 }
 
 /** The first `n` bytes (fewer for a shorter file). */

@@ -17,7 +17,7 @@ import { type Issue, issue, type Location } from "../issues.js";
 import type { SkipReason } from "../model.js";
 import { naturalCompare } from "../text.js";
 import { type ByteSource, type CsvOutcome, readCsv, streamCsv } from "./csv.js";
-import { isOutputTable, namesOrigin } from "./outputs.js";
+import { isConsolidatedTable, isOutputTable, namesOrigin } from "./outputs.js";
 import { type RawFile, type RawRow, refusedFile } from "./types.js";
 import { OLE } from "./zip.js";
 
@@ -377,8 +377,12 @@ function isWorkbookHead(data: Buffer): boolean {
   return zip || data.subarray(0, 4).equals(OLE);
 }
 
-/** Whether a CSV is a table of results atelier wrote, by its first lines (`isOutputTable`). */
-export function isOutputCsv(file: Pick<InputFile, "abs">): boolean {
+/**
+ * Whether a CSV is a table of results atelier wrote, by its first lines (`isOutputTable`). A
+ * consolidated table (bilan.csv…) that is `named` on the command line is not: validate checks it
+ * as the submission it reads like; found in a folder, it is passed over as any result.
+ */
+export function isOutputCsv(file: Pick<InputFile, "abs">, named = false): boolean {
   let bytes: Buffer;
   try {
     const fd = openSync(file.abs, "r");
@@ -403,7 +407,8 @@ export function isOutputCsv(file: Pick<InputFile, "abs">): boolean {
     first.split(b).length > first.split(a).length ? b : a,
   );
   const cells = lines.map((l) => l.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
-  return namesOrigin(lines.join("\n")) || isOutputTable(cells);
+  if (namesOrigin(lines.join("\n"))) return true;
+  return isOutputTable(cells) && !(named && isConsolidatedTable(cells));
 }
 
 /**

@@ -24,7 +24,11 @@ const fr = catalogue("fr").report;
 /** The issue catalog as a Markdown table. */
 export function issuesMarkdown(): string {
   const rows = (Object.keys(CATALOG) as IssueCode[]).map((code) => {
-    const severity = CATALOG[code].severity === "error" ? fr.severityError : fr.severityWarning;
+    const severity = {
+      error: fr.severityError,
+      warning: fr.severityWarning,
+      info: fr.severityInfo,
+    }[CATALOG[code].severity];
     const title = (lang: Lang) => cell(catalogue(lang).issues[code].title);
     return `| \`${code}\` | ${severity} | ${title("fr")} | ${title("en")} |`;
   });

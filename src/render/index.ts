@@ -1,23 +1,34 @@
 import type { Config } from "../config.js";
-import { type FieldSpec, KINDS, type Kind } from "../fields.js";
+import {
+  type FieldSpec,
+  findField,
+  isSubmissionKind,
+  KIND_NAMES,
+  KINDS,
+  type Kind,
+  type TableKind,
+} from "../fields.js";
 import { both, type Catalogue, catalogue, messageOf } from "../i18n/index.js";
 import type { Lang, Localized } from "../i18n/lang.js";
-import { cellOf } from "../issues.js";
-import type { Consolidation, FileReport, Source } from "../model.js";
+import { cellOf, countBySeverity } from "../issues.js";
+import type { ConflictRule, Consolidation, FileReport, Source } from "../model.js";
 
 /**
  * Rendering: models formatted into the files people and programs read (CSV, JSON, workbooks,
  * report, matrix, templates); nothing here decides what the data says. This file: the
  * consolidated data set as flat tables and as CSV, which the workbook and the Data Package share.
  * Columns follow the registry; yearly costs become one column per planned year; provenance last.
+ * A table holds ids (field names, enum ids, axis codes, booleans): the files people open show
+ * them in their language when written (`shownValue`), headers being the columns' titles, the very
+ * labels a template has, so that a consolidated CSV reads back as a submission.
  */
 
 export type ColumnType = "string" | "number" | "integer" | "boolean" | "date";
 
 export interface TableColumn {
-  /** Machine name (field id), the CSV header. */
+  /** Machine name (field id): the CSV header when no language is given, the JSON's key. */
   name: string;
-  /** Human titles, for the workbook header and the Table Schema. */
+  /** Human titles: the header of the CSV and of the workbook in that language. */
   title: Localized;
   type: ColumnType;
   /** Registry constraints, for the Table Schema. */
@@ -27,7 +38,7 @@ export interface TableColumn {
   maximum?: number;
   /** A money column: `# ##0` in the workbook. */
   money?: boolean;
-  /** Labels of enum ids, shown instead of the ids in workbooks for people. */
+  /** Labels of enum ids, shown instead of the ids in the CSV and the workbook. */
   labels?: Record<string, Localized>;
   width?: number;
 }
@@ -103,12 +114,7 @@ export function kindColumns(kind: Kind, config: Config, axes: "review" | "plan")
     }
     if (f.type === "axis") {
       column.enum = config[axes].axes.map((a) => a.code);
-      column.labels = Object.fromEntries(
-        config[axes].axes.map((a) => [
-          a.code,
-          { fr: `${a.number}. ${a.fr}`, en: `${a.number}. ${a.en}` },
-        ]),
-      );
+      column.labels = axisLabels(config, axes);
     }
     if (f.min !== undefined) column.minimum = f.min;
     if (f.max !== undefined) column.maximum = f.max;
@@ -124,6 +130,88 @@ export function kindColumns(kind: Kind, config: Config, axes: "review" | "plan")
     });
   }
   return [...columns, ...SOURCE_COLUMNS];
+}
+
+/** `1. Prévention`: each axis by its number and label, as a consolidated table shows it. */
+function axisLabels(config: Config, axes: "review" | "plan"): Record<string, Localized> {
+  return Object.fromEntries(
+    config[axes].axes.map((a) => [
+      a.code,
+      { fr: `${a.number}. ${a.fr}`, en: `${a.number}. ${a.en}` },
+    ]),
+  );
+}
+
+/** Labels of the closed values of an annex column: each id with its words. */
+function labelled(ids: readonly string[], label: (t: Catalogue, id: string) => string) {
+  return {
+    enum: [...ids],
+    labels: Object.fromEntries(ids.map((id) => [id, both((t) => label(t, id))])),
+  };
+}
+
+const KIND_LABELS = labelled(KIND_NAMES, (t, id) => t.tables.titles[id as Kind]);
+
+/** Every field a conflict or an update can name, by id, with its label (the yearly costs as one). */
+const FIELD_LABELS = (() => {
+  const ids: string[] = [];
+  const labels: Record<string, Localized> = {};
+  for (const kind of KIND_NAMES) {
+    for (const f of KINDS[kind] as readonly FieldSpec[]) {
+      if (labels[f.id]) continue;
+      ids.push(f.id);
+      labels[f.id] =
+        f.type === "yearAmounts" ? both((t) => t.tables.yearAmounts) : { fr: f.fr, en: f.en };
+    }
+  }
+  return { enum: ids, labels };
+})();
+
+/** Every rule that settles a conflict, in the catalogue's order (each has its short name there). */
+const RULES = Object.keys(catalogue("fr").tables.rules) as ConflictRule[];
+
+/**
+ * A cell as people read it: an id of a labelled column as its label, a boolean as Oui/Non (Yes/No),
+ * anything else as it is.
+ */
+export function shownValue(value: Value, column: TableColumn, lang: Lang): Value {
+  if (typeof value === "boolean")
+    return value ? catalogue(lang).tables.yes : catalogue(lang).tables.no;
+  if (typeof value !== "string" || !column.labels || !Object.hasOwn(column.labels, value)) {
+    return value;
+  }
+  return column.labels[value]?.[lang] ?? value;
+}
+
+/**
+ * A field's value of a conflict or an update, as its column in the kind's table shows it: labels
+ * for closed values, lists joined, yearly costs by year; numbers stay numbers. One column per
+ * kind and field, made once.
+ */
+function fieldValues(config: Config, lang: Lang) {
+  const columns = new Map<string, { column: TableColumn; spec: FieldSpec | undefined }>();
+  return (kind: Kind, field: string, value: unknown): Value => {
+    if (value === null || value === undefined) return null;
+    let known = columns.get(`${kind} ${field}`);
+    if (!known) {
+      const spec = findField(kind, field);
+      const column: TableColumn = { name: field, title: { fr: "", en: "" }, type: "string" };
+      if (spec?.values) {
+        column.labels = Object.fromEntries(spec.values.map((v) => [v.id, { fr: v.fr, en: v.en }]));
+      }
+      if (spec?.type === "axis") {
+        column.labels = axisLabels(config, kind === "propositions" ? "plan" : "review");
+      }
+      known = { column, spec };
+      columns.set(`${kind} ${field}`, known);
+    }
+    if (known.spec?.type === "yearAmounts" && typeof value === "object" && !Array.isArray(value)) {
+      return Object.entries(value as Record<string, number>)
+        .map(([year, amount]) => `${year} : ${amount}`)
+        .join(" | ");
+    }
+    return shownValue(plain(value, known.column), known.column, lang);
+  };
 }
 
 /** `J1/groupe-2.xlsx!Bilan:4`: a source as one short reference. */
@@ -157,7 +245,7 @@ function kindRows(rows: readonly Record<string, unknown>[], columns: TableColumn
 }
 
 /** Every file read, with its metadata and accounting: the provenance annex. */
-export function sourcesTable(files: readonly FileReport[]): FlatTable {
+export function sourcesTable(files: readonly FileReport[], lang: Lang): FlatTable {
   const columns: TableColumn[] = [
     text("file", 36),
     text("groupe", 16),
@@ -177,9 +265,12 @@ export function sourcesTable(files: readonly FileReport[]): FlatTable {
       width: 14,
     },
   ];
+  const t = catalogue(lang).tables;
+  const kindLabel = (kind: TableKind | null) =>
+    kind === null ? "—" : isSubmissionKind(kind) ? t.titles[kind] : t.otherKinds[kind];
   const rows = files.map((f): Value[] => {
     const sum = (k: "rows" | "accepted" | "rejected") => f.sheets.reduce((n, s) => n + s[k], 0);
-    const errors = f.issues.filter((i) => i.severity === "error").length;
+    const { errors, warnings } = countBySeverity(f.issues);
     return [
       f.path,
       f.meta.groupe ?? null,
@@ -187,12 +278,12 @@ export function sourcesTable(files: readonly FileReport[]): FlatTable {
       f.meta.structure ?? null,
       f.meta.rapporteur ?? null,
       f.meta.date ?? null,
-      f.sheets.map((s) => `${s.name ?? "CSV"} (${s.kind ?? "—"})`).join(", "),
+      f.sheets.map((s) => `${s.name ?? "CSV"} (${kindLabel(s.kind)})`).join(", "),
       sum("rows"),
       sum("accepted"),
       sum("rejected"),
       errors,
-      f.issues.length - errors,
+      warnings,
     ];
   });
   return { name: "sources", title: tableTitle("sources"), columns, rows };
@@ -223,8 +314,8 @@ export function consolidationTables(c: Consolidation, config: Config, lang: Lang
       rows: kindRows(c.propositions, propositions),
     },
     rejetsTable(c, lang),
-    conflitsTable(c),
-    historiqueTable(c, lang),
+    conflitsTable(c, config, lang),
+    historiqueTable(c, config, lang),
   ];
 }
 
@@ -241,10 +332,13 @@ function rejetsTable(c: Consolidation, lang: Lang): FlatTable {
     text("file", 28),
     text("sheet"),
     { name: "row", title: titled("row"), type: "integer", width: 8 },
-    text("kind"),
+    { ...text("kind"), ...KIND_LABELS },
     text("cell", 12),
     text("code", 20),
-    text("severity", 10),
+    {
+      ...text("severity", 10),
+      ...labelled(["error", "warning", "info"], (t, id) => t.tables.severities[id as "error"]),
+    },
     text("message", 60),
     text("values", 60),
   ];
@@ -271,19 +365,20 @@ function rejetsTable(c: Consolidation, lang: Lang): FlatTable {
 }
 
 /** One row per version of each conflicting value. */
-function conflitsTable(c: Consolidation): FlatTable {
+function conflitsTable(c: Consolidation, config: Config, lang: Lang): FlatTable {
   const columns: TableColumn[] = [
-    text("kind", 10),
+    { ...text("kind", 10), ...KIND_LABELS },
     text("key", 10),
-    text("field", 16),
+    { ...text("field", 16), ...FIELD_LABELS },
     text("chosen", 16),
-    text("rule", 20),
+    { ...text("rule", 20), ...labelled(RULES, (t, id) => t.tables.rules[id as ConflictRule]) },
     text("motif", 30),
     text("value", 16),
     text("source", 36),
     text("groupe", 16),
     text("session", 10),
   ];
+  const fieldValue = fieldValues(config, lang);
   const rows: Value[][] = [];
   for (const k of c.conflits) {
     for (const v of k.versions) {
@@ -291,10 +386,10 @@ function conflitsTable(c: Consolidation): FlatTable {
         k.kind,
         k.key,
         k.field,
-        plain(k.chosen, columns[3] as TableColumn),
+        fieldValue(k.kind, k.field, k.chosen),
         k.rule,
         k.motif ?? null,
-        plain(v.value, columns[6] as TableColumn),
+        fieldValue(k.kind, k.field, v.value),
         sourceRef(v.source),
         v.source.groupe,
         v.source.session,
@@ -308,12 +403,12 @@ function conflitsTable(c: Consolidation): FlatTable {
  * What merging set aside without a conflict: values a group changed in a later session, and rows
  * a newer version of the same group's file replaced; one row each, before and after.
  */
-function historiqueTable(c: Consolidation, lang: Lang): FlatTable {
+function historiqueTable(c: Consolidation, config: Config, lang: Lang): FlatTable {
   const columns: TableColumn[] = [
     text("situation", 18),
-    text("kind", 10),
+    { ...text("kind", 10), ...KIND_LABELS },
     text("key", 16),
-    text("field", 16),
+    { ...text("field", 16), ...FIELD_LABELS },
     text("groupe", 16),
     text("previous", 16),
     text("previousSource", 36),
@@ -321,6 +416,7 @@ function historiqueTable(c: Consolidation, lang: Lang): FlatTable {
     text("source", 36),
   ];
   const t = catalogue(lang).tables.situations;
+  const fieldValue = fieldValues(config, lang);
   const rows: Value[][] = [];
   for (const u of c.mises_a_jour) {
     rows.push([
@@ -329,9 +425,9 @@ function historiqueTable(c: Consolidation, lang: Lang): FlatTable {
       u.key,
       u.field,
       u.groupe,
-      plain(u.previous.value, columns[5] as TableColumn),
+      fieldValue(u.kind, u.field, u.previous.value),
       sourceRef(u.previous.source),
-      plain(u.value, columns[7] as TableColumn),
+      fieldValue(u.kind, u.field, u.value),
       sourceRef(u.source),
     ]);
   }
@@ -377,11 +473,19 @@ function csvField(value: Value, delimiter: string): string {
   return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** UTF-8 with BOM and CRLF, as French Excel opens it without an import dialog. */
-export function toCsv(table: FlatTable, delimiter = ";"): string {
+/**
+ * UTF-8 with BOM and CRLF, as French Excel opens it without an import dialog. With a language,
+ * for people: the columns' titles as headers, closed values and booleans in words; numbers stay
+ * numbers. Without, the names and the values as they are.
+ */
+export function toCsv(table: FlatTable, delimiter = ";", lang?: Lang): string {
+  const cell = lang
+    ? (v: Value, i: number) =>
+        csvField(shownValue(v, table.columns[i] as TableColumn, lang), delimiter)
+    : (v: Value) => csvField(v, delimiter);
   const lines = [
-    table.columns.map((c) => csvField(c.name, delimiter)).join(delimiter),
-    ...table.rows.map((r) => r.map((v) => csvField(v, delimiter)).join(delimiter)),
+    table.columns.map((c) => csvField(lang ? c.title[lang] : c.name, delimiter)).join(delimiter),
+    ...table.rows.map((r) => r.map(cell).join(delimiter)),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -8,7 +8,7 @@ import {
 } from "../analysis/matrix.js";
 import type { Config } from "../config.js";
 import { NATURES, PRIORITES, propositionFields, STATUTS } from "../fields.js";
-import { formatNumber } from "../i18n/format.js";
+import { currencyLabel, formatNumber } from "../i18n/format.js";
 import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Source } from "../model.js";
@@ -23,11 +23,6 @@ import { escapeMarkdown } from "./markdown.js";
 export function fieldLabel(id: string, lang: Lang): string {
   const f = propositionFields.find((x) => x.id === id);
   return f ? f[lang] : id;
-}
-
-/** `FCFA` for the CFA francs, else the configured currency code. */
-export function currencyOf(config: Config): string {
-  return ["XOF", "XAF", "FCFA"].includes(config.currency.toUpperCase()) ? "FCFA" : config.currency;
 }
 
 /** The matrix's texts in a language. */
@@ -121,14 +116,23 @@ export interface MatrixColumn {
   year?: number;
 }
 
-export function matrixColumns(config: Config, lang: Lang): MatrixColumn[] {
+/** The matrix's columns; « Résultat attendu » only when a proposal gives one. */
+export function matrixColumns(
+  config: Config,
+  lang: Lang,
+  rows: readonly MatrixRow[],
+): MatrixColumn[] {
   const t = T(lang);
-  const cur = currencyOf(config);
+  const cur = currencyLabel(config.currency);
+  const result = rows.some((r) => r.resultat_attendu !== null)
+    ? [{ key: "resultat_attendu", header: fieldLabel("resultat_attendu", lang), width: 24 }]
+    : [];
   return [
-    { key: "number", header: t.number, width: 7 },
+    { key: "number", header: t.number, width: 8 },
     { key: "axe", header: t.axis, width: 14 },
     { key: "objectif", header: fieldLabel("objectif", lang), width: 24 },
     { key: "action", header: fieldLabel("action", lang), width: 40 },
+    ...result,
     { key: "indicateur", header: fieldLabel("indicateur", lang), width: 24 },
     { key: "reference", header: fieldLabel("reference", lang), width: 13 },
     { key: "cible", header: fieldLabel("cible", lang), width: 13 },
@@ -154,7 +158,7 @@ export function matrixColumns(config: Config, lang: Lang): MatrixColumn[] {
 /** The matrix as a flat table (no subtotal rows: a CSV is for sorting and re-summing). */
 export function matrixTable(rows: readonly MatrixRow[], config: Config, lang: Lang): FlatTable {
   const t = T(lang);
-  const columns = matrixColumns(config, lang);
+  const columns = matrixColumns(config, lang, rows);
   const order = axisOrder(
     config,
     rows.map((r) => r.axe),
@@ -228,12 +232,12 @@ export function matrixMarkdown(
   generated: Date,
 ): string {
   const t = T(lang);
-  const cur = currencyOf(config);
+  const cur = currencyLabel(config.currency);
   const order = axisOrder(
     config,
     rows.map((r) => r.axe),
   );
-  const columns = matrixColumns(config, lang).filter(
+  const columns = matrixColumns(config, lang, rows).filter(
     (c) => c.year === undefined && c.key !== "axe",
   );
   const calendarAt = columns.findIndex((c) => c.key === "cout");

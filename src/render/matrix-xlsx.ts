@@ -8,10 +8,11 @@ import {
 } from "../analysis/matrix.js";
 import type { Config } from "../config.js";
 import { PRIORITES } from "../fields.js";
+import { currencyLabel } from "../i18n/format.js";
 import type { Lang } from "../i18n/lang.js";
 import { columnLetter, sheetRef } from "../sheet.js";
 import { compareText } from "../text.js";
-import { axisLabel, currencyOf, fieldLabel, matrixColumns, shownTexts, T } from "./matrix-text.js";
+import { axisLabel, fieldLabel, matrixColumns, shownTexts, T } from "./matrix-text.js";
 import {
   addValidation,
   FONT,
@@ -95,7 +96,7 @@ function addMatrixSheet(
 ): MatrixLayout {
   const t = T(lang);
   const names = sheetNames(lang);
-  const columns = matrixColumns(config, lang);
+  const columns = matrixColumns(config, lang, rows);
   const order = axisOrder(
     config,
     rows.map((r) => r.axe),
@@ -166,6 +167,7 @@ function addMatrixSheet(
         axe: label,
         objectif: r.objectif,
         action: r.action,
+        resultat_attendu: r.resultat_attendu,
         indicateur: r.indicateur,
         reference: r.reference,
         cible: r.cible,
@@ -335,7 +337,7 @@ function addBreakdownSheet(
   const ws = wb.addWorksheet(names.breakdown, {
     views: [{ state: "frozen", xSplit: 3, ySplit: 3, topLeftCell: "D4", activeCell: "D4" }],
   });
-  const cur = currencyOf(config);
+  const cur = currencyLabel(config.currency);
   ws.columns = [
     { width: 8 },
     { width: 10 },
@@ -429,7 +431,7 @@ function addSummarySheet(
   const t = T(lang);
   const names = sheetNames(lang);
   const years = planYears(config);
-  const cur = currencyOf(config);
+  const cur = currencyLabel(config.currency);
   const order = axisOrder(
     config,
     rows.map((r) => r.axe),

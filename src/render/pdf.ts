@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve, win32 } from "node:path";
+import { basename, join, resolve, win32 } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AppError } from "../errors.js";
-import { both } from "../i18n/index.js";
+import { both, catalogue } from "../i18n/index.js";
+import type { Lang } from "../i18n/lang.js";
 
 /**
  * Printing the HTML report to PDF with a Chromium-family browser already on the machine
@@ -84,18 +85,46 @@ export function browserNotFound(): AppError {
   );
 }
 
+/** How far a print has gone: the browser starts printing, the PDF is written. */
+export type PdfProgress =
+  | { step: "printing"; browser: string }
+  | { step: "printed"; pages: number | null };
+
+/** `Chromium`, `Chrome`, `Edge`: the browser as people call it, from its path. */
+export function browserName(path: string): string {
+  const name = basename(win32.basename(path)).replace(/\.exe$/i, "");
+  if (/edge/i.test(name)) return "Edge";
+  if (/chrome/i.test(name)) return "Chrome";
+  if (/chromium/i.test(name)) return "Chromium";
+  return name;
+}
+
+/** The pages of a PDF as Chromium writes them (one `/Type /Page` object each); `null` if unknown. */
+export function pdfPages(bytes: Buffer): number | null {
+  const pages = bytes.toString("latin1").match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+  return pages > 0 ? pages : null;
+}
+
+/** The line the command line prints on stderr for each step of a print. */
+export function pdfProgressLine(e: PdfProgress, lang: Lang): string {
+  const t = catalogue(lang).progress;
+  return `${e.step === "printing" ? t.printing(e.browser) : t.printed(e.pages)}\n`;
+}
+
 /**
  * Prints `htmlFile` to `pdfFile` (A4, as the report's print CSS asks) with a fresh, throwaway
- * browser profile. Throws an AppError when no browser is found or the print fails.
+ * browser profile. Throws an AppError when no browser is found or the print fails. Says where
+ * it is through `onProgress` (printing can take a while): it prints nothing itself.
  */
 export async function printPdf(
   htmlFile: string,
   pdfFile: string,
-  options: { browser?: string; timeoutMs?: number } = {},
+  options: { browser?: string; timeoutMs?: number; onProgress?: (e: PdfProgress) => void } = {},
 ): Promise<void> {
   const browser = options.browser ?? findChromium();
   if (!browser) throw browserNotFound();
   const profile = mkdtempSync(join(tmpdir(), "atelier-chromium-"));
+  options.onProgress?.({ step: "printing", browser: browserName(browser) });
   try {
     rmSync(pdfFile, { force: true });
     const stderr = await new Promise<string>((done, fail) => {
@@ -108,9 +137,9 @@ export async function printPdf(
     }).catch((e: Error & { stderr?: string }) => {
       throw printFailed(browser, `${e.message} ${e.stderr ?? ""}`);
     });
-    if (!existsSync(pdfFile) || readFileSync(pdfFile).subarray(0, 5).toString() !== "%PDF-") {
-      throw printFailed(browser, stderr);
-    }
+    const pdf = existsSync(pdfFile) ? readFileSync(pdfFile) : undefined;
+    if (pdf?.subarray(0, 5).toString() !== "%PDF-") throw printFailed(browser, stderr);
+    options.onProgress?.({ step: "printed", pages: pdfPages(pdf) });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -299,7 +299,7 @@ export function budgetChart(ctx: Ctx): SafeHtml {
           { label: t.planned, fill: PLANNED_FILL },
           { label: t.spent, fill: SPENT_FILL },
         ],
-        t.millions(currencyLabel(m.currency, lang)),
+        t.millions(currencyLabel(m.currency)),
       ),
     ),
   );

@@ -15,6 +15,7 @@ import {
   formatNumber,
   formatPercent,
   formatPoints,
+  pick,
 } from "../i18n/format.js";
 import { messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -34,6 +35,7 @@ import {
   missingInputs,
   natureLabel,
   REJETS_SHOWN,
+  rejectedCount,
   ruleText,
   SECTION_IDS,
   type SectionId,
@@ -153,14 +155,17 @@ function keyFigures(ctx: Ctx): SafeHtml {
       ? card(
           t.kAssessed,
           t.kAssessedOf(n(k.assessedInReference), n(k.reference)),
-          t.kAssessedRef(k.reference > 0 ? pct(k.assessedInReference / k.reference) : dash),
+          t.kAssessedRef(
+            k.reference,
+            k.reference > 0 ? pct(k.assessedInReference / k.reference) : dash,
+          ),
           k.notInReference.length > 0 ? t.kNotInRef(k.notInReference.join(", ")) : null,
           k.horsPlan.length > 0 ? t.kHorsPlan(k.horsPlan.join(", ")) : null,
         )
       : card(
           t.kAssessed,
           n(k.assessed),
-          t.kAssessedNoRef,
+          t.kAssessedNoRef(k.assessed),
           k.horsPlan.length > 0 ? t.kHorsPlan(k.horsPlan.join(", ")) : null,
         );
   const rate =
@@ -204,7 +209,7 @@ function keyFigures(ctx: Ctx): SafeHtml {
       rate,
       budget,
       card(t.kFindings, n(k.findings), t.kFindingsOn(k.findings, k.findingClusters)),
-      card(t.kProposals, n(k.propositions), t.kProposalsOn(m.plan.label)),
+      card(t.kProposals, n(k.propositions), t.kProposalsOn(k.propositions, m.plan.label)),
       card(t.kConflicts, n(k.conflicts), t.kConflictsOn(k.conflicts)),
     ),
   );
@@ -277,7 +282,7 @@ function statusSections(ctx: Ctx): SafeHtml[] {
           ctx,
           [p(t.budgetLead(b.activities), "lead"), budgetChart(ctx)],
           table(
-            t.budgetCaption(currencyLabel(m.currency, lang)),
+            t.budgetCaption(currencyLabel(m.currency)),
             [t.axis, t.activitiesCol, t.planned, t.spent, t.execution],
             m.axes.map((a) => [
               axisShort(a.axis, lang),
@@ -348,12 +353,12 @@ function wordingList(
 
 /** The actions that address a weakness, when there are any. */
 function addressedBlock(ctx: Ctx, actions: readonly string[]): SafeHtml | null {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   if (actions.length === 0) return null;
   return el(
     "div",
     { class: "action" },
-    el("span", { class: "k" }, actions.length > 1 ? t.addressedByMany : t.addressedBy),
+    el("span", { class: "k" }, pick(actions.length, lang, t.addressedBy, t.addressedByMany)),
     t.colon,
     actions.length > 1
       ? el(
@@ -496,12 +501,17 @@ function unassessedSection(ctx: Ctx): SafeHtml {
   return section(
     "non-evaluees",
     ctx,
-    p(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0), "lead"),
+    p(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0, rejectedCount(m)), "lead"),
     gapNote(gapsNote(m, "bilan", lang)),
     table(
       t.unassessedCaption,
-      [t.code, t.axis, t.title],
-      m.unassessed.map((u) => [u.code, axisName(m, u.axe, lang), u.activite ?? dash]),
+      [t.code, t.axis, t.title, t.unassessedWhy],
+      m.unassessed.map((u) => [
+        u.code,
+        axisName(m, u.axe, lang),
+        u.activite ?? dash,
+        u.rejected ? t.unassessedRejected : t.unassessedNone,
+      ]),
     ),
   );
 }
@@ -722,7 +732,11 @@ function qualitySection(ctx: Ctx): SafeHtml {
   const q = m.quality;
   if (q.byCode.length === 0) return section("annexe-qualite", ctx, p(t.noProblem, "empty"));
   const severity = (sev: string) =>
-    el("span", { class: `sev sev-${sev}` }, sev === "error" ? t.severityError : t.severityWarning);
+    el(
+      "span",
+      { class: `sev sev-${sev}` },
+      sev === "error" ? t.severityError : sev === "info" ? t.severityInfo : t.severityWarning,
+    );
   const shown = q.rejets.slice(0, REJETS_SHOWN);
   return section(
     "annexe-qualite",

@@ -8,6 +8,7 @@ import {
   formatNumber,
   formatPercent,
   formatPoints,
+  pick,
 } from "../i18n/format.js";
 import { messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -26,6 +27,7 @@ import {
   missingInputs,
   natureLabel,
   REJETS_SHOWN,
+  rejectedCount,
   ruleText,
   type SectionId,
   sourceText,
@@ -93,10 +95,12 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   if (k.reference !== null && k.assessedInReference !== null) {
     const share = k.reference > 0 ? formatPercent(k.assessedInReference / k.reference, lang) : dash;
     figures.push(
-      `- **${e(t.kAssessed)}**${t.colon}${e(t.kAssessedOf(n(k.assessedInReference), n(k.reference)))} ${e(t.kAssessedRef(share))}`,
+      `- **${e(t.kAssessed)}**${t.colon}${e(t.kAssessedOf(n(k.assessedInReference), n(k.reference)))} ${e(t.kAssessedRef(k.reference, share))}`,
     );
   } else {
-    figures.push(`- **${e(t.kAssessed)}**${t.colon}${e(n(k.assessed))} ${e(t.kAssessedNoRef)}`);
+    figures.push(
+      `- **${e(t.kAssessed)}**${t.colon}${e(n(k.assessed))} ${e(t.kAssessedNoRef(k.assessed))}`,
+    );
   }
   if (k.notInReference.length > 0)
     figures.push(`  - ${e(t.kNotInRef(k.notInReference.join(", ")))}`);
@@ -109,7 +113,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
       ? `- **${e(t.kBudget)}**${t.colon}${e(t.notComputable)}`
       : `- **${e(t.kBudget)}**${t.colon}${e(pct(k.budget.execution))} — ${e(t.kBudgetOn(money(k.budget.spent), money(k.budget.planned), k.budget.activities))}`,
     `- **${e(t.kFindings)}**${t.colon}${e(t.kFindingsOn(k.findings, k.findingClusters))}`,
-    `- **${e(t.kProposals)}**${t.colon}${e(n(k.propositions))} ${e(t.kProposalsOn(m.plan.label))}`,
+    `- **${e(t.kProposals)}**${t.colon}${e(n(k.propositions))} ${e(t.kProposalsOn(k.propositions, m.plan.label))}`,
     `- **${e(t.kConflicts)}**${t.colon}${e(n(k.conflicts))} — ${e(t.kConflictsOn(k.conflicts))}`,
   );
   const missing = missingInputs(m, lang);
@@ -179,7 +183,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
       section("budget", [
         e(t.budgetLead(k.budget.activities)),
         table(
-          t.budgetCaption(currencyLabel(m.currency, lang)),
+          t.budgetCaption(currencyLabel(m.currency)),
           [t.axis, t.activitiesCol, t.planned, t.spent, t.execution],
           budgetRows,
           [1, 2, 3, 4],
@@ -232,7 +236,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     return `   - ${lead}${sources(w.sources)}${details.length ? `<br>${details.join(" ; ")}` : ""}`;
   };
   const addressedMd = (actions: readonly string[]) => {
-    const label = actions.length > 1 ? t.addressedByMany : t.addressedBy;
+    const label = pick(actions.length, lang, t.addressedBy, t.addressedByMany);
     return `   - ${e(label)}${t.colon}${actions.map(e).join(" ; ")}`;
   };
   const clusterMd = (c: FindingCluster, i: number): string => {
@@ -286,12 +290,17 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     };
     const note = gapsNote(m, "bilan", lang);
     section("non-evaluees", [
-      e(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0)),
+      e(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0, rejectedCount(m))),
       ...(note === null ? [] : [e(note)]),
       table(
         t.unassessedCaption,
-        [t.code, t.axis, t.title],
-        m.unassessed.map((u) => [u.code, axis(u.axe), u.activite ?? dash]),
+        [t.code, t.axis, t.title, t.unassessedWhy],
+        m.unassessed.map((u) => [
+          u.code,
+          axis(u.axe),
+          u.activite ?? dash,
+          u.rejected ? t.unassessedRejected : t.unassessedNone,
+        ]),
       ),
     ]);
   }
@@ -458,7 +467,8 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   if (q.byCode.length === 0) {
     section("annexe-qualite", [e(t.noProblem)]);
   } else {
-    const severity = (sev: string) => (sev === "error" ? t.severityError : t.severityWarning);
+    const severity = (sev: string) =>
+      sev === "error" ? t.severityError : sev === "info" ? t.severityInfo : t.severityWarning;
     const body = [
       e(t.qualityLead(q.errors, q.warnings, q.rejets.length)),
       table(

@@ -173,6 +173,11 @@ export function gapsNote(
     : t.weakGaps(m.weaknesses.unaddressed.length, rows, single, rejets);
 }
 
+/** Plan activities without an accepted assessment that only rejected rows assessed. */
+export function rejectedCount(m: ReportModel): number {
+  return m.unassessed.filter((u) => u.rejected).length;
+}
+
 /** `Réalisé 1, Partiellement réalisé 0,5, …` */
 export function weightsText(m: ReportModel, lang: Lang): string {
   return (Object.entries(m.weights) as [StatusId, number][])

@@ -1,9 +1,9 @@
-import { unreadFiles } from "../analysis/report.js";
+import { unassessedSplit, unreadFiles } from "../analysis/report.js";
 import { findField } from "../fields.js";
 import { catalogue, hintOf, messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Changes, Consolidation, FileReport, ValidationResult } from "../model.js";
-import { issueLines, type Paint, skipText } from "./validation.js";
+import { issueLines, kindLabel, type Paint, skipText } from "./validation.js";
 
 /**
  * What `compile` prints: a table per file, the accounting, conflicts, what changed since the
@@ -71,11 +71,47 @@ function pad(cells: string[], widths: number[]): string {
     .join("  ");
 }
 
-export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string {
+/** Problems `compile` lists per file, and in all, unless `--all`: the table counts every one. */
+const PROBLEMS_PER_FILE = 3;
+const PROBLEMS_SHOWN = 30;
+
+/**
+ * Where to look: each file's first problems at their cell, as validate shows them, errors
+ * first (their rows are set aside), without the fixes; with `all`, every problem and its fix.
+ * The rapporteur's resolutions are shown whole, fixes included. Notes are not problems.
+ */
+function problemLines(r: CompileSummary, lang: Lang, paint: Paint, all: boolean): string[] {
+  const resolutions = new Set(r.resolutions.map((f) => f.path));
+  const lines: string[] = [];
+  let shown = 0;
+  let left = 0;
+  for (const f of r.files) {
+    const whole = all || resolutions.has(f.path);
+    const problems = [
+      ...f.issues.filter((i) => i.severity === "error"),
+      ...f.issues.filter((i) => i.severity === "warning"),
+    ];
+    const room = whole
+      ? problems.length
+      : Math.max(0, Math.min(PROBLEMS_PER_FILE, PROBLEMS_SHOWN - shown));
+    const list = problems.slice(0, room);
+    if (!whole) {
+      shown += list.length;
+      left += problems.length - list.length;
+    }
+    if (list.length === 0) continue;
+    lines.push(paint.bold(f.path));
+    for (const i of list) lines.push(...issueLines(i, lang, paint, whole));
+  }
+  if (left > 0) lines.push(paint.dim(catalogue(lang).summary.moreProblems(left)));
+  return lines;
+}
+
+export function compileText(r: CompileSummary, lang: Lang, paint: Paint, all = false): string {
   const t = catalogue(lang).summary;
   const rows = compileJson(r).files.map((f) => [
     f.path,
-    f.kinds.join(", ") || "—",
+    f.kinds.map((k) => kindLabel(String(k), lang)).join(", ") || "—",
     String(f.rows),
     String(f.accepted),
     String(f.rejected),
@@ -98,12 +134,8 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
     out.push(paint.dim(`${v.skipped}${v.colon}`));
     for (const s of skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
-  // The rapporteur's own decisions: each problem at its line, as validate shows it.
-  for (const f of r.resolutions) {
-    if (f.issues.length === 0) continue;
-    out.push(paint.bold(f.path));
-    for (const i of f.issues) out.push(...issueLines(i, lang, paint));
-  }
+  const problems = problemLines(r, lang, paint, all);
+  if (problems.length > 0) out.push("", ...problems);
   const c = r.consolidation;
   const s = c.summary;
   const total = t.total(s.rows.read, s.rows.accepted, s.rows.duplicates, s.rows.rejected, s.files);
@@ -115,7 +147,8 @@ export function compileText(r: CompileSummary, lang: Lang, paint: Paint): string
   const applied = c.conflits.filter((k) => k.rule === "resolution" && !k.follows).length;
   if (applied > 0) out.push(t.applied(applied));
   if (s.updates > 0 || s.rows.replaced > 0) out.push(t.history(s.updates, s.rows.replaced));
-  out.push(t.unassessed(c.non_evalues));
+  const unassessed = unassessedSplit(c.non_evalues, r.files);
+  out.push(t.unassessed(unassessed.none, unassessed.rejected));
   if (r.changes) {
     const ch = r.changes;
     out.push(

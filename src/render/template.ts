@@ -590,12 +590,14 @@ function addKindSheet(
   const ws = wb.addWorksheet(T(lang).sheetNames[kind], {
     // Bilan rows are read across: the activity stays in view while scrolling to the figures.
     views: [{ state: "frozen", ySplit: 1, xSplit: kind === "bilan" ? 3 : 0 }],
-    // Printed on A4 across as many pages as keep the text readable, the header repeated.
+    // Printed on A4, the header repeated: the Bilan one page wide, as a group reads it out in
+    // plenary; the wider sheets across as many pages as keep the text readable.
     pageSetup: {
       paperSize: 9,
       orientation: "landscape",
       fitToPage: true,
-      fitToWidth: Math.ceil(columns.reduce((n, c) => n + c.width, 0) / PRINT_WIDTH),
+      fitToWidth:
+        kind === "bilan" ? 1 : Math.ceil(columns.reduce((n, c) => n + c.width, 0) / PRINT_WIDTH),
       fitToHeight: 0,
     },
   });

@@ -1,7 +1,9 @@
+import { extname } from "node:path";
+import { plural } from "../i18n/format.js";
 import { catalogue, hintOf, messageOf, recordOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
-import { cellOf, type Issue } from "../issues.js";
-import type { FileReport, SkipReason, ValidationResult } from "../model.js";
+import { cellOf, countBySeverity, type Issue, type IssueCode } from "../issues.js";
+import type { FileReport, SheetReport, SkipReason, ValidationResult } from "../model.js";
 import { columnNumber } from "../sheet.js";
 
 /**
@@ -65,6 +67,56 @@ export interface Paint {
   ok: (s: string) => string;
 }
 
+/** The format a file was read as, as people name it: `XLSX`, `ODS` (.ods, .fods), `XLS`, `CSV`. */
+export function formatLabel(f: Pick<FileReport, "path" | "format" | "issues">): string {
+  // A format atelier does not read is named by its extension (.xlsb, .numbers), not a reader.
+  if (f.issues.some((i) => i.code === "unsupported-format")) {
+    const ext = extname(f.path).slice(1);
+    if (ext) return ext.toUpperCase();
+  }
+  return f.format.toUpperCase();
+}
+
+/** What a sheet was read as, in the language: `bilan`, `plan de référence`. */
+export function kindLabel(kind: string, lang: Lang): string {
+  return catalogue(lang).validation.kinds[kind] ?? kind;
+}
+
+/**
+ * The sheets a workbook passed over, said once for all of them: hidden sheets, sheets whose
+ * headers name no submission kind (two or more of a kind, each else has its own problem), and
+ * sheets with nothing at all. Returns the lines and the problems they stand for.
+ */
+function skippedSheetLines(
+  f: FileReport,
+  lang: Lang,
+  paint: Paint,
+): { lines: string[]; folded: Set<Issue> } {
+  const t = catalogue(lang).validation;
+  const lines: string[] = [];
+  const folded = new Set<Issue>();
+  const skipped = f.sheets.filter((s) => s.kind === null);
+  const sheetOf = (s: SheetReport) => s.name ?? undefined;
+  const group = (code: IssueCode, text: typeof t.hiddenSheets, hint: typeof t.hiddenSheetsHint) => {
+    const found = f.issues.filter((i) => i.code === code && i.row === undefined);
+    const named = skipped.filter((s) => found.some((i) => i.sheet === sheetOf(s)));
+    if (named.length < 2) return;
+    for (const i of found) if (named.some((s) => i.sheet === sheetOf(s))) folded.add(i);
+    const names = named.map((s) => s.name ?? "");
+    lines.push(
+      `    ${paint.warning(t.warning)} ${text(names.length, names)} ${paint.dim(`[${code}]`)}`,
+      `        → ${hint(names.length)}`,
+    );
+  };
+  group("hidden-sheet", t.hiddenSheets, t.hiddenSheetsHint);
+  group("sheet-skipped", t.unknownSheets, t.unknownSheetsHint);
+  // A sheet no problem names was passed over for being empty.
+  const empty = skipped.filter((s) => !f.issues.some((i) => i.sheet === sheetOf(s)));
+  const names = empty.map((s) => s.name ?? "");
+  if (names.length > 0) lines.push(`    ${paint.dim(t.emptySheets(names.length, names))}`);
+  return { lines, folded };
+}
+
 /** Human view, grouped by file, `Bilan!C12` locations; at most `cap` problems shown per file. */
 export function validationText(
   result: ValidationResult,
@@ -74,12 +126,12 @@ export function validationText(
 ): string {
   const t = catalogue(lang).validation;
   const out: string[] = [];
-  for (const f of filesRead(result)) {
-    const c = { errors: 0, warnings: 0 };
-    for (const i of f.issues) i.severity === "error" ? c.errors++ : c.warnings++;
+  const read = filesRead(result);
+  for (const f of read) {
+    const c = countBySeverity(f.issues);
     const mark = c.errors ? paint.error("✖") : c.warnings ? paint.warning("⚠") : paint.ok("✔");
     const how = [
-      f.format.toUpperCase(),
+      formatLabel(f),
       f.encoding,
       f.delimiter ? t.quote(f.delimiter === "\t" ? "tab" : f.delimiter) : undefined,
     ]
@@ -87,24 +139,27 @@ export function validationText(
       .join(", ");
     out.push(`${mark} ${paint.bold(f.path)} ${paint.dim(`(${how})`)}`);
     for (const s of f.sheets) {
-      const name = s.name ?? f.format.toUpperCase();
+      if (!s.kind) continue;
+      const name = s.name ?? formatLabel(f);
       out.push(
-        s.kind
-          ? `    ${name} → ${s.kind}, ${t.header(s.headerRow ?? 0)}${t.colon} ${t.rows(s.rows, s.accepted, s.rejected)}`
-          : `    ${name}${t.colon} ${paint.dim(t.skippedSheet)}`,
+        `    ${name} → ${kindLabel(s.kind, lang)}, ${t.header(s.headerRow ?? 0)}${t.colon} ${t.rows(s.rows, s.accepted, s.rejected)}`,
       );
     }
-    for (const i of f.issues.slice(0, cap)) out.push(...issueLines(i, lang, paint));
-    if (f.issues.length > cap) {
-      const rest = f.issues.slice(cap);
-      const e = rest.filter((i) => i.severity === "error").length;
-      out.push(paint.dim(`    ${t.more(rest.length, e, rest.length - e)}`));
+    const sheets = skippedSheetLines(f, lang, paint);
+    out.push(...sheets.lines);
+    const issues = f.issues.filter((i) => !sheets.folded.has(i));
+    for (const i of issues.slice(0, cap)) out.push(...issueLines(i, lang, paint));
+    if (issues.length > cap) {
+      const rest = countBySeverity(issues.slice(cap));
+      const n = rest.errors + rest.warnings;
+      if (n > 0) out.push(paint.dim(`    ${t.more(n, rest.errors, rest.warnings)}`));
     }
   }
-  if (result.skipped.length > 0) {
+  // The plan and the resolutions, read for what they are, are above: not passed over.
+  const skipped = result.skipped.filter((s) => !read.some((f) => f.path === s.path));
+  if (skipped.length > 0) {
     out.push(paint.dim(`${t.skipped}${t.colon}`));
-    for (const s of result.skipped)
-      out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
+    for (const s of skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
   const s = result.summary;
   const verdict = s.errors === 0 ? paint.ok(t.valid) : paint.error(t.invalid);
@@ -113,16 +168,21 @@ export function validationText(
   return `${out.join("\n")}\n`;
 }
 
-/** A problem as the terminal shows it: where, what, the code, then the fix. */
-export function issueLines(i: Issue, lang: Lang, paint: Paint): string[] {
+/** A problem as the terminal shows it: where, what, the code, then the fix (unless `hint` is false). */
+export function issueLines(i: Issue, lang: Lang, paint: Paint, hint = true): string[] {
   const where = cellOf(i) ?? "";
   const t = catalogue(lang).validation;
-  const tag = i.severity === "error" ? paint.error(t.error) : paint.warning(t.warning);
+  const tag =
+    i.severity === "error"
+      ? paint.error(t.error)
+      : i.severity === "warning"
+        ? paint.warning(t.warning)
+        : paint.dim(t.info);
   const lines = [
     `    ${tag} ${paint.bold(where)}${where ? " " : ""}${messageOf(i, lang)} ${paint.dim(`[${i.code}]`)}`,
   ];
-  const hint = hintOf(i, lang);
-  if (hint) lines.push(`        → ${hint}`);
+  const fix = hint ? hintOf(i, lang) : undefined;
+  if (fix) lines.push(`        → ${fix}`);
   return lines;
 }
 
@@ -137,13 +197,15 @@ export function validationGithub(result: ValidationResult, lang: Lang): string {
       props.push(`title=${prop(`${i.code}${cellOf(i) ? ` ${cellOf(i)}` : ""}`)}`);
       const hint = hintOf(i, lang);
       const text = hint ? `${messageOf(i, lang)} — ${hint}` : messageOf(i, lang);
-      lines.push(
-        `::${i.severity === "error" ? "error" : "warning"} ${props.join(",")}::${data(text)}`,
-      );
+      const level = i.severity === "info" ? "notice" : i.severity;
+      lines.push(`::${level} ${props.join(",")}::${data(text)}`);
     }
   }
   const s = result.summary;
-  lines.push(`${s.errors} error(s), ${s.warnings} warning(s) in ${s.files} file(s)`);
+  const count = (n: number, one: string, many: string) => plural(n, "en", one, many);
+  lines.push(
+    `${count(s.errors, "error", "errors")}, ${count(s.warnings, "warning", "warnings")} in ${count(s.files, "file", "files")}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

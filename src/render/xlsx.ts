@@ -1,6 +1,7 @@
 import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
 import { columnLetter } from "../sheet.js";
@@ -12,8 +13,9 @@ import type { FlatTable, Value } from "./index.js";
  * two writers.
  * - The consolidated tables (up to hundreds of thousands of rows) are written straight as
  *   SpreadsheetML (`tableWorkbook`): one styled sheet per table, frozen header, filter, widths,
- *   wrapped text, FCFA number format, and every text a shared string, so that nothing a group
- *   typed can become a formula. Measured against exceljs's streaming `WorkbookWriter` with the
+ *   wrapped text and rows as tall as it, FCFA number format, closed values and booleans in words,
+ *   and every text a shared string, so that nothing a group typed can become a formula; printed
+ *   A4 landscape, one page wide, the header on every page. Measured against exceljs's streaming `WorkbookWriter` with the
  *   same look (100,000 bilan rows × 18 columns and 30,000 conflict rows × 9, Node 20, 2 cores,
  *   3 runs each): 4.7 s and 697 MB peak against 9.9 s and 981 MB, files of the same size; the
  *   streaming writer also leaves out the filters' `_FilterDatabase` names and the sheet
@@ -97,6 +99,7 @@ export function tableWorkbook(
     return i;
   };
   const names: string[] = [];
+  const words = catalogue(lang).tables;
   const sheets = tables.map((table, k) => {
     const name = table.title[lang].slice(0, 31);
     names.push(name);
@@ -104,7 +107,7 @@ export function tableWorkbook(
     const last = `${letters.at(-1) ?? "A"}${table.rows.length + 1}`;
     const xml = chunks();
     xml.add(
-      `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
+      `${DECL}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"${k === 0 ? ' tabSelected="1"' : ""}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`,
     );
     if (table.columns.length > 0) {
       xml.add("<cols>");
@@ -113,7 +116,12 @@ export function tableWorkbook(
       });
       xml.add("</cols>");
     }
-    xml.add('<sheetData><row r="1" ht="30" customHeight="1">');
+    const widths = table.columns.map((c) => c.width ?? 14);
+    const header = Math.max(
+      30,
+      rowHeight(table.columns.map((c, i) => ({ text: c.title[lang], width: widths[i] ?? 14 }))),
+    );
+    xml.add(`<sheetData><row r="1" ht="${header}" customHeight="1">`);
     table.columns.forEach((c, i) => {
       xml.add(`<c r="${letters[i]}1" s="${HEADER}" t="s"><v>${stringCell(c.title[lang])}</v></c>`);
     });
@@ -122,33 +130,48 @@ export function tableWorkbook(
     const labels = table.columns.map((c) => new Map(Object.entries(c.labels ?? {})));
     const starts = letters.map((l) => `<c r="${l}`);
     const styles = table.columns.map((c) => `" s="${c.money ? MONEY : BODY}"`);
+    // Characters that fit on one line of each column: a shorter text needs no measuring.
+    const fits = widths.map((w) => Math.max(1, Math.floor(w * 1.1) - 1));
     for (let r = 0; r < table.rows.length; r++) {
       const values = table.rows[r] as Value[];
       const n = r + 2;
-      let row = `<row r="${n}">`;
+      let cells = "";
+      let lines = 1;
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
         if (v === null || v === undefined) continue;
-        row += `${starts[i]}${n}${styles[i]}`;
-        if (typeof v === "number") row += `><v>${v}</v></c>`;
-        else if (typeof v === "boolean") row += ` t="b"><v>${v ? 1 : 0}</v></c>`;
-        else row += ` t="s"><v>${stringCell(labels[i]?.get(v)?.[lang] ?? v)}</v></c>`;
+        cells += `${starts[i]}${n}${styles[i]}`;
+        if (typeof v === "number") {
+          cells += `><v>${v}</v></c>`;
+          continue;
+        }
+        const text =
+          typeof v === "boolean" ? (v ? words.yes : words.no) : (labels[i]?.get(v)?.[lang] ?? v);
+        cells += ` t="s"><v>${stringCell(text)}</v></c>`;
+        if (text.length > (fits[i] ?? 1) || text.includes("\n")) {
+          lines = Math.max(lines, wrappedLines(text, widths[i] ?? 14));
+        }
       }
-      xml.add(`${row}</row>`);
+      // Excel and LibreOffice fit no row to its wrapped text when they open the file.
+      const height =
+        lines > 1 ? ` ht="${Math.min(409, lines * LINE_HEIGHT + 3)}" customHeight="1"` : "";
+      xml.add(`<row r="${n}"${height}>${cells}</row>`);
     }
     xml.add("</sheetData>");
     if (table.columns.length > 0) xml.add(`<autoFilter ref="A1:${last}"/>`);
+    // A4 landscape, as wide as one page, as many pages down as it takes; the page numbered.
     xml.add(
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>',
+      `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.2" footer="0.3"/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0" paperSize="9"/><headerFooter><oddFooter>${xmlText(`&L${headerFooterText(name)}&R&P / &N`)}</oddFooter></headerFooter></worksheet>`,
     );
     return xml.bytes();
   });
 
   const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+  // Each sheet's filter, and its header row printed at the top of every page.
   const filters = tables
     .map((t, k) =>
       t.columns.length > 0
-        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${k}" hidden="1">${xmlText(quoted(names[k] ?? ""))}!$A$1:$${columnLetter(t.columns.length - 1)}$${t.rows.length + 1}</definedName>`
+        ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${k}" hidden="1">${xmlText(quoted(names[k] ?? ""))}!$A$1:$${columnLetter(t.columns.length - 1)}$${t.rows.length + 1}</definedName><definedName name="_xlnm.Print_Titles" localSheetId="${k}">${xmlText(quoted(names[k] ?? ""))}!$1:$1</definedName>`
         : "",
     )
     .join("");

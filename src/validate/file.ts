@@ -516,7 +516,7 @@ export async function validateInput(
     if (raw.output) return outputReport(input.path, raw.format);
     return validateRaw(raw, config, reference, fallback, SUBMISSION_KINDS, options);
   }
-  if (isOutputCsv(input)) return outputReport(input.path, "csv");
+  if (isOutputCsv(input, !input.found)) return outputReport(input.path, "csv");
   const run = new FileRun(
     fileContext(
       { path: input.path, format: "csv" },

@@ -9,7 +9,7 @@ import {
   STATUTS,
   tableFields,
 } from "../fields.js";
-import { formatNumber } from "../i18n/format.js";
+import { formatMoney, formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import {
@@ -123,14 +123,14 @@ type RowRule = (record: RecordRow, ctx: RuleContext) => Issue | undefined;
 
 const num = (v: unknown) => (typeof v === "number" ? v : null);
 
-const budgetOverspent: RowRule = (r) => {
+const budgetOverspent: RowRule = (r, ctx) => {
   const planned = num(r.values.budget_prevu);
   const spent = num(r.values.budget_execute);
   if (planned === null || spent === null || spent <= planned) return undefined;
   return issue("budget-overspent", locate(r, r.cells.budget_execute), {
     field: "budget_execute",
     value: String(spent),
-    params: { spent: amount(spent), planned: amount(planned) },
+    params: { spent: money(spent, ctx), planned: money(planned, ctx) },
   });
 };
 
@@ -151,11 +151,11 @@ const rateStatusMismatch: RowRule = (r) => {
   return issue("rate-status-mismatch", locate(r, r.cells.taux_realisation), {
     field: "taux_realisation",
     value: String(rate),
-    params: { rate, status: enumLabel(STATUTS, status) },
+    params: { rate: amount(rate), status: enumLabel(STATUTS, status) },
   });
 };
 
-const costSplitMismatch: RowRule = (r) => {
+const costSplitMismatch: RowRule = (r, ctx) => {
   const total = num(r.values.cout);
   const split = r.values.cout_annuel as Record<string, number> | null;
   if (total === null || !split) return undefined;
@@ -164,7 +164,7 @@ const costSplitMismatch: RowRule = (r) => {
   return issue("cost-split-mismatch", locate(r, r.cells.cout), {
     field: "cout",
     value: String(total),
-    params: { sum: amount(sum), total: amount(total) },
+    params: { sum: money(sum, ctx), total: money(total, ctx) },
   });
 };
 
@@ -562,4 +562,10 @@ function enumLabel(values: readonly EnumValue[], id: string): Localized {
 /** An amount as each language writes it: `1 500 000` (narrow no-break spaces), `1,500,000`. */
 function amount(n: number): Localized {
   return { fr: formatNumber(n, "fr", 2), en: formatNumber(n, "en", 2) };
+}
+
+/** An amount with its currency, as people read it: `1 500 000 FCFA`, `XOF 1,500,000`. */
+function money(n: number, ctx: RuleContext): Localized {
+  const currency = ctx.config.currency;
+  return { fr: formatMoney(n, currency, "fr"), en: formatMoney(n, currency, "en") };
 }

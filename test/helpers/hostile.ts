@@ -151,8 +151,9 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
   put("empty XLSX", "vide.xlsx", "", 1, ["file-unreadable"]);
   const garbage = Buffer.alloc(64 * 1024);
   for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+  // Not UTF-8, and not Windows-1252 text either: read as such, with a warning.
   put("binary garbage as CSV", "binaire.csv", garbage, 1, [
-    "encoding-fallback",
+    "encoding-uncertain",
     "header-not-found",
   ]);
   put("binary garbage as XLSX", "binaire.xlsx", garbage, 1, ["file-unreadable"]);

@@ -1,3 +1,4 @@
+import { plural } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
 /** English texts of the matrix, the templates and the README of a new workshop folder. */
@@ -21,7 +22,7 @@ export const matrix: Catalogue["matrix"] = {
   subtotal: (n: number) => `Subtotal axis ${n}`,
   total: "Grand total",
   generated: (d: string, files: number) =>
-    `Generated on ${d} by atelier from ${files} file(s) — working draft for validation. Subtotals, total and budget summary are formulas.`,
+    `Generated on ${d} by atelier from ${plural(files, "en", "file", "files")} — working draft for validation. Subtotals, total and budget summary are formulas.`,
   notAssessed: "not assessed",
   axisCode: "Axis code",
   cost: "Estimated cost",
@@ -51,7 +52,7 @@ export const matrix: Catalogue["matrix"] = {
   quote: (text: string) => `“${text}”`,
   labelled: (label: string, text: string) => `${label}: ${text}`,
   markdownNote: (d: string, files: number) =>
-    `Generated on ${d} by atelier from ${files} file(s) — working draft for validation.`,
+    `Generated on ${d} by atelier from ${plural(files, "en", "file", "files")} — working draft for validation.`,
 };
 
 export const template: Catalogue["template"] = {
@@ -78,7 +79,7 @@ export const template: Catalogue["template"] = {
   stepPrompt:
     "Select a cell: a message says what to write in it. In columns with a list, pick the value from the dropdown (▼).",
   stepAmounts:
-    "Amounts in FCFA, as figures, without decimals (1500000). Completion rate: a number from 0 to 100 (75 means 75%).",
+    "Amounts in FCFA, as figures, without decimals or unit (1,500,000 or 1500000). Completion rate: a number from 0 to 100 (75 means 75%).",
   stepCalendar: (from, to) =>
     `Timeline of the proposals: put X in the column of each planned year (${from} to ${to}).`,
   stepPrefilled: (sheet, review) =>
@@ -96,9 +97,9 @@ export const template: Catalogue["template"] = {
   example: "Example",
   free: "Free text",
   code: "Digits separated by dots",
-  amount: "Whole number ≥ 0, in FCFA",
+  amount: "Whole number ≥ 0, in FCFA (1,500,000 or 1500000)",
   percent: (min, max) => `Number from ${min} to ${max} (75 = 75%)`,
-  list: "Text; several items separated by ;",
+  list: "Text; several items separated by semicolons (;)",
   date: "Date dd/mm/yyyy",
   calendar: (from, to) => `X in the column of each planned year (${from} to ${to})`,
   yearColumn: (year) => `Timeline: X if the action is planned in ${year}.`,
@@ -108,7 +109,7 @@ export const template: Catalogue["template"] = {
   listErrorTitle: "Value not in the list",
   listError: (values) => `Pick a value from the list: ${values}`,
   numberErrorTitle: "Number expected",
-  amountError: "Write an amount in FCFA: a whole number, without spaces or unit (1500000).",
+  amountError: "Write an amount in FCFA: a whole number, without unit (1,500,000 or 1500000).",
   percentError: (min, max) =>
     `Write a number from ${min} to ${max}, without the % sign (75 for 75%).`,
   dateErrorTitle: "Date expected",

@@ -1,13 +1,13 @@
+import { plural, sentence } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
 /** English texts of the command line. */
-
 export const errors: Catalogue["errors"] = {
   pathNotFound: (path) => `Path not found: ${path}. Check the spelling and the current folder.`,
   workshopNotFound: (dir) =>
     `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
   noSubmission: (paths, skipped) =>
-    `No workbook (.xlsx, .xls, .ods) or .csv file to read in ${paths}${skipped ? ` (${skipped} other file(s) skipped)` : ""}. Put the groups' files there.`,
+    `No workbook (.xlsx, .xls, .ods) or .csv file to read in ${paths}${skipped ? ` (${plural(skipped, "en", "other file skipped", "other files skipped")})` : ""}. Put the groups' files there.`,
   outputFolderGiven: (path) =>
     `${path} holds the results of an atelier compile, which are never read back as submissions: give the workshop folder or the groups' files.`,
   unsupportedFormat: (path, format, name) =>
@@ -16,14 +16,94 @@ export const errors: Catalogue["errors"] = {
     `${path}: not a spreadsheet (.xlsx, .ods, .xls or .csv expected). Export the data as .xlsx or .csv.`,
   configNotFound: (file) =>
     `Configuration file not found: ${file}. Check the path given to --config.`,
-  configUnreadable: (file, why) =>
-    `Cannot read configuration ${file}: ${why}. Check that it is valid JSON.`,
+  configUnreadable: (file, why) => `Cannot read configuration ${file}: ${why}.`,
+  readReason: (code) =>
+    ({
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EISDIR: "it is a folder, not a file",
+      EBUSY: "file in use by another program",
+    })[code] ?? "cannot read",
+  configSyntax: (file, line, column, why) =>
+    `Cannot read configuration ${file} at line ${line}, column ${column}: ${why}.`,
   configInvalid: (file, lines) =>
-    `Invalid configuration ${file} — ${lines.join("; ")}. Fix these keys (see README, “Configuration”).`,
-  configKey: (key, what) => `${key}: ${what}`,
-  unknownKey: "unknown key",
-  axisCode: "a code in capitals (PREV)",
-  periodOrder: "“from” must come before “to”",
+    lines.length === 1
+      ? `Invalid configuration ${file} — ${sentence(lines[0] ?? "")} Fix this key (see README, “Configuration”).`
+      : `Invalid configuration ${file}:\n${lines.map((l) => `  - ${l}`).join("\n")}\nFix these keys (see README, “Configuration”).`,
+  config: {
+    root: "the file",
+    key: (key, what) => `${key}: ${what}`,
+    wrong: (key, expected, found) => `${key}: must be ${expected}, not ${found}`,
+    missing: (key, expected) => `${key}: required key missing (${expected})`,
+    unquote: (value) => ` (remove the quotes: ${value})`,
+    unknownKey: (key, near, allowed) =>
+      `${key}: unknown key${near ? `; did you mean ${near}?` : ` (possible keys: ${allowed})`}`,
+    unknownField: (key, near, allowed) =>
+      `${key}: unknown field${near ? `; did you mean ${near}?` : ` (fields with a closed list: ${allowed})`}`,
+    notClosed: (key, allowed) =>
+      `${key}: this field has no closed list of values; synonyms are given for ${allowed}`,
+    unknownValue: (key, field, near, allowed) =>
+      `${key}: unknown value of the field ${field}${near ? `; did you mean ${near}?` : ` (values: ${allowed})`}`,
+    quote: (name) => `“${name}”`,
+    or: (names) => names.join(" or "),
+  },
+  kinds: {
+    number: "a number",
+    integer: "a whole number",
+    between: (kind, min, max) => `${kind} between ${min} and ${max}`,
+    above: (kind, min) => `${kind} greater than ${min}`,
+    atLeast: (kind, min) => `${kind} of at least ${min}`,
+    atMost: (kind, max) => `${kind} of at most ${max}`,
+    text: "a text",
+    nonEmptyText: "a non-empty text",
+    boolean: "true or false",
+    oneOf: (values) =>
+      values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : `${values[0]}`,
+    texts: "a list of texts",
+    numbers: "a list of numbers",
+    objects: (keys) => `a list of objects { ${keys} }`,
+    list: "a list",
+    nonEmptyList: (list) => `${list} (at least one item)`,
+    object: (keys) => `an object { ${keys} }`,
+    map: "an object",
+    value: "a value",
+  },
+  found: {
+    text: (value) => `the text ${value}`,
+    number: (value) => `the number ${value}`,
+    boolean: (value) => value,
+    null: "null",
+    list: "a list",
+    object: "an object",
+  },
+  json: {
+    trailingComma: (close) => `remove the extra comma before ${close}`,
+    missingComma: (token, previousLine) =>
+      `a comma is missing before ${token}${previousLine ? " (at the end of the previous line)" : ""}`,
+    missingColon: (key) => `a colon (:) is missing after the key ${key}`,
+    decimalComma: (given, fixed) =>
+      `a number is written with a decimal point: ${fixed}, not ${given}`,
+    singleQuotes:
+      'texts and key names are written between straight double quotes ("…"), not single quotes',
+    typographicQuotes: (quote) =>
+      `the quote ${quote} is not recognised: use straight double quotes (")`,
+    unquotedKey: (word) => `the key name ${word} must be between quotes: "${word}"`,
+    unquotedText: (word) =>
+      `unrecognised value: ${word}; a text is written between quotes ("${word}"), true and false as true and false`,
+    badNumber: (word) => `badly written number: ${word} (for example 2023 or 0.75)`,
+    comment: "comments (// or /* */) are not allowed in this file: remove them",
+    unclosedString: 'text with no closing quote on its line: add " at the end of the text',
+    controlCharacter: "a tab or an invisible character in a text: replace it with a space",
+    badEscape: (sequence, fixed) =>
+      `a backslash must be doubled in a text: ${fixed}, not ${sequence} (for a Windows path, write C:\\\\folder or C:/folder)`,
+    unexpectedEnd: (closers) => `the file ends too early: ${closers} missing at the end`,
+    extra: "text follows the end of the configuration (after the last }): remove it",
+    empty: "the file is empty: write at least {}",
+    unexpected: (character) => `unexpected character ${character}`,
+    invalid: "this is not valid JSON",
+  },
+  axisCode: "a code of 2 to 12 capitals, digits or _, starting with a letter (like PREV)",
+  periodOrder: (from, to) => `“from” (${from}) must not come after “to” (${to})`,
   sameAxis: (file, period) =>
     `Invalid configuration ${file} — ${period}: two axes share a code or a number.`,
   referenceNotFound: (path, config) =>
@@ -64,6 +144,10 @@ export const errors: Catalogue["errors"] = {
     `Cannot write to ${out} (${why}): check permissions and close the files open in Excel.`,
   exists: (path) => `${path} already exists: choose another name with -o, or delete it.`,
   notWritable: (path, why) => `Cannot write ${path} (${why}).`,
+  perGroup:
+    '--groupes writes one workbook per group and session: give the groups (--groupes "Group 1,Group 2") and the sessions (--sessions J1,J2,J3, or "sessions" in atelier.config.json); the format is xlsx.',
+  sameFile: (path) =>
+    `Two groups would give the same file ${path}: give them distinct names in --groupes.`,
   initExists: (dir, existing) =>
     `${dir} already holds ${existing}: atelier init overwrites nothing. Choose an empty or new folder.`,
   reportFormat: (unknown) =>
@@ -75,10 +159,60 @@ export const errors: Catalogue["errors"] = {
     `Printing the PDF with ${browser} failed${why ? `: ${why}` : ""}. Open the HTML report in a browser and print it to PDF (Ctrl+P).`,
   internal: (message) =>
     `internal error: ${message}. This is a bug in atelier; run again with --debug for details.`,
+  usage: {
+    unknownOption: (flag, near) =>
+      `unknown option: ${flag}.${near ? ` Did you mean ${near}?` : ""}`,
+    unknownCommand: (name, near, commands) =>
+      `unknown command: ${name}.${near ? ` Did you mean ${near}?` : ` Commands: ${commands}.`}`,
+    missingArgument: (argument, what) => `missing argument ${argument}: ${what}.`,
+    optionMissingArgument: (flag, choices) =>
+      `option ${flag} needs a value${choices ? `; allowed values: ${choices}` : ""}.`,
+    invalidChoice: (flag, value, choices, near) =>
+      `option ${flag}: “${value}” is not an allowed value; allowed values: ${choices}.${near ? ` Did you mean ${near}?` : ""}`,
+    invalidValue: (flag, value) => `option ${flag}: “${value}” is not accepted.`,
+    excessArguments: (command, expected, given) =>
+      expected === 0
+        ? `the command ${command} takes no argument, but got: ${given.join(" ")}. An option starts with --.`
+        : `too many arguments for the command ${command}: ${expected} expected, ${given.length} given (${given.join(" ")}). Put a path that contains spaces between quotes.`,
+    mandatoryOption: (flag) => `the option ${flag} is required.`,
+    conflictingOption: (flag, other) =>
+      `the options ${flag} and ${other} cannot be given together.`,
+    or: (names) => names.join(" or "),
+    helpHint: (command) => `(${command} --help for help)`,
+  },
   stop: (message) => `atelier: ${message}`,
 };
 
 export const cli: Catalogue["cli"] = {
+  help: {
+    usage: "Usage:",
+    arguments: "Arguments:",
+    options: "Options:",
+    globalOptions: "Global Options:",
+    commands: "Commands:",
+    command: "[command]",
+    helpOption: "display help for command",
+    helpCommand: "display help for command",
+    version: "output the version number",
+    choices: (values) => `choices: ${values}`,
+    default: (value) => `default: ${value}`,
+    separator: ", ",
+    names: {
+      paths: "paths",
+      dir: "dir",
+      file: "file",
+      path: "path",
+      format: "format",
+      formats: "formats",
+      lang: "lang",
+      char: "char",
+      kind: "kind",
+      groupe: "group",
+      session: "session",
+      groupes: "groups",
+      sessions: "sessions",
+    },
+  },
   description:
     "Compiles the working groups' files of a review workshop: validation, consolidation, report, action matrix.",
   debug: "show the internal detail of errors",
@@ -90,7 +224,7 @@ export const cli: Catalogue["cli"] = {
   validate: {
     description: "check files or folders without writing anything",
     paths: "workbooks (.xlsx, .xls, .ods), .csv files or folders",
-    format: "text, json or github",
+    format: "form of the report",
     strict: "warnings count as errors (exit 1)",
     lang: "language of the messages",
     all: "show every problem (text)",
@@ -99,8 +233,9 @@ export const cli: Catalogue["cli"] = {
     description: "consolidate every file of a workshop and write the outputs",
     strict: "exit 1 if a row is rejected or a warning is given",
     lang: "language of the outputs and messages",
-    format: "summary as text or JSON",
+    format: "form of the summary",
     delimiter: "delimiter of the CSV files written",
+    all: "list every problem, with its fix (text)",
   },
   report: {
     description: "write the review report (strengths and weaknesses) of the plan under review",
@@ -110,16 +245,18 @@ export const cli: Catalogue["cli"] = {
   matrix: {
     description: "write the action matrix of the new plan (Excel and CSV)",
     lang: "language of the matrix",
-    format: "xlsx (with the CSV) or md",
+    format: "xlsx (with the CSV) or md (Markdown)",
   },
   template: {
     description: "write a blank submission template to hand to the groups",
-    out: ".xlsx file (default: modele.xlsx) or folder of the CSV files (default: .)",
+    out: ".xlsx file (default: modele.xlsx), folder of the CSV files (default: .) or, with --groupes, the workshop folder",
     lang: "language of the template",
     kind: "kind of sheet",
-    format: "xlsx or csv",
+    format: "workbook, or one CSV per kind of sheet",
     groupe: "group prefilled on the Identification sheet",
     session: "session prefilled on the Identification sheet",
+    groupes: 'one workbook per group and session, in the session folders ("Group 1,Group 2")',
+    sessions: "sessions of the --groupes workbooks (J1,J2,J3; default: those of the configuration)",
   },
   init: {
     description: "prepare a workshop folder: configuration, templates, session folders",
@@ -128,10 +265,10 @@ export const cli: Catalogue["cli"] = {
   },
   schema: {
     description: "print the field registry",
-    format: "json-schema, table-schema or markdown",
+    format: "form of the registry",
     lang: "language of the titles",
   },
-  folder: (name, n) => `${name}/ (${n} file${n === 1 ? "" : "s"})`,
+  folder: (name, n) => `${name}/ (${plural(n, "en", "file", "files")})`,
   editedLabel: "edited",
   editedKept: (out, kept) =>
     `${out}/${kept.from} was changed since atelier wrote it: it is kept as “${kept.to}”${kept.rewritten ? ` (a new ${kept.from} is written)` : ""}.`,

@@ -42,8 +42,13 @@ export const issues: Catalogue["issues"] = {
   },
   "encoding-fallback": {
     title: "Windows-1252 encoding",
-    message: "The file is not UTF-8 (byte 0x{byte} at offset {offset}): read as Windows-1252",
-    hint: "Check the accents; next time save as “CSV UTF-8”",
+    message: "File saved by Excel in Windows-1252: read correctly",
+  },
+  "encoding-uncertain": {
+    title: "Uncertain encoding",
+    message:
+      "The file is not UTF-8: read as Windows-1252, but byte 0x{byte} (offset {offset}) is not a character expected there: accents may be wrong",
+    hint: "Check the accents; save the file as “CSV UTF-8” (File > Save as) and run again",
   },
   "empty-file": {
     title: "Empty file",
@@ -92,7 +97,8 @@ export const issues: Catalogue["issues"] = {
   },
   "blank-header": {
     title: "Column without header",
-    message: "Column {column} has no header but holds {count} value(s): they are not compiled",
+    message:
+      "Column {column} has no header but holds {count|value|values}: {count?it is|they are} not compiled",
     hint: "Give the column a header",
   },
   "missing-value": {
@@ -143,14 +149,12 @@ export const issues: Catalogue["issues"] = {
   },
   "amount-decimals": {
     title: "Amount not whole",
-    message:
-      "{value} {currency} is not a whole amount: check the column's unit (millions? thousands?)",
+    message: "{amount} is not a whole amount: check the column's unit (millions? thousands?)",
     hint: "If the amounts are in millions or thousands, say so in the header: (M {currency}), (k {currency}); otherwise write the amount in whole {currency}",
   },
   "unit-suspect": {
     title: "Amount too large for the column's unit",
-    message:
-      "{value} in a column in {unit} makes {scaled} {currency}: was the amount written in {currency}?",
+    message: "{typed} in a column in {unit} makes {scaled}: was the amount written in {currency}?",
     hint: "If it is the amount in {currency}, divide it by {factor}, or change the column's unit",
   },
   "out-of-range": {
@@ -180,7 +184,7 @@ export const issues: Catalogue["issues"] = {
   "extra-cell": {
     title: "Extra cells",
     message:
-      "The row has {count} more cell(s) than the header ({extra}): the values are probably shifted",
+      "The row has {count|cell|cells} more than the header ({extra}): the values are probably shifted",
     hint: "Quote the texts that contain the delimiter “{delimiter}”",
   },
   "conflicting-columns": {
@@ -311,7 +315,7 @@ export const issues: Catalogue["issues"] = {
 
 export const terms: Catalogue["terms"] = {
   expected: {
-    amount: "an amount (1500000)",
+    amount: "an amount (1,500,000 or 1500000)",
     percent: "a percentage (75%)",
     code: "an activity code (1.2.3)",
     years: "years (2023-2025, “Whole period”)",
@@ -338,7 +342,7 @@ export const terms: Catalogue["terms"] = {
   reading: {
     whole: "for the whole amount",
     decimal: "for the decimal value",
-    amount: (amount, currency) => `for ${amount} ${currency}`,
+    amount: (amount) => `for ${amount}`,
   },
   rowOfSheet: (row, sheet) => `${row} of sheet “${sheet}”`,
   planAxisKept: ": the activity is counted under the reference plan's axis",

@@ -1,20 +1,44 @@
+import { formatNumber, pick, plural } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
 /** English texts of what `validate` and `compile` print and of the consolidated tables. */
 
+const n = (v: number) => formatNumber(v, "en");
+
+/** `12 rows read = 11 accepted + 1 rejected` */
+const rowsRead = (rows: number, a: number, r: number) =>
+  `${plural(rows, "en", "row", "rows")} read = ${n(a)} accepted + ${n(r)} rejected`;
+
 export const validation: Catalogue["validation"] = {
-  rows: (n, a, r) => `${n} row(s): ${a} accepted, ${r} rejected`,
-  header: (n) => `header row ${n}`,
-  skippedSheet: "skipped",
-  more: (n, e, w) =>
-    `… and ${n} more problem(s) (${e} error(s), ${w} warning(s)): use --all or --format json to see all`,
+  rows: rowsRead,
+  header: (row) => `header row ${row}`,
+  kinds: {
+    bilan: "assessment",
+    constats: "findings",
+    propositions: "proposals",
+    reference: "reference plan",
+    resolutions: "decisions",
+  },
+  emptySheets: (count, names) =>
+    `${plural(count, "en", "empty sheet", "empty sheets")} skipped: ${names.join(", ")}`,
+  hiddenSheets: (count, names) =>
+    `${plural(count, "en", "hidden sheet", "hidden sheets")} skipped: ${names.join(", ")}`,
+  hiddenSheetsHint: (count) =>
+    `Unhide ${pick(count, "en", "it", "them")} (right-click the tabs > Unhide) if ${pick(count, "en", "it", "they")} should be compiled`,
+  unknownSheets: (count, names) =>
+    `${plural(count, "en", "sheet", "sheets")} skipped (headers of no submission kind): ${names.join(", ")}`,
+  unknownSheetsHint: (count) =>
+    `If ${pick(count, "en", "it holds", "they hold")} data, use the template's headers (atelier template)`,
+  more: (count, e, w) =>
+    `… and ${plural(count, "en", "more problem", "more problems")} (${plural(e, "en", "error", "errors")}, ${plural(w, "en", "warning", "warnings")}): use --all or --format json to see all`,
   skipped: "Skipped",
   summary: (files, rows, accepted, rejected, e, w) =>
-    `${files} file(s), ${rows} row(s) read = ${accepted} accepted + ${rejected} rejected; ${e} error(s), ${w} warning(s)`,
+    `${plural(files, "en", "group file", "group files")}, ${rowsRead(rows, accepted, rejected)}; ${plural(e, "en", "error", "errors")}, ${plural(w, "en", "warning", "warnings")}`,
   valid: "Valid",
   invalid: "Errors to fix",
   error: "error",
   warning: "warning",
+  info: "note",
   colon: ":",
   quote: (text) => `“${text}”`,
   skips: {
@@ -39,23 +63,33 @@ export const validation: Catalogue["validation"] = {
 export const summary: Catalogue["summary"] = {
   head: ["File", "Kinds", "Read", "Accepted", "Rejected", "Errors", "Warn."],
   total: (read, accepted, duplicates, rejected, files) =>
-    `Total: ${read} row(s) read = ${accepted} accepted (${duplicates} duplicate(s) folded) + ${rejected} rejected, in ${files} file(s)`,
+    `Total: ${plural(read, "en", "row", "rows")} read = ${n(accepted)} accepted${duplicates > 0 ? ` (${plural(duplicates, "en", "duplicate", "duplicates")} folded)` : ""} + ${n(rejected)} rejected, in ${plural(files, "en", "group file", "group files")}`,
   counts: (b, c, p) =>
-    `Consolidated: ${b} activity(ies) assessed, ${c} finding(s), ${p} proposal(s)`,
+    `Consolidated: ${plural(b, "en", "activity", "activities")} assessed, ${plural(c, "en", "finding", "findings")}, ${plural(p, "en", "proposal", "proposals")}`,
+  moreProblems: (count) =>
+    `… and ${plural(count, "en", "more problem", "more problems")}: atelier compile --all or rejets.csv`,
   conflicts: (n, list) =>
     `Conflicts between groups: ${n}${list.length ? ` — ${list.join("; ")}` : ""} (see conflits.csv)`,
   conflictFields: (key, fields) => `${key}: ${fields.join(", ")}`,
-  applied: (n) => `${n} rapporteur's decision${n === 1 ? "" : "s"} applied (resolutions file)`,
+  applied: (count) =>
+    `${plural(count, "en", "rapporteur's decision", "rapporteur's decisions")} applied (resolutions file)`,
   unread: (path, why) => `${path} could not be read: none of its rows is in the results — ${why}`,
   history: (updates, replaced) =>
     `Updates by the same group: ${updates}; rows replaced by a newer version of their file: ${replaced} (see historique.csv)`,
-  unassessed: (codes) =>
-    `Plan activities nobody assessed: ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
-  rejected: (n) => `${n} row(s) rejected, kept with their reasons in rejets.csv`,
+  unassessed: (none, rejected) => {
+    const parts = [
+      none.length > 0 ? `no assessment: ${none.join(", ")}` : null,
+      rejected.length > 0 ? `assessment rejected (see rejets.csv): ${rejected.join(", ")}` : null,
+    ].filter((p) => p !== null);
+    const count = none.length + rejected.length;
+    return `Plan activities not assessed: ${count}${parts.length ? ` — ${parts.join("; ")}` : ""}`;
+  },
+  rejected: (count) =>
+    `${plural(count, "en", "row", "rows")} rejected, kept with ${pick(count, "en", "its reasons", "their reasons")} in rejets.csv`,
   first: "First compile in this output folder.",
   since: "Since the previous compile:",
-  files: (a, c, r) => `files: ${a} added, ${c} changed, ${r} removed`,
-  rows: (a, r) => `consolidated rows: ${a} new, ${r} gone`,
+  files: (a, c, r) => `files: ${n(a)} added, ${n(c)} changed, ${n(r)} removed`,
+  rows: (a, r) => `consolidated rows: ${n(a)} new, ${n(r)} gone`,
   newConflicts: (keys) => `new conflicts: ${keys.length ? keys.join(", ") : "none"}`,
   nothing: "Nothing to compile yet: the files read hold no row.",
 };
@@ -68,13 +102,14 @@ export const tables: Catalogue["tables"] = {
     sources: "Sources",
     rejets: "Rejected",
     conflits: "Conflicts",
-    historique: "History",
+    // Not "History": Excel reserves that sheet name, and repairs a workbook that has it.
+    historique: "Change history",
   },
   columns: {
     cluster: "Cluster",
     groupes: "Groups",
     sessions: "Sessions",
-    sources: "Sources",
+    sources: "Source files",
     file: "File",
     groupe: "Group",
     session: "Session",
@@ -110,6 +145,21 @@ export const tables: Catalogue["tables"] = {
     update: "updated by the same group",
     replaced: "row replaced by a newer version of the file",
   },
+  severities: { error: "Error", warning: "Warning", info: "Note" },
+  rules: {
+    "latest-session": "latest session",
+    "conservative-status": "more conservative status",
+    "conservative-value": "more conservative value",
+    "chosen-assessment": "chosen assessment",
+    "first-source": "first group",
+    "reference-plan": "reference plan",
+    "activity-code": "activity code",
+    resolution: "rapporteur's decision",
+  },
+  otherKinds: { reference: "Reference plan", resolutions: "Resolutions" },
+  yes: "Yes",
+  no: "No",
+  yearAmounts: "Yearly costs (FCFA)",
 };
 
 export const schemas: Catalogue["schemas"] = {
@@ -129,7 +179,7 @@ export const followups: Catalogue["followups"] = {
       "Leave Value empty for a disagreement you do not settle yet: the merge rule still applies.",
       "Lines whose Value is already filled in repeat the decisions already applied: keep them, or change the value.",
       "The rate, the result and the comments follow the status chosen: only the status needs deciding for them.",
-      "Save this workbook as resolutions.xlsx in the workshop folder (beside the session folders, not in the output folder), then compile again: it says how many decisions are applied, and conflits.csv shows them with the rule « resolution ».",
+      "Save this workbook as resolutions.xlsx in the workshop folder (beside the session folders, not in the output folder), then compile again: it says how many decisions are applied, and conflits.csv shows them with the rule “rapporteur’s decision”.",
       "The Activity, Groups' values and Chosen without a decision columns are for information: they are not read.",
     ],
     yes: "Yes",
@@ -139,7 +189,7 @@ export const followups: Catalogue["followups"] = {
     sheet: "Corrections",
     title: (groupe, title) => `Feedback sheet — ${groupe} — ${title}`,
     lead: (errors, warnings) =>
-      `To correct before the next session: ${errors} error${errors === 1 ? "" : "s"} (the row is not in the results until it is corrected), ${warnings} warning${warnings === 1 ? "" : "s"} (the row is counted; check the value).`,
+      `To correct before the next session: ${plural(errors, "en", "error", "errors")} (the row is not in the results until it is corrected), ${plural(warnings, "en", "warning", "warnings")} (the row is counted; check the value).`,
     columns: {
       file: "File",
       sheet: "Sheet",
@@ -154,8 +204,14 @@ export const followups: Catalogue["followups"] = {
   },
   written: {
     arbitrages: (open) =>
-      `${open} disagreement${open === 1 ? "" : "s"} to settle: fill in arbitrages-a-faire.xlsx and save it as resolutions.xlsx in the workshop folder`,
+      `${plural(open, "en", "disagreement", "disagreements")} to settle: fill in arbitrages-a-faire.xlsx and save it as resolutions.xlsx in the workshop folder`,
     retours: (groups) =>
-      `Feedback sheets for ${groups.length} group${groups.length === 1 ? "" : "s"} (retours/): ${groups.join(", ")}`,
+      `Feedback sheets for ${plural(groups.length, "en", "group", "groups")} (retours/): ${groups.join(", ")}`,
   },
+};
+
+export const progress: Catalogue["progress"] = {
+  printing: (browser) => `Printing the PDF with ${browser}…`,
+  printed: (pages) =>
+    pages === null ? "PDF written." : `PDF written (${plural(pages, "en", "page", "pages")}).`,
 };

@@ -1,4 +1,4 @@
-import { formatNumber, plural } from "../format.js";
+import { formatNumber, pick, plural } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
 /** English texts of the report on the plan under review. */
@@ -47,8 +47,9 @@ export const report: Catalogue["report"] = {
   rowWord: "row",
   kAssessed: "Activities assessed",
   kAssessedOf: (a, r) => `${a} of ${r}`,
-  kAssessedRef: (pct) => `activities of the reference plan (${pct})`,
-  kAssessedNoRef: "activities assessed (no reference plan)",
+  kAssessedRef: (r, pct) =>
+    `${pick(r, "en", "activity", "activities")} of the reference plan (${pct})`,
+  kAssessedNoRef: (n) => `${pick(n, "en", "activity", "activities")} assessed (no reference plan)`,
   kNotInRef: (codes) => `Assessed but not in the reference plan (counted): ${codes}`,
   kHorsPlan: (codes) => `Unplanned, left out of the figures: ${codes}`,
   kRate: "Implementation rate",
@@ -60,18 +61,18 @@ export const report: Catalogue["report"] = {
   kFindingsOn: (n, k) =>
     `${plural(n, "en", "finding", "findings")}, ${plural(k, "en", "distinct point", "distinct points")}`,
   kProposals: "Proposals",
-  kProposalsOn: (plan) => `actions proposed for the ${plan}`,
+  kProposalsOn: (n, plan) => `${pick(n, "en", "action", "actions")} proposed for the ${plan}`,
   kConflicts: "Conflicts",
   kConflictsOn: (n) =>
     n === 0
       ? "no disagreement between groups"
-      : `${n === 1 ? "activity, finding or proposal" : "activities, findings or proposals"} on which groups disagree, resolved by the rule of the method`,
+      : `${pick(n, "en", "activity, finding or proposal", "activities, findings or proposals")} on which groups disagree, resolved by the rule of the method`,
   activities: (n) => plural(n, "en", "activity", "activities"),
   notComputable: "cannot be computed",
   band: "Rating",
   noRowRead: "No row was read: the files received hold no assessment, findings or proposals table.",
   noRowValid: (n) =>
-    `No valid row: ${n === 1 ? "the one row read was" : `all ${formatNumber(n, "en")} rows read were`} rejected (see Annex B, data quality).`,
+    `No valid row: ${pick(n, "en", "the one row read was", `all ${formatNumber(n, "en")} rows read were`)} rejected (see Annex B, data quality).`,
   noBilan:
     "No valid assessment sheet was received: activity status, implementation rate and budget execution cannot be computed.",
   noBudget:
@@ -129,13 +130,26 @@ export const report: Catalogue["report"] = {
   crossMark: (groups, axes) =>
     `cross-cutting finding (${plural(groups, "en", "group", "groups")}, ${plural(axes, "en", "axis", "axes")}): see “Cross-cutting findings”`,
   allAssessed: "Every activity of the reference plan has at least one accepted assessment.",
-  unreadFiles: (paths) =>
-    `Files not taken into account: ${paths.join(", ")} could not be read; none of ${paths.length > 1 ? "their" : "its"} rows is in this report (assessments, findings, proposals: a weakness “without action” may have its action in ${paths.length > 1 ? "these files" : "this file"}). See the data quality annex.`,
-  unassessedLead: (n, r) =>
-    `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${r}) ${n === 1 ? "has" : "have"} no accepted assessment (no group assessed ${n === 1 ? "it" : "them"}, or the row was rejected: see rejets.csv): ${n === 1 ? "it does" : "they do"} not count in the implementation rate.`,
+  unreadFiles: (paths) => {
+    const one = <T>(a: T, b: T) => pick(paths.length, "en", a, b);
+    return `${one("File", "Files")} not taken into account: ${paths.join(", ")} could not be read; none of ${one("its", "their")} rows is in this report (assessments, findings, proposals: a weakness “without action” may have its action in ${one("this file", "these files")}). See the data quality annex.`;
+  },
+  unassessedLead: (n, r, rejected) => {
+    const none = n - rejected;
+    const why =
+      rejected === 0
+        ? `no group assessed ${pick(n, "en", "it", "them")}`
+        : none === 0
+          ? `${pick(n, "en", "its assessment was", "their assessments were")} rejected (see rejets.csv)`
+          : `${formatNumber(none, "en")} nobody assessed, ${formatNumber(rejected, "en")} whose ${pick(rejected, "en", "assessment was", "assessments were")} rejected (see rejets.csv)`;
+    return `${plural(n, "en", "activity", "activities")} of the reference plan (out of ${formatNumber(r, "en")}) ${pick(n, "en", "has", "have")} no accepted assessment and ${pick(n, "en", "does", "do")} not count in the implementation rate: ${why}.`;
+  },
   unassessedGaps: (activities, rows, single, rejets) =>
-    `${activities === 1 ? "This activity may have been assessed in an assessment sheet that is missing" : "Some of these activities may have been assessed in assessment sheets that are missing"}: ${rows} ${single ? "is" : "are"} not in the results (see ${rejets ? "rejets.csv and " : ""}the data quality annex).`,
+    `${pick(activities, "en", "This activity may have been assessed in an assessment sheet that is missing", "Some of these activities may have been assessed in assessment sheets that are missing")}: ${rows} ${single ? "is" : "are"} not in the results (see ${rejets ? "rejets.csv and " : ""}the data quality annex).`,
   unassessedCaption: "Reference plan activities without an assessment",
+  unassessedWhy: "Situation",
+  unassessedNone: "no assessment",
+  unassessedRejected: "assessment rejected (rejets.csv)",
   code: "Code",
   title: "Title",
   carriedLead: (plan) =>
@@ -149,10 +163,10 @@ export const report: Catalogue["report"] = {
   nature: "Type",
   notInRef: "not in the reference plan",
   weakLead: (a, t) =>
-    `${a} weakness${a === 1 ? "" : "es"} out of ${t} ${a === 1 ? "is" : "are"} matched with at least one proposed action; the others are listed here.`,
+    `${plural(a, "en", "weakness", "weaknesses")} out of ${formatNumber(t, "en")} ${pick(a, "en", "is", "are")} matched with at least one proposed action; the others are listed here.`,
   allAddressed: "Every weakness raised is matched with at least one proposed action.",
   weakGaps: (weaknesses, rows, single, rejets) =>
-    `${weaknesses === 1 ? "This weakness may have a proposed action after all" : "Some of these weaknesses may have a proposed action after all"}: ${rows} ${single ? "is" : "are"} not in the results (see ${rejets ? "rejets.csv and " : ""}the data quality annex).`,
+    `${pick(weaknesses, "en", "This weakness may have a proposed action after all", "Some of these weaknesses may have a proposed action after all")}: ${rows} ${single ? "is" : "are"} not in the results (see ${rejets ? "rejets.csv and " : ""}the data quality annex).`,
   lostBilan: lost("the assessments", "rejected assessment", "rejected assessments"),
   lostPropositions: lost("the proposals", "rejected proposal", "rejected proposals"),
   lostList: (items) =>
@@ -204,7 +218,7 @@ export const report: Catalogue["report"] = {
   groupsCaption: "Working groups",
   sessionsCaption: "Sessions",
   qualityLead: (e, w, r) =>
-    `${plural(e, "en", "error", "errors")} and ${plural(w, "en", "warning", "warnings")}; ${plural(r, "en", "row", "rows")} rejected, kept with ${r === 1 ? "its" : "their"} reasons in rejets.csv.`,
+    `${plural(e, "en", "error", "errors")} and ${plural(w, "en", "warning", "warnings")}; ${plural(r, "en", "row", "rows")} rejected, kept with ${pick(r, "en", "its", "their")} reasons in rejets.csv.`,
   noProblem: "No problem found in the files.",
   byCodeCaption: "Problems by code",
   byFileCaption: "Problems and rejections by file",
@@ -215,6 +229,7 @@ export const report: Catalogue["report"] = {
   severity: "Severity",
   severityError: "error",
   severityWarning: "warning",
+  severityInfo: "note",
   where: "Location",
   more: (n) =>
     `… and ${plural(n, "en", "more rejected row", "more rejected rows")}: see rejets.csv.`,
@@ -223,6 +238,7 @@ export const report: Catalogue["report"] = {
     constats: "findings",
     propositions: "proposals",
     reference: "reference plan",
+    resolutions: "decisions",
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Kind } from "../../fields.js";
+import { plural } from "../format.js";
 
 /**
  * French texts of the documents atelier writes besides the report: the action matrix, the
@@ -26,7 +27,7 @@ export const matrix = {
   subtotal: (n: number) => `Sous-total axe ${n}`,
   total: "Total général",
   generated: (d: string, files: number) =>
-    `Généré le ${d} par atelier à partir de ${files} fichier(s) — document de travail à valider. Sous-totaux, total et synthèse budgétaire sont des formules.`,
+    `Généré le ${d} par atelier à partir de ${plural(files, "fr", "fichier", "fichiers")} — document de travail à valider. Sous-totaux, total et synthèse budgétaire sont des formules.`,
   notAssessed: "non évaluée",
   axisCode: "Code axe",
   cost: "Coût estimé",
@@ -56,7 +57,7 @@ export const matrix = {
   quote: (text: string) => `« ${text} »`,
   labelled: (label: string, text: string) => `${label}\u00a0: ${text}`,
   markdownNote: (d: string, files: number) =>
-    `Généré le ${d} par atelier à partir de ${files} fichier(s) — document de travail à valider.`,
+    `Généré le ${d} par atelier à partir de ${plural(files, "fr", "fichier", "fichiers")} — document de travail à valider.`,
 };
 
 export const template = {
@@ -87,7 +88,7 @@ export const template = {
   stepPrompt:
     "Sélectionnez une cellule : un message rappelle ce qu'il faut y écrire. Pour les colonnes à liste, choisissez la valeur dans la liste déroulante (▼).",
   stepAmounts:
-    "Montants en FCFA, en chiffres, sans décimales (1500000). Taux de réalisation : un nombre de 0 à 100 (75 veut dire 75 %).",
+    "Montants en FCFA, en chiffres, sans décimales ni unité (1 500 000 ou 1500000). Taux de réalisation : un nombre de 0 à 100 (75 veut dire 75 %).",
   stepCalendar: (from: number, to: number) =>
     `Calendrier des propositions : mettez X dans la colonne de chaque année prévue (${from} à ${to}).`,
   stepPrefilled: (sheet: string, review: string) =>
@@ -112,7 +113,7 @@ export const template = {
   example: "Exemple",
   free: "Texte libre",
   code: "Chiffres séparés par des points",
-  amount: "Nombre entier ≥ 0, en FCFA",
+  amount: "Nombre entier ≥ 0, en FCFA (1 500 000 ou 1500000)",
   percent: (min: number, max: number) => `Nombre de ${min} à ${max} (75 = 75 %)`,
   list: "Texte ; plusieurs éléments séparés par ;",
   date: "Date jj/mm/aaaa",
@@ -125,7 +126,7 @@ export const template = {
   listErrorTitle: "Valeur hors liste",
   listError: (values: string) => `Choisissez une valeur de la liste : ${values}`,
   numberErrorTitle: "Nombre attendu",
-  amountError: "Écrivez un montant en FCFA : un nombre entier, sans espace ni unité (1500000).",
+  amountError: "Écrivez un montant en FCFA : un nombre entier, sans unité (1 500 000 ou 1500000).",
   percentError: (min: number, max: number) =>
     `Écrivez un nombre de ${min} à ${max}, sans le signe % (75 pour 75 %).`,
   dateErrorTitle: "Date attendue",

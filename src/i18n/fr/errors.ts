@@ -1,3 +1,4 @@
+import { plural, sentence } from "../format.js";
 /**
  * French texts of the command line: why a command cannot run (each says what to do), the help
  * of every command and option, and the short lines a command prints.
@@ -9,7 +10,7 @@ export const errors = {
   workshopNotFound: (dir: string) =>
     `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
   noSubmission: (paths: string, skipped: number) =>
-    `Aucun classeur (.xlsx, .xls, .ods) ni fichier .csv à lire dans ${paths}${skipped ? ` (${skipped} autre(s) fichier(s) ignoré(s))` : ""}. Placez-y les fichiers des groupes.`,
+    `Aucun classeur (.xlsx, .xls, .ods) ni fichier .csv à lire dans ${paths}${skipped ? ` (${plural(skipped, "fr", "autre fichier ignoré", "autres fichiers ignorés")})` : ""}. Placez-y les fichiers des groupes.`,
   outputFolderGiven: (path: string) =>
     `${path} contient les résultats d'une compilation d'atelier, qui ne sont jamais relus comme des fiches : donnez le dossier de l'atelier ou les fichiers des groupes.`,
   unsupportedFormat: (path: string, format: string, name: string) =>
@@ -18,14 +19,105 @@ export const errors = {
     `${path} : ce n'est pas un tableur (.xlsx, .ods, .xls ou .csv attendu). Exportez les données au format .xlsx ou .csv.`,
   configNotFound: (file: string) =>
     `Fichier de configuration introuvable : ${file}. Vérifiez le chemin donné à --config.`,
-  configUnreadable: (file: string, why: string) =>
-    `Configuration ${file} illisible : ${why}. Vérifiez que c'est du JSON valide.`,
+  configUnreadable: (file: string, why: string) => `Configuration ${file} illisible : ${why}.`,
+  /** Why a file cannot be read, in words (never a system code). */
+  readReason: (code: string) =>
+    ({
+      EACCES: "accès refusé",
+      EPERM: "opération non permise",
+      EISDIR: "c'est un dossier, pas un fichier",
+      EBUSY: "fichier utilisé par un autre programme",
+    })[code] ?? "lecture impossible",
+  configSyntax: (file: string, line: number, column: number, why: string) =>
+    `Configuration ${file} illisible à la ligne ${line}, colonne ${column} : ${why}.`,
   configInvalid: (file: string, lines: readonly string[]) =>
-    `Configuration ${file} invalide — ${lines.join(" ; ")}. Corrigez ces clés (voir README, « Configuration »).`,
-  configKey: (key: string, what: string) => `${key} : ${what}`,
-  unknownKey: "clé inconnue",
-  axisCode: "un code en majuscules (PREV)",
-  periodOrder: "« from » doit précéder « to »",
+    lines.length === 1
+      ? `Configuration ${file} invalide — ${sentence(lines[0] ?? "")} Corrigez cette clé (voir README, « Configuration »).`
+      : `Configuration ${file} invalide :\n${lines.map((l) => `  - ${l}`).join("\n")}\nCorrigez ces clés (voir README, « Configuration »).`,
+  /** What is wrong with one key of a configuration, for `configInvalid`. */
+  config: {
+    /** The whole file, where a key's path would be. */
+    root: "le fichier",
+    key: (key: string, what: string) => `${key} : ${what}`,
+    wrong: (key: string, expected: string, found: string) =>
+      `${key} : il faut ${expected}, pas ${found}`,
+    missing: (key: string, expected: string) => `${key} : clé obligatoire manquante (${expected})`,
+    unquote: (value: string) => ` (retirez les guillemets : ${value})`,
+    unknownKey: (key: string, near: string, allowed: string) =>
+      `${key} : clé inconnue${near ? ` ; vouliez-vous dire ${near} ?` : ` (clés possibles : ${allowed})`}`,
+    unknownField: (key: string, near: string, allowed: string) =>
+      `${key} : champ inconnu${near ? ` ; vouliez-vous dire ${near} ?` : ` (champs à valeurs fermées : ${allowed})`}`,
+    notClosed: (key: string, allowed: string) =>
+      `${key} : ce champ n'a pas de liste de valeurs fermée ; des synonymes se donnent pour ${allowed}`,
+    unknownValue: (key: string, field: string, near: string, allowed: string) =>
+      `${key} : valeur inconnue du champ ${field}${near ? ` ; vouliez-vous dire ${near} ?` : ` (valeurs : ${allowed})`}`,
+    /** A name quoted, and names joined, in a suggestion. */
+    quote: (name: string) => `« ${name} »`,
+    or: (names: readonly string[]) => names.join(" ou "),
+  },
+  /** What a key holds, as `config.wrong` says it. */
+  kinds: {
+    number: "un nombre",
+    integer: "un nombre entier",
+    between: (kind: string, min: number, max: number) => `${kind} entre ${min} et ${max}`,
+    above: (kind: string, min: number) => `${kind} supérieur à ${min}`,
+    atLeast: (kind: string, min: number) => `${kind} supérieur ou égal à ${min}`,
+    atMost: (kind: string, max: number) => `${kind} inférieur ou égal à ${max}`,
+    text: "un texte",
+    nonEmptyText: "un texte non vide",
+    boolean: "vrai ou faux (true ou false)",
+    oneOf: (values: readonly string[]) =>
+      values.length > 1 ? `${values.slice(0, -1).join(", ")} ou ${values.at(-1)}` : `${values[0]}`,
+    texts: "une liste de textes",
+    numbers: "une liste de nombres",
+    objects: (keys: string) => `une liste d'objets { ${keys} }`,
+    list: "une liste",
+    nonEmptyList: (list: string) => `${list} (au moins un élément)`,
+    object: (keys: string) => `un objet { ${keys} }`,
+    map: "un objet",
+    value: "une valeur",
+  },
+  /** A value found where another kind was expected, as `config.wrong` says it. */
+  found: {
+    text: (value: string) => `le texte ${value}`,
+    number: (value: string) => `le nombre ${value}`,
+    boolean: (value: string) => value,
+    null: "null",
+    list: "une liste",
+    object: "un objet",
+  },
+  /** Why a configuration is not valid JSON, and how to fix it. */
+  json: {
+    trailingComma: (close: string) => `retirez la virgule en trop avant ${close}`,
+    missingComma: (token: string, previousLine: boolean) =>
+      `il manque une virgule avant ${token}${previousLine ? " (à la fin de la ligne précédente)" : ""}`,
+    missingColon: (key: string) => `il manque deux-points (:) après la clé ${key}`,
+    decimalComma: (given: string, fixed: string) =>
+      `un nombre s'écrit avec un point décimal : ${fixed}, pas ${given}`,
+    singleQuotes:
+      'les textes et les noms de clés s\'écrivent entre guillemets droits doubles ("…"), pas entre apostrophes',
+    typographicQuotes: (quote: string) =>
+      `le guillemet ${quote} n'est pas reconnu : utilisez des guillemets droits doubles (")`,
+    unquotedKey: (word: string) => `le nom de clé ${word} doit être entre guillemets : "${word}"`,
+    unquotedText: (word: string) =>
+      `valeur non reconnue : ${word} ; un texte s'écrit entre guillemets ("${word}"), vrai et faux s'écrivent true et false`,
+    badNumber: (word: string) => `nombre mal écrit : ${word} (par exemple 2023 ou 0.75)`,
+    comment: "les commentaires (// ou /* */) ne sont pas permis dans ce fichier : retirez-les",
+    unclosedString: 'texte sans guillemet fermant sur sa ligne : ajoutez " à la fin du texte',
+    controlCharacter:
+      "une tabulation ou un caractère invisible dans un texte : remplacez-le par un espace",
+    badEscape: (sequence: string, fixed: string) =>
+      `la barre oblique inverse doit être doublée dans un texte : ${fixed}, pas ${sequence} (pour un chemin Windows, écrivez C:\\\\dossier ou C:/dossier)`,
+    unexpectedEnd: (closers: string) =>
+      `le fichier s'arrête trop tôt : il manque ${closers} à la fin`,
+    extra: "du texte suit la fin de la configuration (après la dernière }) : retirez-le",
+    empty: "le fichier est vide : écrivez au moins {}",
+    unexpected: (character: string) => `caractère inattendu ${character}`,
+    invalid: "ce n'est pas du JSON valide",
+  },
+  axisCode: "un code de 2 à 12 majuscules, chiffres ou _, commençant par une lettre (comme PREV)",
+  periodOrder: (from: number, to: number) =>
+    `« from » (${from}) doit précéder « to » (${to}) ou lui être égal`,
   sameAxis: (file: string, period: string) =>
     `Configuration ${file} invalide — ${period} : deux axes ont le même code ou le même numéro.`,
   referenceNotFound: (path: string, config: string) =>
@@ -68,6 +160,10 @@ export const errors = {
   exists: (path: string) =>
     `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`,
   notWritable: (path: string, why: string) => `Impossible d'écrire ${path} (${why}).`,
+  perGroup:
+    '--groupes écrit un classeur par groupe et par session : donnez les groupes (--groupes "Groupe 1,Groupe 2") et les sessions (--sessions J1,J2,J3, ou « sessions » dans atelier.config.json) ; le format est xlsx.',
+  sameFile: (path: string) =>
+    `Deux groupes donneraient le même fichier ${path} : donnez-leur des noms distincts dans --groupes.`,
   initExists: (dir: string, existing: string) =>
     `${dir} contient déjà ${existing} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
   reportFormat: (unknown: string) =>
@@ -80,23 +176,79 @@ export const errors = {
     `L'impression du PDF avec ${browser} a échoué${why ? ` : ${why}` : ""}. Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).`,
   internal: (message: string) =>
     `erreur interne : ${message}. C'est un défaut d'atelier ; relancez avec --debug pour le détail.`,
+  /** A command line atelier cannot run: an option, a command, an argument wrong or missing. */
+  usage: {
+    unknownOption: (flag: string, near: string) =>
+      `option inconnue : ${flag}.${near ? ` Vouliez-vous dire ${near} ?` : ""}`,
+    unknownCommand: (name: string, near: string, commands: string) =>
+      `commande inconnue : ${name}.${near ? ` Vouliez-vous dire ${near} ?` : ` Commandes : ${commands}.`}`,
+    missingArgument: (argument: string, what: string) =>
+      `il manque l'argument ${argument} : ${what}.`,
+    optionMissingArgument: (flag: string, choices: string) =>
+      `l'option ${flag} attend une valeur${choices ? ` ; valeurs possibles : ${choices}` : ""}.`,
+    invalidChoice: (flag: string, value: string, choices: string, near: string) =>
+      `option ${flag} : « ${value} » n'est pas une valeur possible ; valeurs possibles : ${choices}.${near ? ` Vouliez-vous dire ${near} ?` : ""}`,
+    invalidValue: (flag: string, value: string) =>
+      `option ${flag} : « ${value} » n'est pas une valeur acceptée.`,
+    excessArguments: (command: string, expected: number, given: readonly string[]) =>
+      expected === 0
+        ? `la commande ${command} n'attend aucun argument, mais a reçu : ${given.join(" ")}. Une option commence par --.`
+        : `trop d'arguments pour la commande ${command} : ${expected} attendu${expected > 1 ? "s" : ""}, ${given.length} reçus (${given.join(" ")}). Un chemin qui contient des espaces s'écrit entre guillemets.`,
+    mandatoryOption: (flag: string) => `l'option ${flag} est obligatoire.`,
+    conflictingOption: (flag: string, other: string) =>
+      `les options ${flag} et ${other} ne peuvent pas être données ensemble.`,
+    or: (names: readonly string[]) => names.join(" ou "),
+    /** The line under a usage error. */
+    helpHint: (command: string) => `(${command} --help pour l'aide)`,
+  },
   /** How every message that stops a command starts. */
   stop: (message: string) => `atelier : ${message}`,
 };
 
 export const cli = {
+  /** The words of the help that commander writes. */
+  help: {
+    usage: "Utilisation :",
+    arguments: "Arguments :",
+    options: "Options :",
+    globalOptions: "Options globales :",
+    commands: "Commandes :",
+    command: "[commande]",
+    helpOption: "Afficher l'aide",
+    helpCommand: "Afficher l'aide d'une commande",
+    version: "Afficher la version",
+    choices: (values: string) => `valeurs possibles : ${values}`,
+    default: (value: string) => `par défaut : ${value}`,
+    separator: " ; ",
+    /** The placeholders of arguments and option values. */
+    names: {
+      paths: "chemins",
+      dir: "dossier",
+      file: "fichier",
+      path: "chemin",
+      format: "format",
+      formats: "formats",
+      lang: "langue",
+      char: "caractère",
+      kind: "type",
+      groupe: "groupe",
+      session: "session",
+      groupes: "groupes",
+      sessions: "sessions",
+    },
+  },
   description:
     "Compile les fichiers des groupes de travail d'un atelier de restitution : validation, consolidation, rapport, matrice d'actions.",
   debug: "affiche le détail interne des erreurs",
   dir: "dossier de l'atelier",
-  out: "dossier de sortie (défaut : <dir>/sortie)",
+  out: "dossier de sortie (par défaut : <dossier>/sortie)",
   config: "fichier atelier.config.json à utiliser",
   groupe: "groupe de travail, si les fichiers ne le disent pas",
   session: "session, si les fichiers ou dossiers ne le disent pas",
   validate: {
     description: "vérifie des fichiers ou dossiers sans rien écrire",
     paths: "classeurs (.xlsx, .xls, .ods), fichiers .csv ou dossiers",
-    format: "text, json ou github",
+    format: "forme du rapport",
     strict: "les avertissements comptent comme des erreurs (code 1)",
     lang: "langue des messages",
     all: "affiche tous les problèmes (texte)",
@@ -105,8 +257,9 @@ export const cli = {
     description: "consolide tous les fichiers d'un atelier et écrit les sorties",
     strict: "code 1 si une ligne est rejetée ou un avertissement émis",
     lang: "langue des sorties et messages",
-    format: "résumé en texte ou en JSON",
+    format: "forme du résumé",
     delimiter: "séparateur des CSV écrits",
+    all: "liste tous les problèmes, avec leur correction (texte)",
   },
   report: {
     description: "écrit le rapport bilan (forces et faiblesses) du plan évalué",
@@ -116,16 +269,20 @@ export const cli = {
   matrix: {
     description: "écrit la matrice d'actions du nouveau plan (Excel et CSV)",
     lang: "langue de la matrice",
-    format: "xlsx (avec le CSV) ou md",
+    format: "xlsx (avec le CSV) ou md (Markdown)",
   },
   template: {
     description: "écrit un modèle vierge de fiche à remettre aux groupes",
-    out: "fichier .xlsx (défaut : modele.xlsx) ou dossier des CSV (défaut : .)",
+    out: "fichier .xlsx (par défaut : modele.xlsx), dossier des CSV (par défaut : .) ou, avec --groupes, dossier de l'atelier",
     lang: "langue du modèle",
     kind: "type de fiche",
-    format: "xlsx ou csv",
+    format: "classeur ou un CSV par type de fiche",
     groupe: "groupe prérempli dans la feuille Identification",
     session: "session préremplie dans la feuille Identification",
+    groupes:
+      "un classeur par groupe et par session, dans les dossiers de session (« Groupe 1,Groupe 2 »)",
+    sessions:
+      "sessions des classeurs de --groupes (J1,J2,J3 ; par défaut : celles de la configuration)",
   },
   init: {
     description: "prépare un dossier d'atelier : configuration, modèles, dossiers de sessions",
@@ -134,10 +291,10 @@ export const cli = {
   },
   schema: {
     description: "affiche le registre des champs",
-    format: "json-schema, table-schema ou markdown",
+    format: "forme du registre",
     lang: "langue des titres",
   },
-  folder: (name: string, n: number) => `${name}/ (${n} fichier${n > 1 ? "s" : ""})`,
+  folder: (name: string, n: number) => `${name}/ (${plural(n, "fr", "fichier", "fichiers")})`,
   editedLabel: "modifié",
   editedKept: (out: string, kept: { from: string; to: string; rewritten: boolean }) =>
     `${out}/${kept.from} a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « ${kept.to} »${kept.rewritten ? ` (un nouveau ${kept.from} est écrit)` : ""}.`,

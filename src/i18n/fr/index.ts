@@ -1,7 +1,7 @@
 import { matrix, template, workshopReadme } from "./documents.js";
 import { cli, errors } from "./errors.js";
 import { issues, terms } from "./issues.js";
-import { followups, schemas, summary, tables, validation } from "./outputs.js";
+import { followups, progress, schemas, summary, tables, validation } from "./outputs.js";
 import { axisTitle, bands, findingTypes, report, rules } from "./report.js";
 
 /**
@@ -17,6 +17,7 @@ export const fr = {
   summary,
   tables,
   followups,
+  progress,
   schemas,
   report,
   findingTypes,

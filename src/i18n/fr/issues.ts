@@ -52,9 +52,13 @@ export const issues = {
   },
   "encoding-fallback": {
     title: "Encodage Windows-1252",
+    message: "Fichier enregistré par Excel en Windows-1252 : lu correctement",
+  },
+  "encoding-uncertain": {
+    title: "Encodage incertain",
     message:
-      "Le fichier n'est pas en UTF-8 (octet 0x{byte} à la position {offset}) : lu comme Windows-1252",
-    hint: "Vérifiez les accents ; à l'avenir, enregistrez en « CSV UTF-8 »",
+      "Le fichier n'est pas en UTF-8 : lu comme Windows-1252, mais l'octet 0x{byte} (position {offset}) n'y donne pas un caractère attendu : les accents sont peut-être faux",
+    hint: "Vérifiez les accents ; enregistrez le fichier en « CSV UTF-8 » (Fichier > Enregistrer sous) et relancez",
   },
   "empty-file": {
     title: "Fichier vide",
@@ -104,7 +108,7 @@ export const issues = {
   "blank-header": {
     title: "Colonne sans en-tête",
     message:
-      "La colonne {column} n'a pas d'en-tête mais contient {count} valeur(s) : elles ne sont pas compilées",
+      "La colonne {column} n'a pas d'en-tête mais contient {count|valeur|valeurs} : {count?elle n'est pas compilée|elles ne sont pas compilées}",
     hint: "Donnez un intitulé à la colonne",
   },
   "missing-value": {
@@ -156,13 +160,13 @@ export const issues = {
   "amount-decimals": {
     title: "Montant non entier",
     message:
-      "{value} {currency} n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
+      "{amount} n'est pas un montant entier : vérifiez l'unité de la colonne (millions ? milliers ?)",
     hint: "Si les montants sont en millions ou en milliers, dites-le dans l'en-tête : (M {currency}), (k {currency}) ; sinon, écrivez le montant en {currency} entiers",
   },
   "unit-suspect": {
     title: "Montant trop grand pour l'unité de la colonne",
     message:
-      "{value} dans une colonne en {unit} donne {scaled} {currency} : le montant a-t-il été écrit en {currency} ?",
+      "{typed} dans une colonne en {unit} donne {scaled} : le montant a-t-il été écrit en {currency} ?",
     hint: "Si c'est le montant en {currency}, divisez-le par {factor}, ou changez l'unité de la colonne",
   },
   "out-of-range": {
@@ -193,7 +197,7 @@ export const issues = {
   "extra-cell": {
     title: "Cellules en trop",
     message:
-      "La ligne a {count} cellule(s) de plus que l'en-tête ({extra}) : les valeurs sont sans doute décalées",
+      "La ligne a {count|cellule|cellules} de plus que l'en-tête ({extra}) : les valeurs sont sans doute décalées",
     hint: "Mettez entre guillemets les textes qui contiennent le séparateur « {delimiter} »",
   },
   "conflicting-columns": {
@@ -330,7 +334,7 @@ export const issues = {
 export const terms = {
   /** What a cell should have held (`type-error`), with « attendu » agreeing with it. */
   expected: {
-    amount: "un montant (1 500 000) attendu",
+    amount: "un montant (1 500 000 ou 1500000) attendu",
     percent: "un pourcentage (75 %) attendu",
     code: "un code d'activité (1.2.3) attendu",
     years: "des années (2023-2025, « Toute la période ») attendues",
@@ -361,7 +365,7 @@ export const terms = {
   reading: {
     whole: "pour le montant entier",
     decimal: "pour la valeur décimale",
-    amount: (amount: string, currency: string) => `pour ${amount} ${currency}`,
+    amount: (amount: string) => `pour ${amount}`,
   },
   /** The unit of an amount column whose header scales it (`unit-scaled`). */
   rowOfSheet: (row: number, sheet: string) => `${row} de la feuille « ${sheet} »`,

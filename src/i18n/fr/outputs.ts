@@ -1,15 +1,38 @@
+import { pick, plural } from "../format.js";
+
 /**
  * French texts of the outputs for people other than the two documents: what `validate` and
  * `compile` print, the titles of the consolidated tables and of the schemas.
  */
 
+/** `12 lignes lues = 11 acceptées + 1 rejetée` */
+const rowsRead = (n: number, a: number, r: number) =>
+  `${plural(n, "fr", "ligne lue", "lignes lues")} = ${plural(a, "fr", "acceptée", "acceptées")} + ${plural(r, "fr", "rejetée", "rejetées")}`;
+
 export const validation = {
-  rows: (n: number, a: number, r: number) =>
-    `${n} ligne${n > 1 ? "s" : ""} : ${a} acceptée${a > 1 ? "s" : ""}, ${r} rejetée${r > 1 ? "s" : ""}`,
+  rows: rowsRead,
   header: (n: number) => `en-tête ligne ${n}`,
-  skippedSheet: "ignorée",
+  /** What a sheet was read as. */
+  kinds: {
+    bilan: "bilan",
+    constats: "constats",
+    propositions: "propositions",
+    reference: "plan de référence",
+    resolutions: "arbitrages",
+  } as Record<string, string>,
+  /** Sheets passed over, said once for all of them. */
+  emptySheets: (n: number, names: readonly string[]) =>
+    `${plural(n, "fr", "feuille vide ignorée", "feuilles vides ignorées")} : ${names.join(", ")}`,
+  hiddenSheets: (n: number, names: readonly string[]) =>
+    `${plural(n, "fr", "feuille masquée ignorée", "feuilles masquées ignorées")} : ${names.join(", ")}`,
+  hiddenSheetsHint: (n: number) =>
+    `Affichez-${pick(n, "fr", "la", "les")} (clic droit sur les onglets > Afficher) si ${pick(n, "fr", "elle doit être compilée", "elles doivent être compilées")}`,
+  unknownSheets: (n: number, names: readonly string[]) =>
+    `${plural(n, "fr", "feuille ignorée", "feuilles ignorées")} (en-têtes d'aucun type de fiche) : ${names.join(", ")}`,
+  unknownSheetsHint: (n: number) =>
+    `Si ${pick(n, "fr", "elle contient", "elles contiennent")} des données, reprenez les intitulés du modèle (atelier template)`,
   more: (n: number, e: number, w: number) =>
-    `… et ${n} autre(s) problème(s) (${e} erreur(s), ${w} avertissement(s)) : --all ou --format json pour tout voir`,
+    `… et ${plural(n, "fr", "autre problème", "autres problèmes")} (${plural(e, "fr", "erreur", "erreurs")}, ${plural(w, "fr", "avertissement", "avertissements")}) : --all ou --format json pour tout voir`,
   skipped: "Ignorés",
   summary: (
     files: number,
@@ -19,11 +42,13 @@ export const validation = {
     e: number,
     w: number,
   ) =>
-    `${files} fichier(s), ${rows} ligne(s) lue(s) = ${accepted} acceptée(s) + ${rejected} rejetée(s) ; ${e} erreur(s), ${w} avertissement(s)`,
+    `${plural(files, "fr", "fichier de groupe", "fichiers de groupe")}, ${rowsRead(rows, accepted, rejected)} ; ${plural(e, "fr", "erreur", "erreurs")}, ${plural(w, "fr", "avertissement", "avertissements")}`,
   valid: "Valide",
   invalid: "Erreurs à corriger",
   error: "erreur",
   warning: "attention",
+  /** A note on how a file was read: nothing to correct. */
+  info: "note",
   colon: " :",
   quote: (text: string) => `« ${text} »`,
   /** Why a file was passed over. */
@@ -49,33 +74,47 @@ export const validation = {
 export const summary = {
   head: ["Fichier", "Fiches", "Lues", "Acceptées", "Rejetées", "Erreurs", "Avert."],
   total: (read: number, accepted: number, duplicates: number, rejected: number, files: number) =>
-    `Total : ${read} ligne(s) lue(s) = ${accepted} acceptée(s) (dont ${duplicates} doublon(s) regroupé(s)) + ${rejected} rejetée(s), dans ${files} fichier(s)`,
+    `Total : ${plural(read, "fr", "ligne lue", "lignes lues")} = ${plural(accepted, "fr", "acceptée", "acceptées")}${duplicates > 0 ? ` (dont ${plural(duplicates, "fr", "doublon regroupé", "doublons regroupés")})` : ""} + ${plural(rejected, "fr", "rejetée", "rejetées")}, dans ${plural(files, "fr", "fichier de groupe", "fichiers de groupe")}`,
   counts: (b: number, c: number, p: number) =>
-    `Consolidé : ${b} activité(s) évaluée(s), ${c} constat(s), ${p} proposition(s)`,
+    `Consolidé : ${plural(b, "fr", "activité évaluée", "activités évaluées")}, ${plural(c, "fr", "constat", "constats")}, ${plural(p, "fr", "proposition", "propositions")}`,
+  /** After the table, when problems were left out of the list (compile shows a few per file). */
+  moreProblems: (n: number) =>
+    `… et ${plural(n, "fr", "autre problème", "autres problèmes")} : atelier compile --all ou rejets.csv`,
   conflicts: (n: number, list: readonly string[]) =>
     `Conflits entre groupes : ${n}${list.length ? ` — ${list.join(" ; ")}` : ""} (détail dans conflits.csv)`,
   conflictFields: (key: string, fields: readonly string[]) => `${key} : ${fields.join(", ")}`,
   applied: (n: number) =>
-    `${n} arbitrage${n > 1 ? "s" : ""} du rapporteur appliqué${n > 1 ? "s" : ""} (fichier resolutions)`,
+    `${plural(n, "fr", "arbitrage du rapporteur appliqué", "arbitrages du rapporteur appliqués")} (fichier resolutions)`,
   unread: (path: string, why: string) =>
     `${path} n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — ${why}`,
   history: (updates: number, replaced: number) =>
     `Mises à jour par un même groupe : ${updates} ; lignes remplacées par une version plus récente de leur fichier : ${replaced} (détail dans historique.csv)`,
-  unassessed: (codes: readonly string[]) =>
-    `Activités du plan non évaluées : ${codes.length}${codes.length ? ` (${codes.join(", ")})` : ""}`,
+  /** Plan activities with no accepted row: nobody assessed them, or only in rejected rows. */
+  unassessed: (none: readonly string[], rejected: readonly string[]) => {
+    const parts = [
+      none.length > 0 ? `aucune évaluation : ${none.join(", ")}` : null,
+      rejected.length > 0 ? `évaluation rejetée (voir rejets.csv) : ${rejected.join(", ")}` : null,
+    ].filter((p) => p !== null);
+    const n = none.length + rejected.length;
+    return `Activités du plan non évaluées : ${n}${parts.length ? ` — ${parts.join(" ; ")}` : ""}`;
+  },
   rejected: (n: number) =>
-    `${n} ligne(s) rejetée(s), conservée(s) avec leurs motifs dans rejets.csv`,
+    `${plural(n, "fr", "ligne rejetée", "lignes rejetées")}, ${pick(n, "fr", "conservée avec ses motifs", "conservées avec leurs motifs")} dans rejets.csv`,
   first: "Première compilation dans ce dossier de sortie.",
   since: "Depuis la compilation précédente :",
   files: (a: number, c: number, r: number) =>
-    `fichiers : ${a} ajouté(s), ${c} modifié(s), ${r} retiré(s)`,
-  rows: (a: number, r: number) => `lignes consolidées : ${a} nouvelle(s), ${r} disparue(s)`,
+    `fichiers : ${plural(a, "fr", "ajouté", "ajoutés")}, ${plural(c, "fr", "modifié", "modifiés")}, ${plural(r, "fr", "retiré", "retirés")}`,
+  rows: (a: number, r: number) =>
+    `lignes consolidées : ${plural(a, "fr", "nouvelle", "nouvelles")}, ${plural(r, "fr", "disparue", "disparues")}`,
   newConflicts: (keys: readonly string[]) =>
     `nouveaux conflits : ${keys.length ? keys.join(", ") : "aucun"}`,
   nothing: "Rien à compiler pour l'instant : aucune ligne dans les fichiers lus.",
 };
 
-/** Titles of the consolidated tables (CSV names stay ids) and of their columns, by name. */
+/**
+ * Titles of the consolidated tables (CSV file names stay ids), of their columns by name, and the
+ * words of their closed values: CSV headers and cells are these, in the compile language.
+ */
 export const tables = {
   titles: {
     bilan: "Bilan",
@@ -90,7 +129,8 @@ export const tables = {
     cluster: "Regroupement",
     groupes: "Groupes",
     sessions: "Sessions",
-    sources: "Sources",
+    // Not « Sources »: a constat's evidence column is read under that name.
+    sources: "Fichiers sources",
     file: "Fichier",
     groupe: "Groupe",
     session: "Session",
@@ -126,6 +166,24 @@ export const tables = {
     update: "mise à jour par le même groupe",
     replaced: "ligne remplacée par une version plus récente du fichier",
   },
+  severities: { error: "erreur", warning: "avertissement", info: "note" },
+  /** How a conflict was settled, as a short name (the report says it in a sentence). */
+  rules: {
+    "latest-session": "session la plus récente",
+    "conservative-status": "statut le plus prudent",
+    "conservative-value": "valeur la plus prudente",
+    "chosen-assessment": "évaluation retenue",
+    "first-source": "premier groupe",
+    "reference-plan": "plan de référence",
+    "activity-code": "code de l'activité",
+    resolution: "arbitrage du rapporteur",
+  },
+  /** The other tables a file may hold, as the Sources sheet names them. */
+  otherKinds: { reference: "Plan de référence", resolutions: "Arbitrages" },
+  yes: "Oui",
+  no: "Non",
+  /** The yearly costs as one field (a conflict, an update). */
+  yearAmounts: "Coûts par année (FCFA)",
 };
 
 /** Titles of the JSON Schemas of `atelier schema`, one per kind. */
@@ -147,7 +205,7 @@ export const followups = {
       "Laissez Valeur vide pour une divergence que vous ne tranchez pas encore : la règle de fusion continue de s'appliquer.",
       "Les lignes dont la Valeur est déjà remplie reprennent vos arbitrages déjà appliqués : gardez-les, ou changez la valeur.",
       "Le taux, le résultat et les commentaires suivent le statut retenu : seul le statut est à trancher pour eux.",
-      "Enregistrez ce classeur sous le nom resolutions.xlsx dans le dossier de l'atelier (à côté des dossiers de session, pas dans le dossier de sortie), puis relancez la compilation : elle dit combien d'arbitrages sont appliqués, et conflits.csv les montre avec la règle « resolution ».",
+      "Enregistrez ce classeur sous le nom resolutions.xlsx dans le dossier de l'atelier (à côté des dossiers de session, pas dans le dossier de sortie), puis relancez la compilation : elle dit combien d'arbitrages sont appliqués, et conflits.csv les montre avec la règle « arbitrage du rapporteur ».",
       "Les colonnes Activité, Valeurs des groupes et Retenue sans arbitrage sont là pour information : elles ne sont pas lues.",
     ],
     yes: "Oui",
@@ -157,7 +215,7 @@ export const followups = {
     sheet: "Corrections",
     title: (groupe: string, title: string) => `Fiche de retour — ${groupe} — ${title}`,
     lead: (errors: number, warnings: number) =>
-      `À corriger avant la prochaine session : ${errors} erreur${errors > 1 ? "s" : ""} (la ligne n'est pas dans les résultats tant qu'elle n'est pas corrigée), ${warnings} avertissement${warnings > 1 ? "s" : ""} (la ligne est comptée ; vérifiez la valeur).`,
+      `À corriger avant la prochaine session : ${plural(errors, "fr", "erreur", "erreurs")} (la ligne n'est pas dans les résultats tant qu'elle n'est pas corrigée), ${plural(warnings, "fr", "avertissement", "avertissements")} (la ligne est comptée ; vérifiez la valeur).`,
     columns: {
       file: "Fichier",
       sheet: "Feuille",
@@ -172,8 +230,15 @@ export const followups = {
   },
   written: {
     arbitrages: (open: number) =>
-      `${open} divergence${open > 1 ? "s" : ""} à trancher : remplissez arbitrages-a-faire.xlsx et enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier`,
+      `${plural(open, "fr", "divergence", "divergences")} à trancher : remplissez arbitrages-a-faire.xlsx et enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier`,
     retours: (groups: readonly string[]) =>
-      `Fiches de retour pour ${groups.length} groupe${groups.length > 1 ? "s" : ""} (retours/) : ${groups.join(", ")}`,
+      `Fiches de retour pour ${plural(groups.length, "fr", "groupe", "groupes")} (retours/) : ${groups.join(", ")}`,
   },
+};
+
+/** What a long step prints on stderr while it runs (the PDF of the report). */
+export const progress = {
+  printing: (browser: string) => `Impression du PDF avec ${browser}…`,
+  printed: (pages: number | null) =>
+    pages === null ? "PDF écrit." : `PDF écrit (${plural(pages, "fr", "page", "pages")}).`,
 };

@@ -1,4 +1,4 @@
-import { plural } from "../format.js";
+import { formatNumber, pick, plural } from "../format.js";
 
 /** French texts of the report on the plan under review: every heading, sentence and label. */
 
@@ -47,8 +47,12 @@ export const report = {
   // key figures
   kAssessed: "Activités évaluées",
   kAssessedOf: (a: string, r: string) => `${a} sur ${r}`,
-  kAssessedRef: (pct: string) => `activités du plan de référence (${pct})`,
-  kAssessedNoRef: "activités évaluées (pas de plan de référence)",
+  /** After « a sur r », agreeing with r. */
+  kAssessedRef: (r: number, pct: string) =>
+    `${pick(r, "fr", "activité", "activités")} du plan de référence (${pct})`,
+  /** After the number `n` (which the HTML shows apart), agreeing with it. */
+  kAssessedNoRef: (n: number) =>
+    `${pick(n, "fr", "activité évaluée", "activités évaluées")} (pas de plan de référence)`,
   kNotInRef: (codes: string) => `Évaluées mais absentes du plan de référence (comptées) : ${codes}`,
   kHorsPlan: (codes: string) => `Non programmées, hors calcul : ${codes}`,
   kRate: "Taux de mise en œuvre",
@@ -61,14 +65,18 @@ export const report = {
   kFindingsOn: (n: number, k: number) =>
     `${plural(n, "fr", "constat", "constats")}, ${plural(k, "fr", "point distinct", "points distincts")}`,
   kProposals: "Propositions",
-  kProposalsOn: (plan: string) => `actions proposées pour le ${plan}`,
+  kProposalsOn: (n: number, plan: string) =>
+    `${pick(n, "fr", "action proposée", "actions proposées")} pour le ${plan}`,
   kConflicts: "Divergences",
   kConflictsOn: (n: number): string =>
     n === 0
       ? "aucune divergence entre les groupes"
-      : n > 1
-        ? "activités, constats ou propositions sur lesquels des groupes divergent, arbitrés selon la règle de la méthode"
-        : "activité, constat ou proposition sur lequel des groupes divergent, arbitré selon la règle de la méthode",
+      : pick(
+          n,
+          "fr",
+          "activité, constat ou proposition sur lequel des groupes divergent, arbitré selon la règle de la méthode",
+          "activités, constats ou propositions sur lesquels des groupes divergent, arbitrés selon la règle de la méthode",
+        ),
   activities: (n: number) => plural(n, "fr", "activité", "activités"),
   notComputable: "non calculable",
   band: "Appréciation",
@@ -140,11 +148,23 @@ export const report = {
     `constat transversal (${plural(groups, "fr", "groupe", "groupes")}, ${plural(axes, "fr", "axe", "axes")}) : voir « Constats transversaux »`,
   // unassessed
   allAssessed: "Toutes les activités du plan de référence ont au moins une évaluation retenue.",
-  unassessedLead: (n: number, r: number) =>
-    `${plural(n, "fr", "activité", "activités")} du plan de référence (sur ${r}) n'${n > 1 ? "ont" : "a"} aucune évaluation retenue (aucun groupe ne l'a évaluée, ou sa ligne a été rejetée : voir rejets.csv) : elle${n > 1 ? "s" : ""} ne compte${n > 1 ? "nt" : ""} pas dans le taux de mise en œuvre.`,
+  /** `n` activities without an accepted assessment, `rejected` of them only in rejected rows. */
+  unassessedLead: (n: number, r: number, rejected: number) => {
+    const none = n - rejected;
+    const why =
+      rejected === 0
+        ? `aucun groupe ne ${pick(n, "fr", "l'a évaluée", "les a évaluées")}`
+        : none === 0
+          ? `${pick(n, "fr", "son évaluation a été rejetée", "leurs évaluations ont été rejetées")} (voir rejets.csv)`
+          : `${formatNumber(none, "fr")} sans aucune évaluation, ${formatNumber(rejected, "fr")} dont ${pick(rejected, "fr", "l'évaluation a été rejetée", "les évaluations ont été rejetées")} (voir rejets.csv)`;
+    return `${plural(n, "fr", "activité", "activités")} du plan de référence (sur ${formatNumber(r, "fr")}) ${pick(n, "fr", "n'a", "n'ont")} aucune évaluation retenue et ne ${pick(n, "fr", "compte", "comptent")} pas dans le taux de mise en œuvre : ${why}.`;
+  },
   unassessedGaps: (activities: number, rows: string, single: boolean, rejets: boolean) =>
-    `${activities > 1 ? "Certaines de ces activités ont peut-être été évaluées dans des fiches bilan qui manquent" : "Cette activité a peut-être été évaluée dans une fiche bilan qui manque"} : ${rows} ${single ? "n'est" : "ne sont"} pas dans les résultats (voir ${rejets ? "rejets.csv et " : ""}l'annexe sur la qualité des données).`,
+    `${pick(activities, "fr", "Cette activité a peut-être été évaluée dans une fiche bilan qui manque", "Certaines de ces activités ont peut-être été évaluées dans des fiches bilan qui manquent")} : ${rows} ${single ? "n'est" : "ne sont"} pas dans les résultats (voir ${rejets ? "rejets.csv et " : ""}l'annexe sur la qualité des données).`,
   unassessedCaption: "Activités du plan de référence sans évaluation",
+  unassessedWhy: "Situation",
+  unassessedNone: "aucune évaluation",
+  unassessedRejected: "évaluation rejetée (rejets.csv)",
   code: "Code",
   title: "Intitulé",
   // carried over
@@ -161,17 +181,19 @@ export const report = {
   notInRef: "hors plan de référence",
   // weaknesses without action
   weakLead: (a: number, t: number) =>
-    `${a} faiblesse${a > 1 ? "s" : ""} sur ${t} ${a > 1 ? "sont rapprochées" : "est rapprochée"} d'au moins une action proposée ; les autres sont listées ici.`,
+    `${plural(a, "fr", "faiblesse", "faiblesses")} sur ${formatNumber(t, "fr")} ${pick(a, "fr", "est rapprochée", "sont rapprochées")} d'au moins une action proposée ; les autres sont listées ici.`,
   allAddressed: "Chaque faiblesse relevée est rapprochée d'au moins une action proposée.",
   weakGaps: (weaknesses: number, rows: string, single: boolean, rejets: boolean) =>
-    `${weaknesses > 1 ? "Ces faiblesses n'ont peut-être pas toutes été oubliées" : "Cette faiblesse n'a peut-être pas été oubliée"} : ${rows} ${single ? "n'est" : "ne sont"} pas dans les résultats (voir ${rejets ? "rejets.csv et " : ""}l'annexe sur la qualité des données).`,
+    `${pick(weaknesses, "fr", "Cette faiblesse n'a peut-être pas été oubliée", "Ces faiblesses n'ont peut-être pas toutes été oubliées")} : ${rows} ${single ? "n'est" : "ne sont"} pas dans les résultats (voir ${rejets ? "rejets.csv et " : ""}l'annexe sur la qualité des données).`,
   // rows that are not in the results, named in the two notes above
   lostBilan: lost("les évaluations", "évaluation rejetée", "évaluations rejetées"),
   lostPropositions: lost("les propositions", "proposition rejetée", "propositions rejetées"),
   lostList: (items: readonly string[]) =>
     items.length > 1 ? `${items.slice(0, -1).join(", ")} et ${items.at(-1)}` : (items[0] ?? ""),
-  unreadFiles: (paths: readonly string[]) =>
-    `Fichiers non pris en compte : ${paths.join(", ")} ${paths.length > 1 ? "n'ont" : "n'a"} pas pu être ${paths.length > 1 ? "lus" : "lu"} ; aucune de ${paths.length > 1 ? "leurs" : "ses"} lignes n'est dans ce rapport (évaluations, constats, propositions : une faiblesse « sans action » a peut-être la sienne dans ${paths.length > 1 ? "ces fichiers" : "ce fichier"}). Voir l'annexe sur la qualité des données.`,
+  unreadFiles: (paths: readonly string[]) => {
+    const one = <T>(a: T, b: T) => pick(paths.length, "fr", a, b);
+    return `${one("Fichier non pris en compte", "Fichiers non pris en compte")} : ${paths.join(", ")} ${one("n'a pas pu être lu", "n'ont pas pu être lus")} ; aucune de ${one("ses", "leurs")} lignes n'est dans ce rapport (évaluations, constats, propositions : une faiblesse « sans action » a peut-être la sienne dans ${one("ce fichier", "ces fichiers")}). Voir l'annexe sur la qualité des données.`;
+  },
   noWeakness: "Aucune faiblesse n'a été relevée : rien à rapprocher des propositions.",
   weakRule:
     "Rapprochement automatique, à vérifier : une faiblesse est couverte quand une proposition du même axe (pour un constat transversal, de l'un de ses axes) reconduit l'activité qu'elle cite, ou partage au moins deux mots significatifs avec elle ou avec sa recommandation.",
@@ -222,7 +244,7 @@ export const report = {
   groupsCaption: "Groupes de travail",
   sessionsCaption: "Sessions",
   qualityLead: (e: number, w: number, r: number) =>
-    `${plural(e, "fr", "erreur", "erreurs")} et ${plural(w, "fr", "avertissement", "avertissements")} ; ${plural(r, "fr", "ligne rejetée", "lignes rejetées")}, ${r > 1 ? "conservées" : "conservée"} avec ${r > 1 ? "leurs" : "ses"} motifs dans rejets.csv.`,
+    `${plural(e, "fr", "erreur", "erreurs")} et ${plural(w, "fr", "avertissement", "avertissements")} ; ${plural(r, "fr", "ligne rejetée", "lignes rejetées")}, ${pick(r, "fr", "conservée avec ses", "conservées avec leurs")} motifs dans rejets.csv.`,
   noProblem: "Aucun problème relevé dans les fichiers.",
   byCodeCaption: "Problèmes par code",
   byFileCaption: "Problèmes et rejets par fichier",
@@ -233,6 +255,7 @@ export const report = {
   severity: "Gravité",
   severityError: "erreur",
   severityWarning: "avertissement",
+  severityInfo: "note",
   where: "Emplacement",
   more: (n: number) =>
     `… et ${plural(n, "fr", "autre ligne rejetée", "autres lignes rejetées")} : voir rejets.csv.`,
@@ -241,6 +264,7 @@ export const report = {
     constats: "constats",
     propositions: "propositions",
     reference: "plan de référence",
+    resolutions: "arbitrages",
   } as Record<string, string>,
 };
 
