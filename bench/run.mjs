@@ -12,7 +12,7 @@
  *
  * Each timing is the median of --runs runs (5 by default) after one warm-up run. The table of
  * ratios is printed and written with every sample to bench/results.json; `--readme` also puts it
- * in README.md, between the `<!-- bench -->` markers. Data are generated once into bench/work/
+ * in docs/performances.md, between the `<!-- bench -->` markers. Data are generated once into bench/work/
  * (seeded: the same files everywhere). Peers come from `apt-get install -y miller csvkit`; a
  * missing one is reported as such, the rest still runs.
  *
@@ -344,7 +344,7 @@ async function main() {
   console.log(`\nRésultats : ${path.relative(ROOT, path.join(HERE, "results.json"))}`);
   if (README) {
     updateReadme(readmeSection(table, date, where));
-    console.log("README.md mis à jour (section « Performances »).");
+    console.log("docs/performances.md mis à jour.");
   }
 }
 
@@ -380,34 +380,32 @@ function markdownTable(rows) {
   return lines.join("\n");
 }
 
-/** The README's « Performances » section: what is measured, where, and the table. */
+/** The measured part of docs/performances.md: what is measured, where, and the table. */
 function readmeSection(table, date, where) {
-  return `## Performances
-
-\`npm run bench\` (hors de \`npm test\`) génère des ateliers synthétiques avec une graine fixe
+  return `\`npm run bench\` (hors de \`npm test\`) génère des ateliers synthétiques avec une graine fixe
 (\`bench/work/\` : 40 CSV × 2 500 lignes de bilan au format d'Excel français, 20 XLSX × 2 000
 lignes, un CSV d'un million de lignes) et mesure atelier à côté des outils qu'on assemblerait sans
 lui, sur les mêmes fichiers : Miller et csvkit (\`apt-get install -y miller csvkit\`) et la
 bibliothèque Frictionless \`tableschema\`. Chaque temps est la médiane de ${RUNS} exécutions après un
 tour d'échauffement ; le rapport est le temps d'atelier divisé par celui de l'autre outil (pour le
 débit, l'inverse). Le détail de chaque mesure est dans \`bench/results.json\` ;
-\`npm run bench -- --readme\` remplace cette section.
+\`npm run bench -- --readme\` remplace cette partie de la page.
 
 Dernière mesure : ${date.slice(0, 10)}, ${where}.
 
 ${table}`;
 }
 
-/** Replaces what lies between the bench markers of README.md; nothing else is touched. */
+/** Replaces what lies between the bench markers of docs/performances.md; nothing else is touched. */
 function updateReadme(content) {
-  const file = path.join(ROOT, "README.md");
+  const file = path.join(ROOT, "docs", "performances.md");
   const text = readFileSync(file, "utf8");
   const start = "<!-- bench -->";
   const end = "<!-- /bench -->";
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a === -1 || b === -1 || b < a)
-    throw new Error("README.md : marqueurs <!-- bench --> absents");
+    throw new Error("docs/performances.md : marqueurs <!-- bench --> absents");
   writeFileSync(file, `${text.slice(0, a + start.length)}\n${content}\n${text.slice(b)}`);
 }
 
