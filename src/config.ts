@@ -5,6 +5,7 @@ import { AppError, similar } from "./errors.js";
 import { type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
+import { windows1252 } from "./text.js";
 
 /**
  * The workshop configuration (`atelier.config.json`). Every key is optional; the defaults are the
@@ -264,9 +265,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 // --- reading the file ---------------------------------------------------------------------------
 
-/** Windows-1252 bytes 0x80–0x9F (Node's decoder gives C1 controls for them). */
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-
 /**
  * The text of a configuration file: UTF-8 with or without a BOM, UTF-16 with a BOM, else, when
  * the bytes are not UTF-8, Windows-1252, as Notepad saves « ANSI » on a French Windows.
@@ -287,10 +285,7 @@ export function decodeConfig(bytes: Uint8Array): {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
-      .toString("latin1")
-      .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
-    return { text, encoding: "windows-1252" };
+    return { text: windows1252(bytes), encoding: "windows-1252" };
   }
 }
 

@@ -153,3 +153,13 @@ export function sessionKey(name: string): string {
 export function compareText(a: string, b: string): number {
   return naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** Windows-1252 bytes 0x80–0x9F; Node's decoder maps them to C1 controls, so they are mapped here. */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/** Bytes as Windows-1252, the « ANSI » of a French Windows (Excel's CSV, Notepad). */
+export function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString("latin1")
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+}

@@ -3,6 +3,7 @@ import { TextDecoder } from "node:util";
 import { both } from "../i18n/index.js";
 import type { Issue } from "../issues.js";
 import { issue } from "../issues.js";
+import { windows1252 } from "../text.js";
 import type { Cell, RawFile, RawRow } from "./types.js";
 
 /**
@@ -336,9 +337,6 @@ export class CsvTokenizer {
 
 // --- encoding ----------------------------------------------------------------------------------
 
-/** Windows-1252 bytes 0x80–0x9F; Node's decoder maps them to C1 controls, so we map them here. */
-const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
-
 interface Decoding {
   encoding: NonNullable<RawFile["encoding"]>;
   /** Bytes of BOM to skip. */
@@ -615,12 +613,6 @@ function utf8Lines(source: ByteSource, skip: number, tokenizer: CsvTokenizer) {
   }
   if (replacing) tokenizer.write(text(replacing.decode()));
   else if (carry.length > 0) tokenizer.write(text(new TextDecoder("utf-8").decode(carry)));
-}
-
-function windows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
-    .toString("latin1")
-    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 }
 
 function utf16Guess(data: Uint8Array): "utf-16le" | "utf-16be" | undefined {

@@ -156,7 +156,7 @@ export const tables: Catalogue["tables"] = {
     "activity-code": "activity code",
     resolution: "rapporteur's decision",
   },
-  otherKinds: { reference: "Reference plan", resolutions: "Resolutions" },
+  otherKinds: { reference: "Reference plan", resolutions: "Decisions" },
   yes: "Yes",
   no: "No",
   yearAmounts: "Yearly costs (FCFA)",

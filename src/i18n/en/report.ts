@@ -1,5 +1,6 @@
 import { formatNumber, pick, plural } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
+import { validation } from "./outputs.js";
 
 /** English texts of the report on the plan under review. */
 
@@ -233,13 +234,8 @@ export const report: Catalogue["report"] = {
   where: "Location",
   more: (n) =>
     `… and ${plural(n, "en", "more rejected row", "more rejected rows")}: see rejets.csv.`,
-  kindNames: {
-    bilan: "assessment",
-    constats: "findings",
-    propositions: "proposals",
-    reference: "reference plan",
-    resolutions: "decisions",
-  },
+  /** The kinds of sheet, as the terminal names them. */
+  kindNames: validation.kinds,
 };
 
 export const findingTypes: Catalogue["findingTypes"] = {

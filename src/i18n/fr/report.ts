@@ -1,4 +1,5 @@
 import { formatNumber, pick, plural } from "../format.js";
+import { validation } from "./outputs.js";
 
 /** French texts of the report on the plan under review: every heading, sentence and label. */
 
@@ -259,13 +260,8 @@ export const report = {
   where: "Emplacement",
   more: (n: number) =>
     `… et ${plural(n, "fr", "autre ligne rejetée", "autres lignes rejetées")} : voir rejets.csv.`,
-  kindNames: {
-    bilan: "bilan",
-    constats: "constats",
-    propositions: "propositions",
-    reference: "plan de référence",
-    resolutions: "arbitrages",
-  } as Record<string, string>,
+  /** The kinds of sheet, as the terminal names them. */
+  kindNames: validation.kinds,
 };
 
 /** Finding types as section headings. */
