@@ -140,7 +140,8 @@ class AtelierCommand extends Command {
 
   /** `atelier help nope`: said as `atelier nope` is, not with the whole help. */
   _dispatchHelpCommand(name?: string): unknown {
-    if (name && !this.commands.some((c) => c.name() === name || c.aliases().includes(name))) {
+    const known = name === "help" || this.commands.some((c) => c.name() === name);
+    if (name && !known && !this.commands.some((c) => c.aliases().includes(name))) {
       return this.unknownCommand(name);
     }
     const own = Command.prototype as unknown as Record<string, (name?: string) => unknown>;
@@ -240,6 +241,12 @@ function helpIn(lang: Lang): Partial<Help> {
   };
   return {
     styleTitle: (title: string) => titles[title] ?? title,
+    // A no-break space (« par défaut : ») holds its words together: commander's wrapping
+    // breaks at any \s, so it is hidden from it.
+    boxWrap(this: Help, text: string, width: number) {
+      const held = text.replace(/\u00a0/g, "\ue000");
+      return Help.prototype.boxWrap.call(this, held, width).replace(/\ue000/g, "\u00a0");
+    },
     commandUsage(this: Help, cmd: Command) {
       return Help.prototype.commandUsage.call(this, cmd).replace("[command]", h.command);
     },
@@ -553,6 +560,28 @@ function progressBar(io: Io) {
 }
 
 /**
+ * `atelier --lang en compile …`: `--lang` is an option of the commands, so one typed before the
+ * command is moved after it. Before `help`, or with no command, it has chosen the language of
+ * the help already (`flagLanguage`) and is dropped; a value atelier does not speak stays, to be
+ * refused.
+ */
+function langAfterCommand(argv: readonly string[]): string[] {
+  const rest = [...argv];
+  const moved: string[] = [];
+  let i = 0;
+  // The program's own options take no value: every leading `-…` is one, until the command.
+  while (i < rest.length && rest[i]?.startsWith("-")) {
+    if (rest[i] === "--lang") moved.push(...rest.splice(i, 2));
+    else if (rest[i]?.startsWith("--lang=")) moved.push(...rest.splice(i, 1));
+    else i++;
+  }
+  if (moved.length === 0) return rest;
+  if (i < rest.length && rest[i] !== "help") rest.splice(i + 1, 0, ...moved);
+  else if (flagLanguage(moved) === undefined) rest.splice(i, 0, ...moved);
+  return rest;
+}
+
+/**
  * Runs the CLI: every "cannot run" becomes a message and exit 2 (a misused command line, its
  * help line too); data problems never throw. Said in the command's language once its
  * configuration is read, else in `--lang`, else in the configuration's, else in French.
@@ -570,7 +599,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   );
   const debug = argv.includes("--debug");
   try {
-    await program.parseAsync(argv, { from: "user" });
+    await program.parseAsync(langAfterCommand(argv), { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with code 0; a misuse is said already.
@@ -580,6 +609,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const said = err.lang ?? flag ?? err.declaredLang ?? lang;
     const t = TEXTS[said].errors;
     io.err(`${t.stop(err instanceof AppError ? err[said] : t.internal(err.message))}\n`);
+    // An option value the command itself refuses (`--format xml`) is a misuse as commander's are.
+    const command = program.commands.find((c) => argv.includes(c.name()));
+    if (err instanceof AppError && err.code === "USAGE" && command) {
+      io.err(`${t.usage.helpHint(`atelier ${command.name()}`)}\n`);
+    }
     if (debug) io.err(`${err.stack}\n`);
     return EXIT.cannotRun;
   }

@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { AppError, similar } from "./errors.js";
-import { type FieldSpec, KINDS, type TableKind } from "./fields.js";
+import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
+import { enumValueOf, labelKey, singularWords } from "./labels.js";
 import { windows1252 } from "./text.js";
 
 /**
@@ -228,6 +229,10 @@ export function loadConfig(file: string): Config {
   const parsed = configSchema.safeParse(json);
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.flatMap((i) => problemsOf(i, json))),
+    ...axisProblems(json),
+    ...bandProblems(json),
+    ...pathProblems(json),
+    ...sessionProblems(json),
     ...synonymProblems(json),
   ];
   if (!parsed.success || problems.length > 0) {
@@ -243,14 +248,7 @@ export function loadConfig(file: string): Config {
     if (declared) error.declaredLang = declared;
     throw error;
   }
-  const config = resolveConfig(parsed.data, dirname(resolve(file)), resolve(file));
-  try {
-    checkAxes(config, file);
-  } catch (e) {
-    if (e instanceof AppError && declared) e.declaredLang = declared;
-    throw e;
-  }
-  return config;
+  return resolveConfig(parsed.data, dirname(resolve(file)), resolve(file));
 }
 
 /** The `language` a configuration asks for, when it is one atelier speaks. */
@@ -266,8 +264,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 // --- reading the file ---------------------------------------------------------------------------
 
 /**
- * The text of a configuration file: UTF-8 with or without a BOM, UTF-16 with a BOM, else, when
- * the bytes are not UTF-8, Windows-1252, as Notepad saves « ANSI » on a French Windows.
+ * The text of a configuration file: UTF-8 with or without a BOM, UTF-16 with a BOM or without
+ * one (told by its NUL bytes), else, when the bytes are not UTF-8, Windows-1252, as Notepad saves
+ * « ANSI » on a French Windows.
  */
 export function decodeConfig(bytes: Uint8Array): {
   text: string;
@@ -282,11 +281,35 @@ export function decodeConfig(bytes: Uint8Array): {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
     return { text: windows1252(bytes), encoding: "windows-1252" };
   }
+}
+
+/**
+ * UTF-16 saved without a BOM: the text of a configuration is mostly ASCII and Latin-1 (keys,
+ * French words), whose high byte is NUL, at every odd byte in little-endian order and every even
+ * byte in big-endian. No UTF-8 or Windows-1252 JSON holds a NUL byte.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (!bytes.includes(0)) return undefined;
+  const n = bytes.length - (bytes.length % 2);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = n / 2;
+  if (odd >= pairs / 2 && even <= odd / 8) return "utf-16le";
+  if (even >= pairs / 2 && odd <= even / 8) return "utf-16be";
+  return undefined;
 }
 
 /** The JSON of a configuration; a syntax error names its line and column, and the fix. */
@@ -322,7 +345,8 @@ function excerpt(text: string, at: number): string {
   const { line, column } = lineAndColumn(text, at);
   const start = at - column + 1;
   const end = text.indexOf("\n", start);
-  let shown = text.slice(start, end === -1 ? undefined : end).replace(/[\t\r]/g, " ");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it hides
+  let shown = text.slice(start, end === -1 ? undefined : end).replace(/[\u0000-\u001f]/g, " ");
   let caret = column - 1;
   if (shown.length > 72) {
     const from = Math.max(0, Math.min(caret - 36, shown.length - 72));
@@ -349,7 +373,8 @@ export function jsonFault(text: string): JsonFault | undefined {
   let i = 0;
   const fault = (at: number, why: (t: Catalogue) => string) =>
     Object.assign(new Error(), { at, why });
-  const quote = (s: string) => `« ${s} »`;
+  const quote = (s: string) =>
+    `« ${s.length === 1 && s < " " ? `U+${s.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : s} »`;
   const wordAt = (at: number) => /^[^\s,:{}[\]"]+/.exec(text.slice(at, at + 80))?.[0] ?? "";
   const space = () => {
     while (i < n) {
@@ -606,9 +631,15 @@ function describe(schema: Shape | undefined, t: Catalogue): string {
   }
 }
 
-/** A value as a problem names it: « le texte "2023" », « le nombre 12 », « une liste ». */
-function foundOf(value: unknown, t: Catalogue): string {
+/**
+ * A value as a problem names it: « le texte "2023" », « le nombre 12 », « une liste »; « une liste
+ * vide » where a list is expected.
+ */
+function foundOf(value: unknown, t: Catalogue, expected?: Shape): string {
   const f = t.errors.found;
+  if (Array.isArray(value) && value.length === 0 && expected?._zod.def.type === "array") {
+    return f.emptyList;
+  }
   if (typeof value === "string") return f.text(JSON.stringify(shorten(value)));
   if (typeof value === "number") return f.number(String(value));
   if (typeof value === "boolean") return f.boolean(String(value));
@@ -682,7 +713,7 @@ function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
         Number.isFinite(Number(value))
           ? t.errors.config.unquote(value.trim())
           : "";
-      return `${t.errors.config.wrong(keyOf(path, t), expected, foundOf(value, t))}${unquote}`;
+      return `${t.errors.config.wrong(keyOf(path, t), expected, foundOf(value, t, schema))}${unquote}`;
     },
   ];
 }
@@ -747,21 +778,189 @@ function synonymProblems(json: unknown): Problem[] {
         );
       });
     }
+    problems.push(...meaningProblems(name, field, values));
   }
   return problems;
 }
 
-function checkAxes(config: Config, file: string) {
-  for (const period of [config.review, config.plan]) {
-    const codes = new Set(period.axes.map((a) => a.code));
-    const numbers = new Set(period.axes.map((a) => a.number));
-    if (codes.size !== period.axes.length || numbers.size !== period.axes.length) {
-      throw new AppError(
-        "CONFIG_INVALID",
-        both((t) => t.errors.sameAxis(file, period.label)),
-      );
+/** Two axes of a period with one code or one number: rows could not say which one they mean. */
+function axisProblems(json: unknown): Problem[] {
+  if (!isObject(json)) return [];
+  const problems: Problem[] = [];
+  for (const period of ["review", "plan"]) {
+    const value = json[period];
+    const axes = isObject(value) ? value.axes : undefined;
+    if (!Array.isArray(axes)) continue;
+    const path = [period, "axes"];
+    for (const part of ["code", "number"] as const) {
+      const at = new Map<string | number, number[]>();
+      axes.forEach((axis, i) => {
+        const v = isObject(axis) ? axis[part] : undefined;
+        if (typeof v === "string" || typeof v === "number") at.set(v, [...(at.get(v) ?? []), i]);
+      });
+      for (const [v, where] of at) {
+        if (where.length < 2) continue;
+        const places = where.map((i) => `[${i}]`);
+        problems.push((t) =>
+          part === "code"
+            ? t.errors.config.sameAxisCode(keyOf(path, t), String(v), places)
+            : t.errors.config.sameAxisNumber(keyOf(path, t), Number(v), places),
+        );
+      }
     }
   }
+  return problems;
+}
+
+const DEFAULT_BANDS = { satisfaisant: 0.75, moyen: 0.5 };
+
+/** `moyen` below `satisfaisant`, the defaults standing for a band not given. */
+function bandProblems(json: unknown): Problem[] {
+  const bands = isObject(json) ? json.bands : undefined;
+  if (!isObject(bands)) return [];
+  const band = (name: "satisfaisant" | "moyen") => {
+    const v = bands[name];
+    if (v === undefined) return { value: DEFAULT_BANDS[name], given: false };
+    return typeof v === "number" && v >= 0 && v <= 1 ? { value: v, given: true } : undefined;
+  };
+  const satisfaisant = band("satisfaisant");
+  const moyen = band("moyen");
+  if (!satisfaisant || !moyen || moyen.value < satisfaisant.value) return [];
+  return [
+    (t) =>
+      t.errors.config.bandsOrder(
+        keyOf(["bands"], t),
+        moyen.value,
+        moyen.given,
+        satisfaisant.value,
+        satisfaisant.given,
+      ),
+  ];
+}
+
+/** The keys that hold a path. */
+const PATH_KEYS = ["reference", "output"] as const;
+
+/** The JSON escapes that make a control character, by the character. */
+const ESCAPES: Record<string, string> = { "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t" };
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const CONTROL = /[\u0000-\u001f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const CONTROLS = /[\u0000-\u001f]/g;
+
+/**
+ * A path with a control character: a Windows path whose single `\` made a JSON escape
+ * (`D:\tableaux\nouveau` holds a tab and a line break), said with the path as it must be written.
+ */
+function pathProblems(json: unknown): Problem[] {
+  if (!isObject(json)) return [];
+  const problems: Problem[] = [];
+  for (const name of PATH_KEYS) {
+    const value = json[name];
+    if (typeof value !== "string" || !CONTROL.test(value)) continue;
+    const letters = [...new Set(value.match(/[\b\f\n\r\t]/g) ?? [])].map((c) => ESCAPES[c] ?? "");
+    // The path as it was typed: each escape back to its `\` and letter; other controls dropped.
+    const typed = value.replace(/[\b\f\n\r\t]/g, (c) => `\\${ESCAPES[c]}`).replace(CONTROLS, "");
+    const doubled = JSON.stringify(typed);
+    const slashed = JSON.stringify(typed.replaceAll("\\", "/"));
+    problems.push((t) =>
+      letters.length > 0
+        ? t.errors.config.pathEscapes(keyOf([name], t), letters, doubled, slashed)
+        : t.errors.config.pathControl(keyOf([name], t), doubled),
+    );
+  }
+  return problems;
+}
+
+/** Names Windows keeps for its devices, with or without an extension (`CON`, `nul.txt`). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/**
+ * Why a session's name cannot be a folder's name (`atelier init` and `template --groupes` make
+ * one folder per session), on Windows as elsewhere; undefined when it can.
+ */
+export function sessionNameFault(name: string): ((t: Catalogue) => string) | undefined {
+  const why = (t: Catalogue) => t.errors.config.folderName;
+  if (CONTROL.test(name)) return (t) => why(t).control;
+  if (name === "." || name === "..") return (t) => why(t).dots;
+  if (/[/\\]/.test(name)) return (t) => why(t).separator;
+  const refused = [...new Set(name.match(/[:*?"<>|]/g) ?? [])];
+  if (refused.length > 0) return (t) => why(t).windowsCharacters(refused);
+  const reserved = RESERVED.exec(name)?.[1];
+  if (reserved) return (t) => why(t).reserved(reserved.toUpperCase());
+  if (/[. ]$/.test(name)) return (t) => why(t).trailing;
+  return undefined;
+}
+
+/** A name as a message shows it: its control characters as JSON escapes. */
+function visible(text: string): string {
+  return text.replace(CONTROLS, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+function sessionProblems(json: unknown): Problem[] {
+  const sessions = isObject(json) ? json.sessions : undefined;
+  if (!Array.isArray(sessions)) return [];
+  const problems: Problem[] = [];
+  sessions.forEach((name, i) => {
+    if (typeof name !== "string" || name === "") return;
+    const fault = sessionNameFault(name);
+    if (fault) {
+      problems.push((t) =>
+        t.errors.config.sessionName(keyOf(["sessions", i], t), visible(name), fault(t)),
+      );
+    }
+  });
+  return problems;
+}
+
+/**
+ * How the value matcher compares a label with the others: folded, marks of gender and number
+ * dropped, each word in the singular (`Réalisé(e)s` is `realise`).
+ */
+function labelForm(text: string): string {
+  return singularWords(labelKey(text));
+}
+
+/**
+ * The synonyms of one closed field that would change what a cell means: one that already names
+ * another value (its id, a label or a built-in synonym, as the value matcher reads them), and one
+ * given for two values. One that names its own value already is harmless, and taken.
+ */
+function meaningProblems(name: string, field: FieldSpec, values: Record<string, unknown>) {
+  const known = field.values ?? [];
+  const problems: Problem[] = [];
+  /** The value each synonym given so far names, by its matching form. */
+  const given = new Map<string, EnumValue>();
+  for (const [id, list] of Object.entries(values)) {
+    const value = known.find((v) => v.id === id);
+    if (!value || !Array.isArray(list)) continue;
+    const key = (t: Catalogue) => keyOf(["synonyms", name, id], t);
+    for (const synonym of list) {
+      if (typeof synonym !== "string") continue;
+      const form = labelForm(synonym);
+      if (form === "") continue;
+      const meant = enumValueOf(field, synonym);
+      const other = known.find((v) => v.id === meant);
+      if (other && other.id !== id) {
+        problems.push((t) => t.errors.config.synonymTaken(key(t), synonym, other));
+        continue;
+      }
+      const earlier = given.get(form);
+      if (earlier && earlier.id !== id) {
+        const where = earlier.id;
+        problems.push((t) =>
+          t.errors.config.synonymTwice(
+            key(t),
+            synonym,
+            earlier,
+            keyOf(["synonyms", name, where], t),
+          ),
+        );
+      } else if (!earlier) given.set(form, value);
+    }
+  }
+  return problems;
 }
 
 /**

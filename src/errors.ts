@@ -8,6 +8,8 @@ import type { Lang, Localized } from "./i18n/lang.js";
  */
 export type AppErrorCode =
   | "USAGE"
+  /** A variable of the environment atelier reads (`SOURCE_DATE_EPOCH`) that it cannot use. */
+  | "ENVIRONMENT"
   | "PATH_NOT_FOUND"
   | "NO_SUBMISSION"
   | "UNSUPPORTED_FORMAT"

@@ -114,7 +114,7 @@ describe("a --format atelier does not write", () => {
 
   it("report, whose --format is a list, says which one it does not know", async () => {
     expect(await misuse("report", "fixtures/atelier", "--format", "xml")).toBe(
-      "atelier : --format : « xml » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).\n",
+      `atelier : --format : « xml » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).\n${hint.fr("report")}`,
     );
   });
 });
@@ -159,8 +159,23 @@ describe("commands unknown", () => {
     expect(await misuse("help", "valider")).toBe(
       "atelier : commande inconnue : valider. Vouliez-vous dire validate ?\n(atelier --help pour l'aide)\n",
     );
+    // `--lang` before the command is the command's: moved after it, it still picks the language.
     expect(await misuse("--lang=en", "compil")).toBe(
-      "atelier: unknown option: --lang.\n(atelier --help for help)\n",
+      "atelier: unknown command: compil. Did you mean compile?\n(atelier --help for help)\n",
+    );
+  });
+
+  it("--lang before the command is the command's", async () => {
+    const help = await run("--lang", "en", "compile", "--help");
+    expect([help.code, help.out.split("\n")[0]]).toEqual([
+      0,
+      "Usage: atelier compile [options] [dir]",
+    ]);
+    expect(await misuse("--lang", "en", "validate")).toBe(
+      `atelier: missing argument <paths...>: workbooks (.xlsx, .xls, .ods), .csv files or folders.\n${hint.en("validate")}`,
+    );
+    expect(await misuse("--lang", "de", "validate", "x.csv")).toBe(
+      `atelier : option --lang : « de » n'est pas une valeur possible ; valeurs possibles : fr, en.\n${hint.fr("validate")}`,
     );
   });
 
@@ -215,7 +230,7 @@ describe("the help of the whole command line", () => {
     expect(validate).toContain("Arguments : chemins classeurs");
     expect(validate).toContain("--config <fichier> fichier atelier.config.json");
     expect((await run("compile", "--help")).out).toContain(
-      'dossier de l\'atelier (par défaut : ".")',
+      'dossier de l\'atelier (par défaut\u00a0: ".")',
     );
     const en = (await run("validate", "--help", "--lang", "en")).out.replace(/\s+/g, " ");
     expect(en).toContain('(choices: "text", "json", "github", default: "text")');

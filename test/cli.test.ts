@@ -89,6 +89,31 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
   });
 });
 
+describe("a workshop of blank templates only", () => {
+  it("has nothing to compile or validate: exit 2, said, nothing written", async () => {
+    const dir = join(workshop({}), "atelier");
+    await run("init", dir);
+    const config = join(dir, "atelier.config.json");
+    expect((await run("template", "--config", config, "--groupes", "Groupe 1,Groupe 2")).code).toBe(
+      0,
+    );
+    for (const command of ["compile", "validate"]) {
+      const r = await run(command, dir);
+      expect([command, r.code, r.out, r.err]).toEqual([
+        command,
+        2,
+        "",
+        `atelier : Rien à lire dans ${dir} : 6 fiches vierges, qu'aucun groupe n'a encore remplies. Placez-y les fichiers remis par les groupes.\n`,
+      ]);
+    }
+    expect(existsSync(join(dir, "sortie"))).toBe(false);
+    const en = await run("compile", dir, "--lang", "en");
+    expect(en.err).toBe(
+      `atelier: Nothing to read in ${dir}: 6 blank templates no group has filled in yet. Put the files the groups handed in there.\n`,
+    );
+  });
+});
+
 describe("validate: results", () => {
   // Each row says its group, as a group's own column does.
   const header = BILAN_HEADER.replace("\r\n", ";Groupe\r\n");

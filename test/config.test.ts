@@ -241,6 +241,209 @@ describe("synonyms for a field or a value that does not exist", () => {
   });
 });
 
+describe("synonyms that would change what a cell means", () => {
+  const taken = (key: string, synonym: string, label: string, id: string) =>
+    `  - ${key} : « ${synonym} » désigne déjà la valeur « ${label} » (${id}) : un synonyme ne peut pas changer le sens d'une valeur ; retirez-le`;
+
+  it("one that is already another value: its label, id or built-in synonym, as cells are matched", () => {
+    const e = refused(
+      JSON.stringify({
+        synonyms: {
+          statut: {
+            realise: ["Non réalisé", "non démarré", "NON_REALISE"],
+            non_realise: ["Abandonné", "Réalisées"],
+            abandonne: ["en cours", "Partially done"],
+          },
+          type: { force: ["Faiblesse", "POINT FAIBLE"] },
+        },
+      }),
+    );
+    expect(e.fr).toBe(
+      [
+        "Configuration F invalide :",
+        taken("synonyms.statut.realise", "Non réalisé", "Non réalisé", "non_realise"),
+        taken("synonyms.statut.realise", "non démarré", "Non réalisé", "non_realise"),
+        taken("synonyms.statut.realise", "NON_REALISE", "Non réalisé", "non_realise"),
+        taken("synonyms.statut.non_realise", "Abandonné", "Abandonné", "abandonne"),
+        taken("synonyms.statut.non_realise", "Réalisées", "Réalisé", "realise"),
+        taken("synonyms.statut.abandonne", "en cours", "En cours", "en_cours"),
+        taken("synonyms.statut.abandonne", "Partially done", "Partiellement réalisé", "partiel"),
+        taken("synonyms.type.force", "Faiblesse", "Faiblesse", "faiblesse"),
+        taken("synonyms.type.force", "POINT FAIBLE", "Faiblesse", "faiblesse"),
+        "Corrigez ces clés (voir README, « Configuration »).",
+      ].join("\n"),
+    );
+    expect(e.en).toContain(
+      "  - synonyms.statut.realise: “Non réalisé” already means the value “Not done” (non_realise): a synonym cannot change the meaning of a value; remove it\n",
+    );
+  });
+
+  it("the example of the tester, on one line", () => {
+    expect(refused(JSON.stringify({ synonyms: { statut: { realise: ["Non réalisé"] } } })).fr).toBe(
+      "Configuration F invalide — synonyms.statut.realise : « Non réalisé » désigne déjà la valeur « Non réalisé » (non_realise) : un synonyme ne peut pas changer le sens d'une valeur ; retirez-le. Corrigez cette clé (voir README, « Configuration »).",
+    );
+  });
+
+  it("one given for two values of a field", () => {
+    const e = refused(
+      JSON.stringify({
+        synonyms: {
+          statut: { realise: ["Bouclé"], abandonne: ["bouclés"], partiel: ["à moitié"] },
+        },
+      }),
+    );
+    expect(e.fr).toBe(
+      "Configuration F invalide — synonyms.statut.abandonne : « bouclés » est déjà un synonyme de la valeur « Réalisé » (realise, dans synonyms.statut.realise) : un synonyme ne désigne qu'une valeur ; retirez-le de l'une des deux. Corrigez cette clé (voir README, « Configuration »).",
+    );
+    expect(e.en).toBe(
+      "Invalid configuration F — synonyms.statut.abandonne: “bouclés” is already a synonym of the value “Done” (realise, in synonyms.statut.realise): a synonym names one value only; remove it from one of them. Fix this key (see README, “Configuration”).",
+    );
+  });
+
+  it("one that already names its own value is harmless, and taken; so is one in another field", () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({
+        synonyms: {
+          statut: { realise: ["Réalisé", "fait", "Bouclé", "bouclé"], non_realise: ["Pas fait"] },
+          priorite: { basse: ["Faiblesse"] },
+        },
+      }),
+    });
+    expect(loadConfig(join(dir, "atelier.config.json")).synonyms.statut).toEqual({
+      realise: ["Réalisé", "fait", "Bouclé", "bouclé"],
+      non_realise: ["Pas fait"],
+    });
+  });
+
+  it("through the command line: exit 2, nothing consolidated", async () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ synonyms: { statut: { realise: ["Non réalisé"] } } }),
+    });
+    const r = await run("compile", dir);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toContain(
+      "synonyms.statut.realise : « Non réalisé » désigne déjà la valeur « Non réalisé » (non_realise)",
+    );
+  });
+});
+
+describe("paths and session names", () => {
+  it("a Windows path whose single \\ made JSON escapes: the path as it must be written", () => {
+    const e = refused(
+      '{ "reference": "D:\\tableaux\\nouveau\\reference.csv", "output": "resultats\\nouveau" }',
+    );
+    expect(e.fr).toBe(
+      [
+        "Configuration F invalide :",
+        '  - reference : en JSON, \\t, \\n et \\r dans un texte sont une tabulation, un saut de ligne et un retour chariot, pas une \\ suivie d\'une lettre : dans un chemin, une \\ doit être doublée ou écrite / ; écrivez "D:\\\\tableaux\\\\nouveau\\\\reference.csv" ou "D:/tableaux/nouveau/reference.csv"',
+        '  - output : en JSON, \\n dans un texte est un saut de ligne, pas une \\ suivie d\'une lettre : dans un chemin, une \\ doit être doublée ou écrite / ; écrivez "resultats\\\\nouveau" ou "resultats/nouveau"',
+        "Corrigez ces clés (voir README, « Configuration »).",
+      ].join("\n"),
+    );
+    expect(e.en).toContain(
+      '  - output: in JSON, \\n in a text is a line break, not a \\ followed by a letter: in a path, a \\ must be doubled or written /; write "resultats\\\\nouveau" or "resultats/nouveau"\n',
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character is shown
+    expect(e.fr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
+  it("a path with another invisible character", () => {
+    expect(refused('{ "output": "sortie\\u0000" }').fr).toBe(
+      'Configuration F invalide — output : ce chemin contient un caractère invisible : retirez-le ("sortie"). Corrigez cette clé (voir README, « Configuration »).',
+    );
+  });
+
+  it("a session is a folder's name: on Windows as elsewhere", () => {
+    const e = refused(
+      JSON.stringify({
+        sessions: [
+          "J1",
+          "..",
+          "J1/matin",
+          "J1\\soir",
+          "J\t2",
+          "J:3",
+          "con",
+          "Nul.txt",
+          "J4.",
+          "J5 ",
+        ],
+      }),
+    );
+    const line = (i: number, name: string, why: string) =>
+      `  - sessions[${i}] : la session « ${name} » ne peut pas être un nom de dossier : ${why}`;
+    expect(e.fr).toBe(
+      [
+        "Configuration F invalide :",
+        line(1, "..", "« . » et « .. » désignent le dossier courant et le dossier parent"),
+        line(2, "J1/matin", "/ et \\ séparent les dossiers d'un chemin"),
+        line(3, "J1\\soir", "/ et \\ séparent les dossiers d'un chemin"),
+        line(4, "J\\t2", "elle contient un caractère invisible"),
+        line(5, "J:3", 'Windows refuse « : » dans un nom de dossier (ni : * ? " < > |)'),
+        line(6, "con", "CON est un nom réservé par Windows"),
+        line(7, "Nul.txt", "NUL est un nom réservé par Windows"),
+        line(8, "J4.", "Windows refuse un point ou une espace à la fin d'un nom de dossier"),
+        line(9, "J5 ", "Windows refuse un point ou une espace à la fin d'un nom de dossier"),
+        "Corrigez ces clés (voir README, « Configuration »).",
+      ].join("\n"),
+    );
+    expect(e.en).toContain(
+      "  - sessions[2]: the session “J1/matin” cannot be a folder name: / and \\ separate the folders of a path\n",
+    );
+  });
+});
+
+describe("review axes and bands", () => {
+  it("an empty list of axes is said to be empty", () => {
+    const e = refused('{ "review": { "axes": [] } }');
+    expect(e.fr).toBe(
+      "Configuration F invalide — review.axes : il faut une liste d'objets { code, number, fr, en, aliases } (au moins un élément), pas une liste vide. Corrigez cette clé (voir README, « Configuration »).",
+    );
+    expect(e.en).toContain("(at least one item), not an empty list.");
+  });
+
+  it("two axes with one code or one number: the key, the code and the number", () => {
+    const axis = (code: string, number: number) => ({ code, number, fr: code, en: code });
+    const e = refused(
+      JSON.stringify({
+        review: { axes: [axis("PREV", 1), axis("PROT", 1), axis("PREV", 3)] },
+        plan: { axes: [axis("A1", 1), axis("A1", 2)] },
+      }),
+    );
+    expect(e.fr).toBe(
+      [
+        "Configuration F invalide :",
+        "  - review.axes : deux axes ont le même code « PREV » ([0] et [2])",
+        "  - review.axes : deux axes ont le même numéro 1 ([0] et [1])",
+        "  - plan.axes : deux axes ont le même code « A1 » ([0] et [1])",
+        "Corrigez ces clés (voir README, « Configuration »).",
+      ].join("\n"),
+    );
+    expect(e.en).toContain("  - review.axes: two axes have the same number 1 ([0] and [1])\n");
+  });
+
+  it("moyen below satisfaisant, a band not given at its default", () => {
+    expect(refused('{ "bands": { "satisfaisant": 0.3, "moyen": 0.8 } }').fr).toBe(
+      "Configuration F invalide — bands : « moyen » (0.8) doit être inférieur à « satisfaisant » (0.3). Corrigez cette clé (voir README, « Configuration »).",
+    );
+    const e = refused('{ "bands": { "satisfaisant": 0.4 } }');
+    expect(e.fr).toBe(
+      "Configuration F invalide — bands : « moyen » (0.5, par défaut) doit être inférieur à « satisfaisant » (0.4). Corrigez cette clé (voir README, « Configuration »).",
+    );
+    expect(e.en).toBe(
+      "Invalid configuration F — bands: “moyen” (0.5, the default) must be below “satisfaisant” (0.4). Fix this key (see README, “Configuration”).",
+    );
+    expect(refused('{ "bands": { "satisfaisant": 0.6, "moyen": 0.6 } }').fr).toContain(
+      "bands : « moyen » (0.6) doit être inférieur à « satisfaisant » (0.6).",
+    );
+    const dir = workshop({ "atelier.config.json": '{ "bands": { "moyen": 0.6 } }' });
+    expect(loadConfig(join(dir, "atelier.config.json")).bands).toEqual({
+      satisfaisant: 0.75,
+      moyen: 0.6,
+    });
+  });
+});
+
 describe("the encodings Notepad saves", () => {
   const title = "Atelier des données — Ségou";
   const json = `{ "title": "${title}" }`;
@@ -269,6 +472,26 @@ describe("the encodings Notepad saves", () => {
   ])("%s", (_, bytes) => {
     const dir = workshop({ "atelier.config.json": bytes });
     expect(loadConfig(join(dir, "atelier.config.json")).title).toBe(title);
+  });
+
+  it.each([
+    ["UTF-16 LE without a BOM", Buffer.from(json, "utf16le"), "utf-16le"],
+    ["UTF-16 BE without a BOM", Buffer.from(json, "utf16le").swap16(), "utf-16be"],
+  ])("%s: told by its NUL bytes", (_, bytes, encoding) => {
+    expect(decodeConfig(bytes)).toEqual({ text: json, encoding });
+    const dir = workshop({ "atelier.config.json": bytes });
+    expect(loadConfig(join(dir, "atelier.config.json")).title).toBe(title);
+  });
+
+  it("a syntax error in a UTF-16 file without a BOM: its line as written, no NUL", () => {
+    const e = refused(Buffer.from('{\n  "title": "Données",\n}', "utf16le"));
+    expect(e.fr).toBe(
+      [
+        "Configuration F illisible à la ligne 2, colonne 21 : retirez la virgule en trop avant }.",
+        '  2 |   "title": "Données",',
+        "    |                     ^",
+      ].join("\n"),
+    );
   });
 
   it("a syntax error in a Windows-1252 file shows its line as written", () => {

@@ -51,7 +51,7 @@ const json = (dir: string, name: string) => JSON.parse(read(dir, name));
 /** The status line of 1.1.1 and the budget line of 1.1.2, as they read on the first compile. */
 const OPEN_LINES = [
   "1.1.1;Sensibiliser;Statut;Réalisé (Groupe 1, J2) | En cours (Groupe 2, J2);En cours (même session : le statut le plus prudent l'emporte);;",
-  "1.1.2;Former;Budget prévu;1000000 (Groupe 1, J2) | 1500000 (Groupe 2, J2);1500000 (même session : la valeur la plus prudente l'emporte);;",
+  "1.1.2;Former;Budget prévu;1\u202f000\u202f000\u00a0FCFA (Groupe 1, J2) | 1\u202f500\u202f000\u00a0FCFA (Groupe 2, J2);1\u202f500\u202f000\u00a0FCFA (même session : la valeur la plus prudente l'emporte);;",
 ];
 
 describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
@@ -122,7 +122,7 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
       );
       expect(file.problems).toEqual([]);
       const r = await run("compile", dir);
-      expect(r.out).toContain("2 arbitrages du rapporteur appliqués (fichier resolutions)");
+      expect(r.out).toContain("2 arbitrages du rapporteur appliqués (resolutions.xlsx ou .csv)");
       expect(r.out).not.toContain("à trancher");
       const c = json(dir, "consolidation.json");
       expect(
@@ -142,7 +142,7 @@ describe("arbitrages-a-faire: the disagreements left to the rapporteur", () => {
       // The next list repeats the decisions, filled in: saved again, it keeps them.
       expect(read(dir, "arbitrages-a-faire.csv").split("\r\n").slice(1, 3)).toEqual([
         "1.1.1;Sensibiliser;Statut;Réalisé (Groupe 1, J2) | En cours (Groupe 2, J2);En cours (même session : le statut le plus prudent l'emporte);Réalisé;Rapport d'activité du ministère",
-        "1.1.2;Former;Budget prévu;1000000 (Groupe 1, J2) | 1500000 (Groupe 2, J2);1500000 (même session : la valeur la plus prudente l'emporte);1200000;",
+        "1.1.2;Former;Budget prévu;1\u202f000\u202f000\u00a0FCFA (Groupe 1, J2) | 1\u202f500\u202f000\u00a0FCFA (Groupe 2, J2);1\u202f500\u202f000\u00a0FCFA (même session : la valeur la plus prudente l'emporte);1200000;",
       ]);
     },
     120_000,

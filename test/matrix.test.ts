@@ -530,9 +530,30 @@ describe("matrix workbook read back with exceljs", () => {
       `IF('Matrice'!J12="X",N('Matrice'!$O12)/COUNTIF('Matrice'!$J12:$N12,"X"),0)`,
     );
     expect(breakdown.getCell("G11").value).toBe(10_000_000);
+    // The axis as people read it, as the matrix shows it: never the configuration's code.
+    expect(breakdown.getCell("B3").value).toBe("Axe");
+    expect(
+      Array.from({ length: 8 }, (_, i) => [
+        breakdown.getCell(4 + i, 1).value,
+        breakdown.getCell(4 + i, 2).value,
+      ]),
+    ).toEqual([
+      ["A1.1.1", "1. Prévention"],
+      ["A1.2.1", "1. Prévention"],
+      ["A1.2.2", "1. Prévention"],
+      ["A1.2.3", "1. Prévention"],
+      ["A2.1.1", "2. Protection et assistance aux victimes"],
+      ["A3.1.1", "3. Poursuites et répression"],
+      ["A3.1.2", "3. Poursuites et répression"],
+      ["A4.1.1", "4. Coordination, partenariat et suivi-évaluation"],
+    ]);
     const summary = wb.getWorksheet("Synthèse budgétaire") as ExcelJS.Worksheet;
+    expect(summary.getCell("A5").value).toBe("1. Prévention");
     expect(summary.getCell("B5").formula).toBe(
-      `SUMIFS('Répartition annuelle'!F$4:F$11,'Répartition annuelle'!$B$4:$B$11,"PREV")`,
+      `SUMIFS('Répartition annuelle'!F$4:F$11,'Répartition annuelle'!$B$4:$B$11,"1. Prévention")`,
+    );
+    expect(summary.getCell("F8").formula).toBe(
+      `SUMIFS('Répartition annuelle'!J$4:J$11,'Répartition annuelle'!$B$4:$B$11,"4. Coordination, partenariat et suivi-évaluation")`,
     );
     expect(summary.getCell("G9").result).toBe(405_000_000);
     const sources = wb.getWorksheet("Sources") as ExcelJS.Worksheet;
@@ -664,6 +685,46 @@ describe("matrix evaluated by LibreOffice", () => {
     [third, third, third, 0, 0].forEach((want, k) => {
       expect(Number(former[5 + k])).toBeCloseTo(want, 2);
     });
+  }, 120_000);
+
+  it("the summary matches each axis by its label, whatever characters the label holds", async () => {
+    const { consolidation, config } = await compiled(sample());
+    // Wildcards, a quote, a tilde, brackets: each label matches itself only, exactly.
+    const names = [
+      "Prévention * (tout)",
+      'Protection ? "victimes"',
+      "Poursuites ~ répression",
+      "*",
+    ];
+    const odd: Config = {
+      ...config,
+      plan: {
+        ...config.plan,
+        axes: config.plan.axes.map((a, i) => ({ ...a, fr: names[i] as string })),
+      },
+    };
+    const { workbook } = buildMatrix(consolidation, odd, "fr", GENERATED);
+    const summary = workbook.getWorksheet("Synthèse budgétaire") as ExcelJS.Worksheet;
+    expect(summary.getCell("B6").formula).toBe(
+      `SUMIFS('Répartition annuelle'!F$4:F$11,'Répartition annuelle'!$B$4:$B$11,"2. Protection ~? ""victimes""")`,
+    );
+    expect(summary.getCell("B8").formula).toBe(
+      `SUMIFS('Répartition annuelle'!F$4:F$11,'Répartition annuelle'!$B$4:$B$11,"4. ~*")`,
+    );
+    const sheets = libreOfficeSheets(await written(workbook));
+    checkEvaluated(sheets, consolidation, odd);
+    const breakdown = sheets.get("Répartition annuelle") as string[][];
+    expect(breakdown[2]?.slice(0, 3)).toEqual(["N°", "Axe", "Action"]);
+    expect(breakdown.slice(3).map((r) => r[1])).toEqual([
+      "1. Prévention * (tout)",
+      "1. Prévention * (tout)",
+      "1. Prévention * (tout)",
+      "1. Prévention * (tout)",
+      '2. Protection ? "victimes"',
+      "3. Poursuites ~ répression",
+      "3. Poursuites ~ répression",
+      "4. *",
+    ]);
   }, 120_000);
 
   it("500 proposals: every row, subtotal and total is right", async () => {

@@ -127,7 +127,7 @@ describe("rule 1: the status and the rate are one assessment", () => {
     });
     expect(activity(json, "1.1.1")).toMatchObject({ statut: "realise", taux_realisation: 100 });
     // One decision written: the rate follows it, it is not a second one.
-    expect(out).toContain("1 arbitrage du rapporteur appliqué (fichier resolutions)");
+    expect(out).toContain("1 arbitrage du rapporteur appliqué (resolutions.xlsx ou .csv)");
     expect(json.conflits.map((k) => [k.field, k.chosen, k.rule])).toEqual([
       ["statut", "realise", "resolution"],
       // the rate follows the status the rapporteur chose
@@ -995,7 +995,7 @@ describe("sessions that share a number are not one session", () => {
 
   it("a date without its year beside the session is set aside too", async () => {
     const { json } = await compile({
-      "atelier.config.json": JSON.stringify({ sessions: ["Jour 1 - 18/07", "Jour 2 - 19/07"] }),
+      "atelier.config.json": JSON.stringify({ sessions: ["Jour 1 - 18.07", "Jour 2 - 19.07"] }),
       "J1/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;Réalisé;100;;;G1\r\n`,
       "J2 - 19-07/g1.csv": `${HEADER};Groupe\r\n1;1.1.1;X;En cours;40;;;G1\r\n`,
     });

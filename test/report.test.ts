@@ -400,8 +400,10 @@ describe("reports on incomplete workshops", () => {
     expect(reportMarkdown(m, "en")).toContain("No valid row: all 2 rows read were rejected");
   });
 
-  it("says that nothing was read when the files hold only headers", async () => {
-    const m = await reportOf(workshop({ "J1/groupe-1.csv": BILAN_HEADER }));
+  it("says that nothing was read when no file holds a row it could read", async () => {
+    // A file of headers only is a blank template, which compile refuses to compile alone; a file
+    // whose header is not found is read, and gives no row.
+    const m = await reportOf(workshop({ "J1/groupe-1.csv": "Notes de séance\r\nRien\r\n" }));
     expect(m.received.rowsRead).toBe(0);
     expect(reportMarkdown(m, "fr")).toContain(t.noRowRead);
     expect(reportHtml(m, "en")).toContain(escapeHtml(TEXTS.en.noRowRead));
@@ -416,6 +418,15 @@ describe("report on the sample workshop", () => {
    * million, spent 42 + 134 + 84.2 + 41.25 = 301.45 million. 3.2.3 is not in the 24-activity
    * reference plan; 5 of its activities have no assessment. 23 constats in 19 clusters.
    */
+  it("writes English punctuation in English: no « ; » nor « : » with a space before", async () => {
+    const m = await reportOf("fixtures/atelier");
+    const md = reportMarkdown(m, "en");
+    // Group and axis lists, evidence and actions: every list of the report.
+    expect(md).toContain("- Axes: 1\\. Prevention; ");
+    expect(md.match(/[ \u00a0\u202f][;:](?=\s)/g)).toBeNull();
+    expect(reportMarkdown(m, "fr")).toContain("- Axes\u00a0: 1\\. Prévention ; ");
+  });
+
   it("gives the key figures computed by hand from fixtures/atelier", async () => {
     const m = await reportOf("fixtures/atelier");
     expect(m.key).toMatchObject({

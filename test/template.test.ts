@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { compileWorkshop } from "../src/commands/compile.js";
-import { initWorkshop } from "../src/commands/template.js";
+import { initWorkshop, writeTemplate } from "../src/commands/template.js";
 import { validateFiles } from "../src/commands/validate.js";
 import { type Config, defaultConfig, loadConfig } from "../src/config.js";
 import { AppError } from "../src/errors.js";
@@ -721,8 +721,35 @@ describe("initWorkshop", () => {
       templateCsv("bilan", "fr", config),
     );
     const readme = readFileSync(join(dir, "README.md"), "utf8");
-    expect(readme).toContain("atelier compile .");
     expect(readme).toContain("`reference`");
+    // The workflow as it is: one prefilled workbook per group and session, then compile.
+    const steps = readme.slice(readme.indexOf("Dossier de l'atelier"), readme.indexOf("## Config"));
+    expect(steps.split("\n")).toEqual([
+      "Dossier de l'atelier, préparé par `atelier init`. Il contient :",
+      "",
+      "- `atelier.config.json` : la configuration de l'atelier (voir plus bas) ;",
+      "- `modeles/modele.xlsx` : le classeur vierge (feuilles Instructions, Identification,",
+      "  Bilan, Constats, Propositions) ;",
+      "- `modeles/bilan.csv`, `modeles/constats.csv`, `modeles/propositions.csv` : les mêmes colonnes en CSV ;",
+      "- `J1/`, `J2/`, `J3/` : un dossier par session, où ranger les fichiers des groupes.",
+      "",
+      "## Déroulement",
+      "",
+      '1. `atelier template --groupes "Groupe 1,Groupe 2,…"` écrit un classeur prérempli par groupe et par',
+      "   session dans les dossiers des sessions (`J1/Groupe 1.xlsx`…) : remettez-le au groupe.",
+      "2. Après chaque session, copiez les fichiers des groupes dans le dossier de la session, puis lancez",
+      "   `atelier compile .`.",
+      "3. Lisez le terminal : les premiers problèmes de chaque fichier, à leur cellule (`Bilan!D12`), avec",
+      "   la correction ; `atelier compile . --all` les montre tous.",
+      "4. Rendez à chaque groupe `sortie/retours/<groupe>.xlsx` : ses problèmes à corriger.",
+      "5. Tranchez les divergences : remplissez `sortie/arbitrages-a-faire.xlsx` et enregistrez-le sous",
+      "   `resolutions.xlsx` dans le dossier de l'atelier ; la compilation suivante l'applique.",
+      "6. À la fin : `atelier report --format html,pdf` écrit le rapport et `atelier matrix` la matrice",
+      "   d'actions, dans `sortie/`.",
+      "",
+      "",
+    ]);
+    expect(readme).not.toContain("copiez `modeles/modele.xlsx`");
 
     const before = readdirSync(dir).sort();
     await expect(initWorkshop(dir, "fr")).rejects.toSatisfy(
@@ -750,6 +777,24 @@ describe("initWorkshop", () => {
     await initWorkshop(dir, "en");
     const readme = readFileSync(join(dir, "README.md"), "utf8");
     expect(readme).toContain("Workshop folder, prepared by `atelier init`.");
+    const steps = readme.slice(readme.indexOf("## How it goes"), readme.indexOf("## Config"));
+    expect(steps.split("\n")).toEqual([
+      "## How it goes",
+      "",
+      '1. `atelier template --groupes "Group 1,Group 2,…"` writes one prefilled workbook per group and',
+      "   session into the session folders (`J1/Group 1.xlsx`…): hand it to the group.",
+      "2. After each session, copy the groups' files into the session's folder, then run",
+      "   `atelier compile .`.",
+      "3. Read the terminal: the first problems of each file, at their cell (`Assessment!D12`), with the",
+      "   fix; `atelier compile . --all` shows them all.",
+      "4. Hand each group `sortie/retours/<groupe>.xlsx` back: its problems to correct.",
+      "5. Decide the divergences: fill in `sortie/arbitrages-a-faire.xlsx` and save it as",
+      "   `resolutions.xlsx` in the workshop folder; the next compile applies it.",
+      "6. At the end: `atelier report --format html,pdf` writes the report and `atelier matrix` the action",
+      "   matrix, into `sortie/`.",
+      "",
+      "",
+    ]);
     expect(readme).toContain("| `sessions` | order of the sessions, and names of their folders |");
     expect(readme).not.toContain("Dossier de l'atelier");
   });
@@ -805,24 +850,238 @@ describe("template --groupes", () => {
     });
   });
 
-  it("writes nothing when one file exists or two groups would share a file", async () => {
+  it("writes nothing when one file exists, with the advice that fits --groupes", async () => {
     const dir = join(tmp(), "atelier");
     await initWorkshop(dir, "fr");
     const configFile = join(dir, "atelier.config.json");
     writeFileSync(join(dir, "J2", "Groupe 2.xlsx"), "saisi par le groupe");
+    const shown = relative(".", dir).split(sep).join("/");
     const r = await run("template", "--config", configFile, "--groupes", "Groupe 1,Groupe 2");
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(`${join(dir, "J2", "Groupe 2.xlsx")} existe déjà`);
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: `atelier : ${shown}/J2/Groupe 2.xlsx existe déjà : atelier n'écrase jamais la fiche d'un groupe ; retirez ce groupe de --groupes ou cette session de --sessions, ou supprimez le fichier s'il est vierge.\n`,
+    });
     expect(readdirSync(join(dir, "J1"))).toEqual([]);
     expect(readFileSync(join(dir, "J2", "Groupe 2.xlsx"), "utf8")).toBe("saisi par le groupe");
-    const same = await run("template", "--config", configFile, "--groupes", "Groupe 3,groupe 3");
-    expect(same.code).toBe(2);
-    expect(same.err).toBe(
-      "atelier : Deux groupes donneraient le même fichier J1/groupe 3.xlsx : donnez-leur des noms distincts dans --groupes.\n",
+    const en = await run(
+      "template",
+      ...["--config", configFile, "--lang", "en", "--groupes", "Groupe 2", "--sessions", "J2"],
     );
-    const csv = await run("template", "--config", configFile, "--groupes", "G", "--format", "csv");
-    expect(csv.code).toBe(2);
-    expect(csv.err).toContain("--groupes écrit un classeur par groupe et par session");
+    expect(en.err).toBe(
+      `atelier: ${shown}/J2/Groupe 2.xlsx already exists: atelier never overwrites a group's sheet; remove this group from --groupes or this session from --sessions, or delete the file if it is blank.\n`,
+    );
+    // A file where a session's folder goes: said before any file is written.
+    writeFileSync(join(dir, "J4"), "");
+    const blocked = await run(
+      "template",
+      ...["--config", configFile, "--groupes", "Groupe 1", "--sessions", "J1,J4"],
+    );
+    expect(blocked).toEqual({
+      code: 2,
+      out: "",
+      err: `atelier : Impossible d'écrire ${shown}/J4 (un élément du chemin est un fichier, pas un dossier).\n`,
+    });
     expect(readdirSync(join(dir, "J1"))).toEqual([]);
+  });
+
+  /**
+   * Runs `template` in a new workshop, checks that it wrote nothing; returns its exit code, what it
+   * printed, and its message: the first line of what it printed on stderr (a pointer to the help
+   * follows a usage error).
+   */
+  async function refused(...args: string[]) {
+    const root = tmp();
+    const dir = join(root, "atelier");
+    await initWorkshop(dir, "fr");
+    const before = listing(root);
+    const r = await run("template", "--config", join(dir, "atelier.config.json"), ...args);
+    expect(listing(root)).toEqual(before);
+    return { code: r.code, out: r.out, err: r.err.split("\n")[0] };
+  }
+
+  /** Every file and folder under `dir`, with `/`. */
+  function listing(dir: string): string[] {
+    return readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .map((p) => p.split(sep).join("/"))
+      .sort();
+  }
+
+  it("refuses a session that is not a folder directly in the workshop, naming it", async () => {
+    const why = (session: string, reason: string) =>
+      `atelier : La session « ${session} » ne peut pas être un dossier de l'atelier : ${reason}. Une session est un dossier directement dans le dossier de l'atelier (ex. J1).`;
+    const cases: [string, string][] = [
+      ["../evil", "/ et \\ séparent les dossiers d'un chemin"],
+      ["..", "« . » et « .. » désignent le dossier courant et le dossier parent"],
+      [".", "« . » et « .. » désignent le dossier courant et le dossier parent"],
+      ["a/b", "/ et \\ séparent les dossiers d'un chemin"],
+      ["a\\b", "/ et \\ séparent les dossiers d'un chemin"],
+      ["J\u00011", "elle contient un caractère invisible"],
+      ["CON", "CON est un nom réservé par Windows"],
+      ["nul", "NUL est un nom réservé par Windows"],
+      ["COM1", "COM1 est un nom réservé par Windows"],
+      ["J1.", "Windows refuse un point ou une espace à la fin d'un nom de dossier"],
+      ["J:1", 'Windows refuse « : » dans un nom de dossier (ni : * ? " < > |)'],
+      ["J?1", 'Windows refuse « ? » dans un nom de dossier (ni : * ? " < > |)'],
+      ["J<1>", 'Windows refuse « < », « > » dans un nom de dossier (ni : * ? " < > |)'],
+      [".J1", "un nom qui commence par un point est caché, et atelier compile ne le lirait pas"],
+      [
+        "modeles",
+        "atelier compile ne lirait pas les fiches de ce dossier (modèles, résultats, ou nom de classeur)",
+      ],
+      [
+        "Sortie",
+        "atelier compile ne lirait pas les fiches de ce dossier (modèles, résultats, ou nom de classeur)",
+      ],
+      [
+        "J1.xlsx",
+        "atelier compile ne lirait pas les fiches de ce dossier (modèles, résultats, ou nom de classeur)",
+      ],
+    ];
+    for (const [session, reason] of cases) {
+      const shown = session.replace("\u0001", "\\u0001");
+      expect(await refused("--groupes", "G1", "--sessions", `J1,${session}`)).toEqual({
+        code: 2,
+        out: "",
+        err: why(shown, reason),
+      });
+    }
+    // Nothing was written outside the workshop either.
+    const root = tmp();
+    const dir = join(root, "atelier");
+    await initWorkshop(dir, "fr");
+    const evil = await run(
+      "template",
+      ...["--config", join(dir, "atelier.config.json"), "-o", dir, "--groupes", "G1"],
+      ...["--sessions", "../evil"],
+    );
+    expect(evil.code).toBe(2);
+    expect(existsSync(join(root, "evil"))).toBe(false);
+    expect(readdirSync(root)).toEqual(["atelier"]);
+    const en = await refused("--lang", "en", "--groupes", "G1", "--sessions", "../evil");
+    expect(en.err).toBe(
+      "atelier: The session “../evil” cannot be a folder of the workshop: / and \\ separate the folders of a path. A session is a folder directly in the workshop folder (e.g. J1).",
+    );
+  });
+
+  it("refuses two names compile takes for one group, or one session, naming both", async () => {
+    expect(await refused("--groupes", "Groupe 1,groupe-1", "--sessions", "J1")).toEqual({
+      code: 2,
+      out: "",
+      err: "atelier : --groupes : « Groupe 1 » et « groupe-1 » sont le même groupe pour atelier compile (la casse, les tirets, les zéros et le mot « Groupe » devant le numéro ne comptent pas) : gardez un seul de ces noms.",
+    });
+    expect((await refused("--groupes", "G1,Groupe 2,GT 01")).err).toBe(
+      "atelier : --groupes : « G1 » et « GT 01 » sont le même groupe pour atelier compile (la casse, les tirets, les zéros et le mot « Groupe » devant le numéro ne comptent pas) : gardez un seul de ces noms.",
+    );
+    expect((await refused("--groupes", "Groupe 3,groupe 3")).err).toBe(
+      "atelier : --groupes : « Groupe 3 » et « groupe 3 » sont le même groupe pour atelier compile (la casse, les tirets, les zéros et le mot « Groupe » devant le numéro ne comptent pas) : gardez un seul de ces noms.",
+    );
+    expect((await refused("--groupes", "Groupe 1, Groupe 1")).err).toBe(
+      "atelier : --groupes : « Groupe 1 » est donné deux fois.",
+    );
+    expect((await refused("--groupes", "G1", "--sessions", "J1,Jour 1")).err).toBe(
+      "atelier : --sessions : « J1 » et « Jour 1 » sont la même session pour atelier compile : gardez un seul de ces noms.",
+    );
+    expect((await refused("--lang", "en", "--groupes", "Group 1,group_1")).err).toBe(
+      "atelier: --groupes: “Group 1” and “group_1” are the same group for atelier compile (case, dashes, zeros and the word “Group” before the number do not count): keep only one of these names.",
+    );
+  });
+
+  it("refuses a group name that cannot be its file's name, and an empty one", async () => {
+    const why = (groupe: string, reason: string) =>
+      `atelier : Le groupe « ${groupe} » ne peut pas donner un nom de fichier : ${reason}. Donnez-lui un autre nom dans --groupes.`;
+    const cases: [string, string][] = [
+      ["Groupe 1/2", "le nom contient / ou \\, qui séparent les dossiers"],
+      ["..", "« . » et « .. » désignent des dossiers, pas des noms"],
+      ["Groupe: 1", 'le nom contient un caractère que Windows refuse (: * ? " < > |)'],
+      ["Groupe\t1", "le nom contient un caractère de contrôle (tabulation, retour à la ligne…)"],
+      ["CON", "Windows réserve ce nom (CON, PRN, AUX, NUL, COM1 à COM9, LPT1 à LPT9)"],
+      ["lpt1.x", "Windows réserve ce nom (CON, PRN, AUX, NUL, COM1 à COM9, LPT1 à LPT9)"],
+      ["Groupe 1.", "Windows refuse un nom qui finit par un point ou une espace"],
+      [".G1", "un nom qui commence par un point est caché, et atelier compile ne le lirait pas"],
+      ["x".repeat(81), "le nom dépasse 80 caractères"],
+    ];
+    for (const [groupe, reason] of cases) {
+      expect(await refused("--groupes", `G1,${groupe}`, "--sessions", "J1")).toEqual({
+        code: 2,
+        out: "",
+        err: why(groupe.replace("\t", "\\t"), reason),
+      });
+    }
+    // The longest name kept is its own file's name.
+    const long = "x".repeat(80);
+    const dir = join(tmp(), "atelier");
+    await initWorkshop(dir, "fr");
+    const ok = await run(
+      "template",
+      ...["--config", join(dir, "atelier.config.json"), "--groupes", long, "--sessions", "J1"],
+    );
+    expect(ok.code).toBe(0);
+    expect(readdirSync(join(dir, "J1"))).toEqual([`${long}.xlsx`]);
+
+    expect(await refused("--groupes", " , ")).toEqual({
+      code: 2,
+      out: "",
+      err: 'atelier : --groupes : aucun nom de groupe ; donnez les noms séparés par des virgules (--groupes "Groupe 1,Groupe 2").',
+    });
+    // Through the API, where nothing drops an empty name.
+    const config = join(dir, "atelier.config.json");
+    await expect(
+      writeTemplate({ config, kind: "all", format: "xlsx", groupes: ["G2", " "] }),
+    ).rejects.toMatchObject({
+      code: "USAGE",
+      fr: '--groupes : un nom de groupe est vide ; séparez les noms par une seule virgule (--groupes "Groupe 1,Groupe 2").',
+      en: '--groupes: a group name is empty; separate the names with a single comma (--groupes "Group 1,Group 2").',
+    });
+    expect(readdirSync(join(dir, "J1"))).toEqual([`${long}.xlsx`]);
+  });
+
+  it("says what is wrong with the options, one message each", async () => {
+    const root = tmp();
+    expect(await refused("--groupes", "G1", "-o", join(root, "x.xlsx"))).toEqual({
+      code: 2,
+      out: "",
+      err: `atelier : -o ${join(root, "x.xlsx")} : avec --groupes, -o est un dossier (un sous-dossier par session y est écrit), pas un fichier .xlsx ou .csv. Donnez un dossier (ex. -o fiches), ou omettez -o pour écrire dans le dossier de l'atelier.`,
+    });
+    expect((await refused("--groupes", "G1", "-o", join(root, "x.CSV"))).code).toBe(2);
+    expect(readdirSync(root)).toEqual([]);
+    expect(await refused("--groupes", "G1", "--format", "csv")).toEqual({
+      code: 2,
+      out: "",
+      err: "atelier : --groupes écrit des classeurs .xlsx : retirez --format csv (les modèles CSV s'écrivent sans --groupes).",
+    });
+    expect(await refused("--groupes", "G1", "--groupe", "G2")).toEqual({
+      code: 2,
+      out: "",
+      err: "atelier : --groupe et --groupes ne vont pas ensemble : --groupes écrit déjà la fiche de chaque groupe pour chaque session (--sessions) ; pour un seul classeur, retirez --groupes.",
+    });
+    expect((await refused("--groupes", "G1", "--session", "J1")).err).toBe(
+      "atelier : --session et --groupes ne vont pas ensemble : --groupes écrit déjà la fiche de chaque groupe pour chaque session (--sessions) ; pour un seul classeur, retirez --groupes.",
+    );
+    expect((await refused("--sessions", "J1", "-o", join(root, "m.xlsx"))).err).toBe(
+      "atelier : --sessions ne sert qu'avec --groupes : pour un seul classeur, donnez --session J1.",
+    );
+    expect((await refused("--lang", "en", "--groupes", "G1", "--groupe", "G2")).err).toBe(
+      "atelier: --groupe and --groupes do not go together: --groupes already writes each group's sheet for each session (--sessions); for a single workbook, remove --groupes.",
+    );
+    // Without a configuration: no sessions to write for.
+    const bare = join(root, "sans-config");
+    mkdirSync(bare);
+    await expect(
+      writeTemplate({ out: bare, kind: "all", format: "xlsx", groupes: ["G1"] }),
+    ).rejects.toMatchObject({
+      code: "USAGE",
+      fr: "--groupes écrit un classeur par groupe et par session : donnez --sessions J1,J2,J3, ou « sessions » dans atelier.config.json.",
+      en: '--groupes writes one workbook per group and session: give --sessions J1,J2,J3, or "sessions" in atelier.config.json.',
+    });
+    expect(readdirSync(bare)).toEqual([]);
+    const given = await writeTemplate({
+      out: bare,
+      kind: "all",
+      format: "xlsx",
+      groupes: ["G1"],
+      sessions: ["J1"],
+    });
+    expect(given).toEqual({ lang: "fr", dir: bare, written: ["J1/G1.xlsx"] });
   });
 });

@@ -78,6 +78,23 @@ describe("sheets passed over", () => {
     ]);
   });
 
+  it("of a group's template left with their header alone are one line, and not in the compile table", async () => {
+    const bytes = await workbook((wb) => {
+      bilanSheet(wb);
+      wb.addWorksheet("Constats").addRow(["Axe", "Type", "Constat"]);
+      wb.addWorksheet("Propositions").addRow(["Axe", "Objectif", "Action", "Calendrier"]);
+    });
+    const dir = workshop({ "J1/groupe-2.xlsx": bytes });
+    const r = await validated(dir, "J1/groupe-2.xlsx");
+    expect(r.out.split("\n").slice(0, 3)).toEqual([
+      "✔ J1/groupe-2.xlsx (XLSX)",
+      "    Bilan → bilan, en-tête ligne 1 : 1 ligne lue = 1 acceptée + 0 rejetée",
+      "    2 feuilles sans ligne saisie : Constats, Propositions",
+    ]);
+    const compiled = await run("compile", dir, "--format", "json");
+    expect(JSON.parse(compiled.out).files[0].kinds).toEqual(["bilan"]);
+  });
+
   it("keep their own line when one sheet alone is passed over, in English too", async () => {
     const bytes = await workbook((wb) => {
       bilanSheet(wb);
@@ -220,6 +237,13 @@ describe("a CSV saved by Excel in Windows-1252", () => {
       "        → Vérifiez les accents ; enregistrez le fichier en « CSV UTF-8 » (Fichier > Enregistrer sous) et relancez",
     ]);
   });
+
+  it("is a warning for a letter French and English never write (Icelandic þ, as another code page gives)", async () => {
+    const icelandic = Buffer.from(latin.toString("latin1").replace("é", "\u00fe"), "latin1");
+    const dir = workshop({ "groupe.csv": icelandic });
+    const r = await validated(dir, "groupe.csv");
+    expect(r.out).toContain("l'octet 0xFE (position 16) n'y donne pas un caractère attendu");
+  });
 });
 
 describe("the reference plan", () => {
@@ -245,6 +269,19 @@ describe("the reference plan", () => {
       ].join("\n"),
     );
   });
+
+  it("counts its problems in the summary, said apart from the groups' files", async () => {
+    const dir = workshop({
+      "atelier.config.json": PLANNED_CONFIG,
+      "plan.csv": `${PLAN}1.1.1;1;Sensibiliser encore\r\n`,
+      "J1/groupe-1.csv": `${BILAN_HEADER.replace("\r\n", ";Groupe\r\n")}1;1.1.1;Former;Réalisé;100;;;G1\r\n`,
+    });
+    const r = await run("validate", join(dir, "J1", "groupe-1.csv"));
+    expect(r.code).toBe(1);
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe(
+      "Erreurs à corriger — 1 fichier de groupe, 1 ligne lue = 1 acceptée + 0 rejetée ; 1 erreur, 0 avertissement (dont 1 erreur et 0 avertissement dans le plan de référence ou les arbitrages)",
+    );
+  });
 });
 
 describe("printing the PDF", () => {
@@ -265,6 +302,28 @@ describe("printing the PDF", () => {
     expect(pdfProgressLine({ step: "printed", pages: 12 }, "en")).toBe("PDF written (12 pages).\n");
     expect(pdfProgressLine({ step: "printed", pages: null }, "en")).toBe("PDF written.\n");
   });
+
+  it.skipIf(process.platform === "win32")(
+    "that fails says how the browser stopped in the language, not in Node's English",
+    async () => {
+      const dir = workshop({
+        "J1/groupe-1.csv": `${BILAN_HEADER}1;1.1.1;Former;Réalisé;100;;\r\n`,
+      });
+      const before = process.env.CHROME_PATH;
+      process.env.CHROME_PATH = "/bin/false";
+      try {
+        const r = await run("report", dir, "--format", "pdf");
+        expect(r.code).toBe(2);
+        expect(r.err.split("\n").slice(0, 2)).toEqual([
+          "Impression du PDF avec false…",
+          "atelier : L'impression du PDF avec /bin/false a échoué : le navigateur s'est arrêté (code 1). Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).",
+        ]);
+      } finally {
+        if (before === undefined) delete process.env.CHROME_PATH;
+        else process.env.CHROME_PATH = before;
+      }
+    },
+  );
 
   it.skipIf(!findChromium())(
     "on stderr, around the print, with report --format pdf",

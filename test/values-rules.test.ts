@@ -19,15 +19,10 @@ import {
 } from "../src/fields.js";
 import { hintOf, messageOf } from "../src/i18n/index.js";
 import { CATALOG, flatten, type Issue } from "../src/issues.js";
+import { enumValueOf, singularWords } from "../src/labels.js";
 import { buildTable, headerKey, headerUnit } from "../src/normalize/index.js";
 import { contextFor, readIdentification, readRow } from "../src/normalize/row.js";
-import {
-  enumValueOf,
-  normaliseCode,
-  type ParseContext,
-  parseCell,
-  singularWords,
-} from "../src/normalize/values.js";
+import { normaliseCode, type ParseContext, parseCell } from "../src/normalize/values.js";
 import type { Cell, RawSheet } from "../src/read/types.js";
 import { readXlsx } from "../src/read/xlsx.js";
 import { foldWords } from "../src/text.js";

@@ -55,7 +55,7 @@ export function generationTime(): Date {
   const date = new Date(Number(epoch) * 1000);
   if (!/^\d+$/.test(epoch.trim()) || Number.isNaN(date.getTime())) {
     throw new AppError(
-      "USAGE",
+      "ENVIRONMENT",
       both((t) => t.errors.sourceDateEpoch(epoch)),
     );
   }

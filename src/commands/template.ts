@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { groupFileName } from "../analysis/retours.js";
 import {
@@ -7,13 +7,15 @@ import {
   defaultConfig,
   findConfig,
   loadConfig,
+  sessionNameFault,
   TEMPLATES_FOLDER,
 } from "../config.js";
 import { AppError, speaking } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
-import { both, catalogue } from "../i18n/index.js";
+import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import { type Lang, languageOf } from "../i18n/lang.js";
 import { TEMPLATE_DATE, templateCsv, templateXlsx } from "../render/template.js";
+import { groupKey, sessionKey } from "../text.js";
 import { loadReference } from "../validate/reference.js";
 import { writeNew } from "./output.js";
 
@@ -47,6 +49,22 @@ export async function writeTemplate(
   const config = options.config ? loadConfig(options.config) : findConfig(process.cwd());
   const lang = languageOf(options.lang, config);
   return speaking(lang, async () => {
+    // One workbook (`--groupe`, `--session`) or one per group and session (`--groupes`,
+    // `--sessions`): an option of the other way would be left unused without a word.
+    const stray = options.groupes
+      ? options.groupe !== undefined
+        ? "--groupe"
+        : options.session !== undefined
+          ? "--session"
+          : undefined
+      : options.sessions !== undefined
+        ? "--sessions"
+        : undefined;
+    if (stray)
+      throw new AppError(
+        "USAGE",
+        both((t) => t.errors.perGroupWith(stray)),
+      );
     if (options.groupes)
       return { lang, ...(await writePerGroup(options, options.groupes, config, lang)) };
     const files = new Map<string, string | Buffer>();
@@ -74,49 +92,154 @@ export async function writeTemplate(
 /**
  * `template --groupes`: `<session>/<groupe>.xlsx` for every group and session, under `out` or the
  * workshop folder; all or nothing, never over an existing file. Names are given under the folder.
+ * A session is a folder directly under the workshop folder and a group's name is its file's name,
+ * as compile reads them back: a name that cannot be either, or two names compile takes for one
+ * group or one session, are refused before anything is written.
  */
 async function writePerGroup(
   options: TemplateCommand,
-  groupes: readonly string[],
+  given: readonly string[],
   config: Config,
   lang: Lang,
 ): Promise<{ dir: string; written: string[] }> {
-  const sessions = options.sessions ?? config.sessions ?? [];
-  if (options.format === "csv" || sessions.length === 0 || groupes.length === 0) {
-    throw new AppError(
-      "USAGE",
-      both((t) => t.errors.perGroup),
-    );
+  const usage = (text: (t: Catalogue) => string) => new AppError("USAGE", both(text));
+  if (options.format === "csv") throw usage((t) => t.errors.perGroupCsv);
+  const groupes = given.map((g) => g.trim());
+  if (groupes.length === 0) throw usage((t) => t.errors.perGroupNoGroups);
+  if (options.out !== undefined && SPREADSHEET.test(options.out)) {
+    const out = options.out;
+    throw usage((t) => t.errors.perGroupOut(out));
   }
+  const sessions = (options.sessions ?? config.sessions ?? []).map((s) => s.trim());
+  if (sessions.length === 0) throw usage((t) => t.errors.perGroupNoSessions);
+  for (const session of sessions) {
+    const why = sessionProblem(session, config);
+    if (why) throw usage((t) => t.errors.sessionName(visible(session), why(t)));
+  }
+  for (const groupe of groupes) {
+    const why = groupProblem(groupe);
+    if (why) throw usage((t) => t.errors.groupName(visible(groupe), t.errors.nameReason(why)));
+  }
+  const twinSession = twins(sessions, sessionKey);
+  if (twinSession) throw usage((t) => t.errors.sameSession(...twinSession));
+  const twinGroup = twins(groupes, groupKey);
+  if (twinGroup) throw usage((t) => t.errors.sameGroup(...twinGroup));
   // Shown with `/` on every system, as every path atelier prints.
   const dir =
     options.out ?? (config.source ? relative(".", config.root).split(sep).join("/") || "." : ".");
-  const reference = (await loadReference(config, config.root))?.activities ?? [];
-  const files = new Map<string, Buffer>();
-  for (const session of sessions) {
-    for (const groupe of groupes) {
-      const name = `${session}/${groupFileName(groupe)}.xlsx`;
-      // Windows folds case: `Groupe 1` and `groupe 1` would be one file there.
-      if ([...files.keys()].some((n) => n.toLowerCase() === name.toLowerCase()))
-        throw new AppError(
-          "USAGE",
-          both((t) => t.errors.sameFile(name)),
-        );
-      files.set(
-        name,
-        await templateXlsx({ kind: options.kind, lang, config, reference, groupe, session }),
-      );
-    }
-  }
-  const paths = new Map([...files].map(([name, bytes]) => [join(dir, ...name.split("/")), bytes]));
-  const existing = [...paths.keys()].find((p) => existsSync(p));
-  if (existing)
+  // A name that passed the checks above is its own file name.
+  const names = sessions.flatMap((s) => groupes.map((g) => ({ s, g, name: `${s}/${g}.xlsx` })));
+  const shown = (name: string) => (dir === "." ? name : `${dir.replace(/[/\\]+$/, "")}/${name}`);
+  // A file where a folder goes would stop the writing half-way: said before anything is written.
+  const notFolder = ["", ...sessions].find((s) => {
+    const path = join(dir, s);
+    return existsSync(path) && !statSync(path).isDirectory();
+  });
+  if (notFolder !== undefined) {
+    const path = notFolder === "" ? dir : shown(notFolder);
     throw new AppError(
       "OUTPUT_NOT_WRITABLE",
-      both((t) => t.errors.exists(existing)),
+      both((t) => t.errors.notWritable(path, t.errors.writeReason("ENOTDIR"))),
     );
-  writeNew(paths);
-  return { dir, written: [...files.keys()] };
+  }
+  const existing = names.find(({ name }) => existsSync(join(dir, ...name.split("/"))));
+  if (existing) {
+    const path = shown(existing.name);
+    throw new AppError(
+      "OUTPUT_NOT_WRITABLE",
+      both((t) => t.errors.groupFileExists(path)),
+    );
+  }
+  const reference = (await loadReference(config, config.root))?.activities ?? [];
+  const files = new Map<string, Buffer>();
+  for (const { s: session, g: groupe, name } of names) {
+    files.set(
+      join(dir, ...name.split("/")),
+      await templateXlsx({ kind: options.kind, lang, config, reference, groupe, session }),
+    );
+  }
+  writeNew(files);
+  return { dir, written: names.map((n) => n.name) };
+}
+
+/** What `-o` names when it is a file: with `--groupes` it is a folder. */
+const SPREADSHEET = /\.(?:xlsx|xlsm|xls|ods|csv|tsv)$/i;
+
+/** Why a group's name cannot be a file's name on every system, if it cannot. */
+type NameProblem =
+  | "empty"
+  | "dots"
+  | "separator"
+  | "control"
+  | "forbidden"
+  | "reserved"
+  | "trailing"
+  | "hidden"
+  | "long";
+
+function nameProblem(name: string): NameProblem | undefined {
+  if (name === "") return "empty";
+  if (name === "." || name === "..") return "dots";
+  if (/[/\\]/.test(name)) return "separator";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f]/.test(name)) return "control";
+  if (/[:*?"<>|]/.test(name)) return "forbidden";
+  // Windows refuses these names with any extension too: `NUL.xlsx`.
+  if (/^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i.test(name)) return "reserved";
+  if (/[. ]$/.test(name)) return "trailing";
+  if (name.startsWith(".")) return "hidden";
+  if (name.length > 80) return "long";
+  return undefined;
+}
+
+/**
+ * Why a session cannot be a folder of the workshop that compile reads, if it cannot: a folder's
+ * name on every system, as the configuration's `sessions` must be (`sessionNameFault`), not
+ * hidden, not the templates' or the results' folder, nor a name compile reads as a workbook (a
+ * folder `J1.xlsx`).
+ */
+function sessionProblem(session: string, config: Config): ((t: Catalogue) => string) | undefined {
+  if (session === "") return (t) => t.errors.nameReason("empty");
+  const fault = sessionNameFault(session);
+  if (fault) return fault;
+  if (session.startsWith(".")) return (t) => t.errors.nameReason("hidden");
+  const folded = session.toLowerCase();
+  if (
+    folded === TEMPLATES_FOLDER ||
+    folded === config.output.toLowerCase() ||
+    SPREADSHEET.test(session)
+  )
+    return (t) => t.errors.nameReason("notRead");
+  return undefined;
+}
+
+/** A name as a message shows it: its control characters as JSON escapes (`J\t1`). */
+function visible(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it shows
+  return name.replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/** Why a group's name cannot be its file's name, if it cannot (`groupFileName` would change it). */
+function groupProblem(groupe: string): NameProblem | undefined {
+  const why = nameProblem(groupe);
+  if (why) return why;
+  // What `nameProblem` lets through, `groupFileName` keeps as it is.
+  return groupFileName(groupe) === groupe ? undefined : "forbidden";
+}
+
+/** The first two names that are one for compile (their `key`), in the order given. */
+function twins(
+  names: readonly string[],
+  key: (name: string) => string,
+): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const k = key(name);
+    const first = seen.get(k);
+    if (first !== undefined) return [first, name];
+    seen.set(k, name);
+  }
+  return undefined;
 }
 
 /** Sessions of a new workshop: the three days the example configuration names. */

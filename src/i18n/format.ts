@@ -130,3 +130,8 @@ export function plural(n: number, lang: Lang, one: string, many: string): string
 export function sentence(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
 }
+
+/** Between the items of a list that may hold commas: ` ; ` in French, `; ` in English. */
+export function listSeparator(lang: Lang): string {
+  return lang === "fr" ? " ; " : "; ";
+}

@@ -1,9 +1,17 @@
 import type { Axis } from "../config.js";
-import type { EnumValue, FieldSpec, FieldType, ValueTypes } from "../fields.js";
+import type { FieldSpec, FieldType, ValueTypes } from "../fields.js";
 import { formatMoney, formatNumber } from "../i18n/format.js";
 import { both } from "../i18n/index.js";
 import type { Localized } from "../i18n/lang.js";
 import type { IssueCode, Params } from "../issues.js";
+import {
+  enumIndex,
+  enumKeys,
+  LabelIndex,
+  labelKey,
+  type Synonyms,
+  singularWords,
+} from "../labels.js";
 import { currencyNamed, currencyWord, sameCurrency, wholeCurrency } from "../money.js";
 import type { Cell } from "../read/types.js";
 import { clean, closest, fold, foldWords } from "../text.js";
@@ -29,7 +37,7 @@ export interface ParseContext {
   /** Years of the planned period, for calendars. */
   period: { from: number; to: number };
   /** Extra enum synonyms from the configuration, by field id then value id. */
-  synonyms: Record<string, Record<string, string[]>>;
+  synonyms: Synonyms;
   /** Multiplier from the header unit (`millions de FCFA` → 1e6). */
   scale: number;
   /**
@@ -433,93 +441,6 @@ const bool: Parser<"bool"> = (cell) => {
   if (NO.has(t)) return { value: false };
   return problem("invalid-value", { allowed: YES_NO, suggestion: "" });
 };
-
-function enumKeys(v: EnumValue, extra: readonly string[] = []): string[] {
-  return [v.id, v.fr, v.en, ...(v.synonyms ?? []), ...extra].map(foldWords);
-}
-
-/**
- * A folded label with each word in the singular and, for past participles, the masculine:
- * `realisees` → `realise`, `faiblesses` → `faiblesse`, `nouveaux` → `nouveau`. Applied to the
- * allowed labels and to what was typed alike, so that `Réalisés`, `Abandonnées` or `Menaces` name
- * the value that `Réalisé`, `Abandonné` or `Menace` names.
- */
-export function singularWords(key: string): string {
-  return key
-    .split(" ")
-    .map((w) => (w.length > 2 && /[a-z]$/.test(w) ? w.replace(/[sx]$/, "").replace(/ee$/, "e") : w))
-    .join(" ");
-}
-
-/**
- * The marks of gender and number written in brackets or with a middle dot, dropped: `Faiblesse(s)`,
- * `Réalisé(e)`, `Réalisé(e)s`, `Haute(s)`, `réalisé·e·s` name what `Faiblesse`, `Réalisé` and
- * `Haute` name, as plurals do.
- */
-export function withoutMarks(text: string): string {
-  if (!text.includes("(") && !text.includes("·")) return text;
-  return text.replace(/(\p{L})(?:\((?:e|s|es|x)\)s?|·(?:e·?s?|s))(?![\p{L}])/giu, "$1");
-}
-
-/** A closed list's label as typed, folded for its index: marks dropped, then `foldWords`. */
-function labelKey(text: string): string {
-  return foldWords(withoutMarks(text));
-}
-
-/** A singular form that two allowed values share: it names neither. */
-const AMBIGUOUS = "";
-
-/**
- * Labels → value, exact (folded) and in the singular. Exact labels win; a singular form that two
- * values share is ambiguous and names none of them (`cours` and `cour` could not be told apart).
- */
-class LabelIndex {
-  private readonly exact = new Map<string, string>();
-  private readonly singular = new Map<string, string>();
-
-  add(key: string, id: string) {
-    if (!this.exact.has(key)) this.exact.set(key, id);
-    const one = singularWords(key);
-    const known = this.singular.get(one);
-    this.singular.set(one, known === undefined || known === id ? id : AMBIGUOUS);
-  }
-
-  get(key: string): string | undefined {
-    const found = this.exact.get(key) ?? this.singular.get(singularWords(key));
-    return found === AMBIGUOUS ? undefined : found;
-  }
-}
-
-// Folded label → id, built once per field and synonym set: folding every label for every cell
-// was most of the time spent reading large files.
-const enumIndexes = new WeakMap<object, WeakMap<FieldSpec, LabelIndex>>();
-
-function enumIndex(field: FieldSpec, synonyms: ParseContext["synonyms"]): LabelIndex {
-  let byField = enumIndexes.get(synonyms);
-  if (!byField) {
-    byField = new WeakMap();
-    enumIndexes.set(synonyms, byField);
-  }
-  let index = byField.get(field);
-  if (!index) {
-    index = new LabelIndex();
-    const extra = synonyms[field.id] ?? {};
-    for (const v of field.values ?? []) {
-      for (const key of enumKeys(v, extra[v.id])) index.add(key, v.id);
-    }
-    byField.set(field, index);
-  }
-  return index;
-}
-
-/** Labels → value of an enumeration field, as its parser matches them (for tests and checks). */
-export function enumValueOf(
-  field: FieldSpec,
-  text: string,
-  synonyms: ParseContext["synonyms"] = {},
-): string | undefined {
-  return enumIndex(field, synonyms).get(labelKey(text));
-}
 
 const enumeration: Parser<"enum"> = (cell, field, ctx) => {
   const values = field.values ?? [];

@@ -369,11 +369,13 @@ function chooseEncoding(source: ByteSource): Decoding {
 /**
  * What a byte above 0x7F is in Windows-1252 text as people write it in French or English: a
  * Latin letter (accented, Œ, Ÿ), a quote, a dash, a space or a common sign. The others (undefined
- * bytes, ‚ ƒ „ † ‡ ˆ Š Ž, box signs) come from another code page read as this one.
+ * bytes, ‚ ƒ „ † ‡ ˆ Š Ž, box signs, the Icelandic Ð ð Þ þ) come from another code page read as
+ * this one.
  */
 const LIKELY_1252 = (() => {
   const letters = new Set<number>([0x8c, 0x9c, 0x9f]);
-  for (let b = 0xc0; b <= 0xff; b++) if (b !== 0xd7 && b !== 0xf7) letters.add(b);
+  const foreign = [0xd0, 0xd7, 0xde, 0xf0, 0xf7, 0xfe];
+  for (let b = 0xc0; b <= 0xff; b++) if (!foreign.includes(b)) letters.add(b);
   const signs = [
     0x80, 0x85, 0x89, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99, 0xa0, 0xa1, 0xa2, 0xa3, 0xa5,
     0xa7, 0xa9, 0xaa, 0xab, 0xad, 0xae, 0xb0, 0xb1, 0xb2, 0xb3, 0xb4, 0xb5, 0xb7, 0xb9, 0xba, 0xbb,

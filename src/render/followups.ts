@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { Retour } from "../analysis/retours.js";
 import type { Config } from "../config.js";
 import { type FieldSpec, findField, resolutionFields, STATUTS } from "../fields.js";
+import { formatMoney, listSeparator } from "../i18n/format.js";
 import { catalogue, hintOf, messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { cellOf } from "../issues.js";
@@ -71,12 +72,21 @@ function typedText(field: string, value: unknown, config: Config, lang: Lang): s
 }
 
 /**
+ * A value as the rapporteur reads it beside the choice, never read back: an amount grouped with
+ * its currency (`50 000 000 FCFA`), else as it would be typed.
+ */
+function shownText(field: string, value: unknown, config: Config, lang: Lang): string {
+  const amount = typeof value === "number" && findField("bilan", field)?.type === "amount";
+  return amount ? formatMoney(value, config.currency, lang) : typedText(field, value, config, lang);
+}
+
+/**
  * What the rule keeps while nothing is decided, or would have kept before the decision:
  * `En cours (même session : le statut le plus prudent l'emporte)`.
  */
 function ruleChoice(k: Conflict, config: Config, lang: Lang): string {
   const d = k.byRule ?? k;
-  const value = typedText(k.field, d.chosen, config, lang) || "—";
+  const value = shownText(k.field, d.chosen, config, lang) || "—";
   return `${value} (${catalogue(lang).rules[d.rule]})`;
 }
 
@@ -94,11 +104,13 @@ function choicesOf(k: Conflict, config: Config, lang: Lang): string[] {
 function versionsText(k: Conflict, config: Config, lang: Lang): string {
   const byValue = new Map<string, string[]>();
   for (const v of k.versions) {
-    const text = typedText(k.field, v.value, config, lang) || "—";
+    const text = shownText(k.field, v.value, config, lang) || "—";
     const who = [v.source.groupe, v.source.session].filter(Boolean).join(", ");
     byValue.set(text, [...(byValue.get(text) ?? []), who || v.source.file]);
   }
-  return [...byValue].map(([value, who]) => `${value} (${who.join(" ; ")})`).join(" | ");
+  return [...byValue]
+    .map(([value, who]) => `${value} (${who.join(listSeparator(lang))})`)
+    .join(" | ");
 }
 
 /**

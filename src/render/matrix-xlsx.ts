@@ -305,20 +305,21 @@ function addMatrixSheet(
 }
 
 const BREAKDOWN_HEAD = 3;
-/** Columns of the breakdown before the years: N°, axis code, action, cost, mode. */
+/** Columns of the breakdown before the years: N°, axis (as the matrix shows it), action, cost, mode. */
 const BREAKDOWN_FIXED = 5;
 const BREAKDOWN_ACTION_WIDTH = 50;
+const BREAKDOWN_AXIS_WIDTH = 24;
 /** A year the action does not cover shows blank, not 0. */
 const SHARE_FORMAT = `${MONEY_FORMAT};-${MONEY_FORMAT};""`;
 
-/** Where the breakdown keeps the axis codes and each year's shares, for the summary's SUMIFS. */
+/** Where the breakdown keeps the axes and each year's shares, for the summary's SUMIFS. */
 function breakdownRanges(rows: readonly MatrixRow[], lang: Lang) {
   const first = BREAKDOWN_HEAD + 1;
   const last = Math.max(first, first + rows.length - 1);
   const column = (k: number) => letter(BREAKDOWN_FIXED + 1 + k);
   return {
     sheet: sheetNames(lang).breakdown,
-    codes: `$B$${first}:$B$${last}`,
+    axes: `$B$${first}:$B$${last}`,
     year: (k: number) => `${column(k)}$${first}:${column(k)}$${last}`,
   };
 }
@@ -334,13 +335,17 @@ function addBreakdownSheet(
   const t = T(lang);
   const names = sheetNames(lang);
   const years = planYears(config);
+  const order = axisOrder(
+    config,
+    rows.map((r) => r.axe),
+  );
   const ws = wb.addWorksheet(names.breakdown, {
     views: [{ state: "frozen", xSplit: 3, ySplit: 3, topLeftCell: "D4", activeCell: "D4" }],
   });
   const cur = currencyLabel(config.currency);
   ws.columns = [
     { width: 8 },
-    { width: 10 },
+    { width: BREAKDOWN_AXIS_WIDTH },
     { width: BREAKDOWN_ACTION_WIDTH },
     { width: 15 },
     { width: 22 },
@@ -356,7 +361,7 @@ function addBreakdownSheet(
   const totalCol = BREAKDOWN_FIXED + 1 + years.length;
   const headers = [
     t.number,
-    t.axisCode,
+    t.axis,
     fieldLabel("action", lang),
     `${t.cost} (${cur})`,
     t.mode,
@@ -379,8 +384,10 @@ function addBreakdownSheet(
     const costRef = (r: number) =>
       row.toComplete.includes("cout") ? `N(${costCell(r)})` : costCell(r);
     const line = ws.getRow(at);
+    const axis = axisLabel(config, row.axe, lang, order);
     line.getCell(1).value = row.number;
-    line.getCell(2).value = row.axe;
+    // The axis as people read it, as the matrix shows it: the summary's SUMIFS match this text.
+    line.getCell(2).value = axis;
     line.getCell(3).value = row.action;
     line.getCell(4).value = { formula: costRef(source), result: row.cout ?? 0 };
     line.getCell(5).value = row.perYearGiven ? t.given : t.even;
@@ -404,11 +411,14 @@ function addBreakdownSheet(
     for (let k = 1; k <= totalCol; k++) {
       const cell = line.getCell(k);
       cell.border = GRID;
-      cell.alignment = { vertical: "top", wrapText: k === 3 };
+      cell.alignment = { vertical: "top", wrapText: k === 2 || k === 3 };
       if (k === 4 || k === totalCol) cell.numFmt = MONEY_FORMAT;
       else if (k > BREAKDOWN_FIXED) cell.numFmt = SHARE_FORMAT;
     }
-    line.height = rowHeight([{ text: row.action, width: BREAKDOWN_ACTION_WIDTH }]);
+    line.height = rowHeight([
+      { text: axis, width: BREAKDOWN_AXIS_WIDTH },
+      { text: row.action, width: BREAKDOWN_ACTION_WIDTH },
+    ]);
   });
   const lastRow = Math.max(first, first + rows.length - 1);
   ws.autoFilter = { from: { row: head, column: 1 }, to: { row: lastRow, column: totalCol } };
@@ -418,6 +428,15 @@ function addBreakdownSheet(
     `&L${headerFooterText(`${config.plan.label} — ${t.breakdown} — ${t.draft}`)}&R${t.footer}`,
   );
   ws.pageSetup.printTitlesRow = `${head}:${head}`;
+}
+
+/**
+ * A text as a SUMIFS criterion that matches exactly that text: a string literal, its quotes
+ * doubled and its wildcards (`*`, `?`, `~`) escaped with `~`, as Excel and LibreOffice read them.
+ * An axis's label starts with its number, never with a comparison sign (`<`, `>`, `=`).
+ */
+export function criterionText(text: string): string {
+  return `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
 }
 
 function addSummarySheet(
@@ -455,11 +474,12 @@ function addSummarySheet(
     const at = head + 1 + i;
     const line = ws.getRow(at);
     const band = BANDS[order.indexOf(b.axe) % BANDS.length] as (typeof BANDS)[number];
-    line.getCell(1).value = axisLabel(config, b.axe, lang, order);
+    const axis = axisLabel(config, b.axe, lang, order);
+    line.getCell(1).value = axis;
     years.forEach((y, k) => {
-      // Axis codes are configuration codes (`[A-Z][A-Z0-9_]+`), safe inside a formula string.
+      // The same text as the breakdown's axis column, matched as it is (`criterionText`).
       line.getCell(2 + k).value = {
-        formula: `SUMIFS(${sheetRef(breakdown.sheet, breakdown.year(k))},${sheetRef(breakdown.sheet, breakdown.codes)},"${b.axe.replace(/"/g, '""')}")`,
+        formula: `SUMIFS(${sheetRef(breakdown.sheet, breakdown.year(k))},${sheetRef(breakdown.sheet, breakdown.axes)},${criterionText(axis)})`,
         result: b.years[y] ?? 0,
       };
     });

@@ -134,8 +134,10 @@ export async function printPdf(
         { timeout: options.timeoutMs ?? 120_000, windowsHide: true },
         (error, _stdout, err) => (error ? fail(Object.assign(error, { stderr: err })) : done(err)),
       );
-    }).catch((e: Error & { stderr?: string }) => {
-      throw printFailed(browser, `${e.message} ${e.stderr ?? ""}`);
+    }).catch((e: Error & { stderr?: string; code?: unknown; killed?: boolean }) => {
+      // Node's own words (« Command failed: … ») are English: the stop is said in ours.
+      const stop = { killed: e.killed === true, code: typeof e.code === "number" ? e.code : null };
+      throw printFailed(browser, e.stderr ?? "", stop);
     });
     const pdf = existsSync(pdfFile) ? readFileSync(pdfFile) : undefined;
     if (pdf?.subarray(0, 5).toString() !== "%PDF-") throw printFailed(browser, stderr);
@@ -145,10 +147,19 @@ export async function printPdf(
   }
 }
 
-function printFailed(browser: string, detail: string): AppError {
-  const why = detail.trim().split("\n").slice(-3).join(" ").slice(0, 400);
+/** The browser's last lines of output (its own words, quoted), and how it stopped if it did. */
+function printFailed(
+  browser: string,
+  detail: string,
+  stop?: { killed: boolean; code: number | null },
+): AppError {
+  const said = detail.trim().split("\n").slice(-3).join(" ").slice(0, 400);
   return new AppError(
     "PDF_FAILED",
-    both((t) => t.errors.pdfFailed(browser, why)),
+    both((t) => {
+      const how = stop ? (stop.killed ? t.errors.pdfTimeout : t.errors.pdfExit(stop.code)) : "";
+      const why = [how, said ? t.errors.pdfSaid(said) : ""].filter(Boolean).join(" ; ");
+      return t.errors.pdfFailed(browser, why);
+    }),
   );
 }

@@ -1,7 +1,13 @@
 import type { AxisFigures, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
 import type { StatusId } from "../fields.js";
-import { currencyLabel, formatMillions, formatNumber, formatPercent } from "../i18n/format.js";
+import {
+  currencyLabel,
+  formatMillions,
+  formatNumber,
+  formatPercent,
+  listSeparator,
+} from "../i18n/format.js";
 import type { Catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Band } from "../model.js";
@@ -148,7 +154,7 @@ export function statusChart(ctx: Ctx, axes: readonly AxisFigures[]): SafeHtml {
       (a) =>
         `${axisShort(a.axis, lang)}${t.colon}${keys.map((k) => `${labelOf(k)} ${countOf(a, k)}`).join(", ")}`,
     )
-    .join(" ; ");
+    .join(listSeparator(lang));
   return el(
     "figure",
     { class: "chart-figure" },
@@ -226,7 +232,7 @@ export function rateChart(ctx: Ctx): SafeHtml {
       (i) =>
         `${i.label}${t.colon}${i.rate === null ? dash : ctx.pct(i.rate)} (${bandLabel(i.band, lang)})`,
     )
-    .join(" ; ");
+    .join(listSeparator(lang));
   return el(
     "figure",
     { class: "chart-figure" },
@@ -286,7 +292,7 @@ export function budgetChart(ctx: Ctx): SafeHtml {
       (a) =>
         `${axisShort(a.axis, lang)}${t.colon}${t.planned} ${ctx.money(a.budget.planned)}, ${t.spent} ${ctx.money(a.budget.spent)}`,
     )
-    .join(" ; ");
+    .join(listSeparator(lang));
   return el(
     "figure",
     { class: "chart-figure" },

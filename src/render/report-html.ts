@@ -15,6 +15,7 @@ import {
   formatNumber,
   formatPercent,
   formatPoints,
+  listSeparator,
   pick,
 } from "../i18n/format.js";
 import { messageOf } from "../i18n/index.js";
@@ -416,7 +417,7 @@ function crossItem(ctx: Ctx, c: CrossCuttingFinding): SafeHtml {
       [
         el("span", { class: "k" }, t.axesLabel),
         t.colon,
-        c.axes.map((a) => axisShort(a, lang)).join(" ; "),
+        c.axes.map((a) => axisShort(a, lang)).join(listSeparator(lang)),
       ],
       "detail",
     ),

@@ -8,6 +8,7 @@ import {
   formatNumber,
   formatPercent,
   formatPoints,
+  listSeparator,
   pick,
 } from "../i18n/format.js";
 import { messageOf } from "../i18n/index.js";
@@ -72,7 +73,8 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   const pct = (v: number | null) => (v === null ? dash : formatPercent(v, lang));
   const money = (v: number) => formatMoney(v, m.currency, lang);
   const n = (v: number) => formatNumber(v, lang);
-  const sources = (list: readonly Source[]) => list.map((s) => e(sourceText(s))).join(" ; ");
+  const sources = (list: readonly Source[]) =>
+    list.map((s) => e(sourceText(s))).join(listSeparator(lang));
   const out: string[] = [];
   const section = (id: SectionId, body: string[]) => {
     out.push(`## ${e(t.sections[id])}`, "", ...body.flatMap((b) => [b, ""]));
@@ -233,11 +235,11 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
       .filter((d): d is string => d !== null)
       .map((d) => `${d} — `)
       .join("");
-    return `   - ${lead}${sources(w.sources)}${details.length ? `<br>${details.join(" ; ")}` : ""}`;
+    return `   - ${lead}${sources(w.sources)}${details.length ? `<br>${details.join(listSeparator(lang))}` : ""}`;
   };
   const addressedMd = (actions: readonly string[]) => {
     const label = pick(actions.length, lang, t.addressedBy, t.addressedByMany);
-    return `   - ${e(label)}${t.colon}${actions.map(e).join(" ; ")}`;
+    return `   - ${e(label)}${t.colon}${actions.map(e).join(listSeparator(lang))}`;
   };
   const clusterMd = (c: FindingCluster, i: number): string => {
     const head = c.wordings[0];
@@ -259,7 +261,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     };
     const lines = [
       `${i + 1}. **${e(head?.text ?? "")}** (${e(typeLabel(c.type, lang))}) — ${e(t.citedUnder(c.groups.length, c.axes.length))} (${e(c.groups.join(", "))})`,
-      `   - ${e(t.axesLabel)}${t.colon}${c.axes.map((a) => e(axisShort(a, lang))).join(" ; ")}`,
+      `   - ${e(t.axesLabel)}${t.colon}${c.axes.map((a) => e(axisShort(a, lang))).join(listSeparator(lang))}`,
       ...c.wordings.map((w) => wordingMd(w, c.wordings.length > 1, axisOf(w.axe))),
     ];
     if (c.addressedBy.length > 0) lines.push(addressedMd(c.addressedBy));

@@ -38,6 +38,15 @@ export interface CompileSummary {
   unlisted: string[];
 }
 
+/**
+ * The kinds a file was read as: of the sheets that hold rows (a group's template leaves the
+ * others with their header alone), else of every sheet recognised.
+ */
+function kindsRead(sheets: readonly { kind: string | null; rows: number }[]) {
+  const filled = sheets.filter((s) => s.kind !== null && s.rows > 0);
+  return [...new Set((filled.length > 0 ? filled : sheets).map((s) => s.kind).filter(Boolean))];
+}
+
 export function compileJson(r: CompileSummary) {
   const c = r.consolidation;
   return {
@@ -45,7 +54,7 @@ export function compileJson(r: CompileSummary) {
     summary: c.summary,
     files: r.files.map((f) => ({
       path: f.path,
-      kinds: [...new Set(f.sheets.map((s) => s.kind).filter(Boolean))],
+      kinds: kindsRead(f.sheets),
       rows: f.sheets.reduce((n, s) => n + s.rows, 0),
       accepted: f.sheets.reduce((n, s) => n + s.accepted, 0),
       rejected: f.sheets.reduce((n, s) => n + s.rejected, 0),

@@ -138,12 +138,21 @@ export function validationText(
       .filter(Boolean)
       .join(", ");
     out.push(`${mark} ${paint.bold(f.path)} ${paint.dim(`(${how})`)}`);
+    // A sheet of a group's template left with its header alone is said in one line with the
+    // others, when another sheet of the file holds rows.
+    const blank = (s: SheetReport) =>
+      s.kind !== null && s.rows === 0 && !f.issues.some((i) => i.sheet === (s.name ?? undefined));
+    const unfilled = f.sheets.some((s) => s.kind && s.rows > 0) ? f.sheets.filter(blank) : [];
     for (const s of f.sheets) {
-      if (!s.kind) continue;
+      if (!s.kind || unfilled.includes(s)) continue;
       const name = s.name ?? formatLabel(f);
       out.push(
         `    ${name} → ${kindLabel(s.kind, lang)}, ${t.header(s.headerRow ?? 0)}${t.colon} ${t.rows(s.rows, s.accepted, s.rejected)}`,
       );
+    }
+    if (unfilled.length > 0) {
+      const names = unfilled.map((s) => s.name ?? "");
+      out.push(`    ${paint.dim(t.unfilledSheets(names.length, names))}`);
     }
     const sheets = skippedSheetLines(f, lang, paint);
     out.push(...sheets.lines);
@@ -164,7 +173,14 @@ export function validationText(
   const s = result.summary;
   const verdict = s.errors === 0 ? paint.ok(t.valid) : paint.error(t.invalid);
   const summary = t.summary(s.files, s.rows, s.accepted, s.rejected, s.errors, s.warnings);
-  out.push("", `${verdict} — ${summary}`);
+  // The plan's and the decisions' problems count too, but their rows are no group's: said apart.
+  const besides = countBySeverity([
+    ...result.references.flatMap((r) => r.report.issues),
+    ...result.resolutions.flatMap((f) => f.issues),
+  ]);
+  const apart =
+    besides.errors + besides.warnings > 0 ? ` ${t.besides(besides.errors, besides.warnings)}` : "";
+  out.push("", `${verdict} — ${summary}${apart}`);
   return `${out.join("\n")}\n`;
 }
 

@@ -130,6 +130,15 @@ export async function validatePaths(
     }
     files.push(report);
   }
+  // Only blank templates (the groups have not filled theirs yet): nothing to read, as in a
+  // workshop just prepared, rather than outputs with nothing in them.
+  const blank = skipped.filter((s) => s.reason === "blank-template").length;
+  if (files.length === 0 && !named && blank > 0) {
+    throw new AppError(
+      "NO_SUBMISSION",
+      both((t) => t.errors.onlyBlankTemplates(targets.map((x) => x.path).join(", "), blank)),
+    );
+  }
   const resolutions: FileReport[] = [];
   for (const [abs, config] of decisions) {
     resolutions.push(await readResolutions({ abs, path: displayPath(abs, base) }, config));

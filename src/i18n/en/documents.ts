@@ -24,7 +24,6 @@ export const matrix: Catalogue["matrix"] = {
   generated: (d: string, files: number) =>
     `Generated on ${d} by atelier from ${plural(files, "en", "file", "files")} — working draft for validation. Subtotals, total and budget summary are formulas.`,
   notAssessed: "not assessed",
-  axisCode: "Axis code",
   cost: "Estimated cost",
   mode: "Breakdown",
   given: "group's yearly costs",
@@ -98,7 +97,7 @@ export const template: Catalogue["template"] = {
   free: "Free text",
   code: "Digits separated by dots",
   amount: "Whole number ≥ 0, in FCFA (1,500,000 or 1500000)",
-  percent: (min, max) => `Number from ${min} to ${max} (75 = 75%)`,
+  percent: (min, max) => `Percentage from ${min} to ${max}: 75 or 75%`,
   list: "Text; several items separated by semicolons (;)",
   date: "Date dd/mm/yyyy",
   calendar: (from, to) => `X in the column of each planned year (${from} to ${to})`,
@@ -110,8 +109,7 @@ export const template: Catalogue["template"] = {
   listError: (values) => `Pick a value from the list: ${values}`,
   numberErrorTitle: "Number expected",
   amountError: "Write an amount in FCFA: a whole number, without unit (1,500,000 or 1500000).",
-  percentError: (min, max) =>
-    `Write a number from ${min} to ${max}, without the % sign (75 for 75%).`,
+  percentError: (min, max) => `Write a percentage from ${min} to ${max}: 75 or 75%.`,
   dateErrorTitle: "Date expected",
   dateError: "Write a date dd/mm/yyyy (18/07/2023).",
   idHelp: "Fill in column B. This information applies to the whole file.",
@@ -121,26 +119,30 @@ export const template: Catalogue["template"] = {
 export const workshopReadme: Catalogue["workshopReadme"] = (w) => {
   const folders = w.sessions.map((s) => `\`${s}/\``).join(", ");
   const kinds = w.csvTemplates.map((k) => `\`${k}\``).join(", ");
+  const first = w.sessions[0] ?? "J1";
   return `# ${w.title}
 
 Workshop folder, prepared by \`atelier init\`. It holds:
 
 - \`${w.configFile}\`: the workshop configuration (see below);
-- \`${w.templatesFolder}/${w.templateFile}\`: the workbook to hand to each group (sheets Instructions,
-  Identification, Assessment, Findings, Proposals); ${kinds}: the same columns as CSV;
-- ${folders}: one folder per session, where the files the groups hand in go.
+- \`${w.templatesFolder}/${w.templateFile}\`: the blank workbook (sheets Instructions, Identification,
+  Assessment, Findings, Proposals);
+- ${kinds}: the same columns as CSV;
+- ${folders}: one folder per session, where the groups' files go.
 
 ## How it goes
 
-1. Before each session, copy \`${w.templatesFolder}/${w.templateFile}\` for each group
-   (\`groupe-1.xlsx\`, \`groupe-2.xlsx\`…); the group fills the Identification sheet, then the
-   sheets that concern it, with the dropdowns.
-2. Put each file handed in into the folder of its session (${folders}).
-3. Check the files of a session: \`atelier validate ${w.sessions[0] ?? "J1"}\`. Each problem is
-   reported at its cell (\`Assessment!D12\`) with the fix to make; send the file back to the group
-   if need be.
-4. Compile the workshop: \`atelier compile .\` writes the consolidated data set, the rejected rows and
-   the conflicts into \`${w.output}/\`.
+1. \`atelier template --groupes "Group 1,Group 2,…"\` writes one prefilled workbook per group and
+   session into the session folders (\`${first}/Group 1.xlsx\`…): hand it to the group.
+2. After each session, copy the groups' files into the session's folder, then run
+   \`atelier compile .\`.
+3. Read the terminal: the first problems of each file, at their cell (\`Assessment!D12\`), with the
+   fix; \`atelier compile . --all\` shows them all.
+4. Hand each group \`${w.output}/retours/<groupe>.xlsx\` back: its problems to correct.
+5. Decide the divergences: fill in \`${w.output}/arbitrages-a-faire.xlsx\` and save it as
+   \`resolutions.xlsx\` in the workshop folder; the next compile applies it.
+6. At the end: \`atelier report --format html,pdf\` writes the report and \`atelier matrix\` the action
+   matrix, into \`${w.output}/\`.
 
 ## Configuration (\`${w.configFile}\`)
 
@@ -160,7 +162,7 @@ Every key is optional; an unknown or misspelt key stops the command with its nam
 | \`output\` | output folder of the compile |
 
 With a reference plan (add for example \`"reference": "plan-${w.review.from}-${w.review.to}.csv"\`),
-\`atelier template\` writes a workbook whose Assessment sheet already lists every activity of the
+the Assessment sheet of the workbooks \`atelier template\` writes already lists every activity of the
 plan: the groups only fill in the status and the figures.
 `;
 };

@@ -1,6 +1,17 @@
 import { plural, sentence } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
+const ESCAPE_NAMES_EN: Record<string, string> = {
+  t: "a tab",
+  n: "a line break",
+  r: "a carriage return",
+  b: "a backspace",
+  f: "a form feed",
+};
+
+const listEn = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : `${items[0]}`;
+
 /** English texts of the command line. */
 export const errors: Catalogue["errors"] = {
   pathNotFound: (path) => `Path not found: ${path}. Check the spelling and the current folder.`,
@@ -8,6 +19,8 @@ export const errors: Catalogue["errors"] = {
     `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
   noSubmission: (paths, skipped) =>
     `No workbook (.xlsx, .xls, .ods) or .csv file to read in ${paths}${skipped ? ` (${plural(skipped, "en", "other file skipped", "other files skipped")})` : ""}. Put the groups' files there.`,
+  onlyBlankTemplates: (paths, n) =>
+    `Nothing to read in ${paths}: ${plural(n, "en", "blank template", "blank templates")} no group has filled in yet. Put the files the groups handed in there.`,
   outputFolderGiven: (path) =>
     `${path} holds the results of an atelier compile, which are never read back as submissions: give the workshop folder or the groups' files.`,
   unsupportedFormat: (path, format, name) =>
@@ -44,6 +57,31 @@ export const errors: Catalogue["errors"] = {
       `${key}: this field has no closed list of values; synonyms are given for ${allowed}`,
     unknownValue: (key, field, near, allowed) =>
       `${key}: unknown value of the field ${field}${near ? `; did you mean ${near}?` : ` (values: ${allowed})`}`,
+    synonymTaken: (key, synonym, value) =>
+      `${key}: “${synonym}” already means the value “${value.en}” (${value.id}): a synonym cannot change the meaning of a value; remove it`,
+    synonymTwice: (key, synonym, value, other) =>
+      `${key}: “${synonym}” is already a synonym of the value “${value.en}” (${value.id}, in ${other}): a synonym names one value only; remove it from one of them`,
+    pathEscapes: (key, letters, doubled, slashed) =>
+      `${key}: in JSON, ${listEn(letters.map((l) => `\\${l}`))} in a text ${letters.length > 1 ? "are" : "is"} ${listEn(letters.map((l) => ESCAPE_NAMES_EN[l] ?? "an invisible character"))}, not a \\ followed by a letter: in a path, a \\ must be doubled or written /; write ${doubled} or ${slashed}`,
+    pathControl: (key, fixed) =>
+      `${key}: this path holds an invisible character: remove it (${fixed})`,
+    sessionName: (key, name, why) =>
+      `${key}: the session “${name}” cannot be a folder name: ${why}`,
+    folderName: {
+      control: "it holds an invisible character",
+      dots: "“.” and “..” mean the current folder and the parent folder",
+      separator: "/ and \\ separate the folders of a path",
+      windowsCharacters: (characters) =>
+        `Windows refuses ${characters.map((c) => `“${c}”`).join(", ")} in a folder name (it refuses each of “:*?"<>|”)`,
+      reserved: (name) => `${name} is a name reserved by Windows`,
+      trailing: "Windows refuses a dot or a space at the end of a folder name",
+    },
+    bandsOrder: (key, moyen, moyenGiven, satisfaisant, satisfaisantGiven) =>
+      `${key}: “moyen” (${moyen}${moyenGiven ? "" : ", the default"}) must be below “satisfaisant” (${satisfaisant}${satisfaisantGiven ? "" : ", the default"})`,
+    sameAxisCode: (key, code, places) =>
+      `${key}: two axes have the same code “${code}” (${places.join(" and ")})`,
+    sameAxisNumber: (key, number, places) =>
+      `${key}: two axes have the same number ${number} (${places.join(" and ")})`,
     quote: (name) => `“${name}”`,
     or: (names) => names.join(" or "),
   },
@@ -74,6 +112,7 @@ export const errors: Catalogue["errors"] = {
     boolean: (value) => value,
     null: "null",
     list: "a list",
+    emptyList: "an empty list",
     object: "an object",
   },
   json: {
@@ -104,8 +143,6 @@ export const errors: Catalogue["errors"] = {
   },
   axisCode: "a code of 2 to 12 capitals, digits or _, starting with a letter (like PREV)",
   periodOrder: (from, to) => `“from” (${from}) must not come after “to” (${to})`,
-  sameAxis: (file, period) =>
-    `Invalid configuration ${file} — ${period}: two axes share a code or a number.`,
   referenceNotFound: (path, config) =>
     `Reference plan not found: ${path} (key “reference” of ${config}). Fix the path or remove the key.`,
   outputHoldsOthers: (out, entries) =>
@@ -144,10 +181,48 @@ export const errors: Catalogue["errors"] = {
     `Cannot write to ${out} (${why}): check permissions and close the files open in Excel.`,
   exists: (path) => `${path} already exists: choose another name with -o, or delete it.`,
   notWritable: (path, why) => `Cannot write ${path} (${why}).`,
-  perGroup:
-    '--groupes writes one workbook per group and session: give the groups (--groupes "Group 1,Group 2") and the sessions (--sessions J1,J2,J3, or "sessions" in atelier.config.json); the format is xlsx.',
-  sameFile: (path) =>
-    `Two groups would give the same file ${path}: give them distinct names in --groupes.`,
+  perGroupNoSessions:
+    '--groupes writes one workbook per group and session: give --sessions J1,J2,J3, or "sessions" in atelier.config.json.',
+  perGroupCsv:
+    "--groupes writes .xlsx workbooks: remove --format csv (CSV templates are written without --groupes).",
+  perGroupNoGroups:
+    '--groupes: no group name; give the names separated by commas (--groupes "Group 1,Group 2").',
+  perGroupOut: (out) =>
+    `-o ${out}: with --groupes, -o is a folder (one subfolder per session is written in it), not an .xlsx or .csv file. Give a folder (e.g. -o sheets), or leave out -o to write into the workshop folder.`,
+  perGroupWith: (flag) =>
+    flag === "--sessions"
+      ? "--sessions only goes with --groupes: for a single workbook, give --session J1."
+      : `${flag} and --groupes do not go together: --groupes already writes each group's sheet for each session (--sessions); for a single workbook, remove --groupes.`,
+  sessionName: (session, why) =>
+    `The session “${session}” cannot be a folder of the workshop: ${why}. A session is a folder directly in the workshop folder (e.g. J1).`,
+  groupName: (groupe, why) =>
+    groupe === ""
+      ? '--groupes: a group name is empty; separate the names with a single comma (--groupes "Group 1,Group 2").'
+      : `The group “${groupe}” cannot give a file name: ${why}. Give it another name in --groupes.`,
+  nameReason: (reason) =>
+    ({
+      empty: "the name is empty",
+      dots: "“.” and “..” are folders, not names",
+      separator: "the name holds / or \\, which separate folders",
+      control: "the name holds a control character (tab, line break…)",
+      forbidden: 'the name holds a character Windows refuses (: * ? " < > |)',
+      reserved: "Windows reserves this name (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9)",
+      trailing: "Windows refuses a name ending in a dot or a space",
+      hidden: "a name starting with a dot is hidden, and atelier compile would not read it",
+      long: "the name is longer than 80 characters",
+      notRead:
+        "atelier compile would not read the sheets in this folder (templates, results, or a workbook's name)",
+    })[reason] ?? "name refused",
+  sameGroup: (a, b) =>
+    a === b
+      ? `--groupes: “${a}” is given twice.`
+      : `--groupes: “${a}” and “${b}” are the same group for atelier compile (case, dashes, zeros and the word “Group” before the number do not count): keep only one of these names.`,
+  sameSession: (a, b) =>
+    a === b
+      ? `--sessions: “${a}” is given twice.`
+      : `--sessions: “${a}” and “${b}” are the same session for atelier compile: keep only one of these names.`,
+  groupFileExists: (path) =>
+    `${path} already exists: atelier never overwrites a group's sheet; remove this group from --groupes or this session from --sessions, or delete the file if it is blank.`,
   initExists: (dir, existing) =>
     `${dir} already holds ${existing}: atelier init overwrites nothing. Choose an empty or new folder.`,
   reportFormat: (unknown) =>
@@ -155,6 +230,9 @@ export const errors: Catalogue["errors"] = {
   delimiter: (given) => `--csv-delimiter: “${given}” is not an accepted delimiter (; , | or tab).`,
   browserNotFound:
     "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
+  pdfTimeout: "the browser did not finish in time",
+  pdfExit: (code) => (code === null ? "the browser stopped" : `the browser stopped (code ${code})`),
+  pdfSaid: (said) => `it wrote “${said}”`,
   pdfFailed: (browser, why) =>
     `Printing the PDF with ${browser} failed${why ? `: ${why}` : ""}. Open the HTML report in a browser and print it to PDF (Ctrl+P).`,
   internal: (message) =>

@@ -19,6 +19,8 @@ export const validation: Catalogue["validation"] = {
     reference: "reference plan",
     resolutions: "decisions",
   },
+  unfilledSheets: (count, names) =>
+    `${plural(count, "en", "sheet", "sheets")} with no row filled in: ${names.join(", ")}`,
   emptySheets: (count, names) =>
     `${plural(count, "en", "empty sheet", "empty sheets")} skipped: ${names.join(", ")}`,
   hiddenSheets: (count, names) =>
@@ -32,6 +34,8 @@ export const validation: Catalogue["validation"] = {
   more: (count, e, w) =>
     `… and ${plural(count, "en", "more problem", "more problems")} (${plural(e, "en", "error", "errors")}, ${plural(w, "en", "warning", "warnings")}): use --all or --format json to see all`,
   skipped: "Skipped",
+  besides: (e, w) =>
+    `(of which ${plural(e, "en", "error", "errors")} and ${plural(w, "en", "warning", "warnings")} in the reference plan or the decisions)`,
   summary: (files, rows, accepted, rejected, e, w) =>
     `${plural(files, "en", "group file", "group files")}, ${rowsRead(rows, accepted, rejected)}; ${plural(e, "en", "error", "errors")}, ${plural(w, "en", "warning", "warnings")}`,
   valid: "Valid",
@@ -72,7 +76,7 @@ export const summary: Catalogue["summary"] = {
     `Conflicts between groups: ${n}${list.length ? ` — ${list.join("; ")}` : ""} (see conflits.csv)`,
   conflictFields: (key, fields) => `${key}: ${fields.join(", ")}`,
   applied: (count) =>
-    `${plural(count, "en", "rapporteur's decision", "rapporteur's decisions")} applied (resolutions file)`,
+    `${plural(count, "en", "rapporteur's decision", "rapporteur's decisions")} applied (resolutions.xlsx or .csv)`,
   unread: (path, why) => `${path} could not be read: none of its rows is in the results — ${why}`,
   history: (updates, replaced) =>
     `Updates by the same group: ${updates}; rows replaced by a newer version of their file: ${replaced} (see historique.csv)`,

@@ -259,7 +259,7 @@ export const rules: Catalogue["rules"] = {
   "first-source": "same session: the first group's value in file order",
   "reference-plan": "axis of the reference plan for this code",
   "activity-code": "axis given by the code's first number",
-  resolution: "rapporteur's decision (resolutions file)",
+  resolution: "rapporteur's decision (resolutions.xlsx or .csv)",
   follows: "; follows the assessment whose status was chosen",
   followsPlan: "; follows the timeline chosen",
   motif: (motif) => ` — reason: ${motif}`,

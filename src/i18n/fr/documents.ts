@@ -29,7 +29,6 @@ export const matrix = {
   generated: (d: string, files: number) =>
     `Généré le ${d} par atelier à partir de ${plural(files, "fr", "fichier", "fichiers")} — document de travail à valider. Sous-totaux, total et synthèse budgétaire sont des formules.`,
   notAssessed: "non évaluée",
-  axisCode: "Code axe",
   cost: "Coût estimé",
   mode: "Répartition",
   given: "coûts annuels du groupe",
@@ -114,7 +113,7 @@ export const template = {
   free: "Texte libre",
   code: "Chiffres séparés par des points",
   amount: "Nombre entier ≥ 0, en FCFA (1 500 000 ou 1500000)",
-  percent: (min: number, max: number) => `Nombre de ${min} à ${max} (75 = 75 %)`,
+  percent: (min: number, max: number) => `Pourcentage de ${min} à ${max} : 75 ou 75 %`,
   list: "Texte ; plusieurs éléments séparés par ;",
   date: "Date jj/mm/aaaa",
   calendar: (from: number, to: number) =>
@@ -128,7 +127,7 @@ export const template = {
   numberErrorTitle: "Nombre attendu",
   amountError: "Écrivez un montant en FCFA : un nombre entier, sans unité (1 500 000 ou 1500000).",
   percentError: (min: number, max: number) =>
-    `Écrivez un nombre de ${min} à ${max}, sans le signe % (75 pour 75 %).`,
+    `Écrivez un pourcentage de ${min} à ${max} : 75 ou 75 %.`,
   dateErrorTitle: "Date attendue",
   dateError: "Écrivez une date jj/mm/aaaa (18/07/2023).",
   idHelp: "Remplissez la colonne B. Ces informations valent pour tout le fichier.",
@@ -151,26 +150,30 @@ export interface WorkshopReadme {
 export const workshopReadme = (w: WorkshopReadme) => {
   const folders = w.sessions.map((s) => `\`${s}/\``).join(", ");
   const kinds = w.csvTemplates.map((k) => `\`${k}\``).join(", ");
+  const first = w.sessions[0] ?? "J1";
   return `# ${w.title}
 
 Dossier de l'atelier, préparé par \`atelier init\`. Il contient :
 
 - \`${w.configFile}\` : la configuration de l'atelier (voir plus bas) ;
-- \`${w.templatesFolder}/${w.templateFile}\` : le classeur à remettre à chaque groupe (feuilles Instructions,
-  Identification, Bilan, Constats, Propositions) ; ${kinds} : les mêmes colonnes en CSV ;
-- ${folders} : un dossier par session, où ranger les fichiers rendus par les groupes.
+- \`${w.templatesFolder}/${w.templateFile}\` : le classeur vierge (feuilles Instructions, Identification,
+  Bilan, Constats, Propositions) ;
+- ${kinds} : les mêmes colonnes en CSV ;
+- ${folders} : un dossier par session, où ranger les fichiers des groupes.
 
 ## Déroulement
 
-1. Avant chaque session, copiez \`${w.templatesFolder}/${w.templateFile}\` pour chaque groupe
-   (\`groupe-1.xlsx\`, \`groupe-2.xlsx\`…) ; le groupe remplit la feuille Identification puis les
-   feuilles qui le concernent, avec les listes déroulantes.
-2. Rangez chaque fichier rendu dans le dossier de sa session (${folders}).
-3. Vérifiez les fichiers d'une session : \`atelier validate ${w.sessions[0] ?? "J1"}\`. Chaque problème est
-   signalé à sa cellule (\`Bilan!D12\`) avec la correction à faire ; renvoyez le fichier au groupe si
-   besoin.
-4. Compilez l'atelier : \`atelier compile .\` écrit le jeu consolidé, les rejets et les conflits dans
-   \`${w.output}/\`.
+1. \`atelier template --groupes "Groupe 1,Groupe 2,…"\` écrit un classeur prérempli par groupe et par
+   session dans les dossiers des sessions (\`${first}/Groupe 1.xlsx\`…) : remettez-le au groupe.
+2. Après chaque session, copiez les fichiers des groupes dans le dossier de la session, puis lancez
+   \`atelier compile .\`.
+3. Lisez le terminal : les premiers problèmes de chaque fichier, à leur cellule (\`Bilan!D12\`), avec
+   la correction ; \`atelier compile . --all\` les montre tous.
+4. Rendez à chaque groupe \`${w.output}/retours/<groupe>.xlsx\` : ses problèmes à corriger.
+5. Tranchez les divergences : remplissez \`${w.output}/arbitrages-a-faire.xlsx\` et enregistrez-le sous
+   \`resolutions.xlsx\` dans le dossier de l'atelier ; la compilation suivante l'applique.
+6. À la fin : \`atelier report --format html,pdf\` écrit le rapport et \`atelier matrix\` la matrice
+   d'actions, dans \`${w.output}/\`.
 
 ## Configuration (\`${w.configFile}\`)
 
@@ -190,7 +193,7 @@ Toutes les clés sont facultatives ; une clé inconnue ou mal écrite arrête la
 | \`output\` | dossier de sortie de la compilation |
 
 Avec un plan de référence (ajoutez par exemple \`"reference": "plan-${w.review.from}-${w.review.to}.csv"\`),
-\`atelier template\` produit un classeur dont la feuille Bilan reprend déjà toutes les activités du
-plan : les groupes n'ont plus qu'à remplir le statut et les chiffres.
+la feuille Bilan des classeurs d'\`atelier template\` reprend déjà toutes les activités du plan : les
+groupes n'ont plus qu'à remplir le statut et les chiffres.
 `;
 };

@@ -1,4 +1,16 @@
-import { plural, sentence } from "../format.js";
+import { pick, plural, sentence } from "../format.js";
+
+/** What a JSON escape makes, by its letter: what a Windows path's single `\` turns into. */
+const ESCAPE_NAMES_FR: Record<string, string> = {
+  t: "une tabulation",
+  n: "un saut de ligne",
+  r: "un retour chariot",
+  b: "un retour arrière",
+  f: "un saut de page",
+};
+
+const listFr = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} et ${items.at(-1)}` : `${items[0]}`;
 /**
  * French texts of the command line: why a command cannot run (each says what to do), the help
  * of every command and option, and the short lines a command prints.
@@ -11,6 +23,8 @@ export const errors = {
     `Dossier d'atelier introuvable : ${dir}. Indiquez le dossier qui contient les fichiers des groupes.`,
   noSubmission: (paths: string, skipped: number) =>
     `Aucun classeur (.xlsx, .xls, .ods) ni fichier .csv à lire dans ${paths}${skipped ? ` (${plural(skipped, "fr", "autre fichier ignoré", "autres fichiers ignorés")})` : ""}. Placez-y les fichiers des groupes.`,
+  onlyBlankTemplates: (paths: string, n: number) =>
+    `Rien à lire dans ${paths} : ${plural(n, "fr", "fiche vierge", "fiches vierges")}, qu'aucun groupe n'a encore ${pick(n, "fr", "remplie", "remplies")}. Placez-y les fichiers remis par les groupes.`,
   outputFolderGiven: (path: string) =>
     `${path} contient les résultats d'une compilation d'atelier, qui ne sont jamais relus comme des fiches : donnez le dossier de l'atelier ou les fichiers des groupes.`,
   unsupportedFormat: (path: string, format: string, name: string) =>
@@ -51,6 +65,46 @@ export const errors = {
       `${key} : ce champ n'a pas de liste de valeurs fermée ; des synonymes se donnent pour ${allowed}`,
     unknownValue: (key: string, field: string, near: string, allowed: string) =>
       `${key} : valeur inconnue du champ ${field}${near ? ` ; vouliez-vous dire ${near} ?` : ` (valeurs : ${allowed})`}`,
+    /** A synonym that already names another value of its field (its id, a label, a synonym). */
+    synonymTaken: (key: string, synonym: string, value: { id: string; fr: string; en: string }) =>
+      `${key} : « ${synonym} » désigne déjà la valeur « ${value.fr} » (${value.id}) : un synonyme ne peut pas changer le sens d'une valeur ; retirez-le`,
+    /** A synonym given for two values of one field. */
+    synonymTwice: (
+      key: string,
+      synonym: string,
+      value: { id: string; fr: string; en: string },
+      other: string,
+    ) =>
+      `${key} : « ${synonym} » est déjà un synonyme de la valeur « ${value.fr} » (${value.id}, dans ${other}) : un synonyme ne désigne qu'une valeur ; retirez-le de l'une des deux`,
+    /** A path whose single `\` made JSON escapes (`D:\tableaux` holds a tab). */
+    pathEscapes: (key: string, letters: readonly string[], doubled: string, slashed: string) =>
+      `${key} : en JSON, ${listFr(letters.map((l) => `\\${l}`))} dans un texte ${letters.length > 1 ? "sont" : "est"} ${listFr(letters.map((l) => ESCAPE_NAMES_FR[l] ?? "un caractère invisible"))}, pas une \\ suivie d'une lettre : dans un chemin, une \\ doit être doublée ou écrite / ; écrivez ${doubled} ou ${slashed}`,
+    pathControl: (key: string, fixed: string) =>
+      `${key} : ce chemin contient un caractère invisible : retirez-le (${fixed})`,
+    sessionName: (key: string, name: string, why: string) =>
+      `${key} : la session « ${name} » ne peut pas être un nom de dossier : ${why}`,
+    /** Why a session's name cannot be a folder's, for `sessionName`. */
+    folderName: {
+      control: "elle contient un caractère invisible",
+      dots: "« . » et « .. » désignent le dossier courant et le dossier parent",
+      separator: "/ et \\ séparent les dossiers d'un chemin",
+      windowsCharacters: (characters: readonly string[]) =>
+        `Windows refuse ${characters.map((c) => `« ${c} »`).join(", ")} dans un nom de dossier (ni : * ? " < > |)`,
+      reserved: (name: string) => `${name} est un nom réservé par Windows`,
+      trailing: "Windows refuse un point ou une espace à la fin d'un nom de dossier",
+    },
+    bandsOrder: (
+      key: string,
+      moyen: number,
+      moyenGiven: boolean,
+      satisfaisant: number,
+      satisfaisantGiven: boolean,
+    ) =>
+      `${key} : « moyen » (${moyen}${moyenGiven ? "" : ", par défaut"}) doit être inférieur à « satisfaisant » (${satisfaisant}${satisfaisantGiven ? "" : ", par défaut"})`,
+    sameAxisCode: (key: string, code: string, places: readonly string[]) =>
+      `${key} : deux axes ont le même code « ${code} » (${places.join(" et ")})`,
+    sameAxisNumber: (key: string, number: number, places: readonly string[]) =>
+      `${key} : deux axes ont le même numéro ${number} (${places.join(" et ")})`,
     /** A name quoted, and names joined, in a suggestion. */
     quote: (name: string) => `« ${name} »`,
     or: (names: readonly string[]) => names.join(" ou "),
@@ -84,6 +138,7 @@ export const errors = {
     boolean: (value: string) => value,
     null: "null",
     list: "une liste",
+    emptyList: "une liste vide",
     object: "un objet",
   },
   /** Why a configuration is not valid JSON, and how to fix it. */
@@ -118,8 +173,6 @@ export const errors = {
   axisCode: "un code de 2 à 12 majuscules, chiffres ou _, commençant par une lettre (comme PREV)",
   periodOrder: (from: number, to: number) =>
     `« from » (${from}) doit précéder « to » (${to}) ou lui être égal`,
-  sameAxis: (file: string, period: string) =>
-    `Configuration ${file} invalide — ${period} : deux axes ont le même code ou le même numéro.`,
   referenceNotFound: (path: string, config: string) =>
     `Plan de référence introuvable : ${path} (clé « reference » de ${config}). Corrigez le chemin ou retirez la clé.`,
   outputHoldsOthers: (out: string, entries: string) =>
@@ -160,10 +213,48 @@ export const errors = {
   exists: (path: string) =>
     `${path} existe déjà : choisissez un autre nom avec -o, ou supprimez-le.`,
   notWritable: (path: string, why: string) => `Impossible d'écrire ${path} (${why}).`,
-  perGroup:
-    '--groupes écrit un classeur par groupe et par session : donnez les groupes (--groupes "Groupe 1,Groupe 2") et les sessions (--sessions J1,J2,J3, ou « sessions » dans atelier.config.json) ; le format est xlsx.',
-  sameFile: (path: string) =>
-    `Deux groupes donneraient le même fichier ${path} : donnez-leur des noms distincts dans --groupes.`,
+  perGroupNoSessions:
+    "--groupes écrit un classeur par groupe et par session : donnez --sessions J1,J2,J3, ou « sessions » dans atelier.config.json.",
+  perGroupCsv:
+    "--groupes écrit des classeurs .xlsx : retirez --format csv (les modèles CSV s'écrivent sans --groupes).",
+  perGroupNoGroups:
+    '--groupes : aucun nom de groupe ; donnez les noms séparés par des virgules (--groupes "Groupe 1,Groupe 2").',
+  perGroupOut: (out: string) =>
+    `-o ${out} : avec --groupes, -o est un dossier (un sous-dossier par session y est écrit), pas un fichier .xlsx ou .csv. Donnez un dossier (ex. -o fiches), ou omettez -o pour écrire dans le dossier de l'atelier.`,
+  perGroupWith: (flag: string) =>
+    flag === "--sessions"
+      ? "--sessions ne sert qu'avec --groupes : pour un seul classeur, donnez --session J1."
+      : `${flag} et --groupes ne vont pas ensemble : --groupes écrit déjà la fiche de chaque groupe pour chaque session (--sessions) ; pour un seul classeur, retirez --groupes.`,
+  sessionName: (session: string, why: string) =>
+    `La session « ${session} » ne peut pas être un dossier de l'atelier : ${why}. Une session est un dossier directement dans le dossier de l'atelier (ex. J1).`,
+  groupName: (groupe: string, why: string) =>
+    groupe === ""
+      ? '--groupes : un nom de groupe est vide ; séparez les noms par une seule virgule (--groupes "Groupe 1,Groupe 2").'
+      : `Le groupe « ${groupe} » ne peut pas donner un nom de fichier : ${why}. Donnez-lui un autre nom dans --groupes.`,
+  nameReason: (reason: string) =>
+    ({
+      empty: "le nom est vide",
+      dots: "« . » et « .. » désignent des dossiers, pas des noms",
+      separator: "le nom contient / ou \\, qui séparent les dossiers",
+      control: "le nom contient un caractère de contrôle (tabulation, retour à la ligne…)",
+      forbidden: 'le nom contient un caractère que Windows refuse (: * ? " < > |)',
+      reserved: "Windows réserve ce nom (CON, PRN, AUX, NUL, COM1 à COM9, LPT1 à LPT9)",
+      trailing: "Windows refuse un nom qui finit par un point ou une espace",
+      hidden: "un nom qui commence par un point est caché, et atelier compile ne le lirait pas",
+      long: "le nom dépasse 80 caractères",
+      notRead:
+        "atelier compile ne lirait pas les fiches de ce dossier (modèles, résultats, ou nom de classeur)",
+    })[reason] ?? "nom refusé",
+  sameGroup: (a: string, b: string) =>
+    a === b
+      ? `--groupes : « ${a} » est donné deux fois.`
+      : `--groupes : « ${a} » et « ${b} » sont le même groupe pour atelier compile (la casse, les tirets, les zéros et le mot « Groupe » devant le numéro ne comptent pas) : gardez un seul de ces noms.`,
+  sameSession: (a: string, b: string) =>
+    a === b
+      ? `--sessions : « ${a} » est donnée deux fois.`
+      : `--sessions : « ${a} » et « ${b} » sont la même session pour atelier compile : gardez un seul de ces noms.`,
+  groupFileExists: (path: string) =>
+    `${path} existe déjà : atelier n'écrase jamais la fiche d'un groupe ; retirez ce groupe de --groupes ou cette session de --sessions, ou supprimez le fichier s'il est vierge.`,
   initExists: (dir: string, existing: string) =>
     `${dir} contient déjà ${existing} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
   reportFormat: (unknown: string) =>
@@ -172,6 +263,10 @@ export const errors = {
     `--csv-delimiter : « ${given} » n'est pas un séparateur accepté (; , | ou tabulation).`,
   browserNotFound:
     "Aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un (Debian/Ubuntu : sudo apt-get install chromium) ou donnez son chemin dans la variable CHROME_PATH ; le rapport HTML peut aussi être imprimé en PDF depuis le navigateur (Ctrl+P).",
+  pdfTimeout: "le navigateur n'a pas fini à temps",
+  pdfExit: (code: number | null) =>
+    code === null ? "le navigateur s'est arrêté" : `le navigateur s'est arrêté (code ${code})`,
+  pdfSaid: (said: string) => `il a écrit « ${said} »`,
   pdfFailed: (browser: string, why: string) =>
     `L'impression du PDF avec ${browser} a échoué${why ? ` : ${why}` : ""}. Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).`,
   internal: (message: string) =>
@@ -217,8 +312,8 @@ export const cli = {
     helpOption: "Afficher l'aide",
     helpCommand: "Afficher l'aide d'une commande",
     version: "Afficher la version",
-    choices: (values: string) => `valeurs possibles : ${values}`,
-    default: (value: string) => `par défaut : ${value}`,
+    choices: (values: string) => `valeurs possibles\u00a0: ${values}`,
+    default: (value: string) => `par défaut\u00a0: ${value}`,
     separator: " ; ",
     /** The placeholders of arguments and option values. */
     names: {

@@ -21,6 +21,8 @@ export const validation = {
     resolutions: "arbitrages",
   } as Record<string, string>,
   /** Sheets passed over, said once for all of them. */
+  unfilledSheets: (n: number, names: readonly string[]) =>
+    `${plural(n, "fr", "feuille sans ligne saisie", "feuilles sans ligne saisie")} : ${names.join(", ")}`,
   emptySheets: (n: number, names: readonly string[]) =>
     `${plural(n, "fr", "feuille vide ignorée", "feuilles vides ignorées")} : ${names.join(", ")}`,
   hiddenSheets: (n: number, names: readonly string[]) =>
@@ -34,6 +36,8 @@ export const validation = {
   more: (n: number, e: number, w: number) =>
     `… et ${plural(n, "fr", "autre problème", "autres problèmes")} (${plural(e, "fr", "erreur", "erreurs")}, ${plural(w, "fr", "avertissement", "avertissements")}) : --all ou --format json pour tout voir`,
   skipped: "Ignorés",
+  besides: (e: number, w: number) =>
+    `(dont ${plural(e, "fr", "erreur", "erreurs")} et ${plural(w, "fr", "avertissement", "avertissements")} dans le plan de référence ou les arbitrages)`,
   summary: (
     files: number,
     rows: number,
@@ -84,7 +88,7 @@ export const summary = {
     `Conflits entre groupes : ${n}${list.length ? ` — ${list.join(" ; ")}` : ""} (détail dans conflits.csv)`,
   conflictFields: (key: string, fields: readonly string[]) => `${key} : ${fields.join(", ")}`,
   applied: (n: number) =>
-    `${plural(n, "fr", "arbitrage du rapporteur appliqué", "arbitrages du rapporteur appliqués")} (fichier resolutions)`,
+    `${plural(n, "fr", "arbitrage du rapporteur appliqué", "arbitrages du rapporteur appliqués")} (resolutions.xlsx ou .csv)`,
   unread: (path: string, why: string) =>
     `${path} n'a pas pu être lu : aucune de ses lignes n'est dans les résultats — ${why}`,
   history: (updates: number, replaced: number) =>

@@ -288,7 +288,7 @@ export const rules = {
   "first-source": "même session : la valeur du premier groupe dans l'ordre des fichiers",
   "reference-plan": "axe du plan de référence pour ce code",
   "activity-code": "axe que donne le premier numéro du code",
-  resolution: "décision du rapporteur (fichier resolutions)",
+  resolution: "décision du rapporteur (resolutions.xlsx ou .csv)",
   follows: " ; suit l'évaluation dont le statut est retenu",
   followsPlan: " ; suit le calendrier retenu",
   motif: (motif: string) => ` — motif : ${motif}`,
