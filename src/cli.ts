@@ -140,12 +140,12 @@ class AtelierCommand extends Command {
 
   /** `atelier help nope`: said as `atelier nope` is, not with the whole help. */
   _dispatchHelpCommand(name?: string): unknown {
-    const known = name === "help" || this.commands.some((c) => c.name() === name);
-    if (name && !known && !this.commands.some((c) => c.aliases().includes(name))) {
-      return this.unknownCommand(name);
-    }
+    const known = (n: string) =>
+      this.commands.some((c) => c.name() === n || c.aliases().includes(n));
+    if (name && name !== "help" && !known(name)) return this.unknownCommand(name);
     const own = Command.prototype as unknown as Record<string, (name?: string) => unknown>;
-    return own._dispatchHelpCommand?.call(this, name);
+    // `atelier help help`: the help of the whole command line, as `atelier help` gives it.
+    return own._dispatchHelpCommand?.call(this, name === "help" ? undefined : name);
   }
 
   missingArgument(name: string): never {
@@ -440,9 +440,10 @@ export function createProgram(
     .option(`--config <${n.file}>`, t.config)
     .action(async (opts) => {
       const { writeTemplate } = await import("./commands/template.js");
+      // Commas, or semicolons as a French spreadsheet separates a list.
       const list = (text: string) =>
         text
-          .split(",")
+          .split(/[,;]/)
           .map((s) => s.trim())
           .filter((s) => s !== "");
       const r = await writeTemplate({

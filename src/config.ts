@@ -5,7 +5,7 @@ import { AppError, similar } from "./errors.js";
 import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
-import { enumValueOf, labelKey, singularWords } from "./labels.js";
+import { enumValueOf, isEmptyText, labelKey, singularWords } from "./labels.js";
 import { windows1252 } from "./text.js";
 
 /**
@@ -939,7 +939,11 @@ function meaningProblems(name: string, field: FieldSpec, values: Record<string, 
     for (const synonym of list) {
       if (typeof synonym !== "string") continue;
       const form = labelForm(synonym);
-      if (form === "") continue;
+      // `N/A`, `-`, spaces: a cell that says it is empty, which no synonym can name.
+      if (form === "" || isEmptyText(synonym)) {
+        problems.push((t) => t.errors.config.synonymEmpty(key(t), synonym));
+        continue;
+      }
       const meant = enumValueOf(field, synonym);
       const other = known.find((v) => v.id === meant);
       if (other && other.id !== id) {

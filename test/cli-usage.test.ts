@@ -239,6 +239,9 @@ describe("the help of the whole command line", () => {
   it("help <command> is that command's help, exit 0", async () => {
     const r = await run("help", "compile");
     expect(r.code).toBe(0);
+    const helpOfHelp = await run("help", "help");
+    expect([helpOfHelp.code, helpOfHelp.err]).toEqual([0, ""]);
+    expect(helpOfHelp.out).toMatch(/^Utilisation : atelier \[options\] \[commande\]\n/);
     expect(r.out).toMatch(/^Utilisation : atelier compile \[options\] \[dossier\]/);
   });
 

@@ -278,6 +278,15 @@ describe("synonyms that would change what a cell means", () => {
     );
   });
 
+  it("a synonym that means an empty cell names nothing: refused", () => {
+    const e = refused(JSON.stringify({ synonyms: { statut: { realise: ["N/A", "  ", "-"] } } }));
+    expect(e.fr.split("\n").slice(1, 4)).toEqual([
+      "  - synonyms.statut.realise : « N/A » veut dire « cellule vide » (comme -, N/A, ND, néant) : il ne peut pas être le synonyme d'une valeur ; retirez-le",
+      "  - synonyms.statut.realise : «    » veut dire « cellule vide » (comme -, N/A, ND, néant) : il ne peut pas être le synonyme d'une valeur ; retirez-le",
+      "  - synonyms.statut.realise : « - » veut dire « cellule vide » (comme -, N/A, ND, néant) : il ne peut pas être le synonyme d'une valeur ; retirez-le",
+    ]);
+  });
+
   it("the example of the tester, on one line", () => {
     expect(refused(JSON.stringify({ synonyms: { statut: { realise: ["Non réalisé"] } } })).fr).toBe(
       "Configuration F invalide — synonyms.statut.realise : « Non réalisé » désigne déjà la valeur « Non réalisé » (non_realise) : un synonyme ne peut pas changer le sens d'une valeur ; retirez-le. Corrigez cette clé (voir README, « Configuration »).",

@@ -823,7 +823,7 @@ describe("template --groupes", () => {
       "--config",
       configFile,
       "--groupes",
-      "Groupe 1, Groupe 2",
+      "Groupe 1; Groupe 2",
       "--sessions",
       "J1,J3",
     );

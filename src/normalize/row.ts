@@ -2,6 +2,7 @@ import { axesFor, type Config } from "../config.js";
 import { type FieldSpec, KINDS, type TableKind, tableFields } from "../fields.js";
 import { both } from "../i18n/index.js";
 import { type Issue, issue, type Location, labelParams, type Params } from "../issues.js";
+import { isEmptyText } from "../labels.js";
 import type { RawRow, RawSheet } from "../read/types.js";
 import { columnLetter } from "../sheet.js";
 import { clean, foldWords } from "../text.js";
@@ -17,7 +18,6 @@ import {
   type CellParser,
   cellParser,
   cellText,
-  isEmptyText,
   type ParseContext,
   type Parsed,
   parseCell,

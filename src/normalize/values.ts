@@ -7,6 +7,7 @@ import type { IssueCode, Params } from "../issues.js";
 import {
   enumIndex,
   enumKeys,
+  isEmptyText,
   LabelIndex,
   labelKey,
   type Synonyms,
@@ -55,36 +56,6 @@ type Parser<T extends FieldType> = (
   field: FieldSpec,
   ctx: ParseContext,
 ) => Parsed<ValueTypes[T]>;
-
-/** Texts that mean "nothing here". */
-const EMPTY_MARKERS = new Set([
-  "",
-  "-",
-  "--",
-  "—",
-  "–",
-  "/",
-  "n/a",
-  "na",
-  "nd",
-  "nr",
-  "neant",
-  "\\n",
-]);
-
-/**
- * Folding keeps ASCII digits and letters (lower-cased): a text with one that no marker has
- * (`n/a`, `neant`, `nd`, `nr` use only a d e n r t) is not a marker, and is not folded. Almost
- * every cell is ruled out here; folding (NFD and eight replacements) was a tenth of the time.
- */
-const NOT_A_MARKER = /[0-9b-cf-mo-qsu-z]/i;
-
-export function isEmptyText(text: string): boolean {
-  // The longest marker, `néant.`, has six characters: longer text is never folded here.
-  if (text.length > 12 && text.trim().length > 6) return false;
-  if (NOT_A_MARKER.test(text)) return false;
-  return EMPTY_MARKERS.has(fold(text).replace(/\.$/, ""));
-}
 
 /**
  * Text that `clean` leaves as it is: printable ASCII, Latin-1, œ, typographic punctuation and €,

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve, win32 } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AppError } from "../errors.js";
+import { listSeparator } from "../i18n/format.js";
 import { both, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 
@@ -156,9 +157,11 @@ function printFailed(
   const said = detail.trim().split("\n").slice(-3).join(" ").slice(0, 400);
   return new AppError(
     "PDF_FAILED",
-    both((t) => {
+    both((t, lang) => {
       const how = stop ? (stop.killed ? t.errors.pdfTimeout : t.errors.pdfExit(stop.code)) : "";
-      const why = [how, said ? t.errors.pdfSaid(said) : ""].filter(Boolean).join(" ; ");
+      const why = [how, said ? t.errors.pdfSaid(said) : ""]
+        .filter(Boolean)
+        .join(listSeparator(lang));
       return t.errors.pdfFailed(browser, why);
     }),
   );

@@ -57,6 +57,8 @@ export const errors: Catalogue["errors"] = {
       `${key}: this field has no closed list of values; synonyms are given for ${allowed}`,
     unknownValue: (key, field, near, allowed) =>
       `${key}: unknown value of the field ${field}${near ? `; did you mean ${near}?` : ` (values: ${allowed})`}`,
+    synonymEmpty: (key, synonym) =>
+      `${key}: “${synonym}” means “empty cell” (as -, N/A, ND do): it cannot be a synonym of a value; remove it`,
     synonymTaken: (key, synonym, value) =>
       `${key}: “${synonym}” already means the value “${value.en}” (${value.id}): a synonym cannot change the meaning of a value; remove it`,
     synonymTwice: (key, synonym, value, other) =>

@@ -66,6 +66,8 @@ export const errors = {
     unknownValue: (key: string, field: string, near: string, allowed: string) =>
       `${key} : valeur inconnue du champ ${field}${near ? ` ; vouliez-vous dire ${near} ?` : ` (valeurs : ${allowed})`}`,
     /** A synonym that already names another value of its field (its id, a label, a synonym). */
+    synonymEmpty: (key: string, synonym: string) =>
+      `${key} : « ${synonym} » veut dire « cellule vide » (comme -, N/A, ND, néant) : il ne peut pas être le synonyme d'une valeur ; retirez-le`,
     synonymTaken: (key: string, synonym: string, value: { id: string; fr: string; en: string }) =>
       `${key} : « ${synonym} » désigne déjà la valeur « ${value.fr} » (${value.id}) : un synonyme ne peut pas changer le sens d'une valeur ; retirez-le`,
     /** A synonym given for two values of one field. */
