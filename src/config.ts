@@ -6,7 +6,7 @@ import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
 import { enumValueOf, isEmptyText, labelKey, singularWords } from "./labels.js";
-import { windows1252 } from "./text.js";
+import { WINDOWS_RESERVED, windows1252 } from "./text.js";
 
 /**
  * The workshop configuration (`atelier.config.json`). Every key is optional; the defaults are the
@@ -873,9 +873,6 @@ function pathProblems(json: unknown): Problem[] {
   return problems;
 }
 
-/** Names Windows keeps for its devices, with or without an extension (`CON`, `nul.txt`). */
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-
 /**
  * Why a session's name cannot be a folder's name (`atelier init` and `template --groupes` make
  * one folder per session), on Windows as elsewhere; undefined when it can.
@@ -887,7 +884,7 @@ export function sessionNameFault(name: string): ((t: Catalogue) => string) | und
   if (/[/\\]/.test(name)) return (t) => why(t).separator;
   const refused = [...new Set(name.match(/[:*?"<>|]/g) ?? [])];
   if (refused.length > 0) return (t) => why(t).windowsCharacters(refused);
-  const reserved = RESERVED.exec(name)?.[1];
+  const reserved = WINDOWS_RESERVED.exec(name)?.[1];
   if (reserved) return (t) => why(t).reserved(reserved.toUpperCase());
   if (/[. ]$/.test(name)) return (t) => why(t).trailing;
   return undefined;

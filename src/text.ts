@@ -163,3 +163,6 @@ export function windows1252(bytes: Uint8Array): string {
     .toString("latin1")
     .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 }
+
+/** Names Windows keeps for its devices, with or without an extension (`CON`, `nul.txt`); group 1 the name. */
+export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;

@@ -1,6 +1,6 @@
 import type { Issue } from "../issues.js";
 import type { FileReport, KeptRow } from "../model.js";
-import { groupKey } from "../text.js";
+import { groupKey, WINDOWS_RESERVED } from "../text.js";
 import { grouper } from "./index.js";
 
 /**
@@ -28,7 +28,7 @@ export function groupFileName(groupe: string): string {
     .slice(0, 80)
     .replace(/[. ]+$/, "");
   if (name === "") return "groupe";
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(name) ? `groupe-${name}` : name;
+  return WINDOWS_RESERVED.test(name) ? `groupe-${name}` : name;
 }
 
 /**

@@ -15,7 +15,7 @@ import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import { type Lang, languageOf } from "../i18n/lang.js";
 import { TEMPLATE_DATE, templateCsv, templateXlsx } from "../render/template.js";
-import { groupKey, sessionKey } from "../text.js";
+import { groupKey, sessionKey, WINDOWS_RESERVED } from "../text.js";
 import { loadReference } from "../validate/reference.js";
 import { writeNew } from "./output.js";
 
@@ -185,7 +185,7 @@ function nameProblem(name: string): NameProblem | undefined {
   if (/[\u0000-\u001f]/.test(name)) return "control";
   if (/[:*?"<>|]/.test(name)) return "forbidden";
   // Windows refuses these names with any extension too: `NUL.xlsx`.
-  if (/^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i.test(name)) return "reserved";
+  if (WINDOWS_RESERVED.test(name)) return "reserved";
   if (/[. ]$/.test(name)) return "trailing";
   if (name.startsWith(".")) return "hidden";
   if (name.length > 80) return "long";
