@@ -287,7 +287,7 @@ describe("synonyms that would change what a cell means", () => {
     ]);
   });
 
-  it("the example of the tester, on one line", () => {
+  it("says the whole message on one line when one key is wrong", () => {
     expect(refused(JSON.stringify({ synonyms: { statut: { realise: ["Non réalisé"] } } })).fr).toBe(
       "Configuration F invalide — synonyms.statut.realise : « Non réalisé » désigne déjà la valeur « Non réalisé » (non_realise) : un synonyme ne peut pas changer le sens d'une valeur ; retirez-le. Corrigez cette clé (voir README, « Configuration »).",
     );
