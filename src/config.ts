@@ -6,7 +6,7 @@ import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
 import { enumValueOf, isEmptyText, labelKey, singularWords } from "./labels.js";
-import { WINDOWS_RESERVED, windows1252 } from "./text.js";
+import { sessionKey, WINDOWS_RESERVED, windows1252 } from "./text.js";
 
 /**
  * The workshop configuration (`atelier.config.json`). Every key is optional; the defaults are the
@@ -899,12 +899,30 @@ function sessionProblems(json: unknown): Problem[] {
   const sessions = isObject(json) ? json.sessions : undefined;
   if (!Array.isArray(sessions)) return [];
   const problems: Problem[] = [];
+  if (sessions.length === 0)
+    problems.push((t) => t.errors.config.noSessions(keyOf(["sessions"], t)));
+  /** The first place of each session as compile tells them apart (`J1`, `j1`, `Jour 1` are one). */
+  const first = new Map<string, number>();
   sessions.forEach((name, i) => {
     if (typeof name !== "string" || name === "") return;
     const fault = sessionNameFault(name);
     if (fault) {
       problems.push((t) =>
         t.errors.config.sessionName(keyOf(["sessions", i], t), visible(name), fault(t)),
+      );
+      return;
+    }
+    const at = first.get(sessionKey(name));
+    if (at === undefined) first.set(sessionKey(name), i);
+    else {
+      const earlier = String(sessions[at]);
+      problems.push((t) =>
+        t.errors.config.sameSession(
+          keyOf(["sessions", i], t),
+          name,
+          earlier,
+          keyOf(["sessions", at], t),
+        ),
       );
     }
   });

@@ -337,6 +337,20 @@ describe("synonyms that would change what a cell means", () => {
 });
 
 describe("paths and session names", () => {
+  it("one session written twice as compile tells them apart, or none at all: refused", () => {
+    expect(refused(JSON.stringify({ sessions: ["J1", "j1", "Jour 2", "J2"] })).fr).toBe(
+      [
+        "Configuration F invalide :",
+        "  - sessions[1] : « j1 » est la même session que « J1 » (sessions[0]) pour atelier ; retirez l'une des deux",
+        "  - sessions[3] : « J2 » est la même session que « Jour 2 » (sessions[2]) pour atelier ; retirez l'une des deux",
+        "Corrigez ces clés (voir README, « Configuration »).",
+      ].join("\n"),
+    );
+    expect(refused(JSON.stringify({ sessions: [] })).en).toBe(
+      'Invalid configuration F — sessions: the list is empty; give the sessions in their order (["J1", "J2", "J3"]), or remove the key. Fix this key (see README, “Configuration”).',
+    );
+  });
+
   it("a Windows path whose single \\ made JSON escapes: the path as it must be written", () => {
     const e = refused(
       '{ "reference": "D:\\tableaux\\nouveau\\reference.csv", "output": "resultats\\nouveau" }',

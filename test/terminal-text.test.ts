@@ -318,6 +318,13 @@ describe("printing the PDF", () => {
           "Impression du PDF avec false…",
           "atelier : L'impression du PDF avec /bin/false a échoué : le navigateur s'est arrêté (code 1). Ouvrez le rapport HTML dans un navigateur et imprimez-le en PDF (Ctrl+P).",
         ]);
+        // A browser named that is not there is said, not replaced by the system's.
+        process.env.CHROME_PATH = "/nulle-part/chrome";
+        const missing = await run("report", dir, "--format", "pdf");
+        expect([missing.code, missing.err]).toEqual([
+          2,
+          "atelier : La variable d'environnement CHROME_PATH désigne /nulle-part/chrome, qui n'existe pas : corrigez le chemin du navigateur (Chromium, Chrome ou Edge), ou retirez la variable pour qu'atelier en cherche un.\n",
+        ]);
       } finally {
         if (before === undefined) delete process.env.CHROME_PATH;
         else process.env.CHROME_PATH = before;

@@ -122,6 +122,14 @@ export async function printPdf(
   pdfFile: string,
   options: { browser?: string; timeoutMs?: number; onProgress?: (e: PdfProgress) => void } = {},
 ): Promise<void> {
+  // A browser the rapporteur named that is not there is said, not replaced by another in silence.
+  const named = process.env.CHROME_PATH;
+  if (!options.browser && named && !existsSync(named)) {
+    throw new AppError(
+      "BROWSER_NOT_FOUND",
+      both((t) => t.errors.chromePathMissing(named)),
+    );
+  }
   const browser = options.browser ?? findChromium();
   if (!browser) throw browserNotFound();
   const profile = mkdtempSync(join(tmpdir(), "atelier-chromium-"));

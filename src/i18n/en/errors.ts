@@ -67,6 +67,10 @@ export const errors: Catalogue["errors"] = {
       `${key}: in JSON, ${listEn(letters.map((l) => `\\${l}`))} in a text ${letters.length > 1 ? "are" : "is"} ${listEn(letters.map((l) => ESCAPE_NAMES_EN[l] ?? "an invisible character"))}, not a \\ followed by a letter: in a path, a \\ must be doubled or written /; write ${doubled} or ${slashed}`,
     pathControl: (key, fixed) =>
       `${key}: this path holds an invisible character: remove it (${fixed})`,
+    noSessions: (key) =>
+      `${key}: the list is empty; give the sessions in their order (["J1", "J2", "J3"]), or remove the key`,
+    sameSession: (key, name, earlier, where) =>
+      `${key}: “${name}” is the same session as “${earlier}” (${where}) for atelier; remove one of them`,
     sessionName: (key, name, why) =>
       `${key}: the session “${name}” cannot be a folder name: ${why}`,
     folderName: {
@@ -232,6 +236,8 @@ export const errors: Catalogue["errors"] = {
   delimiter: (given) => `--csv-delimiter: “${given}” is not an accepted delimiter (; , | or tab).`,
   browserNotFound:
     "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
+  chromePathMissing: (path) =>
+    `The environment variable CHROME_PATH names ${path}, which does not exist: correct the browser's path (Chromium, Chrome or Edge), or remove the variable for atelier to look for one.`,
   pdfTimeout: "the browser did not finish in time",
   pdfExit: (code) => (code === null ? "the browser stopped" : `the browser stopped (code ${code})`),
   pdfSaid: (said) => `it wrote “${said}”`,

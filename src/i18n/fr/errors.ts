@@ -83,6 +83,10 @@ export const errors = {
       `${key} : en JSON, ${listFr(letters.map((l) => `\\${l}`))} dans un texte ${letters.length > 1 ? "sont" : "est"} ${listFr(letters.map((l) => ESCAPE_NAMES_FR[l] ?? "un caractère invisible"))}, pas une \\ suivie d'une lettre : dans un chemin, une \\ doit être doublée ou écrite / ; écrivez ${doubled} ou ${slashed}`,
     pathControl: (key: string, fixed: string) =>
       `${key} : ce chemin contient un caractère invisible : retirez-le (${fixed})`,
+    noSessions: (key: string) =>
+      `${key} : la liste est vide ; donnez les sessions dans leur ordre (["J1", "J2", "J3"]), ou retirez la clé`,
+    sameSession: (key: string, name: string, earlier: string, where: string) =>
+      `${key} : « ${name} » est la même session que « ${earlier} » (${where}) pour atelier ; retirez l'une des deux`,
     sessionName: (key: string, name: string, why: string) =>
       `${key} : la session « ${name} » ne peut pas être un nom de dossier : ${why}`,
     /** Why a session's name cannot be a folder's, for `sessionName`. */
@@ -265,6 +269,8 @@ export const errors = {
     `--csv-delimiter : « ${given} » n'est pas un séparateur accepté (; , | ou tabulation).`,
   browserNotFound:
     "Aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un (Debian/Ubuntu : sudo apt-get install chromium) ou donnez son chemin dans la variable CHROME_PATH ; le rapport HTML peut aussi être imprimé en PDF depuis le navigateur (Ctrl+P).",
+  chromePathMissing: (path: string) =>
+    `La variable d'environnement CHROME_PATH désigne ${path}, qui n'existe pas : corrigez le chemin du navigateur (Chromium, Chrome ou Edge), ou retirez la variable pour qu'atelier en cherche un.`,
   pdfTimeout: "le navigateur n'a pas fini à temps",
   pdfExit: (code: number | null) =>
     code === null ? "le navigateur s'est arrêté" : `le navigateur s'est arrêté (code ${code})`,
