@@ -15,9 +15,9 @@ import type { FlatTable, Value } from "./index.js";
  *   SpreadsheetML (`tableWorkbook`): one styled sheet per table, frozen header, filter, widths,
  *   wrapped text and rows as tall as it, FCFA number format, closed values and booleans in words,
  *   and every text a shared string, so that nothing a group typed can become a formula; printed
- *   A4 landscape, one page wide, the header on every page. Measured against exceljs's streaming `WorkbookWriter` with the
- *   same look (100,000 bilan rows × 18 columns and 30,000 conflict rows × 9, Node 20, 2 cores,
- *   3 runs each): 4.7 s and 697 MB peak against 9.9 s and 981 MB, files of the same size; the
+ *   A4 landscape, one page wide, the header on every page. Measured against exceljs's streaming
+ *   `WorkbookWriter` with the same look (100,000 bilan rows × 18 columns and 30,000 conflict rows
+ *   × 9, Node 20, 2 cores, 3 runs each): 4.7 s and 697 MB peak against 9.9 s and 981 MB, files of the same size; the
  *   streaming writer also leaves out the filters' `_FilterDatabase` names and the sheet
  *   dimension, and stamps its zip with the current time.
  * - The matrix and the templates, small and richly formatted (formulas, merged cells,
