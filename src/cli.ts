@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { type Argument, Command, CommanderError, Help, Option } from "commander";
 import type { DocumentsWritten } from "./commands/documents.js";
-import { AppError, type Spoken, similar } from "./errors.js";
+import { AppError, type Spoken } from "./errors.js";
 import * as en from "./i18n/en/errors.js";
 import * as fr from "./i18n/fr/errors.js";
 import { type Lang, languageOf } from "./i18n/lang.js";
+import { similar } from "./text.js";
 
 /**
  * The command-line shell: parses flags, calls the core, renders the result and picks the exit

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { AppError, similar } from "./errors.js";
+import { AppError } from "./errors.js";
 import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
 import { enumValueOf, isEmptyText, labelKey, singularWords } from "./labels.js";
-import { sessionKey, WINDOWS_RESERVED, windows1252 } from "./text.js";
+import { sessionKey, similar, WINDOWS_RESERVED, windows1252 } from "./text.js";
 
 /**
  * The workshop configuration (`atelier.config.json`). Every key is optional; the defaults are the

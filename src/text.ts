@@ -58,20 +58,34 @@ export function foldWords(text: string): string {
     .trim();
 }
 
-/** Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. */
-export function distance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+/**
+ * Levenshtein distance, bounded: returns `max + 1` as soon as the distance exceeds `max`. With
+ * `swaps`, two adjacent letters exchanged count as one edit (`strcit` is one from `strict`).
+ */
+export function distance(
+  a: string,
+  b: string,
+  max = Number.POSITIVE_INFINITY,
+  swaps = false,
+): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (before[j - 2] ?? 0) + 1);
+      }
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    // A swap reaches back two rows: a row all above `max` does not end the search then.
+    if (rowMin > max && !swaps) return max + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length] ?? 0;
@@ -98,6 +112,31 @@ export function closest<T>(
       best = c;
       bestD = d;
     }
+  }
+  return best;
+}
+
+/**
+ * The candidates closest to `word`, for a « vouliez-vous dire » after a typo: an option, a
+ * command, an allowed value, a configuration key. Case and accents are ignored; a swap of two
+ * letters counts as one edit; at most 3 edits and less than 60 % of the word changed; the best
+ * ones only, in their given order (several when they are as close). `closest` is the one-answer
+ * rule for what a group typed in a sheet.
+ */
+export function similar(word: string, candidates: readonly string[]): string[] {
+  const key = fold(word);
+  let best: string[] = [];
+  let bestDistance = 4;
+  for (const candidate of candidates) {
+    const other = fold(candidate);
+    if (other.length < 2 || best.includes(candidate)) continue;
+    const d = distance(key, other, 3, true);
+    const length = Math.max(key.length, other.length);
+    if (d > 3 || (length - d) / length <= 0.4) continue;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = [candidate];
+    } else if (d === bestDistance) best.push(candidate);
   }
   return best;
 }
