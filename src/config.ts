@@ -75,6 +75,35 @@ const periodSchema = (label: string, from: number, to: number) =>
 
 const statusIds = ["realise", "partiel", "en_cours", "non_realise", "abandonne"] as const;
 
+/**
+ * What describes a schema in a message, where its zod type alone would not say it (a date is a
+ * text to zod): `describe` looks here first.
+ */
+const KINDS_SAID = new WeakMap<object, (t: Catalogue) => string>();
+
+/** A text a person reads in the report: one that says something (not `""`, `-`, `N/A`). */
+const textSchema = z.string().refine((s) => !isEmptyText(s), { message: "emptyText" });
+KINDS_SAID.set(textSchema, (t) => t.errors.kinds.nonEmptyText);
+
+/** A text of the workshop: the same in both reports, or `{ "fr": …, "en": … }`. */
+const localTextSchema = z.union([
+  textSchema,
+  z.strictObject({ fr: textSchema, en: textSchema.optional() }),
+]);
+
+/** A day, written `2023-07-18` or `18/07/2023`. */
+const dateSchema = z.string().refine((s) => isoDate(s) !== undefined, { message: "date" });
+KINDS_SAID.set(dateSchema, (t) => t.errors.kinds.date);
+
+const datesSchema = z.strictObject({ from: dateSchema, to: dateSchema }).refine(
+  (d) => {
+    const from = isoDate(d.from);
+    const to = isoDate(d.to);
+    return from === undefined || to === undefined || from <= to;
+  },
+  { message: "dateOrder", path: ["to"] },
+);
+
 export const configSchema = z.strictObject({
   title: z.string().default("Atelier de restitution et de compilation des données — PAN 2023-2027"),
   language: z.enum(["fr", "en"]).optional(),
@@ -112,6 +141,14 @@ export const configSchema = z.strictObject({
     })
     .partial()
     .optional(),
+  institution: localTextSchema.optional(),
+  country: localTextSchema.optional(),
+  motto: localTextSchema.optional(),
+  venue: localTextSchema.optional(),
+  dates: datesSchema.optional(),
+  partners: z.array(localTextSchema).optional(),
+  context: localTextSchema.optional(),
+  objectives: z.array(localTextSchema).optional(),
 });
 
 /** What a file may hold before atelier refuses or cuts it; each has its own issue code. */
@@ -142,6 +179,41 @@ export const DEFAULT_LIMITS: Limits = {
   maxCellLength: 32_767,
 };
 
+/** A text of the workshop in both languages: `en` is the French when the file gives none. */
+export interface LocalText {
+  fr: string;
+  en: string;
+}
+
+/** Who holds the workshop, where, when, with whom and why: the report's cover and first chapter. */
+export interface Workshop {
+  institution: LocalText;
+  country: LocalText;
+  motto: LocalText;
+  venue: LocalText | null;
+  /** ISO days (`2023-07-18`); `to` may be `from` (a one-day workshop). */
+  dates: { from: string; to: string } | null;
+  partners: LocalText[];
+  /** Paragraphs separated by a blank line; line breaks are `\n`. */
+  context: LocalText | null;
+  objectives: LocalText[];
+}
+
+/** The Mali national action plan workshop. */
+export const DEFAULT_WORKSHOP: Workshop = {
+  institution: {
+    fr: "Ministère de la Justice et des Droits de l'Homme",
+    en: "Ministry of Justice and Human Rights",
+  },
+  country: { fr: "République du Mali", en: "Republic of Mali" },
+  motto: { fr: "Un Peuple – Un But – Une Foi", en: "One People – One Goal – One Faith" },
+  venue: null,
+  dates: null,
+  partners: [],
+  context: null,
+  objectives: [],
+};
+
 /** The configuration with every default applied, and the folder it was read from. */
 export interface Config {
   title: string;
@@ -158,6 +230,8 @@ export interface Config {
   synonyms: Record<string, Record<string, string[]>>;
   output: string;
   limits: Limits;
+  /** The workshop, for the cover page and the first chapter of the report. */
+  workshop: Workshop;
   /** Folder the configuration belongs to: paths are shown relative to it. */
   root: string;
   /** The file it came from, if any. */
@@ -192,6 +266,7 @@ function resolveConfig(
     synonyms: parsed.synonyms,
     output: parsed.output,
     limits: { ...DEFAULT_LIMITS, ...parsed.limits },
+    workshop: workshopOf(parsed),
     root,
   };
   if (parsed.language) config.language = parsed.language;
@@ -199,6 +274,66 @@ function resolveConfig(
   if (parsed.sessions) config.sessions = parsed.sessions;
   if (source) config.source = source;
   return config;
+}
+
+/** A text as the report shows it: line breaks as `\n`, no spaces around it. */
+function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
+}
+
+function localText(value: z.infer<typeof localTextSchema>): LocalText {
+  if (typeof value === "string") {
+    const text = cleanText(value);
+    return { fr: text, en: text };
+  }
+  const fr = cleanText(value.fr);
+  return { fr, en: value.en === undefined ? fr : cleanText(value.en) };
+}
+
+function workshopOf(parsed: z.infer<typeof configSchema>): Workshop {
+  const d = DEFAULT_WORKSHOP;
+  const text = (value: z.infer<typeof localTextSchema> | undefined) =>
+    value === undefined ? null : localText(value);
+  return {
+    institution: text(parsed.institution) ?? { ...d.institution },
+    country: text(parsed.country) ?? { ...d.country },
+    motto: text(parsed.motto) ?? { ...d.motto },
+    venue: text(parsed.venue),
+    dates: parsed.dates
+      ? { from: isoDate(parsed.dates.from) ?? "", to: isoDate(parsed.dates.to) ?? "" }
+      : null,
+    partners: (parsed.partners ?? []).map(localText),
+    context: text(parsed.context),
+    objectives: (parsed.objectives ?? []).map(localText),
+  };
+}
+
+/** A day as it may be written (`2023-07-18`, `18/07/2023`, `8/7/2023`), in the ISO form. */
+function dateParts(text: string): { year: number; month: number; day: number } | undefined {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (dmy) return { year: Number(dmy[3]), month: Number(dmy[2]), day: Number(dmy[1]) };
+  return undefined;
+}
+
+/** A month or a day on two digits: `07`. */
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `2023-07-18` for a day that exists, written either way; else undefined. */
+function isoDate(text: string): string | undefined {
+  const p = dateParts(text);
+  if (!p || p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysIn(p.year, p.month)) {
+    return undefined;
+  }
+  return `${p.year}-${two(p.month)}-${two(p.day)}`;
 }
 
 /** The axes a table is written against: propositions plan the new period, the rest review the last. */
@@ -534,6 +669,7 @@ interface Shape {
       shape?: Record<string, Shape>;
       element?: Shape;
       valueType?: Shape;
+      options?: Shape[];
       entries?: Record<string, string>;
       checks?: { _zod: { def: CheckDef } }[];
     };
@@ -556,11 +692,22 @@ function unwrap(schema: Shape): Shape {
   return s;
 }
 
+/**
+ * The option of a union that a step goes into: the object for a key, the list for a place (a
+ * text or `{ fr, en }` has its keys in its object).
+ */
+function optionFor(schema: Shape | undefined, step: PropertyKey): Shape | undefined {
+  if (schema?._zod.def.type !== "union") return schema;
+  const type = typeof step === "number" ? "array" : "object";
+  const option = schema._zod.def.options?.map(unwrap).find((o) => o._zod.def.type === type);
+  return option ?? schema;
+}
+
 /** The schema of a key, by its path; undefined past what the schema describes. */
 function schemaAt(path: readonly PropertyKey[]): Shape | undefined {
   let s: Shape | undefined = unwrap(configSchema as unknown as Shape);
   for (const step of path) {
-    const def: Shape["_zod"]["def"] | undefined = s?._zod.def;
+    const def: Shape["_zod"]["def"] | undefined = optionFor(s, step)?._zod.def;
     const inner: Shape | undefined =
       def?.type === "object"
         ? def.shape?.[String(step)]
@@ -578,6 +725,8 @@ function schemaAt(path: readonly PropertyKey[]): Shape | undefined {
 function describe(schema: Shape | undefined, t: Catalogue): string {
   const k = t.errors.kinds;
   if (!schema) return k.value;
+  const said = KINDS_SAID.get(schema);
+  if (said) return said(t);
   const def = schema._zod.def;
   const checks = (def.checks ?? []).map((c) => c._zod.def);
   switch (def.type) {
@@ -609,11 +758,13 @@ function describe(schema: Shape | undefined, t: Catalogue): string {
       return k.boolean;
     case "enum":
       return k.oneOf(Object.values(def.entries ?? {}).map((v) => JSON.stringify(v)));
+    case "union":
+      return t.errors.config.or((def.options ?? []).map((o) => describe(unwrap(o), t)));
     case "array": {
       const element = def.element && unwrap(def.element);
       const type = element?._zod.def.type;
       const list =
-        type === "string"
+        type === "string" || isLocalText(element)
           ? k.texts
           : type === "number"
             ? k.numbers
@@ -629,6 +780,11 @@ function describe(schema: Shape | undefined, t: Catalogue): string {
     default:
       return k.value;
   }
+}
+
+/** A text or `{ fr, en }`: a list of them is « une liste de textes ». */
+function isLocalText(schema: Shape | undefined): boolean {
+  return schema?._zod.def.options?.some((o) => unwrap(o)._zod.def.type === "string") ?? false;
 }
 
 /**
@@ -682,8 +838,18 @@ function nearOf(word: string, names: readonly string[], t: Catalogue): string {
  */
 function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
   const path = issue.path;
+  if (issue.code === "invalid_union") {
+    // A value of one option's kind (an object where a text or `{ fr, en }` is expected) has
+    // that option's problems; one of no option's kind is said as any wrong kind is.
+    const own = issue.errors.filter(
+      (errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
+    );
+    if (own.length === 1) {
+      return (own[0] ?? []).flatMap((e) => problemsOf({ ...e, path: [...path, ...e.path] }, json));
+    }
+  }
   if (issue.code === "unrecognized_keys") {
-    const names = Object.keys(schemaAt(path)?._zod.def.shape ?? {});
+    const names = Object.keys(optionFor(schemaAt(path), "")?._zod.def.shape ?? {});
     return issue.keys.map(
       (name) => (t) =>
         t.errors.config.unknownKey(
@@ -700,7 +866,23 @@ function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
         t.errors.config.key(keyOf(path, t), t.errors.periodOrder(period.from ?? 0, period.to ?? 0)),
     ];
   }
+  if (issue.code === "custom" && issue.message === "dateOrder") {
+    const dates = valueAt(json, path.slice(0, -1)) as { from?: string; to?: string };
+    return [
+      (t) =>
+        t.errors.config.key(
+          keyOf(path, t),
+          t.errors.config.dateOrder(String(dates.from), String(dates.to)),
+        ),
+    ];
+  }
   const value = valueAt(json, path);
+  if (issue.code === "custom" && issue.message === "emptyText" && typeof value === "string") {
+    const last = path.at(-1);
+    // An item can leave its list and `en` its object (the French stands for it); `fr` must stay.
+    const remove = typeof last === "number" ? "item" : last === "fr" ? undefined : "key";
+    return [(t) => t.errors.config.key(keyOf(path, t), t.errors.config.emptyText(value, remove))];
+  }
   const schema = schemaAt(path);
   return [
     (t) => {
@@ -713,9 +895,31 @@ function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
         Number.isFinite(Number(value))
           ? t.errors.config.unquote(value.trim())
           : "";
-      return `${t.errors.config.wrong(keyOf(path, t), expected, foundOf(value, t, schema))}${unquote}`;
+      return `${t.errors.config.wrong(keyOf(path, t), expected, foundOf(value, t, schema))}${unquote}${closeHint(value, schema, t)}`;
     },
   ];
+}
+
+/**
+ * What a wrong value needs to be right, when it is close: a text where a list of texts is
+ * expected goes between brackets; a day that does not exist, or written month first, is said.
+ */
+function closeHint(value: unknown, schema: Shape | undefined, t: Catalogue): string {
+  const w = t.errors.config;
+  if (typeof value !== "string") return "";
+  if (schema?._zod.def.type === "array" && isLocalText(schema._zod.def.element)) {
+    return w.brackets(JSON.stringify([shorten(value.trim())]));
+  }
+  if (schema !== (dateSchema as unknown as Shape)) return "";
+  const p = dateParts(value);
+  if (!p) return "";
+  if (p.month < 1 || p.month > 12) {
+    const swapped = /\//.test(value) && p.day >= 1 && p.day <= 12;
+    const fixed = `${two(p.month)}/${two(p.day)}/${p.year}`;
+    return swapped && isoDate(fixed) ? w.dayFirst(fixed) : w.noMonth(p.month);
+  }
+  const days = daysIn(p.year, p.month);
+  return p.day > days ? w.noDay(p.month, p.year, days) : "";
 }
 
 /** The fields whose closed list of values `synonyms` can add to, in registry order. */

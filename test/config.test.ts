@@ -174,7 +174,7 @@ describe("a key that does not exist: named, with a close one", () => {
       [
         "Configuration F invalide :",
         "  - titre : clé inconnue ; vouliez-vous dire « title » ?",
-        "  - colour : clé inconnue (clés possibles : title, language, currency, review, plan, reference, sessions, weights, bands, synonyms, output, limits)",
+        "  - colour : clé inconnue (clés possibles : title, language, currency, review, plan, reference, sessions, weights, bands, synonyms, output, limits, institution, country, motto, venue, dates, partners, context, objectives)",
         "Corrigez ces clés (voir README, « Configuration »).",
       ].join("\n"),
     );

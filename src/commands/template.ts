@@ -257,6 +257,11 @@ function scaffoldConfig(lang: Lang) {
   const d = defaultConfig(process.cwd());
   return {
     title: d.title,
+    // The cover page: the defaults in both languages, so that the English report keeps its own.
+    institution: d.workshop.institution,
+    country: d.workshop.country,
+    motto: d.workshop.motto,
+    partners: d.workshop.partners,
     language: lang,
     currency: d.currency,
     review: { label: d.review.label, from: d.review.from, to: d.review.to },

@@ -89,6 +89,11 @@ const MONTHS = {
   ],
 };
 
+/** A month's name, `1` to `12`: `juillet` / `July`. */
+export function monthName(month: number, lang: Lang): string {
+  return MONTHS[lang][month - 1] ?? String(month);
+}
+
 /** `20 juillet 2023 à 14:05 UTC`: UTC is also Bamako's time. */
 export function formatDate(iso: string, lang: Lang): string {
   const d = new Date(iso);
@@ -96,6 +101,28 @@ export function formatDate(iso: string, lang: Lang): string {
   const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${NBSP}UTC`;
   const date = `${d.getUTCDate()} ${MONTHS[lang][d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   return lang === "fr" ? `${date} à ${time}` : `${date}, ${time}`;
+}
+
+/** A calendar day: `5 juillet 2023` / `5 July 2023` (`1er juillet` in French). */
+export function formatDay(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const day = lang === "fr" && d === 1 ? "1er" : String(d);
+  return `${day} ${MONTHS[lang][m - 1]} ${y}`;
+}
+
+/**
+ * A span of days as a sentence says it: `du 18 au 20 juillet 2023`, `du 30 juin au 2 juillet
+ * 2023`, `le 18 juillet 2023`; `18–20 July 2023`, `30 June – 2 July 2023`, `18 July 2023`.
+ */
+export function formatDays(from: string, to: string, lang: Lang): string {
+  if (from === to) return lang === "fr" ? `le ${formatDay(from, lang)}` : formatDay(from, lang);
+  const [a, b] = [formatDay(from, lang), formatDay(to, lang)];
+  const [ya, ma] = from.split("-");
+  const [yb, mb] = to.split("-");
+  const words = a.split(" ");
+  const start = ya !== yb ? a : ma !== mb ? words.slice(0, 2).join(" ") : (words[0] as string);
+  if (lang === "fr") return `du ${start} au ${b}`;
+  return ya === yb && ma === mb ? `${start}–${b}` : `${start} – ${b}`;
 }
 
 /**

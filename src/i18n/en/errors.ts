@@ -1,4 +1,4 @@
-import { plural, sentence } from "../format.js";
+import { monthName, plural, sentence } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
 const ESCAPE_NAMES_EN: Record<string, string> = {
@@ -49,6 +49,10 @@ export const errors: Catalogue["errors"] = {
     wrong: (key, expected, found) => `${key}: must be ${expected}, not ${found}`,
     missing: (key, expected) => `${key}: required key missing (${expected})`,
     unquote: (value) => ` (remove the quotes: ${value})`,
+    brackets: (list) => ` (a list is written between brackets: ${list})`,
+    noMonth: (month) => ` (there is no month ${month})`,
+    noDay: (month, year, days) => ` (${monthName(month, "en")} ${year} has only ${days} days)`,
+    dayFirst: (fixed) => ` (the day comes before the month: ${fixed})`,
     unknownKey: (key, near, allowed) =>
       `${key}: unknown key${near ? `; did you mean ${near}?` : ` (possible keys: ${allowed})`}`,
     unknownField: (key, near, allowed) =>
@@ -88,6 +92,9 @@ export const errors: Catalogue["errors"] = {
       `${key}: two axes have the same code “${code}” (${places.join(" and ")})`,
     sameAxisNumber: (key, number, places) =>
       `${key}: two axes have the same number ${number} (${places.join(" and ")})`,
+    dateOrder: (from, to) => `“from” (${from}) must come before “to” (${to}) or equal it`,
+    emptyText: (value, remove) =>
+      `${value.trim() === "" ? "the text is empty" : `“${value.trim()}” means “empty” (as -, N/A do)`}: write the text${remove ? `, or remove ${remove === "item" ? "the item from the list" : "the key"}` : ""}`,
     quote: (name) => `“${name}”`,
     or: (names) => names.join(" or "),
   },
@@ -100,6 +107,7 @@ export const errors: Catalogue["errors"] = {
     atMost: (kind, max) => `${kind} of at most ${max}`,
     text: "a text",
     nonEmptyText: "a non-empty text",
+    date: "a date written 2023-07-18 or 18/07/2023, the day before the month",
     boolean: "true or false",
     oneOf: (values) =>
       values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : `${values[0]}`,
@@ -232,7 +240,7 @@ export const errors: Catalogue["errors"] = {
   initExists: (dir, existing) =>
     `${dir} already holds ${existing}: atelier init overwrites nothing. Choose an empty or new folder.`,
   reportFormat: (unknown) =>
-    `--format: unknown “${unknown}”; choose among md, html, pdf (e.g. --format html,pdf).`,
+    `--format: unknown “${unknown}”; choose among md, html, docx, pdf (e.g. --format docx,pdf).`,
   delimiter: (given) => `--csv-delimiter: “${given}” is not an accepted delimiter (; , | or tab).`,
   browserNotFound:
     "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
@@ -326,7 +334,7 @@ export const cli: Catalogue["cli"] = {
   report: {
     description: "write the review report (strengths and weaknesses) of the plan under review",
     lang: "language of the report",
-    format: "md, html and/or pdf, separated by commas",
+    format: "md, html, docx and/or pdf, separated by commas",
   },
   matrix: {
     description: "write the action matrix of the new plan (Excel and CSV)",

@@ -1,4 +1,4 @@
-import { pick, plural, sentence } from "../format.js";
+import { monthName, pick, plural, sentence } from "../format.js";
 
 /** What a JSON escape makes, by its letter: what a Windows path's single `\` turns into. */
 const ESCAPE_NAMES_FR: Record<string, string> = {
@@ -57,6 +57,12 @@ export const errors = {
       `${key} : il faut ${expected}, pas ${found}`,
     missing: (key: string, expected: string) => `${key} : clé obligatoire manquante (${expected})`,
     unquote: (value: string) => ` (retirez les guillemets : ${value})`,
+    /** What a wrong value needs to be right, when it is close: said after `wrong`. */
+    brackets: (list: string) => ` (une liste s'écrit entre crochets : ${list})`,
+    noMonth: (month: number) => ` (il n'y a pas de mois ${month})`,
+    noDay: (month: number, year: number, days: number) =>
+      ` (${monthName(month, "fr")} ${year} n'a que ${days} jours)`,
+    dayFirst: (fixed: string) => ` (le jour s'écrit avant le mois : ${fixed})`,
     unknownKey: (key: string, near: string, allowed: string) =>
       `${key} : clé inconnue${near ? ` ; vouliez-vous dire ${near} ?` : ` (clés possibles : ${allowed})`}`,
     unknownField: (key: string, near: string, allowed: string) =>
@@ -111,6 +117,12 @@ export const errors = {
       `${key} : deux axes ont le même code « ${code} » (${places.join(" et ")})`,
     sameAxisNumber: (key: string, number: number, places: readonly string[]) =>
       `${key} : deux axes ont le même numéro ${number} (${places.join(" et ")})`,
+    /** The workshop's `dates`, said after the key (`config.key`). */
+    dateOrder: (from: string, to: string) =>
+      `« from » (${from}) doit précéder « to » (${to}) ou lui être égal`,
+    /** A text of the workshop that says nothing; `remove` is what may go instead of it. */
+    emptyText: (value: string, remove: "key" | "item" | undefined) =>
+      `${value.trim() === "" ? "le texte est vide" : `« ${value.trim()} » veut dire « vide » (comme -, N/A, néant)`} : écrivez le texte${remove ? `, ou retirez ${remove === "item" ? "l'élément de la liste" : "la clé"}` : ""}`,
     /** A name quoted, and names joined, in a suggestion. */
     quote: (name: string) => `« ${name} »`,
     or: (names: readonly string[]) => names.join(" ou "),
@@ -125,6 +137,7 @@ export const errors = {
     atMost: (kind: string, max: number) => `${kind} inférieur ou égal à ${max}`,
     text: "un texte",
     nonEmptyText: "un texte non vide",
+    date: "une date écrite 2023-07-18 ou 18/07/2023, le jour avant le mois",
     boolean: "vrai ou faux (true ou false)",
     oneOf: (values: readonly string[]) =>
       values.length > 1 ? `${values.slice(0, -1).join(", ")} ou ${values.at(-1)}` : `${values[0]}`,
@@ -264,7 +277,7 @@ export const errors = {
   initExists: (dir: string, existing: string) =>
     `${dir} contient déjà ${existing} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
   reportFormat: (unknown: string) =>
-    `--format : « ${unknown} » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).`,
+    `--format : « ${unknown} » inconnu ; choisissez parmi md, html, docx, pdf (ex. --format docx,pdf).`,
   delimiter: (given: string) =>
     `--csv-delimiter : « ${given} » n'est pas un séparateur accepté (; , | ou tabulation).`,
   browserNotFound:
@@ -367,7 +380,7 @@ export const cli = {
   report: {
     description: "écrit le rapport bilan (forces et faiblesses) du plan évalué",
     lang: "langue du rapport",
-    format: "md, html et/ou pdf, séparés par des virgules",
+    format: "md, html, docx et/ou pdf, séparés par des virgules",
   },
   matrix: {
     description: "écrit la matrice d'actions du nouveau plan (Excel et CSV)",
