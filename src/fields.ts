@@ -57,6 +57,11 @@ export interface FieldSpec {
    * matrix marks it « à compléter ». Not `required`: the row is kept.
    */
   expected?: true;
+  /**
+   * Text that lists items (`membres`): a line break typed inside the cell (Alt+Entrée) separates
+   * two items, so it is kept as « ; » instead of becoming a space like in any other text.
+   */
+  lineItems?: true;
 }
 
 export const STATUTS = [
@@ -542,6 +547,21 @@ export const metadataFields = [
     required: false,
     help: { fr: "jj/mm/aaaa.", en: "dd/mm/yyyy." },
     example: "18/07/2023",
+  },
+  {
+    id: "membres",
+    fr: "Membres du groupe",
+    en: "Group members",
+    // Not « Participants »: a table's column of that name is more likely a count of people.
+    aliases: ["Membres", "Composition du groupe", "Members"],
+    type: "text",
+    required: false,
+    help: {
+      fr: "Structures représentées dans le groupe, séparées par ; (fonctions et institutions, pas de noms de personnes).",
+      en: "Organisations represented in the group, separated by ; (roles and institutions, not people's names).",
+    },
+    example: "Direction nationale du développement social ; OIM ; ONUDC",
+    lineItems: true,
   },
 ] as const satisfies readonly FieldSpec[];
 

@@ -129,6 +129,43 @@ describe("the sample workshop (fixtures/atelier)", () => {
       groupe: "Groupe 1",
       session: "J1",
     });
+    // « Membres du groupe » as each group's Identification sheet gives it: the J3 .ods types
+    // group 1's list one organisation per line (read joined by « ; »), group 4 adds one on J3.
+    const g1 =
+      "Direction nationale de la promotion de l'enfant et de la famille ; Cellule nationale de lutte contre la traite ; OIM ; Réseau des ONG de protection de l'enfance";
+    const g4 =
+      "Comité national de coordination de la lutte contre la traite ; Ministère de l'Économie et des Finances ; OIM ; ONUDC";
+    expect(
+      [...byPath.values()]
+        .filter((f) => f.meta.membres !== undefined)
+        .map((f) => [f.path, f.meta.membres]),
+    ).toEqual([
+      ["J1/groupe-1-prevention.xlsx", g1],
+      [
+        "J1/groupe-3-poursuites.xlsx",
+        "Pôle judiciaire spécialisé ; Direction nationale des affaires judiciaires et du sceau ; Police nationale ; Gendarmerie nationale ; ONUDC",
+      ],
+      ["J2/groupe-1-prevention.xlsx", g1],
+      [
+        "J2/groupe-2-protection.xlsx",
+        "Direction nationale du développement social ; Centres d'accueil des victimes ; OIM ; Association des juristes maliennes",
+      ],
+      ["J2/groupe-4-coordination-v2-corrige.xlsx", g4],
+      ["J2/groupe-4-coordination.xlsx", g4],
+      ["J3/groupe-1-prevention.ods", g1],
+      [
+        "J3/groupe-2-protection.xls",
+        "Direction nationale du développement social ; Centres d'accueil des victimes ; OIM ; Association des juristes maliennes",
+      ],
+      [
+        "J3/groupe-3-poursuites-bilan-revise.xlsx",
+        "Pôle judiciaire spécialisé ; Direction nationale des affaires judiciaires et du sceau ; Police nationale ; Gendarmerie nationale ; ONUDC",
+      ],
+      [
+        "J3/groupe-4-coordination.xlsx",
+        "Comité national de coordination de la lutte contre la traite ; Ministère de l'Économie et des Finances ; Institut national de la statistique ; OIM ; ONUDC",
+      ],
+    ]);
     // The session folder wins over the session the reused workbook's Identification writes.
     expect(byPath.get("J3/groupe-3-poursuites-bilan-revise.xlsx")?.meta).toMatchObject({
       groupe: "Groupe 3",

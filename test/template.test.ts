@@ -295,6 +295,7 @@ describe("template round trip: filled by other programs, validated clean", () =>
           [at("structure")]: "Direction nationale de la Justice",
           [at("rapporteur")]: "Chef de division",
           [at("date")]: "18/07/2023",
+          [at("membres")]: "Direction nationale du développement social\nOIM ; ONUDC",
         },
       };
       for (const kind of KIND_NAMES) {
@@ -319,6 +320,7 @@ describe("template round trip: filled by other programs, validated clean", () =>
         structure: "Direction nationale de la Justice",
         rapporteur: "Chef de division",
         date: "2023-07-18",
+        membres: "Direction nationale du développement social ; OIM ; ONUDC",
       });
       const back = readBack(result);
       for (const kind of KIND_NAMES) {

@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
+import { validateFiles } from "../src/commands/validate.js";
 import { DEFAULT_AXES, defaultConfig } from "../src/config.js";
 import {
   type FieldSpec,
@@ -20,7 +21,7 @@ import {
 import { hintOf, messageOf } from "../src/i18n/index.js";
 import { CATALOG, flatten, type Issue } from "../src/issues.js";
 import { enumValueOf, singularWords } from "../src/labels.js";
-import { buildTable, headerKey, headerUnit } from "../src/normalize/index.js";
+import { buildTable, headerIndex, headerKey, headerUnit } from "../src/normalize/index.js";
 import { contextFor, readIdentification, readRow } from "../src/normalize/row.js";
 import { normaliseCode, type ParseContext, parseCell } from "../src/normalize/values.js";
 import type { Cell, RawSheet } from "../src/read/types.js";
@@ -1722,6 +1723,145 @@ describe("an ambiguous number in a scaled column", () => {
     expect(texts(t.records[0]?.issues[1])?.fr).toEqual([
       "« Budget exécuté (FCFA) » : « 1.500 » est ambigu (séparateur de milliers ou virgule décimale ?)",
       "Écrivez 1500 pour le montant entier, ou 1,5 pour la valeur décimale",
+    ]);
+  });
+});
+
+// --- the group's members: a list, kept as typed -------------------------------------------------
+
+describe("« Membres du groupe »: the organisations of a group, as its Identification sheet lists them", () => {
+  const G1 =
+    "Direction nationale de la promotion de l'enfant et de la famille ; Cellule nationale de lutte contre la traite ; OIM ; Réseau des ONG de protection de l'enfance";
+
+  it.each([
+    "Membres du groupe",
+    "Group members",
+    "membres",
+    "Membres",
+    "MEMBRES",
+    "Composition du groupe",
+    "Members",
+    "Membres du groupe *",
+  ])("the header %j names the field membres", (label) => {
+    expect(headerIndex("meta").get(headerKey(label))?.id).toBe("membres");
+  });
+
+  it("leaves « Participants » unknown: in a table it is more likely a count of people", () => {
+    expect(headerIndex("meta").get(headerKey("Participants"))).toBeUndefined();
+  });
+
+  it("is read from the Identification sheet, whatever its label, the first one kept", () => {
+    const id = readIdentification(
+      sheet(
+        [
+          ["Groupe de travail :", "Groupe 1"],
+          ["Composition du groupe :", `  ${G1}  `],
+          ["Membres", "OIM"],
+        ],
+        "Identification",
+      ),
+      "g.xlsx",
+    );
+    expect(id.meta).toEqual({ groupe: "Groupe 1", membres: G1 });
+    expect(id.issues).toEqual([]);
+    expect(id.cells.membres).toEqual({
+      file: "g.xlsx",
+      sheet: "Identification",
+      row: 2,
+      column: "B",
+      header: "Composition du groupe :",
+    });
+  });
+
+  it.each([
+    // One line: as typed, spaces tidied, its own separators kept.
+    ["OIM ; ONUDC", "OIM ; ONUDC"],
+    ["OIM;  ONUDC, UNICEF", "OIM; ONUDC, UNICEF"],
+    [
+      "Direction nationale de la promotion de l'enfant et de la famille",
+      "Direction nationale de la promotion de l'enfant et de la famille",
+    ],
+    // One organisation per line (Alt+Entrée): each line an item, joined by « ; ».
+    ["OIM\nONUDC", "OIM ; ONUDC"],
+    ["OIM ;\r\nONUDC\n", "OIM ; ONUDC"],
+    [
+      "- Police nationale\n- Gendarmerie nationale\n\n• ONUDC",
+      "Police nationale ; Gendarmerie nationale ; ONUDC",
+    ],
+    ["OIM, ONUDC\nPôle judiciaire spécialisé,", "OIM, ONUDC ; Pôle judiciaire spécialisé"],
+    ["\n \n", null],
+  ])("%j → %j", (typed, read) => {
+    expect(value("membres", typed)).toBe(read);
+  });
+
+  it("keeps line breaks as spaces in every other text, the structure among them", () => {
+    expect(value("structure", "Direction nationale\ndu développement social")).toBe(
+      "Direction nationale du développement social",
+    );
+    expect(value("observations", "OIM\nONUDC")).toBe("OIM ONUDC");
+  });
+
+  it("reaches the file's metadata from a workbook written with exceljs, without a problem", async () => {
+    const wb = new ExcelJS.Workbook();
+    const id = wb.addWorksheet("Identification");
+    id.addRow(["Groupe de travail", "Groupe 2"]);
+    id.addRow(["Session", "J2"]);
+    id.addRow(["Structure", "Direction nationale du développement social (DNDS)"]);
+    id.addRow(["Rapporteur", "Point focal traite, DNDS"]);
+    id.addRow(["Date", "19/07/2023"]);
+    id.addRow([
+      "Membres du groupe",
+      "Direction nationale du développement social\nCentres d'accueil des victimes\nOIM\nAssociation des juristes maliennes",
+    ]);
+    id.getCell("B6").alignment = { wrapText: true };
+    const ws = wb.addWorksheet("Bilan");
+    ws.addRow(BILAN);
+    ws.addRow(["Axe 2", "2.1.1", "Prendre en charge les victimes", "Réalisé"]);
+    const dir = workshop({ "J2/groupe-2.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
+    const { validation } = await validateFiles([join(dir, "J2/groupe-2.xlsx")]);
+    const file = validation.files[0];
+    expect(file?.meta).toEqual({
+      groupe: "Groupe 2",
+      session: "J2",
+      structure: "Direction nationale du développement social (DNDS)",
+      rapporteur: "Point focal traite, DNDS",
+      date: "2023-07-19",
+      membres:
+        "Direction nationale du développement social ; Centres d'accueil des victimes ; OIM ; Association des juristes maliennes",
+    });
+    expect(file?.issues).toEqual([]);
+    // Every row carries it too, as the file's metadata.
+    expect(file?.tables[0]?.records[0]?.meta.membres).toBe(file?.meta.membres);
+  });
+
+  it("is a metadata column of a table, as Groupe or Structure are: never an unknown column", async () => {
+    const t = read(
+      "bilan",
+      [
+        [...BILAN, "Groupe", "Membres"],
+        [...ROW, "Groupe 1", "OIM\nONUDC"],
+      ],
+      "Bilan",
+    );
+    expect(t.table.issues).toEqual([]);
+    expect(t.table.columns.map((c) => [c.header, c.role, c.field?.id])).toEqual([
+      ["Axe", "field", "axe"],
+      ["Code activité", "field", "code_activite"],
+      ["Activité", "field", "activite"],
+      ["Statut", "field", "statut"],
+      ["Groupe", "meta", "groupe"],
+      ["Membres", "meta", "membres"],
+    ]);
+    expect(t.records[0]?.meta).toEqual({ groupe: "Groupe 1", membres: "OIM ; ONUDC" });
+    // In a CSV, a quoted cell over two lines: the rows' metadata, as every metadata column.
+    const dir = workshop({
+      "J1/groupe-1.csv": `Groupe de travail;Membres du groupe;Axe;Code activité;Activité;Statut\r\nGroupe 1;"OIM\r\nONUDC";Axe 1;1.1.1;Sensibiliser;Réalisé\r\n`,
+    });
+    const { validation } = await validateFiles([join(dir, "J1/groupe-1.csv")]);
+    const file = validation.files[0];
+    expect(file?.issues).toEqual([]);
+    expect(file?.tables[0]?.records.map((r) => r.meta)).toEqual([
+      { groupe: "Groupe 1", membres: "OIM ; ONUDC" },
     ]);
   });
 });

@@ -237,10 +237,29 @@ function numberOfText(text: string, expected: Expected, readings: Readings): Par
 
 // --- the parsers, one per field type ---------------------------------------------------------
 
-const text: Parser<"text"> = (cell) => {
-  const t = tidy(cellText(cell));
+const text: Parser<"text"> = (cell, field) => {
+  const t = field.lineItems ? lineItems(cellText(cell)) : tidy(cellText(cell));
   return { value: t === "" ? null : t };
 };
+
+/** A line break inside a cell: Alt+Entrée in Excel, a new paragraph in Calc, `\r\n` of some writers. */
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/;
+/** A bullet or a separator at either end of a line of a list typed one item per line. */
+const LINE_ENDS = /^(?:[•◦▪·*\-–—]\s+|[\s;,]+)+|[\s;,]+$/g;
+
+/**
+ * The text of a field that lists items, one per line or separated by `;`: each line tidied, its
+ * bullet and the `;` or `,` that already ends it dropped, blank lines left out, the lines joined
+ * by « ; ». A one-line text is kept as typed (tidied).
+ */
+function lineItems(typed: string): string {
+  if (!LINE_BREAK.test(typed)) return tidy(typed);
+  return typed
+    .split(LINE_BREAK)
+    .map((line) => tidy(line).replace(LINE_ENDS, ""))
+    .filter((line) => line !== "")
+    .join(" ; ");
+}
 
 /** A code as plans write it (`2.1.3`): digits without leading zeros, separated by dots. */
 const PLAIN_CODE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;

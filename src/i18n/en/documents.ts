@@ -71,7 +71,7 @@ export const template: Catalogue["template"] = {
   axis: (n, label) => `Axis ${n} – ${label}`,
   intro: "This workbook is the submission template of the working groups. How to fill it:",
   stepIdentification:
-    "First fill the “Identification” sheet (group, session, organisation, rapporteur, date).",
+    "First fill the “Identification” sheet (group, session, organisation, rapporteur, date, group members).",
   stepSheet: (sheet, purpose) => `Sheet “${sheet}”: ${purpose}`,
   stepRequired:
     "Columns marked * are required. Do not change the header row and do not add columns.",

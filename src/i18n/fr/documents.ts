@@ -80,7 +80,7 @@ export const template = {
   axis: (n: number, label: string) => `Axe ${n} – ${label}`,
   intro: "Ce classeur est le modèle de remise des groupes de travail. Comment le remplir :",
   stepIdentification:
-    "Remplissez d'abord la feuille « Identification » (groupe, session, structure, rapporteur, date).",
+    "Remplissez d'abord la feuille « Identification » (groupe, session, structure, rapporteur, date, membres du groupe).",
   stepSheet: (sheet: string, purpose: string) => `Feuille « ${sheet} » : ${purpose}`,
   stepRequired:
     "Les colonnes marquées * sont obligatoires. Ne modifiez pas la ligne d'en-tête et n'ajoutez pas de colonnes.",
