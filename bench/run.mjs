@@ -20,7 +20,7 @@
  *                      [--bin dist/bin.js] [--readme]
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -41,7 +41,7 @@ function option(name, fallback) {
 }
 
 const RUNS = Math.max(1, Number(option("runs", 5)));
-const ALL = ["csv", "xlsx", "throughput", "startup", "compile", "memory"];
+const ALL = ["csv", "xlsx", "throughput", "startup", "compile", "report", "memory"];
 const ONLY = String(option("only", ALL.join(","))).split(",");
 const BIN = path.resolve(ROOT, String(option("bin", "dist/bin.js")));
 const README = option("readme", false) === true;
@@ -301,6 +301,31 @@ async function main() {
       atelierText: seconds(a),
       peers: [versus(a, "Miller cat", m, 3)],
     });
+  }
+
+  if (ONLY.includes("report")) {
+    // The Word report beside the HTML one, from the same model: the sample workshop, then the
+    // large set. Each command reads and consolidates the workshop, then writes one report.
+    const sampleDir = path.join(WORK, "atelier-exemple");
+    rmSync(sampleDir, { recursive: true, force: true });
+    cpSync(path.join(ROOT, "fixtures", "atelier"), sampleDir, { recursive: true });
+    rmSync(path.join(sampleDir, "sortie"), { recursive: true, force: true });
+    for (const [id, dir, label] of [
+      ["report-sample", sampleDir, "report --format docx, atelier d'exemple"],
+      ["report-large", files.csvDir, "report --format docx, 40 CSV × 2 500 lignes"],
+    ]) {
+      const [d, h] = measure([
+        atelier("report", rel(dir), "--format", "docx"),
+        atelier("report", rel(dir), "--format", "html"),
+      ]);
+      add({
+        id,
+        label,
+        atelier: d,
+        atelierText: seconds(d),
+        peers: [versus(d, "report --format html", h, 1.25)],
+      });
+    }
   }
 
   if (ONLY.includes("memory")) {

@@ -383,14 +383,16 @@ export function createProgram(
     .argument(`[${n.dir}]`, t.dir, ".")
     .option(`--out <${n.dir}>`, t.out)
     .addOption(new Option(`--lang <${n.lang}>`, t.report.lang).choices(["fr", "en"]))
-    .option(`--format <${n.formats}>`, t.report.format, "md,html")
+    .option(`--format <${n.formats}>`, t.report.format, "md,html,docx")
     .option("--strict", t.compile.strict)
     .option(`--config <${n.file}>`, t.config)
     .action(async (dir: string, opts) => {
       const { writeReport } = await import("./commands/documents.js");
+      // `DOCX`, `docx,`: what was meant is plain.
       const formats = String(opts.format)
         .split(",")
-        .map((f) => f.trim());
+        .map((f) => f.trim().toLowerCase())
+        .filter((f) => f !== "");
       const { pdfProgressLine } = await import("./render/pdf.js");
       const r = await writeReport(dir, formats, workshopOptions(opts), (e, lang) =>
         io.err(pdfProgressLine(e, lang)),

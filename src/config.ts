@@ -187,9 +187,10 @@ export interface LocalText {
 
 /** Who holds the workshop, where, when, with whom and why: the report's cover and first chapter. */
 export interface Workshop {
-  institution: LocalText;
+  /** With `motto`, Mali's by default; neither is assumed for a country the file names. */
+  institution: LocalText | null;
   country: LocalText;
-  motto: LocalText;
+  motto: LocalText | null;
   venue: LocalText | null;
   /** ISO days (`2023-07-18`); `to` may be `from` (a one-day workshop). */
   dates: { from: string; to: string } | null;
@@ -276,9 +277,19 @@ function resolveConfig(
   return config;
 }
 
-/** A text as the report shows it: line breaks as `\n`, no spaces around it. */
+/**
+ * A text as the report shows it: line breaks as `\n`, a tab as a space, no other control
+ * character (invisible, and refused by XML), no spaces around it.
+ */
 function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").trim();
+  return (
+    text
+      .replace(/\r\n?/g, "\n")
+      .replace(/\t/g, " ")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F\uFFFE\uFFFF]/g, "")
+      .trim()
+  );
 }
 
 function localText(value: z.infer<typeof localTextSchema>): LocalText {
@@ -295,9 +306,10 @@ function workshopOf(parsed: z.infer<typeof configSchema>): Workshop {
   const text = (value: z.infer<typeof localTextSchema> | undefined) =>
     value === undefined ? null : localText(value);
   return {
-    institution: text(parsed.institution) ?? { ...d.institution },
+    // Another country's workshop does not get Mali's ministry and motto.
+    institution: text(parsed.institution) ?? (parsed.country ? null : d.institution),
     country: text(parsed.country) ?? { ...d.country },
-    motto: text(parsed.motto) ?? { ...d.motto },
+    motto: text(parsed.motto) ?? (parsed.country ? null : d.motto),
     venue: text(parsed.venue),
     dates: parsed.dates
       ? { from: isoDate(parsed.dates.from) ?? "", to: isoDate(parsed.dates.to) ?? "" }
@@ -327,10 +339,14 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** `2023-07-18` for a day that exists, written either way; else undefined. */
+/**
+ * `2023-07-18` for a day that exists, written either way, in the years a plan may have
+ * (1990–2100, as `review` and `plan`); else undefined.
+ */
 function isoDate(text: string): string | undefined {
   const p = dateParts(text);
-  if (!p || p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysIn(p.year, p.month)) {
+  if (!p || p.year < 1990 || p.year > 2100) return undefined;
+  if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > daysIn(p.year, p.month)) {
     return undefined;
   }
   return `${p.year}-${two(p.month)}-${two(p.day)}`;

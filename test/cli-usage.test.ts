@@ -114,7 +114,7 @@ describe("a --format atelier does not write", () => {
 
   it("report, whose --format is a list, says which one it does not know", async () => {
     expect(await misuse("report", "fixtures/atelier", "--format", "xml")).toBe(
-      `atelier : --format : « xml » inconnu ; choisissez parmi md, html, pdf (ex. --format html,pdf).\n${hint.fr("report")}`,
+      `atelier : --format : « xml » inconnu ; vouliez-vous dire html ? Formats : md, html, docx, pdf (ex. --format docx,pdf).\n${hint.fr("report")}`,
     );
   });
 });

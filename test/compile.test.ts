@@ -17,7 +17,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { recoverOutput } from "../src/commands/output.js";
-import { tableCrc32, tableWorkbook, zipArchive } from "../src/render/xlsx.js";
+import { tableWorkbook } from "../src/render/xlsx.js";
+import { tableCrc32, zipArchive } from "../src/render/zip.js";
 import {
   BILAN_HEADER,
   COMPILED,
@@ -334,7 +335,7 @@ describe("compile shows where to look", () => {
     ];
     const written = [
       "Écrit dans <out> :",
-      "    bilan.csv, constats.csv, propositions.csv, rejets.csv, conflits.csv, historique.csv, consolidation.json, datapackage.json, journal.json, consolidation.xlsx, rapport-bilan.md, rapport-bilan.html, matrice-actions.xlsx, matrice-actions.csv, retours/ (2 fichiers)",
+      "    bilan.csv, constats.csv, propositions.csv, rejets.csv, conflits.csv, historique.csv, consolidation.json, datapackage.json, journal.json, consolidation.xlsx, rapport-bilan.md, rapport-bilan.html, rapport-bilan.docx, matrice-actions.xlsx, matrice-actions.csv, retours/ (2 fichiers)",
       "Fiches de retour pour 1 groupe (retours/) : groupe-1",
       "Les sorties précédentes sont gardées dans <out>/precedent/ (pour revenir en arrière).",
     ];

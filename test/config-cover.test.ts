@@ -41,11 +41,33 @@ const many = (...lines: string[]) =>
     "Corrigez ces clés (voir README, « Configuration »).",
   ].join("\n");
 
-const DATE = "une date écrite 2023-07-18 ou 18/07/2023, le jour avant le mois";
+const DATE = "une date entre 1990 et 2100 écrite 2023-07-18 ou 18/07/2023, le jour avant le mois";
 const TEXT = "un texte non vide ou un objet { fr, en }";
 const ZOD = /expected|received|Too big|Too small|Invalid input|Invalid option|Unrecognized/;
 
 describe("the workshop described in the configuration", () => {
+  it("gives a country it names neither Mali's ministry nor its motto; a tab is a space", () => {
+    const w = loaded({ country: "République du Niger", venue: "Niamey\tcentre" });
+    expect([w.country.fr, w.institution, w.motto, w.venue?.fr]).toEqual([
+      "République du Niger",
+      null,
+      null,
+      "Niamey centre",
+    ]);
+    expect(loaded({ motto: "Fraternité – Travail – Progrès" }).institution?.fr).toBe(
+      "Ministère de la Justice et des Droits de l'Homme",
+    );
+  });
+
+  it("refuses dates outside the years a plan may have", () => {
+    expect(refused({ dates: { from: "0001-01-01", to: "9999-12-31" } }).fr).toBe(
+      many(
+        `dates.from : il faut ${DATE}, pas le texte "0001-01-01"`,
+        `dates.to : il faut ${DATE}, pas le texte "9999-12-31"`,
+      ),
+    );
+  });
+
   it("a full configuration: each text in both languages, the dates in ISO", () => {
     const w = loaded({
       institution: "Ministère de la Justice et des Droits de l'Homme",
@@ -220,7 +242,7 @@ describe("a workshop key written wrong: named, with what it must hold", () => {
       one(`dates.from : il faut ${DATE}, pas le nombre 2023`),
     );
     expect(refused({ dates: { from: "31/02/2023", to: "2023-07-20" } }).en).toBe(
-      'Invalid configuration F — dates.from: must be a date written 2023-07-18 or 18/07/2023, the day before the month, not the text "31/02/2023" (February 2023 has only 28 days). Fix this key (see README, “Configuration”).',
+      'Invalid configuration F — dates.from: must be a date between 1990 and 2100 written 2023-07-18 or 18/07/2023, the day before the month, not the text "31/02/2023" (February 2023 has only 28 days). Fix this key (see README, “Configuration”).',
     );
   });
 
@@ -275,8 +297,8 @@ describe("a workshop key written wrong: named, with what it must hold", () => {
     expect(r.err).toBe(
       [
         `atelier: Invalid configuration ${file}:`,
-        '  - dates.from: must be a date written 2023-07-18 or 18/07/2023, the day before the month, not the text "31/02/2023" (February 2023 has only 28 days)',
-        "  - dates.to: required key missing (a date written 2023-07-18 or 18/07/2023, the day before the month)",
+        '  - dates.from: must be a date between 1990 and 2100 written 2023-07-18 or 18/07/2023, the day before the month, not the text "31/02/2023" (February 2023 has only 28 days)',
+        "  - dates.to: required key missing (a date between 1990 and 2100 written 2023-07-18 or 18/07/2023, the day before the month)",
         "Fix these keys (see README, “Configuration”).",
         "",
       ].join("\n"),

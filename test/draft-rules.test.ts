@@ -437,7 +437,7 @@ describe("rule 10: a weakness every group wrote under its own axis is one cross-
       "   - Axes\u00a0: 1\\. Prévention ; 2\\. Protection et assistance aux victimes ; 3\\. Poursuites et répression ; 4\\. Coordination, partenariat et suivi-évaluation",
     );
     expect(section).toContain(
-      "   - «\u00a0Insuffisance de ressources financières\u00a0» — 3\\. Poursuites et répression — Groupe 3, J2 (J2/groupe-3.csv:2)",
+      "   - «\u00a0Insuffisance de ressources financières\u00a0» — 3\\. Poursuites et répression — G3-J2",
     );
     expect(md.indexOf("## Constats transversaux")).toBeLessThan(
       md.indexOf("## Forces et faiblesses par axe"),
@@ -450,7 +450,8 @@ describe("rule 10: a weakness every group wrote under its own axis is one cross-
     );
     expect(block).toContain("cité par 4 groupes sous 4 axes");
     expect(block).toContain("Insuffisance des ressources financières");
-    expect(block).toContain("J2/groupe-4.csv:2");
+    // Its sources as references, the row each stands for in its tooltip.
+    expect(block).toContain('<abbr title="J2/groupe-4.csv:2">G4-J2</abbr>');
 
     // In English.
     const en = mkdtempSync(join(tmpdir(), "atelier-draft-en-"));

@@ -191,10 +191,10 @@ describe("rule 2: every field of a bilan row takes part in conflicts", () => {
     );
     // The report names the axes and the fields in words.
     expect(csv("rapport-bilan.md")).toContain(
-      "| 1.2.1 Former les policiers | Axe stratégique | 1\\. Prévention — groupe-a, J1 (J1/groupe-a.csv:2)<br>2\\. Protection et assistance aux victimes — groupe-b, J1 (J1/groupe-b.csv:2) | **1\\. Prévention** | axe du plan de référence pour ce code |",
+      "| 1.2.1 Former les policiers | Axe stratégique | 1\\. Prévention (GA-J1)<br>2\\. Protection et assistance aux victimes (GB-J1) | **1\\. Prévention** | axe du plan de référence pour ce code |",
     );
     expect(csv("rapport-bilan.md")).toContain(
-      "| 1.2.1 Former les policiers | Activité | Former les magistrats — groupe-a, J1 (J1/groupe-a.csv:2)<br>Former les policiers — groupe-b, J1 (J1/groupe-b.csv:2) | **Former les policiers** | valeur de l'évaluation dont le statut est retenu |",
+      "| 1.2.1 Former les policiers | Activité | Former les magistrats (GA-J1)<br>Former les policiers (GB-J1) | **Former les policiers** | valeur de l'évaluation dont le statut est retenu |",
     );
     // Both groups' words are in conflits.csv.
     expect(csv("conflits.csv")).toContain("Former les magistrats");

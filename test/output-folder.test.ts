@@ -128,6 +128,41 @@ describe("only its own files in the output folder", () => {
     expect(manifest(out)).toEqual(COMPILED.slice(1));
   });
 
+  it("keeps a file of theirs that bears the name of an output atelier had not written there yet", async () => {
+    // An output folder of a version of atelier that wrote no Word report, where the rapporteur
+    // saved their own rapport-bilan.docx.
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    const list = JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8"));
+    list.files = list.files.filter((f: string) => f !== "rapport-bilan.docx");
+    delete list.stamps["rapport-bilan.docx"];
+    writeFileSync(join(out, ".atelier-sortie.json"), JSON.stringify(list));
+    const theirs = Buffer.from("le rapport amendé par le comité");
+    writeFileSync(join(out, "rapport-bilan.docx"), theirs);
+    const shown = displayPath(out, process.cwd());
+    const r = await run("compile", dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `${shown}/rapport-bilan.docx n'a pas été écrit par atelier : il est gardé sous le nom « rapport-bilan (modifié).docx » (un nouveau rapport-bilan.docx est écrit).`,
+    );
+    expect(readFileSync(join(out, "rapport-bilan (modifié).docx")).equals(theirs)).toBe(true);
+    expect(readFileSync(join(out, "rapport-bilan.docx")).subarray(0, 2).toString()).toBe("PK");
+    // Theirs again, and this time report writes the document.
+    const again = JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8"));
+    again.files = again.files.filter((f: string) => f !== "rapport-bilan.docx");
+    delete again.stamps["rapport-bilan.docx"];
+    writeFileSync(join(out, ".atelier-sortie.json"), JSON.stringify(again));
+    writeFileSync(join(out, "rapport-bilan.docx"), theirs);
+    const report = await run("report", dir, "--format", "docx", "--lang", "en");
+    expect(report.code).toBe(0);
+    expect(report.out).toContain(
+      `${out}/rapport-bilan.docx was not written by atelier: it is kept as “rapport-bilan (edited).docx” (a new rapport-bilan.docx is written).`,
+    );
+    expect(readFileSync(join(out, "rapport-bilan (edited).docx")).equals(theirs)).toBe(true);
+    expect(readFileSync(join(out, "rapport-bilan (modifié).docx")).equals(theirs)).toBe(true);
+  });
+
   it("moves a file an earlier run wrote and this one does not to precedent/, and says so", async () => {
     const dir = sample();
     const out = join(dir, "sortie");

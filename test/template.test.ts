@@ -746,8 +746,8 @@ describe("initWorkshop", () => {
       "4. Rendez à chaque groupe `sortie/retours/<groupe>.xlsx` : ses problèmes à corriger.",
       "5. Tranchez les divergences : remplissez `sortie/arbitrages-a-faire.xlsx` et enregistrez-le sous",
       "   `resolutions.xlsx` dans le dossier de l'atelier ; la compilation suivante l'applique.",
-      "6. À la fin : `atelier report --format html,pdf` écrit le rapport et `atelier matrix` la matrice",
-      "   d'actions, dans `sortie/`.",
+      "6. À la fin : `atelier report --format docx,html,pdf` écrit le rapport (Word, HTML, PDF) et",
+      "   `atelier matrix` la matrice d'actions, dans `sortie/`.",
       "",
       "",
     ]);
@@ -792,8 +792,8 @@ describe("initWorkshop", () => {
       "4. Hand each group `sortie/retours/<groupe>.xlsx` back: its problems to correct.",
       "5. Decide the divergences: fill in `sortie/arbitrages-a-faire.xlsx` and save it as",
       "   `resolutions.xlsx` in the workshop folder; the next compile applies it.",
-      "6. At the end: `atelier report --format html,pdf` writes the report and `atelier matrix` the action",
-      "   matrix, into `sortie/`.",
+      "6. At the end: `atelier report --format docx,html,pdf` writes the report (Word, HTML, PDF) and",
+      "   `atelier matrix` the action matrix, into `sortie/`.",
       "",
       "",
     ]);

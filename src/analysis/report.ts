@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import type { Config, Workshop } from "../config.js";
 import { type FindingType, STATUTS, type StatusId, TYPE_ORDER } from "../fields.js";
 import { countBySeverity, type IssueCode, type Severity } from "../issues.js";
 import { bandOf, scoreOf } from "../merge/indicators.js";
@@ -14,7 +14,7 @@ import type {
   Source,
   ValidationResult,
 } from "../model.js";
-import { compareText, identityText } from "../text.js";
+import { compareText, groupKey, identityText, sessionKey } from "../text.js";
 import {
   type FindingCluster as Cluster,
   type CrossCuttingCluster,
@@ -161,9 +161,38 @@ export interface SourceFile {
 
 export interface GroupSummary {
   name: string;
+  /** Its compact reference (`G2`), as `SourceRef.ref` begins. */
+  code: string;
   sessions: string[];
   files: number;
   rows: number;
+  /** As its Identification sheets (or columns) give them, each different text once. */
+  structures: string[];
+  rapporteurs: string[];
+  /** Each list of members as given, with the sessions that gave it. */
+  members: { text: string; sessions: string[] }[];
+}
+
+/**
+ * A compact reference to the rows of one group in one session (`G2-J1`), which the report
+ * writes after a finding instead of a file path; the sources annex lists each with its files.
+ */
+export interface SourceRef {
+  ref: string;
+  groupe: string;
+  session: string | null;
+  files: string[];
+}
+
+/** A proposal of the new plan that addresses weaknesses of the plan under review. */
+export interface Recommendation {
+  /** Axis of the new plan. */
+  axe: string | null;
+  objectif: string | null;
+  action: string;
+  sources: Source[];
+  /** The weaknesses it addresses, as their headline and axis (of the plan under review). */
+  addresses: { text: string; axe: string | null }[];
 }
 
 export interface SessionSummary {
@@ -200,6 +229,11 @@ export interface Gap {
 
 export interface ReportModel {
   title: string;
+  /**
+   * Who held the workshop, where and when, why: the cover and the first section. The dates are
+   * the configuration's, else the first and last of the submissions (see `datesOf`).
+   */
+  about: Workshop;
   review: { label: string; from: number; to: number };
   plan: { label: string; from: number; to: number };
   /** ISO date-time of the generation (`generationTime()` at the call site). */
@@ -245,11 +279,15 @@ export interface ReportModel {
     conflicts: number;
   };
   axes: AxisFigures[];
+  /** Axes of the new plan (those of the proposals). */
+  planAxes: ReportAxis[];
   /** Cross-cutting findings, first of the findings: most groups first. */
   crossCutting: CrossCuttingFinding[];
   findings: AxisFindings[];
   unassessed: Unassessed[];
   carriedOver: CarriedOver[];
+  /** Proposals that address a weakness, by axis of the new plan, then in consolidation order. */
+  recommendations: Recommendation[];
   conflicts: ReportConflict[];
   /** What merging set aside without a conflict (listed in historique.csv). */
   history: { updates: number; replaced: number };
@@ -264,6 +302,8 @@ export interface ReportModel {
     files: SourceFile[];
     groups: GroupSummary[];
     sessions: SessionSummary[];
+    /** Every group and session the findings, proposals and conflicts cite, in order. */
+    refs: SourceRef[];
     rows: Consolidation["summary"]["rows"];
     /** The reference plan file and its activities. */
     reference: { path: string; activities: number } | null;
@@ -278,8 +318,8 @@ export interface ReportModel {
   };
 }
 
-function axesOf(config: Config, extra: readonly (string | null)[]): ReportAxis[] {
-  const axes: ReportAxis[] = config.review.axes.map((a) => ({
+function axesOf(listed: Config["review"]["axes"], extra: readonly (string | null)[]): ReportAxis[] {
+  const axes: ReportAxis[] = listed.map((a) => ({
     code: a.code,
     number: a.number,
     fr: a.fr,
@@ -319,7 +359,14 @@ export function buildReport(
   const unread = unreadFiles(files);
   const reference = referenceOf(validation.references[0]);
   const counted = c.bilan.filter((b) => b.hors_plan !== true);
-  const axes = axesOf(config, [...c.bilan.map((b) => b.axe), ...c.constats.map((k) => k.axe)]);
+  const axes = axesOf(config.review.axes, [
+    ...c.bilan.map((b) => b.axe),
+    ...c.constats.map((k) => k.axe),
+  ]);
+  const planAxes = axesOf(
+    config.plan.axes,
+    c.propositions.map((p) => p.axe),
+  );
   const assessedCodes = new Set(c.bilan.map((b) => identityText(String(b.code_activite ?? ""))));
   const inReference = (code: string) =>
     reference !== null &&
@@ -381,6 +428,7 @@ export function buildReport(
     return { axis, types };
   });
   const weak = clusters.filter((k) => k.type === "faiblesse");
+  const recommendations = recommendationsOf(c, found, links, planAxes);
 
   const rate = c.indicateurs.taux_realisation.global;
   // One lookup table: a search per conflict was quadratic on large workshops.
@@ -390,8 +438,10 @@ export function buildReport(
     return text(row?.activite) ?? reference?.activities.get(code)?.activite ?? null;
   };
 
+  const sources = sourcesOf(files, c, reference);
   return {
     title: config.title,
+    about: { ...config.workshop, dates: config.workshop.dates ?? datesOf(files) },
     review: { label: config.review.label, from: config.review.from, to: config.review.to },
     plan: { label: config.plan.label, from: config.plan.from, to: config.plan.to },
     generated: generated.toISOString(),
@@ -430,10 +480,12 @@ export function buildReport(
       conflicts: c.summary.conflicts,
     },
     axes: axisFigures,
+    planAxes,
     crossCutting,
     findings,
     unassessed,
     carriedOver: carriedOverOf(c, reference?.activities ?? new Map(), config),
+    recommendations,
     conflicts: c.conflits.map((k) => ({
       ...k,
       activite: k.kind === "bilan" ? titleOf(k.key) : null,
@@ -444,12 +496,79 @@ export function buildReport(
       addressed: weak.filter((k) => k.addressedBy.length > 0).length,
       unaddressed: c.propositions.length > 0 ? weak.filter((k) => k.addressedBy.length === 0) : [],
     },
-    sources: sourcesOf(files, c, reference),
+    sources,
     quality: qualityOf(
       [...validation.references.map((r) => r.report), ...files, ...validation.resolutions],
       c,
     ),
   };
+}
+
+/**
+ * The proposals that address a weakness (by the links of `weaknessLinks`), each with the
+ * weaknesses it addresses; by axis of the new plan, then in consolidation order.
+ */
+function recommendationsOf(
+  c: Consolidation,
+  clusters: readonly Cluster[],
+  links: readonly number[][],
+  planAxes: readonly ReportAxis[],
+): Recommendation[] {
+  const addresses = new Map<number, Recommendation["addresses"]>();
+  links.forEach((by, j) => {
+    const k = clusters[j];
+    if (!k) return;
+    const weakness = { text: k.wordings[0]?.text ?? "", axe: k.axe };
+    for (const i of by) {
+      const list = addresses.get(i) ?? [];
+      if (!list.some((w) => w.text === weakness.text && w.axe === weakness.axe))
+        list.push(weakness);
+      addresses.set(i, list);
+    }
+  });
+  const order = (axe: string | null) => {
+    const i = planAxes.findIndex((a) => a.code === axe);
+    return i === -1 ? planAxes.length : i;
+  };
+  return [...addresses.entries()]
+    .sort(([a], [b]) => {
+      const pa = c.propositions[a];
+      const pb = c.propositions[b];
+      return order(pa?.axe ?? null) - order(pb?.axe ?? null) || a - b;
+    })
+    .map(([i, list]) => {
+      const p = c.propositions[i] as Consolidated<"propositions">;
+      return {
+        axe: p.axe,
+        objectif: text(p.objectif),
+        action: text(p.action) ?? "",
+        sources: p.sources,
+        addresses: list,
+      };
+    });
+}
+
+/** Past this span, dates taken from the submissions hold a typo, not a workshop. */
+const WORKSHOP_DAYS = 14;
+
+/**
+ * The first and last dates the submissions give (Identification sheets, or a Date column of the
+ * accepted rows), when the configuration gives none; none when they span more than two weeks
+ * (one `20/07/2032` would put a false span on the cover).
+ */
+function datesOf(files: readonly FileReport[]): { from: string; to: string } | null {
+  const dates = files
+    .flatMap((f) => [
+      f.meta.date,
+      ...f.tables.flatMap((t) => t.records.filter((r) => !r.rejected).map((r) => r.meta.date)),
+    ])
+    .filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
+  const [from] = dates;
+  const to = dates.at(-1);
+  if (!from || !to) return null;
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  return days <= WORKSHOP_DAYS ? { from, to } : null;
 }
 
 const sourceCount = (k: Pick<Cluster, "wordings">) =>
@@ -580,7 +699,15 @@ function sourcesOf(
   c: Consolidation,
   reference: ReturnType<typeof referenceOf>,
 ): ReportModel["sources"] {
-  const groups = new Map<string, { sessions: Set<string>; files: Set<string>; rows: number }>();
+  interface GroupEntry {
+    sessions: Set<string>;
+    files: Set<string>;
+    rows: number;
+    structures: Set<string>;
+    rapporteurs: Set<string>;
+    members: Map<string, Set<string>>;
+  }
+  const groups = new Map<string, GroupEntry>();
   const sessions = new Map<
     string | null,
     { groups: Set<string>; files: Set<string>; rows: number }
@@ -590,13 +717,32 @@ function sourcesOf(
     const groupOf = grouper(f);
     const fileGroups = new Set<string>();
     const fileSessions = new Set<string | null>();
-    const note = (groupe: string, session: string | null, rows: number) => {
+    const note = (
+      groupe: string,
+      session: string | null,
+      rows: number,
+      meta: Record<string, string>,
+    ) => {
       fileGroups.add(groupe);
       fileSessions.add(session);
-      const g = groups.get(groupe) ?? { sessions: new Set(), files: new Set(), rows: 0 };
+      const g = groups.get(groupe) ?? {
+        sessions: new Set(),
+        files: new Set(),
+        rows: 0,
+        structures: new Set(),
+        rapporteurs: new Set(),
+        members: new Map(),
+      };
       if (session !== null) g.sessions.add(session);
       g.files.add(f.path);
       g.rows += rows;
+      if (meta.structure) g.structures.add(meta.structure);
+      if (meta.rapporteur) g.rapporteurs.add(meta.rapporteur);
+      if (meta.membres) {
+        const said = g.members.get(meta.membres) ?? new Set();
+        if (session !== null) said.add(session);
+        g.members.set(meta.membres, said);
+      }
       groups.set(groupe, g);
       const s = sessions.get(session) ?? { groups: new Set(), files: new Set(), rows: 0 };
       s.groups.add(groupe);
@@ -606,10 +752,10 @@ function sourcesOf(
     };
     for (const { records } of f.tables) {
       for (const r of records) {
-        note(groupOf(r), r.meta.session ?? f.meta.session ?? null, 1);
+        note(groupOf(r), r.meta.session ?? f.meta.session ?? null, 1, { ...f.meta, ...r.meta });
       }
     }
-    if (fileGroups.size === 0) note(groupOf(), f.meta.session ?? null, 0);
+    if (fileGroups.size === 0) note(groupOf(), f.meta.session ?? null, 0, f.meta);
     const sum = (k: "rows" | "accepted" | "rejected") => f.sheets.reduce((n, s) => n + s[k], 0);
     const { errors, warnings } = countBySeverity(f.issues);
     out.push({
@@ -631,16 +777,25 @@ function sourcesOf(
     });
   }
   out.sort((a, b) => compareText(a.path, b.path));
+  const names = [...groups.keys()].sort(compareText);
+  const codes = groupCodes(names);
+  const sorted = (set: Set<string>) => [...set].sort(compareText);
   return {
     files: out,
-    groups: [...groups.entries()]
-      .map(([name, g]) => ({
+    groups: names.map((name) => {
+      const g = groups.get(name) as GroupEntry;
+      return {
         name,
-        sessions: [...g.sessions].sort(compareText),
+        code: codes.get(groupKey(name)) ?? name,
+        sessions: sorted(g.sessions),
         files: g.files.size,
         rows: g.rows,
-      }))
-      .sort((a, b) => compareText(a.name, b.name)),
+        structures: sorted(g.structures),
+        rapporteurs: sorted(g.rapporteurs),
+        members: [...g.members].map(([text, sessions]) => ({ text, sessions: sorted(sessions) })),
+      };
+    }),
+    refs: refsOf(c, codes),
     sessions: [...sessions.entries()]
       .map(([name, s]) => ({
         name,
@@ -652,6 +807,108 @@ function sourcesOf(
     rows: { ...c.summary.rows },
     reference: reference ? { path: reference.path, activities: reference.activities.size } : null,
   };
+}
+
+/** Words a code leaves out: `Atelier de Ségou` → `AS`. */
+const SMALL_WORDS = new Set([
+  "de",
+  "du",
+  "des",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "et",
+  "en",
+  "of",
+  "the",
+  "and",
+]);
+
+/** The initials of a name's significant words, upper case, at most four: `Protection` → `P`. */
+function initials(folded: string): string {
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "" && !SMALL_WORDS.has(w));
+  return words
+    .slice(0, 4)
+    .map((w) => w[0] ?? "")
+    .join("")
+    .toUpperCase();
+}
+
+/** Codes made unique in order: a second `GP` is `GP2`. */
+function uniquely(codes: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return codes.map((code) => {
+    let out = code;
+    for (let n = 2; taken.has(out); n++) out = `${code}${n}`;
+    taken.add(out);
+    return out;
+  });
+}
+
+/**
+ * Each group's code, keyed by `groupKey`: `G` and its number when its name has one (`Groupe 3`,
+ * `GT 3` → `G3`), else `G` and the initials of its name (`Groupe A` → `GA`, `Protection` →
+ * `GP`): never a number that could be read as another group's.
+ */
+function groupCodes(names: readonly string[]): Map<string, string> {
+  const keys = [...new Set(names.map(groupKey))];
+  const codes = keys.map((k) =>
+    /^\d+$/.test(k) ? `G${k}` : `G${initials(k.replace(/^(?:groupe?|gt|g)\s+/, "")) || "X"}`,
+  );
+  const unique = uniquely(codes);
+  return new Map(keys.map((k, i) => [k, unique[i] ?? ""]));
+}
+
+/**
+ * A session as a reference writes it: `J` and its number for a numbered one (`J1`, `Jour 2`),
+ * else as typed when short (`Bamako`), else its initials (`Atelier de Ségou` → `AS`).
+ */
+function sessionCode(session: string): string {
+  const key = sessionKey(session);
+  if (key.startsWith("#")) return `J${key.slice(1)}`;
+  const bare = session.replace(/\s+/g, "");
+  return bare.length <= 6 ? bare : initials(key) || bare.slice(0, 6);
+}
+
+/** What a reference stands for: a group and a session, as merging compares them. */
+export function refKey(groupe: string | null, session: string | null): string {
+  return `${groupKey(groupe ?? "")}\u0000${session === null ? "" : sessionKey(session)}`;
+}
+
+/** The references of every row the report cites, with their files; by group, then session. */
+function refsOf(c: Consolidation, codes: ReadonlyMap<string, string>): SourceRef[] {
+  const byKey = new Map<string, SourceRef & { code: string }>();
+  const add = (s: Source) => {
+    const key = refKey(s.groupe, s.session);
+    let entry = byKey.get(key);
+    if (!entry) {
+      const groupe = s.groupe ?? "";
+      const code = codes.get(groupKey(groupe)) ?? "G";
+      entry = { ref: code, code, groupe, session: s.session, files: [] };
+      byKey.set(key, entry);
+    }
+    if (!entry.files.includes(s.file)) entry.files.push(s.file);
+  };
+  for (const rows of [c.bilan, c.constats, c.propositions]) {
+    for (const r of rows) r.sources.forEach(add);
+  }
+  for (const k of c.conflits) for (const v of k.versions) add(v.source);
+  const refs = [...byKey.values()].sort(
+    (a, b) =>
+      compareText(a.code, b.code) ||
+      (a.session === null ? 1 : b.session === null ? -1 : compareText(a.session, b.session)),
+  );
+  // Two sessions whose initials are alike still get references of their own.
+  const names = uniquely(
+    refs.map(({ code, session }) => (session === null ? code : `${code}-${sessionCode(session)}`)),
+  );
+  return refs.map(({ code: _, ...r }, i) => ({
+    ...r,
+    ref: names[i] ?? "",
+    files: r.files.sort(compareText),
+  }));
 }
 
 function qualityOf(files: readonly FileReport[], c: Consolidation): ReportModel["quality"] {

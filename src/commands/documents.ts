@@ -5,6 +5,7 @@ import { both, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Consolidation, FileReport } from "../model.js";
 import type { PdfProgress } from "../render/pdf.js";
+import { similar } from "../text.js";
 import { lockedWorkshop, type Workshop, type WorkshopOptions } from "./index.js";
 import { type Kept, writeFilesAtomically } from "./output.js";
 
@@ -14,14 +15,26 @@ import { type Kept, writeFilesAtomically } from "./output.js";
  * writes only its own files. Renderers are loaded when a document needs them.
  */
 
-/** `rapport-bilan.md` and `.html`: one model, two renderers. */
-export async function reportFiles(model: ReportModel, lang: Lang): Promise<Map<string, string>> {
-  const { reportMarkdown } = await import("../render/report-md.js");
-  const { reportHtml } = await import("../render/report-html.js");
-  return new Map([
-    ["rapport-bilan.md", reportMarkdown(model, lang)],
-    ["rapport-bilan.html", reportHtml(model, lang)],
-  ]);
+/** `rapport-bilan.md`, `.html` and `.docx`: one model, three renderers. */
+export async function reportFiles(
+  model: ReportModel,
+  lang: Lang,
+  formats: readonly string[] = ["md", "html", "docx"],
+): Promise<Map<string, string | Buffer>> {
+  const files = new Map<string, string | Buffer>();
+  if (formats.includes("md")) {
+    const { reportMarkdown } = await import("../render/report-md.js");
+    files.set("rapport-bilan.md", reportMarkdown(model, lang));
+  }
+  if (formats.includes("html") || formats.includes("pdf")) {
+    const { reportHtml } = await import("../render/report-html.js");
+    files.set("rapport-bilan.html", reportHtml(model, lang));
+  }
+  if (formats.includes("docx")) {
+    const { reportDocx } = await import("../render/report-docx.js");
+    files.set("rapport-bilan.docx", await reportDocx(model, lang));
+  }
+  return files;
 }
 
 /** `matrice-actions.xlsx` and `matrice-actions.csv`. */
@@ -52,7 +65,7 @@ export interface DocumentsWritten {
   flagged: boolean;
 }
 
-export const REPORT_FORMATS = ["md", "html", "pdf"] as const;
+export const REPORT_FORMATS = ["md", "html", "docx", "pdf"] as const;
 
 /** What printing the PDF says while it runs, in the workshop's language (see `printPdf`). */
 export type ReportProgress = (e: PdfProgress, lang: Lang) => void;
@@ -69,9 +82,10 @@ export async function writeReport(
 ): Promise<DocumentsWritten> {
   const unknown = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) {
+    const near = unknown.length === 1 ? similar(unknown[0] ?? "", REPORT_FORMATS)[0] : undefined;
     throw new AppError(
       "USAGE",
-      both((t) => t.errors.reportFormat(unknown.join(", "))),
+      both((t) => t.errors.reportFormat(unknown.join(", "), near)),
     );
   }
   return lockedWorkshop(dir, options, (w, generated) =>
@@ -87,7 +101,7 @@ async function reportIn(
 ): Promise<DocumentsWritten> {
   const { buildReport } = await import("../analysis/report.js");
   const model = buildReport(w.consolidation, w.validation, w.config, generated);
-  const all = await reportFiles(model, w.lang);
+  const all = await reportFiles(model, w.lang, formats);
   const files = new Map(
     [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
   );

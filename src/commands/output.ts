@@ -75,6 +75,7 @@ const KNOWN = [
   "rapport-bilan.md",
   "rapport-bilan.html",
   "rapport-bilan.pdf",
+  "rapport-bilan.docx",
   "matrice-actions.xlsx",
   "matrice-actions.csv",
   "matrice-actions.md",
@@ -219,12 +220,17 @@ function keptName(name: string, label: string, taken: (name: string) => boolean)
   }
 }
 
-/** A file atelier wrote, changed since, kept under a name of its own. */
+/**
+ * A file atelier wrote, changed since, kept under a name of its own; or the rapporteur's own
+ * file under a name atelier now writes (`theirs`: a `rapport-bilan.docx` saved there before
+ * atelier wrote one).
+ */
 export interface Kept {
   from: string;
   to: string;
   /** Whether this run wrote a new file under the old name. */
   rewritten: boolean;
+  theirs?: true;
 }
 
 /** Whether a folder is an earlier output of atelier (or can become one: absent or empty). */
@@ -588,7 +594,6 @@ export async function writeOutputSet(
     write(() => {
       writeFileSync(join(next, MANIFEST), manifest(written, now));
       if (!existsSync(out)) return;
-      // A file of the rapporteur that bears a name atelier writes is atelier's.
       const own = new Set([...before, ...written.filter((n) => isFile(join(out, n)))]);
       const taken = (n: string) =>
         existsSync(join(out, n)) || written.includes(n) || kept.some((k) => k.to === n);
@@ -596,6 +601,19 @@ export async function writeOutputSet(
         if (!edited(join(out, name), stamps[name])) continue;
         const to = keptName(name, editedLabel, taken);
         kept.push({ from: name, to, rewritten: written.includes(name) });
+      }
+      // A file of the rapporteur under a name atelier writes and had not written (a new output
+      // of this version): theirs, kept beside the new one. Without a list, it cannot be told.
+      if (list) {
+        for (const name of written) {
+          if (before.includes(name) || !isFile(join(out, name))) continue;
+          kept.push({
+            from: name,
+            to: keptName(name, editedLabel, taken),
+            rewritten: true,
+            theirs: true,
+          });
+        }
       }
       carryOthers(out, "", next, own);
       for (const { from, to } of kept) {
@@ -678,10 +696,17 @@ export async function writeFilesAtomically(
       const bytes = typeof content === "function" ? undefined : Buffer.from(content);
       if (bytes) writeFileSync(tmp, bytes);
       const list = readList(out) ?? { files: ownFiles(out), stamps: {} };
-      if (edited(join(out, name), list.stamps[name])) {
+      // Changed since atelier wrote it, or never written by atelier: the rapporteur's.
+      const theirs = !list.files.includes(name) && isFile(join(out, name));
+      if (theirs || edited(join(out, name), list.stamps[name])) {
         const to = keptName(name, editedLabel, (n) => existsSync(join(out, n)));
         renameSync(join(out, name), join(out, to));
-        kept.push({ from: name, to, rewritten: true });
+        kept.push({
+          from: name,
+          to,
+          rewritten: true,
+          ...(theirs ? { theirs: true as const } : {}),
+        });
       }
       renameSync(tmp, join(out, name));
       const listTmp = join(out, `.${MANIFEST}.${process.pid}.tmp`);

@@ -30,22 +30,28 @@ import {
   bandLabel,
   CONFLICTS_SHOWN,
   conflictValue,
+  contextParagraphs,
   fieldLabel,
   gapsNote,
   issueTitle,
+  local,
+  methodWho,
   missingInputs,
   natureLabel,
+  objectives,
   REJETS_SHOWN,
   rejectedCount,
   ruleText,
   SECTION_IDS,
   type SectionId,
-  sourceText,
+  sourcePlace,
+  sourceRef,
   statusLabel,
   texts,
   typeLabel,
   typePlural,
   weightsText,
+  workshopDays,
 } from "./report-text.js";
 
 /**
@@ -109,32 +115,31 @@ function table(
 function section(id: SectionId, ctx: Ctx, first: Child, ...rest: Child[]): SafeHtml {
   return el(
     "section",
-    { id, class: MAJOR.has(id) ? "major" : null, "aria-labelledby": `${id}-h` },
+    { id, "aria-labelledby": `${id}-h` },
     el("div", { class: "keep" }, el("h2", { id: `${id}-h` }, ctx.t.sections[id]), first),
     rest,
   );
 }
 
-/** Sections that start a new printed page. */
-const MAJOR = new Set<SectionId>([
-  "statut",
-  "budget",
-  "constats-transversaux",
-  "forces-faiblesses",
-  "opportunites-menaces",
-  "non-evaluees",
-  "methode",
-  "annexe-sources",
-  "annexe-qualite",
-]);
-
 const p = (text: Child, className: string | null = null) => el("p", { class: className }, text);
 
-function sources(list: readonly Source[], _lang: Lang): SafeHtml {
+/**
+ * Sources as compact references (`G2-J1`), each once; the rows they stand for in its tooltip,
+ * the groups and files in the sources annex.
+ */
+function sources(m: ReportModel, list: readonly Source[]): SafeHtml {
+  const byRef = new Map<string, string[]>();
+  for (const s of list) {
+    const ref = sourceRef(m, s);
+    byRef.set(ref, [...(byRef.get(ref) ?? []), sourcePlace(s)]);
+  }
   return el(
-    "ul",
-    { class: "sources" },
-    list.map((s) => el("li", null, sourceText(s))),
+    "span",
+    { class: "refs" },
+    [...byRef].map(([ref, places], i) => [
+      i > 0 ? ", " : null,
+      el("abbr", { title: places.join("\n") }, ref),
+    ]),
   );
 }
 
@@ -310,7 +315,7 @@ function wordingList(
   wordings: readonly ShownWording[],
   axisOf: ((w: ShownWording) => string) | null = null,
 ): SafeHtml {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return el(
     "ul",
     { class: "wordings" },
@@ -320,7 +325,9 @@ function wordingList(
         null,
         wordings.length > 1 ? el("em", { class: "wording" }, t.quote(w.text)) : null,
         axisOf ? [wordings.length > 1 ? " — " : null, el("span", { class: "k" }, axisOf(w))] : null,
-        sources(w.sources, lang),
+        wordings.length > 1 || axisOf
+          ? [" (", sources(ctx.m, w.sources), ")"]
+          : [el("span", { class: "k" }, t.sourcesLabel), t.colon, sources(ctx.m, w.sources)],
         w.code_activite || w.preuve || w.recommandation
           ? p(
               [
@@ -542,17 +549,22 @@ function carriedSection(ctx: Ctx): SafeHtml {
         : el("em", null, t.notAssessed),
       prop.action,
       natureLabel(prop.nature, lang),
-      [...new Set(prop.sources.map((s) => s.groupe).filter(Boolean))].join(", "),
+      sources(m, prop.sources),
     ]),
   );
   return section(
     "reconduites",
     ctx,
     p(t.carriedLead(m.plan.label), "lead"),
-    table(t.carriedCaption, [t.origin, t.assessmentCol, t.proposal, t.nature, t.groups], rows, {
-      className: "wide",
-      narrow: [1, 3, 4],
-    }),
+    table(
+      t.carriedCaption,
+      [t.origin, t.assessmentCol, t.proposal, t.nature, t.sourcesLabel],
+      rows,
+      {
+        className: "wide",
+        narrow: [1, 3, 4],
+      },
+    ),
   );
 }
 
@@ -634,8 +646,9 @@ function conflictsSection(ctx: Ctx): SafeHtml {
               "li",
               null,
               el("strong", null, value(c.field, v.value)),
-              " — ",
-              sourceText(v.source),
+              " (",
+              sources(m, [v.source]),
+              ")",
             ),
           ),
         ),
@@ -651,6 +664,107 @@ function conflictsSection(ctx: Ctx): SafeHtml {
   );
 }
 
+function contextSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  return section(
+    "contexte",
+    ctx,
+    contextParagraphs(m, lang).map((text) => p(text)),
+    el("h3", null, t.objectivesTitle),
+    el(
+      "ul",
+      null,
+      objectives(m, lang).map((o) => el("li", null, o)),
+    ),
+  );
+}
+
+function recommendationsSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  const id = "recommandations";
+  if (m.received.propositions === 0)
+    return section(id, ctx, p(t.noPropositions(m.plan.label), "empty"));
+  if (m.weaknesses.total === 0) return section(id, ctx, p(t.noWeakness, "empty"));
+  if (m.recommendations.length === 0) return section(id, ctx, p(t.noRecommendation, "empty"));
+  return section(
+    id,
+    ctx,
+    p(t.recLead(m.recommendations.length, m.received.propositions, m.plan.label), "lead"),
+    p(t.weakRule, "note"),
+    m.planAxes.map((axis) => {
+      const list = m.recommendations.filter((r) => r.axe === axis.code);
+      if (list.length === 0) return null;
+      return [
+        el("h3", null, axisTitle(axis, lang)),
+        el(
+          "ol",
+          { class: "clusters" },
+          list.map((r) =>
+            el(
+              "li",
+              { class: "cluster" },
+              p([el("strong", null, r.action), " (", sources(m, r.sources), ")"], "finding"),
+              r.objectif
+                ? p([el("span", { class: "k" }, t.objective), t.colon, r.objectif], "detail")
+                : null,
+              p([el("span", { class: "k" }, t.answers), t.colon], "detail"),
+              el(
+                "ul",
+                null,
+                r.addresses.map((w) =>
+                  el("li", null, t.quote(w.text), " — ", axisName(m, w.axe, lang)),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ];
+    }),
+  );
+}
+
+function groupsSection(ctx: Ctx): SafeHtml {
+  const { m, t, lang } = ctx;
+  const groups = m.sources.groups;
+  const given = (list: readonly string[]) =>
+    list.length === 0 ? el("em", null, t.notGiven) : list.join(listSeparator(lang));
+  return section(
+    "annexe-groupes",
+    ctx,
+    p(t.groupsLead, "lead"),
+    groups.length === 0
+      ? null
+      : table(
+          t.groupsCaption,
+          [t.group, t.ref, t.sessions, t.structure, t.rapporteur, t.members],
+          groups.map((g) => [
+            g.name,
+            g.code,
+            g.sessions.join(", ") || dash,
+            given(g.structures),
+            given(g.rapporteurs),
+            g.members.length === 0
+              ? el("em", null, t.notGiven)
+              : g.members.length === 1
+                ? (g.members[0]?.text ?? "")
+                : el(
+                    "ul",
+                    { class: "plain" },
+                    g.members.map((x) =>
+                      el(
+                        "li",
+                        null,
+                        x.text,
+                        x.sessions.length > 0 ? ` (${x.sessions.join(", ")})` : null,
+                      ),
+                    ),
+                  ),
+          ]),
+          { className: "wide", narrow: [1, 2] },
+        ),
+  );
+}
+
 function methodSection(ctx: Ctx): SafeHtml {
   const { m, t, lang, pct } = ctx;
   const excluded = m.key.horsPlan.length > 0 ? ` (${m.key.horsPlan.join(", ")})` : "";
@@ -660,6 +774,7 @@ function methodSection(ctx: Ctx): SafeHtml {
     el(
       "ul",
       null,
+      el("li", null, methodWho(m, lang)),
       t
         .method(
           m.key.assessed,
@@ -708,6 +823,22 @@ function sourcesSection(ctx: Ctx): SafeHtml {
             ]),
             { numeric: [5, 6, 7], className: "wide" },
           ),
+          m.sources.refs.length === 0
+            ? null
+            : [
+                p(t.refsLead, "note"),
+                table(
+                  t.refsCaption,
+                  [t.ref, t.group, t.session, t.files],
+                  m.sources.refs.map((r) => [
+                    el("span", { class: "code" }, r.ref),
+                    r.groupe,
+                    r.session ?? t.noSession,
+                    el("span", { class: "path" }, r.files.join(", ")),
+                  ]),
+                  { id: "t-refs" },
+                ),
+              ],
           el(
             "div",
             { class: "pair" },
@@ -806,12 +937,31 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     n: (v) => formatNumber(v, lang),
   };
   const heading = t.heading(m.review.label);
+  const where = t.coverWhere(
+    m.about.venue ? local(m.about.venue, lang) : null,
+    workshopDays(m, lang),
+  );
   const header = el(
     "header",
     { class: "cover" },
+    p(
+      [
+        el("strong", null, local(m.about.country, lang)),
+        m.about.motto ? [" — ", el("em", null, local(m.about.motto, lang))] : null,
+      ],
+      "state",
+    ),
+    m.about.institution ? p(local(m.about.institution, lang), "institution") : null,
     p(m.title, "kicker"),
     el("h1", null, heading),
     p(t.subtitle, "subtitle"),
+    where ? p(where, "where") : null,
+    m.about.partners.length > 0
+      ? p(
+          t.coverPartners(m.about.partners.map((x) => local(x, lang)).join(listSeparator(lang))),
+          "partners",
+        )
+      : null,
     p(
       [
         el("span", null, `${m.review.label} → ${m.plan.label}`),
@@ -837,16 +987,19 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     null,
     header,
     nav,
+    contextSection(ctx),
+    methodSection(ctx),
     keyFigures(ctx),
     statusSections(ctx),
     crossSection(ctx),
     findingsSection(ctx, "forces-faiblesses", ["force", "faiblesse"], t.noStrengths),
     findingsSection(ctx, "opportunites-menaces", ["opportunite", "menace"], t.noOpportunities),
     unassessedSection(ctx),
+    recommendationsSection(ctx),
     carriedSection(ctx),
     weaknessesSection(ctx),
     conflictsSection(ctx),
-    methodSection(ctx),
+    groupsSection(ctx),
     sourcesSection(ctx),
     qualitySection(ctx),
   );

@@ -22,21 +22,27 @@ import {
   bandLabel,
   CONFLICTS_SHOWN,
   conflictValue,
+  contextParagraphs,
   fieldLabel,
   gapsNote,
   issueTitle,
+  local,
+  methodWho,
   missingInputs,
   natureLabel,
+  objectives,
   REJETS_SHOWN,
   rejectedCount,
   ruleText,
+  SECTION_IDS,
   type SectionId,
-  sourceText,
+  sourceRefs,
   statusLabel,
   texts,
   typeLabel,
   typePlural,
   weightsText,
+  workshopDays,
 } from "./report-text.js";
 
 /**
@@ -73,23 +79,59 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   const pct = (v: number | null) => (v === null ? dash : formatPercent(v, lang));
   const money = (v: number) => formatMoney(v, m.currency, lang);
   const n = (v: number) => formatNumber(v, lang);
-  const sources = (list: readonly Source[]) =>
-    list.map((s) => e(sourceText(s))).join(listSeparator(lang));
+  const axisName = (code: string | null) => {
+    const a = m.axes.find((x) => x.axis.code === code);
+    return a ? axisShort(a.axis, lang) : (code ?? dash);
+  };
+  const sources = (list: readonly Source[]) => e(sourceRefs(m, list).join(", "));
   const out: string[] = [];
+  // Written in any order, printed in the order of SECTION_IDS.
+  const sections = new Map<SectionId, string[]>();
   const section = (id: SectionId, body: string[]) => {
-    out.push(`## ${e(t.sections[id])}`, "", ...body.flatMap((b) => [b, ""]));
+    sections.set(id, [`## ${e(t.sections[id])}`, "", ...body.flatMap((b) => [b, ""])]);
   };
 
+  const where = t.coverWhere(
+    m.about.venue ? local(m.about.venue, lang) : null,
+    workshopDays(m, lang),
+  );
   out.push(
+    [
+      `**${e(local(m.about.country, lang))}**${m.about.motto ? ` — *${e(local(m.about.motto, lang))}*` : ""}`,
+      ...(m.about.institution ? [e(local(m.about.institution, lang))] : []),
+    ].join("<br>"),
+    "",
     `# ${e(t.heading(m.review.label))}`,
     "",
     `*${e(t.subtitle)}*`,
     "",
-    `${e(m.title)}<br>${e(`${m.review.label} → ${m.plan.label}`)}<br>${e(t.generated(formatDate(m.generated, lang)))}`,
+    [
+      e(m.title),
+      ...(where ? [e(where)] : []),
+      ...(m.about.partners.length > 0
+        ? [
+            e(
+              t.coverPartners(
+                m.about.partners.map((x) => local(x, lang)).join(listSeparator(lang)),
+              ),
+            ),
+          ]
+        : []),
+      e(`${m.review.label} → ${m.plan.label}`),
+      e(t.generated(formatDate(m.generated, lang))),
+    ].join("<br>"),
     "",
     `> ${e(t.draft)}`,
     "",
   );
+
+  section("contexte", [
+    ...contextParagraphs(m, lang).map(e),
+    `### ${e(t.objectivesTitle)}`,
+    objectives(m, lang)
+      .map((o) => `- ${e(o)}`)
+      .join("\n"),
+  ]);
 
   // --- key figures
   const k = m.key;
@@ -286,10 +328,6 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   } else if (m.unassessed.length === 0) {
     section("non-evaluees", [e(t.allAssessed)]);
   } else {
-    const axis = (code: string | null) => {
-      const a = m.axes.find((x) => x.axis.code === code);
-      return a ? axisShort(a.axis, lang) : (code ?? dash);
-    };
     const note = gapsNote(m, "bilan", lang);
     section("non-evaluees", [
       e(t.unassessedLead(m.unassessed.length, m.key.reference ?? 0, rejectedCount(m))),
@@ -299,7 +337,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
         [t.code, t.axis, t.title, t.unassessedWhy],
         m.unassessed.map((u) => [
           u.code,
-          axis(u.axe),
+          axisName(u.axe),
           u.activite ?? dash,
           u.rejected ? t.unassessedRejected : t.unassessedNone,
         ]),
@@ -330,13 +368,50 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
           : t.notAssessed,
         p.action,
         natureLabel(p.nature, lang),
-        [...new Set(p.sources.map((s) => s.groupe).filter(Boolean))].join(", "),
+        sources(p.sources),
       ]),
     );
     section("reconduites", [
       e(t.carriedLead(m.plan.label)),
-      table(t.carriedCaption, [t.origin, t.assessmentCol, t.proposal, t.nature, t.groups], rows),
+      table(
+        t.carriedCaption,
+        [t.origin, t.assessmentCol, t.proposal, t.nature, t.sourcesLabel],
+        rows,
+      ),
     ]);
+  }
+
+  // --- recommendations
+  if (m.received.propositions === 0) {
+    section("recommandations", [e(t.noPropositions(m.plan.label))]);
+  } else if (m.weaknesses.total === 0) {
+    section("recommandations", [e(t.noWeakness)]);
+  } else if (m.recommendations.length === 0) {
+    section("recommandations", [e(t.noRecommendation)]);
+  } else {
+    const body = [
+      e(t.recLead(m.recommendations.length, m.received.propositions, m.plan.label)),
+      `*${e(t.weakRule)}*`,
+    ];
+    for (const axis of m.planAxes) {
+      const list = m.recommendations.filter((r) => r.axe === axis.code);
+      if (list.length === 0) continue;
+      body.push(
+        `### ${e(axisTitle(axis, lang))}`,
+        list
+          .map((r, i) =>
+            [
+              `${i + 1}. **${e(r.action)}** (${sources(r.sources)})`,
+              ...(r.objectif ? [`   - ${e(t.objective)}${t.colon}${e(r.objectif)}`] : []),
+              `   - ${e(t.answers)}${t.colon}${r.addresses
+                .map((w) => `${e(t.quote(w.text))} — ${e(axisName(w.axe))}`)
+                .join(listSeparator(lang))}`,
+            ].join("\n"),
+          )
+          .join("\n"),
+      );
+    }
+    section("recommandations", body);
   }
 
   // --- weaknesses without action
@@ -389,7 +464,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
           fieldLabel(c.kind, c.field, lang),
           raw(
             c.versions
-              .map((v) => `${e(value(c.field, v.value))} — ${e(sourceText(v.source))}`)
+              .map((v) => `${e(value(c.field, v.value))} (${sources([v.source])})`)
               .join("<br>"),
           ),
           raw(`**${e(value(c.field, c.chosen))}**`),
@@ -405,18 +480,15 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
 
   // --- method
   const excluded = m.key.horsPlan.length > 0 ? ` (${m.key.horsPlan.join(", ")})` : "";
+  const method = t.method(
+    m.key.assessed,
+    weightsText(m, lang),
+    formatPercent(m.bands.satisfaisant, lang),
+    formatPercent(m.bands.moyen, lang),
+    excluded,
+  );
   section("methode", [
-    t
-      .method(
-        m.key.assessed,
-        weightsText(m, lang),
-        formatPercent(m.bands.satisfaisant, lang),
-        formatPercent(m.bands.moyen, lang),
-        excluded,
-      )
-      .concat(t.weakRule)
-      .map((s) => `- ${e(s)}`)
-      .join("\n"),
+    [methodWho(m, lang), ...method, t.weakRule].map((s) => `- ${e(s)}`).join("\n"),
   ]);
 
   // --- annexes
@@ -463,7 +535,51 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
       ),
     );
   }
+  if (s.refs.length > 0) {
+    annexA.push(
+      e(t.refsLead),
+      table(
+        t.refsCaption,
+        [t.ref, t.group, t.session, t.files],
+        s.refs.map((r) => [r.ref, r.groupe, r.session ?? t.noSession, r.files.join(", ")]),
+      ),
+    );
+  }
   section("annexe-sources", annexA);
+
+  const given = (list: readonly string[]) =>
+    list.length === 0 ? raw(`*${e(t.notGiven)}*`) : list.join(listSeparator(lang));
+  section("annexe-groupes", [
+    e(t.groupsLead),
+    ...(s.groups.length === 0
+      ? []
+      : [
+          table(
+            t.groupsCaption,
+            [t.group, t.ref, t.sessions, t.structure, t.rapporteur, t.members],
+            s.groups.map((g) => [
+              g.name,
+              g.code,
+              g.sessions.join(", ") || dash,
+              given(g.structures),
+              given(g.rapporteurs),
+              g.members.length === 0
+                ? raw(`*${e(t.notGiven)}*`)
+                : raw(
+                    g.members
+                      .map((x) =>
+                        e(
+                          g.members.length > 1 && x.sessions.length > 0
+                            ? `${x.text} (${x.sessions.join(", ")})`
+                            : x.text,
+                        ),
+                      )
+                      .join("<br>"),
+                  ),
+            ]),
+          ),
+        ]),
+  ]);
 
   const q = m.quality;
   if (q.byCode.length === 0) {
@@ -514,6 +630,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     section("annexe-qualite", body);
   }
 
+  for (const id of SECTION_IDS) out.push(...(sections.get(id) ?? []));
   return `${out
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")

@@ -1,4 +1,5 @@
-import type { ReportAxis, ReportModel } from "../analysis/report.js";
+import { type ReportAxis, type ReportModel, refKey } from "../analysis/report.js";
+import type { LocalText } from "../config.js";
 import {
   type FindingType,
   findField,
@@ -8,7 +9,13 @@ import {
   type StatusId,
   TYPES_CONSTAT,
 } from "../fields.js";
-import { formatMoney, formatNumber, formatPoints } from "../i18n/format.js";
+import {
+  formatDays,
+  formatMoney,
+  formatNumber,
+  formatPoints,
+  listSeparator,
+} from "../i18n/format.js";
 import { type Catalogue, catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import type { IssueCode } from "../issues.js";
@@ -28,6 +35,8 @@ export type SectionId = keyof Catalogue["report"]["sections"];
 
 /** The sections of the report, in order. */
 export const SECTION_IDS = [
+  "contexte",
+  "methode",
   "chiffres-cles",
   "statut",
   "taux",
@@ -36,10 +45,11 @@ export const SECTION_IDS = [
   "forces-faiblesses",
   "opportunites-menaces",
   "non-evaluees",
+  "recommandations",
   "reconduites",
   "faiblesses-sans-action",
   "conflits",
-  "methode",
+  "annexe-groupes",
   "annexe-sources",
   "annexe-qualite",
 ] as const satisfies readonly SectionId[];
@@ -87,11 +97,85 @@ export function axisShort(axis: ReportAxis, lang: Lang): string {
   return `${axis.number}. ${axis[lang]}`;
 }
 
-/** `Groupe 2, J1 (J1/groupe-2.xlsx!Bilan:4)` */
-export function sourceText(s: Source): string {
-  const where = `${s.file}${s.sheet ? `!${s.sheet}` : ""}:${s.row}`;
-  const who = [s.groupe, s.session].filter((v) => v !== null && v !== "").join(", ");
-  return who ? `${who} (${where})` : where;
+/** `J1/groupe-2.xlsx!Bilan:4`: where a row is, for a tooltip or the annex. */
+export function sourcePlace(s: Source): string {
+  return `${s.file}${s.sheet ? `!${s.sheet}` : ""}:${s.row}`;
+}
+
+const refIndexes = new WeakMap<ReportModel, Map<string, string>>();
+
+/** The compact reference of a source (`G2-J1`, see `SourceRef`). */
+export function sourceRef(m: ReportModel, s: Source): string {
+  let index = refIndexes.get(m);
+  if (!index) {
+    index = new Map(m.sources.refs.map((r) => [refKey(r.groupe, r.session), r.ref]));
+    refIndexes.set(m, index);
+  }
+  return index.get(refKey(s.groupe, s.session)) ?? sourcePlace(s);
+}
+
+/** The references of some sources, each once, in order: `G2-J1, G3-J2`. */
+export function sourceRefs(m: ReportModel, list: readonly Source[]): string[] {
+  return [...new Set(list.map((s) => sourceRef(m, s)))];
+}
+
+/** A text of the configuration in the report's language. */
+export function local(text: LocalText, lang: Lang): string {
+  return text[lang];
+}
+
+/** `du 18 au 20 juillet 2023` from the workshop's dates, `null` when none is known. */
+export function workshopDays(m: ReportModel, lang: Lang): string | null {
+  const d = m.about.dates;
+  return d ? formatDays(d.from, d.to, lang) : null;
+}
+
+/** The sentences that open the context section: the configuration's, else a default. */
+export function contextParagraphs(m: ReportModel, lang: Lang): string[] {
+  const t = texts(lang);
+  const given = m.about.context
+    ? local(m.about.context, lang)
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+        .filter(Boolean)
+    : [t.contextDefault(m.review.label, m.plan.label, m.sources.groups.length, namedSessions(m))];
+  const where = m.about.venue ? local(m.about.venue, lang) : null;
+  const days = workshopDays(m, lang);
+  const held =
+    where && days
+      ? t.heldAtOn(where, days)
+      : where
+        ? t.heldAt(where)
+        : days
+          ? t.heldOn(days)
+          : null;
+  const partners =
+    m.about.partners.length > 0
+      ? t.withPartners(m.about.partners.map((p) => local(p, lang)).join(listSeparator(lang)))
+      : null;
+  return [...given, ...[held, partners].filter((s): s is string => s !== null)];
+}
+
+/** The workshop's objectives: the configuration's, else the default ones. */
+export function objectives(m: ReportModel, lang: Lang): string[] {
+  return m.about.objectives.length > 0
+    ? m.about.objectives.map((o) => local(o, lang))
+    : texts(lang).objectivesDefault(m.review.label, m.plan.label);
+}
+
+function namedSessions(m: ReportModel): number {
+  return m.sources.sessions.filter((s) => s.name !== null).length;
+}
+
+/** The first item of the method: who worked, in how many sessions, on how many files. */
+export function methodWho(m: ReportModel, lang: Lang): string {
+  const sessions = m.sources.sessions.flatMap((s) => (s.name === null ? [] : [s.name]));
+  return texts(lang).methodWho(
+    m.sources.groups.map((g) => g.name),
+    sessions,
+    m.sources.files.length,
+    m.sources.rows.read,
+  );
 }
 
 /**

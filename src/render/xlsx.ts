@@ -1,11 +1,10 @@
-import * as zlib from "node:zlib";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
 import { columnLetter } from "../sheet.js";
 import type { FlatTable, Value } from "./index.js";
+import { rearchive, zipArchive } from "./zip.js";
 
 /**
  * Every workbook atelier writes goes through this module: one look (font, header style, grid,
@@ -348,89 +347,5 @@ export function newWorkbook(
  * time, so its parts are archived again with the generation time, in a fixed order.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook, generated: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  // [Content_Types].xml first, as Office expects; then by name.
-  const rank = (name: string) => (name === "[Content_Types].xml" ? 0 : 1);
-  const names = Object.keys(zip.files)
-    .filter((name) => !zip.files[name]?.dir)
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const entries = await Promise.all(
-    names.map(
-      async (name): Promise<[string, Buffer]> => [
-        name,
-        Buffer.from(await (zip.files[name] as JSZip.JSZipObject).async("uint8array")),
-      ],
-    ),
-  );
-  return zipArchive(entries, generated);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** CRC-32 as zip wants it, by table: for Node 20 before 20.15, which has no `zlib.crc32`. */
-export function tableCrc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-const crc32: (data: Uint8Array) => number = zlib.crc32 ?? tableCrc32;
-
-const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Signature, then "version made by": 2.0, MS-DOS. */
-const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0]);
-
-/**
- * A zip archive of the given parts, in that order, each deflated by Node's own zlib and stamped
- * with `date` as a DOS time read in UTC, so that every machine writes the same bytes.
- */
-export function zipArchive(
-  entries: readonly (readonly [string, string | Buffer])[],
-  date: Date,
-): Buffer {
-  const year = Math.max(1980, date.getUTCFullYear());
-  const dosTime =
-    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
-  const dosDate = ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of entries) {
-    const data = typeof content === "string" ? Buffer.from(content) : content;
-    // Level 1, as Excel's own files: the sheets of a large workshop deflate four times faster
-    // than at the default level, for a file a fifth larger.
-    const packed = zlib.deflateRawSync(data, { level: 1 });
-    const fileName = Buffer.from(name);
-    // The fields local and central headers share, from "version needed" to "extra length".
-    const common = Buffer.alloc(26);
-    common.writeUInt16LE(20, 0);
-    common.writeUInt16LE(0, 2);
-    common.writeUInt16LE(8, 4);
-    common.writeUInt16LE(dosTime, 6);
-    common.writeUInt16LE(dosDate, 8);
-    common.writeUInt32LE(crc32(data), 10);
-    common.writeUInt32LE(packed.length, 14);
-    common.writeUInt32LE(data.length, 18);
-    common.writeUInt16LE(fileName.length, 22);
-    common.writeUInt16LE(0, 24);
-    const local = Buffer.concat([LOCAL_HEADER, common, fileName, packed]);
-    // Comment length, disk, attributes (all zero), then where the local header starts.
-    const tail = Buffer.alloc(14);
-    tail.writeUInt32LE(offset, 10);
-    centrals.push(Buffer.concat([CENTRAL_HEADER, common, tail, fileName]));
-    locals.push(local);
-    offset += local.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return rearchive(await wb.xlsx.writeBuffer(), generated);
 }

@@ -54,6 +54,7 @@ export const COMPILED = [
   "matrice-actions.csv",
   "matrice-actions.xlsx",
   "propositions.csv",
+  "rapport-bilan.docx",
   "rapport-bilan.html",
   "rapport-bilan.md",
   "rejets.csv",

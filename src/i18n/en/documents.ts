@@ -141,8 +141,8 @@ Workshop folder, prepared by \`atelier init\`. It holds:
 4. Hand each group \`${w.output}/retours/<groupe>.xlsx\` back: its problems to correct.
 5. Decide the divergences: fill in \`${w.output}/arbitrages-a-faire.xlsx\` and save it as
    \`resolutions.xlsx\` in the workshop folder; the next compile applies it.
-6. At the end: \`atelier report --format html,pdf\` writes the report and \`atelier matrix\` the action
-   matrix, into \`${w.output}/\`.
+6. At the end: \`atelier report --format docx,html,pdf\` writes the report (Word, HTML, PDF) and
+   \`atelier matrix\` the action matrix, into \`${w.output}/\`.
 
 ## Configuration (\`${w.configFile}\`)
 
@@ -160,6 +160,8 @@ Every key is optional; an unknown or misspelt key stops the command with its nam
 | \`weights\`, \`bands\` | weights of the statuses and rating thresholds of the implementation rate |
 | \`synonyms\` | extra accepted values, by field then by value |
 | \`output\` | output folder of the compile |
+| \`institution\`, \`country\`, \`motto\`, \`venue\`, \`dates\`, \`partners\` | cover of the report: ministry, country, motto, place, dates \`{ "from": "2023-07-18", "to": "2023-07-20" }\`, partners (list); a text, or \`{ "fr": …, "en": … }\` for the English report |
+| \`context\`, \`objectives\` | first chapter of the report: context (paragraphs separated by a blank line) and objectives (list) of the workshop |
 
 With a reference plan (add for example \`"reference": "plan-${w.review.from}-${w.review.to}.csv"\`),
 the Assessment sheet of the workbooks \`atelier template\` writes already lists every activity of the

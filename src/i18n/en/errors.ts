@@ -107,7 +107,7 @@ export const errors: Catalogue["errors"] = {
     atMost: (kind, max) => `${kind} of at most ${max}`,
     text: "a text",
     nonEmptyText: "a non-empty text",
-    date: "a date written 2023-07-18 or 18/07/2023, the day before the month",
+    date: "a date between 1990 and 2100 written 2023-07-18 or 18/07/2023, the day before the month",
     boolean: "true or false",
     oneOf: (values) =>
       values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : `${values[0]}`,
@@ -239,8 +239,8 @@ export const errors: Catalogue["errors"] = {
     `${path} already exists: atelier never overwrites a group's sheet; remove this group from --groupes or this session from --sessions, or delete the file if it is blank.`,
   initExists: (dir, existing) =>
     `${dir} already holds ${existing}: atelier init overwrites nothing. Choose an empty or new folder.`,
-  reportFormat: (unknown) =>
-    `--format: unknown “${unknown}”; choose among md, html, docx, pdf (e.g. --format docx,pdf).`,
+  reportFormat: (unknown, near) =>
+    `--format: ${unknown ? `unknown “${unknown}”` : "no format"}; ${near ? `did you mean ${near}? Formats: ` : "choose among "}md, html, docx, pdf (e.g. --format docx,pdf).`,
   delimiter: (given) => `--csv-delimiter: “${given}” is not an accepted delimiter (; , | or tab).`,
   browserNotFound:
     "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
@@ -365,7 +365,7 @@ export const cli: Catalogue["cli"] = {
   folder: (name, n) => `${name}/ (${plural(n, "en", "file", "files")})`,
   editedLabel: "edited",
   editedKept: (out, kept) =>
-    `${out}/${kept.from} was changed since atelier wrote it: it is kept as “${kept.to}”${kept.rewritten ? ` (a new ${kept.from} is written)` : ""}.`,
+    `${out}/${kept.from} ${kept.theirs ? "was not written by atelier" : "was changed since atelier wrote it"}: it is kept as “${kept.to}”${kept.rewritten ? ` (a new ${kept.from} is written)` : ""}.`,
   editedArbitrages:
     "    To apply the decisions it holds, save it as resolutions.xlsx in the workshop folder, then compile again.",
   written: (dir) => `Written to ${dir}:`,

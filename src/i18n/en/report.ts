@@ -25,21 +25,63 @@ export const report: Catalogue["report"] = {
   draft: "Working document built from the groups' submissions: to be validated in plenary.",
   contents: "Contents",
   sections: {
+    contexte: "Context and objectives of the workshop",
+    methode: "Methodology",
     "chiffres-cles": "Key figures",
-    statut: "Activity status by axis",
+    statut: "Implementation status by axis",
     taux: "Implementation rate by axis",
-    budget: "Budget execution by axis",
+    budget: "Budget execution",
     "constats-transversaux": "Cross-cutting findings",
     "forces-faiblesses": "Strengths and weaknesses by axis",
     "opportunites-menaces": "Opportunities and threats by axis",
-    "non-evaluees": "Activities without an accepted assessment",
+    "non-evaluees": "Activities not assessed",
+    recommandations: "Recommendations",
     reconduites: "Activities carried over into the new plan",
     "faiblesses-sans-action": "Weaknesses no proposed action addresses",
-    conflits: "Conflicts between groups and how they were resolved",
-    methode: "Method",
-    "annexe-sources": "Annex A — Sources",
-    "annexe-qualite": "Annex B — Data quality",
+    conflits: "Conflicts and resolutions",
+    "annexe-groupes": "Annex A — Working groups and members",
+    "annexe-sources": "Annex B — Sources",
+    "annexe-qualite": "Annex C — Data quality",
   },
+  coverWhere: (venue, days) => [venue, days].filter((s) => s !== null).join(", "),
+  coverPartners: (list) => `With the support of: ${list}`,
+  figure: (n, caption) => `Figure ${n} — ${caption}`,
+  tableNo: (n, caption) => `Table ${n} — ${caption}`,
+  page: "Page",
+  pageOf: "of",
+  contextDefault: (review, plan, groups, sessions) =>
+    `The working groups of the workshop reviewed the implementation of the ${review} and proposed the actions of the ${plan}. This report brings their work together: ${plural(groups, "en", "group", "groups")}${sessions > 0 ? `, ${plural(sessions, "en", "session", "sessions")}` : ""}.`,
+  heldAt: (where) => `The workshop was held in ${where}.`,
+  heldOn: (days) => `The workshop was held on ${days}.`,
+  heldAtOn: (where, days) => `The workshop was held in ${where} on ${days}.`,
+  withPartners: (list) => `It was supported by: ${list}.`,
+  objectivesTitle: "Objectives of the workshop",
+  objectivesDefault: (review, plan) => [
+    `Review the implementation of the ${review}: status of activities, implementation rate and budget execution, by axis.`,
+    "Identify strengths, weaknesses, opportunities and threats, by axis.",
+    `Propose the actions of the ${plan}, in response to the weaknesses found.`,
+  ],
+  methodWho: (groups, sessions, files, rows) =>
+    `Work of ${plural(groups.length, "en", "group", "groups")}${groups.length > 0 ? ` (${groups.join(", ")})` : ""}${sessions.length > 0 ? `, over ${plural(sessions.length, "en", "session", "sessions")} (${sessions.join(", ")})` : ""}: ${plural(files, "en", "file handed in", "files handed in")}, ${plural(rows, "en", "row read", "rows read")}, validated and merged by atelier; each row keeps its source (file, sheet, row). Findings and proposals refer to their sources by a short reference, group and session (G2-J1: group 2, session J1), listed in Annex B.`,
+  recLead: (n, total, plan) =>
+    `${plural(n, "en", "proposed action", "proposed actions")} for the ${plan} (out of ${formatNumber(total, "en")}) ${pick(n, "en", "addresses", "address")} at least one weakness found; each is followed by the weaknesses it addresses and its sources.`,
+  noRecommendation:
+    "No proposed action is linked to a weakness found (see “Weaknesses no proposed action addresses”).",
+  kFigure: "Indicator",
+  kValue: "Value",
+  kDetail: "Detail",
+  sourcesLabel: "Sources",
+  answers: "Addresses",
+  objective: "Objective",
+  groupsLead:
+    "Membership of the groups as their Identification sheets give it (organisation, rapporteur, members); “not given” when no submission of the group gives it.",
+  members: "Members",
+  rapporteur: "Rapporteur",
+  notGiven: "not given",
+  ref: "Ref.",
+  refsCaption: "Source references",
+  refsLead:
+    "Each reference stands for the rows of one group in one session; the exact row of each finding, proposal or assessment is in consolidation.xlsx (“Sources” column).",
   missing: "What is missing",
   colon: ": ",
   yes: "yes",
@@ -73,7 +115,7 @@ export const report: Catalogue["report"] = {
   band: "Rating",
   noRowRead: "No row was read: the files received hold no assessment, findings or proposals table.",
   noRowValid: (n) =>
-    `No valid row: ${pick(n, "en", "the one row read was", `all ${formatNumber(n, "en")} rows read were`)} rejected (see Annex B, data quality).`,
+    `No valid row: ${pick(n, "en", "the one row read was", `all ${formatNumber(n, "en")} rows read were`)} rejected (see Annex C, data quality).`,
   noBilan:
     "No valid assessment sheet was received: activity status, implementation rate and budget execution cannot be computed.",
   noBudget:
@@ -120,7 +162,7 @@ export const report: Catalogue["report"] = {
   noStrengths: "No strength or weakness was raised.",
   noFindingsAxis: "No finding for this axis.",
   findingsLead:
-    "Findings grouped when their wording is close (same type), ranked by how many groups raised them; each wording is followed by its sources (group, session, file, row). A cross-cutting finding is shown under each of its axes, with that axis's wordings.",
+    "Findings grouped when their wording is close (same type), ranked by how many groups raised them; each wording is followed by its sources (group and session, see Annex B). A cross-cutting finding is shown under each of its axes, with that axis's wordings.",
   crossLead:
     "Findings cited under at least two axes, or by at least three groups: they concern the plan as a whole. Ranked by number of groups, then of axes; each wording is followed by its axis and sources.",
   noCrossCutting:

@@ -172,8 +172,8 @@ Dossier de l'atelier, préparé par \`atelier init\`. Il contient :
 4. Rendez à chaque groupe \`${w.output}/retours/<groupe>.xlsx\` : ses problèmes à corriger.
 5. Tranchez les divergences : remplissez \`${w.output}/arbitrages-a-faire.xlsx\` et enregistrez-le sous
    \`resolutions.xlsx\` dans le dossier de l'atelier ; la compilation suivante l'applique.
-6. À la fin : \`atelier report --format html,pdf\` écrit le rapport et \`atelier matrix\` la matrice
-   d'actions, dans \`${w.output}/\`.
+6. À la fin : \`atelier report --format docx,html,pdf\` écrit le rapport (Word, HTML, PDF) et
+   \`atelier matrix\` la matrice d'actions, dans \`${w.output}/\`.
 
 ## Configuration (\`${w.configFile}\`)
 
@@ -191,6 +191,8 @@ Toutes les clés sont facultatives ; une clé inconnue ou mal écrite arrête la
 | \`weights\`, \`bands\` | pondération des statuts et seuils d'appréciation du taux de mise en œuvre |
 | \`synonyms\` | valeurs supplémentaires acceptées, par champ puis par valeur |
 | \`output\` | dossier de sortie de la compilation |
+| \`institution\`, \`country\`, \`motto\`, \`venue\`, \`dates\`, \`partners\` | page de garde du rapport : ministère, pays, devise, lieu, dates \`{ "from": "2023-07-18", "to": "2023-07-20" }\`, partenaires (liste) ; un texte, ou \`{ "fr": …, "en": … }\` pour le rapport en anglais |
+| \`context\`, \`objectives\` | premier chapitre du rapport : contexte (paragraphes séparés par une ligne vide) et objectifs (liste) de l'atelier |
 
 Avec un plan de référence (ajoutez par exemple \`"reference": "plan-${w.review.from}-${w.review.to}.csv"\`),
 la feuille Bilan des classeurs d'\`atelier template\` reprend déjà toutes les activités du plan : les

@@ -137,7 +137,7 @@ export const errors = {
     atMost: (kind: string, max: number) => `${kind} inférieur ou égal à ${max}`,
     text: "un texte",
     nonEmptyText: "un texte non vide",
-    date: "une date écrite 2023-07-18 ou 18/07/2023, le jour avant le mois",
+    date: "une date entre 1990 et 2100 écrite 2023-07-18 ou 18/07/2023, le jour avant le mois",
     boolean: "vrai ou faux (true ou false)",
     oneOf: (values: readonly string[]) =>
       values.length > 1 ? `${values.slice(0, -1).join(", ")} ou ${values.at(-1)}` : `${values[0]}`,
@@ -276,8 +276,8 @@ export const errors = {
     `${path} existe déjà : atelier n'écrase jamais la fiche d'un groupe ; retirez ce groupe de --groupes ou cette session de --sessions, ou supprimez le fichier s'il est vierge.`,
   initExists: (dir: string, existing: string) =>
     `${dir} contient déjà ${existing} : atelier init n'écrase rien. Choisissez un dossier vide ou nouveau.`,
-  reportFormat: (unknown: string) =>
-    `--format : « ${unknown} » inconnu ; choisissez parmi md, html, docx, pdf (ex. --format docx,pdf).`,
+  reportFormat: (unknown: string, near?: string) =>
+    `--format : ${unknown ? `« ${unknown} » inconnu` : "aucun format"} ; ${near ? `vouliez-vous dire ${near} ? Formats : ` : "choisissez parmi "}md, html, docx, pdf (ex. --format docx,pdf).`,
   delimiter: (given: string) =>
     `--csv-delimiter : « ${given} » n'est pas un séparateur accepté (; , | ou tabulation).`,
   browserNotFound:
@@ -412,8 +412,11 @@ export const cli = {
   },
   folder: (name: string, n: number) => `${name}/ (${plural(n, "fr", "fichier", "fichiers")})`,
   editedLabel: "modifié",
-  editedKept: (out: string, kept: { from: string; to: string; rewritten: boolean }) =>
-    `${out}/${kept.from} a été modifié depuis qu'atelier l'a écrit : il est gardé sous le nom « ${kept.to} »${kept.rewritten ? ` (un nouveau ${kept.from} est écrit)` : ""}.`,
+  editedKept: (
+    out: string,
+    kept: { from: string; to: string; rewritten: boolean; theirs?: true },
+  ) =>
+    `${out}/${kept.from} ${kept.theirs ? "n'a pas été écrit par atelier" : "a été modifié depuis qu'atelier l'a écrit"} : il est gardé sous le nom « ${kept.to} »${kept.rewritten ? ` (un nouveau ${kept.from} est écrit)` : ""}.`,
   editedArbitrages:
     "    Pour appliquer les arbitrages qu'il contient, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier, puis relancez la compilation.",
   written: (dir: string) => `Écrit dans ${dir} :`,

@@ -1,4 +1,4 @@
-import { formatNumber, pick, plural } from "../format.js";
+import { formatNumber, NBSP, pick, plural } from "../format.js";
 import { validation } from "./outputs.js";
 
 /** French texts of the report on the plan under review: every heading, sentence and label. */
@@ -24,21 +24,74 @@ export const report = {
   draft: "Document de travail issu des fiches des groupes : à valider en plénière.",
   contents: "Sommaire",
   sections: {
+    contexte: "Contexte et objectifs de l'atelier",
+    methode: "Méthodologie",
     "chiffres-cles": "Chiffres clés",
-    statut: "État des activités par axe",
+    statut: "État de mise en œuvre par axe",
     taux: "Taux de mise en œuvre par axe",
-    budget: "Exécution budgétaire par axe",
+    budget: "Exécution budgétaire",
     "constats-transversaux": "Constats transversaux",
     "forces-faiblesses": "Forces et faiblesses par axe",
     "opportunites-menaces": "Opportunités et menaces par axe",
-    "non-evaluees": "Activités sans évaluation retenue",
+    "non-evaluees": "Activités non évaluées",
+    recommandations: "Recommandations",
     reconduites: "Activités reconduites dans le nouveau plan",
     "faiblesses-sans-action": "Faiblesses sans action proposée",
-    conflits: "Divergences entre groupes et arbitrages",
-    methode: "Méthode",
-    "annexe-sources": "Annexe A — Sources",
-    "annexe-qualite": "Annexe B — Qualité des données",
+    conflits: "Divergences et arbitrages",
+    "annexe-groupes": "Annexe A — Groupes de travail et membres",
+    "annexe-sources": "Annexe B — Sources",
+    "annexe-qualite": "Annexe C — Qualité des données",
   },
+  // cover
+  coverWhere: (venue: string | null, days: string | null) =>
+    [venue, days].filter((s) => s !== null).join(", "),
+  coverPartners: (list: string) => `Avec l'appui de${NBSP}: ${list}`,
+  figure: (n: number, caption: string) => `Figure ${n} — ${caption}`,
+  tableNo: (n: number, caption: string) => `Tableau ${n} — ${caption}`,
+  page: "Page",
+  pageOf: "sur",
+  // context
+  contextDefault: (review: string, plan: string, groups: number, sessions: number) =>
+    `Les groupes de travail de l'atelier ont fait le bilan de la mise en œuvre du ${review} et proposé les actions du ${plan}. Ce rapport rassemble leurs travaux : ${plural(groups, "fr", "groupe", "groupes")}${sessions > 0 ? `, ${plural(sessions, "fr", "session", "sessions")}` : ""}.`,
+  heldAt: (where: string) => `L'atelier s'est tenu à ${where}.`,
+  heldOn: (days: string) => `L'atelier s'est tenu ${days}.`,
+  heldAtOn: (where: string, days: string) => `L'atelier s'est tenu à ${where}, ${days}.`,
+  withPartners: (list: string) => `Il a bénéficié de l'appui de${NBSP}: ${list}.`,
+  objectivesTitle: "Objectifs de l'atelier",
+  objectivesDefault: (review: string, plan: string) => [
+    `Faire le bilan de la mise en œuvre du ${review} : état des activités, taux de mise en œuvre et exécution budgétaire, par axe.`,
+    "Relever les forces, les faiblesses, les opportunités et les menaces, par axe.",
+    `Proposer les actions du ${plan}, en réponse aux faiblesses relevées.`,
+  ],
+  // method: who worked
+  methodWho: (
+    groups: readonly string[],
+    sessions: readonly string[],
+    files: number,
+    rows: number,
+  ) =>
+    `Travaux de ${plural(groups.length, "fr", "groupe", "groupes")}${groups.length > 0 ? ` (${groups.join(", ")})` : ""}${sessions.length > 0 ? `, sur ${plural(sessions.length, "fr", "session", "sessions")} (${sessions.join(", ")})` : ""} : ${plural(files, "fr", "fichier remis", "fichiers remis")}, ${plural(rows, "fr", "ligne lue", "lignes lues")}, validés et fusionnés par atelier ; chaque ligne garde sa source (fichier, feuille, ligne). Les constats et propositions renvoient à leurs sources par une référence courte, groupe et session (G2-J1 : groupe 2, session J1), détaillée en annexe B.`,
+  // recommendations
+  recLead: (n: number, total: number, plan: string) =>
+    `${plural(n, "fr", "action proposée", "actions proposées")} pour le ${plan} (sur ${formatNumber(total, "fr")}) ${pick(n, "fr", "répond", "répondent")} à au moins une faiblesse relevée ; chacune est suivie des faiblesses auxquelles elle répond et de ses sources.`,
+  noRecommendation:
+    "Aucune action proposée n'est rapprochée d'une faiblesse relevée (voir « Faiblesses sans action proposée »).",
+  kFigure: "Indicateur",
+  kValue: "Valeur",
+  kDetail: "Précision",
+  sourcesLabel: "Sources",
+  answers: "Répond à",
+  objective: "Objectif",
+  // groups annex
+  groupsLead:
+    "Composition des groupes telle que l'ont donnée leurs feuilles Identification (structure, rapporteur, membres) ; « non renseigné » quand aucune fiche du groupe ne la donne.",
+  members: "Membres",
+  rapporteur: "Rapporteur",
+  notGiven: "non renseigné",
+  ref: "Réf.",
+  refsCaption: "Références des sources",
+  refsLead:
+    "Chaque référence désigne les lignes d'un groupe pour une session ; la ligne exacte de chaque constat, proposition ou évaluation est dans consolidation.xlsx (colonne « Sources »).",
   missing: "Ce qui manque",
   colon: "\u00a0: ",
   yes: "oui",
@@ -85,7 +138,7 @@ export const report = {
   noRowRead:
     "Aucune ligne n'a été lue : les fichiers reçus ne contiennent aucun tableau de bilan, de constats ou de propositions.",
   noRowValid: (n: number) =>
-    `Aucune ligne valide : ${plural(n, "fr", "ligne lue a été rejetée", "lignes lues ont toutes été rejetées")} (voir l'annexe B, qualité des données).`,
+    `Aucune ligne valide : ${plural(n, "fr", "ligne lue a été rejetée", "lignes lues ont toutes été rejetées")} (voir l'annexe C, qualité des données).`,
   noBilan:
     "Aucune fiche bilan valide n'a été reçue : l'état des activités, le taux de mise en œuvre et l'exécution budgétaire ne peuvent pas être calculés.",
   noBudget:
@@ -136,7 +189,7 @@ export const report = {
   noStrengths: "Aucune force ni faiblesse n'a été relevée.",
   noFindingsAxis: "Aucun constat pour cet axe.",
   findingsLead:
-    "Constats regroupés quand leur formulation est proche (même type), classés par nombre de groupes qui les ont cités ; chaque formulation est suivie de ses sources (groupe, session, fichier, ligne). Un constat transversal est repris sous chacun de ses axes, avec les formulations de cet axe.",
+    "Constats regroupés quand leur formulation est proche (même type), classés par nombre de groupes qui les ont cités ; chaque formulation est suivie de ses sources (groupe et session, voir l'annexe B). Un constat transversal est repris sous chacun de ses axes, avec les formulations de cet axe.",
   // cross-cutting findings
   crossLead:
     "Constats cités sous au moins deux axes, ou par au moins trois groupes : ils concernent le plan dans son ensemble. Classés par nombre de groupes, puis d'axes ; chaque formulation est suivie de son axe et de ses sources.",
