@@ -5,7 +5,7 @@ import { AppError } from "./errors.js";
 import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
 import type { Lang } from "./i18n/lang.js";
-import { enumValueOf, isEmptyText, labelKey, singularWords } from "./labels.js";
+import { enumValueOf, isEmptyText, labelKey, singularWords, withoutMarks } from "./labels.js";
 import { sessionKey, similar, WINDOWS_RESERVED, windows1252 } from "./text.js";
 
 /**
@@ -75,6 +75,12 @@ const periodSchema = (label: string, from: number, to: number) =>
 
 const statusIds = ["realise", "partiel", "en_cours", "non_realise", "abandonne"] as const;
 
+/** The workshop's title when the file gives none, and how the English report says it. */
+export const DEFAULT_TITLE = {
+  fr: "Atelier de restitution et de compilation des données — PAN 2023-2027",
+  en: "Workshop on reporting back and compiling data — NAP 2023-2027",
+};
+
 /**
  * What describes a schema in a message, where its zod type alone would not say it (a date is a
  * text to zod): `describe` looks here first.
@@ -105,7 +111,7 @@ const datesSchema = z.strictObject({ from: dateSchema, to: dateSchema }).refine(
 );
 
 export const configSchema = z.strictObject({
-  title: z.string().default("Atelier de restitution et de compilation des données — PAN 2023-2027"),
+  title: z.string().default(DEFAULT_TITLE.fr),
   language: z.enum(["fr", "en"]).optional(),
   currency: z.string().min(1).default("XOF"),
   review: periodSchema("PAN 2018-2022", 2018, 2022).default({
@@ -305,11 +311,13 @@ function workshopOf(parsed: z.infer<typeof configSchema>): Workshop {
   const d = DEFAULT_WORKSHOP;
   const text = (value: z.infer<typeof localTextSchema> | undefined) =>
     value === undefined ? null : localText(value);
+  const country = text(parsed.country);
+  const mali = country === null || /\bmali\b/.test(withoutMarks(country.fr.toLowerCase()));
   return {
     // Another country's workshop does not get Mali's ministry and motto.
-    institution: text(parsed.institution) ?? (parsed.country ? null : d.institution),
-    country: text(parsed.country) ?? { ...d.country },
-    motto: text(parsed.motto) ?? (parsed.country ? null : d.motto),
+    institution: text(parsed.institution) ?? (mali ? d.institution : null),
+    country: country ?? { ...d.country },
+    motto: text(parsed.motto) ?? (mali ? d.motto : null),
     venue: text(parsed.venue),
     dates: parsed.dates
       ? { from: isoDate(parsed.dates.from) ?? "", to: isoDate(parsed.dates.to) ?? "" }

@@ -57,6 +57,14 @@ describe("the workshop described in the configuration", () => {
     expect(loaded({ motto: "Fraternité – Travail – Progrès" }).institution?.fr).toBe(
       "Ministère de la Justice et des Droits de l'Homme",
     );
+    // Mali named as the file likes: its ministry and motto stay.
+    for (const country of ["République du Mali", "MALI", { fr: "Mali", en: "Mali" }]) {
+      const w = loaded({ country });
+      expect([w.institution?.en, w.motto?.fr]).toEqual([
+        "Ministry of Justice and Human Rights",
+        "Un Peuple – Un But – Une Foi",
+      ]);
+    }
   });
 
   it("refuses dates outside the years a plan may have", () => {

@@ -163,6 +163,42 @@ describe("only its own files in the output folder", () => {
     expect(readFileSync(join(out, "rapport-bilan (modifié).docx")).equals(theirs)).toBe(true);
   });
 
+  it("keeps an output it cannot tell unchanged (its list gone, or without its stamp)", async () => {
+    const dir = sample();
+    const out = join(dir, "sortie");
+    await run("compile", dir);
+    const amended = Buffer.from("le rapport amendé en comité");
+    // The list gone: report cannot tell its own report from the committee's.
+    writeFileSync(join(out, "rapport-bilan.docx"), amended);
+    rmSync(join(out, ".atelier-sortie.json"));
+    const r = await run("report", dir, "--format", "docx");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `${out}/rapport-bilan.docx est peut-être modifié (la liste .atelier-sortie.json ne dit pas ce qu'atelier y avait écrit) : il est gardé sous le nom « rapport-bilan (modifié).docx » (un nouveau rapport-bilan.docx est écrit).`,
+    );
+    expect(readFileSync(join(out, "rapport-bilan (modifié).docx")).equals(amended)).toBe(true);
+    // Listed without its stamp: compile keeps it too, beside the new one.
+    writeFileSync(join(out, "rapport-bilan.docx"), amended);
+    const list = JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8"));
+    delete list.stamps["rapport-bilan.docx"];
+    writeFileSync(join(out, ".atelier-sortie.json"), JSON.stringify(list));
+    const c = await run("compile", dir);
+    expect(c.code).toBe(0);
+    expect(readFileSync(join(out, "rapport-bilan (modifié 2).docx")).equals(amended)).toBe(true);
+    // Unstamped but the very bytes written now: nothing to keep.
+    process.env.SOURCE_DATE_EPOCH = "1689811200";
+    try {
+      await run("report", dir, "--format", "docx");
+      const again = JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8"));
+      delete again.stamps["rapport-bilan.docx"];
+      writeFileSync(join(out, ".atelier-sortie.json"), JSON.stringify(again));
+      const same = await run("report", dir, "--format", "docx");
+      expect(same.out).toBe(`Écrit dans ${out} :\n    rapport-bilan.docx\n`);
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+  });
+
   it("moves a file an earlier run wrote and this one does not to precedent/, and says so", async () => {
     const dir = sample();
     const out = join(dir, "sortie");

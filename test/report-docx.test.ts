@@ -310,6 +310,7 @@ describe("rapport-bilan.docx of the sample workshop", () => {
       "Ministry of Justice and Human Rights",
     ]);
     expect(text).toContain("Bamako, 18–20 July 2023");
+    expect(text).toContain("Workshop on reporting back and compiling data — NAP 2023-2027");
     expect(text).toContain("54.5%");
     // No French sentence of the report is left: the texts written by the groups are theirs.
     const french = Object.values(texts("fr").sections);

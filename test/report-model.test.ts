@@ -39,7 +39,7 @@ async function model(files: Record<string, string>) {
 }
 
 describe("compact references and groups", () => {
-  it("codes a group by its number, else by its initials; a session by its number or initials", async () => {
+  it("codes a group by its number, else by its initials; a session by its number, else its rank", async () => {
     const m = await model({
       "J1/a.csv": `${HEAD}Groupe 2;;1;Force;Radios communautaires actives\r\n`,
       "J1/b.csv": `${HEAD}Protection;;2;Faiblesse;Centres d'accueil insuffisants\r\n`,
@@ -54,8 +54,8 @@ describe("compact references and groups", () => {
     ]);
     expect(m.sources.refs.map((r) => [r.ref, r.groupe, r.session, r.files])).toEqual([
       ["G2-J1", "Groupe 2", "J1", ["J1/a.csv"]],
-      ["GA-AS", "Groupe A", "Atelier de Ségou", ["Atelier de Ségou/c.csv"]],
-      ["GA-AS2", "Groupe A", "Atelier de Sikasso", ["Atelier de Sikasso/c.csv"]],
+      ["GA-S1", "Groupe A", "Atelier de Ségou", ["Atelier de Ségou/c.csv"]],
+      ["GA-S2", "Groupe A", "Atelier de Sikasso", ["Atelier de Sikasso/c.csv"]],
       ["GP-J1", "Protection", "J1", ["J1/b.csv"]],
       ["GP-J2", "Protection", "Jour 2", ["Jour 2/b.csv"]],
     ]);

@@ -1,6 +1,7 @@
-import type { Config, Workshop } from "../config.js";
+import { type Config, DEFAULT_TITLE, type LocalText, type Workshop } from "../config.js";
 import { type FindingType, STATUTS, type StatusId, TYPE_ORDER } from "../fields.js";
 import { countBySeverity, type IssueCode, type Severity } from "../issues.js";
+import { withoutMarks } from "../labels.js";
 import { bandOf, scoreOf } from "../merge/indicators.js";
 import type {
   Band,
@@ -228,7 +229,8 @@ export interface Gap {
 }
 
 export interface ReportModel {
-  title: string;
+  /** The configuration's title; the default one in both languages. */
+  title: LocalText;
   /**
    * Who held the workshop, where and when, why: the cover and the first section. The dates are
    * the configuration's, else the first and last of the submissions (see `datesOf`).
@@ -440,7 +442,10 @@ export function buildReport(
 
   const sources = sourcesOf(files, c, reference);
   return {
-    title: config.title,
+    title: {
+      fr: config.title,
+      en: config.title === DEFAULT_TITLE.fr ? DEFAULT_TITLE.en : config.title,
+    },
     about: { ...config.workshop, dates: config.workshop.dates ?? datesOf(files) },
     review: { label: config.review.label, from: config.review.from, to: config.review.to },
     plan: { label: config.plan.label, from: config.plan.from, to: config.plan.to },
@@ -828,7 +833,9 @@ const SMALL_WORDS = new Set([
 
 /** The initials of a name's significant words, upper case, at most four: `Protection` → `P`. */
 function initials(folded: string): string {
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "" && !SMALL_WORDS.has(w));
+  const words = withoutMarks(folded)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "" && !SMALL_WORDS.has(w));
   return words
     .slice(0, 4)
     .map((w) => w[0] ?? "")
@@ -862,14 +869,23 @@ function groupCodes(names: readonly string[]): Map<string, string> {
 }
 
 /**
- * A session as a reference writes it: `J` and its number for a numbered one (`J1`, `Jour 2`),
- * else as typed when short (`Bamako`), else its initials (`Atelier de Ségou` → `AS`).
+ * Each session's code, keyed by `sessionKey`, the same whatever the group: `J` and its number
+ * for a numbered one (`J1`, `Jour 2`), else as typed when short (`Kayes`), else `S` and its rank
+ * among those (`Atelier de Ségou`, `18-07-2023` → `S1`, `S2`), which the annex lists.
  */
-function sessionCode(session: string): string {
-  const key = sessionKey(session);
-  if (key.startsWith("#")) return `J${key.slice(1)}`;
-  const bare = session.replace(/\s+/g, "");
-  return bare.length <= 6 ? bare : initials(key) || bare.slice(0, 6);
+function sessionCodes(sessions: readonly string[]): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const s of [...sessions].sort(compareText)) {
+    if (!byKey.has(sessionKey(s))) byKey.set(sessionKey(s), s);
+  }
+  let rank = 0;
+  const codes = [...byKey].map(([key, session]) => {
+    if (key.startsWith("#")) return `J${key.slice(1)}`;
+    const bare = session.replace(/\s+/g, "");
+    return bare.length <= 6 ? bare : `S${++rank}`;
+  });
+  const unique = uniquely(codes);
+  return new Map([...byKey.keys()].map((key, i) => [key, unique[i] ?? ""]));
 }
 
 /** What a reference stands for: a group and a session, as merging compares them. */
@@ -900,13 +916,10 @@ function refsOf(c: Consolidation, codes: ReadonlyMap<string, string>): SourceRef
       compareText(a.code, b.code) ||
       (a.session === null ? 1 : b.session === null ? -1 : compareText(a.session, b.session)),
   );
-  // Two sessions whose initials are alike still get references of their own.
-  const names = uniquely(
-    refs.map(({ code, session }) => (session === null ? code : `${code}-${sessionCode(session)}`)),
-  );
-  return refs.map(({ code: _, ...r }, i) => ({
+  const sessions = sessionCodes(refs.flatMap((r) => (r.session === null ? [] : [r.session])));
+  return refs.map(({ code, ...r }) => ({
     ...r,
-    ref: names[i] ?? "",
+    ref: r.session === null ? code : `${code}-${sessions.get(sessionKey(r.session)) ?? ""}`,
     files: r.files.sort(compareText),
   }));
 }

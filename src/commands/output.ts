@@ -231,6 +231,8 @@ export interface Kept {
   /** Whether this run wrote a new file under the old name. */
   rewritten: boolean;
   theirs?: true;
+  /** Listed without its stamp: whether it was changed cannot be told, and it differs. */
+  unsure?: true;
 }
 
 /** Whether a folder is an earlier output of atelier (or can become one: absent or empty). */
@@ -598,9 +600,22 @@ export async function writeOutputSet(
       const taken = (n: string) =>
         existsSync(join(out, n)) || written.includes(n) || kept.some((k) => k.to === n);
       for (const name of before) {
-        if (!edited(join(out, name), stamps[name])) continue;
+        // Listed without a stamp: kept when it differs from what this run wrote under its name.
+        const unsure =
+          list !== undefined &&
+          stamps[name] === undefined &&
+          !(
+            written.includes(name) &&
+            readFileSync(join(out, name)).equals(readFileSync(join(next, name)))
+          );
+        if (!unsure && !edited(join(out, name), stamps[name])) continue;
         const to = keptName(name, editedLabel, taken);
-        kept.push({ from: name, to, rewritten: written.includes(name) });
+        kept.push({
+          from: name,
+          to,
+          rewritten: written.includes(name),
+          ...(unsure ? { unsure: true as const } : {}),
+        });
       }
       // A file of the rapporteur under a name atelier writes and had not written (a new output
       // of this version): theirs, kept beside the new one. Without a list, it cannot be told.
@@ -696,16 +711,23 @@ export async function writeFilesAtomically(
       const bytes = typeof content === "function" ? undefined : Buffer.from(content);
       if (bytes) writeFileSync(tmp, bytes);
       const list = readList(out) ?? { files: ownFiles(out), stamps: {} };
-      // Changed since atelier wrote it, or never written by atelier: the rapporteur's.
-      const theirs = !list.files.includes(name) && isFile(join(out, name));
-      if (theirs || edited(join(out, name), list.stamps[name])) {
+      const path = join(out, name);
+      // Changed since atelier wrote it, or never written by atelier: the rapporteur's. Listed
+      // without a stamp (no list, a damaged one): kept unless it is what is written now.
+      const theirs = !list.files.includes(name) && isFile(path);
+      const unsure =
+        !theirs &&
+        list.stamps[name] === undefined &&
+        isFile(path) &&
+        !(bytes ?? Buffer.alloc(0)).equals(readFileSync(path));
+      if (theirs || unsure || edited(path, list.stamps[name])) {
         const to = keptName(name, editedLabel, (n) => existsSync(join(out, n)));
-        renameSync(join(out, name), join(out, to));
+        renameSync(path, join(out, to));
         kept.push({
           from: name,
           to,
           rewritten: true,
-          ...(theirs ? { theirs: true as const } : {}),
+          ...(theirs ? { theirs: true as const } : unsure ? { unsure: true as const } : {}),
         });
       }
       renameSync(tmp, join(out, name));

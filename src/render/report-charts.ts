@@ -91,6 +91,53 @@ function legend(items: { label: string; fill: string }[], note?: string): SafeHt
   );
 }
 
+/**
+ * What each chart shows, in words, for a screen reader: the HTML's label, the Word chart's
+ * description.
+ */
+export function statusDescription(ctx: Ctx, axes: readonly AxisFigures[]): string {
+  const { lang, t, m } = ctx;
+  const keys = [...STATUS_IDS, ...(m.received.reference !== null ? (["non_evalue"] as const) : [])];
+  const summary = axes
+    .map(
+      (a) =>
+        `${axisShort(a.axis, lang)}${t.colon}${keys
+          .map((k) =>
+            k === "non_evalue"
+              ? `${t.unassessedCol} ${a.unassessed ?? 0}`
+              : `${statusLabel(k, lang)} ${a.statuses[k]}`,
+          )
+          .join(", ")}`,
+    )
+    .join(listSeparator(lang));
+  return t.chartStatus(summary);
+}
+
+export function rateDescription(ctx: Ctx): string {
+  const { lang, t, m } = ctx;
+  const summary = [
+    ...m.axes.map((a) => ({ label: axisShort(a.axis, lang), rate: a.rate, band: a.band })),
+    { label: t.overall, rate: m.key.rate, band: m.key.band },
+  ]
+    .map(
+      (i) =>
+        `${i.label}${t.colon}${i.rate === null ? dash : ctx.pct(i.rate)} (${bandLabel(i.band, lang)})`,
+    )
+    .join(listSeparator(lang));
+  return t.chartRate(summary);
+}
+
+export function budgetDescription(ctx: Ctx): string {
+  const { lang, t, m } = ctx;
+  const summary = m.axes
+    .map(
+      (a) =>
+        `${axisShort(a.axis, lang)}${t.colon}${t.planned} ${ctx.money(a.budget.planned)}, ${t.spent} ${ctx.money(a.budget.spent)}`,
+    )
+    .join(listSeparator(lang));
+  return t.chartBudget(summary);
+}
+
 export function statusChart(ctx: Ctx, axes: readonly AxisFigures[]): SafeHtml {
   const { lang, t, m } = ctx;
   const withRef = m.received.reference !== null;
@@ -149,16 +196,10 @@ export function statusChart(ctx: Ctx, axes: readonly AxisFigures[]): SafeHtml {
       ),
     );
   });
-  const summary = axes
-    .map(
-      (a) =>
-        `${axisShort(a.axis, lang)}${t.colon}${keys.map((k) => `${labelOf(k)} ${countOf(a, k)}`).join(", ")}`,
-    )
-    .join(listSeparator(lang));
   return el(
     "figure",
     { class: "chart-figure" },
-    svg(t.chartStatus(summary), height, "t-statut", rows),
+    svg(statusDescription(ctx, axes), height, "t-statut", rows),
     el(
       "figcaption",
       null,
@@ -227,16 +268,10 @@ export function rateChart(ctx: Ctx): SafeHtml {
       ),
     );
   });
-  const summary = items
-    .map(
-      (i) =>
-        `${i.label}${t.colon}${i.rate === null ? dash : ctx.pct(i.rate)} (${bandLabel(i.band, lang)})`,
-    )
-    .join(listSeparator(lang));
   return el(
     "figure",
     { class: "chart-figure" },
-    svg(t.chartRate(summary), height, "t-taux", thresholds, rows),
+    svg(rateDescription(ctx), height, "t-taux", thresholds, rows),
     el(
       "figcaption",
       null,
@@ -287,16 +322,10 @@ export function budgetChart(ctx: Ctx): SafeHtml {
       bar(a.budget.spent, 42, SPENT_FILL, t.spent),
     );
   });
-  const summary = axes
-    .map(
-      (a) =>
-        `${axisShort(a.axis, lang)}${t.colon}${t.planned} ${ctx.money(a.budget.planned)}, ${t.spent} ${ctx.money(a.budget.spent)}`,
-    )
-    .join(listSeparator(lang));
   return el(
     "figure",
     { class: "chart-figure" },
-    svg(t.chartBudget(summary), height, "t-budget", rows),
+    svg(budgetDescription(ctx), height, "t-budget", rows),
     el(
       "figcaption",
       null,

@@ -44,7 +44,13 @@ import { messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { cellOf } from "../issues.js";
 import type { Band, Source } from "../model.js";
-import { BAND_COLORS, STATUS_COLORS } from "./report-charts.js";
+import {
+  BAND_COLORS,
+  budgetDescription,
+  rateDescription,
+  STATUS_COLORS,
+  statusDescription,
+} from "./report-charts.js";
 import {
   axisShort,
   axisTitle,
@@ -361,8 +367,12 @@ function statusChart(ctx: Ctx): Block[] {
       })),
       legend: { position: "bottom" },
       transformation: { width: CHART_WIDTH, height: chartHeight(m.axes.length) + 30 },
-      // No description: the library describes the chart from its data, for screen readers.
-      altText: { name: tx.statusCaption, title: tx.statusCaption },
+      // The words the HTML gives its chart: the library's own description is English.
+      altText: {
+        name: tx.statusCaption,
+        title: tx.statusCaption,
+        description: statusDescription(ctx, m.axes),
+      },
     },
     tx.statusCaption,
   );
@@ -401,7 +411,7 @@ function rateChart(ctx: Ctx): Block[] {
       dataLabels: { value: true, numberFormat: percent, font: { size: 8 } },
       legend: false,
       transformation: { width: CHART_WIDTH, height: chartHeight(bars.length) },
-      altText: { name: tx.rateCaption, title: tx.rateCaption },
+      altText: { name: tx.rateCaption, title: tx.rateCaption, description: rateDescription(ctx) },
     },
     tx.rateCaption,
   );
@@ -434,6 +444,7 @@ function budgetChart(ctx: Ctx): Block[] {
       altText: {
         name: tx.budgetCaption(currencyLabel(m.currency)),
         title: tx.budgetCaption(currencyLabel(m.currency)),
+        description: budgetDescription(ctx),
       },
     },
     `${tx.budgetCaption(currencyLabel(m.currency))}, ${unit}`,
@@ -1069,7 +1080,7 @@ function cover(ctx: Ctx): Block[] {
           }),
         ]
       : []),
-    center(m.title, { style: "Subtitle", spacing: { before: 1600 } }),
+    center(local(m.title, lang), { style: "Subtitle", spacing: { before: 1600 } }),
     new Paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
@@ -1181,7 +1192,7 @@ export async function reportDocx(m: ReportModel, lang: Lang): Promise<Buffer> {
   const doc = new Document({
     creator: "atelier",
     lastModifiedBy: "atelier",
-    title: `${tx.heading(m.review.label)} — ${m.title}`,
+    title: `${tx.heading(m.review.label)} — ${local(m.title, lang)}`,
     subject: tx.subtitle,
     description: tx.draft,
     // Word fills the page numbers of the contents when it opens the document (it asks first).
@@ -1341,9 +1352,15 @@ export async function reportDocx(m: ReportModel, lang: Lang): Promise<Buffer> {
         (_, head: string, id: string) => `${head}${drawingId(id)}"`,
       );
   const generated = new Date(m.generated);
+  const clean = (part: Buffer) => Buffer.from(part.toString("utf8").replace(NOT_IN_XML, ""));
   return rearchive(bytes, generated, (name, data) => {
-    // A chart's workbook is a zip of its own, stamped with the time of writing too.
-    if (name.endsWith(".xlsx")) return rearchive(data, generated);
+    // A chart's workbook is a zip of its own, stamped with the time of writing too, and its
+    // labels (the axes) may hold what XML cannot.
+    if (name.endsWith(".xlsx")) {
+      return rearchive(data, generated, (inner, part) =>
+        inner.endsWith(".xml") ? clean(part) : part,
+      );
+    }
     if (!name.endsWith(".xml") && !name.endsWith(".rels")) return data;
     // The library marks every chart English: its numbers would be written 38.8 in French.
     const edit = /^word\/charts\/chart\d+\.xml$/.test(name)

@@ -952,7 +952,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
       "state",
     ),
     m.about.institution ? p(local(m.about.institution, lang), "institution") : null,
-    p(m.title, "kicker"),
+    p(local(m.title, lang), "kicker"),
     el("h1", null, heading),
     p(t.subtitle, "subtitle"),
     where ? p(where, "where") : null,
@@ -1006,7 +1006,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
   const template = readFileSync(TEMPLATE_URL, "utf8");
   return fillTemplate(template, {
     lang: escapeHtml(lang),
-    title: escapeHtml(`${heading} — ${m.title}`),
+    title: escapeHtml(`${heading} — ${local(m.title, lang)}`),
     body: body.html,
   });
 }

@@ -106,7 +106,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     `*${e(t.subtitle)}*`,
     "",
     [
-      e(m.title),
+      e(local(m.title, lang)),
       ...(where ? [e(where)] : []),
       ...(m.about.partners.length > 0
         ? [

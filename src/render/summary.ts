@@ -33,7 +33,7 @@ export interface CompileSummary {
   /** Files an earlier run wrote that this one did not: moved to `precedent/`. */
   moved: string[];
   /** Files an earlier run wrote and someone changed since: kept under a name of their own. */
-  kept: { from: string; to: string; rewritten: boolean; theirs?: true }[];
+  kept: { from: string; to: string; rewritten: boolean; theirs?: true; unsure?: true }[];
   /** Earlier outputs whose list was missing or unreadable (see `OutputSet`). */
   unlisted: string[];
 }

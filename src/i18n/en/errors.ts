@@ -365,7 +365,7 @@ export const cli: Catalogue["cli"] = {
   folder: (name, n) => `${name}/ (${plural(n, "en", "file", "files")})`,
   editedLabel: "edited",
   editedKept: (out, kept) =>
-    `${out}/${kept.from} ${kept.theirs ? "was not written by atelier" : "was changed since atelier wrote it"}: it is kept as “${kept.to}”${kept.rewritten ? ` (a new ${kept.from} is written)` : ""}.`,
+    `${out}/${kept.from} ${kept.theirs ? "was not written by atelier" : kept.unsure ? "may have been changed (the list .atelier-sortie.json does not say what atelier wrote there)" : "was changed since atelier wrote it"}: it is kept as “${kept.to}”${kept.rewritten ? ` (a new ${kept.from} is written)` : ""}.`,
   editedArbitrages:
     "    To apply the decisions it holds, save it as resolutions.xlsx in the workshop folder, then compile again.",
   written: (dir) => `Written to ${dir}:`,

@@ -414,9 +414,9 @@ export const cli = {
   editedLabel: "modifié",
   editedKept: (
     out: string,
-    kept: { from: string; to: string; rewritten: boolean; theirs?: true },
+    kept: { from: string; to: string; rewritten: boolean; theirs?: true; unsure?: true },
   ) =>
-    `${out}/${kept.from} ${kept.theirs ? "n'a pas été écrit par atelier" : "a été modifié depuis qu'atelier l'a écrit"} : il est gardé sous le nom « ${kept.to} »${kept.rewritten ? ` (un nouveau ${kept.from} est écrit)` : ""}.`,
+    `${out}/${kept.from} ${kept.theirs ? "n'a pas été écrit par atelier" : kept.unsure ? "est peut-être modifié (la liste .atelier-sortie.json ne dit pas ce qu'atelier y avait écrit)" : "a été modifié depuis qu'atelier l'a écrit"} : il est gardé sous le nom « ${kept.to} »${kept.rewritten ? ` (un nouveau ${kept.from} est écrit)` : ""}.`,
   editedArbitrages:
     "    Pour appliquer les arbitrages qu'il contient, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier, puis relancez la compilation.",
   written: (dir: string) => `Écrit dans ${dir} :`,
