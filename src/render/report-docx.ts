@@ -47,6 +47,7 @@ import type { Band, Source } from "../model.js";
 import {
   BAND_COLORS,
   budgetDescription,
+  type Ctx as Figures,
   rateDescription,
   STATUS_COLORS,
   statusDescription,
@@ -90,7 +91,7 @@ import { rearchive } from "./zip.js";
  * - a table of contents field, written with its entries (so it is never empty) and marked to be
  *   updated: Word fills in the page numbers when it opens the document, LibreOffice with « Mettre
  *   à jour ». The library can estimate them by laying out the pages itself, but that took 1.3 s
- *   on the sample workshop (a second more than the whole compile) and grows with the report;
+ *   on the sample workshop (nearly the time of the whole compile) and grows with the report;
  * - Arial, which every Windows has and LibreOffice draws with the metric-compatible Liberation
  *   Sans, so the pages break alike;
  * - A4, margins of 2.5 cm, portrait; the sections of wide tables (conflicts, annexes) landscape;
@@ -100,15 +101,8 @@ import { rearchive } from "./zip.js";
  *   has a caption and the table of its figures after it.
  */
 
-type T = ReturnType<typeof texts>;
-
-interface Ctx {
-  m: ReportModel;
-  lang: Lang;
-  t: T;
-  pct: (v: number | null) => string;
-  money: (v: number) => string;
-  n: (v: number) => string;
+/** The report's context (model, language, formats) and what this document counts as it goes. */
+interface Ctx extends Figures {
   /** Text width of the current section's pages, in twentieths of a point. */
   width: number;
   figures: number;
