@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
@@ -325,6 +326,13 @@ describe("printing the PDF", () => {
           2,
           "atelier : La variable d'environnement CHROME_PATH désigne /nulle-part/chrome, qui n'existe pas : corrigez le chemin du navigateur (Chromium, Chrome ou Edge), ou retirez la variable pour qu'atelier en cherche un.\n",
         ]);
+        // Said before anything is written: no Word or HTML report left behind unlisted.
+        const fresh = workshop({
+          "J1/groupe-1.csv": `${BILAN_HEADER}1;1.1.1;Former;Réalisé;100;;\r\n`,
+        });
+        const both = await run("report", fresh, "--format", "docx,pdf");
+        expect([both.code, both.out]).toEqual([2, ""]);
+        expect(existsSync(join(fresh, "sortie", "rapport-bilan.docx"))).toBe(false);
       } finally {
         if (before === undefined) delete process.env.CHROME_PATH;
         else process.env.CHROME_PATH = before;

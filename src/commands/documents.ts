@@ -99,6 +99,8 @@ async function reportIn(
   formats: readonly string[],
   onProgress?: ReportProgress,
 ): Promise<DocumentsWritten> {
+  const { printPdf, printingBrowser } = await import("../render/pdf.js");
+  const browser = formats.includes("pdf") ? printingBrowser() : undefined;
   const { buildReport } = await import("../analysis/report.js");
   const model = buildReport(w.consolidation, w.validation, w.config, generated);
   const all = await reportFiles(model, w.lang, formats);
@@ -106,13 +108,15 @@ async function reportIn(
     [...all].filter(([name]) => formats.includes(name.split(".").pop() as string)),
   );
   const writes = new Map<string, string | Buffer | ((tmp: string) => Promise<void>)>(files);
-  if (formats.includes("pdf")) {
+  if (browser) {
     // The PDF is printed from the HTML, which is written first.
     writes.set("rapport-bilan.html", all.get("rapport-bilan.html") ?? "");
-    const { printPdf } = await import("../render/pdf.js");
     const progress = onProgress && ((e: PdfProgress) => onProgress(e, w.lang));
     writes.set("rapport-bilan.pdf", (tmp) =>
-      printPdf(join(w.out, "rapport-bilan.html"), tmp, progress ? { onProgress: progress } : {}),
+      printPdf(join(w.out, "rapport-bilan.html"), tmp, {
+        browser,
+        ...(progress ? { onProgress: progress } : {}),
+      }),
     );
   }
   const kept = await writeFilesAtomically(w.out, writes, catalogue(w.lang).cli.editedLabel);

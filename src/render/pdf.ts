@@ -117,21 +117,30 @@ export function pdfProgressLine(e: PdfProgress, lang: Lang): string {
  * browser profile. Throws an AppError when no browser is found or the print fails. Says where
  * it is through `onProgress` (printing can take a while): it prints nothing itself.
  */
-export async function printPdf(
-  htmlFile: string,
-  pdfFile: string,
-  options: { browser?: string; timeoutMs?: number; onProgress?: (e: PdfProgress) => void } = {},
-): Promise<void> {
+/**
+ * The browser that will print, or the stop that says why none will: asked before anything is
+ * written, so that a report with a PDF writes all its files or none.
+ */
+export function printingBrowser(): string {
   // A browser the rapporteur named that is not there is said, not replaced by another in silence.
   const named = process.env.CHROME_PATH;
-  if (!options.browser && named && !existsSync(named)) {
+  if (named && !existsSync(named)) {
     throw new AppError(
       "BROWSER_NOT_FOUND",
       both((t) => t.errors.chromePathMissing(named)),
     );
   }
-  const browser = options.browser ?? findChromium();
+  const browser = findChromium();
   if (!browser) throw browserNotFound();
+  return browser;
+}
+
+export async function printPdf(
+  htmlFile: string,
+  pdfFile: string,
+  options: { browser?: string; timeoutMs?: number; onProgress?: (e: PdfProgress) => void } = {},
+): Promise<void> {
+  const browser = options.browser ?? printingBrowser();
   const profile = mkdtempSync(join(tmpdir(), "atelier-chromium-"));
   options.onProgress?.({ step: "printing", browser: browserName(browser) });
   try {
