@@ -195,10 +195,16 @@ function stampOf(path: string, bytes?: Buffer): Stamp {
 
 /**
  * Whether a file atelier wrote has been changed since: another size, or another date (within two
- * seconds: a FAT USB key keeps two-second times) and other bytes.
+ * seconds: a FAT USB key keeps two-second times) and other bytes. Without its stamp (a list
+ * damaged, or none) it cannot be told: given `now`, what is about to be written under its name
+ * (`unknown`: nothing, or bytes not known yet, as a PDF's), an existing file counts as changed
+ * unless it is those very bytes; without `now`, it does not.
  */
-function edited(path: string, stamp: Stamp | undefined): boolean {
-  if (!stamp) return false;
+function edited(path: string, stamp: Stamp | undefined, now?: Buffer | "unknown"): boolean {
+  if (!stamp) {
+    if (now === undefined || !isFile(path)) return false;
+    return now === "unknown" || !now.equals(readFileSync(path));
+  }
   try {
     const st = statSync(path);
     if (st.size !== stamp.size) return true;
@@ -600,15 +606,17 @@ export async function writeOutputSet(
       const taken = (n: string) =>
         existsSync(join(out, n)) || written.includes(n) || kept.some((k) => k.to === n);
       for (const name of before) {
-        // Listed without a stamp: kept when it differs from what this run wrote under its name.
-        const unsure =
-          list !== undefined &&
-          stamps[name] === undefined &&
-          !(
-            written.includes(name) &&
-            readFileSync(join(out, name)).equals(readFileSync(join(next, name)))
-          );
-        if (!unsure && !edited(join(out, name), stamps[name])) continue;
+        const path = join(out, name);
+        // Without any list, the previous set is said as such (`unlisted`), not kept file by file.
+        const changed = list
+          ? edited(
+              path,
+              stamps[name],
+              written.includes(name) ? readFileSync(join(next, name)) : "unknown",
+            )
+          : edited(path, stamps[name]);
+        if (!changed) continue;
+        const unsure = stamps[name] === undefined;
         const to = keptName(name, editedLabel, taken);
         kept.push({
           from: name,
@@ -712,15 +720,11 @@ export async function writeFilesAtomically(
       if (bytes) writeFileSync(tmp, bytes);
       const list = readList(out) ?? { files: ownFiles(out), stamps: {} };
       const path = join(out, name);
-      // Changed since atelier wrote it, or never written by atelier: the rapporteur's. Listed
-      // without a stamp (no list, a damaged one): kept unless it is what is written now.
+      // Changed since atelier wrote it (or cannot be told), or never written by atelier: the
+      // rapporteur's.
       const theirs = !list.files.includes(name) && isFile(path);
-      const unsure =
-        !theirs &&
-        list.stamps[name] === undefined &&
-        isFile(path) &&
-        !(bytes ?? Buffer.alloc(0)).equals(readFileSync(path));
-      if (theirs || unsure || edited(path, list.stamps[name])) {
+      const unsure = !theirs && list.stamps[name] === undefined;
+      if (theirs || edited(path, list.stamps[name], bytes ?? "unknown")) {
         const to = keptName(name, editedLabel, (n) => existsSync(join(out, n)));
         renameSync(path, join(out, to));
         kept.push({
