@@ -22,12 +22,7 @@ import {
   WidthType,
 } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
-import type {
-  CrossCuttingFinding,
-  FindingCluster,
-  ReportAxis,
-  ReportModel,
-} from "../analysis/report.js";
+import type { CrossCuttingFinding, FindingCluster, ReportModel } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
 import type { FindingType } from "../fields.js";
 import {
@@ -53,6 +48,7 @@ import {
   statusDescription,
 } from "./report-charts.js";
 import {
+  axisName,
   axisShort,
   axisTitle,
   bandLabel,
@@ -63,6 +59,7 @@ import {
   gapsNote,
   issueTitle,
   local,
+  memberLines,
   methodWho,
   missingInputs,
   natureLabel,
@@ -740,11 +737,6 @@ function findingsSection(ctx: Ctx, types: readonly FindingType[], none: string):
   ];
 }
 
-function axisName(m: ReportModel, code: string | null, lang: Lang): string {
-  const a: ReportAxis | undefined = m.axes.find((x) => x.axis.code === code)?.axis;
-  return a ? axisShort(a, lang) : (code ?? dash);
-}
-
 function unassessedSection(ctx: Ctx): Block[] {
   const { m, t: tx, lang } = ctx;
   if (m.received.reference === null) return [empty(tx.noReference)];
@@ -918,15 +910,7 @@ function groupsSection(ctx: Ctx): Block[] {
             g.sessions.join(", ") || dash,
             given(g.structures),
             given(g.rapporteurs),
-            g.members.length === 0
-              ? italic(tx.notGiven)
-              : g.members.map((x) =>
-                  para(
-                    g.members.length > 1 && x.sessions.length > 0
-                      ? `${x.text} (${x.sessions.join(", ")})`
-                      : x.text,
-                  ),
-                ),
+            g.members.length === 0 ? italic(tx.notGiven) : memberLines(g).map((line) => para(line)),
           ]),
           { widths: [2, 1, 1.6, 3.5, 3.5, 6] },
         )),

@@ -3,7 +3,6 @@ import type {
   AxisFigures,
   CrossCuttingFinding,
   FindingCluster,
-  ReportAxis,
   ReportModel,
 } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
@@ -25,6 +24,7 @@ import type { Band, Source } from "../model.js";
 import { type Child, el, escapeHtml, fillTemplate, type SafeHtml } from "./html.js";
 import { budgetChart, type Ctx, rateChart, statusChart } from "./report-charts.js";
 import {
+  axisName,
   axisShort,
   axisTitle,
   bandLabel,
@@ -35,6 +35,7 @@ import {
   gapsNote,
   issueTitle,
   local,
+  memberLines,
   methodWho,
   missingInputs,
   natureLabel,
@@ -494,11 +495,6 @@ function findingsSection(
   );
 }
 
-function axisName(m: ReportModel, code: string | null, lang: Lang): string {
-  const a: ReportAxis | undefined = m.axes.find((x) => x.axis.code === code)?.axis;
-  return a ? axisShort(a, lang) : (code ?? dash);
-}
-
 /** Set off like « Ce qui manque », which says the same of the whole report. */
 const gapNote = (text: string | null) => (text === null ? null : p(text, "missing"));
 
@@ -746,18 +742,11 @@ function groupsSection(ctx: Ctx): SafeHtml {
             g.members.length === 0
               ? el("em", null, t.notGiven)
               : g.members.length === 1
-                ? (g.members[0]?.text ?? "")
+                ? memberLines(g)
                 : el(
                     "ul",
                     { class: "plain" },
-                    g.members.map((x) =>
-                      el(
-                        "li",
-                        null,
-                        x.text,
-                        x.sessions.length > 0 ? ` (${x.sessions.join(", ")})` : null,
-                      ),
-                    ),
+                    memberLines(g).map((line) => el("li", null, line)),
                   ),
           ]),
           { className: "wide", narrow: [1, 2] },

@@ -17,6 +17,7 @@ import { cellOf } from "../issues.js";
 import type { Source } from "../model.js";
 import { escapeMarkdown } from "./markdown.js";
 import {
+  axisName,
   axisShort,
   axisTitle,
   bandLabel,
@@ -27,6 +28,7 @@ import {
   gapsNote,
   issueTitle,
   local,
+  memberLines,
   methodWho,
   missingInputs,
   natureLabel,
@@ -79,10 +81,6 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
   const pct = (v: number | null) => (v === null ? dash : formatPercent(v, lang));
   const money = (v: number) => formatMoney(v, m.currency, lang);
   const n = (v: number) => formatNumber(v, lang);
-  const axisName = (code: string | null) => {
-    const a = m.axes.find((x) => x.axis.code === code);
-    return a ? axisShort(a.axis, lang) : (code ?? dash);
-  };
   const sources = (list: readonly Source[]) => e(sourceRefs(m, list).join(", "));
   const out: string[] = [];
   // Written in any order, printed in the order of SECTION_IDS.
@@ -337,7 +335,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
         [t.code, t.axis, t.title, t.unassessedWhy],
         m.unassessed.map((u) => [
           u.code,
-          axisName(u.axe),
+          axisName(m, u.axe, lang),
           u.activite ?? dash,
           u.rejected ? t.unassessedRejected : t.unassessedNone,
         ]),
@@ -404,7 +402,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
               `${i + 1}. **${e(r.action)}** (${sources(r.sources)})`,
               ...(r.objectif ? [`   - ${e(t.objective)}${t.colon}${e(r.objectif)}`] : []),
               `   - ${e(t.answers)}${t.colon}${r.addresses
-                .map((w) => `${e(t.quote(w.text))} — ${e(axisName(w.axe))}`)
+                .map((w) => `${e(t.quote(w.text))} — ${e(axisName(m, w.axe, lang))}`)
                 .join(listSeparator(lang))}`,
             ].join("\n"),
           )
@@ -565,17 +563,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
               given(g.rapporteurs),
               g.members.length === 0
                 ? raw(`*${e(t.notGiven)}*`)
-                : raw(
-                    g.members
-                      .map((x) =>
-                        e(
-                          g.members.length > 1 && x.sessions.length > 0
-                            ? `${x.text} (${x.sessions.join(", ")})`
-                            : x.text,
-                        ),
-                      )
-                      .join("<br>"),
-                  ),
+                : raw(memberLines(g).map(e).join("<br>")),
             ]),
           ),
         ]),

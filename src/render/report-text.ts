@@ -1,4 +1,9 @@
-import { type ReportAxis, type ReportModel, refKey } from "../analysis/report.js";
+import {
+  type GroupSummary,
+  type ReportAxis,
+  type ReportModel,
+  refKey,
+} from "../analysis/report.js";
 import type { LocalText } from "../config.js";
 import {
   type FindingType,
@@ -95,6 +100,22 @@ export function axisTitle(axis: ReportAxis, lang: Lang): string {
 /** `2. Protection et assistance aux victimes`, for table rows. */
 export function axisShort(axis: ReportAxis, lang: Lang): string {
   return `${axis.number}. ${axis[lang]}`;
+}
+
+/** An axis of the plan under review by its code, as table rows name it; the code if unknown. */
+export function axisName(m: ReportModel, code: string | null, lang: Lang): string {
+  const a = m.axes.find((x) => x.axis.code === code)?.axis;
+  return a ? axisShort(a, lang) : (code ?? "—");
+}
+
+/**
+ * A group's members as the groups annex lists them, a line per list given: with the sessions
+ * that gave it when the group gave more than one.
+ */
+export function memberLines(g: GroupSummary): string[] {
+  return g.members.map((x) =>
+    g.members.length > 1 && x.sessions.length > 0 ? `${x.text} (${x.sessions.join(", ")})` : x.text,
+  );
 }
 
 /** `J1/groupe-2.xlsx!Bilan:4`: where a row is, for a tooltip or the annex. */
