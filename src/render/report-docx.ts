@@ -55,6 +55,7 @@ import {
   CONFLICTS_SHOWN,
   conflictValue,
   contextParagraphs,
+  coverLines,
   fieldLabel,
   gapsNote,
   issueTitle,
@@ -75,7 +76,6 @@ import {
   typeLabel,
   typePlural,
   weightsText,
-  workshopDays,
 } from "./report-text.js";
 import { rearchive } from "./zip.js";
 
@@ -1044,10 +1044,7 @@ function cover(ctx: Ctx): Block[] {
   const { m, t: tx, lang } = ctx;
   const center = (content: Inline | readonly Inline[], options: IParagraphOptions = {}) =>
     para(content, { alignment: AlignmentType.CENTER, ...options });
-  const where = tx.coverWhere(
-    m.about.venue ? local(m.about.venue, lang) : null,
-    workshopDays(m, lang),
-  );
+  const { where, partners } = coverLines(m, lang);
   return [
     center(run(local(m.about.country, lang).toUpperCase(), { bold: true, size: 26 })),
     ...(m.about.motto ? [center(italic(local(m.about.motto, lang)))] : []),
@@ -1066,13 +1063,7 @@ function cover(ctx: Ctx): Block[] {
     }),
     center(italic(tx.subtitle), { spacing: { after: 800 } }),
     ...(where ? [center(run(where, { size: 24 }))] : []),
-    ...(m.about.partners.length > 0
-      ? [
-          center(
-            tx.coverPartners(m.about.partners.map((x) => local(x, lang)).join(listSeparator(lang))),
-          ),
-        ]
-      : []),
+    ...(partners ? [center(partners)] : []),
     center(`${m.review.label} → ${m.plan.label}`, { spacing: { before: 800 } }),
     center(run(tx.generated(formatDate(m.generated, lang)), { color: MUTED, size: 18 })),
     center(run(tx.draft, { color: "8A5D00", size: 18 }), { spacing: { before: 240 } }),

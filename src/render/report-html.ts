@@ -31,6 +31,7 @@ import {
   CONFLICTS_SHOWN,
   conflictValue,
   contextParagraphs,
+  coverLines,
   fieldLabel,
   gapsNote,
   issueTitle,
@@ -52,7 +53,6 @@ import {
   typeLabel,
   typePlural,
   weightsText,
-  workshopDays,
 } from "./report-text.js";
 
 /**
@@ -926,10 +926,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     n: (v) => formatNumber(v, lang),
   };
   const heading = t.heading(m.review.label);
-  const where = t.coverWhere(
-    m.about.venue ? local(m.about.venue, lang) : null,
-    workshopDays(m, lang),
-  );
+  const { where, partners } = coverLines(m, lang);
   const header = el(
     "header",
     { class: "cover" },
@@ -945,12 +942,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     el("h1", null, heading),
     p(t.subtitle, "subtitle"),
     where ? p(where, "where") : null,
-    m.about.partners.length > 0
-      ? p(
-          t.coverPartners(m.about.partners.map((x) => local(x, lang)).join(listSeparator(lang))),
-          "partners",
-        )
-      : null,
+    partners ? p(partners, "partners") : null,
     p(
       [
         el("span", null, `${m.review.label} → ${m.plan.label}`),

@@ -24,6 +24,7 @@ import {
   CONFLICTS_SHOWN,
   conflictValue,
   contextParagraphs,
+  coverLines,
   fieldLabel,
   gapsNote,
   issueTitle,
@@ -44,7 +45,6 @@ import {
   typeLabel,
   typePlural,
   weightsText,
-  workshopDays,
 } from "./report-text.js";
 
 /**
@@ -89,10 +89,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     sections.set(id, [`## ${e(t.sections[id])}`, "", ...body.flatMap((b) => [b, ""])]);
   };
 
-  const where = t.coverWhere(
-    m.about.venue ? local(m.about.venue, lang) : null,
-    workshopDays(m, lang),
-  );
+  const { where, partners } = coverLines(m, lang);
   out.push(
     [
       `**${e(local(m.about.country, lang))}**${m.about.motto ? ` — *${e(local(m.about.motto, lang))}*` : ""}`,
@@ -106,15 +103,7 @@ export function reportMarkdown(m: ReportModel, lang: Lang): string {
     [
       e(local(m.title, lang)),
       ...(where ? [e(where)] : []),
-      ...(m.about.partners.length > 0
-        ? [
-            e(
-              t.coverPartners(
-                m.about.partners.map((x) => local(x, lang)).join(listSeparator(lang)),
-              ),
-            ),
-          ]
-        : []),
+      ...(partners ? [e(partners)] : []),
       e(`${m.review.label} → ${m.plan.label}`),
       e(t.generated(formatDate(m.generated, lang))),
     ].join("<br>"),

@@ -151,6 +151,23 @@ export function workshopDays(m: ReportModel, lang: Lang): string | null {
   return d ? formatDays(d.from, d.to, lang) : null;
 }
 
+/** The partners of the workshop in a line, `null` when none is given. */
+function partnerList(m: ReportModel, lang: Lang): string | null {
+  return m.about.partners.length > 0
+    ? m.about.partners.map((p) => local(p, lang)).join(listSeparator(lang))
+    : null;
+}
+
+/** What the cover says of the workshop under its title: where and when, with whose support. */
+export function coverLines(m: ReportModel, lang: Lang): { where: string; partners: string | null } {
+  const t = texts(lang);
+  const partners = partnerList(m, lang);
+  return {
+    where: t.coverWhere(m.about.venue ? local(m.about.venue, lang) : null, workshopDays(m, lang)),
+    partners: partners === null ? null : t.coverPartners(partners),
+  };
+}
+
 /** The sentences that open the context section: the configuration's, else a default. */
 export function contextParagraphs(m: ReportModel, lang: Lang): string[] {
   const t = texts(lang);
@@ -170,10 +187,8 @@ export function contextParagraphs(m: ReportModel, lang: Lang): string[] {
         : days
           ? t.heldOn(days)
           : null;
-  const partners =
-    m.about.partners.length > 0
-      ? t.withPartners(m.about.partners.map((p) => local(p, lang)).join(listSeparator(lang)))
-      : null;
+  const list = partnerList(m, lang);
+  const partners = list === null ? null : t.withPartners(list);
   return [...given, ...[held, partners].filter((s): s is string => s !== null)];
 }
 
