@@ -726,7 +726,7 @@ function sourcesOf(
       groupe: string,
       session: string | null,
       rows: number,
-      meta: Record<string, string>,
+      own: Record<string, string>,
     ) => {
       fileGroups.add(groupe);
       fileSessions.add(session);
@@ -741,12 +741,16 @@ function sourcesOf(
       if (session !== null) g.sessions.add(session);
       g.files.add(f.path);
       g.rows += rows;
-      if (meta.structure) g.structures.add(meta.structure);
-      if (meta.rapporteur) g.rapporteurs.add(meta.rapporteur);
-      if (meta.membres) {
-        const said = g.members.get(meta.membres) ?? new Set();
+      // A row's own column first, then its file's Identification sheet.
+      const structure = own.structure ?? f.meta.structure;
+      const rapporteur = own.rapporteur ?? f.meta.rapporteur;
+      const membres = own.membres ?? f.meta.membres;
+      if (structure) g.structures.add(structure);
+      if (rapporteur) g.rapporteurs.add(rapporteur);
+      if (membres) {
+        const said = g.members.get(membres) ?? new Set();
         if (session !== null) said.add(session);
-        g.members.set(meta.membres, said);
+        g.members.set(membres, said);
       }
       groups.set(groupe, g);
       const s = sessions.get(session) ?? { groups: new Set(), files: new Set(), rows: 0 };
@@ -757,7 +761,7 @@ function sourcesOf(
     };
     for (const { records } of f.tables) {
       for (const r of records) {
-        note(groupOf(r), r.meta.session ?? f.meta.session ?? null, 1, { ...f.meta, ...r.meta });
+        note(groupOf(r), r.meta.session ?? f.meta.session ?? null, 1, r.meta);
       }
     }
     if (fileGroups.size === 0) note(groupOf(), f.meta.session ?? null, 0, f.meta);
