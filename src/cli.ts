@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type Argument, Command, CommanderError, Help, Option } from "commander";
+import { Argument, Command, CommanderError, Help, Option } from "commander";
 import type { DocumentsWritten } from "./commands/documents.js";
 import { AppError, type Spoken } from "./errors.js";
 import * as en from "./i18n/en/errors.js";
 import * as fr from "./i18n/fr/errors.js";
 import { type Lang, languageOf } from "./i18n/lang.js";
+import type { Io } from "./io.js";
 import { similar } from "./text.js";
 
 /**
@@ -16,18 +17,16 @@ import { similar } from "./text.js";
 
 export const EXIT = { ok: 0, invalid: 1, cannotRun: 2 } as const;
 
+/** What `atelier launch` adds to its command's exit code (see src/release/windows.ts). */
+export const LAUNCHED = 10;
+
 /**
  * The command line's own texts, taken from the catalogue's part that holds them: the whole
  * catalogue is loaded by the commands that need it, not to print the help.
  */
 const TEXTS = { fr, en };
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  /** Colours only on a terminal and without NO_COLOR. */
-  color: boolean;
-}
+export type { Io };
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s),
@@ -54,10 +53,10 @@ function optionValue(argv: readonly string[], name: string): string | undefined 
  * `atelier.config.json` at or above the current folder. Read without checking it, so it is never
  * an error here: the command itself says what is wrong with the file.
  */
-function configLanguage(argv: readonly string[]): Lang | undefined {
+function configLanguage(argv: readonly string[], from = "."): Lang | undefined {
   let file = optionValue(argv, "--config");
   if (file === undefined) {
-    for (let dir = resolve("."); ; dir = dirname(dir)) {
+    for (let dir = resolve(from); ; dir = dirname(dir)) {
       if (existsSync(join(dir, "atelier.config.json"))) {
         file = join(dir, "atelier.config.json");
         break;
@@ -75,6 +74,14 @@ function configLanguage(argv: readonly string[]): Lang | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The language of the configuration that governs a folder (its own `atelier.config.json`, else
+ * the nearest above it), else French: what a command on that folder speaks before it has run.
+ */
+export function folderLanguage(dir: string): Lang {
+  return configLanguage([], dir) ?? "fr";
 }
 
 /**
@@ -133,6 +140,11 @@ class AtelierCommand extends Command {
       .visibleCommands(this)
       .map((c) => c.name());
     const near = this.near(name, names);
+    // A folder dropped onto `atelier.cmd`, or a path typed without its command.
+    if (!near && name !== "" && existsSync(name)) {
+      const folder = statSync(name).isDirectory();
+      return this.misuse((t) => t.usage.pathAsCommand(name, folder), "commander.unknownCommand");
+    }
     return this.misuse(
       (t) => t.usage.unknownCommand(name, near, names.join(", ")),
       "commander.unknownCommand",
@@ -316,6 +328,7 @@ export function createProgram(
       // Validation keeps counts and problems only: rows are not held (flat memory on big files).
       const { validation: result, lang } = await validateFiles(paths, {
         ...workshopOptions(opts),
+        ...(await programOf(io)),
         meta: metaOf(opts),
         records: false,
       });
@@ -362,6 +375,7 @@ export function createProgram(
       const progress = progressBar(io);
       const result = await compileWorkshop(dir, {
         ...workshopOptions(opts),
+        ...(await programOf(io)),
         csvDelimiter: delimiter,
         meta: metaOf(opts),
         onFile: progress.tick,
@@ -373,6 +387,7 @@ export function createProgram(
       } else {
         io.out(render.compileText(summary, result.lang, await paintFor(io), Boolean(opts.all)));
       }
+      io.onWritten?.(result.out);
       const { flagged } = await import("./commands/documents.js");
       setExit(opts.strict && flagged(result.consolidation) ? EXIT.invalid : EXIT.ok);
     });
@@ -501,7 +516,36 @@ export function createProgram(
       setExit(EXIT.ok);
     });
 
+  // For the double-click launchers of the offline package only: in no help, no suggestion.
+  program
+    .command("launch", { hidden: true })
+    .description(t.launch.description)
+    .addArgument(new Argument("<action>", t.launch.action).choices(["compile", "validate"]))
+    .argument(`<${n.dir}>`, t.launch.here)
+    .argument(`[${n.paths}...]`, t.launch.paths)
+    .action(async (action: "compile" | "validate", here: string, paths: string[]) => {
+      const { droppedPaths, launch, systemConsole } = await import("./launcher.js");
+      // A person at the keyboard: a terminal, and the CLI writing to it (not captured in-process).
+      const interactive = Boolean(process.stdin.isTTY) && io === defaultIo;
+      const cli = { run: main, language: folderLanguage };
+      const dropped = droppedPaths(process.env.ATELIER_CMDLINE, paths);
+      const code = await launch(action, here, dropped, systemConsole(io, interactive), cli);
+      // 10 + the command's code: the batch file tells it from node.exe stopped before the end.
+      setExit(LAUNCHED + code);
+    });
+
   return program;
+}
+
+/** The program's own folders, for the commands that read a workshop's files. */
+/**
+ * The program's own files, for the commands that read a workshop's files: those the launcher
+ * names, and the offline package's when this program runs from it.
+ */
+async function programOf(io: Io): Promise<{ programFiles?: readonly string[] }> {
+  const { runningPackageFiles } = await import("./launcher.js");
+  const files = [...(io.programFiles ?? []), ...runningPackageFiles()];
+  return files.length > 0 ? { programFiles: files } : {};
 }
 
 /** The options a command passes down as given: absent ones are left out, not `undefined`. */
@@ -540,12 +584,28 @@ function metaOf(opts: { groupe?: string; session?: string }): Record<string, str
 async function paintFor(io: Io) {
   const { Chalk } = await import("chalk");
   const c = new Chalk({ level: io.color ? 1 : 0 });
-  return { error: c.red, warning: c.yellow, dim: c.dim, bold: c.bold, ok: c.green };
+  const marks = consoleMarks();
+  return { error: c.red, warning: c.yellow, dim: c.dim, bold: c.bold, ok: c.green, marks };
+}
+
+/**
+ * ✖ ⚠ ✔ are in no font of the Windows 10 console (Consolas, Lucida Console), which draws a box
+ * for a character its font lacks: there, marks those fonts have. Windows Terminal
+ * (`WT_SESSION`), the console of Windows 11, finds them in another font.
+ */
+export function consoleMarks(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+) {
+  return platform === "win32" && !env.WT_SESSION
+    ? { error: "×", warning: "!", ok: "√" }
+    : { error: "✖", warning: "⚠", ok: "✔" };
 }
 
 /** A progress bar on stderr, only on a terminal outside CI, and only once a run takes a while. */
 function progressBar(io: Io) {
-  const shown = Boolean(process.stderr.isTTY) && !process.env.CI && io === defaultIo;
+  // Drawn on the real stderr: only when the command's own messages go there too.
+  const shown = Boolean(process.stderr.isTTY) && !process.env.CI && io.err === defaultIo.err;
   const start = Date.now();
   let drawn = false;
   return {

@@ -10,6 +10,8 @@ export type AppErrorCode =
   | "USAGE"
   /** A variable of the environment atelier reads (`SOURCE_DATE_EPOCH`) that it cannot use. */
   | "ENVIRONMENT"
+  /** A file of atelier itself is missing: an installation copied in part. */
+  | "INSTALLATION"
   | "PATH_NOT_FOUND"
   | "NO_SUBMISSION"
   | "UNSUPPORTED_FORMAT"

@@ -165,6 +165,17 @@ describe("commands unknown", () => {
     );
   });
 
+  it("a folder or a file given as the command (dropped onto atelier.cmd) gets its command", async () => {
+    const dir = workshop({ "J1/groupe 2.csv": "Axe;Statut\r\n" });
+    expect(await misuse(dir)).toBe(
+      `atelier : ${dir} est un dossier, pas une commande : pour compiler l'atelier qu'il contient, tapez atelier compile "${dir}" (ou faites-le glisser sur « Compiler l'atelier »).\n(atelier --help pour l'aide)\n`,
+    );
+    const file = join(dir, "J1", "groupe 2.csv");
+    expect(await misuse("--lang", "en", file)).toBe(
+      `atelier: ${file} is a file, not a command: to check it, type atelier validate "${file}" (or drop it onto “Vérifier un fichier”).\n(atelier --help for help)\n`,
+    );
+  });
+
   it("--lang before the command is the command's", async () => {
     const help = await run("--lang", "en", "compile", "--help");
     expect([help.code, help.out.split("\n")[0]]).toEqual([

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { consoleMarks } from "../src/cli.js";
 import type { FileReport, ValidationResult } from "../src/model.js";
 import { browserName, findChromium, pdfPages, pdfProgressLine } from "../src/render/pdf.js";
 import { type Paint, validationText } from "../src/render/validation.js";
@@ -19,6 +20,7 @@ const plain: Paint = {
   dim: (s) => s,
   bold: (s) => s,
   ok: (s) => s,
+  marks: { error: "✖", warning: "⚠", ok: "✔" },
 };
 
 /** What was printed, the throwaway folder left out of the paths. */
@@ -150,6 +152,44 @@ describe("sheets passed over", () => {
     expect(validationText(result, "en", plain).split("\n")[2]).toBe(
       "    3 empty sheets skipped: Feuil2, Feuil3, Feuil4",
     );
+  });
+});
+
+describe("the marks before each file", () => {
+  it("are ones the Windows 10 console's fonts have, there only", () => {
+    expect(consoleMarks("win32", {})).toEqual({ error: "×", warning: "!", ok: "√" });
+    // Windows Terminal, Windows 11's console, draws the others.
+    expect(consoleMarks("win32", { WT_SESSION: "1" })).toEqual({
+      error: "✖",
+      warning: "⚠",
+      ok: "✔",
+    });
+    expect(consoleMarks("linux", {})).toEqual({ error: "✖", warning: "⚠", ok: "✔" });
+  });
+
+  it("are the ones the console gets, in the summary of every file", () => {
+    const file: FileReport = {
+      path: "groupe.csv",
+      format: "csv",
+      sheets: [],
+      issues: [
+        { code: "out-of-range", severity: "error", file: "groupe.csv", params: {} },
+      ] as FileReport["issues"],
+      tables: [],
+    } as unknown as FileReport;
+    const marks = { error: "×", warning: "!", ok: "√" };
+    const text = validationText(
+      {
+        files: [file],
+        references: [],
+        resolutions: [],
+        skipped: [],
+        summary: { files: 1, rows: 0, accepted: 0, rejected: 0, errors: 1, warnings: 0 },
+      } as unknown as ValidationResult,
+      "fr",
+      { ...plain, marks },
+    );
+    expect(text.split("\n")[0]).toBe("× groupe.csv (CSV)");
   });
 });
 

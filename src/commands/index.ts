@@ -32,6 +32,8 @@ export interface WorkshopOptions {
    * for themselves there, so that a folder they cannot write stops them at once).
    */
   onOutput?: (out: string) => void;
+  /** The running program's files inside the workshop: neither read nor listed (see `RunOptions`). */
+  programFiles?: readonly string[];
 }
 
 /** A workshop read, validated and merged: what compile, report and matrix all start from. */
@@ -85,6 +87,7 @@ export async function consolidateWorkshop(
     const run: RunOptions = { base: root, exclude: [out] };
     if (options.meta) run.meta = options.meta;
     if (options.onFile) run.onFile = options.onFile;
+    if (options.programFiles) run.programFiles = options.programFiles;
     const validation = await validatePaths([{ path: root, config, root }], run);
     const reference = validation.references[0];
     const reports = validation.resolutions;

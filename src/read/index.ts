@@ -31,8 +31,11 @@ import { OLE } from "./zip.js";
  * fits the cause, and the other files are read.
  */
 
-/** What a caller's filter says of a path: a reason to list it as skipped, or `own-output`. */
-export type Exclusion = SkipReason | "own-output";
+/**
+ * What a caller's filter says of a path: a reason to list it as skipped, or atelier's own (its
+ * output folder, its program's folder), passed over without a word.
+ */
+export type Exclusion = SkipReason | "own-output" | "own-program";
 
 export interface InputFile {
   /** Absolute path. */
@@ -151,8 +154,8 @@ function walk(
     const abs = join(dir, entry.name);
     const path = displayPath(abs, base);
     const excluded = exclude(abs);
-    // Our own output is not an input that was passed over: it is not listed.
-    if (excluded === "own-output") continue;
+    // Our own output, our own program, are not inputs that were passed over: they are not listed.
+    if (excluded === "own-output" || excluded === "own-program") continue;
     if (excluded) {
       out.skipped.push({ path, reason: excluded });
       continue;

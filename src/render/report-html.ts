@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type {
   AxisFigures,
   CrossCuttingFinding,
@@ -6,6 +8,7 @@ import type {
   ReportModel,
 } from "../analysis/report.js";
 import { STATUS_IDS } from "../analysis/report.js";
+import { AppError } from "../errors.js";
 import type { FindingType } from "../fields.js";
 import {
   currencyLabel,
@@ -17,7 +20,7 @@ import {
   listSeparator,
   pick,
 } from "../i18n/format.js";
-import { messageOf } from "../i18n/index.js";
+import { both, messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { cellOf } from "../issues.js";
 import type { Band, Source } from "../model.js";
@@ -62,7 +65,23 @@ import {
  * which escapes every string it is given: input text cannot become markup.
  */
 
-const TEMPLATE_URL = new URL("../../templates/report.html", import.meta.url);
+/**
+ * `templates/report.html`, looked for from this module's folder upwards: two folders up from
+ * `dist/render/`, one up from the bundle's `chunks/`, wherever the program was unpacked.
+ */
+function templateFile(): string {
+  const places: string[] = [];
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 3; up++, dir = dirname(dir)) {
+    const file = join(dir, "templates", "report.html");
+    if (existsSync(file)) return file;
+    places.push(dir);
+  }
+  throw new AppError(
+    "INSTALLATION",
+    both((t) => t.errors.installation("templates/report.html", places.join(", "))),
+  );
+}
 
 const dash = "—";
 
@@ -984,7 +1003,7 @@ export function reportHtml(m: ReportModel, lang: Lang): string {
     sourcesSection(ctx),
     qualitySection(ctx),
   );
-  const template = readFileSync(TEMPLATE_URL, "utf8");
+  const template = readFileSync(templateFile(), "utf8");
   return fillTemplate(template, {
     lang: escapeHtml(lang),
     title: escapeHtml(`${heading} — ${local(m.title, lang)}`),

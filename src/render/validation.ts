@@ -58,13 +58,15 @@ export function skipText(reason: SkipReason, lang: Lang): string {
   return catalogue(lang).validation.skips[reason];
 }
 
-/** Colours are injected so that this module does not depend on the terminal. */
+/** Colours and marks are injected so that this module does not depend on the terminal. */
 export interface Paint {
   error: (s: string) => string;
   warning: (s: string) => string;
   dim: (s: string) => string;
   bold: (s: string) => string;
   ok: (s: string) => string;
+  /** The mark before a file with errors, with warnings only, with neither. */
+  marks: { error: string; warning: string; ok: string };
 }
 
 /** The format a file was read as, as people name it: `XLSX`, `ODS` (.ods, .fods), `XLS`, `CSV`. */
@@ -129,7 +131,12 @@ export function validationText(
   const read = filesRead(result);
   for (const f of read) {
     const c = countBySeverity(f.issues);
-    const mark = c.errors ? paint.error("✖") : c.warnings ? paint.warning("⚠") : paint.ok("✔");
+    const { marks } = paint;
+    const mark = c.errors
+      ? paint.error(marks.error)
+      : c.warnings
+        ? paint.warning(marks.warning)
+        : paint.ok(marks.ok);
     const how = [
       formatLabel(f),
       f.encoding,

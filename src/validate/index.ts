@@ -34,6 +34,12 @@ export interface RunOptions {
   meta?: Record<string, string>;
   /** Absolute paths never read as submissions (the output folder of a compile). */
   exclude?: readonly string[];
+  /**
+   * Absolute paths of the running program's own files and folders (the offline package unzipped
+   * inside a workshop): passed over in silence, as the output folder is, for they are no file
+   * of the workshop's that was left out.
+   */
+  programFiles?: readonly string[];
   onFile?: (path: string, index: number, total: number) => void;
   /**
    * Keep each table's typed rows in `FileReport.tables` (default `true`): compile and merging
@@ -86,7 +92,7 @@ export async function validatePaths(
       groups.push({ config, root, workshop: false, inputs: [] });
       continue;
     }
-    const exclude = excluder(config, root, options.exclude ?? []);
+    const exclude = excluder(config, root, options.exclude ?? [], options.programFiles ?? []);
     const inputs = collectInputs([path], base, exclude);
     skipped.push(...inputs.skipped);
     groups.push({ config, root, workshop: target.root !== undefined, inputs: inputs.files });
@@ -154,16 +160,26 @@ export function pathNotFound(path: string): AppError {
   );
 }
 
-/** What a folder walk passes over: the output folder, the config, the reference plan. */
-function excluder(config: Config, root: string, extra: readonly string[]) {
+/**
+ * What a folder walk passes over: the output folder, the program's own folders, the config, the
+ * reference plan.
+ */
+function excluder(
+  config: Config,
+  root: string,
+  extra: readonly string[],
+  program: readonly string[],
+) {
   // The output folder and the siblings it is swapped through.
   const outputs = [resolve(root, config.output), ...extra.map((p) => resolve(p))].flatMap((o) => [
     o,
     `${o}.nouveau`,
     `${o}.ancien`,
   ]);
+  const programs = program.map((p) => resolve(p));
   return (abs: string): Exclusion | undefined => {
     if (outputs.includes(abs)) return "own-output";
+    if (programs.includes(abs)) return "own-program";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
     if (isResolutionsName(basename(abs))) {
       return dirname(abs) === root ? "workshop-file" : "resolutions-elsewhere";

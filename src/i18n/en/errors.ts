@@ -1,4 +1,4 @@
-import { monthName, plural, sentence } from "../format.js";
+import { monthName, pick, plural, sentence } from "../format.js";
 import type { Catalogue } from "../fr/index.js";
 
 const ESCAPE_NAMES_EN: Record<string, string> = {
@@ -242,6 +242,8 @@ export const errors: Catalogue["errors"] = {
   reportFormat: (unknown, near) =>
     `--format: ${unknown ? `unknown “${unknown}”` : "no format"}; ${near ? `did you mean ${near}? Formats: ` : "choose among "}md, html, docx, pdf (e.g. --format docx,pdf).`,
   delimiter: (given) => `--csv-delimiter: “${given}” is not an accepted delimiter (; , | or tab).`,
+  installation: (file, places) =>
+    `atelier's file ${file} cannot be found (looked in ${places}): the installation is incomplete. Extract atelier's .zip again (or reinstall it with npm) and keep its folder as it is.`,
   browserNotFound:
     "No Chromium, Chrome or Edge browser found to print the PDF. Install one (Debian/Ubuntu: sudo apt-get install chromium) or give its path in the CHROME_PATH variable; the HTML report can also be printed to PDF from a browser (Ctrl+P).",
   chromePathMissing: (path) =>
@@ -258,6 +260,8 @@ export const errors: Catalogue["errors"] = {
       `unknown option: ${flag}.${near ? ` Did you mean ${near}?` : ""}`,
     unknownCommand: (name, near, commands) =>
       `unknown command: ${name}.${near ? ` Did you mean ${near}?` : ` Commands: ${commands}.`}`,
+    pathAsCommand: (path, folder) =>
+      `${path} is a ${folder ? "folder" : "file"}, not a command: to ${folder ? "compile the workshop it holds" : "check it"}, type atelier ${folder ? "compile" : "validate"} "${path}" (or drop it onto “${folder ? "Compiler l'atelier" : "Vérifier un fichier"}”).`,
     missingArgument: (argument, what) => `missing argument ${argument}: ${what}.`,
     optionMissingArgument: (flag, choices) =>
       `option ${flag} needs a value${choices ? `; allowed values: ${choices}` : ""}.`,
@@ -361,6 +365,27 @@ export const cli: Catalogue["cli"] = {
     description: "print the field registry",
     format: "form of the registry",
     lang: "language of the titles",
+  },
+  launch: {
+    description: "run compile or validate for a launcher of the offline package",
+    action: "compile or validate",
+    here: "folder of the package (the launcher's)",
+    paths: "files or folders dropped on the launcher",
+    askFolder: "Drag the workshop folder here, then press Enter: ",
+    askFiles: "Drag one or more files here, then press Enter: ",
+    noFolder:
+      "No folder given: nothing was compiled. Close this window, then drop the workshop folder onto “Compiler l'atelier” (or double-click it again, drag the folder into the black window, then press Enter).",
+    noFiles:
+      "No file given: nothing was checked. Close this window, then drop the files onto “Vérifier un fichier” (or double-click it again, drag the files into the black window, then press Enter).",
+    partGiven: (name, dir, file) =>
+      `“${name}” is ${file ? "a file" : "a folder"} of the workshop ${dir}: the whole workshop is compiled.`,
+    notCompiled: (paths) =>
+      `One folder at a time: ${pick(paths.length, "en", "this one was not compiled (drop it afterwards, on its own)", "these were not compiled (drop them afterwards, one by one)")}:\n${paths.map((p) => `    ${p}`).join("\n")}`,
+    report: (path) => `Report: ${path}`,
+    results: (dir) => `Results folder: ${dir}`,
+    pressToOpen: "Press any key to open the report and the results folder…",
+    pressToClose: "Press any key to close this window…",
+    openYourself: (path) => `Open it yourself: ${path}`,
   },
   folder: (name, n) => `${name}/ (${plural(n, "en", "file", "files")})`,
   editedLabel: "edited",

@@ -280,6 +280,8 @@ export const errors = {
     `--format : ${unknown ? `« ${unknown} » inconnu` : "aucun format"} ; ${near ? `vouliez-vous dire ${near} ? Formats : ` : "choisissez parmi "}md, html, docx, pdf (ex. --format docx,pdf).`,
   delimiter: (given: string) =>
     `--csv-delimiter : « ${given} » n'est pas un séparateur accepté (; , | ou tabulation).`,
+  installation: (file: string, places: string) =>
+    `le fichier ${file} d'atelier est introuvable (cherché dans ${places}) : l'installation est incomplète. Extrayez de nouveau le .zip d'atelier (ou réinstallez-le avec npm) et gardez le dossier tel quel.`,
   browserNotFound:
     "Aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un (Debian/Ubuntu : sudo apt-get install chromium) ou donnez son chemin dans la variable CHROME_PATH ; le rapport HTML peut aussi être imprimé en PDF depuis le navigateur (Ctrl+P).",
   chromePathMissing: (path: string) =>
@@ -298,6 +300,9 @@ export const errors = {
       `option inconnue : ${flag}.${near ? ` Vouliez-vous dire ${near} ?` : ""}`,
     unknownCommand: (name: string, near: string, commands: string) =>
       `commande inconnue : ${name}.${near ? ` Vouliez-vous dire ${near} ?` : ` Commandes : ${commands}.`}`,
+    /** A folder or a file given where a command is expected (dropped onto `atelier.cmd`). */
+    pathAsCommand: (path: string, folder: boolean) =>
+      `${path} est un ${folder ? "dossier" : "fichier"}, pas une commande : pour ${folder ? "compiler l'atelier qu'il contient" : "le vérifier"}, tapez atelier ${folder ? "compile" : "validate"} "${path}" (ou faites-le glisser sur « ${folder ? "Compiler l'atelier" : "Vérifier un fichier"} »).`,
     missingArgument: (argument: string, what: string) =>
       `il manque l'argument ${argument} : ${what}.`,
     optionMissingArgument: (flag: string, choices: string) =>
@@ -409,6 +414,30 @@ export const cli = {
     description: "affiche le registre des champs",
     format: "forme du registre",
     lang: "langue des titres",
+  },
+  /** The double-click launchers of the offline package, for people who never open a terminal. */
+  launch: {
+    description: "lance compile ou validate pour un lanceur du paquet hors ligne",
+    action: "compile ou validate",
+    here: "dossier du paquet (celui du lanceur)",
+    paths: "fichiers ou dossiers déposés sur le lanceur",
+    /** Asked before any folder is known: in French. */
+    askFolder: "Faites glisser ici le dossier de l'atelier, puis appuyez sur Entrée : ",
+    askFiles: "Faites glisser ici un ou plusieurs fichiers, puis appuyez sur Entrée : ",
+    noFolder:
+      "Aucun dossier indiqué : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser le dossier de l'atelier sur « Compiler l'atelier » (ou double-cliquez de nouveau dessus, faites glisser le dossier dans la fenêtre noire, puis appuyez sur Entrée).",
+    noFiles:
+      "Aucun fichier indiqué : rien n'a été vérifié. Fermez cette fenêtre, puis faites glisser les fichiers sur « Vérifier un fichier » (ou double-cliquez de nouveau dessus, faites glisser les fichiers dans la fenêtre noire, puis appuyez sur Entrée).",
+    /** A file, or a folder of a workshop (`J1`), dropped: the whole workshop is compiled. */
+    partGiven: (name: string, dir: string, file: boolean) =>
+      `« ${name} » est ${file ? "un fichier" : "un dossier"} de l'atelier ${dir} : c'est tout l'atelier qui est compilé.`,
+    notCompiled: (paths: readonly string[]) =>
+      `Un seul dossier à la fois : ${pick(paths.length, "fr", "celui-ci n'a pas été compilé (déposez-le ensuite, seul)", "ceux-ci n'ont pas été compilés (déposez-les ensuite, un par un)")} :\n${paths.map((p) => `    ${p}`).join("\n")}`,
+    report: (path: string) => `Rapport : ${path}`,
+    results: (dir: string) => `Dossier des résultats : ${dir}`,
+    pressToOpen: "Appuyez sur une touche pour ouvrir le rapport et le dossier des résultats…",
+    pressToClose: "Appuyez sur une touche pour fermer cette fenêtre…",
+    openYourself: (path: string) => `Ouvrez-le vous-même : ${path}`,
   },
   folder: (name: string, n: number) => `${name}/ (${plural(n, "fr", "fichier", "fichiers")})`,
   editedLabel: "modifié",
