@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
  * and the CLI. Each file may import its own layer and the layers below it, never one above;
  * `render/` formats models and never touches the stages that build them (nor `read/`); the
  * foundation (model, registry, catalogue, configuration) imports no stage; nothing imports the
- * CLI; and no file reaches itself through its imports.
+ * CLI; `release/` (the package build) sits above it all; and no file reaches itself through its
+ * imports.
  */
 
 const LAYERS = [
@@ -21,6 +22,7 @@ const LAYERS = [
   "render",
   "commands",
   "cli",
+  "release",
 ] as const;
 type Layer = (typeof LAYERS)[number];
 
@@ -32,7 +34,7 @@ const ONLY: Partial<Record<Layer, readonly Layer[]>> = {
 /** The layer of a source file, from its path under `src/`. */
 function layerOf(file: string): Layer {
   const [top] = file.split("/");
-  if (file === "cli.ts" || file === "bin.ts") return "cli";
+  if (file === "cli.ts" || file === "bin.ts" || file === "launcher.ts") return "cli";
   if (top && (LAYERS as readonly string[]).includes(top) && file.includes("/")) return top as Layer;
   return "foundation";
 }

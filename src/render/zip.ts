@@ -47,16 +47,25 @@ export function tableCrc32(data: Uint8Array): number {
 const crc32: (data: Uint8Array) => number = zlib.crc32 ?? tableCrc32;
 
 const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Signature, then "version made by": 2.0, MS-DOS. */
-const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 0]);
+/**
+ * Signature, then "version made by": 2.0, Unix. Made by MS-DOS, a name flagged UTF-8 is still
+ * read in the DOS code page by Info-ZIP's unzip (`Vérifier` → `V+\256rifier`); made by Unix, it
+ * is read as it is, and each entry says its permissions (`UNIX_FILE`).
+ */
+const CENTRAL_HEADER = Buffer.from([0x50, 0x4b, 0x01, 0x02, 20, 3]);
+/** A regular file, rw-r--r--, in the high half of the external attributes. */
+const UNIX_FILE = 0o100644 << 16;
 
 /**
  * A zip archive of the given parts, in that order, each deflated by Node's own zlib and stamped
- * with `date` as a DOS time read in UTC, so that every machine writes the same bytes.
+ * with `date` as a DOS time read in UTC, so that every machine writes the same bytes. Level 1
+ * by default, as Excel's own files: the sheets of a large workshop deflate four times faster
+ * than at the default level, for a file a fifth larger.
  */
 export function zipArchive(
   entries: readonly (readonly [string, string | Buffer])[],
   date: Date,
+  level = 1,
 ): Buffer {
   const year = Math.max(1980, date.getUTCFullYear());
   const dosTime =
@@ -67,14 +76,13 @@ export function zipArchive(
   let offset = 0;
   for (const [name, content] of entries) {
     const data = typeof content === "string" ? Buffer.from(content) : content;
-    // Level 1, as Excel's own files: the sheets of a large workshop deflate four times faster
-    // than at the default level, for a file a fifth larger.
-    const packed = zlib.deflateRawSync(data, { level: 1 });
+    const packed = zlib.deflateRawSync(data, { level });
     const fileName = Buffer.from(name);
     // The fields local and central headers share, from "version needed" to "extra length".
     const common = Buffer.alloc(26);
     common.writeUInt16LE(20, 0);
-    common.writeUInt16LE(0, 2);
+    // Bit 11: the name is UTF-8 (`Vérifier un fichier.cmd`).
+    common.writeUInt16LE(/^[\x20-\x7e]*$/.test(name) ? 0 : 0x800, 2);
     common.writeUInt16LE(8, 4);
     common.writeUInt16LE(dosTime, 6);
     common.writeUInt16LE(dosDate, 8);
@@ -84,8 +92,10 @@ export function zipArchive(
     common.writeUInt16LE(fileName.length, 22);
     common.writeUInt16LE(0, 24);
     const local = Buffer.concat([LOCAL_HEADER, common, fileName, packed]);
-    // Comment length, disk, attributes (all zero), then where the local header starts.
+    // Comment length, disk, internal attributes (all zero), external attributes, then where the
+    // local header starts.
     const tail = Buffer.alloc(14);
+    tail.writeUInt32LE(UNIX_FILE >>> 0, 6);
     tail.writeUInt32LE(offset, 10);
     centrals.push(Buffer.concat([CENTRAL_HEADER, common, tail, fileName]));
     locals.push(local);
