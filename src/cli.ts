@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import type { DocumentsWritten } from "./commands/documents.js";
 import { AppError, type Spoken } from "./errors.js";
@@ -143,7 +143,15 @@ class AtelierCommand extends Command {
     // A folder dropped onto `atelier.cmd`, or a path typed without its command.
     if (!near && name !== "" && existsSync(name)) {
       const folder = statSync(name).isDirectory();
-      return this.misuse((t) => t.usage.pathAsCommand(name, folder), "commander.unknownCommand");
+      // Run from the offline package's `programme` folder, the command is `atelier.cmd`.
+      const packaged = basename(dirname(process.argv[1] ?? "")) === "programme";
+      // Quoted only with a space in it, and never ending in `\`, which would escape the quote.
+      const path = /\s/.test(name) ? `"${name.replace(/[\\/]+$/, "")}"` : name;
+      const typed = `${packaged ? "atelier.cmd" : "atelier"} ${folder ? "compile" : "validate"} ${path}`;
+      return this.misuse(
+        (t) => t.usage.pathAsCommand(name, folder, typed, packaged),
+        "commander.unknownCommand",
+      );
     }
     return this.misuse(
       (t) => t.usage.unknownCommand(name, near, names.join(", ")),
@@ -646,6 +654,18 @@ function langAfterCommand(argv: readonly string[]): string[] {
 }
 
 /**
+ * An error no command expects: a part of the program gone (a chunk of the offline package lost
+ * on the way, which the command loads only when it runs) is an incomplete installation, said as
+ * such; anything else is a defect of atelier.
+ */
+function failure(e: Error & { code?: unknown }, t: (typeof TEXTS)[Lang]["errors"]): string {
+  // « Cannot find module '/…/d'été/chunks/x.mjs' imported from … »: a path may hold a `'`.
+  const missing =
+    e.code === "ERR_MODULE_NOT_FOUND" ? /'(.*)' imported from /.exec(e.message)?.[1] : undefined;
+  return missing ? t.installation(basename(missing), dirname(missing)) : t.internal(e.message);
+}
+
+/**
  * Runs the CLI: every "cannot run" becomes a message and exit 2 (a misused command line, its
  * help line too); data problems never throw. Said in the command's language once its
  * configuration is read, else in `--lang`, else in the configuration's, else in French.
@@ -672,7 +692,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     const err = e as Spoken & { declaredLang?: Lang };
     const said = err.lang ?? flag ?? err.declaredLang ?? lang;
     const t = TEXTS[said].errors;
-    io.err(`${t.stop(err instanceof AppError ? err[said] : t.internal(err.message))}\n`);
+    io.err(`${t.stop(err instanceof AppError ? err[said] : failure(err, t))}\n`);
     // An option value the command itself refuses (`--format xml`) is a misuse as commander's are.
     const command = program.commands.find((c) => argv.includes(c.name()));
     if (err instanceof AppError && err.code === "USAGE" && command) {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { createInterface } from "node:readline";
 import { CONFIG_FILE } from "./config.js";
@@ -17,6 +17,9 @@ import type { Io } from "./io.js";
  */
 
 const TEXTS = { fr, en };
+
+/** What raw mode hands over for Ctrl+C. */
+const CTRL_C = "\u0003";
 
 /** The exit code of a command that could not run, as the command line's. */
 const CANNOT_RUN = 2;
@@ -60,7 +63,7 @@ export interface Terminal {
   /** One line typed or pasted; `undefined` at the end of the input. */
   readLine: () => Promise<string | undefined>;
   /** Resolves on the next key pressed. */
-  waitKey: () => Promise<void>;
+  waitKey: () => Promise<string>;
   /** Opens a file or folder as a double-click would; rejects when it cannot. */
   open: (path: string) => Promise<void>;
   /** Makes a folder the current one, from which the command says its paths. */
@@ -133,10 +136,16 @@ async function compile(
     }
   }
   const [first = home, ...others] = items;
-  const { dir, part } = workshopOf(first);
+  const name = basename(resolve(first));
+  const found = workshopOf(first);
+  // A folder that is no workshop and lies in none (Documents) may hold one.
+  const inside = found.configured || found.part ? [] : nestedWorkshops(found.dir);
+  if (inside.length > 1) return cannotStart(terminal, fr.cli.launch.severalInside(name, inside));
+  const { dir, part } = inside[0] ? { dir: inside[0], part: "inside" as const } : found;
   said.lang = cli.language(dir);
   const t = TEXTS[said.lang].cli.launch;
-  if (part) io.out(`${t.partGiven(basename(resolve(first)), dir, part === "file")}\n`);
+  if (part === "inside") io.out(`${t.inside(name, dir)}\n`);
+  else if (part) io.out(`${t.partGiven(name, dir, part === "file")}\n`);
   // Paths in the summary are said from the workshop's folder (`sortie/`, `J1/groupe 2.xlsx`).
   terminal.enter(dir);
   let out: string | undefined;
@@ -158,8 +167,10 @@ async function compile(
   io.out(`\n${opened.length > 1 ? `${t.report(report)}\n` : ""}${t.results(out)}\n`);
   if (terminal.interactive) {
     io.out(t.pressToOpen);
-    await terminal.waitKey();
+    // Ctrl+C, which raw mode hands over as a key: to leave, not to open.
+    const key = await terminal.waitKey();
     io.out("\n");
+    if (key === CTRL_C) return code;
     for (const path of opened) {
       await terminal.open(path).catch(() => io.err(`${t.openYourself(path)}\n`));
     }
@@ -261,21 +272,51 @@ function words(text: string): string[] {
  * it), else the folder itself, or a file's own folder. `part` when that is not the path given.
  * A path that cannot be found is left to the command to say so.
  */
-function workshopOf(path: string): { dir: string; part?: "file" | "folder" } {
+function workshopOf(path: string): { dir: string; part?: "file" | "folder"; configured: boolean } {
   const given = resolve(path);
   let folder: boolean;
   try {
     folder = statSync(given).isDirectory();
   } catch {
-    return { dir: given };
+    return { dir: given, configured: false };
   }
   const own = folder ? given : dirname(given);
   for (let dir = own; ; dir = dirname(dir)) {
     if (existsSync(join(dir, CONFIG_FILE))) {
-      return dir === given ? { dir } : { dir, part: folder ? "folder" : "file" };
+      return dir === given
+        ? { dir, configured: true }
+        : { dir, part: folder ? "folder" : "file", configured: true };
     }
-    if (dirname(dir) === dir) return folder ? { dir: own } : { dir: own, part: "file" };
+    if (dirname(dir) === dir) {
+      return folder
+        ? { dir: own, configured: false }
+        : { dir: own, part: "file", configured: false };
+    }
   }
+}
+
+/**
+ * The workshops inside a folder that is none and lies in none (Documents, a USB key): its
+ * subfolders, two levels down at most, that have a configuration.
+ */
+function nestedWorkshops(dir: string): string[] {
+  const found: string[] = [];
+  const look = (folder: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!e.isDirectory() || e.name.startsWith(".") || e.name === PROGRAM_FOLDER) continue;
+      const sub = join(folder, e.name);
+      if (existsSync(join(sub, CONFIG_FILE))) found.push(sub);
+      else if (depth < 2) look(sub, depth + 1);
+    }
+  };
+  look(dir, 1);
+  return found;
 }
 
 /** Whether `abs` is `dir` or lies in it. */
@@ -320,24 +361,25 @@ export function readLine(input: NodeJS.ReadableStream): Promise<string | undefin
  * while the command ran (an Enter too many after a pasted path) wait in the console's buffer and
  * come at once: what comes in the first `settle` milliseconds is no answer to this question.
  */
-export function waitKey(input: NodeJS.ReadStream, settle = 300): Promise<void> {
+export function waitKey(input: NodeJS.ReadStream, settle = 300): Promise<string> {
   return new Promise((done) => {
     const raw = Boolean(input.isTTY);
     const asked = Date.now();
-    const finish = () => {
+    const finish = (pressed: string) => {
       input.off("data", key);
-      input.off("end", finish);
+      input.off("end", ended);
       if (raw) input.setRawMode(false);
       input.pause();
-      done();
+      done(pressed);
     };
-    const key = () => {
-      if (Date.now() - asked >= settle) finish();
+    const key = (data: Buffer | string) => {
+      if (Date.now() - asked >= settle) finish(String(data));
     };
+    const ended = () => finish("");
     if (raw) input.setRawMode(true);
     input.on("data", key);
     // An input that ends (closed, not a terminal) waits for nothing.
-    input.once("end", finish);
+    input.once("end", ended);
     input.resume();
   });
 }

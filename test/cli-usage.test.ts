@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run, workshop } from "./helpers/workshop.js";
@@ -168,11 +169,16 @@ describe("commands unknown", () => {
   it("a folder or a file given as the command (dropped onto atelier.cmd) gets its command", async () => {
     const dir = workshop({ "J1/groupe 2.csv": "Axe;Statut\r\n" });
     expect(await misuse(dir)).toBe(
-      `atelier : ${dir} est un dossier, pas une commande : pour compiler l'atelier qu'il contient, tapez atelier compile "${dir}" (ou faites-le glisser sur « Compiler l'atelier »).\n(atelier --help pour l'aide)\n`,
+      `atelier : ${dir} est un dossier, pas une commande : pour compiler l'atelier qu'il contient, tapez atelier compile ${dir}.\n(atelier --help pour l'aide)\n`,
     );
     const file = join(dir, "J1", "groupe 2.csv");
     expect(await misuse("--lang", "en", file)).toBe(
-      `atelier: ${file} is a file, not a command: to check it, type atelier validate "${file}" (or drop it onto “Vérifier un fichier”).\n(atelier --help for help)\n`,
+      `atelier: ${file} is a file, not a command: to check it, type atelier validate "${file}".\n(atelier --help for help)\n`,
+    );
+    // A path with a space is quoted, without the `\` that would escape the closing quote.
+    mkdirSync(join(dir, "Atelier d'été"));
+    expect(await misuse(`${join(dir, "Atelier d'été")}/`)).toContain(
+      `tapez atelier compile "${join(dir, "Atelier d'été")}".`,
     );
   });
 

@@ -80,7 +80,7 @@ function launch(action: LaunchAction, here: string, dropped: string[], terminal:
 }
 
 /** A console without a terminal: answers to read, keys counted, paths opened recorded. */
-function fakeConsole(interactive: boolean, answers: (string | undefined)[] = []) {
+function fakeConsole(interactive: boolean, answers: (string | undefined)[] = [], key = "x") {
   const seen = {
     out: "",
     err: "",
@@ -103,6 +103,7 @@ function fakeConsole(interactive: boolean, answers: (string | undefined)[] = [])
     readLine: async () => answers[seen.asked++],
     waitKey: async () => {
       seen.keys++;
+      return key;
     },
     open: async (path) => {
       seen.opened.push(path);
@@ -142,6 +143,14 @@ describe("launch compile", () => {
     expect(seen.opened).toEqual([report, out]);
   });
 
+  it("Ctrl+C at the question opens nothing", async () => {
+    const dir = workshopCopy();
+    const { terminal, seen } = fakeConsole(true, [], "\u0003");
+    expect(await launch("compile", packageIn(place()), [dir], terminal)).toBe(0);
+    expect(seen.out.endsWith(`${TO_OPEN}\n`)).toBe(true);
+    expect([seen.keys, seen.opened]).toEqual([1, []]);
+  });
+
   it("without a person at the keyboard, waits for nothing and opens nothing", async () => {
     const dir = workshopCopy();
     const { terminal, seen } = fakeConsole(false);
@@ -179,6 +188,36 @@ describe("launch compile", () => {
     expect(existsSync(join(dir, "sortie", "rapport-bilan.html"))).toBe(true);
     expect(existsSync(join(dir, "J1", "sortie"))).toBe(false);
     expect(seen.entered).toEqual([dir]);
+  });
+
+  it("a dropped folder that is no workshop but holds one (Documents): that one is compiled", async () => {
+    const documents = place();
+    const dir = workshopCopy(documents);
+    writeFileSync(join(documents, "budget famille.csv"), "Poste;Montant\r\nLoyer;100\r\n");
+    const { terminal, seen } = fakeConsole(false);
+    expect(await launch("compile", packageIn(place()), [documents], terminal)).toBe(0);
+    expect(seen.out.split("\n")[0]).toBe(
+      `« Documents d'Aïssata » contient l'atelier ${dir} : c'est lui qui est compilé.`,
+    );
+    expect(existsSync(join(dir, "sortie", "rapport-bilan.html"))).toBe(true);
+    expect(existsSync(join(documents, "sortie"))).toBe(false);
+  });
+
+  it("a dropped folder that holds several workshops: names them, compiles none", async () => {
+    const documents = place();
+    const first = workshopCopy(documents);
+    const second = join(documents, "Archives", "Atelier 2019");
+    cpSync(first, second, { recursive: true });
+    const { terminal, seen } = fakeConsole(true);
+    expect(await launch("compile", packageIn(place()), [documents], terminal)).toBe(2);
+    expect(seen.err).toBe(
+      `atelier : « Documents d'Aïssata » n'est pas un dossier d'atelier mais en contient plusieurs : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser sur « Compiler l'atelier » celui à compiler :\n    ${second}\n    ${first}\n`,
+    );
+    expect(seen.out).toBe(`${TO_CLOSE}\n`);
+    expect([existsSync(join(first, "sortie")), existsSync(join(second, "sortie"))]).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it("no path, a workshop saved inside the package's folder: asks which folder", async () => {
@@ -418,15 +457,16 @@ describe("the console", () => {
       },
     });
     let answered = false;
-    const waited = waitKey(input as unknown as NodeJS.ReadStream, 40).then(() => {
+    const waited = waitKey(input as unknown as NodeJS.ReadStream, 40).then((key) => {
       answered = true;
+      return key;
     });
     // Typed while the command ran: already in the buffer when the question comes.
     input.write("\r");
     await new Promise((r) => setTimeout(r, 80));
     expect([answered, modes]).toEqual([false, [true]]);
     input.write("x");
-    await waited;
+    expect(await waited).toBe("x");
     expect(modes).toEqual([true, false]);
     expect(input.isPaused()).toBe(true);
     expect(input.listenerCount("data")).toBe(0);

@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -261,6 +262,37 @@ describe("the Windows zip", () => {
       { path: "plan-2018-2022.csv", reason: "workshop-file" },
       { path: "README.md", reason: "not-spreadsheet" },
     ]);
+    // Reached through a link, the folder has another path: its own files are still known.
+    const link = join(documents(), "raccourci");
+    symlinkSync(dir, link);
+    const linked = spawnSync(
+      process.execPath,
+      [join(dir, "programme", "atelier.mjs"), "compile", link, "--out", join(link, "sortie 2")],
+      { encoding: "utf8", env: { ...process.env, ...EPOCH } },
+    );
+    expect(linked.status).toBe(0);
+    expect(linked.stdout).not.toContain("programme");
+    expect(linked.stdout).not.toContain(".cmd");
+  });
+
+  it("says a part of the program gone as an incomplete installation, and a path as a command", () => {
+    const broken = join(documents(), "atelier");
+    cpSync(unpacked, broken, { recursive: true });
+    const chunks = join(broken, "programme", "chunks");
+    const compile = readdirSync(chunks).find((f) => f.startsWith("compile-")) as string;
+    rmSync(join(chunks, compile));
+    const atelier = join(broken, "programme", "atelier.mjs");
+    const r = spawnSync(process.execPath, [atelier, "compile", SAMPLE], { encoding: "utf8" });
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      "",
+      `atelier : le fichier ${compile} d'atelier est introuvable (cherché dans ${chunks}) : l'installation est incomplète. Extrayez de nouveau le .zip d'atelier (ou réinstallez-le avec npm) et gardez le dossier tel quel.\n`,
+    ]);
+    // A folder dropped onto atelier.cmd: the package's own command is named.
+    const hint = spawnSync(process.execPath, [atelier, SAMPLE], { encoding: "utf8" });
+    expect(hint.stderr.split("\n")[0]).toBe(
+      `atelier : ${SAMPLE} est un dossier, pas une commande : pour compiler l'atelier qu'il contient, tapez atelier.cmd compile ${SAMPLE} (ou faites-le glisser sur « Compiler l'atelier »).`,
+    );
   });
 
   it.skipIf(!hasUnzip)("is unzipped by Info-ZIP's unzip with its names whole", () => {

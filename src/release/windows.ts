@@ -13,9 +13,10 @@ import type { LAUNCHER_FILES } from "../launcher.js";
  * A launcher: the console in UTF-8, and its code page put back at the end (« Page de codes
  * active : 850 », whatever the words before the number). Explorer runs a double-click or a drop
  * as `cmd /c ""…\Compiler l'atelier.cmd" C:\dossier"`: `%CMDCMDLINE%` then names the launcher
- * (typed in a console, it is the console's own), and holds the whole line, which `%*` cuts at an
- * unquoted `&` (Explorer quotes a path only when it has a space): node reads it whole from
- * `ATELIER_CMDLINE`. Delayed expansion is on only to read it: on, `!` in a path would be eaten.
+ * (typed in a console, it is the console's own; run from another batch file, that file's), and
+ * holds the whole line, which `%*` cuts at an unquoted `&` (Explorer quotes a path only when it
+ * has a space): node reads it whole from `ATELIER_CMDLINE`, set only when it names the launcher.
+ * Delayed expansion is on only to read it: on, `!` in a path would be eaten.
  */
 function batch(title: string, run: string, kind: "command" | "launcher"): string {
   const lines = [
@@ -24,17 +25,25 @@ function batch(title: string, run: string, kind: "command" | "launcher"): string
     `for /f "tokens=2 delims=:." %%c in ('chcp') do set "ATELIER_CP=%%c"`,
     "chcp 65001 >nul",
     title ? `title ${title}` : "",
+    `set "ATELIER_CMDLINE="`,
     "setlocal EnableDelayedExpansion",
-    `set "ATELIER_CMDLINE=!CMDCMDLINE!"`,
+    `set "ATELIER_LINE=!CMDCMDLINE!"`,
     // Wine's cmd has no CMDCMDLINE: then the launcher is taken as run from a console.
-    `if defined ATELIER_CMDLINE if /i not "!ATELIER_CMDLINE:%~nx0=!"=="!ATELIER_CMDLINE!" set "ATELIER_EXPLORER=1"`,
+    `if defined ATELIER_LINE if /i not "!ATELIER_LINE:%~nx0=!"=="!ATELIER_LINE!" set "ATELIER_CMDLINE=!ATELIER_LINE!"`,
     "setlocal DisableDelayedExpansion",
     `if not exist "%~dp0programme\\node.exe" goto :missing`,
     run,
     `set "ATELIER_CODE=%ERRORLEVEL%"`,
     ...(kind === "command"
-      ? // The window Explorer opened closes with the command: what it said stays until a key.
-        ["if defined ATELIER_EXPLORER pause"]
+      ? // Double-clicked (no argument) or something dropped on it (a path): the window Explorer
+        // opened would close with what was said. A command typed in PowerShell, which Windows
+        // also runs through `cmd /c`, does not wait.
+        [
+          "if not defined ATELIER_CMDLINE goto :end",
+          `if "%~1"=="" pause`,
+          `if not "%~1"=="" if exist "%~1" pause`,
+          ":end",
+        ]
       : [
           // `atelier launch` ends with 10 + the command's code, once it has waited for a key:
           // any other code is node.exe stopped before (blocked, or a file of the program gone).
@@ -50,7 +59,7 @@ function batch(title: string, run: string, kind: "command" | "launcher"): string
         ]),
     "chcp %ATELIER_CP% >nul",
     // From Explorer, `exit` ends cmd.exe too: it would otherwise run what follows an `&` cut.
-    kind === "launcher" ? "if defined ATELIER_EXPLORER exit %ATELIER_CODE%" : "",
+    kind === "launcher" ? "if defined ATELIER_CMDLINE exit %ATELIER_CODE%" : "",
     "exit /b %ATELIER_CODE%",
     ":missing",
     ...MISSING.map((line) => `echo ${line}`),

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
@@ -176,10 +176,24 @@ function excluder(
     `${o}.nouveau`,
     `${o}.ancien`,
   ]);
-  const programs = program.map((p) => resolve(p));
+  // Windows paths ignore case (`z:\atelier` typed, `Z:\atelier` on disk), and a folder read
+  // through a link has another path: a name of the program's is compared where it really is.
+  const key = (p: string) => (process.platform === "win32" ? p.toLowerCase() : p);
+  const programs = new Set(
+    program.flatMap((p) => [resolve(p), ...(existsSync(p) ? [realpathSync(p)] : [])]).map(key),
+  );
+  const names = new Set(program.map((p) => key(basename(p))));
+  const isProgram = (abs: string) => {
+    if (!names.has(key(basename(abs)))) return false;
+    try {
+      return programs.has(key(abs)) || programs.has(key(realpathSync(abs)));
+    } catch {
+      return false;
+    }
+  };
   return (abs: string): Exclusion | undefined => {
     if (outputs.includes(abs)) return "own-output";
-    if (programs.includes(abs)) return "own-program";
+    if (isProgram(abs)) return "own-program";
     if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
     if (isResolutionsName(basename(abs))) {
       return dirname(abs) === root ? "workshop-file" : "resolutions-elsewhere";

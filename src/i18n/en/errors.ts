@@ -260,8 +260,8 @@ export const errors: Catalogue["errors"] = {
       `unknown option: ${flag}.${near ? ` Did you mean ${near}?` : ""}`,
     unknownCommand: (name, near, commands) =>
       `unknown command: ${name}.${near ? ` Did you mean ${near}?` : ` Commands: ${commands}.`}`,
-    pathAsCommand: (path, folder) =>
-      `${path} is a ${folder ? "folder" : "file"}, not a command: to ${folder ? "compile the workshop it holds" : "check it"}, type atelier ${folder ? "compile" : "validate"} "${path}" (or drop it onto “${folder ? "Compiler l'atelier" : "Vérifier un fichier"}”).`,
+    pathAsCommand: (path, folder, typed, packaged) =>
+      `${path} is a ${folder ? "folder" : "file"}, not a command: to ${folder ? "compile the workshop it holds" : "check it"}, type ${typed}${packaged ? ` (or drop it onto “${folder ? "Compiler l'atelier" : "Vérifier un fichier"}”)` : ""}.`,
     missingArgument: (argument, what) => `missing argument ${argument}: ${what}.`,
     optionMissingArgument: (flag, choices) =>
       `option ${flag} needs a value${choices ? `; allowed values: ${choices}` : ""}.`,
@@ -377,6 +377,9 @@ export const cli: Catalogue["cli"] = {
       "No folder given: nothing was compiled. Close this window, then drop the workshop folder onto “Compiler l'atelier” (or double-click it again, drag the folder into the black window, then press Enter).",
     noFiles:
       "No file given: nothing was checked. Close this window, then drop the files onto “Vérifier un fichier” (or double-click it again, drag the files into the black window, then press Enter).",
+    inside: (name, dir) => `“${name}” holds the workshop ${dir}: that is the one compiled.`,
+    severalInside: (name, dirs) =>
+      `“${name}” is no workshop folder but holds several: nothing was compiled. Close this window, then drop the one to compile onto “Compiler l'atelier”:\n${dirs.map((d) => `    ${d}`).join("\n")}`,
     partGiven: (name, dir, file) =>
       `“${name}” is ${file ? "a file" : "a folder"} of the workshop ${dir}: the whole workshop is compiled.`,
     notCompiled: (paths) =>

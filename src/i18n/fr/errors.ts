@@ -301,8 +301,8 @@ export const errors = {
     unknownCommand: (name: string, near: string, commands: string) =>
       `commande inconnue : ${name}.${near ? ` Vouliez-vous dire ${near} ?` : ` Commandes : ${commands}.`}`,
     /** A folder or a file given where a command is expected (dropped onto `atelier.cmd`). */
-    pathAsCommand: (path: string, folder: boolean) =>
-      `${path} est un ${folder ? "dossier" : "fichier"}, pas une commande : pour ${folder ? "compiler l'atelier qu'il contient" : "le vérifier"}, tapez atelier ${folder ? "compile" : "validate"} "${path}" (ou faites-le glisser sur « ${folder ? "Compiler l'atelier" : "Vérifier un fichier"} »).`,
+    pathAsCommand: (path: string, folder: boolean, typed: string, packaged: boolean) =>
+      `${path} est un ${folder ? "dossier" : "fichier"}, pas une commande : pour ${folder ? "compiler l'atelier qu'il contient" : "le vérifier"}, tapez ${typed}${packaged ? ` (ou faites-le glisser sur « ${folder ? "Compiler l'atelier" : "Vérifier un fichier"} »)` : ""}.`,
     missingArgument: (argument: string, what: string) =>
       `il manque l'argument ${argument} : ${what}.`,
     optionMissingArgument: (flag: string, choices: string) =>
@@ -428,6 +428,11 @@ export const cli = {
       "Aucun dossier indiqué : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser le dossier de l'atelier sur « Compiler l'atelier » (ou double-cliquez de nouveau dessus, faites glisser le dossier dans la fenêtre noire, puis appuyez sur Entrée).",
     noFiles:
       "Aucun fichier indiqué : rien n'a été vérifié. Fermez cette fenêtre, puis faites glisser les fichiers sur « Vérifier un fichier » (ou double-cliquez de nouveau dessus, faites glisser les fichiers dans la fenêtre noire, puis appuyez sur Entrée).",
+    /** A folder that holds a workshop (Documents) dropped: that workshop is compiled. */
+    inside: (name: string, dir: string) =>
+      `« ${name} » contient l'atelier ${dir} : c'est lui qui est compilé.`,
+    severalInside: (name: string, dirs: readonly string[]) =>
+      `« ${name} » n'est pas un dossier d'atelier mais en contient plusieurs : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser sur « Compiler l'atelier » celui à compiler :\n${dirs.map((d) => `    ${d}`).join("\n")}`,
     /** A file, or a folder of a workshop (`J1`), dropped: the whole workshop is compiled. */
     partGiven: (name: string, dir: string, file: boolean) =>
       `« ${name} » est ${file ? "un fichier" : "un dossier"} de l'atelier ${dir} : c'est tout l'atelier qui est compilé.`,
