@@ -145,8 +145,9 @@ class AtelierCommand extends Command {
       const folder = statSync(name).isDirectory();
       // Run from the offline package's `programme` folder, the command is `atelier.cmd`.
       const packaged = basename(dirname(process.argv[1] ?? "")) === "programme";
-      // Quoted only with a space in it, and never ending in `\`, which would escape the quote.
-      const path = /\s/.test(name) ? `"${name.replace(/[\\/]+$/, "")}"` : name;
+      // Quoted where cmd.exe would cut it (a space, `&`, `(`…), and never ending in `\`, which
+      // would escape the closing quote (a drive's root, `Z:\`, has nothing to quote).
+      const path = /[\s&()^,;=!'%]/.test(name) ? `"${name.replace(/[\\/]+$/, "")}"` : name;
       const typed = `${packaged ? "atelier.cmd" : "atelier"} ${folder ? "compile" : "validate"} ${path}`;
       return this.misuse(
         (t) => t.usage.pathAsCommand(name, folder, typed, packaged),

@@ -35,9 +35,12 @@ export const LAUNCHER_FILES = [
   "LISEZMOI.txt",
 ] as const;
 
-/** Everything the package put in the folder it was unzipped into. */
+/**
+ * Everything the package put in the folder it was unzipped into, and that folder itself, for a
+ * workshop that holds it (« Extraire tout » inside the workshop's folder).
+ */
 export function packageFiles(top: string): string[] {
-  return [PROGRAM_FOLDER, ...LAUNCHER_FILES].map((name) => join(top, name));
+  return [top, ...[PROGRAM_FOLDER, ...LAUNCHER_FILES].map((name) => join(top, name))];
 }
 
 /**
@@ -126,10 +129,11 @@ async function compile(
 ): Promise<number> {
   let items = [...dropped];
   if (items.length === 0) {
-    // The package unzipped inside a workshop's folder (it has its configuration) and
-    // double-clicked there. A folder of spreadsheets with no configuration may be Documents, or
-    // hold a workshop saved inside it: which folder is meant is asked.
-    if (existsSync(join(home, CONFIG_FILE))) items = [home];
+    // The package unzipped inside a workshop's folder (« Extraire tout » makes a folder of its
+    // own there) and double-clicked: the workshop is the one whose configuration is at or above
+    // it. Otherwise (Documents, a USB key) which folder is meant is asked.
+    const around = workshopOf(home);
+    if (around.configured) items = [around.dir];
     else {
       items = await ask(terminal, fr.cli.launch.askFolder);
       if (items.length === 0) return cannotStart(terminal, fr.cli.launch.noFolder);
@@ -138,6 +142,11 @@ async function compile(
   const [first = home, ...others] = items;
   const name = basename(resolve(first));
   const found = workshopOf(first);
+  // A file in no workshop (a group's file on the Desktop, the package's .zip): which folder
+  // would be a guess, and compiling the one it is in may read a whole Documents folder.
+  if (found.part === "file" && !found.configured) {
+    return cannotStart(terminal, fr.cli.launch.fileAlone(name));
+  }
   // A folder that is no workshop and lies in none (Documents) may hold one.
   const inside = found.configured || found.part ? [] : nestedWorkshops(found.dir);
   if (inside.length > 1) return cannotStart(terminal, fr.cli.launch.severalInside(name, inside));

@@ -30,7 +30,8 @@ const FIXTURE = resolve("fixtures/atelier");
 
 const ASK_FOLDER = "Faites glisser ici le dossier de l'atelier, puis appuyez sur Entrée : ";
 const ASK_FILES = "Faites glisser ici un ou plusieurs fichiers, puis appuyez sur Entrée : ";
-const TO_OPEN = "Appuyez sur une touche pour ouvrir le rapport et le dossier des résultats…";
+const TO_OPEN =
+  "Appuyez sur une touche pour ouvrir le rapport et le dossier des résultats (cette fenêtre se fermera)…";
 const TO_CLOSE = "Appuyez sur une touche pour fermer cette fenêtre…";
 
 let epoch: string | undefined;
@@ -231,17 +232,29 @@ describe("launch compile", () => {
     expect(existsSync(join(here, "sortie"))).toBe(false);
   });
 
-  it("a dropped file with no configuration above it: its own folder is compiled", async () => {
+  it("a dropped file in no workshop: which folder would be a guess, none is compiled", async () => {
     const dir = join(place(), "Fiches d'été");
     mkdirSync(dir);
     const file = join(dir, "groupe 1 – été.csv");
     writeFileSync(file, `${BILAN_HEADER}1;1.1.1;Sensibiliser;Réalisé;100;;\r\n`);
     const { terminal, seen } = fakeConsole(false);
-    expect(await launch("compile", packageIn(place()), [file], terminal)).toBe(0);
-    expect(seen.out.split("\n")[0]).toBe(
-      `« groupe 1 – été.csv » est un fichier de l'atelier ${dir} : c'est tout l'atelier qui est compilé.`,
+    expect(await launch("compile", packageIn(place()), [file], terminal)).toBe(2);
+    expect(seen.err).toBe(
+      "atelier : « groupe 1 – été.csv » n'est dans aucun dossier d'atelier (aucun atelier.config.json au-dessus) : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser sur « Compiler l'atelier » le dossier de l'atelier, celui qui contient les dossiers des sessions ou les fichiers des groupes.\n",
     );
-    expect(existsSync(join(dir, "sortie", "journal.json"))).toBe(true);
+    expect(existsSync(join(dir, "sortie"))).toBe(false);
+  });
+
+  it("no path, the package extracted in its own folder inside a workshop: the workshop is compiled", async () => {
+    const dir = workshopCopy();
+    const here = packageIn(join(dir, "atelier-0.1.0-windows-x64"));
+    const { terminal, seen } = fakeConsole(false);
+    expect(await launch("compile", here, [], terminal)).toBe(0);
+    expect(seen.asked).toBe(0);
+    expect(existsSync(join(dir, "sortie", "rapport-bilan.html"))).toBe(true);
+    const journal = readFileSync(join(dir, "sortie", "journal.json"), "utf8");
+    expect(journal).not.toContain("atelier-0.1.0-windows-x64");
+    expect(seen.out).not.toContain("atelier-0.1.0-windows-x64");
   });
 
   it("two dropped folders: only the first is compiled, and the other is named", async () => {
@@ -409,6 +422,7 @@ describe("the package's own files", () => {
     const top = place();
     packageIn(top);
     expect(runningPackageFiles(join(top, "programme", "atelier.mjs"))).toEqual([
+      top,
       join(top, "programme"),
       join(top, "atelier.cmd"),
       join(top, "Compiler l'atelier.cmd"),

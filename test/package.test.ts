@@ -288,10 +288,11 @@ describe("the Windows zip", () => {
       "",
       `atelier : le fichier ${compile} d'atelier est introuvable (cherché dans ${chunks}) : l'installation est incomplète. Extrayez de nouveau le .zip d'atelier (ou réinstallez-le avec npm) et gardez le dossier tel quel.\n`,
     ]);
-    // A folder dropped onto atelier.cmd: the package's own command is named.
-    const hint = spawnSync(process.execPath, [atelier, SAMPLE], { encoding: "utf8" });
+    // A folder dropped onto atelier.cmd: the launcher to drop it on, and the package's command.
+    const folder = mkdtempSync(join(tmpdir(), "atelier-R&D-"));
+    const hint = spawnSync(process.execPath, [atelier, folder], { encoding: "utf8" });
     expect(hint.stderr.split("\n")[0]).toBe(
-      `atelier : ${SAMPLE} est un dossier, pas une commande : pour compiler l'atelier qu'il contient, tapez atelier.cmd compile ${SAMPLE} (ou faites-le glisser sur « Compiler l'atelier »).`,
+      `atelier : ${folder} est un dossier, pas une commande : pour compiler l'atelier qu'il contient, faites-le glisser sur « Compiler l'atelier » (dans l'Invite de commandes : atelier.cmd compile "${folder}").`,
     );
   });
 

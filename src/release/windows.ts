@@ -139,15 +139,17 @@ Windows 10 ou 11, 64 bits.
 --------------------------------------
 
 Mettez les fichiers remis par les groupes (.xlsx, .xls, .ods, .csv) dans un dossier à vous,
-par exemple « Atelier traite – Bamako » dans « Documents ». Un sous-dossier par session
-(J1, J2, J3) si vous le souhaitez.
+par exemple « Atelier traite – Bamako » dans « Documents » (clic droit, « Nouveau »,
+« Dossier »). Un sous-dossier par session (J1, J2, J3) si vous le souhaitez : c'est quand même
+le dossier de l'atelier, pas « J1 », qu'il faut faire glisser sur « Compiler l'atelier ».
 
 
 3. Compiler, après chaque session
 ---------------------------------
 
 - Fermez dans Excel les fichiers du dossier « sortie » s'ils sont ouverts.
-- Ouvrez une seconde fenêtre de l'Explorateur et placez-la à côté de celle-ci.
+- Ouvrez une seconde fenêtre de l'Explorateur (clic droit sur son icône en bas de l'écran,
+  puis « Explorateur de fichiers ») sur le dossier où est celui de l'atelier.
 - Avec la souris, faites glisser le dossier de l'atelier sur « Compiler l'atelier »
   et lâchez-le bien dessus (pas sur un dossier : Windows y déplacerait votre dossier ;
   Ctrl+Z l'annule).

@@ -261,7 +261,9 @@ export const errors: Catalogue["errors"] = {
     unknownCommand: (name, near, commands) =>
       `unknown command: ${name}.${near ? ` Did you mean ${near}?` : ` Commands: ${commands}.`}`,
     pathAsCommand: (path, folder, typed, packaged) =>
-      `${path} is a ${folder ? "folder" : "file"}, not a command: to ${folder ? "compile the workshop it holds" : "check it"}, type ${typed}${packaged ? ` (or drop it onto “${folder ? "Compiler l'atelier" : "Vérifier un fichier"}”)` : ""}.`,
+      packaged
+        ? `${path} is a ${folder ? "folder" : "file"}, not a command: to ${folder ? "compile the workshop it holds" : "check it"}, drop it onto “${folder ? "Compiler l'atelier" : "Vérifier un fichier"}” (in a command prompt: ${typed}).`
+        : `${path} is a ${folder ? "folder" : "file"}, not a command: to ${folder ? "compile the workshop it holds" : "check it"}, type ${typed}.`,
     missingArgument: (argument, what) => `missing argument ${argument}: ${what}.`,
     optionMissingArgument: (flag, choices) =>
       `option ${flag} needs a value${choices ? `; allowed values: ${choices}` : ""}.`,
@@ -377,6 +379,8 @@ export const cli: Catalogue["cli"] = {
       "No folder given: nothing was compiled. Close this window, then drop the workshop folder onto “Compiler l'atelier” (or double-click it again, drag the folder into the black window, then press Enter).",
     noFiles:
       "No file given: nothing was checked. Close this window, then drop the files onto “Vérifier un fichier” (or double-click it again, drag the files into the black window, then press Enter).",
+    fileAlone: (name) =>
+      `“${name}” is in no workshop folder (no atelier.config.json above it): nothing was compiled. Close this window, then drop the workshop folder onto “Compiler l'atelier”: the one that holds the sessions' folders or the groups' files.`,
     inside: (name, dir) => `“${name}” holds the workshop ${dir}: that is the one compiled.`,
     severalInside: (name, dirs) =>
       `“${name}” is no workshop folder but holds several: nothing was compiled. Close this window, then drop the one to compile onto “Compiler l'atelier”:\n${dirs.map((d) => `    ${d}`).join("\n")}`,
@@ -386,7 +390,8 @@ export const cli: Catalogue["cli"] = {
       `One folder at a time: ${pick(paths.length, "en", "this one was not compiled (drop it afterwards, on its own)", "these were not compiled (drop them afterwards, one by one)")}:\n${paths.map((p) => `    ${p}`).join("\n")}`,
     report: (path) => `Report: ${path}`,
     results: (dir) => `Results folder: ${dir}`,
-    pressToOpen: "Press any key to open the report and the results folder…",
+    pressToOpen:
+      "Press any key to open the report and the results folder (this window will close)…",
     pressToClose: "Press any key to close this window…",
     openYourself: (path) => `Open it yourself: ${path}`,
   },

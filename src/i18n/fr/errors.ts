@@ -302,7 +302,9 @@ export const errors = {
       `commande inconnue : ${name}.${near ? ` Vouliez-vous dire ${near} ?` : ` Commandes : ${commands}.`}`,
     /** A folder or a file given where a command is expected (dropped onto `atelier.cmd`). */
     pathAsCommand: (path: string, folder: boolean, typed: string, packaged: boolean) =>
-      `${path} est un ${folder ? "dossier" : "fichier"}, pas une commande : pour ${folder ? "compiler l'atelier qu'il contient" : "le vérifier"}, tapez ${typed}${packaged ? ` (ou faites-le glisser sur « ${folder ? "Compiler l'atelier" : "Vérifier un fichier"} »)` : ""}.`,
+      packaged
+        ? `${path} est un ${folder ? "dossier" : "fichier"}, pas une commande : pour ${folder ? "compiler l'atelier qu'il contient" : "le vérifier"}, faites-le glisser sur « ${folder ? "Compiler l'atelier" : "Vérifier un fichier"} » (dans l'Invite de commandes : ${typed}).`
+        : `${path} est un ${folder ? "dossier" : "fichier"}, pas une commande : pour ${folder ? "compiler l'atelier qu'il contient" : "le vérifier"}, tapez ${typed}.`,
     missingArgument: (argument: string, what: string) =>
       `il manque l'argument ${argument} : ${what}.`,
     optionMissingArgument: (flag: string, choices: string) =>
@@ -428,6 +430,8 @@ export const cli = {
       "Aucun dossier indiqué : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser le dossier de l'atelier sur « Compiler l'atelier » (ou double-cliquez de nouveau dessus, faites glisser le dossier dans la fenêtre noire, puis appuyez sur Entrée).",
     noFiles:
       "Aucun fichier indiqué : rien n'a été vérifié. Fermez cette fenêtre, puis faites glisser les fichiers sur « Vérifier un fichier » (ou double-cliquez de nouveau dessus, faites glisser les fichiers dans la fenêtre noire, puis appuyez sur Entrée).",
+    fileAlone: (name: string) =>
+      `« ${name} » n'est dans aucun dossier d'atelier (aucun atelier.config.json au-dessus) : rien n'a été compilé. Fermez cette fenêtre, puis faites glisser sur « Compiler l'atelier » le dossier de l'atelier, celui qui contient les dossiers des sessions ou les fichiers des groupes.`,
     /** A folder that holds a workshop (Documents) dropped: that workshop is compiled. */
     inside: (name: string, dir: string) =>
       `« ${name} » contient l'atelier ${dir} : c'est lui qui est compilé.`,
@@ -440,7 +444,8 @@ export const cli = {
       `Un seul dossier à la fois : ${pick(paths.length, "fr", "celui-ci n'a pas été compilé (déposez-le ensuite, seul)", "ceux-ci n'ont pas été compilés (déposez-les ensuite, un par un)")} :\n${paths.map((p) => `    ${p}`).join("\n")}`,
     report: (path: string) => `Rapport : ${path}`,
     results: (dir: string) => `Dossier des résultats : ${dir}`,
-    pressToOpen: "Appuyez sur une touche pour ouvrir le rapport et le dossier des résultats…",
+    pressToOpen:
+      "Appuyez sur une touche pour ouvrir le rapport et le dossier des résultats (cette fenêtre se fermera)…",
     pressToClose: "Appuyez sur une touche pour fermer cette fenêtre…",
     openYourself: (path: string) => `Ouvrez-le vous-même : ${path}`,
   },
