@@ -11,6 +11,7 @@ import {
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { PROGRAM_FOLDER } from "../launcher.js";
 import { zipArchive } from "../render/zip.js";
 import { nodeExe } from "./runtime.js";
 import { LAUNCHERS, readme } from "./windows.js";
@@ -169,8 +170,8 @@ export async function packageRelease(root: string): Promise<Release> {
   const entries: [string, Buffer][] = [
     ...Object.entries(LAUNCHERS).map(([name, text]): [string, Buffer] => [name, Buffer.from(text)]),
     ["LISEZMOI.txt", Buffer.from(readme(version, node.version))],
-    ["programme/node.exe", node.bytes],
-    ...[...files].map(([path, bytes]): [string, Buffer] => [`programme/${path}`, bytes]),
+    [`${PROGRAM_FOLDER}/node.exe`, node.bytes],
+    ...[...files].map(([path, bytes]): [string, Buffer] => [`${PROGRAM_FOLDER}/${path}`, bytes]),
   ];
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const zip = join(out, `${manifest.name}-${version}-windows-x64.zip`);

@@ -1,4 +1,4 @@
-import type { LAUNCHER_FILES } from "../launcher.js";
+import { type LAUNCHER_FILES, PROGRAM_FOLDER } from "../launcher.js";
 
 /**
  * The files a rapporteur sees in the Windows package, beside `programme\`: three launchers and
@@ -31,7 +31,7 @@ function batch(title: string, run: string, kind: "command" | "launcher"): string
     // Wine's cmd has no CMDCMDLINE: then the launcher is taken as run from a console.
     `if defined ATELIER_LINE if /i not "!ATELIER_LINE:%~nx0=!"=="!ATELIER_LINE!" set "ATELIER_CMDLINE=!ATELIER_LINE!"`,
     "setlocal DisableDelayedExpansion",
-    `if not exist "%~dp0programme\\node.exe" goto :missing`,
+    `if not exist "%~dp0${PROGRAM_FOLDER}\\node.exe" goto :missing`,
     run,
     `set "ATELIER_CODE=%ERRORLEVEL%"`,
     ...(kind === "command"
@@ -70,7 +70,7 @@ function batch(title: string, run: string, kind: "command" | "launcher"): string
   return `${lines.filter((l) => l !== "").join("\r\n")}\r\n`;
 }
 
-const NODE = `"%~dp0programme\\node.exe" "%~dp0programme\\atelier.mjs"`;
+const NODE = `"%~dp0${PROGRAM_FOLDER}\\node.exe" "%~dp0${PROGRAM_FOLDER}\\atelier.mjs"`;
 
 /** Said by a launcher opened inside the .zip (Explorer runs it alone, from a temporary folder)
  * or moved away from its `programme` folder. */
