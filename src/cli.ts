@@ -143,7 +143,8 @@ class AtelierCommand extends Command {
     // A folder dropped onto `atelier.cmd`, or a path typed without its command.
     if (!near && name !== "" && existsSync(name)) {
       const folder = statSync(name).isDirectory();
-      // Run from the offline package's `programme` folder, the command is `atelier.cmd`.
+      // Run from the offline package's `programme` folder, the command is `atelier.cmd`
+      // (PROGRAM_FOLDER of launcher.ts, which the help does not load).
       const packaged = basename(dirname(process.argv[1] ?? "")) === "programme";
       // Quoted where cmd.exe would cut it (a space, `&`, `(`…), and never ending in `\`, which
       // would escape the closing quote (a drive's root, `Z:\`, has nothing to quote).
@@ -546,7 +547,6 @@ export function createProgram(
   return program;
 }
 
-/** The program's own folders, for the commands that read a workshop's files. */
 /**
  * The program's own files, for the commands that read a workshop's files: those the launcher
  * names, and the offline package's when this program runs from it.
