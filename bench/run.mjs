@@ -6,7 +6,9 @@
  *   validate, 40 CSV × 2 500 rows     vs  Miller (`mlr --icsv --ifs ';' --ojson cat`), csvstack
  *   validate, 20 XLSX × 2 000 rows    vs  in2csv, file by file
  *   validation throughput (rows/s)    vs  tableschema (Frictionless JS), same CSV files
- *   --help, validate of a small CSV   vs  `node -e 0`
+ *   --help, validate of a small CSV,  vs  `node -e 0`
+ *   of a small XLSX, compile of the
+ *   sample workshop
  *   compile of the CSV workshop       vs  Miller cat
  *   peak memory validating 1 000 000 rows
  *
@@ -268,11 +270,24 @@ async function main() {
   }
 
   if (ONLY.includes("startup")) {
-    const [n, h, v] = measure([
-      () => timeOnce(node, ["-e", "0"]),
-      atelier("--help"),
-      atelier("validate", rel(files.small)),
-    ]);
+    // The rapporteur's everyday case: the sample workshop (a few hundred rows), one of its
+    // workbooks, compiled from scratch each time.
+    const sample = path.join(WORK, "atelier-demarrage");
+    rmSync(sample, { recursive: true, force: true });
+    cpSync(path.join(ROOT, "fixtures", "atelier"), sample, { recursive: true });
+    const clean = () => rmSync(path.join(sample, "sortie"), { recursive: true, force: true });
+    clean();
+    const workbook = path.join(sample, "J1", "groupe-1-prevention.xlsx");
+    const [n, h, v, x, c] = measure(
+      [
+        () => timeOnce(node, ["-e", "0"]),
+        atelier("--help"),
+        atelier("validate", rel(files.small)),
+        atelier("validate", rel(workbook)),
+        atelier("compile", rel(sample)),
+      ],
+      { before: clean },
+    );
     add({
       id: "help",
       label: "atelier --help",
@@ -285,7 +300,21 @@ async function main() {
       label: "validate d'un petit CSV (20 lignes)",
       atelier: v,
       atelierText: seconds(v),
-      peers: [versus(v, "node -e 0", n)],
+      peers: [versus(v, "node -e 0", n, 1.5)],
+    });
+    add({
+      id: "small-xlsx-validate",
+      label: "validate d'un petit XLSX (atelier d'exemple, 4 lignes)",
+      atelier: x,
+      atelierText: seconds(x),
+      peers: [versus(x, "node -e 0", n, 2.5)],
+    });
+    add({
+      id: "sample-compile",
+      label: "compile de l'atelier d'exemple (14 fichiers)",
+      atelier: c,
+      atelierText: seconds(c),
+      peers: [versus(c, "node -e 0", n, 4)],
     });
   }
 
