@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageRelease, type Release } from "../src/release/package.js";
+import { npm } from "../src/release/runtime.js";
 import { COMPILED } from "./helpers/workshop.js";
 
 /**
@@ -317,11 +318,7 @@ describe("the npm tarball", () => {
   it("installs with npm install -g, offline, and needs nothing else", () => {
     expect(release.tgz).toBe(join(ROOT, "release", `atelier-${VERSION}.tgz`));
     const prefix = mkdtempSync(join(tmpdir(), "atelier-global-"));
-    const npm = process.env.npm_execpath;
-    const args = ["install", "-g", "--offline", "--prefix", prefix, release.tgz];
-    const installed = npm
-      ? spawnSync(process.execPath, [npm, ...args], { encoding: "utf8" })
-      : spawnSync("npm", args, { encoding: "utf8", shell: process.platform === "win32" });
+    const installed = npm(["install", "-g", "--offline", "--prefix", prefix, release.tgz]);
     expect(installed.status).toBe(0);
     const home = join(prefix, process.platform === "win32" ? "" : "lib", "node_modules", "atelier");
     expect(tree(home).filter((f) => !f.startsWith("chunks/"))).toEqual([

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { PROGRAM_FOLDER } from "../launcher.js";
 import { zipArchive } from "../render/zip.js";
-import { nodeExe } from "./runtime.js";
+import { nodeExe, npm } from "./runtime.js";
 import { LAUNCHERS, readme } from "./windows.js";
 
 /**
@@ -152,15 +152,7 @@ export async function packageRelease(root: string): Promise<Release> {
   };
   writeFileSync(join(program, "package.json"), `${JSON.stringify(npmManifest, null, 2)}\n`);
   writeFileSync(join(program, "README.md"), readFileSync(join(root, "README.md")));
-  const npm = process.env.npm_execpath;
-  const args = ["pack", "--pack-destination", out, "--silent"];
-  const packed = npm
-    ? spawnSync(process.execPath, [npm, ...args], { cwd: program, encoding: "utf8" })
-    : spawnSync("npm", args, {
-        cwd: program,
-        encoding: "utf8",
-        shell: process.platform === "win32",
-      });
+  const packed = npm(["pack", "--pack-destination", out, "--silent"], program);
   const tgz = join(out, `${manifest.name}-${version}.tgz`);
   if (packed.status !== 0 || !existsSync(tgz)) {
     throw new Error(`npm pack failed: ${packed.stderr}`);

@@ -30,6 +30,23 @@ export function runtimePin(root: string): Pin {
   return { version: entry.version, integrity: entry.integrity };
 }
 
+/**
+ * Runs npm with its registry, proxy and cache settings. Run as a script of npm, `npm_execpath`
+ * is npm's own entry point: no shell is needed to find it, on Windows either.
+ */
+export function npm(args: readonly string[], cwd?: string) {
+  const entry = process.env.npm_execpath;
+  const options = { encoding: "utf8" as const, ...(cwd === undefined ? {} : { cwd }) };
+  return entry
+    ? spawnSync(process.execPath, [entry, ...args], options)
+    : spawnSync("npm", args, { ...options, shell: process.platform === "win32" });
+}
+
+/** Where npm installs the runtime: on Windows only. */
+function installedPath(root: string): string {
+  return join(root, "node_modules", RUNTIME, "bin", "node.exe");
+}
+
 function tarballPath(root: string, pin: Pin): string {
   return join(root, "node_modules", ".cache", "atelier", `${RUNTIME}-${pin.version}.tgz`);
 }
@@ -39,25 +56,18 @@ function integrityOf(bytes: Uint8Array): string {
 }
 
 /**
- * Fetches the pinned tarball with npm (its registry, proxy and cache settings) unless it is
- * there already, and checks it against the lock file's integrity. Returns what went wrong, or
- * `undefined` when the tarball is ready.
+ * Fetches the pinned tarball with npm unless it is there already, and checks it against the
+ * lock file's integrity. Returns what went wrong, or `undefined` when the tarball is ready.
  */
 export function fetchRuntime(root: string): string | undefined {
   const pin = runtimePin(root);
-  if (existsSync(join(root, "node_modules", RUNTIME, "bin", "node.exe"))) return undefined;
+  if (existsSync(installedPath(root))) return undefined;
   const file = tarballPath(root, pin);
   if (existsSync(file) && integrityOf(readFileSync(file)) === pin.integrity) return undefined;
   const dir = join(file, "..", "fetching");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  // Run as a script of npm, `npm_execpath` is npm's own entry point: no shell is needed to find
-  // it, on Windows either.
-  const npm = process.env.npm_execpath;
-  const args = ["pack", `${RUNTIME}@${pin.version}`, "--pack-destination", dir, "--silent"];
-  const run = npm
-    ? spawnSync(process.execPath, [npm, ...args], { encoding: "utf8" })
-    : spawnSync("npm", args, { encoding: "utf8", shell: process.platform === "win32" });
+  const run = npm(["pack", `${RUNTIME}@${pin.version}`, "--pack-destination", dir, "--silent"]);
   const fetched = join(dir, `${RUNTIME}-${pin.version}.tgz`);
   if (run.status !== 0 || !existsSync(fetched)) {
     return `npm pack ${RUNTIME}@${pin.version} failed: ${(run.stderr || String(run.error ?? "")).trim()}`;
@@ -74,7 +84,7 @@ export function fetchRuntime(root: string): string | undefined {
 /** The bytes of `node.exe`, from the installed package on Windows, else from the tarball. */
 export function nodeExe(root: string): { version: string; bytes: Buffer } {
   const pin = runtimePin(root);
-  const installed = join(root, "node_modules", RUNTIME, "bin", "node.exe");
+  const installed = installedPath(root);
   if (existsSync(installed)) return { version: pin.version, bytes: readFileSync(installed) };
   const file = tarballPath(root, pin);
   if (!existsSync(file)) {
