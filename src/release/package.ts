@@ -42,7 +42,7 @@ export async function bundle(root: string): Promise<{ files: Files; packages: st
     format: "esm",
     target: "node20",
     splitting: true,
-    outdir: "programme",
+    outdir: PROGRAM_FOLDER,
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunks/[name]-[hash]",
     // The CommonJS libraries (exceljs, jszip) call `require` for Node's own modules: an ES
@@ -58,7 +58,7 @@ export async function bundle(root: string): Promise<{ files: Files; packages: st
   const files: Files = new Map();
   for (const file of result.outputFiles) {
     files.set(
-      relative(join(root, "programme"), file.path).split(sep).join("/"),
+      relative(join(root, PROGRAM_FOLDER), file.path).split(sep).join("/"),
       Buffer.from(file.contents),
     );
   }
