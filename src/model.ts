@@ -103,7 +103,8 @@ export type SkipReason =
   | "blank-template"
   | "arbitrages"
   | "resolutions-elsewhere"
-  | "output-file";
+  | "output-file"
+  | "other-workshop";
 
 export interface ValidationResult {
   /** The submissions, in the order they were read. */

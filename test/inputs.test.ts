@@ -140,6 +140,47 @@ describe("never read back", () => {
       { path: "resultats", reason: "output-folder" },
     ]);
   });
+
+  it("passes over a workshop copied inside the workshop: its groups and its plan stay its own", async () => {
+    const dir = sample();
+    expect((await run("compile", dir)).code).toBe(0);
+    const first = consolidation(dir);
+    mkdirSync(join(dir, "J1", "Atelier 2019"));
+    for (const [name, text] of Object.entries({
+      "atelier.config.json": CONFIG,
+      "plan.csv": PLAN,
+      "J1/groupe-9.csv": `${BILAN_HEADER}3;3.1.1;Poursuivre;Réalisé;100;;\r\n`,
+    })) {
+      mkdirSync(join(dir, "J1", "Atelier 2019", name, ".."), { recursive: true });
+      writeFileSync(join(dir, "J1", "Atelier 2019", name), text);
+    }
+    const r = await run("compile", dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(consolidation(dir).summary).toEqual(first.summary);
+    expect(paths(journal(dir))).toEqual([
+      "plan.csv",
+      "J1/groupe-1.csv",
+      "J1/groupe-2.csv",
+      "J2/groupe-3.csv",
+    ]);
+    expect(journal(dir).skipped).toEqual([
+      { path: "atelier.config.json", reason: "workshop-file" },
+      { path: "J1/Atelier 2019", reason: "other-workshop" },
+      { path: "plan.csv", reason: "workshop-file" },
+    ]);
+    const v = await run("validate", dir);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain(
+      "J1/Atelier 2019 (autre atelier (il a son propre atelier.config.json) : ses fichiers ne sont pas mêlés à celui-ci ; compilez-le à part)",
+    );
+    // Named itself, it is a workshop like any other.
+    const inner = await validateJson(join(dir, "J1", "Atelier 2019"));
+    expect(inner.code).toBe(0);
+    expect(inner.result.files.map((f: { path: string }) => f.path)).toEqual([
+      "plan.csv",
+      "J1/groupe-9.csv",
+    ]);
+  });
 });
 
 describe("one bad file never stops the rest", () => {

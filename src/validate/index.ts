@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
@@ -162,7 +162,7 @@ export function pathNotFound(path: string): AppError {
 
 /**
  * What a folder walk passes over: the output folder, the program's own folders, the config, the
- * reference plan.
+ * reference plan, a workshop inside the workshop.
  */
 function excluder(
   config: Config,
@@ -202,6 +202,9 @@ function excluder(
     // that name.
     if (/^arbitrages-a-faire\b.*\.(csv|xlsx)$/i.test(basename(abs))) return "arbitrages";
     if (abs === resolve(root, TEMPLATES_FOLDER)) return "template";
+    // A folder with a configuration of its own is another workshop (one unpacked or copied
+    // inside this one): its plan, groups and decisions are its own, never merged into these.
+    if (abs !== root && existsSync(join(abs, CONFIG_FILE))) return "other-workshop";
     return undefined;
   };
 }

@@ -59,6 +59,8 @@ export const validation: Catalogue["validation"] = {
       "atelier results (consolidated table, matrix, feedback sheet…), never read back as a submission",
     "resolutions-elsewhere":
       "rapporteur's decisions: put this file in the workshop folder (beside the session folders) for them to apply",
+    "other-workshop":
+      "another workshop (it has its own atelier.config.json): its files are not mixed with this one's; compile it on its own",
     arbitrages:
       "decisions to make: once filled in, save it as resolutions.xlsx in the workshop folder for it to apply",
   },

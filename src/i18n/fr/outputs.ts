@@ -70,6 +70,8 @@ export const validation = {
       "résultats d'atelier (tableau consolidé, matrice, fiche de retour…), jamais relus comme une fiche",
     "resolutions-elsewhere":
       "arbitrages du rapporteur : placez ce fichier dans le dossier de l'atelier (à côté des dossiers de session) pour qu'ils s'appliquent",
+    "other-workshop":
+      "autre atelier (il a son propre atelier.config.json) : ses fichiers ne sont pas mêlés à celui-ci ; compilez-le à part",
     arbitrages:
       "arbitrages à faire : une fois rempli, enregistrez-le sous le nom resolutions.xlsx dans le dossier de l'atelier pour qu'il s'applique",
   },
