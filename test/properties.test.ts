@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type Content, writeOutputSet } from "../src/commands/output.js";
 import { defaultConfig } from "../src/config.js";
 import { type FieldSpec, KINDS, STATUTS } from "../src/fields.js";
 import { isEmptyText } from "../src/labels.js";
@@ -11,7 +14,8 @@ import { contextFor } from "../src/normalize/row.js";
 import { parseCell } from "../src/normalize/values.js";
 import { detectDelimiter, readCsv, streamCsv } from "../src/read/csv.js";
 import { readXlsx } from "../src/read/xlsx.js";
-import { type FlatTable, kindColumns, toCsv } from "../src/render/index.js";
+import { csvLines, type FlatTable, kindColumns, toCsv, type Value } from "../src/render/index.js";
+import { json, jsonPieces } from "../src/render/json.js";
 import { validateRaw } from "../src/validate/file.js";
 
 /** Records of a CSV as csv-spectrum writes them: header-keyed objects, empty cells as "". */
@@ -245,5 +249,69 @@ describe("normalise ∘ render keeps every accepted value", () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("outputs written in pieces are the text they make", () => {
+  it("jsonPieces gives JSON.stringify's text, to the byte", () => {
+    const document = fc.dictionary(
+      fc.string(),
+      fc.oneof(fc.array(fc.jsonValue()), fc.jsonValue(), fc.constant(undefined)),
+    );
+    fc.assert(
+      fc.property(document, (value) => {
+        expect([...jsonPieces(value)].join("")).toBe(json(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("csvLines gives toCsv's text, with a language or not", () => {
+    const table = (rows: Value[][]): FlatTable => ({
+      name: "t",
+      title: { fr: "T", en: "T" },
+      columns: [
+        { name: "a", title: { fr: "Texte", en: "Text" }, type: "string" },
+        { name: "b", title: { fr: "Montant", en: "Amount" }, type: "number" },
+        { name: "c", title: { fr: "Oui ?", en: "Yes?" }, type: "boolean" },
+      ],
+      rows,
+    });
+    const row = fc.tuple(
+      fc.oneof(fc.string(), fc.constant(null)),
+      fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)),
+      fc.oneof(fc.boolean(), fc.constant(null)),
+    );
+    fc.assert(
+      fc.property(fc.array(row), fc.constantFrom(";", ","), (rows, delimiter) => {
+        const t = table(rows);
+        expect([...csvLines(t, delimiter)].join("")).toBe(toCsv(t, delimiter));
+        expect([...csvLines(t, delimiter, "fr")].join("")).toBe(toCsv(t, delimiter, "fr"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a text in pieces is written whole, multi-byte characters across the buffer's edge included", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "atelier-pieces-")), "sortie");
+    // 5 MB of text whose pieces end at every offset of a megabyte buffer: é (2 bytes),
+    // € (3), 😀 (a pair of UTF-16 units, 4 bytes), and one piece larger than the buffer.
+    const pieces = Array.from(
+      { length: 40_000 },
+      (_, i) => `${i};é€😀${"x".repeat(i % 29)}${"€".repeat(i % 47)}\r\n`,
+    );
+    pieces.splice(20_000, 0, "ü".repeat(1 << 20));
+    // Two bytes short of the megabyte, then a character of three.
+    pieces.unshift(...Array(1048).fill("a".repeat(1000)), "a".repeat(574), "€");
+    async function* files(): AsyncGenerator<readonly [string, Content]> {
+      yield ["t.csv", pieces];
+    }
+    await writeOutputSet(out, files(), "modifié");
+    const bytes = readFileSync(join(out, "t.csv"));
+    const expected = Buffer.from(pieces.join(""));
+    expect(bytes.length).toBe(expected.length);
+    expect(bytes.equals(expected)).toBe(true);
+    const list = JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8"));
+    expect(list.stamps["t.csv"].sha256).toBe(createHash("sha256").update(expected).digest("hex"));
   });
 });

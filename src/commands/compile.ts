@@ -8,15 +8,15 @@ import type { Changes, Consolidation, FileDigest } from "../model.js";
 import { displayPath } from "../read/index.js";
 import { dataPackage } from "../render/datapackage.js";
 import type { Arbitrage } from "../render/followups.js";
-import { consolidationTables, sourcesTable, toCsv } from "../render/index.js";
-import { consolidationJson, json } from "../render/json.js";
+import { consolidationTables, csvLines, sourcesTable } from "../render/index.js";
+import { consolidationJson, json, jsonPieces } from "../render/json.js";
 import type { CompileSummary } from "../render/summary.js";
 import { filesRead, validationJson } from "../render/validation.js";
 import { tableWorkbook } from "../render/xlsx.js";
 import { identityText } from "../text.js";
 import { matrixFiles, reportFiles } from "./documents.js";
 import { lockedWorkshop, type Workshop, type WorkshopOptions } from "./index.js";
-import { type Kept, recoverOutput, writeOutputSet } from "./output.js";
+import { type Content, type Kept, recoverOutput, writeOutputSet } from "./output.js";
 
 /**
  * `compile`: every submission under a workshop folder → one consolidated, traceable data set,
@@ -123,14 +123,14 @@ async function* outputs(
   files: readonly FileDigest[],
   todo: { arbitrages: Arbitrage[]; retours: Retour[] },
   delimiter: string,
-): AsyncGenerator<readonly [string, string | Buffer]> {
+): AsyncGenerator<readonly [string, Content]> {
   const { consolidation: c, validation, config, lang } = w;
   const tables = consolidationTables(c, config, lang);
-  for (const t of tables) yield [`${t.name}.csv`, toCsv(t, delimiter, lang)];
-  yield ["consolidation.json", json(consolidationJson(c, config, lang, generated, files))];
+  for (const t of tables) yield [`${t.name}.csv`, csvLines(t, delimiter, lang)];
+  yield ["consolidation.json", jsonPieces(consolidationJson(c, config, lang, generated, files))];
   yield ["datapackage.json", json(dataPackage(tables, config, delimiter, lang))];
   const journal = validationJson(validation, lang);
-  yield ["journal.json", json({ ...journal, generated: generated.toISOString() })];
+  yield ["journal.json", jsonPieces({ ...journal, generated: generated.toISOString() })];
   const [bilan, constats, propositions, ...annexes] = tables;
   const sheets = [
     bilan,

@@ -479,13 +479,20 @@ function csvField(value: Value, delimiter: string): string {
  * numbers. Without, the names and the values as they are.
  */
 export function toCsv(table: FlatTable, delimiter = ";", lang?: Lang): string {
-  const cell = lang
-    ? (v: Value, i: number) =>
-        csvField(shownValue(v, table.columns[i] as TableColumn, lang), delimiter)
-    : (v: Value) => csvField(v, delimiter);
-  const lines = [
-    table.columns.map((c) => csvField(lang ? c.title[lang] : c.name, delimiter)).join(delimiter),
-    ...table.rows.map((r) => r.map(cell).join(delimiter)),
-  ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return [...csvLines(table, delimiter, lang)].join("");
+}
+
+/** The same text as `toCsv`, a line at a time: a large table is written without one string. */
+export function* csvLines(table: FlatTable, delimiter = ";", lang?: Lang): Generator<string> {
+  const { columns } = table;
+  yield `\uFEFF${columns.map((c) => csvField(lang ? c.title[lang] : c.name, delimiter)).join(delimiter)}\r\n`;
+  for (const row of table.rows) {
+    let line = "";
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] as Value;
+      const shown = lang ? shownValue(v, columns[i] as TableColumn, lang) : v;
+      line += i === 0 ? csvField(shown, delimiter) : `${delimiter}${csvField(shown, delimiter)}`;
+    }
+    yield `${line}\r\n`;
+  }
 }

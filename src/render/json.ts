@@ -8,6 +8,35 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * The same text as `json(value)` for an object, in pieces: each element of an array under a
+ * top-level key is stringified alone, so that a document of 100,000 rows is written without
+ * ever being one string.
+ */
+export function* jsonPieces(value: object): Generator<string> {
+  let first = true;
+  yield "{";
+  for (const [key, v] of Object.entries(value)) {
+    const name = `${first ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      yield `${name}[`;
+      for (let i = 0; i < v.length; i++) {
+        // An element JSON cannot say (undefined, a function) is null in an array, as in JSON.stringify.
+        const text = JSON.stringify(v[i], null, 2) ?? "null";
+        yield `${i === 0 ? "" : ","}\n    ${text.replaceAll("\n", "\n    ")}`;
+      }
+      yield "\n  ]";
+    } else {
+      const text = JSON.stringify(v, null, 2);
+      // A key whose value JSON cannot say is left out, as in JSON.stringify.
+      if (text === undefined) continue;
+      yield `${name}${text.replaceAll("\n", "\n  ")}`;
+    }
+    first = false;
+  }
+  yield first ? "}\n" : "\n}\n";
+}
+
 /** `consolidation.json`: the contract of spec §7, plus the digests of the files read. */
 export function consolidationJson(
   c: Consolidation,

@@ -50,23 +50,26 @@ const xmlText = (s: string) =>
   );
 
 /**
- * Text gathered as UTF-8 buffers of about a megabyte, so that a sheet of a million rows never
- * becomes one string past V8's length limit.
+ * Text encoded as it comes into UTF-8 buffers of a megabyte, so that a sheet of a million rows
+ * never becomes one string: building one and encoding it took longer than making its rows.
  */
 function chunks() {
+  const CHUNK = 1 << 20;
   const parts: Buffer[] = [];
-  let text = "";
-  const flush = () => {
-    parts.push(Buffer.from(text));
-    text = "";
-  };
+  let buffer = Buffer.allocUnsafe(CHUNK);
+  let used = 0;
   return {
     add(s: string) {
-      text += s;
-      if (text.length > 1 << 20) flush();
+      // A UTF-16 unit takes at most 3 bytes in UTF-8.
+      if (used + s.length * 3 > buffer.length) {
+        parts.push(buffer.subarray(0, used));
+        buffer = Buffer.allocUnsafe(Math.max(CHUNK, s.length * 3));
+        used = 0;
+      }
+      used += buffer.write(s, used);
     },
     bytes(): Buffer {
-      flush();
+      parts.push(buffer.subarray(0, used));
       return Buffer.concat(parts);
     },
   };
