@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { AppError } from "./errors.js";
 import { type EnumValue, type FieldSpec, KINDS, type TableKind } from "./fields.js";
 import { both, type Catalogue } from "./i18n/index.js";
@@ -19,11 +19,11 @@ export const CONFIG_FILE = "atelier.config.json";
 export const TEMPLATES_FOLDER = "modeles";
 
 const axisSchema = z.strictObject({
-  code: z.string().regex(/^[A-Z][A-Z0-9_]{1,11}$/, "axisCode"),
-  number: z.number().int().positive(),
-  fr: z.string().min(1),
-  en: z.string().min(1),
-  aliases: z.array(z.string().min(1)).default([]),
+  code: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,11}$/, "axisCode")),
+  number: z.number().check(z.int(), z.positive()),
+  fr: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
+  aliases: z._default(z.array(z.string().check(z.minLength(1))), []),
 });
 export type Axis = z.infer<typeof axisSchema>;
 
@@ -66,12 +66,12 @@ export const DEFAULT_AXES: Axis[] = [
 const periodSchema = (label: string, from: number, to: number) =>
   z
     .strictObject({
-      label: z.string().min(1).default(label),
-      from: z.number().int().min(1990).max(2100).default(from),
-      to: z.number().int().min(1990).max(2100).default(to),
-      axes: z.array(axisSchema).min(1).optional(),
+      label: z._default(z.string().check(z.minLength(1)), label),
+      from: z._default(z.number().check(z.int(), z.gte(1990), z.lte(2100)), from),
+      to: z._default(z.number().check(z.int(), z.gte(1990), z.lte(2100)), to),
+      axes: z.optional(z.array(axisSchema).check(z.minLength(1))),
     })
-    .refine((p) => p.from <= p.to, { message: "periodOrder", path: ["to"] });
+    .check(z.refine((p) => p.from <= p.to, { message: "periodOrder", path: ["to"] }));
 
 const statusIds = ["realise", "partiel", "en_cours", "non_realise", "abandonne"] as const;
 
@@ -88,73 +88,86 @@ export const DEFAULT_TITLE = {
 const KINDS_SAID = new WeakMap<object, (t: Catalogue) => string>();
 
 /** A text a person reads in the report: one that says something (not `""`, `-`, `N/A`). */
-const textSchema = z.string().refine((s) => !isEmptyText(s), { message: "emptyText" });
+const textSchema = z.string().check(z.refine((s) => !isEmptyText(s), { message: "emptyText" }));
 KINDS_SAID.set(textSchema, (t) => t.errors.kinds.nonEmptyText);
 
 /** A text of the workshop: the same in both reports, or `{ "fr": …, "en": … }`. */
 const localTextSchema = z.union([
   textSchema,
-  z.strictObject({ fr: textSchema, en: textSchema.optional() }),
+  z.strictObject({ fr: textSchema, en: z.optional(textSchema) }),
 ]);
 
 /** A day, written `2023-07-18` or `18/07/2023`. */
-const dateSchema = z.string().refine((s) => isoDate(s) !== undefined, { message: "date" });
+const dateSchema = z.string().check(z.refine((s) => isoDate(s) !== undefined, { message: "date" }));
 KINDS_SAID.set(dateSchema, (t) => t.errors.kinds.date);
 
-const datesSchema = z.strictObject({ from: dateSchema, to: dateSchema }).refine(
-  (d) => {
-    const from = isoDate(d.from);
-    const to = isoDate(d.to);
-    return from === undefined || to === undefined || from <= to;
-  },
-  { message: "dateOrder", path: ["to"] },
+const datesSchema = z.strictObject({ from: dateSchema, to: dateSchema }).check(
+  z.refine(
+    (d) => {
+      const from = isoDate(d.from);
+      const to = isoDate(d.to);
+      return from === undefined || to === undefined || from <= to;
+    },
+    { message: "dateOrder", path: ["to"] },
+  ),
 );
 
 export const configSchema = z.strictObject({
-  title: z.string().default(DEFAULT_TITLE.fr),
-  language: z.enum(["fr", "en"]).optional(),
-  currency: z.string().min(1).default("XOF"),
-  review: periodSchema("PAN 2018-2022", 2018, 2022).default({
+  title: z._default(z.string(), DEFAULT_TITLE.fr),
+  language: z.optional(z.enum(["fr", "en"])),
+  currency: z._default(z.string().check(z.minLength(1)), "XOF"),
+  review: z._default(periodSchema("PAN 2018-2022", 2018, 2022), {
     label: "PAN 2018-2022",
     from: 2018,
     to: 2022,
   }),
-  plan: periodSchema("PAN 2023-2027", 2023, 2027).default({
+  plan: z._default(periodSchema("PAN 2023-2027", 2023, 2027), {
     label: "PAN 2023-2027",
     from: 2023,
     to: 2027,
   }),
-  reference: z.string().min(1).optional(),
-  sessions: z.array(z.string().min(1)).optional(),
-  weights: z
-    .strictObject(Object.fromEntries(statusIds.map((s) => [s, z.number().min(0).max(1)])))
-    .partial()
-    .optional(),
-  bands: z
-    .strictObject({ satisfaisant: z.number().min(0).max(1), moyen: z.number().min(0).max(1) })
-    .partial()
-    .optional(),
-  synonyms: z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)))).default({}),
-  output: z.string().min(1).default("sortie"),
-  limits: z
-    .strictObject({
-      maxFileMB: z.number().positive(),
-      maxInflatedMB: z.number().positive(),
-      maxCells: z.number().int().positive(),
-      maxRows: z.number().int().positive(),
-      maxColumns: z.number().int().positive().max(16_384),
-      maxCellLength: z.number().int().positive(),
-    })
-    .partial()
-    .optional(),
-  institution: localTextSchema.optional(),
-  country: localTextSchema.optional(),
-  motto: localTextSchema.optional(),
-  venue: localTextSchema.optional(),
-  dates: datesSchema.optional(),
-  partners: z.array(localTextSchema).optional(),
-  context: localTextSchema.optional(),
-  objectives: z.array(localTextSchema).optional(),
+  reference: z.optional(z.string().check(z.minLength(1))),
+  sessions: z.optional(z.array(z.string().check(z.minLength(1)))),
+  weights: z.optional(
+    z.partial(
+      z.strictObject(
+        Object.fromEntries(statusIds.map((s) => [s, z.number().check(z.gte(0), z.lte(1))])),
+      ),
+    ),
+  ),
+  bands: z.optional(
+    z.partial(
+      z.strictObject({
+        satisfaisant: z.number().check(z.gte(0), z.lte(1)),
+        moyen: z.number().check(z.gte(0), z.lte(1)),
+      }),
+    ),
+  ),
+  synonyms: z._default(
+    z.record(z.string(), z.record(z.string(), z.array(z.string().check(z.minLength(1))))),
+    {},
+  ),
+  output: z._default(z.string().check(z.minLength(1)), "sortie"),
+  limits: z.optional(
+    z.partial(
+      z.strictObject({
+        maxFileMB: z.number().check(z.positive()),
+        maxInflatedMB: z.number().check(z.positive()),
+        maxCells: z.number().check(z.int(), z.positive()),
+        maxRows: z.number().check(z.int(), z.positive()),
+        maxColumns: z.number().check(z.int(), z.positive(), z.lte(16_384)),
+        maxCellLength: z.number().check(z.int(), z.positive()),
+      }),
+    ),
+  ),
+  institution: z.optional(localTextSchema),
+  country: z.optional(localTextSchema),
+  motto: z.optional(localTextSchema),
+  venue: z.optional(localTextSchema),
+  dates: z.optional(datesSchema),
+  partners: z.optional(z.array(localTextSchema)),
+  context: z.optional(localTextSchema),
+  objectives: z.optional(z.array(localTextSchema)),
 });
 
 /** What a file may hold before atelier refuses or cuts it; each has its own issue code. */

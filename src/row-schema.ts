@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { axesFor, type Config } from "./config.js";
 import { type FieldSpec, type FieldType, type TableKind, tableFields } from "./fields.js";
 
@@ -8,34 +8,34 @@ import { type FieldSpec, type FieldType, type TableKind, tableFields } from "./f
  * the JSON Schema that `atelier schema` prints is generated from it.
  */
 
-type ZodFor = (field: FieldSpec, axes: readonly string[]) => z.ZodType;
+type ZodFor = (field: FieldSpec, axes: readonly string[]) => z.ZodMiniType;
 
 function bounded(field: FieldSpec) {
-  let n = z.number();
-  if (field.min !== undefined) n = n.min(field.min);
-  if (field.max !== undefined) n = n.max(field.max);
-  return n;
+  const checks = [];
+  if (field.min !== undefined) checks.push(z.gte(field.min));
+  if (field.max !== undefined) checks.push(z.lte(field.max));
+  return z.number().check(...checks);
 }
 
 /** One zod type per field type: adding a field type without one fails to compile. */
 const ZOD: { [T in FieldType]: ZodFor } = {
-  text: () => z.string().min(1),
-  code: () => z.string().min(1),
+  text: () => z.string().check(z.minLength(1)),
+  code: () => z.string().check(z.minLength(1)),
   axis: (_f, axes) => z.enum(axes as [string, ...string[]]),
   enum: (f) => z.enum((f.values ?? []).map((v) => v.id) as [string, ...string[]]),
   amount: bounded,
   percent: bounded,
   bool: () => z.boolean(),
-  calendar: () => z.array(z.number().int()).min(1),
+  calendar: () => z.array(z.number().check(z.int())).check(z.minLength(1)),
   list: () => z.array(z.string()),
   date: () => z.iso.date(),
-  yearAmounts: (f) => z.record(z.string().regex(/^\d{4}$/), bounded(f)),
+  yearAmounts: (f) => z.record(z.string().check(z.regex(/^\d{4}$/)), bounded(f)),
 };
 
-const schemaCache = new WeakMap<Config, Map<TableKind, z.ZodObject>>();
+const schemaCache = new WeakMap<Config, Map<TableKind, z.ZodMiniObject>>();
 
 /** The zod schema of a kind's typed row under a configuration (axes come from it). */
-export function schemaFor(kind: TableKind, config: Config): z.ZodObject {
+export function schemaFor(kind: TableKind, config: Config): z.ZodMiniObject {
   let byKind = schemaCache.get(config);
   if (!byKind) {
     byKind = new Map();
@@ -44,10 +44,10 @@ export function schemaFor(kind: TableKind, config: Config): z.ZodObject {
   let schema = byKind.get(kind);
   if (!schema) {
     const axes = axesFor(kind, config).map((a) => a.code);
-    const shape: Record<string, z.ZodType> = {};
+    const shape: Record<string, z.ZodMiniType> = {};
     for (const f of tableFields(kind)) {
       const base = ZOD[f.type](f, axes);
-      shape[f.id] = f.required ? base : base.nullable();
+      shape[f.id] = f.required ? base : z.nullable(base);
     }
     schema = z.object(shape);
     byKind.set(kind, schema);

@@ -364,6 +364,12 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
   }
   const core = header.replace(/\s*\*+\s*$/, "");
   const words = [...core.matchAll(/\S+/g)];
+  // A unit read to its end ends with one of its words: a header whose last word ends with none
+  // (nearly every label) has no unit in its last words, which saves trying each run of them.
+  const last = fold(words.at(-1)?.[0] ?? "").replace(/\./g, "");
+  if (!UNIT_WORDS.some(([word]) => last.endsWith(word))) {
+    return unknown === undefined ? {} : { unknown };
+  }
   // The longest run of last words that is a unit, leaving a label before it.
   for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
     const first = words[words.length - k] as RegExpMatchArray;

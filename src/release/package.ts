@@ -1,18 +1,10 @@
 import { spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { PROGRAM_FOLDER } from "../launcher.js";
 import { zipArchive } from "../render/zip.js";
+import { bundle, writeTree } from "./bundle.js";
 import { nodeExe, npm } from "./runtime.js";
 import { LAUNCHERS, readme } from "./windows.js";
 
@@ -24,56 +16,6 @@ import { LAUNCHERS, readme } from "./windows.js";
  *   dependency to download.
  * Both are reproducible: the same sources give the same bytes (fixed order, fixed times).
  */
-
-/** One file of the program as shipped, by its path under `programme/`. */
-type Files = Map<string, Buffer>;
-
-/**
- * The program as one entry file and the chunks it imports when a command needs them: esbuild's
- * code splitting keeps the lazy `import()` of each command, so `--help` loads no spreadsheet
- * library. ESM in `.mjs` files, which Node runs as modules without a package.json beside them.
- */
-export async function bundle(root: string): Promise<{ files: Files; packages: string[] }> {
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: { atelier: "src/bin.ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    splitting: true,
-    outdir: PROGRAM_FOLDER,
-    outExtension: { ".js": ".mjs" },
-    chunkNames: "chunks/[name]-[hash]",
-    // The CommonJS libraries (exceljs, jszip) call `require` for Node's own modules: an ES
-    // module has none, so each file makes one.
-    banner: {
-      js: 'import { createRequire as __atelierRequire } from "node:module"; const require = __atelierRequire(import.meta.url);',
-    },
-    legalComments: "none",
-    metafile: true,
-    write: false,
-    logLevel: "warning",
-  });
-  const files: Files = new Map();
-  for (const file of result.outputFiles) {
-    files.set(
-      relative(join(root, PROGRAM_FOLDER), file.path).split(sep).join("/"),
-      Buffer.from(file.contents),
-    );
-  }
-  for (const name of readdirSync(join(root, "templates")).sort()) {
-    files.set(`templates/${name}`, readFileSync(join(root, "templates", name)));
-  }
-  // The packages whose code is in the bundle, for their licences.
-  const packages = new Set<string>();
-  for (const input of Object.keys(result.metafile.inputs)) {
-    // `node_modules/a/node_modules/@scope/b/lib/x.js` → `node_modules/a/node_modules/@scope/b`.
-    const dir = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
-    if (dir) packages.add(dir);
-  }
-  return { files, packages: [...packages].sort() };
-}
 
 /** LICENCES.txt: the licence of every package in the bundle, and of Node.js. */
 function licences(root: string, packages: readonly string[], nodeVersion: string): string {
@@ -104,13 +46,6 @@ function releaseTime(root: string): Date {
     : new Date("2023-07-20T00:00:00Z");
 }
 
-function writeTree(dir: string, files: Files): void {
-  for (const [path, bytes] of files) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), bytes);
-  }
-}
-
 export interface Release {
   zip: string;
   tgz: string;
@@ -122,6 +57,9 @@ export async function packageRelease(root: string): Promise<Release> {
   const version: string = manifest.version;
   const node = nodeExe(root);
   const { files, packages } = await bundle(root);
+  for (const name of readdirSync(join(root, "templates")).sort()) {
+    files.set(`templates/${name}`, readFileSync(join(root, "templates", name)));
+  }
   files.set("LICENCES.txt", Buffer.from(licences(root, packages, node.version)));
 
   const out = join(root, "release");

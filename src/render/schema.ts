@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Config } from "../config.js";
 import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
