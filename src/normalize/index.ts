@@ -213,6 +213,13 @@ const UNIT_WORDS: readonly [string, UnitWord][] = [
   ...UNIT_FILLERS.map((w): [string, UnitWord] => [w, {}]),
 ].sort((a, b) => b[0].length - a[0].length);
 
+/** The unit words by their first character: a position tries only the few that may start there. */
+const UNIT_WORDS_BY_FIRST = new Map<string, [string, UnitWord][]>();
+for (const entry of UNIT_WORDS) {
+  const first = entry[0][0] as string;
+  UNIT_WORDS_BY_FIRST.set(first, [...(UNIT_WORDS_BY_FIRST.get(first) ?? []), entry]);
+}
+
 /** A unit read from a compact text, and the words it was read from (fillers left out). */
 interface UnitReading {
   scale: number;
@@ -238,7 +245,7 @@ function readUnit(
     if (found.currency !== undefined) reading.currency = found.currency;
     return reading;
   }
-  for (const [word, meaning] of UNIT_WORDS) {
+  for (const [word, meaning] of UNIT_WORDS_BY_FIRST.get(s[at] as string) ?? []) {
     if (!s.startsWith(word, at)) continue;
     if (meaning.scale !== undefined && found.scale !== undefined) continue;
     if (meaning.currency !== undefined && found.currency !== undefined) continue;
