@@ -34,7 +34,14 @@ import type { RawFile, RawRow, RawSheet } from "../read/types.js";
 import { columnNumber } from "../sheet.js";
 import { groupKey, sessionKey } from "../text.js";
 import { groupFromName } from "./provenance.js";
-import { copyOf, isRejected, type RuleContext, TableTracker, validateRecord } from "./rules.js";
+import {
+  copyOf,
+  isRejected,
+  type RowsSeen,
+  type RuleContext,
+  TableTracker,
+  validateRecord,
+} from "./rules.js";
 
 /**
  * One file validated: each sheet's header found, each row read, typed and checked as it comes,
@@ -80,7 +87,7 @@ interface FileContext {
   /** Where each Identification value is written, for a warning on it. */
   identificationCells: Record<string, Location>;
   /** Rows by identity over the whole file, for a row repeated on another sheet. */
-  rowsSeen: TableTracker["rows"];
+  rowsSeen: RowsSeen;
   /** The session folder the file is in: it wins over a session written in the file. */
   folder?: string;
 }

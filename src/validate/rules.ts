@@ -443,8 +443,15 @@ export class TableTracker {
    * @param rows Rows of the whole file by identity (kind, group, key), shared by its tables: an
    * activity a group assesses on two sheets of one workbook is assessed twice.
    */
-  constructor(readonly rows = new Map<string, { row: number; sheet?: string }>()) {}
+  constructor(readonly rows: RowsSeen = new Map()) {}
 }
+
+/**
+ * The rows of a file by identity: by kind, group and session, then by key (an activity code),
+ * the row where it first came; with its sheet in a workbook. A row number alone in a CSV: a
+ * million rows are kept in about 50 MB, where one object and one long key per row took twice that.
+ */
+export type RowsSeen = Map<string, Map<string, number | { row: number; sheet: string }>>;
 
 /** A resolution given twice for one activity and field: the later row applies, with a warning. */
 function duplicateResolution(r: RecordRow, tracker: TableTracker) {
@@ -491,14 +498,18 @@ function duplicateRow(r: RecordRow, kind: TableKind, ctx: RuleContext, tracker: 
   // Rows of different groups or sessions in one file (a compilation with Groupe and Session
   // columns) are not repeats: merging tells them apart.
   const session = sessionKey(ctx.folder ?? r.meta.session ?? "");
-  const id = `${kind}\u0000${groupKey(r.meta.groupe ?? "")}\u0000${session}\u0000${key}`;
-  const seen = tracker.rows.get(id);
-  if (seen === undefined) {
-    const at: { row: number; sheet?: string } = { row: r.row };
-    if (r.sheet !== undefined) at.sheet = r.sheet;
-    tracker.rows.set(copyOf(id), at);
+  const among = `${kind}\u0000${groupKey(r.meta.groupe ?? "")}\u0000${session}`;
+  let keys = tracker.rows.get(among);
+  if (keys === undefined) {
+    keys = new Map();
+    tracker.rows.set(among, keys);
+  }
+  const at = keys.get(key);
+  if (at === undefined) {
+    keys.set(copyOf(key), r.sheet === undefined ? r.row : { row: r.row, sheet: r.sheet });
     return;
   }
+  const seen = typeof at === "number" ? { row: at, sheet: undefined } : at;
   const found =
     kind === "propositions"
       ? "duplicate-proposition"
