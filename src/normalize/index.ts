@@ -138,12 +138,19 @@ export function headerKey(header: string): string {
         .replace(/\b(?:en\s+)?(?:(?:millions?|milliers?)\s+(?:de\s+)?)?(?:f\s?cfa|xof)\b/g, " "),
     );
     // Bounded, as `classified` is: suggestions key every label of the registry again and again.
-    if (headerKeys.size < 4096) headerKeys.set(header, key);
+    if (headerKeys.size < MEMO_LIMIT) headerKeys.set(header, key);
   }
   return key;
 }
 
 const headerKeys = new Map<string, string>();
+
+/**
+ * How many texts the header memos keep. Finding the header reads every cell of the first rows
+ * of every file as a possible header: 40 files bring some 6,000 texts, most of them again and
+ * again (statuses, amounts). A few megabytes at most, whatever a hostile file holds.
+ */
+const MEMO_LIMIT = 1 << 15;
 
 // --- units -------------------------------------------------------------------------------------
 
@@ -370,13 +377,13 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
     return { unit: { ...unit, start: m.index, end: m.index + m[0].length } };
   }
   const core = header.replace(/\s*\*+\s*$/, "");
-  const words = [...core.matchAll(/\S+/g)];
   // A unit read to its end ends with one of its words: a header whose last word ends with none
   // (nearly every label) has no unit in its last words, which saves trying each run of them.
-  const last = fold(words.at(-1)?.[0] ?? "").replace(/\./g, "");
+  const last = fold(/\S+(?=\s*$)/.exec(core)?.[0] ?? "").replace(/\./g, "");
   if (!UNIT_WORDS.some(([word]) => last.endsWith(word))) {
     return unknown === undefined ? {} : { unknown };
   }
+  const words = [...core.matchAll(/\S+/g)];
   // The longest run of last words that is a unit, leaving a label before it.
   for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
     const first = words[words.length - k] as RegExpMatchArray;
@@ -441,7 +448,7 @@ function classify(header: string, kind: TableKind): Classified {
   let c = known.get(header);
   if (!c) {
     c = classifyNow(header, kind);
-    if (known.size < 4096) known.set(header, c);
+    if (known.size < MEMO_LIMIT) known.set(header, c);
   }
   return c;
 }
