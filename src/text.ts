@@ -153,11 +153,32 @@ export function naturalCompare(a: string, b: string): number {
 }
 
 /**
+ * Group and session keys already made: every row asks for its group's and its session's, and a
+ * workshop has a few of each, so a row of 100,000 pays a lookup instead of folding its names
+ * again. Bounded: names are read from files.
+ */
+const groupKeys = new Map<string, string>();
+const sessionKeys = new Map<string, string>();
+
+function remembered(memo: Map<string, string>, name: string, make: (name: string) => string) {
+  let key = memo.get(name);
+  if (key === undefined) {
+    key = make(name);
+    if (memo.size < 1024) memo.set(name, key);
+  }
+  return key;
+}
+
+/**
  * A working group's name as groups are compared: `Groupe 3`, `groupe-3`, `groupe_03`, `G3`,
  * `GT 3` and `Groupe n° 3` are one group, as a group named in its Identification sheet and the same group
  * named from its file name must be.
  */
 export function groupKey(name: string): string {
+  return remembered(groupKeys, name, groupKeyNow);
+}
+
+function groupKeyNow(name: string): string {
   return (
     identityText(name)
       .replace(/\bn\s*[°o]\s*(?=\d)/g, "")
@@ -186,6 +207,10 @@ const NUMBERED_SESSION =
  * (`J1 bis`, `J1 matin`) is a session of its own, compared by its text.
  */
 export function sessionKey(name: string): string {
+  return remembered(sessionKeys, name, sessionKeyNow);
+}
+
+function sessionKeyNow(name: string): string {
   const bare = fold(name)
     .replace(DATES, " ")
     .replace(/[()[\]\-–—_.,:;/]+/g, " ")
