@@ -222,7 +222,26 @@ function sessionKeyNow(name: string): string {
 
 /** Natural order, then code points: a total order, so that output never depends on input order. */
 export function compareText(a: string, b: string): number {
+  // Sorting 100,000 rows asks this a few million times, mostly of one file's name against itself
+  // or of two activity codes: both are answered here, the collator (about a microsecond a call)
+  // for the rest.
+  if (a === b) return 0;
+  if (DOTTED.test(a) && DOTTED.test(b)) return compareDotted(a, b);
   return naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** An activity code as plans number them: `1.2.10`, numbers without leading zeros. */
+const DOTTED = /^(?:0|[1-9]\d{0,14})(?:\.(?:0|[1-9]\d{0,14}))*$/;
+
+/** Natural order of two dotted codes, number by number: what the collator gives them. */
+function compareDotted(a: string, b: string): number {
+  const x = a.split(".");
+  const y = b.split(".");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = Number(x[i]) - Number(y[i]);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return x.length - y.length < 0 ? -1 : x.length === y.length ? 0 : 1;
 }
 
 /** Windows-1252 bytes 0x80–0x9F; Node's decoder maps them to C1 controls, so they are mapped here. */

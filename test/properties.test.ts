@@ -16,6 +16,7 @@ import { detectDelimiter, readCsv, streamCsv } from "../src/read/csv.js";
 import { readXlsx } from "../src/read/xlsx.js";
 import { csvLines, type FlatTable, kindColumns, toCsv, type Value } from "../src/render/index.js";
 import { json, jsonPieces } from "../src/render/json.js";
+import { compareText, naturalCompare } from "../src/text.js";
 import { validateRaw } from "../src/validate/file.js";
 
 /** Records of a CSV as csv-spectrum writes them: header-keyed objects, empty cells as "". */
@@ -313,5 +314,35 @@ describe("outputs written in pieces are the text they make", () => {
     expect(bytes.equals(expected)).toBe(true);
     const list = JSON.parse(readFileSync(join(out, ".atelier-sortie.json"), "utf8"));
     expect(list.stamps["t.csv"].sha256).toBe(createHash("sha256").update(expected).digest("hex"));
+  });
+});
+
+describe("compareText orders as the collator does", () => {
+  it("gives dotted activity codes, and any text, the collator's order", () => {
+    const reference = (a: string, b: string) =>
+      Math.sign(naturalCompare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    const segment = fc.oneof(fc.nat({ max: 12 }), fc.nat(), fc.constant(Number.MAX_SAFE_INTEGER));
+    const code = fc.array(segment, { minLength: 1, maxLength: 4 }).map((xs) => xs.join("."));
+    const text = fc.oneof(
+      code,
+      code.map((c) => `0${c}`),
+      fc.string(),
+      fc.constant("1.2.x"),
+    );
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(Math.sign(compareText(a, b))).toBe(reference(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(["1.10.1", "1.2", "2", "1.2.1", "1.10", "1.1", "10"].sort(compareText)).toEqual([
+      "1.1",
+      "1.2",
+      "1.2.1",
+      "1.10",
+      "1.10.1",
+      "2",
+      "10",
+    ]);
   });
 });
