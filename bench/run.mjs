@@ -12,14 +12,17 @@
  *   compile of the CSV workshop       vs  Miller cat
  *   peak memory validating 1 000 000 rows
  *
- * Each timing is the median of --runs runs (5 by default) after one warm-up run. The table of
- * ratios is printed and written with every sample to bench/results.json; `--readme` also puts it
- * in docs/performances.md, between the `<!-- bench -->` markers. Data are generated once into bench/work/
- * (seeded: the same files everywhere). Peers come from `apt-get install -y miller csvkit`; a
- * missing one is reported as such, the rest still runs.
+ * Each measure runs atelier and its peers in turns, --runs times (5 by default) after one warm-up
+ * round; a ratio is the median of the ratios of the runs of one round, so that a busy moment of
+ * the machine weighs on both sides of it. The table is printed and written with every sample to
+ * bench/results.json; `--readme` also puts it in README.md, between the `<!-- bench -->`
+ * markers. Data are generated once into bench/work/ (seeded: the same files everywhere). Peers
+ * come from `apt-get install -y miller csvkit`; a missing one is reported as such, the rest
+ * still runs. `--node` runs atelier and `node -e 0` with another Node (the offline package's
+ * Node 22, whose compile cache the program turns on).
  *
- *   node bench/run.mjs [--runs 5] [--only csv,xlsx,throughput,startup,compile,memory]
- *                      [--bin dist/bin.js] [--readme]
+ *   node bench/run.mjs [--runs 5] [--only csv,xlsx,throughput,startup,compile,report,memory]
+ *                      [--bin dist/atelier.mjs] [--node path/to/node] [--readme]
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -45,7 +48,8 @@ function option(name, fallback) {
 const RUNS = Math.max(1, Number(option("runs", 5)));
 const ALL = ["csv", "xlsx", "throughput", "startup", "compile", "report", "memory"];
 const ONLY = String(option("only", ALL.join(","))).split(",");
-const BIN = path.resolve(ROOT, String(option("bin", "dist/bin.js")));
+const BIN = path.resolve(ROOT, String(option("bin", "dist/atelier.mjs")));
+const NODE = path.resolve(String(option("node", process.execPath)));
 const README = option("readme", false) === true;
 
 // --- measuring ---------------------------------------------------------------------------------
@@ -75,9 +79,9 @@ const median = (xs) => {
 };
 
 /**
- * The median of RUNS runs after a warm-up. `before` runs untimed before each run (a clean output
- * folder for compile). Commands of one measure take turns, so that a busy moment of the machine
- * does not fall on one side only.
+ * The median of RUNS runs after a warm-up, and the samples in run order. `before` runs untimed
+ * before each run (a clean output folder for compile). Commands of one measure take turns, so
+ * that sample i of each was taken at the same moment (see `versus`).
  */
 function measure(commands, { before = () => {} } = {}) {
   const samples = commands.map(() => []);
@@ -140,18 +144,18 @@ async function peakRss(cmd, args) {
 
 // --- the run -----------------------------------------------------------------------------------
 
+/** `npm run build`'s two steps, when the program is not there: the modules, then the bundle. */
 function ensureBuilt() {
   if (existsSync(BIN)) return;
   console.log("Compilation (dist/ absent)…");
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  if (r.status !== 0) throw new Error("la compilation a échoué");
+  for (const args of [[tsc, "-p", "tsconfig.build.json"], ["dist/release/bundle.js"]]) {
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) throw new Error("la compilation a échoué");
+  }
 }
 
-const node = process.execPath;
+const node = NODE;
 const atelier =
   (...args) =>
   () =>
@@ -161,12 +165,15 @@ const fmt = (n, digits = 2) =>
     ? "n/a"
     : n.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const seconds = (m) => (m ? `${fmt(m.median)} s` : "n/a");
-/** A peer's timing beside atelier's `a`: the ratio of the medians, `null` when it could not run. */
+/**
+ * A peer's timing beside atelier's `a`: the median of the paired ratios (run i of atelier over
+ * run i of the peer, taken in turns), `null` when the peer could not run.
+ */
 const versus = (a, name, value, target) => ({
   name,
   value,
   text: seconds(value),
-  ratio: value && a.median / value.median,
+  ratio: value && median(a.samples.map((x, i) => x / value.samples[i])),
   ...(target === undefined ? {} : { target }),
 });
 
@@ -311,7 +318,7 @@ async function main() {
     });
     add({
       id: "sample-compile",
-      label: "compile de l'atelier d'exemple (14 fichiers)",
+      label: "compile de l'atelier d'exemple (fixtures/atelier)",
       atelier: c,
       atelierText: seconds(c),
       peers: [versus(c, "node -e 0", n, 4)],
@@ -358,13 +365,22 @@ async function main() {
   }
 
   if (ONLY.includes("memory")) {
-    const r = await peakRss(node, [BIN, "validate", rel(files.big)]);
+    // The median of three runs (each takes seconds): one reading moves with the machine's load.
+    const runs = [];
+    for (let k = 0; k < Math.min(RUNS, 3); k++) {
+      const r = await peakRss(node, [BIN, "validate", rel(files.big)]);
+      if (r) runs.push(r);
+    }
+    const mb = runs.length ? median(runs.map((r) => r.mb)) : undefined;
+    const secs = runs.length ? median(runs.map((r) => r.seconds)) : undefined;
     add({
       id: "memory",
       label: "mémoire max, validate de 1 000 000 lignes",
-      atelier: r ? { peakMB: r.mb, seconds: r.seconds, how: r.how } : null,
-      atelierText: r ? `${fmt(r.mb, 0)} Mo (${fmt(r.seconds, 1)} s)` : "n/a",
-      limitMB: 250,
+      atelier: runs.length
+        ? { peakMB: mb, seconds: secs, how: runs[0].how, samples: runs.map((r) => r.mb) }
+        : null,
+      atelierText: runs.length ? `${fmt(mb, 0)} Mo (${fmt(secs, 1)} s)` : "n/a",
+      limitMB: 150,
       peers: [],
     });
   }
@@ -398,7 +414,7 @@ async function main() {
   console.log(`\nRésultats : ${path.relative(ROOT, path.join(HERE, "results.json"))}`);
   if (README) {
     updateReadme(readmeSection(table, date, where));
-    console.log("docs/performances.md mis à jour.");
+    console.log("README.md mis à jour.");
   }
 }
 
@@ -434,32 +450,25 @@ function markdownTable(rows) {
   return lines.join("\n");
 }
 
-/** The measured part of docs/performances.md: what is measured, where, and the table. */
+/** The measured part of the README: what is measured, where, and the table. */
 function readmeSection(table, date, where) {
-  return `\`npm run bench\` (hors de \`npm test\`) génère des ateliers synthétiques avec une graine fixe
-(\`bench/work/\` : 40 CSV × 2 500 lignes de bilan au format d'Excel français, 20 XLSX × 2 000
-lignes, un CSV d'un million de lignes) et mesure atelier à côté des outils qu'on assemblerait sans
-lui, sur les mêmes fichiers : Miller et csvkit (\`apt-get install -y miller csvkit\`) et la
-bibliothèque Frictionless \`tableschema\`. Chaque temps est la médiane de ${RUNS} exécutions après un
-tour d'échauffement ; le rapport est le temps d'atelier divisé par celui de l'autre outil (pour le
-débit, l'inverse). Le détail de chaque mesure est dans \`bench/results.json\` ;
-\`npm run bench -- --readme\` remplace cette partie de la page.
-
-Dernière mesure : ${date.slice(0, 10)}, ${where}.
+  return `Mesuré par \`npm run bench\` (hors de \`npm test\`) le ${date.slice(0, 10)} : ${where}${NODE === process.execPath ? "" : ` (atelier lancé par ${path.basename(NODE)} ${spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout.trim()})`}.
+Chaque rapport est la médiane, sur ${RUNS} tours, du temps d'atelier divisé par celui de l'autre
+outil lancé juste avant lui (pour le débit, l'inverse).
 
 ${table}`;
 }
 
-/** Replaces what lies between the bench markers of docs/performances.md; nothing else is touched. */
+/** Replaces what lies between the bench markers of README.md; nothing else is touched. */
 function updateReadme(content) {
-  const file = path.join(ROOT, "docs", "performances.md");
+  const file = path.join(ROOT, "README.md");
   const text = readFileSync(file, "utf8");
   const start = "<!-- bench -->";
   const end = "<!-- /bench -->";
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a === -1 || b === -1 || b < a)
-    throw new Error("docs/performances.md : marqueurs <!-- bench --> absents");
+    throw new Error("README.md : marqueurs <!-- bench --> absents");
   writeFileSync(file, `${text.slice(0, a + start.length)}\n${content}\n${text.slice(b)}`);
 }
 
