@@ -318,14 +318,27 @@ function nestedWorkshops(dir: string): string[] {
       return;
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (!e.isDirectory() || e.name.startsWith(".") || e.name === PROGRAM_FOLDER) continue;
+      if (e.name.startsWith(".") || e.name === PROGRAM_FOLDER) continue;
       const sub = join(folder, e.name);
+      // A link to a folder (a Windows junction is one) may be the workshop; it is not walked
+      // into, so that a link to a parent cannot loop.
+      const linked = e.isSymbolicLink() && isFolder(sub);
+      if (!e.isDirectory() && !linked) continue;
       if (existsSync(join(sub, CONFIG_FILE))) found.push(sub);
-      else if (depth < 2) look(sub, depth + 1);
+      else if (depth < 2 && !linked) look(sub, depth + 1);
     }
   };
   look(dir, 1);
   return found;
+}
+
+/** Whether a path leads to a folder (through a link too); `false` when it leads nowhere. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `abs` is `dir` or lies in it. */

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -202,6 +210,20 @@ describe("launch compile", () => {
     );
     expect(existsSync(join(dir, "sortie", "rapport-bilan.html"))).toBe(true);
     expect(existsSync(join(documents, "sortie"))).toBe(false);
+  });
+
+  it("a dropped folder that holds a workshop through a link (a junction): that one is compiled", async () => {
+    const documents = place();
+    const dir = workshopCopy(place());
+    symlinkSync(dir, join(documents, "Atelier (raccourci)"), "junction");
+    // A link back to a parent is not walked into.
+    symlinkSync(documents, join(documents, "boucle"), "junction");
+    const { terminal, seen } = fakeConsole(false);
+    expect(await launch("compile", packageIn(place()), [documents], terminal)).toBe(0);
+    expect(seen.out.split("\n")[0]).toBe(
+      `« Documents d'Aïssata » contient l'atelier ${join(documents, "Atelier (raccourci)")} : c'est lui qui est compilé.`,
+    );
+    expect(existsSync(join(dir, "sortie", "rapport-bilan.html"))).toBe(true);
   });
 
   it("a dropped folder that holds several workshops: names them, compiles none", async () => {
