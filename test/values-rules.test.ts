@@ -21,6 +21,7 @@ import {
 import { hintOf, messageOf } from "../src/i18n/index.js";
 import { CATALOG, flatten, type Issue } from "../src/issues.js";
 import { enumValueOf, singularWords } from "../src/labels.js";
+import { CURRENCY_NAMES } from "../src/money.js";
 import { buildTable, headerIndex, headerKey, headerUnit } from "../src/normalize/index.js";
 import { contextFor, readIdentification, readRow } from "../src/normalize/row.js";
 import { normaliseCode, type ParseContext, parseCell } from "../src/normalize/values.js";
@@ -152,6 +153,25 @@ describe("rule 6: a unit in an amount header scales the column", () => {
     const unit = headerUnit(header);
     expect([unit?.scale, unit?.currency]).toEqual([scale, money]);
     expect(headerKey(header)).toBe("budget prevu");
+  });
+
+  it("reads every currency name in trailing words, however its words are split (`dollars US`)", () => {
+    const misread: string[] = [];
+    for (const [name, currency] of Object.entries(CURRENCY_NAMES)) {
+      for (let i = 1; i < name.length; i++) {
+        const header = `Budget prévu en ${name.slice(0, i)} ${name.slice(i)}`;
+        const unit = headerUnit(header);
+        if (unit?.currency !== currency || headerKey(header) !== "budget prevu")
+          misread.push(header);
+      }
+    }
+    expect(misread).toEqual([]);
+    expect(headerUnit("Budget prévu en dollars US")).toEqual({
+      scale: 1,
+      currency: "USD",
+      start: 13,
+      end: 26,
+    });
   });
 
   it.each(["Budget prévu", "Taux de réalisation (%)", "Budget (prévu)", "Montant F"])(

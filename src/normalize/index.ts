@@ -377,10 +377,12 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
     return { unit: { ...unit, start: m.index, end: m.index + m[0].length } };
   }
   const core = header.replace(/\s*\*+\s*$/, "");
-  // A unit read to its end ends with one of its words: a header whose last word ends with none
-  // (nearly every label) has no unit in its last words, which saves trying each run of them.
+  // A unit read to its end ends with one of its words, and a unit word may run over several
+  // words of the header (`dollarsus` for `dollars US`): unless the last word ends with a unit
+  // word or ends one (nearly every label does neither), there is no unit in the last words,
+  // which saves trying each run of them.
   const last = fold(/\S+(?=\s*$)/.exec(core)?.[0] ?? "").replace(/\./g, "");
-  if (!UNIT_WORDS.some(([word]) => last.endsWith(word))) {
+  if (!UNIT_WORDS.some(([word]) => last.endsWith(word) || word.endsWith(last))) {
     return unknown === undefined ? {} : { unknown };
   }
   const words = [...core.matchAll(/\S+/g)];
