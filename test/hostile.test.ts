@@ -38,6 +38,7 @@ describe("hostile and broken input", () => {
       "a line with a million columns",
       "a line of 150 million separators",
       "a 10 MB cell",
+      "cells of words of 32,000 characters",
       "1,000 sheets",
       "a used range of 1,048,576 rows",
       "a 210 MB sheet of cells in a small file",

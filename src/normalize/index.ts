@@ -381,7 +381,7 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
   // words of the header (`dollarsus` for `dollars US`): unless the last word ends with a unit
   // word or ends one (nearly every label does neither), there is no unit in the last words,
   // which saves trying each run of them.
-  const last = fold(/\S+(?=\s*$)/.exec(core)?.[0] ?? "").replace(/\./g, "");
+  const last = fold(lastWord(core)).replace(/\./g, "");
   if (!UNIT_WORDS.some(([word]) => last.endsWith(word) || word.endsWith(last))) {
     return unknown === undefined ? {} : { unknown };
   }
@@ -394,6 +394,18 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
     if (unit) return { unit: { ...unit, start, end: core.length } };
   }
   return unknown === undefined ? {} : { unknown };
+}
+
+/**
+ * The last word of a text, found from its end: a pattern such as `\S+(?=\s*$)` tries every
+ * position of every word, which a cell of long words makes quadratic.
+ */
+function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
+  return text.slice(start, end);
 }
 
 function labelsOf(f: FieldSpec): string[] {

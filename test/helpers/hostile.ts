@@ -259,6 +259,14 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCase[]> {
     ["cell-too-long"],
   );
 
+  put(
+    "cells of words of 32,000 characters",
+    "mots-longs.csv",
+    `Axe;Code activité;Activité;Statut;Observations\r\n${Array.from({ length: 10 }, (_, i) => `1;1.1.${i + 1};Campagne ${i + 1};Réalisé;"https://exemple.org/${i + 1}/${"a".repeat(32_000)} (lien)"\r\n`).join("")}`,
+    0,
+    [],
+  );
+
   const many = new ExcelJS.Workbook();
   for (let i = 1; i <= 1000; i++) many.addWorksheet(`F${i}`).addRow(["note"]);
   put("1,000 sheets", "feuilles.xlsx", Buffer.from(await many.xlsx.writeBuffer()), 1, [
