@@ -2,7 +2,7 @@
 import module from "node:module";
 
 // Node 22.1 and later keep the code they compiled between runs (the offline package's runtime
-// has it): a run then skips most of its start-up. Node 20 has no such cache, and is not asked.
+// has it): a run then does not compile again the code it loads. Node 20 has no such cache.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // Imported once the cache is on, so that the program's own code goes through it.

@@ -239,9 +239,9 @@ function compareDotted(a: string, b: string): number {
   const y = b.split(".");
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const d = Number(x[i]) - Number(y[i]);
-    if (d !== 0) return d < 0 ? -1 : 1;
+    if (d !== 0) return Math.sign(d);
   }
-  return x.length - y.length < 0 ? -1 : x.length === y.length ? 0 : 1;
+  return Math.sign(x.length - y.length);
 }
 
 /** Windows-1252 bytes 0x80–0x9F; Node's decoder maps them to C1 controls, so they are mapped here. */

@@ -25,6 +25,7 @@ import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
+import { utf8Writer } from "../render/utf8.js";
 
 /**
  * The output folder belongs to the rapporteur too: atelier replaces only its own files there.
@@ -198,13 +199,9 @@ function stampOf(path: string, sha256 = digest(readFileSync(path))): Stamp {
  */
 export type Content = string | Buffer | Iterable<string>;
 
-/** Pieces are encoded into a buffer of this many bytes, written each time it is full. */
-const WRITE_BUFFER = 1 << 20;
-
 /**
- * Writes one output and returns its SHA-256. A text in pieces is encoded piece by piece into a
- * buffer written when full: one string of a 100 MB table is slow to build and to encode (most of
- * the time a large compile spent writing), and past V8's length limit for a larger one.
+ * Writes one output and returns its SHA-256. A text in pieces is encoded and written as it comes
+ * (`utf8Writer`): a large table is never one string.
  */
 function writeContent(path: string, content: Content, write: Write): string {
   if (typeof content === "string" || Buffer.isBuffer(content)) {
@@ -217,23 +214,13 @@ function writeContent(path: string, content: Content, write: Write): string {
   const hash = createHash("sha256");
   const fd = write(() => openSync(path, "w"));
   try {
-    const buffer = Buffer.allocUnsafe(WRITE_BUFFER);
-    let used = 0;
-    const out = (bytes: Buffer) => {
+    const writer = utf8Writer((bytes) => {
       hash.update(bytes);
       write(() => writeSync(fd, bytes));
-    };
+    });
     // The pieces are rendered as they are asked for: a failure there is no failure to write.
-    for (const piece of content) {
-      // A UTF-16 unit takes at most 3 bytes in UTF-8.
-      if (used + piece.length * 3 > WRITE_BUFFER) {
-        out(buffer.subarray(0, used));
-        used = 0;
-      }
-      if (piece.length * 3 > WRITE_BUFFER) out(Buffer.from(piece));
-      else used += buffer.write(piece, used);
-    }
-    out(buffer.subarray(0, used));
+    for (const piece of content) writer.add(piece);
+    writer.end();
   } finally {
     closeSync(fd);
   }

@@ -6,11 +6,12 @@ import { PROGRAM_FOLDER } from "../launcher.js";
 
 /**
  * The program as people run it: `npm run build` writes it to `dist/atelier.mjs` (what `npm
- * start` and the `atelier` command run), and `npm run package` ships the same bundle. One file
- * to parse instead of a hundred modules to find and load is most of what makes it start fast.
+ * start` and the `atelier` command run), and `npm run package` ships the same bundle. A few
+ * files to load instead of a hundred modules to find: `validate` of a small CSV took 0.35 s
+ * from the bundle against 0.42 s from the compiled modules (2 cores, Node 20).
  */
 
-/** One file of the program as shipped, by its path under `programme/`. */
+/** One file of the program, by its path in the program's folder (`dist/`, `programme/`). */
 export type Files = Map<string, Buffer>;
 
 /**

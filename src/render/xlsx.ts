@@ -4,6 +4,7 @@ import type { Lang } from "../i18n/lang.js";
 import { OUTPUT_CATEGORY } from "../model.js";
 import { columnLetter } from "../sheet.js";
 import type { FlatTable, Value } from "./index.js";
+import { utf8Writer } from "./utf8.js";
 import { rearchive, zipArchive } from "./zip.js";
 
 /**
@@ -49,27 +50,14 @@ const xmlText = (s: string) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "",
   );
 
-/**
- * Text encoded as it comes into UTF-8 buffers of a megabyte, so that a sheet of a million rows
- * never becomes one string: building one and encoding it took longer than making its rows.
- */
+/** A sheet's XML as it is made, in UTF-8 (see `utf8Writer`), then as one buffer. */
 function chunks() {
-  const CHUNK = 1 << 20;
   const parts: Buffer[] = [];
-  let buffer = Buffer.allocUnsafe(CHUNK);
-  let used = 0;
+  const writer = utf8Writer((bytes) => parts.push(Buffer.from(bytes)));
   return {
-    add(s: string) {
-      // A UTF-16 unit takes at most 3 bytes in UTF-8.
-      if (used + s.length * 3 > buffer.length) {
-        parts.push(buffer.subarray(0, used));
-        buffer = Buffer.allocUnsafe(Math.max(CHUNK, s.length * 3));
-        used = 0;
-      }
-      used += buffer.write(s, used);
-    },
+    add: writer.add,
     bytes(): Buffer {
-      parts.push(buffer.subarray(0, used));
+      writer.end();
       return Buffer.concat(parts);
     },
   };
