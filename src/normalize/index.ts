@@ -572,6 +572,21 @@ export function detectTable(sheet: RawSheet, kinds: readonly TableKind[]): Found
  * whether the rows show a merge: a text repeated down a column, or across a row over
  * different texts below.
  */
+/**
+ * A row's cells as header texts, made once: every block of two and three rows, for every kind,
+ * reads the same rows again.
+ */
+const blockTexts = new WeakMap<RawRow, string[]>();
+
+function headerTexts(row: RawRow): string[] {
+  let texts = blockTexts.get(row);
+  if (!texts) {
+    texts = Array.from(row.cells, (cell) => (cell ? clean(cellText(cell)) : ""));
+    blockTexts.set(row, texts);
+  }
+  return texts;
+}
+
 function headerBlock(
   rows: readonly RawRow[],
   last: number,
@@ -583,12 +598,10 @@ function headerBlock(
     if ((block[k] as RawRow).row !== (block[k - 1] as RawRow).row + 1) return undefined;
   }
   const width = Math.max(...block.map((r) => r.cells.length));
-  const grid = block.map((row) =>
-    Array.from({ length: width }, (_, col) => {
-      const cell = row.cells[col];
-      return cell ? clean(cellText(cell)) : "";
-    }),
-  );
+  const grid = block.map((row) => {
+    const texts = headerTexts(row);
+    return Array.from({ length: width }, (_, col) => texts[col] ?? "");
+  });
   // A group written once over its columns, not merged (centred across them, or a merged header
   // exported to CSV): its text stands over each column that has a name below it.
   for (let k = 0; k < grid.length - 1; k++) {
