@@ -505,7 +505,7 @@ export function createProgram(
     .description(t.schema.description)
     .addOption(
       new Option(`--format <${n.format}>`, t.schema.format)
-        .choices(["json-schema", "table-schema", "markdown"])
+        .choices(["json-schema", "table-schema", "markdown", "config"])
         .default("json-schema"),
     )
     .addOption(new Option(`--lang <${n.lang}>`, t.schema.lang).choices(["fr", "en"]))
@@ -516,7 +516,9 @@ export function createProgram(
       const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
       const lang = languageOf(opts.lang, config);
       if (opts.format === "markdown") io.out(`${schema.schemaMarkdown()}\n`);
-      else {
+      else if (opts.format === "config") {
+        io.out(`${JSON.stringify(schema.configJsonSchema(lang), null, 2)}\n`);
+      } else {
         const doc =
           opts.format === "table-schema"
             ? schema.tableSchema(config)

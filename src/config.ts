@@ -15,6 +15,8 @@ import { sessionKey, similar, WINDOWS_RESERVED, windows1252 } from "./text.js";
  */
 
 export const CONFIG_FILE = "atelier.config.json";
+/** The JSON Schema of the configuration, written beside it by `atelier init` for editors. */
+export const CONFIG_SCHEMA_FILE = "atelier.config.schema.json";
 /** Where `atelier init` puts the blank templates; never read as submissions. */
 export const TEMPLATES_FOLDER = "modeles";
 
@@ -113,6 +115,8 @@ const datesSchema = z.strictObject({ from: dateSchema, to: dateSchema }).check(
 );
 
 export const configSchema = z.strictObject({
+  // Where an editor finds the JSON Schema of this file (`atelier schema --format config`).
+  $schema: z.optional(z.string()),
   title: z._default(z.string(), DEFAULT_TITLE.fr),
   language: z.optional(z.enum(["fr", "en"])),
   currency: z._default(z.string().check(z.minLength(1)), "XOF"),
@@ -806,17 +810,25 @@ function describe(schema: Shape | undefined, t: Catalogue): string {
           : type === "number"
             ? k.numbers
             : type === "object"
-              ? k.objects(Object.keys(element?._zod.def.shape ?? {}).join(", "))
+              ? k.objects(keysOf(element).join(", "))
               : k.list;
       return checks.some((c) => c.check === "min_length") ? k.nonEmptyList(list) : list;
     }
     case "object":
-      return k.object(Object.keys(def.shape ?? {}).join(", "));
+      return k.object(keysOf(schema).join(", "));
     case "record":
       return k.map;
     default:
       return k.value;
   }
+}
+
+/**
+ * The keys of an object schema as people are told them: `$schema` is for editors, never one to
+ * suggest.
+ */
+function keysOf(schema: Shape | undefined): string[] {
+  return Object.keys(schema?._zod.def.shape ?? {}).filter((key) => key !== "$schema");
 }
 
 /** A text or `{ fr, en }`: a list of them is « une liste de textes ». */
@@ -886,7 +898,7 @@ function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
     }
   }
   if (issue.code === "unrecognized_keys") {
-    const names = Object.keys(optionFor(schemaAt(path), "")?._zod.def.shape ?? {});
+    const names = keysOf(optionFor(schemaAt(path), ""));
     return issue.keys.map(
       (name) => (t) =>
         t.errors.config.unknownKey(

@@ -97,7 +97,7 @@ describe("a --format atelier does not write", () => {
     ["compile", [], "text, json"],
     ["matrix", [], "xlsx, md"],
     ["template", [], "xlsx, csv"],
-    ["schema", [], "json-schema, table-schema, markdown"],
+    ["schema", [], "json-schema, table-schema, markdown, config"],
   ])("%s", async (command, before, choices) => {
     expect(await misuse(command, ...before, "--format", "xml")).toBe(
       `atelier : option --format : « xml » n'est pas une valeur possible ; valeurs possibles : ${choices}.\n${hint.fr(command)}`,

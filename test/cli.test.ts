@@ -266,7 +266,7 @@ describe("report, matrix, template, init and schema", () => {
     const compiled = await run("compile", join(dir, "atelier"));
     expect(compiled.code).toBe(2);
     expect(compiled.err).toMatch(
-      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .*atelier \(3 autres fichiers ignorés\)\. Placez-y les fichiers des groupes\.\n$/,
+      /^atelier : Aucun classeur \(\.xlsx, \.xls, \.ods\) ni fichier \.csv à lire dans .*atelier \(4 autres fichiers ignorés\)\. Placez-y les fichiers des groupes\.\n$/,
     );
     expect(existsSync(join(dir, "atelier", "sortie"))).toBe(false);
   });

@@ -135,6 +135,7 @@ describe("the Windows zip", () => {
       "Vérifier un fichier.cmd",
       "atelier.cmd",
       "programme/LICENCES.txt",
+      "programme/atelier.config.schema.json",
       "programme/atelier.mjs",
       "programme/node.exe",
       "programme/templates/report.html",
@@ -324,6 +325,7 @@ describe("the npm tarball", () => {
     expect(tree(home).filter((f) => !f.startsWith("chunks/"))).toEqual([
       "LICENCES.txt",
       "README.md",
+      "atelier.config.schema.json",
       "atelier.mjs",
       "package.json",
       "templates/report.html",

@@ -706,6 +706,7 @@ describe("initWorkshop", () => {
     const result = await initWorkshop(dir, "fr");
     expect(result.written).toEqual([
       "atelier.config.json",
+      "atelier.config.schema.json",
       "README.md",
       "modeles/modele.xlsx",
       "modeles/bilan.csv",

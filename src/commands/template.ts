@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { groupFileName } from "../analysis/retours.js";
 import {
   CONFIG_FILE,
+  CONFIG_SCHEMA_FILE,
   type Config,
   defaultConfig,
   findConfig,
@@ -14,6 +15,7 @@ import { AppError, speaking } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import { type Lang, languageOf } from "../i18n/lang.js";
+import { configJsonSchema } from "../render/schema.js";
 import { TEMPLATE_DATE, templateCsv, templateXlsx } from "../render/template.js";
 import { groupKey, sessionKey, WINDOWS_RESERVED } from "../text.js";
 import { loadReference } from "../validate/reference.js";
@@ -256,6 +258,8 @@ export interface InitResult {
 function scaffoldConfig(lang: Lang) {
   const d = defaultConfig(process.cwd());
   return {
+    // Beside the file: an editor completes and checks its keys, with no network.
+    $schema: `./${CONFIG_SCHEMA_FILE}`,
     title: d.title,
     // The cover page: the defaults in both languages, so that the English report keeps its own.
     institution: d.workshop.institution,
@@ -284,6 +288,7 @@ export async function initWorkshop(
   const configPath = join(root, CONFIG_FILE);
   const files = [
     CONFIG_FILE,
+    CONFIG_SCHEMA_FILE,
     "README.md",
     `${TEMPLATES_FOLDER}/${TEMPLATE_FILE}`,
     ...KIND_NAMES.map((k) => `${TEMPLATES_FOLDER}/${k}.csv`),
@@ -299,6 +304,7 @@ export async function initWorkshop(
   const write = (name: string, content: string | Buffer) =>
     writeNew(new Map([[join(root, ...name.split("/")), content]]));
   write(CONFIG_FILE, `${JSON.stringify(scaffoldConfig(lang), null, 2)}\n`);
+  write(CONFIG_SCHEMA_FILE, `${JSON.stringify(configJsonSchema(lang), null, 2)}\n`);
   // Templates are built from the file just written, so that they match what compile will read.
   const config = loadConfig(configPath);
   write(`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}`, await templateXlsx({ lang, config }, generated));

@@ -2,7 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { CONFIG_SCHEMA_FILE } from "../config.js";
 import { PROGRAM_FOLDER } from "../launcher.js";
+import { configJsonSchema } from "../render/schema.js";
 import { zipArchive } from "../render/zip.js";
 import { bundle, writeTree } from "./bundle.js";
 import { nodeExe, npm } from "./runtime.js";
@@ -61,6 +63,8 @@ export async function packageRelease(root: string): Promise<Release> {
     files.set(`templates/${name}`, readFileSync(join(root, "templates", name)));
   }
   files.set("LICENCES.txt", Buffer.from(licences(root, packages, node.version)));
+  // For editors: a workshop's `"$schema"` may point at the installed copy.
+  files.set(CONFIG_SCHEMA_FILE, Buffer.from(`${JSON.stringify(configJsonSchema(), null, 2)}\n`));
 
   const out = join(root, "release");
   const work = join(out, "build");
@@ -85,7 +89,7 @@ export async function packageRelease(root: string): Promise<Release> {
     license: manifest.license,
     type: "module",
     bin: { atelier: "atelier.mjs" },
-    files: ["atelier.mjs", "chunks", "templates", "LICENCES.txt"],
+    files: ["atelier.mjs", "chunks", "templates", "LICENCES.txt", CONFIG_SCHEMA_FILE],
     engines: manifest.engines,
   };
   writeFileSync(join(program, "package.json"), `${JSON.stringify(npmManifest, null, 2)}\n`);

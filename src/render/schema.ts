@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Config } from "../config.js";
+import { type Config, configSchema } from "../config.js";
 import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -38,6 +38,20 @@ export function schemaJson(config: Config, lang: Lang = "fr"): Record<Kind, Json
     out[kind] = { $schema: schema.$schema, title: catalogue(lang).schemas[kind], ...schema };
   }
   return out;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of `atelier.config.json`, from the zod schema that validates
+ * it: an editor (VS Code) completes its keys and checks their types. What only code can check
+ * (an existing date, one date before the other, a synonym's field) is left to atelier's own
+ * messages.
+ */
+export function configJsonSchema(lang: Lang = "fr"): JsonSchema {
+  const schema = z.toJSONSchema(configSchema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as JsonSchema;
+  return { $schema: schema.$schema, title: catalogue(lang).schemas.config, ...schema };
 }
 
 /**

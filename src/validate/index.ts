@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { CONFIG_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
+import { CONFIG_FILE, CONFIG_SCHEMA_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
 import { countBySeverity } from "../issues.js";
@@ -194,7 +194,13 @@ function excluder(
   return (abs: string): Exclusion | undefined => {
     if (outputs.includes(abs)) return "own-output";
     if (isProgram(abs)) return "own-program";
-    if (abs === config.reference || abs === resolve(root, CONFIG_FILE)) return "workshop-file";
+    if (
+      abs === config.reference ||
+      abs === resolve(root, CONFIG_FILE) ||
+      abs === resolve(root, CONFIG_SCHEMA_FILE)
+    ) {
+      return "workshop-file";
+    }
     if (isResolutionsName(basename(abs))) {
       return dirname(abs) === root ? "workshop-file" : "resolutions-elsewhere";
     }

@@ -364,8 +364,8 @@ export const cli: Catalogue["cli"] = {
     lang: "language of the templates",
   },
   schema: {
-    description: "print the field registry",
-    format: "form of the registry",
+    description: "print the field registry, or the schema of the configuration",
+    format: "form of the registry, or config: the JSON Schema of atelier.config.json",
     lang: "language of the titles",
   },
   launch: {

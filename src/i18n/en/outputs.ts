@@ -172,6 +172,7 @@ export const schemas: Catalogue["schemas"] = {
   bilan: "Assessment of one activity",
   constats: "Finding (SWOT)",
   propositions: "Action proposed for the new plan",
+  config: "Configuration of a workshop (atelier.config.json)",
 };
 
 export const followups: Catalogue["followups"] = {

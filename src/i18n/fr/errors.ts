@@ -413,8 +413,8 @@ export const cli = {
     lang: "langue des modèles",
   },
   schema: {
-    description: "affiche le registre des champs",
-    format: "forme du registre",
+    description: "affiche le registre des champs, ou le schéma de la configuration",
+    format: "forme du registre, ou config : le schéma JSON d'atelier.config.json",
     lang: "langue des titres",
   },
   /** The double-click launchers of the offline package, for people who never open a terminal. */

@@ -197,6 +197,7 @@ export const schemas = {
   bilan: "Bilan d'une activité du plan évalué",
   constats: "Constat (forces, faiblesses, opportunités, menaces)",
   propositions: "Action proposée pour le nouveau plan",
+  config: "Configuration d'un atelier (atelier.config.json)",
 };
 
 /** The two workbooks a compile writes for the rapporteur to act on. */
