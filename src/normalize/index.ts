@@ -224,7 +224,9 @@ const UNIT_WORDS: readonly [string, UnitWord][] = [
 const UNIT_WORDS_BY_FIRST = new Map<string, [string, UnitWord][]>();
 for (const entry of UNIT_WORDS) {
   const first = entry[0][0] as string;
-  UNIT_WORDS_BY_FIRST.set(first, [...(UNIT_WORDS_BY_FIRST.get(first) ?? []), entry]);
+  const words = UNIT_WORDS_BY_FIRST.get(first);
+  if (words) words.push(entry);
+  else UNIT_WORDS_BY_FIRST.set(first, [entry]);
 }
 
 /** A unit read from a compact text, and the words it was read from (fillers left out). */
@@ -563,16 +565,6 @@ export function detectTable(sheet: RawSheet, kinds: readonly TableKind[]): Found
 }
 
 /**
- * Rows `last - size + 1` to `last` read as one header, when they follow each other. The
- * readers give a merged cell's text to every cell it covers, so each column has its texts from
- * top to bottom (one repeated from the row above is left out: « Code activité » merged down is
- * one header). A column is named by the longest run of its lower texts that names a field of
- * the kind: « Budget (FCFA) » merged over « Prévu | Exécuté » gives « Budget (FCFA) Prévu » and
- * « Budget (FCFA) Exécuté », under a title row or not; else by all its texts. `merged` says
- * whether the rows show a merge: a text repeated down a column, or across a row over
- * different texts below.
- */
-/**
  * A row's cells as header texts, made once: every block of two and three rows, for every kind,
  * reads the same rows again.
  */
@@ -587,6 +579,16 @@ function headerTexts(row: RawRow): string[] {
   return texts;
 }
 
+/**
+ * Rows `last - size + 1` to `last` read as one header, when they follow each other. The
+ * readers give a merged cell's text to every cell it covers, so each column has its texts from
+ * top to bottom (one repeated from the row above is left out: « Code activité » merged down is
+ * one header). A column is named by the longest run of its lower texts that names a field of
+ * the kind: « Budget (FCFA) » merged over « Prévu | Exécuté » gives « Budget (FCFA) Prévu » and
+ * « Budget (FCFA) Exécuté », under a title row or not; else by all its texts. `merged` says
+ * whether the rows show a merge: a text repeated down a column, or across a row over
+ * different texts below.
+ */
 function headerBlock(
   rows: readonly RawRow[],
   last: number,
