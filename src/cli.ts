@@ -513,17 +513,17 @@ export function createProgram(
     .action(async (opts) => {
       const { findConfig, loadConfig } = await import("./config.js");
       const schema = await import("./render/schema.js");
+      const { json } = await import("./render/json.js");
       const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
       const lang = languageOf(opts.lang, config);
       if (opts.format === "markdown") io.out(`${schema.schemaMarkdown()}\n`);
-      else if (opts.format === "config") {
-        io.out(`${JSON.stringify(schema.configJsonSchema(lang), null, 2)}\n`);
-      } else {
+      else if (opts.format === "config") io.out(json(schema.configJsonSchema(lang)));
+      else {
         const doc =
           opts.format === "table-schema"
             ? schema.tableSchema(config)
             : schema.schemaJson(config, lang);
-        io.out(`${JSON.stringify(doc, null, 2)}\n`);
+        io.out(json(doc));
       }
       setExit(EXIT.ok);
     });

@@ -15,6 +15,7 @@ import { AppError, speaking } from "../errors.js";
 import { KIND_NAMES, type Kind } from "../fields.js";
 import { both, type Catalogue, catalogue } from "../i18n/index.js";
 import { type Lang, languageOf } from "../i18n/lang.js";
+import { json } from "../render/json.js";
 import { configJsonSchema } from "../render/schema.js";
 import { TEMPLATE_DATE, templateCsv, templateXlsx } from "../render/template.js";
 import { groupKey, sessionKey, WINDOWS_RESERVED } from "../text.js";
@@ -304,7 +305,7 @@ export async function initWorkshop(
   const write = (name: string, content: string | Buffer) =>
     writeNew(new Map([[join(root, ...name.split("/")), content]]));
   write(CONFIG_FILE, `${JSON.stringify(scaffoldConfig(lang), null, 2)}\n`);
-  write(CONFIG_SCHEMA_FILE, `${JSON.stringify(configJsonSchema(lang), null, 2)}\n`);
+  write(CONFIG_SCHEMA_FILE, json(configJsonSchema(lang)));
   // Templates are built from the file just written, so that they match what compile will read.
   const config = loadConfig(configPath);
   write(`${TEMPLATES_FOLDER}/${TEMPLATE_FILE}`, await templateXlsx({ lang, config }, generated));

@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CONFIG_SCHEMA_FILE } from "../config.js";
 import { PROGRAM_FOLDER } from "../launcher.js";
+import { json } from "../render/json.js";
 import { configJsonSchema } from "../render/schema.js";
 import { zipArchive } from "../render/zip.js";
 import { bundle, writeTree } from "./bundle.js";
@@ -64,7 +65,7 @@ export async function packageRelease(root: string): Promise<Release> {
   }
   files.set("LICENCES.txt", Buffer.from(licences(root, packages, node.version)));
   // For editors: a workshop's `"$schema"` may point at the installed copy.
-  files.set(CONFIG_SCHEMA_FILE, Buffer.from(`${JSON.stringify(configJsonSchema(), null, 2)}\n`));
+  files.set(CONFIG_SCHEMA_FILE, Buffer.from(json(configJsonSchema())));
 
   const out = join(root, "release");
   const work = join(out, "build");
