@@ -514,15 +514,16 @@ export function createProgram(
       const { findConfig, loadConfig } = await import("./config.js");
       const schema = await import("./render/schema.js");
       const { json } = await import("./render/json.js");
-      const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
-      const lang = languageOf(opts.lang, config);
+      // Neither the field reference nor the configuration's schema depends on a configuration:
+      // they never need one that loads, the latter above all, which is what helps mend one.
       if (opts.format === "markdown") io.out(`${schema.schemaMarkdown()}\n`);
-      else if (opts.format === "config") io.out(json(schema.configJsonSchema(lang)));
+      else if (opts.format === "config") io.out(json(schema.configJsonSchema(opts.lang ?? lang)));
       else {
+        const config = opts.config ? loadConfig(opts.config) : findConfig(process.cwd());
         const doc =
           opts.format === "table-schema"
             ? schema.tableSchema(config)
-            : schema.schemaJson(config, lang);
+            : schema.schemaJson(config, languageOf(opts.lang, config));
         io.out(json(doc));
       }
       setExit(EXIT.ok);

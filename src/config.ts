@@ -92,6 +92,9 @@ const KINDS_SAID = new WeakMap<object, (t: Catalogue) => string>();
 /** A text a person reads in the report: one that says something (not `""`, `-`, `N/A`). */
 const textSchema = z.string().check(z.refine((s) => !isEmptyText(s), { message: "emptyText" }));
 KINDS_SAID.set(textSchema, (t) => t.errors.kinds.nonEmptyText);
+// What of the checks above JSON Schema can say, for editors (`configJsonSchema`); a refinement
+// has no JSON Schema of its own.
+z.globalRegistry.add(textSchema, { minLength: 1 });
 
 /** A text of the workshop: the same in both reports, or `{ "fr": …, "en": … }`. */
 const localTextSchema = z.union([
@@ -131,7 +134,13 @@ export const configSchema = z.strictObject({
     to: 2027,
   }),
   reference: z.optional(z.string().check(z.minLength(1))),
-  sessions: z.optional(z.array(z.string().check(z.minLength(1)))),
+  // Empty or repeated, the list is refused by `sessionProblems`: editors are told as much.
+  sessions: z.optional(
+    z.array(z.string().check(z.minLength(1))).register(z.globalRegistry, {
+      minItems: 1,
+      uniqueItems: true,
+    }),
+  ),
   weights: z.optional(
     z.partial(
       z.strictObject(
@@ -898,12 +907,15 @@ function problemsOf(issue: z.core.$ZodIssue, json: unknown): Problem[] {
     }
   }
   if (issue.code === "unrecognized_keys") {
-    const names = keysOf(optionFor(schemaAt(path), ""));
+    const schema = optionFor(schemaAt(path), "");
+    const names = keysOf(schema);
+    // `$schema` is never listed, but a misspelt one is told its spelling.
+    const spelt = Object.keys(schema?._zod.def.shape ?? {});
     return issue.keys.map(
       (name) => (t) =>
         t.errors.config.unknownKey(
           keyOf([...path, name], t),
-          nearOf(name, names, t),
+          nearOf(name, spelt, t),
           names.join(", "),
         ),
     );

@@ -21,12 +21,14 @@ async function configSchema(lang = "fr") {
 async function check(config: unknown): Promise<true | string[]> {
   const validate = new Ajv2020({ allErrors: true }).compile(await configSchema());
   if (validate(config)) return true;
-  return (validate.errors ?? []).map((e) =>
+  const paths = (validate.errors ?? []).map((e) =>
     [
       ...e.instancePath.split("/").slice(1),
       ...(e.keyword === "additionalProperties" ? [e.params.additionalProperty] : []),
     ].join("."),
   );
+  // A union's value is faulted once per option.
+  return [...new Set(paths)];
 }
 
 describe("the configuration's JSON Schema", () => {
@@ -51,6 +53,62 @@ describe("the configuration's JSON Schema", () => {
     expect(r.code).toBe(2);
     const named = r.err.split("\n").flatMap((line) => /^ {2}- (\S+) :/.exec(line)?.[1] ?? []);
     expect(named.sort()).toEqual(["plan.from", "titre"]);
+  });
+
+  it("refuses what atelier refuses as empty, where JSON Schema can say it", async () => {
+    expect(await check({ institution: "", objectives: [""], venue: { fr: "" } })).toEqual([
+      "institution",
+      "venue",
+      "venue.fr",
+      "objectives.0",
+    ]);
+    expect(await check({ sessions: [] })).toEqual(["sessions"]);
+    expect(await check({ sessions: ["J1", "J1"] })).toEqual(["sessions"]);
+    // atelier refuses each, at the key it names.
+    const refused: [object, string][] = [
+      [{ institution: "" }, "institution"],
+      [{ sessions: [] }, "sessions"],
+      [{ sessions: ["J1", "J1"] }, "sessions[1]"],
+    ];
+    for (const [config, key] of refused) {
+      const r = await run("validate", workshop({ "atelier.config.json": JSON.stringify(config) }));
+      expect([r.code, r.err.split("— ")[1]?.split(" :")[0]]).toEqual([2, key]);
+    }
+  });
+
+  it("gives a workshop without title the title of the language asked", async () => {
+    expect((await configSchema("fr")).properties.title.default).toBe(
+      "Atelier de restitution et de compilation des données — PAN 2023-2027",
+    );
+    expect((await configSchema("en")).properties.title.default).toBe(
+      "Workshop on reporting back and compiling data — NAP 2023-2027",
+    );
+  });
+
+  it("is printed whatever the configuration beside it holds: it is what mends it", async () => {
+    const dir = workshop({ "atelier.config.json": '{ "title": 5 }' });
+    const r = await run(
+      "schema",
+      "--format",
+      "config",
+      "--config",
+      join(dir, "atelier.config.json"),
+    );
+    expect([r.code, r.err, JSON.parse(r.out).title]).toEqual([
+      0,
+      "",
+      "Configuration d'un atelier (atelier.config.json)",
+    ]);
+  });
+
+  it("is told its spelling when misspelt, and never listed among the keys", async () => {
+    for (const key of ["$Schema", "$shema", "$schema "]) {
+      const dir = workshop({ "atelier.config.json": JSON.stringify({ [key]: "x.json" }) });
+      const r = await run("validate", dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`${key} : clé inconnue ; vouliez-vous dire « $schema » ?`);
+      expect(r.err).not.toMatch(/clés possibles[^\n]*\$schema/);
+    }
   });
 
   it("is written by init beside the configuration, which names it in $schema", async () => {

@@ -731,6 +731,8 @@ describe("initWorkshop", () => {
       "Dossier de l'atelier, préparé par `atelier init`. Il contient :",
       "",
       "- `atelier.config.json` : la configuration de l'atelier (voir plus bas) ;",
+      "- `atelier.config.schema.json` : sa description (JSON Schema), que sa clé `$schema` désigne : VS Code",
+      "  y complète les clés et souligne une clé mal écrite ou une valeur d'un mauvais type, sans réseau ;",
       "- `modeles/modele.xlsx` : le classeur vierge (feuilles Instructions, Identification,",
       "  Bilan, Constats, Propositions) ;",
       "- `modeles/bilan.csv`, `modeles/constats.csv`, `modeles/propositions.csv` : les mêmes colonnes en CSV ;",

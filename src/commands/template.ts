@@ -319,6 +319,7 @@ export async function initWorkshop(
   const readme = catalogue(lang).workshopReadme({
     title: config.title,
     configFile: CONFIG_FILE,
+    schemaFile: CONFIG_SCHEMA_FILE,
     templatesFolder: TEMPLATES_FOLDER,
     templateFile: TEMPLATE_FILE,
     csvTemplates: KIND_NAMES.map((k) => `${TEMPLATES_FOLDER}/${k}.csv`),

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { type Config, configSchema } from "../config.js";
+import { type Config, configSchema, DEFAULT_TITLE } from "../config.js";
 import { type FieldSpec, KIND_NAMES, KINDS, type Kind } from "../fields.js";
 import { catalogue } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -51,6 +51,9 @@ export function configJsonSchema(lang: Lang = "fr"): JsonSchema {
     io: "input",
     unrepresentable: "any",
   }) as JsonSchema;
+  // The title atelier gives a workshop that names none is the report's language's.
+  const title = (schema.properties as Record<string, JsonSchema> | undefined)?.title;
+  if (title) title.default = DEFAULT_TITLE[lang];
   return { $schema: schema.$schema, title: catalogue(lang).schemas.config, ...schema };
 }
 

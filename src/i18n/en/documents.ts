@@ -125,6 +125,9 @@ export const workshopReadme: Catalogue["workshopReadme"] = (w) => {
 Workshop folder, prepared by \`atelier init\`. It holds:
 
 - \`${w.configFile}\`: the workshop configuration (see below);
+- \`${w.schemaFile}\`: its description (JSON Schema), which its \`$schema\` key names: VS Code
+  completes the keys from it and underlines a misspelt key or a value of the wrong kind, with no
+  network;
 - \`${w.templatesFolder}/${w.templateFile}\`: the blank workbook (sheets Instructions, Identification,
   Assessment, Findings, Proposals);
 - ${kinds}: the same columns as CSV;

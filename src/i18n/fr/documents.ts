@@ -138,6 +138,8 @@ export const template = {
 export interface WorkshopReadme {
   title: string;
   configFile: string;
+  /** The JSON Schema of the configuration, which its `$schema` names. */
+  schemaFile: string;
   templatesFolder: string;
   templateFile: string;
   /** The blank CSV templates, one per kind, as paths. */
@@ -156,6 +158,8 @@ export const workshopReadme = (w: WorkshopReadme) => {
 Dossier de l'atelier, préparé par \`atelier init\`. Il contient :
 
 - \`${w.configFile}\` : la configuration de l'atelier (voir plus bas) ;
+- \`${w.schemaFile}\` : sa description (JSON Schema), que sa clé \`$schema\` désigne : VS Code
+  y complète les clés et souligne une clé mal écrite ou une valeur d'un mauvais type, sans réseau ;
 - \`${w.templatesFolder}/${w.templateFile}\` : le classeur vierge (feuilles Instructions, Identification,
   Bilan, Constats, Propositions) ;
 - ${kinds} : les mêmes colonnes en CSV ;
