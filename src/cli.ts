@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { Argument, Command, CommanderError, Help, Option } from "commander";
 import type { DocumentsWritten } from "./commands/documents.js";
@@ -7,6 +7,7 @@ import * as en from "./i18n/en/errors.js";
 import * as fr from "./i18n/fr/errors.js";
 import { type Lang, languageOf } from "./i18n/lang.js";
 import type { Io } from "./io.js";
+import type { ValidationResult } from "./model.js";
 import { similar } from "./text.js";
 
 /**
@@ -323,10 +324,11 @@ export function createProgram(
     .argument(`<${n.paths}...>`, t.validate.paths)
     .addOption(
       new Option(`--format <${n.format}>`, t.validate.format)
-        .choices(["text", "json", "github"])
+        .choices(["text", "json", "github", "junit", "sarif"])
         .default("text"),
     )
     .option("--strict", t.validate.strict)
+    .option(`--changed-since <${n.ref}>`, t.validate.changedSince)
     .addOption(new Option(`--lang <${n.lang}>`, t.validate.lang).choices(["fr", "en"]))
     .option(`--config <${n.file}>`, t.config)
     .option("--all", t.validate.all)
@@ -335,19 +337,37 @@ export function createProgram(
     .action(async (paths: string[], opts) => {
       const { validateFiles } = await import("./commands/validate.js");
       const render = await import("./render/validation.js");
+      const ref: string | undefined = opts.changedSince;
+      const only = ref
+        ? (await import("./commands/changed.js")).changedSince(ref, paths)
+        : undefined;
       // Validation keeps counts and problems only: rows are not held (flat memory on big files).
       const { validation: result, lang } = await validateFiles(paths, {
         ...workshopOptions(opts),
         ...(await programOf(io)),
         meta: metaOf(opts),
         records: false,
+        ...(only && { only }),
       });
       if (opts.format === "json") {
         io.out(`${JSON.stringify(render.validationJson(result, lang), null, 2)}\n`);
       } else if (opts.format === "github") {
         io.out(render.validationGithub(result, lang));
+        githubStep(result, render.validationStepSummary(result, lang));
+      } else if (opts.format === "junit" || opts.format === "sarif") {
+        const ci = await import("./render/ci.js");
+        io.out(
+          opts.format === "junit"
+            ? ci.validationJunit(result, lang)
+            : ci.validationSarif(result, lang, program.version() ?? ""),
+        );
       } else {
         const limit = opts.all ? Number.POSITIVE_INFINITY : 30;
+        if (ref) {
+          const n = result.files.length + result.resolutions.length + result.skipped.length;
+          const { catalogue } = await import("./i18n/index.js");
+          io.out(`${catalogue(lang).validation.changed(ref, n)}\n`);
+        }
         io.out(render.validationText(result, lang, await paintFor(io), limit));
       }
       const { errors, warnings } = result.summary;
@@ -591,6 +611,32 @@ function metaOf(opts: { groupe?: string; session?: string }): Record<string, str
   if (opts.groupe) meta.groupe = opts.groupe;
   if (opts.session) meta.session = opts.session;
   return meta;
+}
+
+/**
+ * In a step of a GitHub workflow, `--format github` also writes the job summary and the step's
+ * outputs (`errors`, `warnings`, `files`, `rows`, `valid`) to the files the runner names.
+ */
+function githubStep(result: ValidationResult, summary: string) {
+  const s = result.summary;
+  const outputs = { errors: s.errors, warnings: s.warnings, files: s.files, rows: s.rows };
+  const write = (file: string | undefined, text: string) => {
+    if (!file) return;
+    try {
+      appendFileSync(file, text);
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new AppError("OUTPUT_NOT_WRITABLE", {
+        fr: fr.errors.notWritable(file, why),
+        en: en.errors.notWritable(file, why),
+      });
+    }
+  };
+  write(process.env.GITHUB_STEP_SUMMARY, summary);
+  const lines = Object.entries({ ...outputs, valid: s.errors === 0 }).map(
+    ([k, v]) => `${k}=${v}\n`,
+  );
+  write(process.env.GITHUB_OUTPUT, lines.join(""));
 }
 
 async function paintFor(io: Io) {

@@ -19,7 +19,9 @@ export type AppErrorCode =
   | "OUTPUT_NOT_WRITABLE"
   | "OUTPUT_BUSY"
   | "BROWSER_NOT_FOUND"
-  | "PDF_FAILED";
+  | "PDF_FAILED"
+  /** `--changed-since`: git is missing, or cannot say what changed. */
+  | "GIT_FAILED";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

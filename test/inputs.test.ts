@@ -168,11 +168,19 @@ describe("never read back", () => {
       { path: "J1/Atelier 2019", reason: "other-workshop" },
       { path: "plan.csv", reason: "workshop-file" },
     ]);
-    const v = await run("validate", dir);
+    // validate merges nothing: it checks the inner workshop too, against its own plan.
+    const v = await validateJson(dir);
     expect(v.code).toBe(0);
-    expect(v.out).toContain(
-      "J1/Atelier 2019 (autre atelier (il a son propre atelier.config.json) : ses fichiers ne sont pas mêlés à celui-ci ; compilez-le à part)",
-    );
+    expect(codes(v.result).filter(([path]) => String(path).includes("2019"))).toEqual([
+      ["J1/Atelier 2019/plan.csv", []],
+      ["J1/Atelier 2019/J1/groupe-9.csv", ["group-guessed", "unknown-activity"]],
+    ]);
+    expect(v.result.skipped).toEqual([
+      { path: "atelier.config.json", reason: "workshop-file" },
+      { path: "plan.csv", reason: "workshop-file" },
+      { path: "J1/Atelier 2019/atelier.config.json", reason: "workshop-file" },
+      { path: "J1/Atelier 2019/plan.csv", reason: "workshop-file" },
+    ]);
     // Named itself, it is a workshop like any other.
     const inner = await validateJson(join(dir, "J1", "Atelier 2019"));
     expect(inner.code).toBe(0);

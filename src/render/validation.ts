@@ -239,3 +239,41 @@ function data(s: string): string {
 function prop(s: string): string {
   return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
+
+/** Markdown for a table cell: no line break, no column bar. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/**
+ * The job summary of a GitHub workflow (`$GITHUB_STEP_SUMMARY`): the verdict, then one row per
+ * file read with its rows and problems, and a total.
+ */
+export function validationStepSummary(result: ValidationResult, lang: Lang): string {
+  const t = catalogue(lang).validation;
+  const s = result.summary;
+  const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+  const figures = filesRead(result).map((f) => {
+    const c = countBySeverity(f.issues);
+    const sum = (key: "rows" | "accepted" | "rejected") =>
+      f.sheets.reduce((n, sheet) => n + (sheet.kind ? sheet[key] : 0), 0);
+    return {
+      path: f.path,
+      n: [sum("rows"), sum("accepted"), sum("rejected"), c.errors, c.warnings],
+    };
+  });
+  // The plan's and the decisions' rows are in the table, hence in its total, not in the verdict's.
+  const total = [0, 1, 2, 3, 4].map((k) => figures.reduce((n, f) => n + (f.n[k] ?? 0), 0));
+  const verdict = s.errors === 0 ? `✅ ${t.valid}` : `❌ ${t.invalid}`;
+  return [
+    `## ${t.ci.title}`,
+    "",
+    `${verdict} — ${t.summary(s.files, s.rows, s.accepted, s.rejected, s.errors, s.warnings)}`,
+    "",
+    line(t.ci.columns),
+    line(t.ci.columns.map((_, i) => (i === 0 ? "---" : "---:"))),
+    ...figures.map((f) => line([`\`${cell(f.path)}\``, ...f.n])),
+    line([`**${t.ci.total}**`, ...total]),
+    "",
+  ].join("\n");
+}

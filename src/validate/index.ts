@@ -1,6 +1,12 @@
 import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { CONFIG_FILE, CONFIG_SCHEMA_FILE, type Config, TEMPLATES_FOLDER } from "../config.js";
+import {
+  CONFIG_FILE,
+  CONFIG_SCHEMA_FILE,
+  type Config,
+  findConfig,
+  TEMPLATES_FOLDER,
+} from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
 import { countBySeverity } from "../issues.js";
@@ -47,6 +53,11 @@ export interface RunOptions {
    * grows with them (a million-row CSV validates in under 200 MB).
    */
   records?: boolean;
+  /**
+   * The files to read, of those the paths hold (`validate --changed-since`: the changed ones).
+   * The others are left out unsaid, passed-over files included: they did not change.
+   */
+  only?: (abs: string) => boolean;
 }
 
 /**
@@ -80,7 +91,9 @@ export async function validatePaths(
   // path, or (the resolutions) found in the workshop folder that is read.
   const decisions = new Map<string, Config>();
   let named = false;
-  for (const target of targets) {
+  const queue = [...targets];
+  const loaded = new Map<string, Config>();
+  for (const target of queue) {
     const { path, config } = target;
     if (!existsSync(path)) throw pathNotFound(path);
     const abs = resolve(path);
@@ -94,11 +107,21 @@ export async function validatePaths(
     }
     const exclude = excluder(config, root, options.exclude ?? [], options.programFiles ?? []);
     const inputs = collectInputs([path], base, exclude);
-    skipped.push(...inputs.skipped);
-    groups.push({ config, root, workshop: target.root !== undefined, inputs: inputs.files });
+    const { only } = options;
+    for (const s of inputs.skipped) {
+      const at = resolve(base, s.path);
+      // `validate` merges nothing: a workshop in a folder it is given (a repository of
+      // workshops) is checked too, under its own configuration. Only compile passes it over.
+      if (s.reason === "other-workshop" && target.root === undefined) {
+        queue.push({ path: at, config: findConfig(at, loaded) });
+      } else if (!only || only(at)) skipped.push(s);
+    }
+    const kept = only ? inputs.files.filter((f) => only(f.abs)) : inputs.files;
+    groups.push({ config, root, workshop: target.root !== undefined, inputs: kept });
   }
   const all = groups.flatMap((g) => g.inputs.map((input) => ({ ...g, input })));
-  if (all.length === 0 && !named) {
+  // Nothing changed is no mistake of the command line's: an empty report, valid.
+  if (all.length === 0 && !named && !options.only) {
     throw noSubmission(
       targets.map((t) => t.path),
       skipped,
@@ -139,7 +162,7 @@ export async function validatePaths(
   // Only blank templates (the groups have not filled theirs yet): nothing to read, as in a
   // workshop just prepared, rather than outputs with nothing in them.
   const blank = skipped.filter((s) => s.reason === "blank-template").length;
-  if (files.length === 0 && !named && blank > 0) {
+  if (files.length === 0 && !named && blank > 0 && !options.only) {
     throw new AppError(
       "NO_SUBMISSION",
       both((t) => t.errors.onlyBlankTemplates(targets.map((x) => x.path).join(", "), blank)),
@@ -147,6 +170,7 @@ export async function validatePaths(
   }
   const resolutions: FileReport[] = [];
   for (const [abs, config] of decisions) {
+    if (options.only && !options.only(abs)) continue;
     resolutions.push(await readResolutions({ abs, path: displayPath(abs, base) }, config));
   }
   const result = { files, references: [...references.values()], resolutions, skipped };

@@ -14,6 +14,12 @@ const listEn = (items: readonly string[]) =>
 
 /** English texts of the command line. */
 export const errors: Catalogue["errors"] = {
+  gitMissing:
+    "git not found: --changed-since asks git which files changed. Install git, or validate without --changed-since.",
+  notRepository: (dir) =>
+    `${dir} is not in a git repository: --changed-since works only in one. Validate without --changed-since.`,
+  unknownRef: (ref, said) =>
+    `Unknown git revision: “${ref}” (${said}). Check its name (git branch -a, git log); in a GitHub workflow, fetch the history (actions/checkout with fetch-depth: 0).`,
   pathNotFound: (path) => `Path not found: ${path}. Check the spelling and the current folder.`,
   workshopNotFound: (dir) =>
     `Workshop folder not found: ${dir}. Give the folder that holds the groups' files.`,
@@ -311,6 +317,7 @@ export const cli: Catalogue["cli"] = {
       session: "session",
       groupes: "groups",
       sessions: "sessions",
+      ref: "revision",
     },
   },
   description:
@@ -328,6 +335,7 @@ export const cli: Catalogue["cli"] = {
     strict: "warnings count as errors (exit 1)",
     lang: "language of the messages",
     all: "show every problem (text)",
+    changedSince: "validate only the files changed since this git revision (branch, tag, commit)",
   },
   compile: {
     description: "consolidate every file of a workshop and write the outputs",

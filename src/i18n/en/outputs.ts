@@ -40,6 +40,15 @@ export const validation: Catalogue["validation"] = {
     `${plural(files, "en", "group file", "group files")}, ${rowsRead(rows, accepted, rejected)}; ${plural(e, "en", "error", "errors")}, ${plural(w, "en", "warning", "warnings")}`,
   valid: "Valid",
   invalid: "Errors to fix",
+  changed: (ref, n) =>
+    `${plural(n, "en", "file", "files")} changed since ${ref} in the paths given`,
+  ci: {
+    title: "Validation of the workshop files",
+    columns: ["File", "Rows", "Accepted", "Rejected", "Errors", "Warnings"],
+    total: "Total",
+    problems: (e, w) =>
+      `${plural(e, "en", "error", "errors")}, ${plural(w, "en", "warning", "warnings")}`,
+  },
   error: "error",
   warning: "warning",
   info: "note",

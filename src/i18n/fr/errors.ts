@@ -17,6 +17,12 @@ const listFr = (items: readonly string[]) =>
  */
 
 export const errors = {
+  gitMissing:
+    "git est introuvable : --changed-since demande à git les fichiers modifiés. Installez git, ou validez sans --changed-since.",
+  notRepository: (dir: string) =>
+    `${dir} n'est pas dans un dépôt git : --changed-since ne s'emploie que dans un dépôt. Validez sans --changed-since.`,
+  unknownRef: (ref: string, said: string) =>
+    `Version git inconnue : « ${ref} » (${said}). Vérifiez son nom (git branch -a, git log) ; dans un workflow GitHub, récupérez l'historique (actions/checkout avec fetch-depth: 0).`,
   pathNotFound: (path: string) =>
     `Chemin introuvable : ${path}. Vérifiez l'orthographe et le dossier courant.`,
   workshopNotFound: (dir: string) =>
@@ -358,6 +364,7 @@ export const cli = {
       session: "session",
       groupes: "groupes",
       sessions: "sessions",
+      ref: "version",
     },
   },
   description:
@@ -375,6 +382,8 @@ export const cli = {
     strict: "les avertissements comptent comme des erreurs (code 1)",
     lang: "langue des messages",
     all: "affiche tous les problèmes (texte)",
+    changedSince:
+      "ne valide que les fichiers modifiés depuis cette version git (branche, étiquette, commit)",
   },
   compile: {
     description: "consolide tous les fichiers d'un atelier et écrit les sorties",

@@ -49,6 +49,17 @@ export const validation = {
     `${plural(files, "fr", "fichier de groupe", "fichiers de groupe")}, ${rowsRead(rows, accepted, rejected)} ; ${plural(e, "fr", "erreur", "erreurs")}, ${plural(w, "fr", "avertissement", "avertissements")}`,
   valid: "Valide",
   invalid: "Erreurs à corriger",
+  /** The reports CI servers show: JUnit, SARIF, the job summary of a GitHub workflow. */
+  /** `validate --changed-since`: how many files git says changed. */
+  changed: (ref: string, n: number) =>
+    `${plural(n, "fr", "fichier modifié", "fichiers modifiés")} depuis ${ref} dans les chemins donnés`,
+  ci: {
+    title: "Validation des fichiers de l'atelier",
+    columns: ["Fichier", "Lignes", "Acceptées", "Rejetées", "Erreurs", "Avertissements"],
+    total: "Total",
+    problems: (e: number, w: number) =>
+      `${plural(e, "fr", "erreur", "erreurs")}, ${plural(w, "fr", "avertissement", "avertissements")}`,
+  },
   error: "erreur",
   warning: "attention",
   /** A note on how a file was read: nothing to correct. */

@@ -1,0 +1,83 @@
+import { execFileSync } from "node:child_process";
+import { realpathSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
+import { CONFIG_FILE } from "../config.js";
+import { AppError } from "../errors.js";
+import { both } from "../i18n/index.js";
+
+/**
+ * `validate --changed-since <ref>`: which files git says changed since `ref` (committed since,
+ * staged, modified or new and not ignored; not the deleted), for a fixture repository too large
+ * to validate whole at each commit. A changed `atelier.config.json` changes how every file of
+ * its workshop reads: its whole folder counts as changed.
+ */
+export function changedSince(ref: string, paths: readonly string[]): (abs: string) => boolean {
+  const from = paths[0] === undefined ? process.cwd() : resolve(paths[0]);
+  const cwd = statSync(from).isDirectory() ? from : dirname(from);
+  const top = realpathSync(git(["rev-parse", "--show-toplevel"], cwd, ref).trim());
+  // `--end-of-options`: a ref that starts with `-` is a ref, never an option of git's.
+  const listed = [
+    ...git(
+      [
+        "diff",
+        "--name-only",
+        "-z",
+        "--no-renames",
+        "--diff-filter=d",
+        "--end-of-options",
+        ref,
+        "--",
+      ],
+      top,
+      ref,
+    ).split("\0"),
+    ...git(["ls-files", "--others", "--exclude-standard", "-z"], top, ref).split("\0"),
+  ].filter((p) => p !== "");
+  const changed = new Set(listed.map((p) => join(top, p)));
+  const workshops = [...changed]
+    .filter((p) => basename(p) === CONFIG_FILE)
+    .map((p) => `${dirname(p)}${sep}`);
+  return (abs) => {
+    const real = realOf(abs);
+    return changed.has(real) || workshops.some((w) => real.startsWith(w));
+  };
+}
+
+function realOf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** git's output, or why it cannot answer, said for `--changed-since`. */
+function git(args: readonly string[], cwd: string, ref: string): string {
+  try {
+    return execFileSync("git", args, {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (e) {
+    const error = e as NodeJS.ErrnoException & { stderr?: string };
+    if (error.code === "ENOENT") {
+      throw new AppError(
+        "GIT_FAILED",
+        both((t) => t.errors.gitMissing),
+      );
+    }
+    const said = String(error.stderr ?? "").trim();
+    if (/not a git repository/i.test(said)) {
+      throw new AppError(
+        "GIT_FAILED",
+        both((t) => t.errors.notRepository(cwd)),
+      );
+    }
+    throw new AppError(
+      "GIT_FAILED",
+      both((t) => t.errors.unknownRef(ref, said.split("\n")[0] ?? "")),
+    );
+  }
+}
