@@ -93,7 +93,7 @@ describe.each(COMMANDS)("atelier %s misused", (command) => {
 
 describe("a --format atelier does not write", () => {
   it.each([
-    ["validate", ["groupe.csv"], "text, json, github"],
+    ["validate", ["groupe.csv"], "text, json, github, junit, sarif"],
     ["compile", [], "text, json"],
     ["matrix", [], "xlsx, md"],
     ["template", [], "xlsx, csv"],
@@ -109,7 +109,7 @@ describe("a --format atelier does not write", () => {
 
   it("a close value is suggested", async () => {
     expect(await misuse("validate", "g.csv", "--format", "jsno")).toBe(
-      `atelier : option --format : « jsno » n'est pas une valeur possible ; valeurs possibles : text, json, github. Vouliez-vous dire json ?\n${hint.fr("validate")}`,
+      `atelier : option --format : « jsno » n'est pas une valeur possible ; valeurs possibles : text, json, github, junit, sarif. Vouliez-vous dire json ?\n${hint.fr("validate")}`,
     );
   });
 
@@ -242,7 +242,7 @@ describe("the help of the whole command line", () => {
   it("says defaults and choices in French", async () => {
     const validate = (await run("validate", "--help")).out.replace(/\s+/g, " ");
     expect(validate).toContain(
-      '--format <format> forme du rapport (valeurs possibles : "text", "json", "github" ; par défaut : "text")',
+      '--format <format> forme du rapport (valeurs possibles : "text", "json", "github", "junit", "sarif" ; par défaut : "text")',
     );
     expect(validate).toContain("Arguments : chemins classeurs");
     expect(validate).toContain("--config <fichier> fichier atelier.config.json");
@@ -250,7 +250,7 @@ describe("the help of the whole command line", () => {
       'dossier de l\'atelier (par défaut\u00a0: ".")',
     );
     const en = (await run("validate", "--help", "--lang", "en")).out.replace(/\s+/g, " ");
-    expect(en).toContain('(choices: "text", "json", "github", default: "text")');
+    expect(en).toContain('(choices: "text", "json", "github", "junit", "sarif", default: "text")');
   });
 
   it("help <command> is that command's help, exit 0", async () => {

@@ -72,7 +72,7 @@ describe("validate: what cannot run exits 2 with one line, never a stack trace",
     expect([format.code, format.out, format.err]).toEqual([
       2,
       "",
-      "atelier : option --format : « xml » n'est pas une valeur possible ; valeurs possibles : text, json, github.\n(atelier validate --help pour l'aide)\n",
+      "atelier : option --format : « xml » n'est pas une valeur possible ; valeurs possibles : text, json, github, junit, sarif.\n(atelier validate --help pour l'aide)\n",
     ]);
     expect((await run("frobnicate")).code).toBe(2);
   });
