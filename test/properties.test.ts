@@ -194,17 +194,74 @@ describe("value parsers are total", () => {
   );
 });
 
+describe("value parsers read numbers as French Excel writes them", () => {
+  const ctx = contextFor("bilan", defaultConfig("."));
+  const field = (id: string) =>
+    (KINDS.bilan as readonly FieldSpec[]).find((f) => f.id === id) as FieldSpec;
+  const french = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+  it("a rate with a decimal comma, with or without « % », is that many points", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 10_000 }), fc.boolean(), (hundredths, sign) => {
+        const points = hundredths / 100;
+        const typed = `${french.format(points)}${sign ? " %" : ""}`;
+        expect([typed, parseCell({ v: typed }, field("taux_realisation"), ctx)]).toEqual([
+          typed,
+          { value: points },
+        ]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("an amount with its thousands spaced (narrow, non-breaking or plain) is that amount", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 53 - 1 }),
+        fc.constantFrom("\u202f", "\u00a0", " ", ""),
+        (amount, space) => {
+          const typed = french.format(amount).replace(/\s/g, space);
+          expect([typed, parseCell({ v: typed }, field("budget_prevu"), ctx)]).toEqual([
+            typed,
+            { value: amount },
+          ]);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe("normalise ∘ render keeps every accepted value", () => {
   const config = defaultConfig(".");
-  // Text a spreadsheet would run as a formula is written with a leading `'`: not generated here.
+  // Formula-like texts (`=`, `+`, `-`, `@` first) too: written with a leading `'`, read without.
   const text = fc
     .string({
-      unit: fc.constantFrom("a", "b", "é", "ç", " ", "'", "’", ";", ",", '"', "1", "2", ".", "n°"),
+      unit: fc.constantFrom(
+        "a",
+        "b",
+        "é",
+        "ç",
+        " ",
+        "'",
+        "’",
+        ";",
+        ",",
+        '"',
+        "1",
+        "2",
+        ".",
+        "n°",
+        "=",
+        "+",
+        "-",
+        "@",
+      ),
       minLength: 1,
       maxLength: 20,
     })
     .map((s) => s.trim().replace(/\s+/g, " "))
-    .filter((s) => !/^[=+\-@]/.test(s) && !isEmptyText(s));
+    .filter((s) => !isEmptyText(s) && !/^[-+]?\d+([.,]\d+)?$/.test(s) && !/^[-–—•*·]+ /.test(s));
   // The code's first number is the axis, or a warning would be due.
   const AXES = ["PREV", "PROT", "POUR", "COOR"];
   const row = fc
@@ -219,14 +276,41 @@ describe("normalise ∘ render keeps every accepted value", () => {
         .map((t) => t.join(".")),
       activite: text,
       statut: fc.constantFrom(...STATUTS.map((s) => s.id)),
-      budget_prevu: fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: null }),
+      // Partial rates with decimals; the others as their status has them (or a warning is due).
+      partial: fc.integer({ min: 100, max: 9_999 }).map((n) => n / 100),
+      budget_prevu: fc.option(
+        fc.oneof(
+          fc.integer({ min: 0, max: 2_000_000_000 }),
+          fc.integer({ min: 1e12, max: Number.MAX_SAFE_INTEGER }),
+        ),
+        { nil: null },
+      ),
       resultat: fc.option(text, { nil: null }),
     })
-    .map((r) => ({ ...r, axe: AXES[Number(r.code_activite[0]) - 1] as string }));
+    .map(({ partial, ...r }) => ({
+      ...r,
+      axe: AXES[Number(r.code_activite[0]) - 1] as string,
+      taux_realisation:
+        r.statut === "realise"
+          ? 100
+          : r.statut === "partiel" || r.statut === "en_cours"
+            ? partial
+            : r.statut === "non_realise"
+              ? 0
+              : null,
+    }));
 
   it("bilan rows written by our CSV writer, with ids or in words, read back to the same values", () => {
     const columns = kindColumns("bilan", config, "review").filter((c) =>
-      ["axe", "code_activite", "activite", "statut", "budget_prevu", "resultat"].includes(c.name),
+      [
+        "axe",
+        "code_activite",
+        "activite",
+        "statut",
+        "taux_realisation",
+        "budget_prevu",
+        "resultat",
+      ].includes(c.name),
     );
     fc.assert(
       fc.property(
