@@ -661,7 +661,7 @@ describe("compile outputs read by other programs", () => {
     ]);
     const bilan = wb.getWorksheet("Bilan");
     expect(bilan?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(bilan?.autoFilter).toBeDefined();
+    expect(bilan?.autoFilter).toBe("A1:R3");
     const payload = bilan?.getRow(3).getCell(3);
     expect(payload?.value).toBe('=HYPERLINK("http://x","y")');
     expect(payload?.type).toBe(ExcelJS.ValueType.String);

@@ -40,14 +40,249 @@ describe("field registry", () => {
     }
   });
 
-  it.each(tables)("%s: every example passes its own field's parser", (kind, fields) => {
-    const ctx = contextFor(kind as TableKind, defaultConfig("."));
-    for (const f of fields) {
-      if (f.example === undefined) continue;
-      const r = parseCell({ v: f.example }, f, ctx);
-      expect(r.problem, `${f.id}: ${f.example}`).toBeUndefined();
-      expect(r.value).not.toBeNull();
-    }
+  it("every example passes its own field's parser, to the value it shows", () => {
+    const read = tables.map(([kind, fields]) => {
+      const ctx = contextFor(kind as TableKind, defaultConfig("."));
+      const examples = (fields as readonly FieldSpec[]).flatMap((f) => {
+        if (f.example === undefined) return [];
+        const r = parseCell({ v: f.example }, f, ctx);
+        expect(r.problem, `${f.id}: ${f.example}`).toBeUndefined();
+        return [[f.id, f.example, r.value]];
+      });
+      return [kind, examples];
+    });
+    expect(read).toMatchInlineSnapshot(`
+      [
+        [
+          "bilan",
+          [
+            [
+              "axe",
+              "Axe 2",
+              "PROT",
+            ],
+            [
+              "code_activite",
+              "2.1.3",
+              "2.1.3",
+            ],
+            [
+              "activite",
+              "Former les magistrats à la loi n°2012-023",
+              "Former les magistrats à la loi n°2012-023",
+            ],
+            [
+              "responsable",
+              "Ministère de la Justice et des Droits de l'Homme",
+              "Ministère de la Justice et des Droits de l'Homme",
+            ],
+            [
+              "indicateur",
+              "Nombre d'agents formés",
+              "Nombre d'agents formés",
+            ],
+            [
+              "cible",
+              "200 agents",
+              "200 agents",
+            ],
+            [
+              "resultat",
+              "120 magistrats formés",
+              "120 magistrats formés",
+            ],
+            [
+              "statut",
+              "Partiellement réalisé",
+              "partiel",
+            ],
+            [
+              "taux_realisation",
+              "60 %",
+              60,
+            ],
+            [
+              "budget_prevu",
+              "25 000 000",
+              25000000,
+            ],
+            [
+              "budget_execute",
+              "15 000 000",
+              15000000,
+            ],
+            [
+              "source_financement",
+              "Budget national, OIM",
+              "Budget national, OIM",
+            ],
+            [
+              "difficultes",
+              "Retard de décaissement",
+              "Retard de décaissement",
+            ],
+            [
+              "hors_plan",
+              "Non",
+              false,
+            ],
+          ],
+        ],
+        [
+          "constats",
+          [
+            [
+              "axe",
+              "Axe 2",
+              "PROT",
+            ],
+            [
+              "type",
+              "Faiblesse",
+              "faiblesse",
+            ],
+            [
+              "constat",
+              "Faible coordination entre les acteurs de la chaîne pénale",
+              "Faible coordination entre les acteurs de la chaîne pénale",
+            ],
+            [
+              "code_activite",
+              "2.1.3",
+              "2.1.3",
+            ],
+          ],
+        ],
+        [
+          "propositions",
+          [
+            [
+              "axe",
+              "Axe 2",
+              "PROT",
+            ],
+            [
+              "objectif",
+              "Renforcer la prise en charge des victimes",
+              "Renforcer la prise en charge des victimes",
+            ],
+            [
+              "action",
+              "Créer deux centres d'accueil à Kayes et Sikasso",
+              "Créer deux centres d'accueil à Kayes et Sikasso",
+            ],
+            [
+              "indicateur",
+              "Nombre d'agents formés",
+              "Nombre d'agents formés",
+            ],
+            [
+              "cible",
+              "200 agents",
+              "200 agents",
+            ],
+            [
+              "responsable",
+              "Ministère de la Justice et des Droits de l'Homme",
+              "Ministère de la Justice et des Droits de l'Homme",
+            ],
+            [
+              "partenaires",
+              "OIM; ONUDC; UNICEF",
+              [
+                "OIM",
+                "ONUDC",
+                "UNICEF",
+              ],
+            ],
+            [
+              "calendrier",
+              "2024-2026",
+              [
+                2024,
+                2025,
+                2026,
+              ],
+            ],
+            [
+              "cout",
+              "60 000 000",
+              60000000,
+            ],
+            [
+              "source_financement",
+              "Budget national, OIM",
+              "Budget national, OIM",
+            ],
+            [
+              "priorite",
+              "Haute",
+              "haute",
+            ],
+            [
+              "nature",
+              "Reconduite",
+              "reconduite",
+            ],
+            [
+              "code_activite_origine",
+              "2.1.3",
+              "2.1.3",
+            ],
+          ],
+        ],
+        [
+          "reference",
+          [
+            [
+              "code_activite",
+              "2.1.3",
+              "2.1.3",
+            ],
+            [
+              "axe",
+              "Axe 2",
+              "PROT",
+            ],
+            [
+              "activite",
+              "Former les magistrats à la loi n°2012-023",
+              "Former les magistrats à la loi n°2012-023",
+            ],
+            [
+              "responsable",
+              "Ministère de la Justice et des Droits de l'Homme",
+              "Ministère de la Justice et des Droits de l'Homme",
+            ],
+            [
+              "indicateur",
+              "Nombre d'agents formés",
+              "Nombre d'agents formés",
+            ],
+          ],
+        ],
+        [
+          "resolutions",
+          [
+            [
+              "code_activite",
+              "2.1.3",
+              "2.1.3",
+            ],
+            [
+              "champ",
+              "Statut",
+              "Statut",
+            ],
+            [
+              "valeur",
+              "Réalisé",
+              "Réalisé",
+            ],
+          ],
+        ],
+      ]
+    `);
   });
 
   it("enum values are told apart once folded", () => {

@@ -126,26 +126,39 @@ describe("the HTML report in headless Chromium", () => {
         expect(chart.role).toBe("img");
         expect(chart.label.length).toBeGreaterThan(20);
         expect(chart.title).toBe(chart.label);
-        // The text alternative: a table with the same numbers, named by aria-describedby.
-        expect(chart.alternative).toBeTruthy();
       }
+      // The text alternative: a table with the same numbers, named by aria-describedby.
+      expect(seen.charts.map((chart) => chart.alternative)).toEqual(
+        {
+          fr: [
+            "Activités par axe et par statut",
+            "Taux de mise en œuvre et appréciation par axe",
+            "Budget prévu et exécuté par axe (FCFA)",
+          ],
+          en: [
+            "Activities by axis and status",
+            "Implementation rate and rating by axis",
+            "Planned and spent budget by axis (FCFA)",
+          ],
+        }[lang],
+      );
       await page.close();
     });
   }
 
-  it("prints to an A4 PDF of several pages, with playwright and with printPdf", async () => {
+  it("prints to the same 19 A4 pages with playwright and with printPdf", async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(files.fr).href);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pageCount(pdf)).toBeGreaterThan(1);
+    expect(pageCount(pdf)).toBe(19);
     await page.close();
 
     const printed = join(out, "rapport-bilan.pdf");
     await printPdf(files.fr, printed);
     const bytes = readFileSync(printed);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(pageCount(bytes)).toBeGreaterThan(1);
+    expect(pageCount(bytes)).toBe(19);
   }, 120_000);
 });
 

@@ -48,7 +48,9 @@ describe("nothing a group typed runs in the outputs, and it stays visible as tex
     expect(bilan.map((b) => b.Activité)).toEqual(
       stored.map((p) => (/^[=+\-@]/.test(p) ? `'${p}` : p)),
     );
-    for (const name of readdirSync(out).filter((f) => f.endsWith(".xlsx"))) {
+    const workbooks = readdirSync(out).filter((f) => f.endsWith(".xlsx"));
+    expect(workbooks).toEqual(["consolidation.xlsx", "matrice-actions.xlsx"]);
+    for (const name of workbooks) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(out, name));
       const texts: string[] = [];
