@@ -338,9 +338,10 @@ export function createProgram(
       const { validateFiles } = await import("./commands/validate.js");
       const render = await import("./render/validation.js");
       const ref: string | undefined = opts.changedSince;
-      const only = ref
-        ? (await import("./commands/changed.js")).changedSince(ref, paths)
-        : undefined;
+      const only =
+        ref === undefined
+          ? undefined
+          : (await import("./commands/changed.js")).changedSince(ref, paths);
       // Validation keeps counts and problems only: rows are not held (flat memory on big files).
       const { validation: result, lang } = await validateFiles(paths, {
         ...workshopOptions(opts),
@@ -353,7 +354,11 @@ export function createProgram(
         io.out(`${JSON.stringify(render.validationJson(result, lang), null, 2)}\n`);
       } else if (opts.format === "github") {
         io.out(render.validationGithub(result, lang));
-        githubStep(result, render.validationStepSummary(result, lang));
+        githubStep(
+          result,
+          render.validationStepSummary(result, lang, opts.strict),
+          render.passes(result, opts.strict),
+        );
       } else if (opts.format === "junit" || opts.format === "sarif") {
         const ci = await import("./render/ci.js");
         io.out(
@@ -363,15 +368,14 @@ export function createProgram(
         );
       } else {
         const limit = opts.all ? Number.POSITIVE_INFINITY : 30;
-        if (ref) {
+        if (ref !== undefined) {
           const n = result.files.length + result.resolutions.length + result.skipped.length;
           const { catalogue } = await import("./i18n/index.js");
           io.out(`${catalogue(lang).validation.changed(ref, n)}\n`);
         }
-        io.out(render.validationText(result, lang, await paintFor(io), limit));
+        io.out(render.validationText(result, lang, await paintFor(io), limit, opts.strict));
       }
-      const { errors, warnings } = result.summary;
-      setExit(errors > 0 || (opts.strict && warnings > 0) ? EXIT.invalid : EXIT.ok);
+      setExit(render.passes(result, opts.strict) ? EXIT.ok : EXIT.invalid);
     });
 
   program
@@ -617,7 +621,7 @@ function metaOf(opts: { groupe?: string; session?: string }): Record<string, str
  * In a step of a GitHub workflow, `--format github` also writes the job summary and the step's
  * outputs (`errors`, `warnings`, `files`, `rows`, `valid`) to the files the runner names.
  */
-function githubStep(result: ValidationResult, summary: string) {
+function githubStep(result: ValidationResult, summary: string, valid: boolean) {
   const s = result.summary;
   const outputs = { errors: s.errors, warnings: s.warnings, files: s.files, rows: s.rows };
   const write = (file: string | undefined, text: string) => {
@@ -633,9 +637,7 @@ function githubStep(result: ValidationResult, summary: string) {
     }
   };
   write(process.env.GITHUB_STEP_SUMMARY, summary);
-  const lines = Object.entries({ ...outputs, valid: s.errors === 0 }).map(
-    ([k, v]) => `${k}=${v}\n`,
-  );
+  const lines = Object.entries({ ...outputs, valid }).map(([k, v]) => `${k}=${v}\n`);
   write(process.env.GITHUB_OUTPUT, lines.join(""));
 }
 

@@ -104,6 +104,8 @@ export type SkipReason =
   | "arbitrages"
   | "resolutions-elsewhere"
   | "output-file"
+  /** A workshop inside a folder `validate` reads, whose own configuration is invalid. */
+  | "invalid-workshop"
   | "other-workshop";
 
 export interface ValidationResult {

@@ -120,12 +120,46 @@ describe("the GitHub Action", () => {
       "",
       "✅ Valid — 1 group file, 1 row read = 1 accepted + 0 rejected; 0 errors, 1 warning",
     ]);
-    expect(runStep(dir, { paths: "J1/Groupe 2.csv", strict: "true" }).code).toBe(1);
+    // Strict (in any case), a warning fails the step, and the summary and outputs say so.
+    const strict = runStep(dir, { paths: "J1/Groupe 2.csv", strict: "True" });
+    expect([strict.code, strict.output.split("\n").at(-2), strict.summary.split("\n")[2]]).toEqual([
+      1,
+      "valid=false",
+      "❌ Erreurs à corriger — 1 fichier de groupe, 1 ligne lue = 1 acceptée + 0 rejetée ; 0 erreur, 1 avertissement",
+    ]);
     // A configuration the command cannot use stops the step with atelier's own exit code.
     writeFileSync(join(dir, "bad.json"), '{ "titre": "x" }');
     const bad = runStep(dir, { paths: "J1", config: "bad.json" });
     expect([bad.code, bad.output]).toEqual([2, ""]);
     expect(bad.err).toContain("titre : clé inconnue");
+  });
+});
+
+describe("the action's file names", () => {
+  it("keeps a name like an option a file, and a backtick in a name out of the Markdown", () => {
+    const dir = workshop({
+      "-groupe.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Realsé;100;;\r\n`,
+      "a`[lien](http:x)`.csv": `${BILAN_HEADER}2;2.1.1;Assister;En cours;50;;\r\n`,
+    });
+    const r = runStep(dir, { paths: "-groupe.csv\na`[lien](http:x)`.csv" });
+    expect([r.code, r.err]).toEqual([1, ""]);
+    expect(r.summary.split("\n").slice(6, 8)).toEqual([
+      "| `-groupe.csv` | 1 | 0 | 1 | 1 | 0 |",
+      "| ``a`[lien](http:x)`.csv`` | 1 | 1 | 0 | 0 | 0 |",
+    ]);
+  });
+
+  it("speaks the configuration's language unless told another", () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ language: "en" }),
+      "g.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Realsé;100;;\r\n`,
+    });
+    expect(runStep(dir, { paths: "g.csv" }).summary.split("\n")[0]).toBe(
+      "## Validation of the workshop files",
+    );
+    expect(runStep(dir, { paths: "g.csv", lang: "fr" }).summary.split("\n")[0]).toBe(
+      "## Validation des fichiers de l'atelier",
+    );
   });
 });
 
@@ -148,7 +182,7 @@ describe("the pre-commit hook", () => {
     expect([hook.id, hook.language, hook.entry, hook.require_serial]).toEqual([
       "atelier-validate",
       "node",
-      "atelier validate",
+      "atelier validate --",
       true,
     ]);
     const bin = JSON.parse(readFileSync("package.json", "utf8")).bin;

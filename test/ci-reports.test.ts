@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -190,6 +190,13 @@ describe("validate --format sarif", () => {
   });
 });
 
+/** Each file read, with its problems' codes (the guessed group aside). */
+const read = (out: string) =>
+  JSON.parse(out).files.map((f: { path: string; problems: { code: string }[] }) => [
+    f.path,
+    f.problems.map((p) => p.code).filter((c) => c !== "group-guessed"),
+  ]);
+
 function git(cwd: string, ...args: string[]) {
   const r = spawnSync("git", ["-c", "user.name=atelier", "-c", "user.email=ci@atelier", ...args], {
     cwd,
@@ -216,12 +223,6 @@ describe("validate --changed-since", () => {
     writeFileSync(join(dir, "b/J2/g4.csv"), `${BILAN_HEADER}2;2.1.2;Héberger;En cours;40;;\r\n`);
     return dir;
   }
-
-  const read = (out: string) =>
-    JSON.parse(out).files.map((f: { path: string; problems: { code: string }[] }) => [
-      f.path,
-      f.problems.map((p) => p.code).filter((c) => c !== "group-guessed"),
-    ]);
 
   it("validates only the spreadsheets git says changed, with the same report", () => {
     const dir = repository();
@@ -262,6 +263,61 @@ describe("validate --changed-since", () => {
     ]);
   });
 
+  it("asks each path's own repository, and compares with where the branch left the revision", () => {
+    const main = repository();
+    git(main, "add", ".");
+    git(main, "commit", "-q", "-m", "changed");
+    // A second repository, named beside the first: its new file is a change too.
+    const other = workshop({ "atelier.config.json": JSON.stringify({ sessions: ["J1"] }) });
+    git(other, "init", "-q");
+    git(other, "commit", "-q", "--allow-empty", "-m", "empty");
+    writeFileSync(join(other, "J1.csv"), `${BILAN_HEADER}1;1.1.1;Sensibiliser;Réalisé;100;;\r\n`);
+    const both = atelier(
+      main,
+      "validate",
+      ".",
+      other,
+      "--changed-since",
+      "HEAD",
+      "--format",
+      "json",
+    );
+    expect(
+      JSON.parse(both.out).files.map((f: { path: string }) => f.path.split("/").at(-1)),
+    ).toEqual(["J1.csv"]);
+    // A branch that adds a file, while the revision it left fixes another: only the branch's.
+    git(main, "checkout", "-q", "-b", "branch");
+    writeFileSync(join(main, "a/J1/g5.csv"), `${BILAN_HEADER}1;1.1.5;Suivre;En cours;20;;\r\n`);
+    git(main, "add", ".");
+    git(main, "commit", "-q", "-m", "branch");
+    git(main, "checkout", "-q", "-");
+    writeFileSync(join(main, "a/J1/g2.csv"), `${BILAN_HEADER}1;1.1.2;Former;Réalisé;100;;\r\n`);
+    git(main, "commit", "-q", "-am", "fixed");
+    git(main, "checkout", "-q", "branch");
+    expect(
+      read(atelier(main, "validate", ".", "--changed-since", "master", "--format", "json").out),
+    ).toEqual([["a/J1/g5.csv", []]]);
+  });
+
+  it("leaves an unchanged reference plan out of the report, and reads it for the changed files", () => {
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1"], reference: "plan.csv" }),
+      "plan.csv": "Code activité;Axe;Activité\r\n1.1.1;1;Sensibiliser\r\n9.9;1;Mauvais code\r\n",
+      "J1/g1.csv": `${BILAN_HEADER}1;1.1.1;Sensibiliser;Réalisé;100;;\r\n`,
+    });
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "fixtures");
+    const none = JSON.parse(
+      atelier(dir, "validate", ".", "--changed-since", "HEAD", "--format", "json").out,
+    );
+    expect([none.valid, none.files]).toEqual([true, []]);
+    writeFileSync(join(dir, "J1/g2.csv"), `${BILAN_HEADER}1;1.1.7;Autre;Réalisé;100;;\r\n`);
+    expect(
+      read(atelier(dir, "validate", ".", "--changed-since", "HEAD", "--format", "json").out),
+    ).toEqual([["J1/g2.csv", ["unknown-activity"]]]);
+  });
+
   it("says why it cannot run: a revision git does not know, a folder outside a repository", () => {
     const dir = repository();
     const r = atelier(dir, "validate", ".", "--changed-since", "origin/main");
@@ -269,10 +325,78 @@ describe("validate --changed-since", () => {
     expect(r.err).toMatch(
       /^atelier : Version git inconnue : « origin\/main » \(fatal: .*\)\. Vérifiez son nom \(git branch -a, git log\) ; dans un workflow GitHub, récupérez l'historique \(actions\/checkout avec fetch-depth: 0\)\.\n$/,
     );
+    expect(atelier(dir, "validate", "typo", "--changed-since", "HEAD").err).toBe(
+      "atelier : Chemin introuvable : typo. Vérifiez l'orthographe et le dossier courant.\n",
+    );
+    const empty = atelier(dir, "validate", ".", "--changed-since", "");
+    expect([empty.code, empty.err.split(" ;")[0]]).toEqual([
+      2,
+      "atelier : --changed-since attend une version git (branche, étiquette ou commit : origin/main, v1.0, HEAD~1)",
+    ]);
     const outside = ciWorkshop();
     expect(existsSync(join(outside, ".git"))).toBe(false);
     const o = atelier(outside, "validate", ".", "--changed-since", "HEAD", "--lang", "en");
     expect(o.code).toBe(2);
     expect(o.err).toContain("is not in a git repository: --changed-since works only in one.");
+  });
+});
+
+describe("validate of a folder of workshops", () => {
+  const config = JSON.stringify({ sessions: ["J1"] });
+  const row = (status: string) => `${BILAN_HEADER}1;1.1.1;Sensibiliser;${status};;;\r\n`;
+
+  it("reads a workshop reached through links once, however many lead to it", () => {
+    const dir = workshop({ "w/atelier.config.json": config, "w/J1/g.csv": row("Realsé") });
+    symlinkSync(".", join(dir, "w", "courant"));
+    symlinkSync(".", join(dir, "w", "actuel"));
+    const r = atelier(dir, "validate", ".", "--format", "json");
+    expect([r.code, JSON.parse(r.out).files.map((f: { path: string }) => f.path)]).toEqual([
+      1,
+      ["w/J1/g.csv"],
+    ]);
+  });
+
+  it("checks the others when one workshop's configuration is invalid, and fails on it", () => {
+    const dir = workshop({
+      "top.csv": row("En cours"),
+      "w1/atelier.config.json": config,
+      "w1/J1/g.csv": row("Réalisé"),
+      "w2/atelier.config.json": '{ "title": 5 }',
+      "w2/J1/g.csv": row("Réalisé"),
+    });
+    const r = atelier(dir, "validate", ".", "--format", "json");
+    const json = JSON.parse(r.out);
+    expect([r.code, json.valid, json.summary.errors]).toEqual([1, false, 0]);
+    expect(json.files.map((f: { path: string }) => f.path)).toEqual(["top.csv", "w1/J1/g.csv"]);
+    expect(json.skipped).toContainEqual({ path: "w2", reason: "invalid-workshop" });
+    const text = atelier(dir, "validate", ".");
+    expect(text.out).toContain(
+      "    w2 (autre atelier dont l'atelier.config.json est invalide : ses fichiers ne sont pas vérifiés ; atelier validate sur ce dossier dit quoi corriger)\n",
+    );
+    expect(text.out.trimEnd().split("\n").at(-1)).toBe(
+      "Erreurs à corriger — 2 fichiers de groupe, 2 lignes lues = 2 acceptées + 0 rejetée ; 0 erreur, 1 avertissement",
+    );
+    const github = atelier(dir, "validate", ".", "--format", "github", "--lang", "en");
+    expect(github.out).toContain(
+      "::error file=w2/atelier.config.json::another workshop whose atelier.config.json is invalid: its files are not checked; atelier validate on that folder says what to fix\n",
+    );
+  });
+
+  it("reads every workshop under the configuration --config names, nested ones too", () => {
+    const dir = workshop({
+      "ci.json": JSON.stringify({ sessions: ["J1"], synonyms: { statut: { realise: ["Fait!"] } } }),
+      "top.csv": row("Fait!"),
+      "sub/atelier.config.json": config,
+      "sub/p.csv": row("Fait!"),
+    });
+    const r = atelier(dir, "validate", ".", "--config", "ci.json", "--format", "json");
+    // The same as `validate sub/p.csv --config ci.json`: its folder is a session of ci.json's.
+    expect(read(r.out)).toEqual([
+      ["top.csv", []],
+      ["sub/p.csv", ["unknown-session"]],
+    ]);
+    expect(
+      read(atelier(dir, "validate", "sub/p.csv", "--config", "ci.json", "--format", "json").out),
+    ).toEqual([["sub/p.csv", ["unknown-session"]]]);
   });
 });

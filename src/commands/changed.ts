@@ -1,39 +1,42 @@
 import { execFileSync } from "node:child_process";
-import { realpathSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { CONFIG_FILE } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
+import { pathNotFound } from "../validate/index.js";
 
 /**
- * `validate --changed-since <ref>`: which files git says changed since `ref` (committed since,
- * staged, modified or new and not ignored; not the deleted), for a fixture repository too large
- * to validate whole at each commit. A changed `atelier.config.json` changes how every file of
- * its workshop reads: its whole folder counts as changed.
+ * `validate --changed-since <ref>`: which files git says changed since `ref` (committed since
+ * the point where the branch left `ref`, staged, modified, or new and not ignored; not the
+ * deleted), for a fixture repository too large to validate whole at each commit. Each path is
+ * asked of its own repository. A changed `atelier.config.json` changes how every file of its
+ * workshop reads: its whole folder counts as changed.
  */
 export function changedSince(ref: string, paths: readonly string[]): (abs: string) => boolean {
-  const from = paths[0] === undefined ? process.cwd() : resolve(paths[0]);
-  const cwd = statSync(from).isDirectory() ? from : dirname(from);
-  const top = realpathSync(git(["rev-parse", "--show-toplevel"], cwd, ref).trim());
-  // `--end-of-options`: a ref that starts with `-` is a ref, never an option of git's.
-  const listed = [
-    ...git(
-      [
-        "diff",
-        "--name-only",
-        "-z",
-        "--no-renames",
-        "--diff-filter=d",
-        "--end-of-options",
-        ref,
-        "--",
-      ],
-      top,
-      ref,
-    ).split("\0"),
-    ...git(["ls-files", "--others", "--exclude-standard", "-z"], top, ref).split("\0"),
-  ].filter((p) => p !== "");
-  const changed = new Set(listed.map((p) => join(top, p)));
+  if (ref.trim() === "")
+    throw new AppError(
+      "USAGE",
+      both((t) => t.errors.emptyRef),
+    );
+  const tops = new Set<string>();
+  for (const path of paths) {
+    if (!existsSync(path)) throw pathNotFound(path);
+    const abs = resolve(path);
+    const cwd = statSync(abs).isDirectory() ? abs : dirname(abs);
+    tops.add(realOf(git(["rev-parse", "--show-toplevel"], cwd, ref).trim()));
+  }
+  const changed = new Set<string>();
+  for (const top of tops) {
+    // `--merge-base`: what the branch changed, not what `ref` changed since they parted.
+    // `--end-of-options`: a ref that starts with `-` is a ref, never an option of git's.
+    const diff = ["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", "--merge-base"];
+    const listed = [
+      ...git([...diff, "--end-of-options", ref, "--"], top, ref).split("\0"),
+      ...git(["ls-files", "--others", "--exclude-standard", "-z"], top, ref).split("\0"),
+    ];
+    for (const p of listed) if (p !== "") changed.add(join(top, p));
+  }
   const workshops = [...changed]
     .filter((p) => basename(p) === CONFIG_FILE)
     .map((p) => `${dirname(p)}${sep}`);

@@ -24,6 +24,8 @@ export async function validateFiles(
     return { path, config: explicit ?? findConfig(dir, loaded) };
   });
   const lang = languageOf(options.lang, targets.find((t) => t.config.language)?.config);
-  const validation = await speaking(lang, () => validatePaths(targets, options));
+  const validation = await speaking(lang, () =>
+    validatePaths(targets, { ...options, ...(explicit && { explicitConfig: explicit }) }),
+  );
   return { validation, lang };
 }

@@ -121,7 +121,7 @@ function tarEntry(tar: Buffer, path: string): Buffer | undefined {
   return undefined;
 }
 
-// `node dist/release/runtime.js`, as `npm ci` runs it (`prepare`): fetch the tarball. Not
+// `node dist/release/runtime.js`, as `npm ci` runs it (`postinstall`): fetch the tarball. Not
 // reachable is no failure of the install: the package build says it again when it needs it.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -21,11 +21,24 @@ export function filesRead(
   return [...references.map((r) => r.report), ...files, ...resolutions];
 }
 
+/**
+ * Whether a validation passes: no error, no workshop left unchecked (its configuration is
+ * invalid), and with `strict` no warning either. The verdict every view gives, and the exit code.
+ */
+export function passes(result: ValidationResult, strict = false): boolean {
+  const s = result.summary;
+  return (
+    s.errors === 0 &&
+    !result.skipped.some((k) => k.reason === "invalid-workshop") &&
+    !(strict && s.warnings > 0)
+  );
+}
+
 /** The JSON document of `validate --format json` and of `journal.json`. */
 export function validationJson(result: ValidationResult, lang: Lang) {
   return {
     version: JSON_VERSION,
-    valid: result.summary.errors === 0,
+    valid: passes(result),
     summary: {
       files: result.summary.files,
       rows: result.summary.rows,
@@ -125,6 +138,7 @@ export function validationText(
   lang: Lang,
   paint: Paint,
   cap = 30,
+  strict = false,
 ): string {
   const t = catalogue(lang).validation;
   const out: string[] = [];
@@ -178,7 +192,7 @@ export function validationText(
     for (const s of skipped) out.push(paint.dim(`    ${s.path} (${skipText(s.reason, lang)})`));
   }
   const s = result.summary;
-  const verdict = s.errors === 0 ? paint.ok(t.valid) : paint.error(t.invalid);
+  const verdict = passes(result, strict) ? paint.ok(t.valid) : paint.error(t.invalid);
   const summary = t.summary(s.files, s.rows, s.accepted, s.rejected, s.errors, s.warnings);
   // The plan's and the decisions' problems count too, but their rows are no group's: said apart.
   const besides = countBySeverity([
@@ -224,6 +238,12 @@ export function validationGithub(result: ValidationResult, lang: Lang): string {
       lines.push(`::${level} ${props.join(",")}::${data(text)}`);
     }
   }
+  // A workshop left unchecked fails the run: it is said where the problems are.
+  for (const k of result.skipped.filter((x) => x.reason === "invalid-workshop")) {
+    lines.push(
+      `::error file=${prop(`${k.path}/atelier.config.json`)}::${data(skipText(k.reason, lang))}`,
+    );
+  }
   const s = result.summary;
   const count = (n: number, one: string, many: string) => plural(n, "en", one, many);
   lines.push(
@@ -240,16 +260,26 @@ function prop(s: string): string {
   return data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** Markdown for a table cell: no line break, no column bar. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+/**
+ * A file name as Markdown code in a table cell: no line break, no column bar, and a fence longer
+ * than any run of backticks in it, so that nothing in a name is read as Markdown.
+ */
+function code(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+  const fence = "`".repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /**
  * The job summary of a GitHub workflow (`$GITHUB_STEP_SUMMARY`): the verdict, then one row per
  * file read with its rows and problems, and a total.
  */
-export function validationStepSummary(result: ValidationResult, lang: Lang): string {
+export function validationStepSummary(
+  result: ValidationResult,
+  lang: Lang,
+  strict = false,
+): string {
   const t = catalogue(lang).validation;
   const s = result.summary;
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
@@ -264,7 +294,7 @@ export function validationStepSummary(result: ValidationResult, lang: Lang): str
   });
   // The plan's and the decisions' rows are in the table, hence in its total, not in the verdict's.
   const total = [0, 1, 2, 3, 4].map((k) => figures.reduce((n, f) => n + (f.n[k] ?? 0), 0));
-  const verdict = s.errors === 0 ? `✅ ${t.valid}` : `❌ ${t.invalid}`;
+  const verdict = passes(result, strict) ? `✅ ${t.valid}` : `❌ ${t.invalid}`;
   return [
     `## ${t.ci.title}`,
     "",
@@ -272,7 +302,7 @@ export function validationStepSummary(result: ValidationResult, lang: Lang): str
     "",
     line(t.ci.columns),
     line(t.ci.columns.map((_, i) => (i === 0 ? "---" : "---:"))),
-    ...figures.map((f) => line([`\`${cell(f.path)}\``, ...f.n])),
+    ...figures.map((f) => line([code(f.path), ...f.n])),
     line([`**${t.ci.total}**`, ...total]),
     "",
   ].join("\n");

@@ -58,6 +58,8 @@ export interface RunOptions {
    * The others are left out unsaid, passed-over files included: they did not change.
    */
   only?: (abs: string) => boolean;
+  /** The configuration `--config` names: every workshop is read under it, nested ones too. */
+  explicitConfig?: Config;
 }
 
 /**
@@ -93,6 +95,8 @@ export async function validatePaths(
   let named = false;
   const queue = [...targets];
   const loaded = new Map<string, Config>();
+  // A workshop reached twice (a link to a folder, a folder named and its parent) is read once.
+  const queued = new Set(targets.map((t) => realOf(resolve(t.path))));
   for (const target of queue) {
     const { path, config } = target;
     if (!existsSync(path)) throw pathNotFound(path);
@@ -113,7 +117,11 @@ export async function validatePaths(
       // `validate` merges nothing: a workshop in a folder it is given (a repository of
       // workshops) is checked too, under its own configuration. Only compile passes it over.
       if (s.reason === "other-workshop" && target.root === undefined) {
-        queue.push({ path: at, config: findConfig(at, loaded) });
+        if (queued.has(realOf(at))) continue;
+        queued.add(realOf(at));
+        const config = nestedConfig(at, options.explicitConfig, loaded);
+        if (config) queue.push({ path: at, config });
+        else skipped.push({ path: s.path, reason: "invalid-workshop" });
       } else if (!only || only(at)) skipped.push(s);
     }
     const kept = only ? inputs.files.filter((f) => only(f.abs)) : inputs.files;
@@ -128,8 +136,11 @@ export async function validatePaths(
     );
   }
   const references = new Map<string, ReferencePlan>();
-  for (const { config } of groups) {
+  for (const { config, inputs } of groups) {
     if (!config.reference || references.has(config.reference)) continue;
+    // With `--changed-since`, a plan is read for the changed files it checks, or for itself.
+    const { only } = options;
+    if (only && inputs.length === 0 && !only(config.reference)) continue;
     const plan = await loadReference(config, base);
     if (plan) references.set(config.reference, plan);
   }
@@ -173,8 +184,38 @@ export async function validatePaths(
     if (options.only && !options.only(abs)) continue;
     resolutions.push(await readResolutions({ abs, path: displayPath(abs, base) }, config));
   }
-  const result = { files, references: [...references.values()], resolutions, skipped };
+  // An unchanged plan checks the changed files, but is not itself reported again.
+  const plans = [...references.entries()]
+    .filter(([abs]) => !options.only || options.only(abs))
+    .map(([, plan]) => plan);
+  const result = { files, references: plans, resolutions, skipped };
   return { ...result, summary: summarise(result) };
+}
+
+function realOf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/**
+ * The configuration of a workshop found inside a folder `validate` reads: `--config`'s, else its
+ * own; undefined when its own is invalid: that workshop is listed as not checked, the others are.
+ */
+function nestedConfig(
+  dir: string,
+  explicit: Config | undefined,
+  loaded: Map<string, Config>,
+): Config | undefined {
+  if (explicit) return explicit;
+  try {
+    return findConfig(dir, loaded);
+  } catch (e) {
+    if (e instanceof AppError && e.code === "CONFIG_INVALID") return undefined;
+    throw e;
+  }
 }
 
 export function pathNotFound(path: string): AppError {

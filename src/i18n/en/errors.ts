@@ -14,6 +14,8 @@ const listEn = (items: readonly string[]) =>
 
 /** English texts of the command line. */
 export const errors: Catalogue["errors"] = {
+  emptyRef:
+    "--changed-since needs a git revision (branch, tag or commit: origin/main, v1.0, HEAD~1); without one, validate without --changed-since.",
   gitMissing:
     "git not found: --changed-since asks git which files changed. Install git, or validate without --changed-since.",
   notRepository: (dir) =>

@@ -68,6 +68,8 @@ export const validation: Catalogue["validation"] = {
       "atelier results (consolidated table, matrix, feedback sheet…), never read back as a submission",
     "resolutions-elsewhere":
       "rapporteur's decisions: put this file in the workshop folder (beside the session folders) for them to apply",
+    "invalid-workshop":
+      "another workshop whose atelier.config.json is invalid: its files are not checked; atelier validate on that folder says what to fix",
     "other-workshop":
       "another workshop (it has its own atelier.config.json): its files are not mixed with this one's; compile it on its own",
     arbitrages:

@@ -17,6 +17,8 @@ const listFr = (items: readonly string[]) =>
  */
 
 export const errors = {
+  emptyRef:
+    "--changed-since attend une version git (branche, étiquette ou commit : origin/main, v1.0, HEAD~1) ; sans elle, validez sans --changed-since.",
   gitMissing:
     "git est introuvable : --changed-since demande à git les fichiers modifiés. Installez git, ou validez sans --changed-since.",
   notRepository: (dir: string) =>

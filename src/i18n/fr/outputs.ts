@@ -81,6 +81,8 @@ export const validation = {
       "résultats d'atelier (tableau consolidé, matrice, fiche de retour…), jamais relus comme une fiche",
     "resolutions-elsewhere":
       "arbitrages du rapporteur : placez ce fichier dans le dossier de l'atelier (à côté des dossiers de session) pour qu'ils s'appliquent",
+    "invalid-workshop":
+      "autre atelier dont l'atelier.config.json est invalide : ses fichiers ne sont pas vérifiés ; atelier validate sur ce dossier dit quoi corriger",
     "other-workshop":
       "autre atelier (il a son propre atelier.config.json) : ses fichiers ne sont pas mêlés à celui-ci ; compilez-le à part",
     arbitrages:
