@@ -14,9 +14,12 @@
  *
  * Each measure runs atelier and its peers in turns, --runs times (5 by default) after one warm-up
  * round; a ratio is the median of the ratios of the runs of one round, so that a busy moment of
- * the machine weighs on both sides of it. The table is printed and written with every sample to
- * bench/results.json; `--readme` also puts it in README.md, between the `<!-- bench -->`
- * markers. Data are generated once into bench/work/ (seeded: the same files everywhere). Peers
+ * the machine weighs on both sides of it. Before it is timed, each peer is run once and must exit
+ * with 0 and read as many rows as atelier does. in2csv starts Python once per file: its start-up
+ * (a one-sheet workbook of four rows, timed in the same turns) is shown beside it, and the ratio
+ * given without it too. The table is printed, and every sample is saved with the machine line
+ * in bench/results/<date>.json; `--readme` puts the table in README.md, between the
+ * `<!-- bench -->` markers, from the results just saved or from `--from <results file>`. Data are generated once into bench/work/ (seeded: the same files everywhere). Peers
  * come from `apt-get install -y miller csvkit`; a missing one is reported as such, the rest
  * still runs. `--node` runs atelier and `node -e 0` with another Node (the offline package's
  * Node 22, whose compile cache the program turns on).
@@ -25,11 +28,12 @@
  *                      [--bin dist/atelier.mjs] [--node path/to/node] [--readme]
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
 import { generate } from "./generate.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +55,7 @@ const ONLY = String(option("only", ALL.join(","))).split(",");
 const BIN = path.resolve(ROOT, String(option("bin", "dist/atelier.mjs")));
 const NODE = path.resolve(String(option("node", process.execPath)));
 const README = option("readme", false) === true;
+const FROM = option("from", undefined);
 
 // --- measuring ---------------------------------------------------------------------------------
 
@@ -70,6 +75,26 @@ function timeOnce(cmd, args, { okCodes = [0, 1] } = {}) {
     );
   }
   return seconds;
+}
+
+/** A command's standard output, run once and untimed; it must exit with 0. */
+function output(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: WORK, encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    throw new Error(`${path.basename(cmd)} ${args.slice(0, 3).join(" ")}… exited with ${r.status}`);
+  }
+  return r.stdout;
+}
+
+/** Rows of a CSV text, its header aside. */
+const csvRows = (text) => parse(text, { relax_column_count: true }).length - 1;
+
+/** Stops the bench when a peer did not read the rows atelier read: its time would mean nothing. */
+function sameRows(name, rows, expected) {
+  if (rows !== expected) {
+    throw new Error(`${name} a lu ${rows} lignes, atelier ${expected} : comparaison impossible`);
+  }
 }
 
 const median = (xs) => {
@@ -178,6 +203,12 @@ const versus = (a, name, value, target) => ({
 });
 
 async function main() {
+  if (FROM) {
+    const results = JSON.parse(readFileSync(path.resolve(String(FROM)), "utf8"));
+    updateReadme(readmeSection(markdownTable(results.measures), results));
+    console.log(`README.md mis à jour depuis ${FROM}.`);
+    return;
+  }
   ensureBuilt();
   console.log(
     `Données de test dans ${path.relative(ROOT, WORK)}/ (générées une fois, graine fixe)…`,
@@ -206,9 +237,31 @@ async function main() {
       `Absents : ${missing.join(", ")} — apt-get install -y miller csvkit (mesures « n/a »).`,
     );
   }
-  const mlrCat = tools.mlr
-    ? () => timeOnce("mlr", ["--icsv", "--ifs", ";", "--ojson", "cat", ...csvFiles])
-    : null;
+  const mlrArgs = ["--icsv", "--ifs", ";", "--ojson", "cat", ...csvFiles];
+  const mlrCat = tools.mlr ? () => timeOnce("mlr", mlrArgs, { okCodes: [0] }) : null;
+  // What atelier reads, counted by atelier: each peer must read as many rows.
+  const counted = (dir) => {
+    const r = spawnSync(node, [BIN, "validate", dir, "--format", "json"], {
+      cwd: WORK,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+    });
+    return JSON.parse(r.stdout).summary.rows;
+  };
+  const csvRowsRead = counted(rel(files.csvDir));
+  const xlsxRowsRead = counted(rel(files.xlsxDir));
+  if (tools.mlr) sameRows("Miller", JSON.parse(output("mlr", mlrArgs)).length, csvRowsRead);
+  if (tools.csvstack) {
+    sameRows("csvstack", csvRows(output("csvstack", ["-d", ";", ...csvFiles])), csvRowsRead);
+  }
+  if (tools.in2csv) {
+    const read = xlsxFiles.reduce((n, f) => n + csvRows(output("in2csv", [f])), 0);
+    sameRows("in2csv", read, xlsxRowsRead);
+  }
+  if (tools.tableschema) {
+    const script = path.join(HERE, "tableschema.mjs");
+    sameRows("tableschema", JSON.parse(output(node, [script, ...csvFiles])).rows, csvRowsRead);
+  }
 
   const rows = [];
   const add = (row) => {
@@ -219,49 +272,61 @@ async function main() {
   };
   console.log(`Mesures : médiane de ${RUNS} exécution(s) après un tour d'échauffement.`);
 
-  let csvValidate;
-  if (ONLY.includes("csv") || ONLY.includes("throughput")) {
-    const csvstack = tools.csvstack ? () => timeOnce("csvstack", ["-d", ";", ...csvFiles]) : null;
+  if (ONLY.includes("csv")) {
+    const csvstack = tools.csvstack
+      ? () => timeOnce("csvstack", ["-d", ";", ...csvFiles], { okCodes: [0] })
+      : null;
     const [a, m, c] = measure([atelier("validate", rel(files.csvDir)), mlrCat, csvstack]);
-    csvValidate = a;
-    if (ONLY.includes("csv")) {
-      add({
-        id: "csv-validate",
-        label: "validate, 40 CSV × 2 500 lignes",
-        atelier: a,
-        atelierText: seconds(a),
-        peers: [versus(a, "Miller cat", m, 1), versus(a, "csvstack", c)],
-      });
-    }
+    add({
+      id: "csv-validate",
+      label: "validate, 40 CSV × 2 500 lignes",
+      atelier: a,
+      atelierText: seconds(a),
+      peers: [versus(a, "Miller cat", m, 1), versus(a, "csvstack", c)],
+    });
   }
 
   if (ONLY.includes("xlsx")) {
     const in2csv = tools.in2csv
       ? () => xlsxFiles.reduce((t, f) => t + timeOnce("in2csv", [f], { okCodes: [0] }), 0)
       : null;
-    const [a, p] = measure([atelier("validate", rel(files.xlsxDir)), in2csv]);
+    // One start of in2csv: Python and csvkit loaded, a workbook of four rows converted.
+    const tiny = path.join(ROOT, "fixtures", "atelier", "J1", "groupe-1-prevention.xlsx");
+    const start = tools.in2csv ? () => timeOnce("in2csv", [tiny], { okCodes: [0] }) : null;
+    const [a, p, s] = measure([atelier("validate", rel(files.xlsxDir)), in2csv, start]);
+    const n = xlsxFiles.length;
+    // in2csv's work without its n starts, run by run (atelier starts once for all the files).
+    const work = p && s && { samples: p.samples.map((x, i) => x - n * s.samples[i]) };
+    if (work) work.median = median(work.samples);
     add({
       id: "xlsx-validate",
-      label: "validate, 20 XLSX × 2 000 lignes",
+      label: `validate, ${n} XLSX × 2 000 lignes`,
       atelier: a,
       atelierText: seconds(a),
-      peers: [versus(a, "in2csv (fichier par fichier)", p, 1)],
+      peers: [
+        {
+          ...versus(a, "in2csv (fichier par fichier)", p),
+          text: `${seconds(p)}, dont ${n} démarrages de ${seconds(s)}`,
+        },
+        versus(a, `in2csv sans ses ${n} démarrages`, work, 1),
+      ],
     });
   }
 
   if (ONLY.includes("throughput")) {
+    // In turns with atelier, as every other peer: the ratio is of runs taken together.
     const script = path.join(HERE, "tableschema.mjs");
     const ts = tools.tableschema
       ? () => timeOnce(node, [script, ...csvFiles], { okCodes: [0] })
       : null;
-    const [p] = measure([ts]);
-    const perSecond = (m) => m && 100_000 / m.median;
-    const a = perSecond(csvValidate);
+    const [v, p] = measure([atelier("validate", rel(files.csvDir)), ts]);
+    const perSecond = (m) => m && csvRowsRead / m.median;
+    const a = perSecond(v);
     const t = perSecond(p);
     add({
       id: "throughput",
-      label: "débit de validation, 100 000 lignes CSV",
-      atelier: csvValidate,
+      label: `débit de validation, ${fmt(csvRowsRead, 0)} lignes CSV`,
+      atelier: v,
       atelierText: `${fmt(a, 0)} lignes/s`,
       higherIsBetter: true,
       peers: [
@@ -269,7 +334,7 @@ async function main() {
           name: "tableschema",
           value: p,
           text: `${fmt(t, 0)} lignes/s`,
-          ratio: t && a / t,
+          ratio: p && median(v.samples.map((x, i) => p.samples[i] / x)),
           target: 5,
         },
       ],
@@ -396,24 +461,20 @@ async function main() {
   };
   const date = new Date().toISOString();
   for (const r of rows) r.ok = verdict(r);
-  const table = markdownTable(rows);
   const where = `${machine.cpu}, ${machine.cores} cœurs, ${machine.memoryGB} Go, ${machine.os}, Node ${machine.node}`;
+  const runner =
+    NODE === process.execPath
+      ? undefined
+      : `${path.basename(NODE)} ${spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout.trim()}`;
+  const results = { version: 2, date, runs: RUNS, where, runner, machine, tools, measures: rows };
+  const table = markdownTable(rows);
   console.log(`\n${where}\n\n${table}`);
-  const results = {
-    version: 1,
-    date,
-    runs: RUNS,
-    machine,
-    tools,
-    measures: rows.map(({ atelierText, ...r }) => ({
-      ...r,
-      peers: r.peers.map(({ text, ...p }) => p),
-    })),
-  };
-  writeFileSync(path.join(HERE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nRésultats : ${path.relative(ROOT, path.join(HERE, "results.json"))}`);
+  const file = path.join(HERE, "results", `${date.slice(0, 19).replace(/:/g, "-")}.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nRésultats : ${path.relative(ROOT, file)}`);
   if (README) {
-    updateReadme(readmeSection(table, date, where));
+    updateReadme(readmeSection(table, results));
     console.log("README.md mis à jour.");
   }
 }
@@ -451,10 +512,12 @@ function markdownTable(rows) {
 }
 
 /** The measured part of the README: what is measured, where, and the table. */
-function readmeSection(table, date, where) {
-  return `Mesuré par \`npm run bench\` (hors de \`npm test\`) le ${date.slice(0, 10)} : ${where}${NODE === process.execPath ? "" : ` (atelier lancé par ${path.basename(NODE)} ${spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout.trim()})`}.
-Chaque rapport est la médiane, sur ${RUNS} tours, du temps d'atelier divisé par celui de l'autre
-outil lancé juste avant lui (pour le débit, l'inverse).
+function readmeSection(table, results) {
+  const file = `bench/results/${results.date.slice(0, 19).replace(/:/g, "-")}.json`;
+  return `Mesuré par \`npm run bench\` (hors de \`npm test\`) le ${results.date.slice(0, 10)} : ${results.where}${results.runner ? ` (atelier lancé par ${results.runner})` : ""} ; chaque mesure est dans \`${file}\`.
+Chaque rapport est la médiane, sur ${results.runs} tours, du temps d'atelier divisé par celui de l'autre
+outil lancé à son tour (pour le débit, l'inverse). Chaque outil a d'abord lu autant de lignes
+qu'atelier, sans erreur.
 
 ${table}`;
 }

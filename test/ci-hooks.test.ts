@@ -163,6 +163,22 @@ describe("the action's file names", () => {
   });
 });
 
+describe("a workshop the step could not check", () => {
+  it("is named under the table, and the outputs say the run is not valid", () => {
+    const dir = workshop({
+      "w1/atelier.config.json": JSON.stringify({ sessions: ["J1"] }),
+      "w1/J1/g.csv": `${BILAN_HEADER}2;2.1.1;Assister;En cours;50;;\r\n`,
+      "w2/atelier.config.json": '{ "title": 5 }',
+    });
+    const r = runStep(dir, {});
+    expect([r.code, r.output.split("\n").at(-2)]).toEqual([1, "valid=false"]);
+    expect(r.summary.trimEnd().split("\n").slice(-2)).toEqual([
+      "",
+      "❌ `w2` : autre atelier dont l'atelier.config.json est invalide : ses fichiers ne sont pas vérifiés ; atelier validate sur ce dossier dit quoi corriger",
+    ]);
+  });
+});
+
 describe("the example workflow", () => {
   it("uses the action with inputs it declares, on a clone with its history", () => {
     const flow = parse(readFileSync("docs/validation-ci.yml", "utf8"));

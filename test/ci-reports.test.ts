@@ -1,6 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { XMLParser } from "fast-xml-parser";
@@ -171,7 +180,10 @@ describe("validate --format sarif", () => {
     ]);
     // Every code of the catalogue is a rule, titled in both languages; results point at theirs.
     const rules = run.tool.driver.rules;
-    expect(rules.map((rule: { id: string }) => rule.id)).toEqual(Object.keys(CATALOG));
+    expect(rules.map((rule: { id: string }) => rule.id)).toEqual([
+      ...Object.keys(CATALOG),
+      "invalid-workshop",
+    ]);
     const invalid = rules[run.results[1].ruleIndex];
     expect(invalid).toEqual({
       id: "invalid-value",
@@ -318,6 +330,32 @@ describe("validate --changed-since", () => {
     ).toEqual([["J1/g2.csv", ["unknown-activity"]]]);
   });
 
+  it("counts a workshop whose configuration was deleted as changed", () => {
+    const dir = repository();
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "changed");
+    rmSync(join(dir, "b/atelier.config.json"));
+    const r = atelier(dir, "validate", ".", "--changed-since", "HEAD", "--format", "json");
+    expect(read(r.out).map((entry: unknown[]) => entry[0])).toEqual(["b/J1/g3.csv", "b/J2/g4.csv"]);
+  });
+
+  it("says the history is missing in a shallow clone", () => {
+    const dir = repository();
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "changed");
+    git(dir, "checkout", "-q", "-b", "branch", "HEAD~1");
+    writeFileSync(join(dir, "a/J1/g9.csv"), `${BILAN_HEADER}1;1.1.9;Suivre;En cours;20;;\r\n`);
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "branch");
+    const clone = mkdtempSync(join(tmpdir(), "atelier-shallow-"));
+    git(clone, "clone", "-q", "--depth", "1", "--no-single-branch", `file://${dir}`, "c");
+    const r = atelier(join(clone, "c"), "validate", ".", "--changed-since", "origin/master");
+    expect([r.code, r.err]).toEqual([
+      2,
+      "atelier : Aucun ancêtre commun avec « origin/master » dans ce clone : l'historique manque (clone superficiel). Récupérez-le (git fetch --unshallow ; dans un workflow GitHub, actions/checkout avec fetch-depth: 0).\n",
+    ]);
+  });
+
   it("says why it cannot run: a revision git does not know, a folder outside a repository", () => {
     const dir = repository();
     const r = atelier(dir, "validate", ".", "--changed-since", "origin/main");
@@ -376,10 +414,37 @@ describe("validate of a folder of workshops", () => {
     expect(text.out.trimEnd().split("\n").at(-1)).toBe(
       "Erreurs à corriger — 2 fichiers de groupe, 2 lignes lues = 2 acceptées + 0 rejetée ; 0 erreur, 1 avertissement",
     );
+    const why =
+      "another workshop whose atelier.config.json is invalid: its files are not checked; atelier validate on that folder says what to fix";
     const github = atelier(dir, "validate", ".", "--format", "github", "--lang", "en");
-    expect(github.out).toContain(
-      "::error file=w2/atelier.config.json::another workshop whose atelier.config.json is invalid: its files are not checked; atelier validate on that folder says what to fix\n",
-    );
+    expect(github.out).toContain(`::error file=w2/atelier.config.json::${why}\n`);
+    // Every report CI servers show fails on it too, and names it.
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
+      atelier(dir, "validate", ".", "--format", "junit", "--lang", "en").out,
+    ).testsuites;
+    expect([junit.failures, junit.testsuite.testcase.at(-1)]).toEqual([
+      "1",
+      {
+        classname: "w2",
+        name: "atelier.config.json",
+        file: "w2/atelier.config.json",
+        failure: { message: why, type: "invalid-workshop" },
+      },
+    ]);
+    const sarif = atelier(dir, "validate", ".", "--format", "sarif", "--lang", "en").out;
+    const last = JSON.parse(sarif).runs[0].results.at(-1);
+    expect([
+      last.ruleId,
+      last.level,
+      last.message.text,
+      last.locations[0].physicalLocation,
+    ]).toEqual([
+      "invalid-workshop",
+      "error",
+      why,
+      { artifactLocation: { uri: "w2/atelier.config.json", index: 2 } },
+    ]);
+    expect(sarifErrors(sarif, dir)).toEqual([]);
   });
 
   it("reads every workshop under the configuration --config names, nested ones too", () => {

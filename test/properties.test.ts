@@ -337,6 +337,51 @@ describe("normalise ∘ render keeps every accepted value", () => {
   });
 });
 
+describe("a list whose first item looks like a formula", () => {
+  it("is written with the mark and read back whole", () => {
+    const config = defaultConfig(".");
+    const columns = kindColumns("propositions", config, "plan").filter((c) =>
+      ["axe", "objectif", "action", "partenaires", "calendrier"].includes(c.name),
+    );
+    // As the outputs flatten them: a list of partners joined by « ; ».
+    const written: Record<string, Value> = {
+      axe: "PREV",
+      objectif: "=Objectif",
+      action: "-Former",
+      partenaires: "+Plan International; OIM",
+      calendrier: "2024",
+    };
+    const table: FlatTable = {
+      name: "propositions",
+      title: { fr: "Propositions", en: "Proposals" },
+      columns,
+      rows: [columns.map((c) => written[c.name] ?? null)],
+    };
+    const csv = toCsv(table, ";", "fr");
+    expect(csv.split("\r\n")[1]).toBe(
+      `1. Prévention;'=Objectif;'-Former;"'+Plan International; OIM";2024`,
+    );
+    const report = validateRaw(readCsv(Buffer.from(csv), "propositions.csv"), config, undefined);
+    const back = report.tables[0]?.records.map((r) =>
+      Object.fromEntries(columns.map((c) => [c.name, r.values[c.name] ?? null])),
+    );
+    // Only the columns this table leaves out are said (indicator, responsible body…).
+    const said = report.issues.filter((i) => i.code !== "missing-expected-column");
+    expect([said, back]).toEqual([
+      [],
+      [
+        {
+          axe: "PREV",
+          objectif: "=Objectif",
+          action: "-Former",
+          partenaires: ["+Plan International", "OIM"],
+          calendrier: [2024],
+        },
+      ],
+    ]);
+  });
+});
+
 describe("outputs written in pieces are the text they make", () => {
   it("jsonPieces gives JSON.stringify's text, to the byte", () => {
     const document = fc.dictionary(

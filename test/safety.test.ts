@@ -126,3 +126,26 @@ describe("inputs and the file system", () => {
     ]);
   });
 });
+
+describe("the mark before a text a spreadsheet would run", () => {
+  it("is taken off a CSV's texts and lists, which read back as typed, and kept in a workbook", async () => {
+    const typed = ["'=x un", "''-dix", "+229 97 00 00 00"];
+    const dir = workshop({
+      "atelier.config.json": JSON.stringify({ sessions: ["J1"] }),
+      "J1/propositions.csv": `Axe;Objectif;Action;Calendrier;Partenaires\r\n1;'=Objectif;Former;2024;'+Plan International, OIM\r\n`,
+    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Bilan");
+    ws.addRow(["Axe", "Code activité", "Activité", "Statut", "Observations"]);
+    for (const [i, text] of typed.entries())
+      ws.addRow([1, `1.1.${i + 1}`, "Former", "Réalisé", text]);
+    await wb.xlsx.writeFile(join(dir, "J1", "bilan.xlsx"));
+    expect((await run("compile", dir)).code).toBe(0);
+    const json = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+    expect(
+      json.propositions.map((p: Record<string, unknown>) => [p.objectif, p.partenaires]),
+    ).toEqual([["=Objectif", ["+Plan International", "OIM"]]]);
+    // In a workbook, a `'` the cell shows is the text's own.
+    expect(json.bilan.map((b: Record<string, unknown>) => b.observations)).toEqual(typed);
+  });
+});

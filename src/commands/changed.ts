@@ -8,10 +8,11 @@ import { pathNotFound } from "../validate/index.js";
 
 /**
  * `validate --changed-since <ref>`: which files git says changed since `ref` (committed since
- * the point where the branch left `ref`, staged, modified, or new and not ignored; not the
- * deleted), for a fixture repository too large to validate whole at each commit. Each path is
- * asked of its own repository. A changed `atelier.config.json` changes how every file of its
- * workshop reads: its whole folder counts as changed.
+ * the point where the branch left `ref`, staged, modified, or new and not ignored), for a
+ * fixture repository too large to validate whole at each commit. Each path is asked of its own
+ * repository; the files of a submodule are its own repository's. An `atelier.config.json`
+ * changed, added or deleted changes how every file of its workshop reads: its whole folder
+ * counts as changed. (A deleted file is listed too: it is never met among the files read.)
  */
 export function changedSince(ref: string, paths: readonly string[]): (abs: string) => boolean {
   if (ref.trim() === "")
@@ -30,7 +31,7 @@ export function changedSince(ref: string, paths: readonly string[]): (abs: strin
   for (const top of tops) {
     // `--merge-base`: what the branch changed, not what `ref` changed since they parted.
     // `--end-of-options`: a ref that starts with `-` is a ref, never an option of git's.
-    const diff = ["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", "--merge-base"];
+    const diff = ["diff", "--name-only", "-z", "--no-renames", "--merge-base"];
     const listed = [
       ...git([...diff, "--end-of-options", ref, "--"], top, ref).split("\0"),
       ...git(["ls-files", "--others", "--exclude-standard", "-z"], top, ref).split("\0"),
@@ -72,6 +73,12 @@ function git(args: readonly string[], cwd: string, ref: string): string {
       );
     }
     const said = String(error.stderr ?? "").trim();
+    if (/no merge base/i.test(said)) {
+      throw new AppError(
+        "GIT_FAILED",
+        both((t) => t.errors.noMergeBase(ref)),
+      );
+    }
     if (/not a git repository/i.test(said)) {
       throw new AppError(
         "GIT_FAILED",

@@ -237,16 +237,8 @@ function numberOfText(text: string, expected: Expected, readings: Readings): Par
 
 // --- the parsers, one per field type ---------------------------------------------------------
 
-/**
- * The `'` a CSV writer puts before a text a spreadsheet would run as a formula (ours does, see
- * `neutralise` in render/index.ts): a mark of the file, not of the text, which reads back as it
- * was typed. One is taken off, before the formula's character or more `'`.
- */
-const FORMULA_MARK = /^'(?='*[=+\-@\t\r])/;
-
 const text: Parser<"text"> = (cell, field) => {
-  const typed = cellText(cell).replace(FORMULA_MARK, "");
-  const t = field.lineItems ? lineItems(typed) : tidy(typed);
+  const t = field.lineItems ? lineItems(cellText(cell)) : tidy(cellText(cell));
   return { value: t === "" ? null : t };
 };
 

@@ -25,6 +25,14 @@ const FIELDS_MAX = 16_385;
  */
 
 /**
+ * The `'` a CSV writer puts before a text a spreadsheet would run as a formula (ours does, see
+ * `neutralise` in render/index.ts): a mark of the file, not of the text, which reads back as it
+ * was typed. One is taken off, before the formula's character or more `'`. Only in a CSV: in a
+ * workbook, a `'` a cell shows is the text's own.
+ */
+const FORMULA_MARK = /^'(?='*[=+\-@\t\r])/;
+
+/**
  * The bytes of a file, in chunks; called again when the file must be read twice. A chunk may be
  * reused for the next one: it is used at once, never kept.
  */
@@ -87,7 +95,8 @@ export function streamCsv(
     const cells: (Cell | undefined)[] = new Array(record.length);
     for (let i = 0; i < record.length; i++) {
       const v = record[i] as string;
-      cells[i] = v === "" ? undefined : { v };
+      cells[i] =
+        v === "" ? undefined : { v: v.charCodeAt(0) === 39 ? v.replace(FORMULA_MARK, "") : v };
     }
     onRow({ row: index, cells });
   };

@@ -7,12 +7,13 @@ import {
   SarifRuleBuilder,
   SarifRunBuilder,
 } from "node-sarif-builder";
+import { CONFIG_FILE } from "../config.js";
 import { catalogue, hintOf, messageOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
 import { CATALOG, cellOf, countBySeverity, type Issue, type IssueCode } from "../issues.js";
 import type { FileReport, ValidationResult } from "../model.js";
 import { columnNumber } from "../sheet.js";
-import { filesRead, skipText } from "./validation.js";
+import { filesRead, skipText, unchecked } from "./validation.js";
 
 /**
  * The reports CI servers show, of a validation: JUnit XML (GitLab, Jenkins) and SARIF 2.1.0
@@ -69,7 +70,18 @@ export function validationJunit(result: ValidationResult, lang: Lang): string {
     ];
     if (out.length > 0) test.standardOutput(out.join("\n"));
   }
-  const skipped = result.skipped.filter((s) => !filesRead(result).some((f) => f.path === s.path));
+  // A workshop left unchecked (its configuration is invalid) fails, as the run does.
+  for (const k of unchecked(result)) {
+    suite
+      .testCase()
+      .className(k.path)
+      .name(CONFIG_FILE)
+      .file(`${k.path}/${CONFIG_FILE}`)
+      .failure(skipText(k.reason, lang), k.reason);
+  }
+  const skipped = result.skipped.filter(
+    (s) => s.reason !== "invalid-workshop" && !filesRead(result).some((f) => f.path === s.path),
+  );
   if (skipped.length > 0) {
     suite.multilineProperty(
       "skipped",
@@ -110,6 +122,16 @@ export function validationSarif(result: ValidationResult, lang: Lang, version: s
     rule.rule.properties = { title: { fr: fr[code].title, en: en[code].title } };
     run.addRule(rule);
   }
+  // Not a problem of a file's but of a workshop's: a rule of its own, outside the catalogue.
+  const workshop = new SarifRuleBuilder().initSimple({
+    ruleId: "invalid-workshop",
+    shortDescriptionText: skipText("invalid-workshop", lang),
+  });
+  workshop.rule.defaultConfiguration = { level: "error" };
+  workshop.rule.properties = {
+    title: { fr: skipText("invalid-workshop", "fr"), en: skipText("invalid-workshop", "en") },
+  };
+  run.addRule(workshop);
   const files = filesRead(result);
   run.run.artifacts = files.map((f: FileReport) => ({ location: { uri: uriOf(f.path) } }));
   for (const f of files) {
@@ -132,6 +154,16 @@ export function validationSarif(result: ValidationResult, lang: Lang, version: s
       if (where) r.result.properties = { cell: where };
       run.addResult(r);
     }
+  }
+  for (const k of unchecked(result)) {
+    run.addResult(
+      new SarifResultBuilder().initSimple({
+        ruleId: "invalid-workshop",
+        level: "error",
+        messageText: skipText(k.reason, lang),
+        fileUri: uriOf(`${k.path}/${CONFIG_FILE}`),
+      }),
+    );
   }
   const log = new SarifBuilder();
   log.addRun(run);

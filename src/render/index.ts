@@ -453,7 +453,7 @@ function historiqueTable(c: Consolidation, config: Config, lang: Lang): FlatTabl
  * Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
  * leading `'` (OWASP). A plain number such as `-5` or `+3,5` runs nothing and stays as it is.
  * A text that already starts with `'` before such a character gets one more: reading takes one
- * off (`FORMULA_MARK` in normalize/values.ts), so every text reads back as it was.
+ * off (`FORMULA_MARK` in read/csv.ts), so every text reads back as it was.
  */
 export function neutralise(text: string): string {
   if (/^[-+]?\d+([.,]\d+)?$/.test(text)) return text;

@@ -1,4 +1,5 @@
 import { extname } from "node:path";
+import { CONFIG_FILE } from "../config.js";
 import { plural } from "../i18n/format.js";
 import { catalogue, hintOf, messageOf, recordOf } from "../i18n/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -27,11 +28,12 @@ export function filesRead(
  */
 export function passes(result: ValidationResult, strict = false): boolean {
   const s = result.summary;
-  return (
-    s.errors === 0 &&
-    !result.skipped.some((k) => k.reason === "invalid-workshop") &&
-    !(strict && s.warnings > 0)
-  );
+  return s.errors === 0 && unchecked(result).length === 0 && !(strict && s.warnings > 0);
+}
+
+/** The workshops a folder held that could not be checked: their configuration is invalid. */
+export function unchecked(result: ValidationResult): ValidationResult["skipped"] {
+  return result.skipped.filter((k) => k.reason === "invalid-workshop");
 }
 
 /** The JSON document of `validate --format json` and of `journal.json`. */
@@ -239,9 +241,9 @@ export function validationGithub(result: ValidationResult, lang: Lang): string {
     }
   }
   // A workshop left unchecked fails the run: it is said where the problems are.
-  for (const k of result.skipped.filter((x) => x.reason === "invalid-workshop")) {
+  for (const k of unchecked(result)) {
     lines.push(
-      `::error file=${prop(`${k.path}/atelier.config.json`)}::${data(skipText(k.reason, lang))}`,
+      `::error file=${prop(`${k.path}/${CONFIG_FILE}`)}::${data(skipText(k.reason, lang))}`,
     );
   }
   const s = result.summary;
@@ -304,6 +306,10 @@ export function validationStepSummary(
     line(t.ci.columns.map((_, i) => (i === 0 ? "---" : "---:"))),
     ...figures.map((f) => line([code(f.path), ...f.n])),
     line([`**${t.ci.total}**`, ...total]),
+    ...unchecked(result).flatMap((k) => [
+      "",
+      `❌ ${code(k.path)}${t.colon} ${skipText(k.reason, lang)}`,
+    ]),
     "",
   ].join("\n");
 }

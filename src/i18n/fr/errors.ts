@@ -19,6 +19,8 @@ const listFr = (items: readonly string[]) =>
 export const errors = {
   emptyRef:
     "--changed-since attend une version git (branche, étiquette ou commit : origin/main, v1.0, HEAD~1) ; sans elle, validez sans --changed-since.",
+  noMergeBase: (ref: string) =>
+    `Aucun ancêtre commun avec « ${ref} » dans ce clone : l'historique manque (clone superficiel). Récupérez-le (git fetch --unshallow ; dans un workflow GitHub, actions/checkout avec fetch-depth: 0).`,
   gitMissing:
     "git est introuvable : --changed-since demande à git les fichiers modifiés. Installez git, ou validez sans --changed-since.",
   notRepository: (dir: string) =>
