@@ -623,7 +623,7 @@ function metaOf(opts: { groupe?: string; session?: string }): Record<string, str
  */
 function githubStep(result: ValidationResult, summary: string, valid: boolean) {
   const s = result.summary;
-  const outputs = { errors: s.errors, warnings: s.warnings, files: s.files, rows: s.rows };
+  const outputs = { errors: s.errors, warnings: s.warnings, files: s.files, rows: s.rows, valid };
   const write = (file: string | undefined, text: string) => {
     if (!file) return;
     try {
@@ -637,7 +637,7 @@ function githubStep(result: ValidationResult, summary: string, valid: boolean) {
     }
   };
   write(process.env.GITHUB_STEP_SUMMARY, summary);
-  const lines = Object.entries({ ...outputs, valid }).map(([k, v]) => `${k}=${v}\n`);
+  const lines = Object.entries(outputs).map(([k, v]) => `${k}=${v}\n`);
   write(process.env.GITHUB_OUTPUT, lines.join(""));
 }
 

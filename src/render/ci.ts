@@ -9,9 +9,9 @@ import {
 } from "node-sarif-builder";
 import { CONFIG_FILE } from "../config.js";
 import { catalogue, hintOf, messageOf } from "../i18n/index.js";
-import type { Lang } from "../i18n/lang.js";
+import type { Lang, Localized } from "../i18n/lang.js";
 import { CATALOG, cellOf, countBySeverity, type Issue, type IssueCode } from "../issues.js";
-import type { FileReport, ValidationResult } from "../model.js";
+import type { ValidationResult } from "../model.js";
 import { columnNumber } from "../sheet.js";
 import { filesRead, skipText, unchecked } from "./validation.js";
 
@@ -111,29 +111,22 @@ export function validationSarif(result: ValidationResult, lang: Lang, version: s
     toolDriverName: "atelier",
     toolDriverVersion: version,
   });
+  const rule = (id: string, level: "error" | "warning" | "note", title: Localized) => {
+    const r = new SarifRuleBuilder().initSimple({ ruleId: id, shortDescriptionText: title[lang] });
+    r.rule.defaultConfiguration = { level };
+    r.rule.properties = { title };
+    run.addRule(r);
+  };
   const fr = catalogue("fr").issues;
   const en = catalogue("en").issues;
   for (const code of Object.keys(CATALOG) as IssueCode[]) {
-    const rule = new SarifRuleBuilder().initSimple({
-      ruleId: code,
-      shortDescriptionText: catalogue(lang).issues[code].title,
-    });
-    rule.rule.defaultConfiguration = { level: SARIF_LEVEL[CATALOG[code].severity] };
-    rule.rule.properties = { title: { fr: fr[code].title, en: en[code].title } };
-    run.addRule(rule);
+    rule(code, SARIF_LEVEL[CATALOG[code].severity], { fr: fr[code].title, en: en[code].title });
   }
   // Not a problem of a file's but of a workshop's: a rule of its own, outside the catalogue.
-  const workshop = new SarifRuleBuilder().initSimple({
-    ruleId: "invalid-workshop",
-    shortDescriptionText: skipText("invalid-workshop", lang),
-  });
-  workshop.rule.defaultConfiguration = { level: "error" };
-  workshop.rule.properties = {
-    title: { fr: skipText("invalid-workshop", "fr"), en: skipText("invalid-workshop", "en") },
-  };
-  run.addRule(workshop);
+  const unread = "invalid-workshop";
+  rule(unread, "error", { fr: skipText(unread, "fr"), en: skipText(unread, "en") });
   const files = filesRead(result);
-  run.run.artifacts = files.map((f: FileReport) => ({ location: { uri: uriOf(f.path) } }));
+  run.run.artifacts = files.map((f) => ({ location: { uri: uriOf(f.path) } }));
   for (const f of files) {
     for (const i of f.issues) {
       const hint = hintOf(i, lang);
