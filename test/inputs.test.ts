@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -47,7 +48,11 @@ const paths = (j: { files: { path: string }[] }) => j.files.map((f) => f.path);
 
 /** `validate --format json` in a workshop: its paths relative to the workshop, like compile's. */
 async function validateJson(dir: string, ...args: string[]) {
-  const r = await run("validate", dir, "--format", "json", ...args);
+  return validated(dir, await run("validate", dir, "--format", "json", ...args));
+}
+
+/** A `validate --format json` run's result, its paths relative to the workshop. */
+function validated(dir: string, r: { code: number | null; out: string }) {
   const prefix = new RegExp(`^.*${basename(dir)}/`);
   const result = JSON.parse(r.out);
   for (const f of result.files) {
@@ -57,6 +62,31 @@ async function validateJson(dir: string, ...args: string[]) {
   for (const s of result.skipped) s.path = s.path.replace(prefix, "");
   return { code: r.code, result };
 }
+/** Root reads everything: permissions are tried as `nobody` (setpriv), the workshop opened to it. */
+const ROOT = process.getuid?.() === 0;
+
+function openToAll(dir: string) {
+  if (ROOT) for (const d of [dir, join(dir, "J1"), join(dir, "J2")]) chmodSync(d, 0o777);
+}
+
+/** atelier as a user bound by permissions: as root, run as `nobody`; else in this process. */
+async function unprivileged(...argv: string[]) {
+  if (!ROOT) return run(...argv);
+  const r = spawnSync(
+    "setpriv",
+    [
+      "--reuid=nobody",
+      "--regid=nogroup",
+      "--clear-groups",
+      process.execPath,
+      "dist/bin.js",
+      ...argv,
+    ],
+    { encoding: "utf8" },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
 const codes = (j: { files: { path: string; problems: { code: string }[] }[] }) =>
   j.files.map((f) => [f.path, f.problems.map((p) => p.code)]);
 
@@ -250,17 +280,15 @@ describe("one bad file never stops the rest", () => {
     ]);
   });
 
-  it("a file without read permission is a file-level error; the others are read", async ({
-    skip,
-  }) => {
-    skip(
-      process.getuid?.() === 0,
-      "running as root: every file can be read, permissions untestable",
-    );
+  it("a file without read permission is a file-level error; the others are read", async () => {
     const dir = sample();
+    openToAll(dir);
     chmodSync(join(dir, "J1", "groupe-2.csv"), 0o000);
     try {
-      const { code, result } = await validateJson(dir);
+      const { code, result } = validated(
+        dir,
+        await unprivileged("validate", dir, "--format", "json"),
+      );
       expect(code).toBe(1);
       expect(
         result.files.find((f: { path: string }) => f.path === "J1/groupe-2.csv").problems,
@@ -272,24 +300,22 @@ describe("one bad file never stops the rest", () => {
         ),
       ]);
       expect(result.summary).toMatchObject({ files: 3, rows: 3, accepted: 3, errors: 1 });
-      const c = await run("compile", dir);
+      const c = await unprivileged("compile", dir);
       expect([c.code, c.err]).toEqual([0, ""]);
     } finally {
       chmodSync(join(dir, "J1", "groupe-2.csv"), 0o644);
     }
   });
 
-  it("a session folder that cannot be listed is skipped with a note; the others are read", async ({
-    skip,
-  }) => {
-    skip(
-      process.getuid?.() === 0,
-      "running as root: every folder can be read, permissions untestable",
-    );
+  it("a session folder that cannot be listed is skipped with a note; the others are read", async () => {
     const dir = sample();
+    openToAll(dir);
     chmodSync(join(dir, "J2"), 0o000);
     try {
-      const { code, result } = await validateJson(dir);
+      const { code, result } = validated(
+        dir,
+        await unprivileged("validate", dir, "--format", "json"),
+      );
       expect(code).toBe(0);
       expect(result.files.map((f: { path: string }) => f.path)).toEqual([
         "plan.csv",
@@ -297,7 +323,7 @@ describe("one bad file never stops the rest", () => {
         "J1/groupe-2.csv",
       ]);
       expect(result.skipped).toContainEqual({ path: "J2", reason: "unreadable-folder" });
-      const v = await run("validate", dir);
+      const v = await unprivileged("validate", dir);
       expect(v.out).toContain(
         "(dossier illisible (droits d'accès) : ses fichiers ne sont pas lus)",
       );
