@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { CONFIG_FILE } from "../config.js";
 import { AppError } from "../errors.js";
 import { both } from "../i18n/index.js";
-import { pathNotFound } from "../validate/index.js";
+import { pathNotFound, realOf } from "../validate/index.js";
 
 /**
  * `validate --changed-since <ref>`: which files git says changed since `ref` (committed since
@@ -45,14 +45,6 @@ export function changedSince(ref: string, paths: readonly string[]): (abs: strin
     const real = realOf(abs);
     return changed.has(real) || workshops.some((w) => real.startsWith(w));
   };
-}
-
-function realOf(abs: string): string {
-  try {
-    return realpathSync(abs);
-  } catch {
-    return abs;
-  }
 }
 
 /** git's output, or why it cannot answer, said for `--changed-since`. */

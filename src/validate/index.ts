@@ -192,7 +192,8 @@ export async function validatePaths(
   return { ...result, summary: summarise(result) };
 }
 
-function realOf(abs: string): string {
+/** A path's real one (links followed), or the path itself when it cannot be resolved. */
+export function realOf(abs: string): string {
   try {
     return realpathSync(abs);
   } catch {
