@@ -18,9 +18,6 @@ export default defineConfig({
       "test/launcher.test.ts",
       "test/ci-*.test.ts",
       "test/hostile.test.ts",
-      // Its permission tests run the built program as another user, who cannot enter the
-      // mutation sandbox.
-      "test/inputs.test.ts",
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
