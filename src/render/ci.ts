@@ -1,4 +1,4 @@
-import { isAbsolute } from "node:path";
+import { isAbsolute, posix } from "node:path";
 import { pathToFileURL } from "node:url";
 import junitModule from "junit-report-builder";
 import {
@@ -31,14 +31,6 @@ function problemLine(i: Issue, lang: Lang): string {
   return `${where ? `${where} ` : ""}${messageOf(i, lang)} [${i.code}]${hint ? ` → ${hint}` : ""}`;
 }
 
-/** Where a file lies, as a folder (the test case's class) and a name. */
-function parts(path: string): { folder: string; name: string } {
-  const at = path.lastIndexOf("/");
-  return at < 0
-    ? { folder: ".", name: path }
-    : { folder: path.slice(0, at), name: path.slice(at + 1) };
-}
-
 /**
  * JUnit XML: one test case per file read, failed when the file has errors. The common JUnit
  * schema allows one `<failure>` per test case (and GitLab and Jenkins show only the first):
@@ -50,8 +42,9 @@ export function validationJunit(result: ValidationResult, lang: Lang): string {
   const report = junit.newBuilder().name(t.ci.title);
   const suite = report.testSuite().name(t.ci.title);
   for (const f of filesRead(result)) {
-    const { folder, name } = parts(f.path);
-    const test = suite.testCase().className(folder).name(name).file(f.path);
+    // The folder is the test case's class; displayed paths are written with `/`.
+    const name = posix.basename(f.path);
+    const test = suite.testCase().className(posix.dirname(f.path)).name(name).file(f.path);
     const c = countBySeverity(f.issues);
     const errors = f.issues.filter((i) => i.severity === "error");
     const others = f.issues.filter((i) => i.severity !== "error");
