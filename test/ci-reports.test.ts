@@ -356,6 +356,19 @@ describe("validate --changed-since", () => {
     ]);
   });
 
+  it("says a revision shares no history in a full clone, not that history is missing", () => {
+    const dir = repository();
+    git(dir, "add", ".");
+    git(dir, "commit", "-q", "-m", "changed");
+    git(dir, "checkout", "-q", "--orphan", "other");
+    git(dir, "commit", "-q", "-m", "orphan");
+    const r = atelier(dir, "validate", ".", "--changed-since", "master");
+    expect([r.code, r.err]).toEqual([
+      2,
+      "atelier : « master » n'a aucun historique en commun avec la version en cours : rien ne dit ce qui a changé depuis. Donnez une version dont la branche est partie, ou validez sans --changed-since.\n",
+    ]);
+  });
+
   it("says why it cannot run: a revision git does not know, a folder outside a repository", () => {
     const dir = repository();
     const r = atelier(dir, "validate", ".", "--changed-since", "origin/main");

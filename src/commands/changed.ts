@@ -66,9 +66,11 @@ function git(args: readonly string[], cwd: string, ref: string): string {
     }
     const said = String(error.stderr ?? "").trim();
     if (/no merge base/i.test(said)) {
+      // A shallow clone lacks the history; a full one has none in common with `ref`.
+      const shallow = git(["rev-parse", "--is-shallow-repository"], cwd, ref).trim() === "true";
       throw new AppError(
         "GIT_FAILED",
-        both((t) => t.errors.noMergeBase(ref)),
+        both((t) => (shallow ? t.errors.noMergeBase(ref) : t.errors.noCommonHistory(ref))),
       );
     }
     if (/not a git repository/i.test(said)) {

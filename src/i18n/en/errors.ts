@@ -18,6 +18,8 @@ export const errors: Catalogue["errors"] = {
     "--changed-since needs a git revision (branch, tag or commit: origin/main, v1.0, HEAD~1); without one, validate without --changed-since.",
   noMergeBase: (ref) =>
     `No common ancestor with “${ref}” in this clone: the history is missing (shallow clone). Fetch it (git fetch --unshallow; in a GitHub workflow, actions/checkout with fetch-depth: 0).`,
+  noCommonHistory: (ref) =>
+    `“${ref}” shares no history with the current revision: nothing says what changed since. Give a revision the branch left from, or validate without --changed-since.`,
   gitMissing:
     "git not found: --changed-since asks git which files changed. Install git, or validate without --changed-since.",
   notRepository: (dir) =>

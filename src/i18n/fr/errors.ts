@@ -21,6 +21,8 @@ export const errors = {
     "--changed-since attend une version git (branche, étiquette ou commit : origin/main, v1.0, HEAD~1) ; sans elle, validez sans --changed-since.",
   noMergeBase: (ref: string) =>
     `Aucun ancêtre commun avec « ${ref} » dans ce clone : l'historique manque (clone superficiel). Récupérez-le (git fetch --unshallow ; dans un workflow GitHub, actions/checkout avec fetch-depth: 0).`,
+  noCommonHistory: (ref: string) =>
+    `« ${ref} » n'a aucun historique en commun avec la version en cours : rien ne dit ce qui a changé depuis. Donnez une version dont la branche est partie, ou validez sans --changed-since.`,
   gitMissing:
     "git est introuvable : --changed-since demande à git les fichiers modifiés. Installez git, ou validez sans --changed-since.",
   notRepository: (dir: string) =>
