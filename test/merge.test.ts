@@ -1,148 +1,37 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { validateFiles } from "../src/commands/validate.js";
-import { type Config, defaultConfig } from "../src/config.js";
-import { type ReferenceActivity, type TableKind, tableFields } from "../src/fields.js";
+import type { Config } from "../src/config.js";
 import { hintOf, messageOf } from "../src/i18n/index.js";
-import { flatten, type Issue, issue } from "../src/issues.js";
+import { flatten, issue } from "../src/issues.js";
 import { fingerprint, groupsByCluster, similar } from "../src/merge/clusters.js";
+import {
+  byGroup,
+  type Entry,
+  identityOf,
+  sameValue,
+  sessionComparator,
+} from "../src/merge/compare.js";
 import { mergeSubmissions } from "../src/merge/index.js";
-import type { Consolidated, FileReport, KeptRow, ReferencePlan, Resolution } from "../src/model.js";
+import type { Resolution } from "../src/model.js";
 import { readCsv } from "../src/read/csv.js";
+import { groupKey } from "../src/text.js";
 import { checkResolutions, resolutionsIn } from "../src/validate/resolutions.js";
-
-// --- factories -----------------------------------------------------------------------------------
-
-const config = defaultConfig("/atelier");
-
-type Values = Record<string, unknown>;
-
-interface RowSpec {
-  values: Values;
-  issues?: Issue[];
-  meta?: Record<string, string>;
-}
-
-interface TableSpec {
-  kind: TableKind;
-  sheet?: string;
-  rows: (Values | RowSpec)[];
-  fatal?: Issue[];
-}
-
-function isSpec(r: Values | RowSpec): r is RowSpec {
-  return typeof r.values === "object" && r.values !== null && !Array.isArray(r.values);
-}
-
-/** Every field of the kind, null unless given. */
-function full(kind: TableKind, values: Values): Values {
-  const fields = kind === "reference" ? [] : tableFields(kind);
-  return { ...Object.fromEntries(fields.map((f) => [f.id, null])), ...values };
-}
-
-/** A validated file as the pipeline hands it over: rows numbered from 2 under the header. */
-function submission(
-  path: string,
-  tables: TableSpec[],
-  meta: Record<string, string> = {},
-): FileReport {
-  const report: FileReport = { path, format: "csv", meta, sheets: [], issues: [], tables: [] };
-  for (const spec of tables) {
-    const fatal = spec.fatal ?? [];
-    const records = spec.rows.map((r, i): KeptRow => {
-      const s = isSpec(r) ? r : { values: r };
-      const issues = s.issues ?? [];
-      const rejected = fatal.length > 0 || issues.some((x) => x.severity === "error");
-      const record: KeptRow = {
-        file: path,
-        row: i + 2,
-        values: full(spec.kind, s.values),
-        meta: s.meta ?? {},
-        issues,
-        rejected,
-      };
-      if (rejected) {
-        record.raw = Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, String(v)]));
-      }
-      if (spec.sheet) record.sheet = spec.sheet;
-      return record;
-    });
-    report.issues.push(...fatal, ...records.flatMap((r) => r.issues));
-    report.tables.push({ kind: spec.kind, columns: {}, fatal, records });
-  }
-  return report;
-}
-
-function bilan(code: string, statut: string, extra: Values = {}): Values {
-  return { axe: "PREV", code_activite: code, activite: `Activité ${code}`, statut, ...extra };
-}
-
-function constat(axe: string, type: string, text: string, extra: Values = {}): Values {
-  return { axe, type, constat: text, ...extra };
-}
-
-function proposition(axe: string, objectif: string, action: string, extra: Values = {}): Values {
-  return {
-    axe,
-    objectif,
-    action,
-    indicateur: "Nombre",
-    responsable: "MJDH",
-    calendrier: [2024],
-    ...extra,
-  };
-}
-
-/** A reference plan of these activities, in this order. */
-function plan(codes: readonly string[], axe = "PREV"): ReferencePlan {
-  const activities = codes.map(
-    (code): ReferenceActivity => ({
-      code_activite: code,
-      axe,
-      activite: null,
-      responsable: null,
-      indicateur: null,
-      budget_prevu: null,
-    }),
-  );
-  return {
-    path: "plan.csv",
-    activities,
-    byCode: new Map(activities.map((a) => [code(a), a])),
-    report: submission("plan.csv", [
-      { kind: "reference", rows: codes.map((c) => ({ code_activite: c })) },
-    ]),
-  };
-}
-
-const code = (a: ReferenceActivity) => a.code_activite as string;
-
-const bilanFile = (path: string, session: string, rows: (Values | RowSpec)[], groupe?: string) =>
-  submission(path, [{ kind: "bilan", rows }], { session, ...(groupe ? { groupe } : {}) });
-
-const byCode = (rows: Consolidated<"bilan">[], code: string) =>
-  rows.find((r) => r.code_activite === code);
-
-const pick = <T extends object, K extends keyof T>(rows: T[], keys: K[]) =>
-  rows.map((r) => keys.map((k) => r[k]));
-
-/** A source as merging records it, the group taken from the file name. */
-const src = (file: string, session: string | null, row = 2) => ({
-  file,
-  sheet: null,
-  row,
-  groupe: file.replace(/^.*\/|\.csv$/g, ""),
-  session,
-});
-
-const badCell = (file: string, row: number) =>
-  issue(
-    "missing-value",
-    { file, row, column: "D" },
-    { field: "statut", params: { label: "Statut" } },
-  );
+import {
+  badCell,
+  bilan,
+  bilanFile,
+  byCode,
+  config,
+  constat,
+  pick,
+  plan,
+  proposition,
+  src,
+  submission,
+} from "./helpers/submissions.js";
 
 // --- accounting and rejects ----------------------------------------------------------------------
 
@@ -163,7 +52,11 @@ describe("accounting", () => {
   files[0]?.issues.push(
     issue("unknown-column", { file: "J1/groupe-1.csv", row: 1, column: "H" }, { value: "X" }),
   );
-  const result = mergeSubmissions(files, config, { reference: plan(["1.1.1"]) });
+  // Merged before each test, not once while collecting: each test is then seen to run the rules.
+  let result: ReturnType<typeof mergeSubmissions>;
+  beforeEach(() => {
+    result = mergeSubmissions(files, config, { reference: plan(["1.1.1"]) });
+  });
 
   it("counts rows read = accepted + rejected, duplicates apart, reference rows left out", () => {
     expect(result.summary).toEqual({
@@ -672,14 +565,21 @@ describe("clusters", () => {
     ["G3", "Le ministère de la justice"],
     ["G4", "Ministere de la Justice."],
   ];
-  const r = mergeSubmissions(
-    rows.map(([g, text], i) =>
-      submission(`g${i}.csv`, [{ kind: "constats", rows: [constat("POUR", "faiblesse", text)] }], {
-        groupe: g,
-      }),
-    ),
-    config,
-  );
+  let r: ReturnType<typeof mergeSubmissions>;
+  beforeEach(() => {
+    r = mergeSubmissions(
+      rows.map(([g, text], i) =>
+        submission(
+          `g${i}.csv`,
+          [{ kind: "constats", rows: [constat("POUR", "faiblesse", text)] }],
+          {
+            groupe: g,
+          },
+        ),
+      ),
+      config,
+    );
+  });
 
   it("groups near-duplicates of one axis and type, and numbers clusters in output order", () => {
     expect(pick(r.constats, ["cluster", "constat"])).toEqual([
@@ -985,5 +885,88 @@ describe("with validatePaths", () => {
         x.problems.map((p) => p.code),
       ]),
     ).toEqual([["J1/groupe-1.csv", 4, "1.1.3", ["missing-value"]]]);
+  });
+});
+
+describe("how merging compares (compare.ts)", () => {
+  const sorted = (names: (string | null)[], sessions?: string[]) =>
+    [...names].sort(sessionComparator({ ...config, sessions }));
+
+  it("puts sessions in the configuration's order, whatever their spelling", () => {
+    expect(
+      sorted(["Jour 3", "J1", "Ouverture", "J2 - 19/07/2023"], ["Ouverture", "J3", "J1", "J2"]),
+    ).toEqual(["Ouverture", "Jour 3", "J1", "J2 - 19/07/2023"]);
+  });
+
+  it("puts an unlisted session before every listed one, and no session first", () => {
+    expect(sorted(["J2", "Archives", null, "J1"], ["J1", "J2"])).toEqual([
+      null,
+      "Archives",
+      "J1",
+      "J2",
+    ]);
+    expect(sorted(["J1", "Archives", "J2", null], ["J1", "J2"])).toEqual([
+      null,
+      "Archives",
+      "J1",
+      "J2",
+    ]);
+  });
+
+  it("orders unlisted sessions by number, else in natural order", () => {
+    expect(sorted(["Jour 10", "J2", "Synthèse", "Jour 1", "Bilan"])).toEqual([
+      "Bilan",
+      "Jour 1",
+      "J2",
+      "Jour 10",
+      "Synthèse",
+    ]);
+    expect(sorted(["J12", "J3"])).toEqual(["J3", "J12"]);
+  });
+
+  it("gives 0 only for one session, however it is written", () => {
+    const compare = sessionComparator({ ...config, sessions: ["J1", "J2"] });
+    expect(compare("J1", "Jour 1")).toBe(0);
+    expect(compare("J2", "J1")).toBe(1);
+    expect(compare("J1", "J2")).toBe(-1);
+    expect(compare("Archives", "J1")).toBe(-1);
+    expect(compare("J1", "Archives")).toBe(1);
+    expect(compare(null, null)).toBe(0);
+    const numbered = sessionComparator(config);
+    expect(numbered("Jour 2", "J10")).toBe(-8);
+    expect(numbered("J2", "Bilan")).toBeGreaterThan(0);
+  });
+
+  it("compares values once texts are folded, others as they serialise", () => {
+    expect(sameValue("Plaidoyer auprès  des Élus", "plaidoyer auprès des élus")).toBe(true);
+    expect(sameValue("auprès des élus", "aupres des elus")).toBe(false);
+    expect(sameValue("a", "b")).toBe(false);
+    expect(sameValue(12, 12)).toBe(true);
+    expect(sameValue(12, "12")).toBe(false);
+    expect(sameValue("12", 12)).toBe(false);
+    expect(sameValue(["DNP", "OIM"], ["DNP", "OIM"])).toBe(true);
+    expect(sameValue(["DNP"], ["OIM"])).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 2 })).toBe(false);
+    expect(identityOf("Élus  « locaux »")).toBe('élus "locaux"');
+    expect(identityOf(null)).toBe("");
+    expect(identityOf(undefined)).toBe("");
+    expect(identityOf(0)).toBe("0");
+    expect(identityOf(["a"])).toBe('["a"]');
+  });
+
+  it("lists entries by group, each in the order given", () => {
+    const entry = (groupe: string | null, n: number) =>
+      ({ values: { n }, source: { ...src("g.csv", "J1"), groupe } }) as unknown as Entry;
+    const groups = byGroup([
+      entry("Groupe 1", 1),
+      entry("G2", 2),
+      entry("groupe-1", 3),
+      entry(null, 4),
+    ]);
+    expect([...groups].map(([g, list]) => [g, list.map((e) => e.values.n)])).toEqual([
+      [groupKey("Groupe 1"), [1, 3]],
+      [groupKey("G2"), [2]],
+      [groupKey(""), [4]],
+    ]);
   });
 });

@@ -29,23 +29,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
  */
 export function sessionComparator(config: Config) {
   const listed = (config.sessions ?? []).map(sessionKey);
-  // Sorting compares every row's session many times: each name is folded once.
-  const keys = new Map<string, string>();
-  const keyOf = (s: string) => {
-    let k = keys.get(s);
-    if (k === undefined) {
-      k = sessionKey(s);
-      keys.set(s, k);
-    }
-    return k;
-  };
   const number = (key: string) => /^#(\d+)$/.exec(key)?.[1];
   return (a: string | null, b: string | null): number => {
     if (a === b) return 0;
     if (a === null) return -1;
     if (b === null) return 1;
-    const ka = keyOf(a);
-    const kb = keyOf(b);
+    // sessionKey remembers the names it folded: sorting asks of each row's session many times.
+    const ka = sessionKey(a);
+    const kb = sessionKey(b);
     if (ka === kb) return 0;
     const ia = listed.indexOf(ka);
     const ib = listed.indexOf(kb);
@@ -61,20 +52,9 @@ export function sessionComparator(config: Config) {
 
 export type CompareSession = ReturnType<typeof sessionComparator>;
 
-/** Group keys by name: a workshop has a handful of groups and many rows. */
-const groupKeys = new Map<string, string>();
-
-/** The group of a source, as groups are compared (`groupKey`). */
+/** The group of a source, as groups are compared (`groupKey`, which remembers the names). */
 export function groupOf(source: Source): string {
-  const name = source.groupe ?? "";
-  let key = groupKeys.get(name);
-  if (key === undefined) {
-    key = groupKey(name);
-    // Bounded: a file with a group per row cannot make it grow without end.
-    if (groupKeys.size > 10_000) groupKeys.clear();
-    groupKeys.set(name, key);
-  }
-  return key;
+  return groupKey(source.groupe ?? "");
 }
 
 /** Entries by group, each group's in the order given (source order). */
