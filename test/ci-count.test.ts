@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
  * that skipped, left to do or left out tests must fail, as must one that left no results.
  */
 
-function count(results: object | undefined, status = 0) {
+function count(results: object | null | undefined, status = 0) {
   const dir = mkdtempSync(join(tmpdir(), "atelier-count-"));
   const file = join(dir, "results.json");
-  if (results) writeFileSync(file, JSON.stringify(results));
+  if (results !== undefined) writeFileSync(file, JSON.stringify(results));
   const r = spawnSync(process.execPath, [".ci/count.mjs", file], {
     encoding: "utf8",
     env: { ...process.env, STATUS: String(status) },
@@ -44,6 +44,13 @@ describe(".ci/run's count step, on crafted results", () => {
     ],
     ["no test at all", results(0, 0), 0, ["0 passed, 1 failed, 0 skipped\n", 1]],
     ["no results file (a failed build)", undefined, 1, ["0 passed, 1 failed, 0 skipped\n", 1]],
+    [
+      "a suite to do (describe.todo: no test, a pending suite)",
+      { ...results(130, 0), numPendingTestSuites: 1 },
+      0,
+      ["130 passed, 0 failed, 1 skipped\n", 1],
+    ],
+    ["a results file holding null", null, 0, ["0 passed, 1 failed, 0 skipped\n", 1]],
   ])("%s", (_, given, status, expected) => {
     expect(count(given, status)).toEqual(expected);
   });
@@ -53,7 +60,10 @@ describe(".ci/run's test command and count step, on a suite with .only or .skip"
   /** Runs vitest as `.ci/run` does on one test file, then the count step on its results. */
   function ci(source: string) {
     const dir = mkdtempSync(join(tmpdir(), "atelier-suite-"));
-    writeFileSync(join(dir, "a.test.mjs"), `import { expect, it } from "vitest";\n${source}`);
+    writeFileSync(
+      join(dir, "a.test.mjs"),
+      `import { describe, expect, it } from "vitest";\n${source}`,
+    );
     const out = join(dir, "results.json");
     const vitest = resolve("node_modules/vitest/vitest.mjs");
     const run = spawnSync(
@@ -85,6 +95,7 @@ describe(".ci/run's test command and count step, on a suite with .only or .skip"
       1,
     ]);
     expect(ci(`${two}it.todo("c");\n`)).toEqual(["2 passed, 0 failed, 1 skipped\n", 1]);
+    expect(ci(`${two}describe.todo("later");\n`)).toEqual(["2 passed, 0 failed, 1 skipped\n", 1]);
   });
 
   it("is the step .ci/run ends with, after typecheck and lint", () => {

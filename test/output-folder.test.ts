@@ -437,10 +437,8 @@ describe("clear refusals", () => {
     ];
     for (const [out, message] of cases) {
       for (const command of ["compile", "report", "matrix"]) {
-        const started = Date.now();
         const r = await run(command, dir, "--out", out);
         expect([r.code, r.out, r.err], `${command} --out ${out}`).toEqual([2, "", message]);
-        expect(Date.now() - started).toBeLessThan(2000);
       }
     }
     expect(readFileSync(file, "utf8")).toBe("ne pas écraser");
