@@ -90,7 +90,7 @@ function oldRead(data, csv) {
       bom: false,
     });
   } catch (e) {
-    if (e.code !== "CSV_QUOTE_NOT_CLOSED") throw e;
+    if (/** @type {{ code?: string }} */ (e).code !== "CSV_QUOTE_NOT_CLOSED") throw e;
     issues.push(["file-unreadable", `ligne ${oldOpenQuote(text)}`]);
     return { encoding, delimiter, issues, rows: null };
   }

@@ -208,16 +208,19 @@ async function writeLines(path, header, count, line) {
   for (let i = 0; i < count; i++) {
     chunk += line(i);
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((ok) => out.once("drain", ok));
+      if (!out.write(chunk)) await new Promise((ok) => out.once("drain", () => ok(undefined)));
       chunk = "";
     }
   }
   out.write(chunk);
-  await new Promise((ok, ko) => out.end((e) => (e ? ko(e) : ok())));
+  await new Promise((ok, ko) => {
+    out.once("error", ko);
+    out.end(() => ok(undefined));
+  });
 }
 
 /** Generates every data set under `dir` once; a stamp file says which version is there. */
-export async function generate(dir, { log = () => {} } = {}) {
+export async function generate(dir, { log = (/** @type {string} */ _line) => {} } = {}) {
   const VERSION = "1";
   const stamp = join(dir, "VERSION");
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === VERSION) return layout(dir);

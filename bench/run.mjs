@@ -90,13 +90,6 @@ function output(cmd, args) {
 /** Rows of a CSV text, its header aside. */
 const csvRows = (text) => parse(text, { relax_column_count: true }).length - 1;
 
-/** Stops the bench when a peer did not read the rows atelier read: its time would mean nothing. */
-function sameRows(name, rows, expected) {
-  if (rows !== expected) {
-    throw new Error(`${name} a lu ${rows} lignes, atelier ${expected} : comparaison impossible`);
-  }
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -204,8 +197,12 @@ const versus = (a, name, value, target) => ({
 
 async function main() {
   if (FROM) {
-    const results = JSON.parse(readFileSync(path.resolve(String(FROM)), "utf8"));
-    updateReadme(readmeSection(markdownTable(results.measures), results));
+    const from = path.resolve(String(FROM));
+    const results = JSON.parse(readFileSync(from, "utf8"));
+    if (results.version !== 2 || !Array.isArray(results.measures) || !results.where) {
+      throw new Error(`${FROM} n'est pas un fichier de résultats de ce banc (version 2)`);
+    }
+    updateReadme(readmeSection(markdownTable(results.measures), results, from));
     console.log(`README.md mis à jour depuis ${FROM}.`);
     return;
   }
@@ -238,7 +235,6 @@ async function main() {
     );
   }
   const mlrArgs = ["--icsv", "--ifs", ";", "--ojson", "cat", ...csvFiles];
-  const mlrCat = tools.mlr ? () => timeOnce("mlr", mlrArgs, { okCodes: [0] }) : null;
   // What atelier reads, counted by atelier: each peer must read as many rows.
   const counted = (dir) => {
     const r = spawnSync(node, [BIN, "validate", dir, "--format", "json"], {
@@ -250,18 +246,45 @@ async function main() {
   };
   const csvRowsRead = counted(rel(files.csvDir));
   const xlsxRowsRead = counted(rel(files.xlsxDir));
-  if (tools.mlr) sameRows("Miller", JSON.parse(output("mlr", mlrArgs)).length, csvRowsRead);
-  if (tools.csvstack) {
-    sameRows("csvstack", csvRows(output("csvstack", ["-d", ";", ...csvFiles])), csvRowsRead);
-  }
-  if (tools.in2csv) {
-    const read = xlsxFiles.reduce((n, f) => n + csvRows(output("in2csv", [f])), 0);
-    sameRows("in2csv", read, xlsxRowsRead);
-  }
-  if (tools.tableschema) {
-    const script = path.join(HERE, "tableschema.mjs");
-    sameRows("tableschema", JSON.parse(output(node, [script, ...csvFiles])).rows, csvRowsRead);
-  }
+  // A peer that fails, prints nothing usable or reads other rows is left out of the measures it
+  // was in (« n/a »), and why is printed and saved: its time would mean nothing.
+  const excluded = {};
+  const admit = (key, measures, readRows, expected) => {
+    if (!tools[key] || !measures.some((m) => ONLY.includes(m))) return;
+    let why;
+    try {
+      const rows = readRows();
+      if (rows !== expected) why = `a lu ${rows} lignes, atelier ${expected}`;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      why = e instanceof SyntaxError ? `sortie illisible (${message})` : message;
+    }
+    if (why === undefined) return;
+    excluded[key] = why;
+    tools[key] = undefined;
+    console.log(`${key} écarté : ${why} (mesures « n/a »).`);
+  };
+  admit("mlr", ["csv", "compile"], () => JSON.parse(output("mlr", mlrArgs)).length, csvRowsRead);
+  admit(
+    "csvstack",
+    ["csv"],
+    () => csvRows(output("csvstack", ["-d", ";", ...csvFiles])),
+    csvRowsRead,
+  );
+  admit(
+    "in2csv",
+    ["xlsx"],
+    () => xlsxFiles.reduce((n, f) => n + csvRows(output("in2csv", [f])), 0),
+    xlsxRowsRead,
+  );
+  const tableschemaScript = path.join(HERE, "tableschema.mjs");
+  admit(
+    "tableschema",
+    ["throughput"],
+    () => JSON.parse(output(node, [tableschemaScript, ...csvFiles])).rows,
+    csvRowsRead,
+  );
+  const mlrCat = tools.mlr ? () => timeOnce("mlr", mlrArgs, { okCodes: [0] }) : null;
 
   const rows = [];
   const add = (row) => {
@@ -296,8 +319,15 @@ async function main() {
     const [a, p, s] = measure([atelier("validate", rel(files.xlsxDir)), in2csv, start]);
     const n = xlsxFiles.length;
     // in2csv's work without its n starts, run by run (atelier starts once for all the files).
-    const work = p && s && { samples: p.samples.map((x, i) => x - n * s.samples[i]) };
+    let work = p && s && { samples: p.samples.map((x, i) => x - n * s.samples[i]) };
     if (work) work.median = median(work.samples);
+    if (work && !(work.median > 0)) {
+      // Its starts took longer than the whole: the start-up measure is off, no ratio from it.
+      console.log(
+        `in2csv : ${n} démarrages mesurés plus longs que tout le travail, rapport sans eux « n/a ».`,
+      );
+      work = null;
+    }
     add({
       id: "xlsx-validate",
       label: `validate, ${n} XLSX × 2 000 lignes`,
@@ -315,9 +345,8 @@ async function main() {
 
   if (ONLY.includes("throughput")) {
     // In turns with atelier, as every other peer: the ratio is of runs taken together.
-    const script = path.join(HERE, "tableschema.mjs");
     const ts = tools.tableschema
-      ? () => timeOnce(node, [script, ...csvFiles], { okCodes: [0] })
+      ? () => timeOnce(node, [tableschemaScript, ...csvFiles], { okCodes: [0] })
       : null;
     const [v, p] = measure([atelier("validate", rel(files.csvDir)), ts]);
     const perSecond = (m) => m && csvRowsRead / m.median;
@@ -466,7 +495,17 @@ async function main() {
     NODE === process.execPath
       ? undefined
       : `${path.basename(NODE)} ${spawnSync(NODE, ["--version"], { encoding: "utf8" }).stdout.trim()}`;
-  const results = { version: 2, date, runs: RUNS, where, runner, machine, tools, measures: rows };
+  const results = {
+    version: 2,
+    date,
+    runs: RUNS,
+    where,
+    runner,
+    machine,
+    tools,
+    excluded,
+    measures: rows,
+  };
   const table = markdownTable(rows);
   console.log(`\n${where}\n\n${table}`);
   const file = path.join(HERE, "results", `${date.slice(0, 19).replace(/:/g, "-")}.json`);
@@ -474,7 +513,7 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nRésultats : ${path.relative(ROOT, file)}`);
   if (README) {
-    updateReadme(readmeSection(table, results));
+    updateReadme(readmeSection(table, results, file));
     console.log("README.md mis à jour.");
   }
 }
@@ -512,8 +551,8 @@ function markdownTable(rows) {
 }
 
 /** The measured part of the README: what is measured, where, and the table. */
-function readmeSection(table, results) {
-  const file = `bench/results/${results.date.slice(0, 19).replace(/:/g, "-")}.json`;
+function readmeSection(table, results, from) {
+  const file = path.relative(ROOT, from).split(path.sep).join("/");
   return `Mesuré par \`npm run bench\` (hors de \`npm test\`) le ${results.date.slice(0, 10)} : ${results.where}${results.runner ? ` (atelier lancé par ${results.runner})` : ""} ; chaque mesure est dans \`${file}\`.
 Chaque rapport est la médiane, sur ${results.runs} tours, du temps d'atelier divisé par celui de l'autre
 outil lancé à son tour (pour le débit, l'inverse). Chaque outil a d'abord lu autant de lignes
