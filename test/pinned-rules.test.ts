@@ -65,12 +65,12 @@ describe("numbers in the consolidated CSV", () => {
   const dir = () =>
     workshop({
       "atelier.config.json": JSON.stringify({ sessions: ["J1"], currency: "EUR" }),
-      "J1/a.csv": `${HEADER.replaceAll("FCFA", "EUR")}\r\n1;1.1.1;Sensibiliser;Partiellement réalisé;12,5;1234,5;1000,25\r\n1;1.1.2;Former;Réalisé;100;1000000000000;0\r\n`,
+      "J1/a.csv": `${HEADER.replaceAll("FCFA", "EUR")}\r\n1;1.1.1;Sensibiliser;Partiellement réalisé;12,5;1234,5;1000,25\r\n1;1.1.2;Former;Réalisé;100;1000000000000;0\r\n1;1.1.3;Suivre;Réalisé;100;1000000000000000000000;0,0000001\r\n`,
     });
   const lines = (d: string, out: string) =>
     readFileSync(join(d, out, "bilan.csv"), "utf8")
       .split("\r\n")
-      .slice(1, 3);
+      .slice(1, 4);
 
   it("are written with a decimal comma where the delimiter is « ; » (French Excel)", async () => {
     const d = dir();
@@ -78,6 +78,8 @@ describe("numbers in the consolidated CSV", () => {
     expect(lines(d, "sortie")).toEqual([
       "1. Prévention;1.1.1;Sensibiliser;;;;;Partiellement réalisé;12,5;1234,5;1000,25;;;;;a;J1;J1/a.csv:2",
       "1. Prévention;1.1.2;Former;;;;;Réalisé;100;1000000000000;0;;;;;a;J1;J1/a.csv:3",
+      // In full, never « 1e+21 » nor « 1e-7 », which French Excel and atelier read as text.
+      "1. Prévention;1.1.3;Suivre;;;;;Réalisé;100;1000000000000000000000;0,0000001;;;;;a;J1;J1/a.csv:4",
     ]);
   });
 
@@ -87,6 +89,7 @@ describe("numbers in the consolidated CSV", () => {
     expect(lines(d, "s")).toEqual([
       "1. Prévention,1.1.1,Sensibiliser,,,,,Partiellement réalisé,12.5,1234.5,1000.25,,,,,a,J1,J1/a.csv:2",
       "1. Prévention,1.1.2,Former,,,,,Réalisé,100,1000000000000,0,,,,,a,J1,J1/a.csv:3",
+      "1. Prévention,1.1.3,Suivre,,,,,Réalisé,100,1000000000000000000000,0.0000001,,,,,a,J1,J1/a.csv:4",
     ]);
   });
 });

@@ -464,7 +464,7 @@ function csvField(value: Value, delimiter: string): string {
   if (value === null) return "";
   let s: string;
   if (typeof value === "number") {
-    s = String(value);
+    s = plainNumber(value);
     // French Excel reads `;` files with a decimal comma.
     if (delimiter === ";") s = s.replace(".", ",");
   } else if (typeof value === "boolean") {
@@ -473,6 +473,23 @@ function csvField(value: Value, delimiter: string): string {
     s = neutralise(value);
   }
   return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A number in full: `String` writes 1e21 and 1e-7 in exponent form, which spreadsheets and
+ * atelier's own reader take for text. The digits are String's (the shortest that reads back to
+ * the same number); only the point moves.
+ */
+function plainNumber(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, first, rest = "", exponent] = m;
+  const digits = `${first}${rest}`;
+  const point = 1 + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /**
