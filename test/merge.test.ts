@@ -970,3 +970,20 @@ describe("how merging compares (compare.ts)", () => {
     ]);
   });
 });
+
+describe("unlisted sessions spelt several ways", () => {
+  it("sort the same whatever order the rows come in", () => {
+    // « Atelier A » and « atelier a » are one session; « Atelier á » another, on one side of both.
+    const names = ["Atelier á", "atelier a", "Atelier A"];
+    const orders = [names, [...names].reverse(), [names[1], names[0], names[2]]] as string[][];
+    const compare = sessionComparator(config);
+    for (const order of orders) {
+      const sorted = [...order].sort(compare);
+      expect(sorted.indexOf("Atelier á")).toBe(2);
+    }
+    expect(compare("Atelier á", "Atelier A")).toBe(-compare("Atelier A", "Atelier á"));
+    expect(Math.sign(compare("Atelier á", "Atelier A"))).toBe(
+      Math.sign(compare("Atelier á", "atelier a")),
+    );
+  });
+});
