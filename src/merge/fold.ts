@@ -75,11 +75,13 @@ export function noteUpdate(
 /** Whether the versions say more than one thing. */
 export function disagree(versions: readonly Version[]): boolean {
   const first = versions[0];
+  // Stryker disable next-line ConditionalExpression: `first !== undefined` only narrows the type: with no versions, `some` is false anyway (the line's other ConditionalExpression mutants are killed by test/merge-folding.test.ts)
   return first !== undefined && versions.some((v) => !sameValue(v.value, first.value));
 }
 
 /** The versions given in the latest session among them. */
 export function inLatestSession(versions: Version[], compareSession: CompareSession): Version[] {
+  // Stryker disable next-line LogicalOperator: starting from null (below every session) instead of the first version's session, the loop finds the same latest session
   let latest = versions[0]?.source.session ?? null;
   for (const v of versions)
     if (compareSession(v.source.session, latest) > 0) latest = v.source.session;
