@@ -350,23 +350,27 @@ describe("rule 6: an amount column in another currency", () => {
     expect(table.issues[0]?.params).toEqual({ currency, expected: "FCFA", rename });
   });
 
-  it("follows the configured currency through a whole compile", async () => {
-    const dir = workshop({
-      "atelier.config.json": JSON.stringify({ currency: "EUR" }),
-      "J1/gt1.csv":
-        "Axe;Code activité;Activité;Statut;Budget prévu (FCFA);Budget exécuté (k EUR);Groupe\r\n1;1.1.1;Former;Réalisé;;0,5;GT 1\r\n",
-    });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
-    // Euros are the workshop's money here; francs CFA are the foreign currency.
-    expect(problems.map((p) => [p.code, p.cell])).toEqual([
-      ["currency-mismatch", "E1"],
-      ["unit-scaled", "F1"],
-    ]);
-    await run("compile", dir);
-    const c = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
-    expect(c.bilan[0].budget_execute).toBe(500);
-  });
+  // Not under `npm run mutate`: a whole compile per mutant; the rules it crosses are tested apart.
+  it.skipIf(process.env.ATELIER_MUTATION === "1")(
+    "follows the configured currency through a whole compile",
+    async () => {
+      const dir = workshop({
+        "atelier.config.json": JSON.stringify({ currency: "EUR" }),
+        "J1/gt1.csv":
+          "Axe;Code activité;Activité;Statut;Budget prévu (FCFA);Budget exécuté (k EUR);Groupe\r\n1;1.1.1;Former;Réalisé;;0,5;GT 1\r\n",
+      });
+      const r = await run("validate", dir, "--format", "json");
+      const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+      // Euros are the workshop's money here; francs CFA are the foreign currency.
+      expect(problems.map((p) => [p.code, p.cell])).toEqual([
+        ["currency-mismatch", "E1"],
+        ["unit-scaled", "F1"],
+      ]);
+      await run("compile", dir);
+      const c = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+      expect(c.bilan[0].budget_execute).toBe(500);
+    },
+  );
 
   it("checks yearly costs too", () => {
     const { table, records } = read("propositions", [
@@ -865,42 +869,49 @@ describe("end to end, through the CLI", () => {
     ]);
   });
 
-  it("compile: 2500000 FCFA, Axe II as PROT, 02.1.1 and 2.1.1 as one activity", async () => {
-    const dir = workshop({
-      "J1/groupe-2.csv": bilan,
-      "J1/groupe-3.csv":
-        "Groupe;Axe;Code activité;Activité;Statut;Budget prévu (FCFA)\r\n" +
-        "Groupe 3;2;2.1.1;Former les magistrats;Réalisé;2 500 000\r\n",
-    });
-    const r = await run("compile", dir, "--format", "json");
-    expect(r.code).toBe(0);
-    const out = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
-    const rows = out.bilan.map((b: Record<string, unknown>) => [
-      b.code_activite,
-      b.axe,
-      b.statut,
-      b.budget_prevu,
-      (b.sources as unknown[]).length,
-    ]);
-    expect(rows).toEqual([["2.1.1", "PROT", "realise", 2500000, 2]]);
-    // The rows with a problem are rejected with their raw values: the USD amount among them.
-    const rejected = out.rejets.map((x: { row: number }) => x.row);
-    expect(rejected).toEqual([3, 4]);
-    expect(JSON.stringify(out.rejets)).toContain("1 200");
-  });
+  // Not under `npm run mutate`: a whole compile per mutant.
+  it.skipIf(process.env.ATELIER_MUTATION === "1")(
+    "compile: 2500000 FCFA, Axe II as PROT, 02.1.1 and 2.1.1 as one activity",
+    async () => {
+      const dir = workshop({
+        "J1/groupe-2.csv": bilan,
+        "J1/groupe-3.csv":
+          "Groupe;Axe;Code activité;Activité;Statut;Budget prévu (FCFA)\r\n" +
+          "Groupe 3;2;2.1.1;Former les magistrats;Réalisé;2 500 000\r\n",
+      });
+      const r = await run("compile", dir, "--format", "json");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(readFileSync(join(dir, "sortie", "consolidation.json"), "utf8"));
+      const rows = out.bilan.map((b: Record<string, unknown>) => [
+        b.code_activite,
+        b.axe,
+        b.statut,
+        b.budget_prevu,
+        (b.sources as unknown[]).length,
+      ]);
+      expect(rows).toEqual([["2.1.1", "PROT", "realise", 2500000, 2]]);
+      // The rows with a problem are rejected with their raw values: the USD amount among them.
+      const rejected = out.rejets.map((x: { row: number }) => x.row);
+      expect(rejected).toEqual([3, 4]);
+      expect(JSON.stringify(out.rejets)).toContain("1 200");
+    },
+  );
 });
 
 // --- a workbook saved by LibreOffice ----------------------------------------------------------
 
-const soffice = (() => {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!soffice)
+// Not under `npm run mutate`: a LibreOffice round trip per mutant would take hours.
+const soffice =
+  process.env.ATELIER_MUTATION !== "1" &&
+  (() => {
+    try {
+      execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+if (!soffice && process.env.ATELIER_MUTATION !== "1")
   console.warn("soffice (LibreOffice) is not installed: the LibreOffice case is skipped");
 
 describe("a workbook saved by LibreOffice", () => {
