@@ -203,8 +203,9 @@ describe("order of sessions", () => {
 
   it("puts an unlisted session before the listed ones, even one that would sort after them", () => {
     // « Synthèse » sorts after « J1 » in natural order and « J5 » after « J2 » by number: being
-    // unlisted comes first all the same, so that it never overrides a listed session's values.
-    expect(["J2", "Synthèse", "J1", "J5"].sort(listed)).toEqual(["J5", "Synthèse", "J1", "J2"]);
+    // unlisted comes first all the same, so that it never overrides a listed session's values;
+    // a name that cannot be placed comes before a numbered session.
+    expect(["J2", "Synthèse", "J1", "J5"].sort(listed)).toEqual(["Synthèse", "J5", "J1", "J2"]);
     expect(Math.sign(listed("J1", "Synthèse"))).toBe(1);
     expect(Math.sign(listed("Synthèse", "J1"))).toBe(-1);
     expect(Math.sign(listed("J2", "J5"))).toBe(1);

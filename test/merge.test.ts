@@ -449,14 +449,14 @@ describe("bilan conflicts", () => {
     expect(byCode(r.bilan, "4.1.1")).toMatchObject({ statut: "partiel", taux_realisation: 70 });
   });
 
-  it("orders sessions as the configuration lists them, before natural order", () => {
+  it("orders sessions as the configuration lists them, else a name before a numbered session", () => {
     const files = [
       bilanFile("a.csv", "Ouverture", [bilan("1.1.1", "realise")]),
       bilanFile("b.csv", "J1", [bilan("1.1.1", "non_realise")]),
     ];
-    expect(mergeSubmissions(files, config).conflits[0]?.chosen).toBe("realise");
-    const listed: Config = { ...config, sessions: ["Ouverture", "J1"] };
-    expect(mergeSubmissions(files, listed).conflits[0]?.chosen).toBe("non_realise");
+    expect(mergeSubmissions(files, config).conflits[0]?.chosen).toBe("non_realise");
+    const listed: Config = { ...config, sessions: ["J1", "Ouverture"] };
+    expect(mergeSubmissions(files, listed).conflits[0]?.chosen).toBe("realise");
   });
 
   it("puts J10 after J2 and a row without session before every session", () => {
@@ -913,13 +913,13 @@ describe("how merging compares (compare.ts)", () => {
     ]);
   });
 
-  it("orders unlisted sessions by number, else in natural order", () => {
+  it("orders unlisted sessions: names first, in natural order, then by number", () => {
     expect(sorted(["Jour 10", "J2", "Synthèse", "Jour 1", "Bilan"])).toEqual([
       "Bilan",
+      "Synthèse",
       "Jour 1",
       "J2",
       "Jour 10",
-      "Synthèse",
     ]);
     expect(sorted(["J12", "J3"])).toEqual(["J3", "J12"]);
   });
@@ -985,5 +985,55 @@ describe("unlisted sessions spelt several ways", () => {
     expect(Math.sign(compare("Atelier á", "Atelier A"))).toBe(
       Math.sign(compare("Atelier á", "atelier a")),
     );
+  });
+});
+
+describe("the order of sessions, over many spellings", () => {
+  it("is a total order: one session however spelt, and transitive", () => {
+    const names = [
+      null,
+      "J1",
+      "1",
+      "Jour 1",
+      "j1",
+      "J2",
+      "Jour 10",
+      "Archives",
+      "archives",
+      "Atelier á",
+      "Atelier A",
+      "atelier a",
+      "J1 bis",
+      "Synthèse",
+      "SYNTHÈSE",
+      "#12 bis",
+      "Atelier #9",
+      "Ouverture",
+    ];
+    for (const sessions of [undefined, ["J1", "J2", "Atelier A"]]) {
+      const compare = sessionComparator({ ...config, sessions });
+      const sign = (a: string | null, b: string | null) => Math.sign(compare(a, b));
+      for (const a of names)
+        for (const b of names) {
+          expect(sign(a, b) + sign(b, a), `${a} / ${b}`).toBe(0);
+          for (const c of names) {
+            if (sign(a, b) === 0) expect(sign(a, c), `${a} = ${b}, against ${c}`).toBe(sign(b, c));
+            if (sign(a, b) < 0 && sign(b, c) < 0) expect(sign(a, c), `${a} < ${b} < ${c}`).toBe(-1);
+          }
+        }
+    }
+  });
+
+  it("lets no spelling of a numbered session fall behind an unlisted name", () => {
+    for (const s of ["J1", "1", "Jour 1"]) {
+      const r = mergeSubmissions(
+        [
+          bilanFile(`${s}/g1.csv`, s, [bilan("1.1.1", "realise")], "G1"),
+          bilanFile("Archives/g1.csv", "Archives", [bilan("1.1.1", "abandonne")], "G1"),
+        ],
+        config,
+      );
+      expect([s, r.bilan[0]?.statut]).toEqual([s, "realise"]);
+    }
   });
 });

@@ -15,7 +15,6 @@ export function identityOf(v: unknown): string {
 
 export function sameValue(a: unknown, b: unknown): boolean {
   // Most values compared are the same value: no folding, no serialising for them.
-  // Stryker disable next-line ConditionalExpression: a shortcut: one value folds and serialises as itself, the general case gives the same true
   if (a === b) return true;
   if (typeof a === "string" && typeof b === "string") return identityText(a) === identityText(b);
   return JSON.stringify(a) === JSON.stringify(b);
@@ -23,10 +22,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * The order of sessions. `J2`, `Jour 2` and `J2 - 19/07/2023` are one session, as validation
- * reads them (`sessionKey`). The configuration's list first, in its order; a session it does not
- * list (warned as unknown-session: an `Archives/` folder, a misspelt one) comes before them, so
- * that it never overrides a listed session's values; then by number (`Jour 2` before `Jour 10`),
- * else natural order.
+ * reads them (`sessionKey`). The configuration's list last, in its order; before it, a session it
+ * does not list (warned as unknown-session: an `Archives/` folder, a misspelt one), so that it
+ * never overrides a listed session's values: numbered ones by number (`Jour 2` before `Jour 10`),
+ * and before them named ones (`Archives`, `Synthèse`), which cannot be placed, in natural order.
+ * Only the folded keys are compared: two spellings of one session sort alike against any other,
+ * whatever order the rows come in.
  */
 export function sessionComparator(config: Config) {
   const listed = (config.sessions ?? []).map(sessionKey);
@@ -41,15 +42,13 @@ export function sessionComparator(config: Config) {
     if (ka === kb) return 0;
     const ia = listed.indexOf(ka);
     const ib = listed.indexOf(kb);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: `||`, either side `true` and `ib > 0` only change the size of the result, never its sign (a listed session against an unlisted one, ib = 0 left to `ia >= 0`), and callers use only the sign (sort, `> 0`, `=== 0`); the others are killed by test/merge.test.ts
-    if (ia >= 0 && ib >= 0) return ia - ib;
-    if (ia >= 0) return 1;
-    if (ib >= 0) return -1;
+    if (ia >= 0 || ib >= 0) return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? 1 : -1;
     const na = number(ka);
     const nb = number(kb);
     if (na !== undefined && nb !== undefined) return Number(na) - Number(nb);
-    // Two names folded alike are one session (0 above): they must sort alike against any other.
-    return na === undefined && nb === undefined ? compareText(ka, kb) : compareText(a, b);
+    if (na !== undefined) return 1;
+    if (nb !== undefined) return -1;
+    return compareText(ka, kb);
   };
 }
 
