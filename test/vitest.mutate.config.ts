@@ -20,9 +20,6 @@ export default defineConfig({
       "test/merge-folding.test.ts",
       "test/merge-bilan.test.ts",
       "test/merge-clusters.test.ts",
-      "test/normalize-units.test.ts",
-      "test/values-units.test.ts",
-      "test/analysis-units.test.ts",
     ],
     // One module graph for all the files: each mutant reruns a few tests, and loading the
     // modules again for each file took most of the time (the suite passes either way).

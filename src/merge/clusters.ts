@@ -53,7 +53,6 @@ export function orderConstats(
     // Stryker disable next-line StringLiteral: the finding is required, validation rejects a row without one: the fallback only satisfies the type
     const t = String(r.constat ?? "");
     const seen = minText.get(g);
-    // Stryker disable next-line EqualityOperator: `<= 0` only sets the same wording again (compareText is 0 for identical texts only); `!==` and `>= 0` are killed by test/merge-clusters.test.ts
     if (seen === undefined || compareText(t, seen) < 0) minText.set(g, t);
   });
   return rows
@@ -140,7 +139,6 @@ export const CLUSTER_EDIT_RATIO = 0.85;
 
 /** Whether two fingerprints are near-duplicates. */
 export function similar(a: readonly string[], b: readonly string[]): boolean {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut: with one fingerprint empty the general case finds no word in common and more edits than the bound, with both empty 0 edits: the same answer
   if (a.length === 0 || b.length === 0) return a.length === b.length;
   const setB = new Set(b);
   const common = a.filter((t) => setB.has(t)).length;
@@ -176,7 +174,6 @@ function clusterGroups<T>(
     else blocks.set(blockOf(r), [i]);
   });
   for (const block of blocks.values()) {
-    // Stryker disable next-line EqualityOperator: `x <= block.length` adds a turn whose inner loop has no pair to compare
     for (let x = 0; x < block.length; x++) {
       for (let y = x + 1; y < block.length; y++) {
         const i = block[x] as number;
@@ -184,7 +181,6 @@ function clusterGroups<T>(
         if (!similar(prints[i] as string[], prints[j] as string[])) continue;
         const ri = find(i);
         const rj = find(j);
-        // Stryker disable next-line ConditionalExpression: without the test a root is made its own parent: no change
         if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
       }
     }

@@ -75,7 +75,6 @@ export function noteUpdate(
 /** Whether the versions say more than one thing. */
 export function disagree(versions: readonly Version[]): boolean {
   const first = versions[0];
-  // Stryker disable next-line ConditionalExpression: `first !== undefined` only narrows the type: with no versions, `some` is false anyway (the line's other ConditionalExpression mutants are killed by test/merge-folding.test.ts)
   return first !== undefined && versions.some((v) => !sameValue(v.value, first.value));
 }
 

@@ -88,7 +88,6 @@ export function mergeSubmissions(
   options: MergeOptions = {},
 ): Consolidation {
   const compareSession = sessionComparator(config);
-  // Stryker disable next-line MethodExpression,ArrowFunction: entries and rejets are sorted afterwards by a total order that compares the file path, so the order files are read in never shows
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
   const rows = { read: 0, accepted: 0, rejected: 0, duplicates: 0, replaced: 0 };
   const rejected: { rejet: Rejet; tableIndex: number }[] = [];

@@ -19,7 +19,6 @@ import type { Band, Consolidated, Indicators } from "../model.js";
 export function scoreOf(row: Consolidated<"bilan">, config: Config): number | null {
   if (typeof row.taux_realisation === "number") return row.taux_realisation / 100;
   const status = row.statut as keyof Config["weights"] | null;
-  // Stryker disable next-line ConditionalExpression: `status === null` made false: `null in weights` is false as well, the same null; the other conditions are killed by test/merge-clusters.test.ts
   if (status === null || !(status in config.weights)) return null;
   return config.weights[status];
 }
@@ -41,7 +40,6 @@ function rate(s: Sums | undefined): number | null {
 }
 
 function execution(s: Sums | undefined): number | null {
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: `s` is always given and `planned > 0` implies `budgeted > 0` (rows add to both at once): only `planned > 0` decides, and its mutants are killed by test/merge-clusters.test.ts
   return s && s.budgeted > 0 && s.planned > 0 ? round(s.spent / s.planned) : null;
 }
 

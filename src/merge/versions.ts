@@ -27,7 +27,6 @@ export function compareVersions(
 ): number {
   const da = a.version.date;
   const db = b.version.date;
-  // Stryker disable next-line EqualityOperator: `da <= db` is `da < db` once `da !== db` (the line's other EqualityOperator mutants are killed by test/merge-folding.test.ts)
   if (da && db && da !== db) return da < db ? -1 : 1;
   const ma = a.version.modified;
   const mb = b.version.modified;
@@ -58,7 +57,6 @@ export function dropReplaced(
   for (const e of entries) {
     const slot = slotOf(e);
     const seen = newest.get(slot);
-    // Stryker disable next-line EqualityOperator: `>= 0` only swaps in another row of the same file (only a file with itself compares 0), and rows are kept by file (`<= 0` is killed by test/merge-folding.test.ts)
     if (!seen || compareVersions(fileOf(e), fileOf(seen)) > 0) newest.set(slot, e);
   }
   return entries.filter((e) => {
