@@ -18,12 +18,32 @@ export function formatNumber(n: number, lang: Lang, decimals = 0): string {
   const clean = Number(n.toPrecision(12));
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(clean) * factor) / factor;
-  const [int = "0", frac] = rounded.toFixed(decimals).split(".");
+  // toFixed writes 1e21 and more with an exponent.
+  const [int = "0", frac] = (
+    rounded >= 1e21 ? plainNumber(rounded) : rounded.toFixed(decimals)
+  ).split(".");
   const sep = lang === "fr" ? NNBSP : ",";
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   const decimalsText = frac?.replace(/0+$/, "") ?? "";
   const sign = clean < 0 && rounded !== 0 ? "-" : "";
   return `${sign}${grouped}${decimalsText ? (lang === "fr" ? "," : ".") + decimalsText : ""}`;
+}
+
+/**
+ * A number in full: `String` writes 1e21 and 1e-7 in exponent form, which spreadsheets and
+ * atelier's own reader take for text. The digits are String's (the shortest that reads back to
+ * the same number); only the point moves.
+ */
+export function plainNumber(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, first, rest = "", exponent] = m;
+  const digits = `${first}${rest}`;
+  const point = 1 + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** A fraction as a percentage with one decimal: 0.615 → `61,5 %` / `61.5%`. */

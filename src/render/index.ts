@@ -8,6 +8,7 @@ import {
   type Kind,
   type TableKind,
 } from "../fields.js";
+import { plainNumber } from "../i18n/format.js";
 import { both, type Catalogue, catalogue, messageOf } from "../i18n/index.js";
 import type { Lang, Localized } from "../i18n/lang.js";
 import { cellOf, countBySeverity } from "../issues.js";
@@ -473,23 +474,6 @@ function csvField(value: Value, delimiter: string): string {
     s = neutralise(value);
   }
   return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/**
- * A number in full: `String` writes 1e21 and 1e-7 in exponent form, which spreadsheets and
- * atelier's own reader take for text. The digits are String's (the shortest that reads back to
- * the same number); only the point moves.
- */
-function plainNumber(n: number): string {
-  const s = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, first, rest = "", exponent] = m;
-  const digits = `${first}${rest}`;
-  const point = 1 + Number(exponent);
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /**
