@@ -115,6 +115,8 @@ describe("fingerprints", () => {
 
   it("drops a plural s or x only from words longer than three letters", () => {
     expect(fingerprint("Cas graves dans les bus")).toEqual(["bus", "cas", "grave"]);
+    // Plurals in -x as in -s: « jeux » is « jeu ».
+    expect(fingerprint("Jeux de hasard")).toEqual(fingerprint("Jeu de hasard"));
   });
 });
 

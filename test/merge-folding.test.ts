@@ -349,6 +349,8 @@ describe("which of two files of a group is the newer version", () => {
     expect(compareVersions(named(T), file("groupe-3.csv", null, T + 1_500))).toBeGreaterThan(0);
     expect(compareVersions(named(T), file("groupe-3.csv", null, T + 2_000))).toBeGreaterThan(0);
     expect(compareVersions(file("groupe-3.csv", null, T + 2_000), named(T))).toBeLessThan(0);
+    // One millisecond more and the times decide.
+    expect(compareVersions(named(T), file("groupe-3.csv", null, T + 2_001))).toBeLessThan(0);
   });
 
   it("goes by name when only one file has a modification time", () => {
