@@ -208,6 +208,8 @@ describe("number formats", () => {
   it("writes French and English numbers, percentages and amounts", () => {
     expect(formatNumber(1_500_000, "fr")).toBe(`1${NNBSP}500${NNBSP}000`);
     expect(formatNumber(1_500_000, "en")).toBe("1,500,000");
+    expect(formatNumber(1_234_567_890_123, "en")).toBe("1,234,567,890,123");
+    expect(formatNumber(0.1 + 0.2, "en", 1)).toBe("0.3");
     // From 1e21 in full, as everywhere else: never « 1,2345678900000002e+23 ».
     expect(formatNumber(1.23456789e23, "en")).toBe("123,456,789,000,000,000,000,000");
     expect(formatNumber(1e21, "fr")).toBe(["1", ...Array(7).fill("000")].join(NNBSP));

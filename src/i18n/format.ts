@@ -14,8 +14,9 @@ export const NBSP = "\u00a0";
 
 /** Thousands grouped, at most `decimals` decimals, trailing zeros dropped. */
 export function formatNumber(n: number, lang: Lang, decimals = 0): string {
-  // toPrecision strips float noise (0.5525 * 100) before rounding half up.
-  const clean = Number(n.toPrecision(12));
+  // toPrecision strips float noise (0.5525 * 100) before rounding half up; 15 digits, the most a
+  // double always holds, so that an amount of 13 to 15 digits keeps its last ones.
+  const clean = Number(n.toPrecision(15));
   const factor = 10 ** decimals;
   const rounded = Math.round(Math.abs(clean) * factor) / factor;
   // toFixed writes 1e21 and more with an exponent.
