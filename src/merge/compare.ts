@@ -42,7 +42,9 @@ export function sessionComparator(config: Config) {
     if (ka === kb) return 0;
     const ia = listed.indexOf(ka);
     const ib = listed.indexOf(kb);
-    if (ia >= 0 || ib >= 0) return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? 1 : -1;
+    if (ia >= 0 && ib >= 0) return ia - ib;
+    if (ia >= 0) return 1;
+    if (ib >= 0) return -1;
     const na = number(ka);
     const nb = number(kb);
     if (na !== undefined && nb !== undefined) return Number(na) - Number(nb);
