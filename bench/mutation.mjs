@@ -40,9 +40,23 @@ for (const r of reports) {
   if (typeof report?.files !== "object" || report.files === null)
     fail(`${r} n'est pas un rapport JSON de Stryker (pas de « files »)`);
   for (const [file, data] of Object.entries(report.files)) {
-    const name = path.isAbsolute(file) ? path.relative(ROOT, file) : file;
-    files.set(name.replaceAll("\\", "/"), data);
+    if (!Array.isArray(data?.mutants)) fail(`${r} : « ${file} » n'a pas de liste de mutants`);
+    files.set(projectPath(file), data);
   }
+}
+
+/**
+ * A report's file name as the project names it: `src/…` with `/`. A report made on another
+ * machine (a Windows one: `C:\…\src\…`) names files under a root that is not this one.
+ * @param {string} file
+ */
+function projectPath(file) {
+  const slashed = file.replaceAll("\\", "/");
+  if (!path.posix.isAbsolute(slashed) && !/^[A-Za-z]:\//.test(slashed)) return slashed;
+  const here = path.relative(ROOT, file).replaceAll("\\", "/");
+  if (path.isAbsolute(file) && !here.startsWith("../")) return here;
+  const at = slashed.lastIndexOf("/src/");
+  return at === -1 ? slashed : slashed.slice(at + 1);
 }
 
 /** @param {string} message */
