@@ -20,6 +20,14 @@ export default defineConfig({
       "test/merge-folding.test.ts",
       "test/merge-bilan.test.ts",
       "test/merge-clusters.test.ts",
+      "test/mutation-summary.test.ts",
+      "test/analysis-links.test.ts",
+      "test/analysis-matrix.test.ts",
+      "test/report-figures.test.ts",
+      "test/report-sources.test.ts",
+      "test/normalize-rows.test.ts",
+      "test/normalize-tables.test.ts",
+      "test/values-edges.test.ts",
     ],
     // One module graph for all the files: each mutant reruns a few tests, and loading the
     // modules again for each file took most of the time (the suite passes either way).

@@ -138,6 +138,7 @@ export function headerKey(header: string): string {
         .replace(/\b(?:en\s+)?(?:(?:millions?|milliers?)\s+(?:de\s+)?)?(?:f\s?cfa|xof)\b/g, " "),
     );
     // Bounded, as `classified` is: suggestions key every label of the registry again and again.
+    // Stryker disable next-line ConditionalExpression, EqualityOperator: a memo bound; a key recomputed gives the same answer
     if (headerKeys.size < MEMO_LIMIT) headerKeys.set(header, key);
   }
   return key;
@@ -254,6 +255,7 @@ function readUnit(
     if (found.currency !== undefined) reading.currency = found.currency;
     return reading;
   }
+  // Stryker disable next-line ArrayDeclaration: the texts read are folded to lower case, so no word of a stand-in list can start there
   for (const [word, meaning] of UNIT_WORDS_BY_FIRST.get(s[at] as string) ?? []) {
     if (!s.startsWith(word, at)) continue;
     if (meaning.scale !== undefined && found.scale !== undefined) continue;
@@ -281,10 +283,12 @@ function unitOf(text: string, trailing: boolean): Omit<HeaderUnit, "start" | "en
   const saidEn = /^en\s/.test(folded);
   const compact = folded.replace(/^en\s+/, "").replace(/[\s.]/g, "");
   // Longer texts are sentences, not units (and the search stays short on hostile headers).
+  // Stryker disable next-line StringLiteral: an empty text reads as no unit anyway
   if (compact === "" || compact.length > 40) return undefined;
   const r = readUnit(compact);
   if (!r) return undefined;
   if (trailing) {
+    // Stryker disable next-line MethodExpression: without a currency the words are one multiplier, so some and every agree
     if (r.currency === undefined && !(saidEn && r.words.every((w) => /^[a-z]{4,}$/.test(w)))) {
       return undefined;
     }
@@ -330,6 +334,7 @@ const MONEY_WORDS = /\b(?:devises?|monnaies?|currency|unites?|locale?s?|change|c
  * unknown unit: the amounts are read in the configured currency, and a warning says so.
  */
 function bracketUnit(text: string): Omit<HeaderUnit, "start" | "end"> | "note" | "unknown" {
+  // Stryker disable next-line BooleanLiteral: what trailing mode refuses (a multiplier or `F` alone) is read again below from the same words
   const unit = unitOf(text, false);
   if (unit) return unit;
   const folded = fold(text);
@@ -344,6 +349,7 @@ function bracketUnit(text: string): Omit<HeaderUnit, "start" | "end"> | "note" |
   if (left) return left;
   const words = rest.split(/\s+/);
   const unitWord = words.some(
+    // Stryker disable next-line StringLiteral: `rest` holds no dots any more
     (w) => w.length <= 40 && readUnit(w.replace(/\./g, "")) !== undefined,
   );
   if (dated && !unitWord && !MONEY_WORDS.test(rest)) return "note";
@@ -369,6 +375,7 @@ export function headerUnit(header: string): HeaderUnit | undefined {
 export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: string } {
   let unknown: string | undefined;
   for (const m of header.matchAll(BRACKETS)) {
+    // Stryker disable next-line StringLiteral: one of the two groups always matched
     const inner = m[1] ?? m[2] ?? "";
     const unit = bracketUnit(inner);
     if (unit === "note") continue;
@@ -384,6 +391,7 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
   // word or ends one (nearly every label does neither), there is no unit in the last words,
   // which saves trying each run of them.
   const last = fold(lastWord(core)).replace(/\./g, "");
+  // Stryker disable next-line BlockStatement: a shortcut; trying each run of last words gives the same answer
   if (!UNIT_WORDS.some(([word]) => last.endsWith(word) || word.endsWith(last))) {
     return unknown === undefined ? {} : { unknown };
   }
@@ -404,8 +412,10 @@ export function readHeaderUnit(header: string): { unit?: HeaderUnit; unknown?: s
  */
 function lastWord(text: string): string {
   let end = text.length;
+  // Stryker disable next-line ConditionalExpression, LogicalOperator, EqualityOperator, Regex, UpdateOperator: the last word only feeds a shortcut, and a wrong one (empty) only makes it try the runs
   while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
   let start = end;
+  // Stryker disable next-line BooleanLiteral, Regex: the last word only feeds a shortcut, and a wrong one (empty) only makes it try the runs
   while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
   return text.slice(start, end);
 }
@@ -464,6 +474,7 @@ function classify(header: string, kind: TableKind): Classified {
   let c = known.get(header);
   if (!c) {
     c = classifyNow(header, kind);
+    // Stryker disable next-line ConditionalExpression, EqualityOperator: a memo bound; a header classified again gives the same answer
     if (known.size < MEMO_LIMIT) known.set(header, c);
   }
   return c;
@@ -475,6 +486,7 @@ function classifyNow(header: string, kind: TableKind): Classified {
   if (header.trimStart().startsWith("_")) return { role: "unknown", scale: 1 };
   const c = classifyKey(headerKey(header), kind);
   // A unit counts for amounts only: `(%)` or `(FCFA)` elsewhere is a word of the label.
+  // Stryker disable next-line OptionalChaining: a `field` role always has its field
   const amount = c.role === "yearAmount" || (c.role === "field" && c.field?.type === "amount");
   if (!amount) return c;
   const { unit, unknown } = readHeaderUnit(header);
@@ -542,6 +554,7 @@ export interface FoundTable {
  * "Bilan" breaks ties. `undefined` when nothing looks like a header.
  */
 export function detectTable(sheet: RawSheet, kinds: readonly TableKind[]): FoundTable | undefined {
+  // Stryker disable next-line StringLiteral: no sheet hint is part of a stand-in text
   const hint = sheet.name ? foldWords(sheet.name) : "";
   let best: (FoundTable & { score: number }) | undefined;
   const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
@@ -553,6 +566,7 @@ export function detectTable(sheet: RawSheet, kinds: readonly TableKind[]): Found
         if (!header) continue;
         let s = score(header, kind);
         if (s < 3) continue;
+        // Stryker disable next-line ArrayDeclaration: a stand-in hint matches no folded sheet name
         const hints = KIND_SHEET_HINTS[kind] ?? [];
         if (hints.some((h) => hint.includes(foldWords(h)))) s += 0.5;
         // A block scoring as well as its top row alone is a header only if it was merged.
@@ -711,7 +725,8 @@ export function buildTable(
     if (unitIssue) table.issues.push(unitIssue);
     const id =
       column.role === "field" || column.role === "meta"
-        ? (column.field?.id ?? "")
+        ? // Stryker disable next-line OptionalChaining: `field` and `meta` roles always have their field
+          (column.field?.id ?? "")
         : column.role === "calendarYear" || column.role === "yearAmount"
           ? `${column.role}:${column.year}`
           : "";
@@ -773,6 +788,7 @@ export function buildTable(
  * a unit atelier does not know (`(devise locale)`), read unconverted.
  */
 function unitProblem(column: Column, at: Location, currency: string): Issue | undefined {
+  // Stryker disable next-line OptionalChaining: only amount columns, which have their field, have a unit
   const field = column.field?.id;
   const extra = (params: Params) => (field === undefined ? { params } : { field, params });
   if (column.unknownUnit !== undefined) {
