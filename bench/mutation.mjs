@@ -41,8 +41,21 @@ for (const r of reports) {
     fail(`${r} n'est pas un rapport JSON de Stryker (pas de « files »)`);
   for (const [file, data] of Object.entries(report.files)) {
     if (!Array.isArray(data?.mutants)) fail(`${r} : « ${file} » n'a pas de liste de mutants`);
+    const bad = data.mutants.findIndex((m) => !isMutant(m));
+    if (bad !== -1)
+      fail(`${r} : « ${file} », mutant n° ${bad + 1} sans état ou sans place (ligne, colonne)`);
     files.set(projectPath(file), data);
   }
+}
+
+/** A mutant as Stryker writes it: a status and where it starts. */
+function isMutant(/** @type {any} */ m) {
+  const start = m?.location?.start;
+  return (
+    typeof m?.status === "string" &&
+    Number.isInteger(start?.line) &&
+    Number.isInteger(start?.column)
+  );
 }
 
 /**
@@ -52,9 +65,12 @@ for (const r of reports) {
  */
 function projectPath(file) {
   const slashed = file.replaceAll("\\", "/");
-  if (!path.posix.isAbsolute(slashed) && !/^[A-Za-z]:\//.test(slashed)) return slashed;
-  const here = path.relative(ROOT, file).replaceAll("\\", "/");
-  if (path.isAbsolute(file) && !here.startsWith("../")) return here;
+  if (!path.posix.isAbsolute(slashed) && !/^[A-Za-z]:\//.test(slashed))
+    return path.posix.normalize(slashed);
+  // From another drive (Windows) path.relative gives an absolute path back, not a `../` one.
+  const relative = path.relative(ROOT, file);
+  const here = relative.replaceAll("\\", "/");
+  if (path.isAbsolute(file) && !path.isAbsolute(relative) && !here.startsWith("../")) return here;
   const at = slashed.lastIndexOf("/src/");
   return at === -1 ? slashed : slashed.slice(at + 1);
 }

@@ -126,6 +126,8 @@ describe("the mutation summary", () => {
       report({ "/home/ci/checkout/src/analysis/report.ts": dead(1) }),
       (root) => report({ [join(root, "lib/x.ts")]: dead(1) }),
       report({ "src\\merge\\index.ts": dead(1) }),
+      // Named with a leading ./, it is the same file as the one named before.
+      report({ "./src/merge/index.ts": alive(1) }),
     );
     expect(results.modules.map((m: { file: string }) => m.file)).toEqual([
       "lib/x.ts",
@@ -133,6 +135,7 @@ describe("the mutation summary", () => {
       "src/merge/index.ts",
       "src/normalize/row.ts",
     ]);
+    expect(results.modules[2].survived).toBe(1);
   });
 
   it.each([
@@ -142,6 +145,16 @@ describe("the mutation summary", () => {
       "n'a pas de liste de mutants",
     ],
     ["no files", { schemaVersion: "1" }, "n'est pas un rapport JSON de Stryker"],
+    [
+      "a mutant that is null",
+      { files: { "src/merge/a.ts": { mutants: [null] } } },
+      "« src/merge/a.ts », mutant n° 1 sans état ou sans place",
+    ],
+    [
+      "a mutant without its place",
+      { files: { "src/merge/a.ts": { mutants: [{ status: "Survived", location: {} }] } } },
+      "« src/merge/a.ts », mutant n° 1 sans état ou sans place",
+    ],
   ])("refuses %s with a sentence, not a stack trace", (_, given, says) => {
     const { status, stderr } = summarise(given);
     expect(status).toBe(1);

@@ -329,6 +329,8 @@ describe("an amount column in another currency", () => {
   ])("says %s is one, not a currency mismatch", (_, cell, code) => {
     const r = readOne("bilan", HEADER, [...ROW, cell], { name: "Bilan" });
     expect(flatten(r.issues, ["code", "column", "field"])).toEqual([[code, "E", "budget_prevu"]]);
+    // Named as written: the field's label would say FCFA.
+    expect(r.issues[0]?.params.label).toBe("Budget prévu (USD)");
     expect(r.values.budget_prevu).toBeNull();
   });
 
@@ -340,6 +342,17 @@ describe("an amount column in another currency", () => {
     const r = readOne("bilan", HEADER, [...ROW, cell], { name: "Bilan" });
     expect(r.issues).toEqual([]);
     expect(r.values.budget_prevu).toBeNull();
+  });
+});
+
+describe("an amount column of a unit atelier does not know", () => {
+  it("names a wrong amount by its header as written, not by the label in FCFA", () => {
+    const r = readOne("bilan", [...BILAN, "Budget prévu (devise locale)"], [...ROW, "beaucoup"]);
+    // The unit itself is said once, for the table (unit-unknown).
+    expect(flatten(r.issues, ["code", "column", "value"])).toEqual([
+      ["type-error", "E", "beaucoup"],
+    ]);
+    expect(r.issues[0]?.params.label).toBe("Budget prévu (devise locale)");
   });
 });
 

@@ -133,11 +133,15 @@ class RowRecord implements RecordRow {
 
 /**
  * How a problem names its column: by the field's label, or by the header as written when the
- * header says more than the label (a year's cost, a unit that scales: `Budget prévu (M FCFA)`,
- * whose values are not FCFA as the label `Budget prévu (FCFA)` would say).
+ * header says more than the label (a year's cost; a unit that scales, another currency or an
+ * unknown unit: `Budget prévu (M FCFA)`, `Budget prévu (USD)`, whose values are not FCFA as the
+ * label `Budget prévu (FCFA)` would say).
  */
 function labelOf(column: Column, field: FieldSpec): Params {
-  return column.role === "yearAmount" || column.scale !== 1
+  return column.role === "yearAmount" ||
+    column.scale !== 1 ||
+    column.currencyMismatch !== undefined ||
+    column.unknownUnit !== undefined
     ? { label: column.header }
     : labelParams(field);
 }

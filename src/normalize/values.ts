@@ -689,8 +689,9 @@ const WEEKDAY =
  * named, so the order of day and month is never in doubt.
  */
 function namedMonthDate(text: string): Parsed<string> | undefined {
+  // Any letter, accented ones too: the month is matched once accents are folded away.
   // Stryker disable next-line Regex: a shortcut, the patterns below need letters and a text of letters alone matches none
-  if (!/[a-z]/i.test(text)) return undefined;
+  if (!/\p{L}/u.test(text)) return undefined;
   const t = fold(text)
     .replace(/[.,/-]/g, " ")
     .replace(/\s+/g, " ")
