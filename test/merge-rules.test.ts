@@ -605,10 +605,37 @@ describe("the draft's proposals, as the matrix counts them", () => {
     });
     const r = await run("validate", dir, "--format", "json");
     const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
-    expect(problems.filter((p) => p.severity === "error").map((p) => [p.code, p.field])).toEqual([
-      ["out-of-range", "cout_annuel"],
+    // At the year's own cell, named by its header, with that year's amount.
+    expect(
+      problems
+        .filter((p) => p.severity === "error")
+        .map((p) => [p.code, p.field, p.cell, p.value, p.message]),
+    ).toEqual([
+      [
+        "out-of-range",
+        "cout_annuel",
+        "J2",
+        "-5",
+        "« Coût 2024 (FCFA) » : -5 est hors limites (≥ 0)",
+      ],
     ]);
     expect(JSON.parse(r.out).summary).toMatchObject({ accepted: 0, rejected: 1 });
+  });
+
+  it("names a negative amount by its column as written, as typed under a scaled unit", async () => {
+    const dir = workshop({
+      "J3/groupe-1.csv":
+        "Axe;Code activité;Activité;Statut;Budget prévu (M FCFA);Budget exécuté (devise locale)\r\n" +
+        "1;1.1.1;Campagnes;Réalisé;-5;-500\r\n",
+    });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(
+      problems.filter((p) => p.severity === "error").map((p) => [p.code, p.cell, p.message]),
+    ).toEqual([
+      ["out-of-range", "E2", "« Budget prévu (M FCFA) » : -5 est hors limites (≥ 0)"],
+      ["out-of-range", "F2", "« Budget exécuté (devise locale) » : -500 est hors limites (≥ 0)"],
+    ]);
   });
 
   it("a yearly cost outside the calendar joins it, with a warning; an empty total is their sum", async () => {

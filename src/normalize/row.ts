@@ -137,7 +137,7 @@ class RowRecord implements RecordRow {
  * unknown unit: `Budget prévu (M FCFA)`, `Budget prévu (USD)`, whose values are not FCFA as the
  * label `Budget prévu (FCFA)` would say).
  */
-function labelOf(column: Column, field: FieldSpec): Params {
+export function labelOf(column: Column, field: FieldSpec): Params {
   return column.role === "yearAmount" ||
     column.scale !== 1 ||
     column.currencyMismatch !== undefined ||

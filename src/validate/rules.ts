@@ -31,7 +31,7 @@ import {
   sameCurrency,
   type Table,
 } from "../normalize/index.js";
-import { contextFor } from "../normalize/row.js";
+import { contextFor, labelOf } from "../normalize/row.js";
 import { parseCell } from "../normalize/values.js";
 import { passesFor, schemaFor } from "../row-schema.js";
 import { closest, groupKey, identityText, sessionKey } from "../text.js";
@@ -59,9 +59,8 @@ function locate(record: RecordRow, column: Column | undefined): Location {
   return loc;
 }
 
-/** The cell of a field as the user typed it. */
-function shownOf(record: RecordRow, id: string): string | undefined {
-  const column = record.cells[id];
+/** A cell as the user typed it. */
+function shownOf(record: RecordRow, column: Column | undefined): string | undefined {
   return column ? record.raw[column.header || column.letter] : undefined;
 }
 
@@ -83,23 +82,38 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
     // Missing columns are reported once for the whole table, not on every row.
     if (table.fatal.some((f) => f.field === id)) continue;
     reported.add(id);
-    const value = record.values[id];
-    const column = record.cells[id];
     const f = findField(table.kind, id);
+    // A cost by year is refused at the column of its year, with that year's amount.
+    const year = f?.type === "yearAmounts" ? zi.path[1] : undefined;
+    const yearColumn =
+      year === undefined
+        ? undefined
+        : table.columns.find((c) => c.role === "yearAmount" && String(c.year) === String(year));
+    const column = yearColumn ?? record.cells[id];
+    const value = yearColumn
+      ? (record.values[id] as Record<string, unknown>)[String(year)]
+      : record.values[id];
     const empty = value === null || value === undefined;
     let code: IssueCode = "invalid-value";
-    const params: Params = f ? labelParams(f) : { label: id };
+    // Named as the column says, when it says more than the label (another unit, a year).
+    const params: Params = f ? (column ? labelOf(column, f) : labelParams(f)) : { label: id };
+    const shown = shownOf(record, column);
     if (empty || (zi.code === "too_small" && Array.isArray(value) && value.length === 0)) {
       code = "missing-value";
     } else if (zi.code === "too_small" || zi.code === "too_big") {
       code = "out-of-range";
       params.range = rangeOf(f);
-      params.value = typeof value === "number" ? value : JSON.stringify(value);
+      // A scaled column's amount is shown as typed: `-5` under `(M FCFA)`, not -5000000.
+      params.value =
+        column && column.scale !== 1 && shown !== undefined
+          ? shown
+          : typeof value === "number"
+            ? value
+            : JSON.stringify(value);
     } else {
       params.allowed = "";
       params.suggestion = "";
     }
-    const shown = shownOf(record, id);
     const extra: { field: string; value?: string; params: Params } = { field: id, params };
     if (shown !== undefined) extra.value = shown;
     record.issues.push(issue(code, locate(record, column), extra));
@@ -277,7 +291,7 @@ const axisCodeMismatch =
     if (!expected || !actual || expected.code === actual.code) return undefined;
     return issue("axis-code-mismatch", locate(r, r.cells.axe), {
       field: "axe",
-      value: shownOf(r, "axe") ?? axe,
+      value: shownOf(r, r.cells.axe) ?? axe,
       params: {
         code,
         expected: both((_, lang) => `${expected.number} (${expected[lang]})`),
@@ -300,7 +314,7 @@ const plannedNotUnplanned: RowRule = (r, ctx) => {
   r.values.hors_plan = false;
   return issue("planned-marked-unplanned", locate(r, r.cells.hors_plan), {
     field: "hors_plan",
-    value: shownOf(r, "hors_plan") ?? "",
+    value: shownOf(r, r.cells.hors_plan) ?? "",
     params: { code },
   });
 };
@@ -356,7 +370,7 @@ const resolutionChecks: RowRule = (r, ctx) => {
   const spec = conflictFieldOf(named);
   if (!spec) {
     return issue("invalid-resolution", locate(r, r.cells.champ), {
-      value: shownOf(r, "champ") ?? named,
+      value: shownOf(r, r.cells.champ) ?? named,
       params: { allowed: both((_, lang) => CONFLICT_SPECS.map((f) => f[lang]).join(", ")) },
     });
   }
@@ -373,7 +387,7 @@ const resolutionChecks: RowRule = (r, ctx) => {
       : undefined;
   }
   const parsed = resolutionValue(spec, text, ctx.config, named);
-  const value = shownOf(r, "valeur") ?? text;
+  const value = shownOf(r, r.cells.valeur) ?? text;
   if (parsed.problem) {
     // A currency is the field's, not the value's: it is said where the field is named.
     const unit = parsed.problem.code === "currency-mismatch";
