@@ -24,7 +24,18 @@ const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
 const README = args.includes("--readme");
 const reports = args.filter((a) => !a.startsWith("--"));
-if (reports.length === 0) reports.push(".tmp/mutation/report.json");
+if (reports.length === 0) reports.push(path.join(ROOT, ".tmp/mutation/report.json"));
+/** The statuses Stryker gives a mutant. */
+const STATUSES = [
+  "Killed",
+  "Survived",
+  "NoCoverage",
+  "Timeout",
+  "CompileError",
+  "RuntimeError",
+  "Ignored",
+  "Pending",
+];
 
 /** @type {Map<string, any>} */
 const files = new Map();
@@ -37,24 +48,36 @@ for (const r of reports) {
       `${r} illisible (${existsSync(r) ? /** @type {Error} */ (e).message : "absent : lancer d'abord npm run mutate"})`,
     );
   }
-  if (typeof report?.files !== "object" || report.files === null)
+  if (typeof report?.files !== "object" || report.files === null || Array.isArray(report.files))
     fail(`${r} n'est pas un rapport JSON de Stryker (pas de « files »)`);
+  /** @type {Map<string, any>} */
+  const own = new Map();
   for (const [file, data] of Object.entries(report.files)) {
+    if (file.trim() === "") fail(`${r} : un fichier sans nom`);
     if (!Array.isArray(data?.mutants)) fail(`${r} : « ${file} » n'a pas de liste de mutants`);
-    const bad = data.mutants.findIndex((m) => !isMutant(m));
+    const bad = data.mutants.findIndex((/** @type {unknown} */ m) => !isMutant(m));
     if (bad !== -1)
-      fail(`${r} : « ${file} », mutant n° ${bad + 1} sans état ou sans place (ligne, colonne)`);
-    files.set(projectPath(file), data);
+      fail(
+        `${r} : « ${file} », mutant n° ${bad + 1} sans état connu, mutateur ou place (ligne, colonne)`,
+      );
+    // One file named twice in one report (`src/a.ts`, `./src/a.ts`): its mutants add up.
+    const name = projectPath(file);
+    const before = own.get(name);
+    own.set(name, before ? { ...before, mutants: [...before.mutants, ...data.mutants] } : data);
   }
+  for (const [name, data] of own) files.set(name, data);
 }
 
-/** A mutant as Stryker writes it: a status and where it starts. */
+/** A mutant as Stryker writes it: a known status, its mutator and where it starts. */
 function isMutant(/** @type {any} */ m) {
   const start = m?.location?.start;
   return (
-    typeof m?.status === "string" &&
+    STATUSES.includes(m?.status) &&
+    typeof m.mutatorName === "string" &&
     Number.isInteger(start?.line) &&
-    Number.isInteger(start?.column)
+    start.line >= 1 &&
+    Number.isInteger(start?.column) &&
+    start.column >= 1
   );
 }
 
@@ -120,11 +143,15 @@ const modules = [...files.keys()].sort().map((file) => {
       status: m.status,
       mutator: m.mutatorName,
       code: (lines[at(m).line - 1] ?? "").trim(),
-      replacement: m.replacement ?? null,
+      replacement: typeof m.replacement === "string" ? m.replacement : null,
     }));
   const equivalents = mutants
     .filter((m) => m.status === "Ignored" && !m.static)
-    .map((m) => ({ line: at(m).line, mutator: m.mutatorName, reason: m.statusReason ?? "" }));
+    .map((m) => ({
+      line: at(m).line,
+      mutator: m.mutatorName,
+      reason: typeof m.statusReason === "string" ? m.statusReason : "",
+    }));
   return { file, ...count(mutants), survivors, equivalents };
 });
 const pending = modules.reduce((n, m) => n + m.other, 0);
@@ -219,9 +246,10 @@ function replaceBetween(
   /** @type {string} */ end,
   /** @type {string} */ content,
 ) {
+  if (!existsSync(file)) fail(`${file} absent`);
   const text = readFileSync(file, "utf8");
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  if (a === -1 || b === -1 || b < a) throw new Error(`${file} : marqueurs ${start} absents`);
+  if (a === -1 || b === -1 || b < a) fail(`${file} : marqueurs ${start} et ${end} absents`);
   writeFileSync(file, `${text.slice(0, a + start.length)}\n${content}\n${text.slice(b)}`);
 }

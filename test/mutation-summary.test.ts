@@ -138,6 +138,33 @@ describe("the mutation summary", () => {
     expect(results.modules[2].survived).toBe(1);
   });
 
+  it("adds up the mutants of a file one report names twice", () => {
+    const { results } = summarise(
+      report({ "src/merge/a.ts": alive(2), "./src/merge/a.ts": dead(1) }),
+    );
+    expect(results.modules).toMatchObject([
+      { file: "src/merge/a.ts", mutants: 3, killed: 1, survived: 2, score: 33.3 },
+    ]);
+  });
+
+  it("refuses to write a README without its markers, in a sentence", () => {
+    const root = mkdtempSync(join(tmpdir(), "atelier-mutation-"));
+    mkdirSync(join(root, "bench"));
+    mkdirSync(join(root, "docs"));
+    copyFileSync("bench/mutation.mjs", join(root, "bench/mutation.mjs"));
+    writeFileSync(join(root, "README.md"), "# atelier\n");
+    writeFileSync(join(root, "r.json"), JSON.stringify(report({ "src/a.ts": dead(1) })));
+    const run = spawnSync(
+      process.execPath,
+      [join(root, "bench/mutation.mjs"), join(root, "r.json"), "--readme"],
+      { encoding: "utf8" },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("marqueurs <!-- mutation --> et <!-- /mutation --> absents");
+    expect(run.stderr).not.toContain("    at ");
+    expect(readFileSync(join(root, "README.md"), "utf8")).toBe("# atelier\n");
+  });
+
   it.each([
     [
       "a file entry that is null",
@@ -148,12 +175,17 @@ describe("the mutation summary", () => {
     [
       "a mutant that is null",
       { files: { "src/merge/a.ts": { mutants: [null] } } },
-      "« src/merge/a.ts », mutant n° 1 sans état ou sans place",
+      "« src/merge/a.ts », mutant n° 1 sans état connu, mutateur ou place",
+    ],
+    [
+      "a mutant of no known status",
+      report({ "src/merge/a.ts": [{ status: "" }] }),
+      "« src/merge/a.ts », mutant n° 1 sans état connu",
     ],
     [
       "a mutant without its place",
       { files: { "src/merge/a.ts": { mutants: [{ status: "Survived", location: {} }] } } },
-      "« src/merge/a.ts », mutant n° 1 sans état ou sans place",
+      "« src/merge/a.ts », mutant n° 1 sans état connu, mutateur ou place",
     ],
   ])("refuses %s with a sentence, not a stack trace", (_, given, says) => {
     const { status, stderr } = summarise(given);
