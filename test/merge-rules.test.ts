@@ -622,6 +622,24 @@ describe("the draft's proposals, as the matrix counts them", () => {
     expect(JSON.parse(r.out).summary).toMatchObject({ accepted: 0, rejected: 1 });
   });
 
+  it("names an expected cost left empty by its column as written", async () => {
+    const dir = workshop({
+      "J3/groupe-1.csv":
+        "Axe;Objectif stratégique;Action;Indicateur;Structure responsable;Partenaires;Calendrier;Coût estimé (devise locale)\r\n" +
+        "1;Prévenir;Campagnes;Nombre;MJDH;OIM;2024;\r\n",
+    });
+    const r = await run("validate", dir, "--format", "json");
+    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    expect(
+      problems.filter((p) => p.code === "missing-expected").map((p) => [p.cell, p.message]),
+    ).toEqual([
+      [
+        "H2",
+        "Champ « Coût estimé (devise locale) » non renseigné : la proposition est gardée dans la matrice, case « à compléter »",
+      ],
+    ]);
+  });
+
   it("names a negative amount by its column as written, as typed under a scaled unit", async () => {
     const dir = workshop({
       "J3/groupe-1.csv":

@@ -234,7 +234,9 @@ function missingExpected(r: RecordRow, table: Table): Issue[] {
       continue;
     const column = r.cells[f.id] ?? (also === undefined ? undefined : r.cells[also]);
     if (!column) continue;
-    out.push(issue("missing-expected", locate(r, column), { field: f.id, params: labelParams(f) }));
+    // Named as its own column says (`Coût estimé (USD)`), when it says more than the label.
+    const params = column === r.cells[f.id] ? labelOf(column, f) : labelParams(f);
+    out.push(issue("missing-expected", locate(r, column), { field: f.id, params }));
   }
   return out;
 }
