@@ -599,32 +599,24 @@ const sourceCount = (k: Pick<Cluster, "wordings">) =>
  * their sources, then their place.
  */
 function rank<T extends { k: Cluster }>(clusters: readonly T[]): T[] {
-  return clusters
-    .map((cluster, first) => ({ cluster, first }))
-    .sort(
-      (a, b) =>
-        b.cluster.k.groups.length - a.cluster.k.groups.length ||
-        b.cluster.k.allGroups.length - a.cluster.k.allGroups.length ||
-        sourceCount(b.cluster.k) - sourceCount(a.cluster.k) ||
-        // Stryker disable next-line ArithmeticOperator: the sort is stable, ties keep this order anyway
-        a.first - b.first,
-    )
-    .map((x) => x.cluster);
+  // The sort is stable: ties keep the order they came in.
+  return [...clusters].sort(
+    (a, b) =>
+      b.k.groups.length - a.k.groups.length ||
+      b.k.allGroups.length - a.k.allGroups.length ||
+      sourceCount(b.k) - sourceCount(a.k),
+  );
 }
 
 /** Cross-cutting findings ranked by their groups, then axes, then sources, then place. */
 function rankCrossCutting(clusters: readonly CrossCuttingCluster[]): CrossCuttingCluster[] {
-  return clusters
-    .map((cluster, first) => ({ cluster, first }))
-    .sort(
-      (a, b) =>
-        b.cluster.groups.length - a.cluster.groups.length ||
-        b.cluster.axes.length - a.cluster.axes.length ||
-        sourceCount(b.cluster) - sourceCount(a.cluster) ||
-        // Stryker disable next-line ArithmeticOperator: the sort is stable, ties keep this order anyway
-        a.first - b.first,
-    )
-    .map((x) => x.cluster);
+  // The sort is stable: ties keep the order they came in.
+  return [...clusters].sort(
+    (a, b) =>
+      b.groups.length - a.groups.length ||
+      b.axes.length - a.axes.length ||
+      sourceCount(b) - sourceCount(a),
+  );
 }
 
 /** The reference plan's activities as the report lists them. */

@@ -64,10 +64,8 @@ function planOf(table: Table, ctx: ParseContext): RowPlan {
   });
   // Stryker disable next-line MethodExpression,OptionalChaining: ids of other columns are no table field's, and at most turn the shortcut off, which changes no record; a field column always has its field
   const ids = table.columns.filter((c) => c.role === "field").map((c) => c.field?.id);
-  const simple =
-    new Set(ids).size === ids.length &&
-    // Stryker disable next-line all: per-year columns never take the shortcut's branch nor share a field with a field column, so this clause changes no record
-    !table.columns.some((c) => c.role === "yearAmount" || c.role === "calendarYear");
+  // Per-year columns never take the shortcut's branch, nor share a field with a field column.
+  const simple = new Set(ids).size === ids.length;
   const fields = tableFields(table.kind);
   // Stryker disable next-line MethodExpression: setting every field's missing value to null gives the same record, the filter only spares the fields already set
   const absent = fields.filter((f) => !ids.includes(f.id));
@@ -176,8 +174,6 @@ function readInto(
     return loc;
   };
   const years: number[] = [];
-  // Stryker disable next-line BooleanLiteral: years are only marked in year columns, so `years.length > 0` already says one was seen
-  let sawYearColumn = false;
   const yearAmounts: Record<string, number> = {};
   const plan = planOf(table, ctx);
   const { parsers, simple } = plan;
@@ -208,7 +204,6 @@ function readInto(
       continue;
     }
     if (column.role === "calendarYear") {
-      sawYearColumn = true;
       if (!hasValue(cell)) continue;
       const mark = foldWords(shown) || clean(shown);
       if (MARKED.has(mark)) years.push(column.year as number);
@@ -294,7 +289,7 @@ function readInto(
       if (parsed.value !== null || !record.cells[field.id]) record.cells[field.id] = column;
     }
   }
-  if (sawYearColumn && years.length > 0) {
+  if (years.length > 0) {
     const fromText = (record.values.calendrier as number[] | null | undefined) ?? [];
     record.values.calendrier = [...new Set([...fromText, ...years])].sort((a, b) => a - b);
     const outside = years.filter((y) => y < ctx.period.from || y > ctx.period.to);
