@@ -39,6 +39,15 @@ async function compile(files: Record<string, string | Buffer>) {
 
 const activity = (json: Json, code: string) => json.bilan.find((b) => b.code_activite === code);
 
+/** `validate --format json` on a workshop of these files: the first file's problems, and the summary. */
+async function validated(files: Record<string, string | Buffer>) {
+  const out = JSON.parse((await run("validate", workshop(files), "--format", "json")).out);
+  return {
+    problems: out.files[0].problems as Record<string, unknown>[],
+    summary: out.summary as Record<string, unknown>,
+  };
+}
+
 const source = (file: string, session: string, groupe: string, row = 2) => ({
   file,
   sheet: null,
@@ -600,11 +609,9 @@ describe("the draft's proposals, as the matrix counts them", () => {
   });
 
   it("a warning on one yearly cost never hides a negative cost in another year", async () => {
-    const dir = workshop({
+    const { problems, summary } = await validated({
       "J3/groupe-1.csv": propositions("1;Prévenir;Campagnes;Nombre;MJDH;OIM;2023-2024;;2,5;-5"),
     });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
     // At the year's own cell, named by its header, with that year's amount.
     expect(
       problems
@@ -619,17 +626,15 @@ describe("the draft's proposals, as the matrix counts them", () => {
         "« Coût 2024 (FCFA) » : -5 est hors limites (≥ 0)",
       ],
     ]);
-    expect(JSON.parse(r.out).summary).toMatchObject({ accepted: 0, rejected: 1 });
+    expect(summary).toMatchObject({ accepted: 0, rejected: 1 });
   });
 
   it("names an expected cost left empty by its column as written", async () => {
-    const dir = workshop({
+    const { problems } = await validated({
       "J3/groupe-1.csv":
         "Axe;Objectif stratégique;Action;Indicateur;Structure responsable;Partenaires;Calendrier;Coût estimé (devise locale)\r\n" +
         "1;Prévenir;Campagnes;Nombre;MJDH;OIM;2024;\r\n",
     });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
     expect(
       problems.filter((p) => p.code === "missing-expected").map((p) => [p.cell, p.message]),
     ).toEqual([
@@ -641,13 +646,11 @@ describe("the draft's proposals, as the matrix counts them", () => {
   });
 
   it("names a negative amount by its column as written, as typed under a scaled unit", async () => {
-    const dir = workshop({
+    const { problems } = await validated({
       "J3/groupe-1.csv":
         "Axe;Code activité;Activité;Statut;Budget prévu (M FCFA);Budget exécuté (devise locale)\r\n" +
         "1;1.1.1;Campagnes;Réalisé;-5;-500\r\n",
     });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
     expect(
       problems.filter((p) => p.severity === "error").map((p) => [p.code, p.cell, p.message]),
     ).toEqual([
@@ -742,9 +745,9 @@ describe("a group's rows repeated within one file", () => {
       HEADER.split(";"),
       [1, "1.1.2", "Former", "Réalisé", 100],
     ]);
-    const dir = workshop({ "J1/g1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    const { problems } = await validated({
+      "J1/g1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()),
+    });
     expect(problems.map((p) => [p.code, p.sheet, p.cell, p.message])).toEqual([
       [
         "duplicate-activity",
@@ -770,9 +773,9 @@ describe("a group's rows repeated within one file", () => {
       [...HEADER.split(";"), "Groupe"],
       [1, "1.1.1", "Former", "Réalisé", 100, null, null, "Groupe 2"],
     ]);
-    const dir = workshop({ "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
+    const { problems } = await validated({
+      "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()),
+    });
     expect(problems.map((p) => [p.code, p.cell, p.message])).toEqual([
       [
         "group-mismatch",
@@ -857,11 +860,9 @@ describe("a compiled file with Groupe and Session columns", () => {
   });
 
   it("takes « Groupe 5 » and « groupe_05 » for one group: the second row is a repeat", async () => {
-    const dir = workshop({
+    const { problems } = await validated({
       "compil.csv": `${header}\r\n2;2.1.2;Héberger;En cours;40;;;Groupe 5;J1\r\n2;2.1.2;Héberger;Réalisé;100;;;groupe_05;J1\r\n`,
     });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
     expect(problems.map((p) => [p.code, p.cell])).toEqual([["duplicate-activity", "B3"]]);
   });
 });
@@ -898,9 +899,10 @@ describe("one group's rows in one workbook", () => {
       [1, "1.1.2", "Former", "Réalisé", 100, null, null, "Groupe n°1"],
       [1, "1.1.3", "Former", "Réalisé", 100, null, null, "groupe-1"],
     ]);
-    const dir = workshop({ "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()) });
-    const r = await run("validate", dir, "--format", "json");
-    expect(JSON.parse(r.out).files[0].problems).toEqual([]);
+    const { problems } = await validated({
+      "J1/groupe-1.xlsx": Buffer.from(await wb.xlsx.writeBuffer()),
+    });
+    expect(problems).toEqual([]);
   });
 
   it("a repeat of a rejected row is not a repeat; a constat written twice is", async () => {
@@ -1027,12 +1029,10 @@ describe("sessions that share a number are not one session", () => {
   });
 
   it("a session column naming a session the configuration does not list is said", async () => {
-    const dir = workshop({
+    const { problems } = await validated({
       "atelier.config.json": JSON.stringify({ sessions: ["J1", "J2", "J3"] }),
       "compil.csv": `Session;Groupe;${HEADER}\r\nJ3;Groupe 4;1;1.2.1;X;En cours;30;;\r\nJ4;Groupe 4;1;1.2.2;X;Réalisé;100;;\r\n`,
     });
-    const r = await run("validate", dir, "--format", "json");
-    const problems = JSON.parse(r.out).files[0].problems as Record<string, unknown>[];
     expect(problems.map((p) => [p.code, p.cell, p.value])).toEqual([
       ["unknown-session", "A3", "J4"],
     ]);
