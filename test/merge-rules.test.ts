@@ -629,6 +629,18 @@ describe("the draft's proposals, as the matrix counts them", () => {
     expect(summary).toMatchObject({ accepted: 0, rejected: 1 });
   });
 
+  it("refuses each negative yearly cost at its own cell, not only the first", async () => {
+    const { problems } = await validated({
+      "J3/groupe-1.csv": propositions("1;Prévenir;Campagnes;Nombre;MJDH;OIM;2023-2024;;-1;-5"),
+    });
+    expect(
+      problems.filter((p) => p.severity === "error").map((p) => [p.code, p.cell, p.message]),
+    ).toEqual([
+      ["out-of-range", "I2", "« Coût 2023 (FCFA) » : -1 est hors limites (≥ 0)"],
+      ["out-of-range", "J2", "« Coût 2024 (FCFA) » : -5 est hors limites (≥ 0)"],
+    ]);
+  });
+
   it("names an expected cost left empty by its column as written", async () => {
     const { problems } = await validated({
       "J3/groupe-1.csv":

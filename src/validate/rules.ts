@@ -76,19 +76,24 @@ function checkSchema(record: RecordRow, table: Table, config: Config) {
   // rewritten, a unit scaled) must not hide what the schema refuses.
   const failed = new Set(record.issues.filter((i) => i.severity === "error").map((i) => i.field));
   const reported = new Set<string>();
+  // Once per field, but once per year for a cost by year: each year is a cell of its own.
+  const said = new Set<string>();
   for (const zi of result.error.issues) {
     const id = String(zi.path[0] ?? "");
-    if (failed.has(id) || reported.has(id)) continue;
+    const f = findField(table.kind, id);
+    const year = f?.type === "yearAmounts" ? zi.path[1] : undefined;
+    const key = year === undefined ? id : `${id}\u0000${String(year)}`;
+    if (failed.has(id) || said.has(key)) continue;
     // Missing columns are reported once for the whole table, not on every row.
     if (table.fatal.some((f) => f.field === id)) continue;
+    said.add(key);
     reported.add(id);
-    const f = findField(table.kind, id);
-    // A cost by year is refused at the column of its year, with that year's amount.
-    const year = f?.type === "yearAmounts" ? zi.path[1] : undefined;
+    // A cost by year is refused at the column of its year, with that year's amount: the last
+    // such column, whose value reading kept.
     const yearColumn =
       year === undefined
         ? undefined
-        : table.columns.find((c) => c.role === "yearAmount" && String(c.year) === String(year));
+        : table.columns.findLast((c) => c.role === "yearAmount" && String(c.year) === String(year));
     const column = yearColumn ?? record.cells[id];
     const value = yearColumn
       ? (record.values[id] as Record<string, unknown>)[String(year)]
